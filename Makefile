@@ -1,0 +1,116 @@
+# dyad: plain Makefile. See README.md.
+#   make            library, command and generated data
+#   make test       unit + golden + CLI tests (SAN=1: with ASan/UBSan)
+#   make bench      benchmarks (never part of make test)
+#   make fuzz       libFuzzer targets, run briefly (FUZZ_SECONDS=N)
+#   make install PREFIX=/usr/local
+PREFIX ?= /usr/local
+CC ?= cc
+SHARED ?= $(abspath $(CURDIR)/../shared)
+BUILD ?= build
+ifeq ($(SAN),1)
+BUILD := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+OPT ?= -O1 -g
+else
+OPT ?= -O2 -g
+endif
+DATADIR_BUILTIN ?= $(CURDIR)/data:$(CURDIR)/$(BUILD)/data
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wundef -Wno-unused-parameter -Werror
+CFLAGS ?= $(OPT)
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+  -fno-omit-frame-pointer $(WARN) $(SANFLAGS) -Iinclude -Isrc $(CFLAGS)
+LDLIBS := -lutf8proc -lcjson -lsqlite3 -lpq -lmicrohttpd -lz -lpcre2-8 \
+  -lpthread -lm
+PQINC := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+ALL_CFLAGS += -I$(PQINC)
+
+LIB_SRC := $(sort $(shell find src -name '*.c'))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC := $(sort $(wildcard cli/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py))
+
+.PHONY: all test bench fuzz install clean data golden-update check-style
+all: $(BUILD)/dyad data
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h) $(shell find src -name '*.h')
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DDYAD_DATADIR='"$(DATADIR_BUILTIN)"' -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS) -o $@
+
+# Generated data (lexicon from WordNet, country names from iso-codes, ...):
+# every tools/gen-*.sh is run with the output folder as its argument.
+data: $(BUILD)/data/.stamp
+$(BUILD)/data/.stamp: $(GEN)
+	@mkdir -p $(BUILD)/data
+	@for g in $(wildcard tools/gen-*.sh); do \
+	  echo "gen $$g"; sh $$g $(BUILD)/data "$(CC)" || exit 1; done
+	@touch $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libdyad.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $< $(BUILD)/libdyad.a -lcmocka $(LDLIBS) -o $@
+
+test: all $(TEST_BIN)
+	@DYAD_DATA="$(DATADIR_BUILTIN)" DYAD_SHARED="$(SHARED)" \
+	  DYAD_BIN="$(CURDIR)/$(BUILD)/dyad" BUILD="$(BUILD)" \
+	  sh tests/run.sh $(TEST_BIN)
+
+golden-update: all
+	DYAD_DATA="$(DATADIR_BUILTIN)" DYAD_BIN="$(CURDIR)/$(BUILD)/dyad" \
+	  sh tests/golden/run.sh --update
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< $(BUILD)/libdyad.a $(LDLIBS) -o $@
+
+bench: all $(BENCH_BIN)
+	@DYAD_DATA="$(DATADIR_BUILTIN)" DYAD_SHARED="$(SHARED)" \
+	  DYAD_BIN="$(CURDIR)/$(BUILD)/dyad" BUILD="$(BUILD)" sh bench/run.sh
+
+FUZZ_SECONDS ?= 20
+FUZZ_BUILD := build-fuzz
+fuzz: data
+	@mkdir -p $(FUZZ_BUILD)
+	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  clang -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -g -O1 \
+	    -DDYAD_DEBUG -fsanitize=fuzzer,address,undefined -Iinclude -Isrc \
+	    -I$(PQINC) -DDYAD_DATADIR='"$(DATADIR_BUILTIN)"' \
+	    $$f $(LIB_SRC) $(LDLIBS) -o $(FUZZ_BUILD)/$$n || exit 1; \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$n; \
+	  seeds=tests/fuzz/seeds/$$n; [ -d $$seeds ] || seeds=; \
+	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
+	  $(FUZZ_BUILD)/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -print_final_stats=0 $(FUZZ_BUILD)/corpus-$$n $$seeds \
+	    > $(FUZZ_BUILD)/$$n.log 2>&1 || { tail -40 $(FUZZ_BUILD)/$$n.log; exit 1; }; \
+	done; echo "fuzz: all targets ran clean"
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dyad \
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
+	$(MAKE) DATADIR_BUILTIN=$(PREFIX)/share/dyad BUILD=build-install $(BUILD_INSTALL_TARGETS) build-install/dyad build-install/data/.stamp
+	install -m 755 build-install/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
+	install -m 644 build-install/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
+	cp -R data/. build-install/data/. $(DESTDIR)$(PREFIX)/share/dyad/
+	rm -f $(DESTDIR)$(PREFIX)/share/dyad/.stamp
+
+check-style:
+	clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) include/dyad.h
+
+clean:
+	rm -rf build build-san build-fuzz build-install

@@ -1,0 +1,500 @@
+/*
+ * dyad.h: the public API of libdyad, the engine that turns dated news text
+ * into CAMEO-coded political events.
+ *
+ * The shape of a run:
+ *
+ *   dyad_ctx    *ctx = dyad_ctx_new(NULL);          lexicon, dictionaries
+ *   dyad_ctx_load_defaults(ctx);
+ *   dyad_reader *r   = dyad_reader_open(ctx, path, len, DYAD_FMT_AUTO);
+ *   dyad_doc    *doc = dyad_doc_new(ctx);
+ *   while ((st = dyad_reader_next(r, &art)) != DYAD_EOF) {
+ *     if (st != DYAD_OK) { report dyad_reader_errmsg(r); continue; }
+ *     dyad_doc_analyze(doc, &art, DYAD_STAGE_ALL);
+ *     ... dyad_doc_events(doc, &n) ...
+ *   }
+ *
+ * Conventions (see docs/ and STYLE.md):
+ * - Handles (dyad_ctx, dyad_doc, dyad_reader, dyad_store) are opaque.
+ * - Strings are (pointer, length) pairs and need no NUL terminator.
+ * - Functions return dyad_status (DYAD_OK == 0); results go through
+ *   out-parameters placed last, written only on success.
+ * - Arrays returned by a dyad_doc accessor are owned by the doc and stay
+ *   valid until the next dyad_doc_analyze() or dyad_doc_free() on it.
+ * - A dyad_ctx is read-only once loaded: many threads may each use their
+ *   own dyad_doc against one shared ctx.
+ * - The library never prints and never exits.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION_MAJOR 0
+#define DYAD_VERSION_MINOR 1
+#define DYAD_VERSION_PATCH 0
+#define DYAD_VERSION "0.1.0"
+
+/* The runtime version string, equal to DYAD_VERSION of the built library. */
+const char *dyad_version(void);
+
+/* ==== status ============================================================ */
+
+typedef enum dyad_status {
+  DYAD_OK = 0,
+  DYAD_EOF,       /* no more records (not an error) */
+  DYAD_ENOMEM,    /* an allocation failed */
+  DYAD_EIO,       /* a file could not be opened or read */
+  DYAD_EUTF8,     /* invalid UTF-8 in a record */
+  DYAD_EDATE,     /* missing or impossible date */
+  DYAD_EJSON,     /* malformed JSON */
+  DYAD_EXML,      /* malformed XML */
+  DYAD_ETOOBIG,   /* a record exceeds the size limit */
+  DYAD_EEMPTY,    /* empty file or record with no text */
+  DYAD_EBINARY,   /* binary data where text was expected */
+  DYAD_EFORMAT,   /* unknown or malformed input format */
+  DYAD_EDICT,     /* malformed dictionary entry */
+  DYAD_EDB,       /* database error */
+  DYAD_EARG,      /* bad argument from the caller */
+  DYAD_ENOTFOUND, /* a named thing does not exist */
+  DYAD_ESTATUS_MAX
+} dyad_status;
+
+/* A static, lowercase description of a status ("invalid utf-8"). */
+const char *dyad_strerror(dyad_status st);
+
+/* ==== context: lexicon, dictionaries, options ========================== */
+
+typedef struct dyad_ctx dyad_ctx;
+
+/* Allocation hook: like Lua's lua_Alloc. nsize == 0 frees ptr and returns
+ * NULL; otherwise behaves like realloc(ptr, nsize). */
+typedef void *(*dyad_alloc_fn)(void *ud, void *ptr, size_t osize,
+                               size_t nsize);
+
+typedef struct dyad_config {
+  dyad_alloc_fn alloc;   /* NULL: the C library's realloc/free */
+  void *alloc_ud;        /* passed to alloc */
+  const char *data_dir;  /* NULL: $DYAD_DATA, else the built-in path */
+  uint32_t flags;        /* DYAD_CFG_* bits */
+} dyad_config;
+
+enum {
+  DYAD_CFG_STRICT = 1u << 0,    /* any dictionary error is fatal */
+  DYAD_CFG_NEGATED = 1u << 1,   /* emit negated events, flagged */
+  DYAD_CFG_UNKNOWN = 1u << 2,   /* emit events with unknown actors */
+  DYAD_CFG_NO_WHEN = 1u << 3,   /* skip temporal expressions */
+  DYAD_CFG_NO_WHERE = 1u << 4,  /* skip place names */
+  DYAD_CFG_NO_QUOTES = 1u << 5, /* skip quotations */
+  DYAD_CFG_SPEECH = 1u << 6     /* also code "X said" statements */
+};
+
+/* Creates a context. cfg may be NULL for defaults. Returns NULL only when
+ * memory runs out. The context owns everything loaded into it. */
+dyad_ctx *dyad_ctx_new(const dyad_config *cfg);
+
+/* Frees the context and everything it owns. NULL is a no-op. */
+void dyad_ctx_free(dyad_ctx *ctx);
+
+/* Loads the built-in lexicon, dictionaries, codebook and gazetteer from the
+ * data directory. On failure the message is in dyad_ctx_errmsg(). */
+dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx);
+
+/* Loads the tagger lexicon only (what `dyad parse` needs). */
+dyad_status dyad_ctx_load_lexicon(dyad_ctx *ctx);
+
+/* Message for the most recent failure on ctx, "" if none. Owned by ctx. */
+const char *dyad_ctx_errmsg(const dyad_ctx *ctx);
+
+/* The string for a vocabulary id (case-folded form or lemma). Returns NULL
+ * for id 0 or an unknown id. *len receives the length. Owned by ctx. */
+const char *dyad_ctx_word(const dyad_ctx *ctx, uint32_t id, size_t *len);
+
+/* ==== input records ===================================================== */
+
+typedef enum dyad_format {
+  DYAD_FMT_AUTO = 0, /* sniff from the first bytes */
+  DYAD_FMT_TEXT,     /* "date YYYY-MM-DD" header, then text */
+  DYAD_FMT_JSONL,    /* one JSON object per line */
+  DYAD_FMT_XML       /* PETRARCH <Sentence> records */
+} dyad_format;
+
+/* Parses "auto", "text", "jsonl", "xml". Returns -1 when unknown. */
+int dyad_format_parse(const char *s, size_t len);
+
+/* A date as year*10000 + month*100 + day (20230322); 0 means none. */
+typedef int32_t dyad_date;
+
+/* Parses "YYYY-MM-DD" or "YYYYMMDD" and checks the calendar. */
+dyad_status dyad_date_parse(const char *s, size_t len, dyad_date *out);
+
+/* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
+void dyad_date_format(dyad_date d, char buf[11]);
+
+/* One article. All strings borrow from the reader (valid until the next
+ * dyad_reader_next) or from the caller. */
+typedef struct dyad_article {
+  const char *id;     size_t id_len;
+  const char *title;  size_t title_len;
+  const char *text;   size_t text_len;   /* the body; may contain \n\n */
+  const char *source; size_t source_len;
+  const char *url;    size_t url_len;
+  dyad_date date;                        /* the article date */
+  uint32_t record;                       /* 1-based record (line) number */
+} dyad_article;
+
+typedef struct dyad_reader dyad_reader;
+
+/* Options for readers. */
+typedef struct dyad_read_opts {
+  dyad_format format;    /* DYAD_FMT_AUTO to sniff */
+  dyad_date default_date; /* used when a record has no date; 0: error */
+  size_t max_record;     /* 0: default limit (16 MiB); longer is ETOOBIG */
+} dyad_read_opts;
+
+/* Opens a file, a folder (its files in sorted order, recursively) or "-"
+ * for standard input. opts may be NULL. Returns NULL only when memory runs
+ * out; an unreadable path is reported by the first dyad_reader_next. */
+dyad_reader *dyad_reader_open(const char *path, size_t path_len,
+                              const dyad_read_opts *opts);
+
+/* Reads from a memory buffer (not copied; must outlive the reader).
+ * name labels the records in error messages. */
+dyad_reader *dyad_reader_open_mem(const char *buf, size_t len,
+                                  const char *name, size_t name_len,
+                                  const dyad_read_opts *opts);
+
+/* Next record. DYAD_OK fills *out; DYAD_EOF at the end; any other status
+ * describes a bad record, which has been skipped: dyad_reader_errmsg() then
+ * names the file, the record and the problem, and the next call goes on
+ * with the following record. */
+dyad_status dyad_reader_next(dyad_reader *r, dyad_article *out);
+
+/* "file:line: problem" for the most recent failure. Owned by the reader. */
+const char *dyad_reader_errmsg(const dyad_reader *r);
+
+/* Counts of records read and records rejected so far. */
+void dyad_reader_counts(const dyad_reader *r, uint64_t *ok, uint64_t *bad);
+
+void dyad_reader_free(dyad_reader *r);
+
+/* ==== analysis of one document ========================================== */
+
+typedef struct dyad_doc dyad_doc;
+
+/* Penn Treebank tags, plus the UD-English extras (HYPH, NFP, ADD, AFX). */
+typedef enum dyad_tag {
+  DYAD_TAG_NONE = 0,
+  DYAD_TAG_CC, DYAD_TAG_CD, DYAD_TAG_DT, DYAD_TAG_EX, DYAD_TAG_FW,
+  DYAD_TAG_IN, DYAD_TAG_JJ, DYAD_TAG_JJR, DYAD_TAG_JJS, DYAD_TAG_LS,
+  DYAD_TAG_MD, DYAD_TAG_NN, DYAD_TAG_NNS, DYAD_TAG_NNP, DYAD_TAG_NNPS,
+  DYAD_TAG_PDT, DYAD_TAG_POS, DYAD_TAG_PRP, DYAD_TAG_PRPS, DYAD_TAG_RB,
+  DYAD_TAG_RBR, DYAD_TAG_RBS, DYAD_TAG_RP, DYAD_TAG_SYM, DYAD_TAG_TO,
+  DYAD_TAG_UH, DYAD_TAG_VB, DYAD_TAG_VBD, DYAD_TAG_VBG, DYAD_TAG_VBN,
+  DYAD_TAG_VBP, DYAD_TAG_VBZ, DYAD_TAG_WDT, DYAD_TAG_WP, DYAD_TAG_WPS,
+  DYAD_TAG_WRB,
+  DYAD_TAG_COMMA,   /* , */
+  DYAD_TAG_PERIOD,  /* . ? ! */
+  DYAD_TAG_COLON,   /* : ; -- ... */
+  DYAD_TAG_LQUOTE,  /* `` */
+  DYAD_TAG_RQUOTE,  /* '' */
+  DYAD_TAG_LRB,     /* -LRB- */
+  DYAD_TAG_RRB,     /* -RRB- */
+  DYAD_TAG_HASH,    /* # */
+  DYAD_TAG_DOLLAR,  /* $ */
+  DYAD_TAG_HYPH, DYAD_TAG_NFP, DYAD_TAG_ADD, DYAD_TAG_AFX,
+  DYAD_TAG_COUNT
+} dyad_tag;
+
+/* "NN", "PRP$", "-LRB-", ",". NULL for an out-of-range tag. */
+const char *dyad_tag_name(dyad_tag t);
+/* The tag for a Penn name, DYAD_TAG_NONE when unknown. */
+dyad_tag dyad_tag_parse(const char *s, size_t len);
+
+/* Token kinds. */
+enum {
+  DYAD_TK_WORD = 1, /* letters, possibly with digits, hyphens, apostrophes */
+  DYAD_TK_NUM,      /* 12, 15.6, 1,000, 1990s, 12-point */
+  DYAD_TK_PUNCT,    /* . , ; : ! ? ( ) - -- ... */
+  DYAD_TK_QUOTE,    /* " “ ” ' ‘ ’ used as quotation marks */
+  DYAD_TK_SYMBOL,   /* $ % & @ # and other symbols */
+  DYAD_TK_URL       /* http://..., www..., e-mail addresses */
+};
+
+/* Token flags. */
+enum {
+  DYAD_TOKF_CAP = 1u << 0,       /* first letter upper case */
+  DYAD_TOKF_ALLCAPS = 1u << 1,   /* all letters upper case */
+  DYAD_TOKF_ABBREV = 1u << 2,    /* ends in a period that is not a stop */
+  DYAD_TOKF_HYPHEN = 1u << 3,    /* contains an inner hyphen */
+  DYAD_TOKF_SPACE = 1u << 4,     /* preceded by white space */
+  DYAD_TOKF_PARA = 1u << 5,      /* first token of a paragraph */
+  DYAD_TOKF_DATELINE = 1u << 6,  /* part of a dateline prefix */
+  DYAD_TOKF_OPENQ = 1u << 7,     /* quote mark that opens a quotation */
+  DYAD_TOKF_CLOSEQ = 1u << 8,    /* quote mark that closes a quotation */
+  DYAD_TOKF_INQUOTE = 1u << 9,   /* inside a direct quotation */
+  DYAD_TOKF_CLITIC = 1u << 10    /* split clitic: 's n't 're 'll 'd 've 'm */
+};
+
+typedef struct dyad_token {
+  uint32_t off;    /* byte offset in the document text */
+  uint32_t len;    /* byte length */
+  uint32_t form;   /* vocabulary id of the case-folded form, 0: unknown */
+  uint32_t lemma;  /* vocabulary id of the lemma, 0: unknown */
+  uint16_t flags;  /* DYAD_TOKF_* */
+  uint8_t kind;    /* DYAD_TK_* */
+  uint8_t tag;     /* dyad_tag */
+} dyad_token;
+
+/* Sentence flags. */
+enum {
+  DYAD_SENTF_CAPTION = 1u << 0,  /* photo caption: never coded */
+  DYAD_SENTF_CREDIT = 1u << 1,   /* credit line ("AFP - Getty Images") */
+  DYAD_SENTF_DATELINE = 1u << 2, /* starts with a dateline */
+  DYAD_SENTF_TITLE = 1u << 3,    /* the headline */
+  DYAD_SENTF_PARA = 1u << 4      /* first sentence of a paragraph */
+};
+
+typedef struct dyad_sentence {
+  uint32_t tok;     /* first token index */
+  uint32_t ntok;    /* number of tokens */
+  uint32_t off;     /* byte offset of the first token */
+  uint32_t len;     /* bytes up to the end of the last token */
+  uint32_t para;    /* paragraph index, 0-based */
+  uint32_t flags;   /* DYAD_SENTF_* */
+  uint32_t clause;  /* first clause index */
+  uint32_t nclause; /* number of clauses */
+} dyad_sentence;
+
+/* Phrase kinds. */
+enum {
+  DYAD_PH_NP = 1, /* noun phrase */
+  DYAD_PH_VG,     /* verb group: auxiliaries, negation, adverbs, verb, particle */
+  DYAD_PH_PP,     /* preposition + its noun phrase (child) */
+  DYAD_PH_ADJP,
+  DYAD_PH_ADVP
+};
+
+/* Phrase flags. */
+enum {
+  /* noun phrases */
+  DYAD_PHF_PLURAL = 1u << 0,
+  DYAD_PHF_PRONOUN = 1u << 1,
+  DYAD_PHF_PROPER = 1u << 2,   /* head is a proper noun */
+  DYAD_PHF_POSSESSOR = 1u << 3,/* this NP is a possessor ("Xi's") */
+  DYAD_PHF_COORD = 1u << 4,    /* a coordination; members via conj */
+  DYAD_PHF_DEFINITE = 1u << 5, /* the/this/that/these/those */
+  DYAD_PHF_NEGDET = 1u << 6,   /* "no", "none of" determiner */
+  /* verb groups */
+  DYAD_PHF_PASSIVE = 1u << 8,
+  DYAD_PHF_NEGATED = 1u << 9,  /* not, never, n't, fail to, refuse to */
+  DYAD_PHF_MODAL = 1u << 10,   /* can, could, may, might, should, would */
+  DYAD_PHF_FUTURE = 1u << 11,  /* will, shall, going to */
+  DYAD_PHF_INTENT = 1u << 12,  /* plan to, intend to, want to, seek to */
+  DYAD_PHF_THREAT = 1u << 13,  /* threaten to, warn of */
+  DYAD_PHF_PERFECT = 1u << 14,
+  DYAD_PHF_PROGRESSIVE = 1u << 15,
+  DYAD_PHF_INFINITIVE = 1u << 16, /* "to" + verb, no finite verb */
+  DYAD_PHF_GERUND = 1u << 17,     /* -ing form heading a clause */
+  DYAD_PHF_PARTICIPLE = 1u << 18  /* reduced relative / participle clause */
+};
+
+/* Tense of a verb group. */
+enum { DYAD_TENSE_NONE = 0, DYAD_TENSE_PAST, DYAD_TENSE_PRESENT,
+       DYAD_TENSE_FUTURE };
+
+typedef struct dyad_phrase {
+  uint32_t tok;     /* first token index */
+  uint32_t ntok;    /* number of tokens */
+  uint32_t head;    /* token index of the head (noun, main verb, prep) */
+  uint32_t lemma;   /* lemma id of the head (VG: main verb) */
+  uint32_t flags;   /* DYAD_PHF_* */
+  int32_t det;      /* NP: determiner token, -1 none */
+  int32_t poss;     /* NP: possessor phrase index, -1 none */
+  int32_t child;    /* PP: its NP; VG: particle token; -1 none */
+  int32_t conj;     /* next member of a coordination, -1 none */
+  int32_t attach;   /* phrase this one modifies (PP->NP/VG), -1 none */
+  uint8_t kind;     /* DYAD_PH_* */
+  uint8_t tense;    /* DYAD_TENSE_* (verb groups) */
+  uint16_t clause;  /* index of the clause within its sentence */
+} dyad_phrase;
+
+/* Clause kinds. */
+enum {
+  DYAD_CL_MAIN = 1,  /* main clause */
+  DYAD_CL_COORD,     /* coordinated main clause ("and blamed ...") */
+  DYAD_CL_SUB,       /* adverbial subordinate (as, when, after, if ...) */
+  DYAD_CL_REL,       /* relative clause (which, who, that ...) */
+  DYAD_CL_COMP,      /* complement / reported ("said (that) ...") */
+  DYAD_CL_INF,       /* infinitival ("urged Beijing to pressure ...") */
+  DYAD_CL_PART       /* participial ("Commenting on ...", "having made") */
+};
+
+/* Clause flags. */
+enum {
+  DYAD_CLF_CONDITIONAL = 1u << 0, /* introduced by if/unless */
+  DYAD_CLF_REPORTED = 1u << 1,    /* content of a speech verb */
+  DYAD_CLF_QUOTE = 1u << 2,       /* inside a direct quotation */
+  DYAD_CLF_QUESTION = 1u << 3
+};
+
+typedef struct dyad_clause {
+  uint32_t tok, ntok; /* token range */
+  int32_t verb;       /* verb-group phrase index, -1 none */
+  int32_t subj;       /* subject NP phrase index (may be inherited), -1 */
+  int32_t obj;        /* direct object NP, -1 none */
+  int32_t obj2;       /* second object / object complement, -1 none */
+  int32_t parent;     /* enclosing clause index, -1 for a top clause */
+  int32_t antecedent; /* REL: the NP the relative pronoun stands for */
+  uint32_t pp;        /* first PP phrase index in this clause */
+  uint32_t npp;       /* number of PPs (consecutive phrase indexes) */
+  uint32_t flags;     /* DYAD_CLF_* */
+  uint32_t sub_word;  /* token index of the subordinator, or UINT32_MAX */
+  uint8_t kind;       /* DYAD_CL_* */
+} dyad_clause;
+
+/* Analysis stages for dyad_doc_analyze. */
+enum {
+  DYAD_STAGE_TOKENS = 1u << 0,
+  DYAD_STAGE_SENTENCES = 1u << 1,
+  DYAD_STAGE_TAGS = 1u << 2,
+  DYAD_STAGE_PHRASES = 1u << 3,
+  DYAD_STAGE_WHEN = 1u << 4,
+  DYAD_STAGE_WHERE = 1u << 5,
+  DYAD_STAGE_QUOTES = 1u << 6,
+  DYAD_STAGE_EVENTS = 1u << 7,
+  DYAD_STAGE_PARSE = 0x0f,
+  DYAD_STAGE_ALL = 0xff
+};
+
+/* Creates an empty document bound to ctx (which must outlive it). */
+dyad_doc *dyad_doc_new(dyad_ctx *ctx);
+
+/* Analyses one article through the given stages (later stages pull in the
+ * earlier ones they need). The article's strings are copied into the doc's
+ * arena, so the reader may move on. Clears earlier results; keeps memory. */
+dyad_status dyad_doc_analyze(dyad_doc *doc, const dyad_article *art,
+                             uint32_t stages);
+
+void dyad_doc_free(dyad_doc *doc);
+
+/* The document's text (title excluded), its id and its date. */
+const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
+const char *dyad_doc_id(const dyad_doc *doc, size_t *len);
+dyad_date dyad_doc_date(const dyad_doc *doc);
+const char *dyad_doc_errmsg(const dyad_doc *doc);
+
+const dyad_token *dyad_doc_tokens(const dyad_doc *doc, size_t *n);
+const dyad_sentence *dyad_doc_sentences(const dyad_doc *doc, size_t *n);
+const dyad_phrase *dyad_doc_phrases(const dyad_doc *doc, size_t *n);
+const dyad_clause *dyad_doc_clauses(const dyad_doc *doc, size_t *n);
+
+/* ==== events ============================================================ */
+
+typedef struct dyad_span {
+  uint32_t off; /* byte offset in the document text */
+  uint32_t len; /* bytes; 0 with off 0 means "no span" */
+} dyad_span;
+
+/* Event flags. */
+enum {
+  DYAD_EVF_NEGATED = 1u << 0,  /* only with DYAD_CFG_NEGATED */
+  DYAD_EVF_NOUN = 1u << 1,     /* named by a noun ("drone attacks") */
+  DYAD_EVF_REPORTED = 1u << 2, /* inside reported speech */
+  DYAD_EVF_QUOTE = 1u << 3,    /* inside a direct quotation */
+  DYAD_EVF_DATE_TEXT = 1u << 4,/* event_date comes from the text */
+  DYAD_EVF_SPEECH = 1u << 5    /* a statement event from a speech verb */
+};
+
+#define DYAD_CODE_MAX 24
+
+typedef struct dyad_event {
+  uint32_t sent;                 /* sentence index */
+  char source[DYAD_CODE_MAX];    /* actor code, "---" if unknown */
+  char target[DYAD_CODE_MAX];    /* actor code, "---" if none */
+  char code[8];                  /* CAMEO code, "051" */
+  dyad_span source_span;         /* the words naming the source */
+  dyad_span target_span;
+  dyad_span verb_span;           /* the verb or event noun */
+  const char *rule;              /* "file:line" of the pattern, ctx-owned */
+  dyad_date event_date;          /* date of the event itself */
+  int32_t place;                 /* index into dyad_doc_places, -1 none */
+  uint32_t flags;                /* DYAD_EVF_* */
+} dyad_event;
+
+const dyad_event *dyad_doc_events(const dyad_doc *doc, size_t *n);
+
+/* The codebook entry of a CAMEO code. */
+typedef struct dyad_cameo {
+  const char *code;     /* "051" */
+  const char *name;     /* "praise or endorse" */
+  const char *plover;   /* PLOVER event type, "" if none */
+  double goldstein;     /* -10 .. +10 */
+  int quad;             /* QuadClass 1..4 */
+} dyad_cameo;
+
+/* Looks a code up in the codebook. DYAD_ENOTFOUND if it is not there. */
+dyad_status dyad_ctx_cameo(const dyad_ctx *ctx, const char *code, size_t len,
+                           dyad_cameo *out);
+
+/* ==== when, where, who said ============================================= */
+
+typedef struct dyad_timex {
+  dyad_span span;
+  uint32_t sent;
+  char type[10];   /* DATE, TIME, DURATION, SET */
+  char value[24];  /* TimeML value: 2023-03-21, 2023-W12, PAST_REF, P2D */
+} dyad_timex;
+
+typedef struct dyad_place {
+  dyad_span span;
+  uint32_t sent;
+  const char *name;    /* ctx-owned */
+  char country[4];     /* ISO alpha-3 */
+  double lat, lon;
+  uint32_t geonameid;
+} dyad_place;
+
+typedef struct dyad_quote {
+  uint32_t sent;
+  dyad_span span;          /* the quoted words, without the marks */
+  dyad_span speaker_span;  /* the mention of the speaker, len 0 if none */
+  dyad_span cue_span;      /* the cue verb */
+  char speaker[DYAD_CODE_MAX]; /* actor code of the speaker, "" if none */
+  uint32_t flags;          /* 1: partial quote */
+} dyad_quote;
+
+const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);
+const dyad_place *dyad_doc_places(const dyad_doc *doc, size_t *n);
+const dyad_quote *dyad_doc_quotes(const dyad_doc *doc, size_t *n);
+
+/* ==== output ============================================================ */
+
+/* A growable output buffer owned by the caller. ptr is always
+ * NUL-terminated once anything was written. */
+typedef struct dyad_buf {
+  char *ptr;  /* bytes */
+  size_t len; /* bytes used */
+  size_t cap; /* bytes allocated */
+} dyad_buf;
+
+void dyad_buf_release(dyad_buf *b);
+
+/* Appends the doc's events (and quotes, when analysed) as JSON Lines. */
+dyad_status dyad_doc_write_jsonl(const dyad_doc *doc, dyad_buf *out);
+/* Appends the doc's events as GDELT-style TSV rows (no header). */
+dyad_status dyad_doc_write_tsv(const dyad_doc *doc, dyad_buf *out);
+/* The TSV header row, with its newline. */
+const char *dyad_tsv_header(void);
+/* Appends the parse (tokens, sentences, phrases, clauses) as text or JSON. */
+dyad_status dyad_doc_write_parse(const dyad_doc *doc, int json, dyad_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */

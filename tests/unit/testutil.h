@@ -1,0 +1,62 @@
+/*
+ * testutil.h: what every cmocka unit test includes. Tests reach internals
+ * through src/internal.h; paths to ../shared come from $DYAD_SHARED, and
+ * tests that need it call shared_path() and skip when it is absent.
+ */
+#ifndef DYAD_TESTUTIL_H
+#define DYAD_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+
+/* Full path of a file under ../shared in buf, or NULL if it is absent. */
+static inline const char *shared_path(const char *rel, char *buf, size_t cap)
+{
+  const char *root = getenv("DYAD_SHARED");
+  if (!root || !*root)
+    root = "../shared";
+  snprintf(buf, cap, "%s/%s", root, rel);
+  return access(buf, R_OK) == 0 ? buf : NULL;
+}
+
+/* A ctx with the lexicon loaded (or all defaults), failing the test if the
+ * data cannot be loaded. */
+static inline dyad_ctx *test_ctx(int all)
+{
+  dyad_ctx *ctx = dyad_ctx_new(NULL);
+  assert_non_null(ctx);
+  dyad_status st = all ? dyad_ctx_load_defaults(ctx)
+                       : dyad_ctx_load_lexicon(ctx);
+  if (st != DYAD_OK)
+    fail_msg("cannot load data: %s", dyad_ctx_errmsg(ctx));
+  return ctx;
+}
+
+/* Analyses text (dated 2023-03-22) through the given stages. */
+static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
+                                 uint32_t stages)
+{
+  dyad_doc *doc = dyad_doc_new(ctx);
+  assert_non_null(doc);
+  dyad_article art;
+  memset(&art, 0, sizeof(art));
+  art.id = "t";
+  art.id_len = 1;
+  art.text = text;
+  art.text_len = strlen(text);
+  art.date = 20230322;
+  assert_int_equal(dyad_doc_analyze(doc, &art, stages), DYAD_OK);
+  return doc;
+}
+
+#endif
