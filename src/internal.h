@@ -221,6 +221,17 @@ dyad_status dyad__places(dyad_doc *doc);        /* where/place.c */
 dyad_status dyad__quotes(dyad_doc *doc);        /* quote/quote.c */
 dyad_status dyad__code(dyad_doc *doc);          /* code/coder.c */
 
+/* Writers for `dyad parse` (out/parse.c calls them). Each appends to out and
+ * returns 0, or -1 when out of memory. In JSON mode each appends members of
+ * an object that is already open, starting with a comma:
+ * dyad__write_phrases appends ',"phrases":[...],"clauses":[...]' for one
+ * sentence; the others append ',"timexes":[...]' / ',"places":[...]' for
+ * the whole document. In text mode they append readable lines. */
+int dyad__write_phrases(const dyad_doc *doc, size_t sent, int json,
+                        dyad_buf *out);                       /* text/phrase.c */
+int dyad__write_timexes(const dyad_doc *doc, int json, dyad_buf *out); /* when/timex.c */
+int dyad__write_places(const dyad_doc *doc, int json, dyad_buf *out);  /* where/place.c */
+
 /* Module lifecycles, called by ctx.c. A free of NULL is a no-op. */
 dyad_status dyad__lexicon_load(dyad_ctx *ctx);  /* text/lexicon.c */
 void dyad__lexicon_free(dyad_ctx *ctx);
