@@ -123,6 +123,8 @@ dyad_status dyad__read_text(dyad_reader *r, dyad_article *out)
       return dyad__read_fail_rec(r, DYAD_EDATE, line0, id, id_len,
                                  "impossible date '%.*s'",
                                  (int)(i - d0 > 40 ? 40 : i - d0), p + d0);
+    while (i < len && isblank_(p[i]))
+      i++;
   } else if (!date) {
     return dyad__read_fail_rec(r, DYAD_EDATE, line0, id, id_len,
                                "missing date (no 'date YYYY-MM-DD' header)");
