@@ -28,7 +28,8 @@ struct sent {
   size_t id_len, date_len, category_len, source_len;
   int has_text;          /* a <Text> element was seen */
   int cap;               /* CAP_* */
-  const char *cap_name;  /* element whose text is collected */
+  const char *cap_name;  /* element whose text is collected (static or
+                            arena string, never in the window) */
   size_t cap_name_len;
   uint64_t cap_line;     /* line where the collected element starts */
 };
@@ -364,8 +365,9 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
           add_coding(r, &s, &it, line);
         }
         if (s.cap != CAP_NONE) {
-          s.cap_name = it.name;
-          s.cap_name_len = it.name_len;
+          /* never a pointer into the window: a refill moves it */
+          s.cap_name = s.cap == CAP_TEXT ? "Text" : "Parse";
+          s.cap_name_len = strlen(s.cap_name);
           s.cap_line = line;
         }
       } else if (is(&it, "Environment")) {

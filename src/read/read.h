@@ -36,6 +36,10 @@ struct dyad_rsrc {
   size_t limit;       /* most unconsumed bytes the window may hold */
   int eof;            /* nothing more will arrive after end */
   int err;            /* errno of a failed read, 0 if none */
+  const char *mem;    /* trickled memory input, NULL otherwise */
+  size_t mem_len;     /* its bytes */
+  size_t mem_off;     /* bytes of it already in the window */
+  size_t trickle;     /* bytes per refill when trickling */
 };
 
 /* Opens path for reading; returns 0 or an errno value. */
@@ -45,6 +49,10 @@ int dyad__rsrc_open_file(struct dyad_rsrc *s, const char *path,
 void dyad__rsrc_open_fd(struct dyad_rsrc *s, int fd, size_t limit);
 /* Reads from memory; nothing is copied. */
 void dyad__rsrc_open_mem(struct dyad_rsrc *s, const char *p, size_t len);
+/* Reads memory through the window trickle bytes at a time, like a slow
+ * file: how tests and the fuzzer exercise the refill paths. */
+void dyad__rsrc_open_trickle(struct dyad_rsrc *s, const char *p, size_t len,
+                             size_t trickle, size_t limit);
 /* Keeps the unconsumed bytes [pos, end), moves them to the front and
  * reads more after them. Returns 1 when bytes were added, 0 at the end of
  * input, -1 on a read error (err set), -2 when the window is full
@@ -80,6 +88,7 @@ struct dyad_reader {
   dyad_format fmt;           /* its format */
   uint64_t line;             /* newlines consumed so far in it */
   int petr;                  /* reading for dyad__petr_next */
+  size_t trickle;            /* memory input: bytes per refill, 0: all */
   /* XML state kept between records */
   int xml_in_env;            /* inside <Environment> */
   dyad_buf pend;             /* attributes of a <Sentence> start tag met
@@ -94,6 +103,10 @@ struct dyad_reader {
   uint64_t nok, nbad;        /* records read, records rejected */
   char errmsg[512];          /* most recent failure */
 };
+
+/* Makes a memory reader feed its input n bytes at a time through the
+ * window (n > 0), as a file would come; call before the first read. */
+void dyad__reader_set_trickle(dyad_reader *r, size_t n);
 
 /* Formats the error message and returns st. */
 dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,

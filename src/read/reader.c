@@ -290,9 +290,14 @@ static dyad_status start(dyad_reader *r)
   return DYAD_OK;
 }
 
+void dyad__reader_set_trickle(dyad_reader *r, size_t n)
+{
+  r->trickle = n;
+}
+
 static void close_input(dyad_reader *r)
 {
-  if (r->mem)
+  if (r->mem && !r->trickle)
     memset(&r->src, 0, sizeof(r->src));
   else
     dyad__rsrc_close(&r->a, &r->src);
@@ -338,7 +343,11 @@ static dyad_status open_input(dyad_reader *r)
       return DYAD_EOF;
     r->ifile = 1;
     r->name = r->mem_name;
-    dyad__rsrc_open_mem(&r->src, r->mem, r->mem_len);
+    if (r->trickle)
+      dyad__rsrc_open_trickle(&r->src, r->mem, r->mem_len, r->trickle,
+                              window);
+    else
+      dyad__rsrc_open_mem(&r->src, r->mem, r->mem_len);
   } else {
     if (r->ifile >= r->files.n)
       return DYAD_EOF;

@@ -45,6 +45,17 @@ void dyad__rsrc_open_mem(struct dyad_rsrc *s, const char *p, size_t len)
   s->eof = 1;
 }
 
+void dyad__rsrc_open_trickle(struct dyad_rsrc *s, const char *p, size_t len,
+                             size_t trickle, size_t limit)
+{
+  memset(s, 0, sizeof(*s));
+  s->fd = -1;
+  s->mem = p;
+  s->mem_len = len;
+  s->trickle = trickle ? trickle : 1;
+  s->limit = limit;
+}
+
 int dyad__rsrc_more(const struct dyad_allocator *a, struct dyad_rsrc *s)
 {
   if (s->eof)
@@ -57,11 +68,12 @@ int dyad__rsrc_more(const struct dyad_allocator *a, struct dyad_rsrc *s)
   s->end = keep;
   s->pos = 0;
   /* room for a chunk (or what is left up to the limit) after the data */
-  size_t want = keep + CHUNK;
-  if (want > s->limit + CHUNK)
-    want = s->limit + CHUNK;
-  if (s->cap < want) {
-    size_t ncap = s->cap ? s->cap : CHUNK;
+  size_t chunk = s->mem ? s->trickle : CHUNK; /* trickling: tight fit */
+  size_t want = keep + chunk;
+  if (want > s->limit + chunk)
+    want = s->limit + chunk;
+  if (s->cap < want || s->cap == s->end) {
+    size_t ncap = s->cap ? s->cap : chunk;
     while (ncap < want)
       ncap *= 2;
     char *nb = dyad__realloc(a, s->buf, s->cap, ncap);
@@ -71,6 +83,21 @@ int dyad__rsrc_more(const struct dyad_allocator *a, struct dyad_rsrc *s)
     s->cap = ncap;
   }
   s->base = s->buf;
+  if (s->mem) { /* trickled memory */
+    size_t n = s->mem_len - s->mem_off;
+    if (n > s->trickle)
+      n = s->trickle;
+    if (n > s->cap - s->end)
+      n = s->cap - s->end;
+    if (n == 0) {
+      s->eof = 1;
+      return 0;
+    }
+    memcpy(s->buf + s->end, s->mem + s->mem_off, n);
+    s->mem_off += n;
+    s->end += n;
+    return 1;
+  }
   for (;;) {
     ssize_t n = read(s->fd, s->buf + s->end, s->cap - s->end);
     if (n < 0 && errno == EINTR)

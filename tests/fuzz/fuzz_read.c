@@ -1,8 +1,10 @@
 /*
  * fuzz_read.c: random bytes through the readers. The first byte picks the
  * format (auto, text, jsonl, xml, or the PETRARCH item API), whether a
- * default date is given, and a small or the default record limit (small
- * limits exercise the skip paths); the rest is the input. Every record of
+ * default date is given, a small or the default record limit (small
+ * limits exercise the skip paths), and whether the input trickles into
+ * the window a few bytes at a time (the refill paths); the rest is the
+ * input. Every record of
  * every kind is read to the end and its strings are touched, so ASan sees
  * any out-of-bounds view.
  */
@@ -11,7 +13,7 @@
 #include <string.h>
 
 #include "dyad.h"
-#include "read/petrxml.h"
+#include "read/read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -50,6 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                         "fuzz", 4, &o);
   if (!r)
     return 0;
+  if (mode & 0x40) /* feed the window a few bytes at a time */
+    dyad__reader_set_trickle(r, 1 + size % 13);
   dyad_status st;
   for (int guard = 0; guard < 100000; guard++) {
     if (petr) {
