@@ -395,9 +395,17 @@ static dyad_status open_input(dyad_reader *r)
     close_input(r);
     return dyad__read_fail(r, DYAD_EEMPTY, "%s: empty file", r->name);
   }
+  /* the same bytes are checked however the input arrives */
+  size_t sniff = BINARY_SNIFF < window ? BINARY_SNIFF : window;
+  st = load(r, sniff);
+  if (st != DYAD_OK) {
+    close_input(r);
+    return st == DYAD_ENOMEM ? dyad__read_fail(r, st, "out of memory")
+                             : io_fail(r, "read", s->err ? s->err : EIO);
+  }
   size_t n = s->end - s->pos;
-  if (n > BINARY_SNIFF)
-    n = BINARY_SNIFF;
+  if (n > sniff)
+    n = sniff;
   if (memchr(s->base + s->pos, '\0', n)) {
     close_input(r);
     return dyad__read_fail(r, DYAD_EBINARY, "%s: binary data, not text",
@@ -452,13 +460,7 @@ static dyad_status next_any(dyad_reader *r, dyad_article *art,
       st = dyad__read_xml(r, item ? item : &tmp);
       if (st == DYAD_OK && !item)
         *art = tmp.art;
-    } else if (item) {
-      st = dyad__read_fail(r, DYAD_EFORMAT, "%s: not a petrarch xml file",
-                           r->name);
-      close_input(r);
-      r->nbad++;
-      return st;
-    } else if (r->fmt == DYAD_FMT_JSONL) {
+    } else if (r->fmt == DYAD_FMT_JSONL) { /* (petr reads only XML) */
       st = dyad__read_jsonl(r, art);
     } else {
       st = dyad__read_text(r, art);
