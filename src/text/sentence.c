@@ -40,7 +40,8 @@
 static int in_list(const char *const *list, const char *s, size_t len)
 {
   for (; *list; list++)
-    if (strlen(*list) == len && memcmp(*list, s, len) == 0)
+    if ((*list)[0] == s[0] && strlen(*list) == len &&
+        memcmp(*list, s, len) == 0)
       return 1;
   return 0;
 }

@@ -188,76 +188,75 @@ static int apos_at(const unsigned char *s, size_t i, size_t n)
 /* ==== abbreviations ===================================================== */
 
 /* Abbreviations that keep their period. Stored lower case; cap: the word
- * must be capitalised (or all capitals) to match. */
+ * must be capitalised (or all capitals) to match. Kept sorted (a unit test
+ * checks the order through dyad__abbrev_kind on every kind). */
 static const struct abbr {
   const char *s;
+  unsigned char len;  /* strlen(s) */
   unsigned char kind; /* DYAD_ABBR_* */
   unsigned char cap;  /* 1: only when capitalised */
 } abbrs[] = {
-    /* titles and ranks, which precede names */
-    {"mr", DYAD_ABBR_TITLE, 1}, {"mrs", DYAD_ABBR_TITLE, 1},
-    {"ms", DYAD_ABBR_TITLE, 1}, {"messrs", DYAD_ABBR_TITLE, 1},
-    {"mme", DYAD_ABBR_TITLE, 1}, {"mlle", DYAD_ABBR_TITLE, 1},
-    {"dr", DYAD_ABBR_TITLE, 1}, {"prof", DYAD_ABBR_TITLE, 1},
-    {"sen", DYAD_ABBR_TITLE, 1}, {"sens", DYAD_ABBR_TITLE, 1},
-    {"rep", DYAD_ABBR_TITLE, 1}, {"reps", DYAD_ABBR_TITLE, 1},
-    {"gov", DYAD_ABBR_TITLE, 1}, {"govs", DYAD_ABBR_TITLE, 1},
-    {"gen", DYAD_ABBR_TITLE, 1}, {"gens", DYAD_ABBR_TITLE, 1},
-    {"lt", DYAD_ABBR_TITLE, 1}, {"lieut", DYAD_ABBR_TITLE, 1},
-    {"col", DYAD_ABBR_TITLE, 1}, {"maj", DYAD_ABBR_TITLE, 1},
-    {"capt", DYAD_ABBR_TITLE, 1}, {"cmdr", DYAD_ABBR_TITLE, 1},
-    {"cdr", DYAD_ABBR_TITLE, 1}, {"adm", DYAD_ABBR_TITLE, 1},
-    {"brig", DYAD_ABBR_TITLE, 1}, {"sgt", DYAD_ABBR_TITLE, 1},
-    {"cpl", DYAD_ABBR_TITLE, 1}, {"pvt", DYAD_ABBR_TITLE, 1},
-    {"pres", DYAD_ABBR_TITLE, 1}, {"supt", DYAD_ABBR_TITLE, 1},
-    {"insp", DYAD_ABBR_TITLE, 1}, {"det", DYAD_ABBR_TITLE, 1},
-    {"rev", DYAD_ABBR_TITLE, 1}, {"fr", DYAD_ABBR_TITLE, 1},
-    {"hon", DYAD_ABBR_TITLE, 1}, {"msgr", DYAD_ABBR_TITLE, 1},
-    {"amb", DYAD_ABBR_TITLE, 1}, {"atty", DYAD_ABBR_TITLE, 1},
-    {"st", DYAD_ABBR_TITLE, 1}, {"mt", DYAD_ABBR_TITLE, 1},
-    {"ft", DYAD_ABBR_TITLE, 1}, {"rt", DYAD_ABBR_TITLE, 1},
-    /* months (May is never abbreviated) */
-    {"jan", DYAD_ABBR_MONTH, 1}, {"feb", DYAD_ABBR_MONTH, 1},
-    {"mar", DYAD_ABBR_MONTH, 1}, {"apr", DYAD_ABBR_MONTH, 1},
-    {"jun", DYAD_ABBR_MONTH, 1}, {"jul", DYAD_ABBR_MONTH, 1},
-    {"aug", DYAD_ABBR_MONTH, 1}, {"sep", DYAD_ABBR_MONTH, 1},
-    {"sept", DYAD_ABBR_MONTH, 1}, {"oct", DYAD_ABBR_MONTH, 1},
-    {"nov", DYAD_ABBR_MONTH, 1}, {"dec", DYAD_ABBR_MONTH, 1},
-    /* companies, addresses, numbering */
-    {"inc", DYAD_ABBR_OTHER, 1}, {"corp", DYAD_ABBR_OTHER, 1},
-    {"co", DYAD_ABBR_OTHER, 1}, {"ltd", DYAD_ABBR_OTHER, 1},
-    {"bros", DYAD_ABBR_OTHER, 1}, {"jr", DYAD_ABBR_OTHER, 1},
-    {"sr", DYAD_ABBR_OTHER, 1}, {"no", DYAD_ABBR_OTHER, 1},
-    {"nos", DYAD_ABBR_OTHER, 1}, {"dept", DYAD_ABBR_OTHER, 1},
-    {"univ", DYAD_ABBR_OTHER, 1}, {"assn", DYAD_ABBR_OTHER, 1},
-    {"ave", DYAD_ABBR_OTHER, 1}, {"blvd", DYAD_ABBR_OTHER, 1},
-    {"rd", DYAD_ABBR_OTHER, 1}, {"fig", DYAD_ABBR_OTHER, 1},
-    {"gov't", DYAD_ABBR_OTHER, 1},
-    /* US states in the AP style of datelines */
-    {"ala", DYAD_ABBR_OTHER, 1}, {"ariz", DYAD_ABBR_OTHER, 1},
-    {"ark", DYAD_ABBR_OTHER, 1}, {"calif", DYAD_ABBR_OTHER, 1},
-    {"colo", DYAD_ABBR_OTHER, 1}, {"conn", DYAD_ABBR_OTHER, 1},
-    {"del", DYAD_ABBR_OTHER, 1}, {"fla", DYAD_ABBR_OTHER, 1},
-    {"ga", DYAD_ABBR_OTHER, 1}, {"ill", DYAD_ABBR_OTHER, 1},
-    {"ind", DYAD_ABBR_OTHER, 1}, {"kan", DYAD_ABBR_OTHER, 1},
-    {"kans", DYAD_ABBR_OTHER, 1}, {"ky", DYAD_ABBR_OTHER, 1},
-    {"la", DYAD_ABBR_OTHER, 1}, {"md", DYAD_ABBR_OTHER, 1},
-    {"mass", DYAD_ABBR_OTHER, 1}, {"mich", DYAD_ABBR_OTHER, 1},
-    {"minn", DYAD_ABBR_OTHER, 1}, {"miss", DYAD_ABBR_OTHER, 1},
-    {"mo", DYAD_ABBR_OTHER, 1}, {"mont", DYAD_ABBR_OTHER, 1},
-    {"neb", DYAD_ABBR_OTHER, 1}, {"nev", DYAD_ABBR_OTHER, 1},
-    {"okla", DYAD_ABBR_OTHER, 1}, {"ore", DYAD_ABBR_OTHER, 1},
-    {"pa", DYAD_ABBR_OTHER, 1}, {"penn", DYAD_ABBR_OTHER, 1},
-    {"tenn", DYAD_ABBR_OTHER, 1}, {"tex", DYAD_ABBR_OTHER, 1},
-    {"va", DYAD_ABBR_OTHER, 1}, {"vt", DYAD_ABBR_OTHER, 1},
-    {"wash", DYAD_ABBR_OTHER, 1}, {"wis", DYAD_ABBR_OTHER, 1},
-    {"wyo", DYAD_ABBR_OTHER, 1},
-    /* lower-case abbreviations */
-    {"vs", DYAD_ABBR_OTHER, 0}, {"etc", DYAD_ABBR_OTHER, 0},
-    {"approx", DYAD_ABBR_OTHER, 0}, {"al", DYAD_ABBR_OTHER, 0},
-    {"cf", DYAD_ABBR_OTHER, 0}, {"viz", DYAD_ABBR_OTHER, 0},
-    {"ca", DYAD_ABBR_OTHER, 0}, {"pp", DYAD_ABBR_OTHER, 0},
-    {"vol", DYAD_ABBR_OTHER, 0}, {"eds", DYAD_ABBR_OTHER, 0},
+    /* sorted by s (byte order) for binary search; TITLE: precede names,
+     * MONTH: months (May is never abbreviated), OTHER: companies,
+     * addresses, numbering, US states in AP style, lower-case ones */
+    {"adm", 3, DYAD_ABBR_TITLE, 1}, {"al", 2, DYAD_ABBR_OTHER, 0},
+    {"ala", 3, DYAD_ABBR_OTHER, 1}, {"amb", 3, DYAD_ABBR_TITLE, 1},
+    {"approx", 6, DYAD_ABBR_OTHER, 0}, {"apr", 3, DYAD_ABBR_MONTH, 1},
+    {"ariz", 4, DYAD_ABBR_OTHER, 1}, {"ark", 3, DYAD_ABBR_OTHER, 1},
+    {"assn", 4, DYAD_ABBR_OTHER, 1}, {"atty", 4, DYAD_ABBR_TITLE, 1},
+    {"aug", 3, DYAD_ABBR_MONTH, 1}, {"ave", 3, DYAD_ABBR_OTHER, 1},
+    {"blvd", 4, DYAD_ABBR_OTHER, 1}, {"brig", 4, DYAD_ABBR_TITLE, 1},
+    {"bros", 4, DYAD_ABBR_OTHER, 1}, {"ca", 2, DYAD_ABBR_OTHER, 0},
+    {"calif", 5, DYAD_ABBR_OTHER, 1}, {"capt", 4, DYAD_ABBR_TITLE, 1},
+    {"cdr", 3, DYAD_ABBR_TITLE, 1}, {"cf", 2, DYAD_ABBR_OTHER, 0},
+    {"cmdr", 4, DYAD_ABBR_TITLE, 1}, {"co", 2, DYAD_ABBR_OTHER, 1},
+    {"col", 3, DYAD_ABBR_TITLE, 1}, {"colo", 4, DYAD_ABBR_OTHER, 1},
+    {"conn", 4, DYAD_ABBR_OTHER, 1}, {"corp", 4, DYAD_ABBR_OTHER, 1},
+    {"cpl", 3, DYAD_ABBR_TITLE, 1}, {"dec", 3, DYAD_ABBR_MONTH, 1},
+    {"del", 3, DYAD_ABBR_OTHER, 1}, {"dept", 4, DYAD_ABBR_OTHER, 1},
+    {"det", 3, DYAD_ABBR_TITLE, 1}, {"dr", 2, DYAD_ABBR_TITLE, 1},
+    {"eds", 3, DYAD_ABBR_OTHER, 0}, {"etc", 3, DYAD_ABBR_OTHER, 0},
+    {"feb", 3, DYAD_ABBR_MONTH, 1}, {"fig", 3, DYAD_ABBR_OTHER, 1},
+    {"fla", 3, DYAD_ABBR_OTHER, 1}, {"fr", 2, DYAD_ABBR_TITLE, 1},
+    {"ft", 2, DYAD_ABBR_TITLE, 1}, {"ga", 2, DYAD_ABBR_OTHER, 1},
+    {"gen", 3, DYAD_ABBR_TITLE, 1}, {"gens", 4, DYAD_ABBR_TITLE, 1},
+    {"gov", 3, DYAD_ABBR_TITLE, 1}, {"gov't", 5, DYAD_ABBR_OTHER, 1},
+    {"govs", 4, DYAD_ABBR_TITLE, 1}, {"hon", 3, DYAD_ABBR_TITLE, 1},
+    {"ill", 3, DYAD_ABBR_OTHER, 1}, {"inc", 3, DYAD_ABBR_OTHER, 1},
+    {"ind", 3, DYAD_ABBR_OTHER, 1}, {"insp", 4, DYAD_ABBR_TITLE, 1},
+    {"jan", 3, DYAD_ABBR_MONTH, 1}, {"jr", 2, DYAD_ABBR_OTHER, 1},
+    {"jul", 3, DYAD_ABBR_MONTH, 1}, {"jun", 3, DYAD_ABBR_MONTH, 1},
+    {"kan", 3, DYAD_ABBR_OTHER, 1}, {"kans", 4, DYAD_ABBR_OTHER, 1},
+    {"ky", 2, DYAD_ABBR_OTHER, 1}, {"la", 2, DYAD_ABBR_OTHER, 1},
+    {"lieut", 5, DYAD_ABBR_TITLE, 1}, {"lt", 2, DYAD_ABBR_TITLE, 1},
+    {"ltd", 3, DYAD_ABBR_OTHER, 1}, {"maj", 3, DYAD_ABBR_TITLE, 1},
+    {"mar", 3, DYAD_ABBR_MONTH, 1}, {"mass", 4, DYAD_ABBR_OTHER, 1},
+    {"md", 2, DYAD_ABBR_OTHER, 1}, {"messrs", 6, DYAD_ABBR_TITLE, 1},
+    {"mich", 4, DYAD_ABBR_OTHER, 1}, {"minn", 4, DYAD_ABBR_OTHER, 1},
+    {"miss", 4, DYAD_ABBR_OTHER, 1}, {"mlle", 4, DYAD_ABBR_TITLE, 1},
+    {"mme", 3, DYAD_ABBR_TITLE, 1}, {"mo", 2, DYAD_ABBR_OTHER, 1},
+    {"mont", 4, DYAD_ABBR_OTHER, 1}, {"mr", 2, DYAD_ABBR_TITLE, 1},
+    {"mrs", 3, DYAD_ABBR_TITLE, 1}, {"ms", 2, DYAD_ABBR_TITLE, 1},
+    {"msgr", 4, DYAD_ABBR_TITLE, 1}, {"mt", 2, DYAD_ABBR_TITLE, 1},
+    {"neb", 3, DYAD_ABBR_OTHER, 1}, {"nev", 3, DYAD_ABBR_OTHER, 1},
+    {"no", 2, DYAD_ABBR_OTHER, 1}, {"nos", 3, DYAD_ABBR_OTHER, 1},
+    {"nov", 3, DYAD_ABBR_MONTH, 1}, {"oct", 3, DYAD_ABBR_MONTH, 1},
+    {"okla", 4, DYAD_ABBR_OTHER, 1}, {"ore", 3, DYAD_ABBR_OTHER, 1},
+    {"pa", 2, DYAD_ABBR_OTHER, 1}, {"penn", 4, DYAD_ABBR_OTHER, 1},
+    {"pp", 2, DYAD_ABBR_OTHER, 0}, {"pres", 4, DYAD_ABBR_TITLE, 1},
+    {"prof", 4, DYAD_ABBR_TITLE, 1}, {"pvt", 3, DYAD_ABBR_TITLE, 1},
+    {"rd", 2, DYAD_ABBR_OTHER, 1}, {"rep", 3, DYAD_ABBR_TITLE, 1},
+    {"reps", 4, DYAD_ABBR_TITLE, 1}, {"rev", 3, DYAD_ABBR_TITLE, 1},
+    {"rt", 2, DYAD_ABBR_TITLE, 1}, {"sen", 3, DYAD_ABBR_TITLE, 1},
+    {"sens", 4, DYAD_ABBR_TITLE, 1}, {"sep", 3, DYAD_ABBR_MONTH, 1},
+    {"sept", 4, DYAD_ABBR_MONTH, 1}, {"sgt", 3, DYAD_ABBR_TITLE, 1},
+    {"sr", 2, DYAD_ABBR_OTHER, 1}, {"st", 2, DYAD_ABBR_TITLE, 1},
+    {"supt", 4, DYAD_ABBR_TITLE, 1}, {"tenn", 4, DYAD_ABBR_OTHER, 1},
+    {"tex", 3, DYAD_ABBR_OTHER, 1}, {"univ", 4, DYAD_ABBR_OTHER, 1},
+    {"va", 2, DYAD_ABBR_OTHER, 1}, {"viz", 3, DYAD_ABBR_OTHER, 0},
+    {"vol", 3, DYAD_ABBR_OTHER, 0}, {"vs", 2, DYAD_ABBR_OTHER, 0},
+    {"vt", 2, DYAD_ABBR_OTHER, 1}, {"wash", 4, DYAD_ABBR_OTHER, 1},
+    {"wis", 3, DYAD_ABBR_OTHER, 1}, {"wyo", 3, DYAD_ABBR_OTHER, 1},
 };
 
 int dyad__abbrev_kind(const char *str, size_t len)
@@ -292,11 +291,22 @@ int dyad__abbrev_kind(const char *str, size_t len)
       upper_rest &= !(bclass[s[i]] & B_LOWER);
     }
   }
-  for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrs); k++) {
-    const struct abbr *a = &abbrs[k];
-    if (a->s[0] != low[0] || strlen(a->s) != len ||
-        memcmp(a->s, low, len) != 0)
+  size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const struct abbr *a = &abbrs[mid];
+    size_t m = a->len < len ? a->len : len;
+    int c = memcmp(a->s, low, m);
+    if (c == 0)
+      c = a->len < len ? -1 : a->len > len;
+    if (c < 0) {
+      lo = mid + 1;
       continue;
+    }
+    if (c > 0) {
+      hi = mid;
+      continue;
+    }
     if (a->cap && !(cap && (lower_rest || upper_rest)))
       return DYAD_ABBR_NONE;
     if (!a->cap && !(lower_rest || upper_rest))
@@ -318,8 +328,8 @@ struct tz {
 };
 
 /* Appends a token; returns it, or NULL when memory runs out. */
-static dyad_token *emit(struct tz *z, size_t off, size_t len, int kind,
-                        uint16_t flags)
+static inline dyad_token *emit(struct tz *z, size_t off, size_t len,
+                               int kind, uint16_t flags)
 {
   dyad_doc *doc = z->doc;
   if (DYAD_UNLIKELY(doc->toks.n == doc->toks.cap) &&
@@ -387,6 +397,9 @@ static size_t scan_url(const unsigned char *s, size_t i, size_t n)
   static const char *const pre[] = {"http://", "https://", "www."};
   size_t j = i;
   int found = 0;
+  unsigned char c0 = s[i] | 32, c1 = s[i + 1] | 32; /* NUL-terminated */
+  if (!(c0 == 'h' && c1 == 't') && !(c0 == 'w' && c1 == 'w'))
+    return i;
   for (size_t k = 0; k < DYAD_ARRAY_LEN(pre) && !found; k++) {
     size_t m = strlen(pre[k]);
     if (n - i > m && strncasecmp((const char *)s + i, pre[k], m) == 0 &&
@@ -464,8 +477,9 @@ static int tld(const unsigned char *s, size_t b, size_t e)
 static int clitic_at(const unsigned char *s, size_t k, size_t n)
 {
   static const char *const cl[] = {"s", "re", "ll", "d", "ve", "m"};
+  static const unsigned char cllen[] = {1, 2, 2, 1, 2, 1};
   for (size_t c = 0; c < DYAD_ARRAY_LEN(cl); c++) {
-    size_t m = strlen(cl[c]);
+    size_t m = cllen[c];
     if (n - k < m)
       continue;
     size_t q = 0;
@@ -477,47 +491,67 @@ static int clitic_at(const unsigned char *s, size_t k, size_t n)
   return 0;
 }
 
+/* What scan_word found out about a word while finding its end. */
+struct wscan {
+  size_t end;     /* end of the word */
+  size_t cl_end;  /* end of a clitic glued to it, 0 when none */
+  int domain;     /* a dot joins two multi-letter parts: "reuters.com" */
+  int high;       /* holds non-ASCII bytes: flags need a second look */
+  int hyphen;     /* holds an inner hyphen */
+  unsigned acc;   /* OR of the ASCII byte classes seen */
+};
+
 /* Scans the word, number, initialism or domain that starts at s[i] (a
- * letter or digit). Returns its end; a clitic that follows it directly is
- * reported through OUT: *cl_end (0 when none). Also OUT: *domain, set when
- * the word holds a dot joining two multi-letter parts ("reuters.com"). */
-static size_t scan_word(const unsigned char *s, size_t i, size_t n,
-                        size_t *cl_end, int *domain)
+ * letter or digit) and reports through OUT: *w. Runs of ASCII letters and
+ * digits are crossed by a tight table loop that relies on the NUL byte
+ * after the text (doc->text is always NUL-terminated); the connectors
+ * between runs (hyphens, apostrophes, periods, commas in numbers) are then
+ * judged one by one. */
+static void scan_word(const unsigned char *s, size_t i, size_t n,
+                      struct wscan *w)
 {
   size_t j = i;
-  size_t seg = 0;       /* letters/digits since the start or last '.' */
+  size_t segb = i;      /* start of the segment since the last connector */
   int digits_only = 1;  /* nothing but digits (and , . / :) so far */
   int prev_digit = 0;   /* the last char was a digit */
   int prev_alpha = 0;   /* the last char was a letter */
-  *cl_end = 0;
-  *domain = 0;
-  while (j < n) {
-    unsigned char c = s[j];
-    int cls = bclass[c];
-    if (cls & B_ALNUM) {
-      prev_digit = (cls & B_DIGIT) != 0;
+  unsigned acc = 0;
+  memset(w, 0, sizeof(*w));
+  for (;;) {
+    size_t k = j;
+    unsigned a = 0;
+    while (bclass[s[k]] & B_ALNUM)
+      a |= bclass[s[k++]];
+    if (k > j) {
+      acc |= a;
+      prev_digit = (bclass[s[k - 1]] & B_DIGIT) != 0;
       prev_alpha = !prev_digit;
-      if (!prev_digit)
+      if (a & B_ALPHA)
         digits_only = 0;
-      seg++;
-      j++;
-      continue;
+      j = k;
     }
-    if (cls & B_HIGH) {
+    if (j >= n)
+      break;
+    unsigned char c = s[j];
+    if (bclass[c] & (B_SPACE | B_NL))
+      break;
+    if (bclass[c] & B_HIGH) {
       struct ucp u = ucode(s, j, n);
       if (u.kind == U_UPPER || u.kind == U_LETTER || u.kind == U_DIGIT) {
+        w->high = 1;
         prev_digit = u.kind == U_DIGIT;
         prev_alpha = !prev_digit;
         if (!prev_digit)
           digits_only = 0;
-        seg++;
         j += (size_t)u.len;
         continue;
       }
       if (u.kind == U_HYPHEN && wordchar_at(s, j + (size_t)u.len, n)) {
+        w->high = 1;
+        w->hyphen = 1;
         digits_only = 0;
         j += (size_t)u.len;
-        seg = 0;
+        segb = j;
         continue;
       }
       if (u.kind != U_APOS)
@@ -528,29 +562,28 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t n,
       /* n't: "haven’t" -> "have" + "n’t" */
       if (j - i >= 2 && (s[j - 1] | 32) == 'n' && j + al < n &&
           (s[j + al] | 32) == 't' && !wordchar_at(s, j + al + 1, n)) {
-        *cl_end = j + al + 1;
-        return j - 1;
+        w->cl_end = j + al + 1;
+        j--;
+        break;
       }
       int m = clitic_at(s, j + al, n);
-      if (m && prev_alpha) {
-        *cl_end = j + al + (size_t)m;
-        return j;
-      }
-      if (m && prev_digit && m == 1) { /* 1990's */
-        *cl_end = j + al + 1;
-        return j;
+      if (m && (prev_alpha || (prev_digit && m == 1))) { /* ’s  1990's */
+        w->cl_end = j + al + (size_t)m;
+        break;
       }
       if (prev_alpha && wordchar_at(s, j + al, n)) { /* O’Brien */
+        w->high |= al > 1;
         j += al;
-        seg = 0;
+        segb = j;
         continue;
       }
       break;
     }
     if (c == '-' && wordchar_at(s, j + 1, n)) {
+      w->hyphen = 1;
       digits_only = 0;
       j++;
-      seg = 0;
+      segb = j;
       continue;
     }
     if (c == '_' && wordchar_at(s, j + 1, n)) {
@@ -558,57 +591,58 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t n,
       j++;
       continue;
     }
-    if (c == '.' && j + 1 < n && (bclass[s[j + 1]] & B_ALNUM)) {
+    if (c == '.' && (bclass[s[j + 1]] & B_ALNUM)) {
       int nc = bclass[s[j + 1]];
+      size_t seg = j - segb;
       if (prev_digit && (nc & B_DIGIT)) { /* 15.6 */
         j++;
         continue;
       }
       if (seg == 1 && prev_alpha && (nc & B_ALPHA)) { /* U.S  a.m */
         j++;
-        seg = 0;
+        segb = j;
         continue;
       }
       if (seg >= 2 && prev_alpha && (nc & B_LOWER)) { /* reuters.com */
         size_t e = j + 1;
-        while (e < n && (bclass[s[e]] & B_ALNUM))
+        while (bclass[s[e]] & B_ALNUM)
           e++;
-        if (tld(s, j + 1, e) || (e < n && (s[e] == '.' || s[e] == '/'))) {
-          *domain = 1;
+        if (tld(s, j + 1, e) || s[e] == '.' || s[e] == '/') {
+          w->domain = 1;
           j++;
-          seg = 0;
+          segb = j;
           continue;
         }
       }
       break;
     }
     if (digits_only && prev_digit) {
-      /* 1,000  3/4  9:30 */
-      if (c == ',' && n - j > 3 && (bclass[s[j + 1]] & B_DIGIT) &&
+      /* 1,000  3/4  9:30 (the NUL after the text stops every look-ahead) */
+      if (c == ',' && (bclass[s[j + 1]] & B_DIGIT) &&
           (bclass[s[j + 2]] & B_DIGIT) && (bclass[s[j + 3]] & B_DIGIT) &&
-          (j + 4 >= n || !(bclass[s[j + 4]] & B_DIGIT))) {
+          !(bclass[s[j + 4]] & B_DIGIT)) {
         j += 4;
         continue;
       }
-      if (c == '/' && j + 1 < n && (bclass[s[j + 1]] & B_DIGIT)) {
+      if (c == '/' && (bclass[s[j + 1]] & B_DIGIT)) {
         j++;
         continue;
       }
-      if (c == ':' && n - j > 2 && (bclass[s[j + 1]] & B_DIGIT) &&
-          (bclass[s[j + 2]] & B_DIGIT) &&
-          (j + 3 >= n || !(bclass[s[j + 3]] & B_DIGIT))) {
+      if (c == ':' && (bclass[s[j + 1]] & B_DIGIT) &&
+          (bclass[s[j + 2]] & B_DIGIT) && !(bclass[s[j + 3]] & B_DIGIT)) {
         j += 3;
         continue;
       }
     }
-    if (c == '&' && prev_alpha && j + 1 < n && (bclass[s[j + 1]] & B_UPPER) &&
+    if (c == '&' && prev_alpha && (bclass[s[j + 1]] & B_UPPER) &&
         (bclass[s[j - 1]] & B_UPPER)) { /* AT&T  S&P */
       j++;
       continue;
     }
     break;
   }
-  return j;
+  w->end = j;
+  w->acc = acc;
 }
 
 /* Emits the word-like token at s[i] and any clitic glued to it. Returns
@@ -620,30 +654,44 @@ static size_t do_word(struct tz *z, size_t i)
   size_t e = scan_url(s, i, n);
   if (e > i)
     return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
-  size_t cl_end;
-  int domain;
-  e = scan_word(s, i, n, &cl_end, &domain);
-  if (e < n && !cl_end && (s[e] == '@' || s[e] == '+')) {
+  struct wscan w;
+  scan_word(s, i, n, &w);
+  e = w.end;
+  if (!w.cl_end && (s[e] == '@' || s[e] == '+')) {
     size_t m = s[e] == '@' ? scan_email(s, i, e, n) : i;
     if (m > i)
       return emit(z, i, m - i, DYAD_TK_URL, 0) ? m : 0;
   }
-  if (domain)
+  if (w.domain)
     return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
-  uint16_t f = 0;
-  if (!cl_end && e < n && s[e] == '.' &&
+  uint16_t f = w.hyphen ? DYAD_TOKF_HYPHEN : 0;
+  if (!w.cl_end && s[e] == '.' && (w.acc & B_ALPHA) &&
       dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE) {
     e++;
-    f = DYAD_TOKF_ABBREV;
+    f |= DYAD_TOKF_ABBREV;
   }
   dyad_token *t = emit(z, i, e - i, DYAD_TK_WORD, f);
   if (!t)
     return 0;
-  word_flags(s, n, t);
-  if (cl_end) {
-    if (!emit(z, e, cl_end - e, DYAD_TK_WORD, DYAD_TOKF_CLITIC))
+  if (w.high) {
+    word_flags(s, n, t);
+  } else {
+    if (bclass[s[i]] & B_DIGIT)
+      t->kind = DYAD_TK_NUM;
+    else if (bclass[s[i]] & B_UPPER)
+      t->flags |= DYAD_TOKF_CAP;
+    if ((w.acc & B_UPPER) && !(w.acc & B_LOWER)) {
+      int up = 0;
+      for (size_t k = i; k < e && up < 2; k++)
+        up += (bclass[s[k]] & B_UPPER) != 0;
+      if (up >= 2)
+        t->flags |= DYAD_TOKF_ALLCAPS;
+    }
+  }
+  if (w.cl_end) {
+    if (!emit(z, e, w.cl_end - e, DYAD_TK_WORD, DYAD_TOKF_CLITIC))
       return 0;
-    e = cl_end;
+    e = w.cl_end;
   }
   return e;
 }
@@ -934,6 +982,7 @@ dyad_status dyad__tokenize(dyad_doc *doc)
   z.n = doc->text_len;
   z.pend = DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
   z.dq = z.sq = 0;
+  DYAD_ASSERT(doc->text[doc->text_len] == '\0');
   /* news text averages about five bytes a token */
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,
                        doc->toks.n + z.n / 4 + 16))
@@ -944,7 +993,13 @@ dyad_status dyad__tokenize(dyad_doc *doc)
     i = step(&z, i);
     if (i == 0)
       return DYAD_ENOMEM;
-    i = skip_space(&z, i);
+    /* fast path: one blank, then a token */
+    if (z.s[i] == ' ' && !(bclass[z.s[i + 1]] & (B_SPACE | B_NL | B_HIGH))) {
+      z.pend |= DYAD_TOKF_SPACE;
+      i++;
+    } else {
+      i = skip_space(&z, i);
+    }
   }
   for (size_t p = first; p < doc->toks.n; p++)
     if (doc->toks.v[p].flags & DYAD_TOKF_PARA)
