@@ -27,6 +27,15 @@
 
 /* ==== messages ========================================================== */
 
+/* Keeps a message on one line: control bytes (a newline in an id or a
+ * date taken from the input) become '?'. */
+static void oneline(char *m)
+{
+  for (; *m; m++)
+    if ((unsigned char)*m < 0x20 || *m == 0x7f)
+      *m = '?';
+}
+
 dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
                             ...)
 {
@@ -34,6 +43,7 @@ dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
   va_start(ap, fmt);
   vsnprintf(r->errmsg, sizeof(r->errmsg), fmt, ap);
   va_end(ap);
+  oneline(r->errmsg);
   return st;
 }
 
@@ -49,12 +59,13 @@ dyad_status dyad__read_fail_rec(dyad_reader *r, dyad_status st,
   else
     n = snprintf(r->errmsg, sizeof(r->errmsg), "%s:%llu: ", r->name,
                  (unsigned long long)line);
-  if (n < 0 || (size_t)n >= sizeof(r->errmsg))
-    return st;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(r->errmsg + n, sizeof(r->errmsg) - (size_t)n, fmt, ap);
-  va_end(ap);
+  if (n >= 0 && (size_t)n < sizeof(r->errmsg)) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->errmsg + n, sizeof(r->errmsg) - (size_t)n, fmt, ap);
+    va_end(ap);
+  }
+  oneline(r->errmsg);
   return st;
 }
 

@@ -281,6 +281,18 @@ static void jsonl_missing_and_impossible_dates(void **state)
   dyad_reader_free(r);
 }
 
+static void messages_stay_on_one_line(void **state)
+{
+  (void)state;
+  dyad_reader *r = mem("{\"id\":\"a\\nb\",\"date\":\"2023\\n\",\"text\":\"x\"}\n",
+                       "o.jsonl", NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EDATE);
+  assert_string_equal(dyad_reader_errmsg(r),
+                      "o.jsonl:1 (id a?b): impossible date '2023?'");
+  dyad_reader_free(r);
+}
+
 static void jsonl_invalid_utf8_then_next(void **state)
 {
   (void)state;
@@ -929,6 +941,7 @@ int main(void)
       cmocka_unit_test(jsonl_malformed_line_then_next),
       cmocka_unit_test(jsonl_truncated_last_line),
       cmocka_unit_test(jsonl_missing_and_impossible_dates),
+      cmocka_unit_test(messages_stay_on_one_line),
       cmocka_unit_test(jsonl_invalid_utf8_then_next),
       cmocka_unit_test(jsonl_missing_or_empty_text),
       cmocka_unit_test(jsonl_long_line_in_memory_skipped),
