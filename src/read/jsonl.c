@@ -367,9 +367,7 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
                                "a field is not a string");
   if (date) {
     if (dyad__read_date(date, dlen, &a.date) != DYAD_OK)
-      return dyad__read_fail_rec(r, DYAD_EDATE, line, a.id, a.id_len,
-                                 "impossible date '%.*s'",
-                                 (int)(dlen > 40 ? 40 : dlen), date);
+      return dyad__read_fail_date(r, line, a.id, a.id_len, date, dlen);
   } else if (r->opts.default_date) {
     a.date = r->opts.default_date;
   } else {

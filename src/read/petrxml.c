@@ -183,10 +183,8 @@ static dyad_status sent_end(dyad_reader *r, struct sent *s,
   }
   if (s->date) {
     if (dyad__read_date(s->date, s->date_len, &a->date) != DYAD_OK)
-      return dyad__read_fail_rec(r, DYAD_EDATE, s->line, s->id, s->id_len,
-                                 "impossible date '%.*s'",
-                                 (int)(s->date_len > 40 ? 40 : s->date_len),
-                                 s->date);
+      return dyad__read_fail_date(r, s->line, s->id, s->id_len, s->date,
+                                  s->date_len);
   } else if (r->opts.default_date) {
     a->date = r->opts.default_date;
   } else {

@@ -129,6 +129,11 @@ const char *dyad__read_default_id(dyad_reader *r, uint64_t line,
 /* Parses a date string the formats accept ("YYYY-MM-DD", "YYYYMMDD", or
  * an ISO date-time whose first 10 bytes are a date). */
 dyad_status dyad__read_date(const char *s, size_t len, dyad_date *out);
+/* Fails record line with "impossible date 'X'" when the date is well
+ * formed but not in the calendar, else "bad date 'X' (want YYYY-MM-DD)". */
+dyad_status dyad__read_fail_date(dyad_reader *r, uint64_t line,
+                                 const char *id, size_t id_len,
+                                 const char *date, size_t date_len);
 
 /* Record readers for the open input: DYAD_EOF at its end. */
 dyad_status dyad__read_text(dyad_reader *r, dyad_article *out);

@@ -152,6 +152,25 @@ dyad_status dyad__read_date(const char *s, size_t len, dyad_date *out)
   return dyad_date_parse(s, len, out);
 }
 
+dyad_status dyad__read_fail_date(dyad_reader *r, uint64_t line,
+                                 const char *id, size_t id_len,
+                                 const char *date, size_t date_len)
+{
+  size_t n = date_len;
+  if (n > 10 && date[4] == '-' && (date[10] == 'T' || date[10] == ' '))
+    n = 10;
+  int shaped = n == 8 || (n == 10 && date[4] == '-' && date[7] == '-');
+  for (size_t i = 0; i < n && shaped; i++)
+    if (!(date[i] >= '0' && date[i] <= '9') && !(n == 10 && (i == 4 || i == 7)))
+      shaped = 0;
+  int show = (int)(date_len > 40 ? 40 : date_len);
+  if (shaped)
+    return dyad__read_fail_rec(r, DYAD_EDATE, line, id, id_len,
+                               "impossible date '%.*s'", show, date);
+  return dyad__read_fail_rec(r, DYAD_EDATE, line, id, id_len,
+                             "bad date '%.*s' (want YYYY-MM-DD)", show, date);
+}
+
 /* ==== opening =========================================================== */
 
 static dyad_reader *reader_new(const dyad_read_opts *opts)

@@ -120,9 +120,7 @@ dyad_status dyad__read_text(dyad_reader *r, dyad_article *out)
     while (i < len && !isblank_(p[i]) && p[i] != '\n')
       i++;
     if (dyad__read_date(p + d0, i - d0, &date) != DYAD_OK)
-      return dyad__read_fail_rec(r, DYAD_EDATE, line0, id, id_len,
-                                 "impossible date '%.*s'",
-                                 (int)(i - d0 > 40 ? 40 : i - d0), p + d0);
+      return dyad__read_fail_date(r, line0, id, id_len, p + d0, i - d0);
     while (i < len && isblank_(p[i]))
       i++;
   } else if (!date) {

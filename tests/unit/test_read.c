@@ -260,7 +260,8 @@ static void jsonl_missing_and_impossible_dates(void **state)
 {
   (void)state;
   dyad_reader *r = mem("{\"id\":\"reuters-12\",\"text\":\"x\"}\n"
-                       "{\"id\":\"r13\",\"date\":\"2023-02-30\",\"text\":\"x\"}\n"
+                       "{\"id\":\"r13\",\"date\":\"2023-02-30\","
+                       "\"text\":\"x\"}\n"
                        "{\"id\":\"r14\",\"date\":\"2023-02-28T10:00:00Z\","
                        "\"text\":\"x\"}\n",
                        "file.jsonl", NULL);
@@ -274,6 +275,13 @@ static void jsonl_missing_and_impossible_dates(void **state)
   assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
   assert_int_equal(a.date, 20230228);
   dyad_reader_free(r);
+  r = mem("{\"id\":\"m\",\"date\":\"March 22, 2023\",\"text\":\"x\"}\n", "f",
+          NULL);
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EDATE);
+  assert_string_equal(dyad_reader_errmsg(r),
+                      "f:1 (id m): bad date 'March 22, 2023' (want "
+                      "YYYY-MM-DD)");
+  dyad_reader_free(r);
   dyad_read_opts o = {DYAD_FMT_AUTO, 19990101, 0};
   r = mem("{\"id\":\"x\",\"text\":\"x\"}\n", "f", &o);
   assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
@@ -284,20 +292,24 @@ static void jsonl_missing_and_impossible_dates(void **state)
 static void messages_stay_on_one_line(void **state)
 {
   (void)state;
-  dyad_reader *r = mem("{\"id\":\"a\\nb\",\"date\":\"2023\\n\",\"text\":\"x\"}\n",
+  dyad_reader *r = mem("{\"id\":\"a\\nb\",\"date\":\"2023\\n\","
+                       "\"text\":\"x\"}\n",
                        "o.jsonl", NULL);
   dyad_article a;
   assert_int_equal(dyad_reader_next(r, &a), DYAD_EDATE);
   assert_string_equal(dyad_reader_errmsg(r),
-                      "o.jsonl:1 (id a?b): impossible date '2023?'");
+                      "o.jsonl:1 (id a?b): bad date '2023?' (want "
+                      "YYYY-MM-DD)");
   dyad_reader_free(r);
 }
 
 static void jsonl_invalid_utf8_then_next(void **state)
 {
   (void)state;
-  dyad_reader *r = mem("{\"id\":\"a\",\"date\":\"2023-01-01\",\"text\":\"\xff\"}\n"
-                       "{\"id\":\"b\",\"date\":\"2023-01-01\",\"text\":\"y\"}\n",
+  dyad_reader *r = mem("{\"id\":\"a\",\"date\":\"2023-01-01\","
+                       "\"text\":\"\xff\"}\n"
+                       "{\"id\":\"b\",\"date\":\"2023-01-01\","
+                       "\"text\":\"y\"}\n",
                        "u.jsonl", NULL);
   dyad_article a;
   assert_int_equal(dyad_reader_next(r, &a), DYAD_EUTF8);
@@ -416,7 +428,8 @@ static const char xml_sample[] =
     "<!-- a <Sentence date=\"20000101\" id=\"HIDDEN\"><Text>no</Text>"
     "</Sentence> in a comment -->\n"
     "<Sentences>\n"
-    "<Sentence date = \"20080804\" id =\"S_1\" source = 'AFP' sentence=\"True\">\n"
+    "<Sentence date = \"20080804\" id =\"S_1\" source = 'AFP' "
+    "sentence=\"True\">\n"
     "<Text>\n"
     "  Tom &amp; Jerry said &quot;hi&quot; &#233;&#x4E2D; &lt;b&gt;\n"
     "  on two lines.\n"
@@ -454,7 +467,8 @@ static void xml_bad_records_then_good(void **state)
                        "<Sentence id=\"nodate\"><Text>x</Text></Sentence>\n"
                        "<Sentence id=\"bad\" date=\"20230230\"><Text>x</Text>"
                        "</Sentence>\n"
-                       "<Sentence id=\"open\" date=\"20230101\"><Text>x</Text>\n"
+                       "<Sentence id=\"open\" date=\"20230101\">"
+                       "<Text>x</Text>\n"
                        "<Sentence id=\"notext\" date=\"20230101\"></Sentence>\n"
                        "<Sentence id=\"good\" date=\"20230101\"><Text>y</Text>"
                        "</Sentence>\n"
