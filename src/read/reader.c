@@ -246,11 +246,29 @@ static int cmpstr(const void *x, const void *y)
   return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* A folder being listed and the folders above it: a symbolic link back
+ * to one of them is not followed again. */
+struct ancestor {
+  dev_t dev;                 /* device of the folder */
+  ino_t ino;                 /* its inode */
+  const struct ancestor *up; /* the folder above, NULL at the top */
+};
+
 /* Adds the files under dir, sorted by name at each level, depth first;
  * hidden entries (".name") are skipped. A sub-folder that cannot be
  * listed is added as a file, so that reading it reports why. */
-static int list_dir(dyad_reader *r, const char *dir, int depth)
+static int list_dir(dyad_reader *r, const char *dir,
+                    const struct ancestor *up, int depth)
 {
+  struct stat dst;
+  struct ancestor me = {0, 0, up};
+  if (stat(dir, &dst) == 0) {
+    for (const struct ancestor *a = up; a; a = a->up)
+      if (a->dev == dst.st_dev && a->ino == dst.st_ino)
+        return 0; /* a loop */
+    me.dev = dst.st_dev;
+    me.ino = dst.st_ino;
+  }
   DIR *d = opendir(dir);
   if (!d)
     return files_add(r, dir, strlen(dir));
@@ -287,7 +305,7 @@ static int list_dir(dyad_reader *r, const char *dir, int depth)
     struct stat st;
     if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
       if (depth < MAX_DEPTH)
-        rc = list_dir(r, p, depth + 1);
+        rc = list_dir(r, p, &me, depth + 1);
     } else if (stat(p, &st) != 0 || S_ISREG(st.st_mode)) {
       rc = files_add(r, p, plen);
     }
@@ -308,7 +326,7 @@ static dyad_status start(dyad_reader *r)
   struct stat st;
   if (strcmp(r->path, "-") != 0 && stat(r->path, &st) == 0 &&
       S_ISDIR(st.st_mode)) {
-    if (list_dir(r, r->path, 0))
+    if (list_dir(r, r->path, NULL, 0))
       return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
     if (r->files.n == 0)
       return dyad__read_fail(r, DYAD_EEMPTY, "no files to read in '%s'",

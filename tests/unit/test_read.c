@@ -799,6 +799,24 @@ static void folder_sorted_recursive_no_hidden(void **state)
   free(d);
 }
 
+static void folder_symlink_loop_read_once(void **state)
+{
+  (void)state;
+  char *d = tmpdir();
+  char p[1024];
+  put(d, "a.txt", "date 2023-01-02 A.", 18);
+  snprintf(p, sizeof(p), "%s/loop", d);
+  assert_int_equal(symlink(".", p), 0);
+  dyad_reader *r = path(d, NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
+  eq(a.id, a.id_len, "a.txt");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
+  dyad_reader_free(r);
+  rmtree(d);
+  free(d);
+}
+
 static void empty_folder_is_reported(void **state)
 {
   (void)state;
@@ -974,6 +992,7 @@ int main(void)
       cmocka_unit_test(empty_and_binary_inputs),
       cmocka_unit_test(missing_file_reports_open_error),
       cmocka_unit_test(folder_sorted_recursive_no_hidden),
+      cmocka_unit_test(folder_symlink_loop_read_once),
       cmocka_unit_test(empty_folder_is_reported),
       cmocka_unit_test(binary_file_with_late_nul_in_jsonl),
       cmocka_unit_test(trickled_input_reads_the_same),
