@@ -225,6 +225,25 @@ int dyad__json_diagnose(const char *s, size_t len, char *msg, size_t cap,
 
 /* ==== records =========================================================== */
 
+/* Offset of a \u0000 escape in a JSON line (an odd run of backslashes
+ * before "u0000"), or len: cJSON would cut the string there silently. */
+static size_t nul_escape(const char *p, size_t len)
+{
+  size_t i = 0;
+  while (i < len) {
+    const char *q = memchr(p + i, '\\', len - i);
+    if (!q)
+      break;
+    size_t at = (size_t)(q - p), k = at;
+    while (k < len && p[k] == '\\')
+      k++; /* a run of backslashes: pairs are escaped backslashes */
+    if ((k - at) % 2 == 1 && len - k >= 5 && memcmp(p + k, "u0000", 5) == 0)
+      return k - 1;
+    i = k;
+  }
+  return len;
+}
+
 /* The string value of key in obj, or NULL. Numbers are accepted for ids
  * and dates (written into the arena). */
 static const char *field(dyad_reader *r, const cJSON *obj, const char *key,
@@ -322,6 +341,11 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
     return dyad__read_fail_rec(r, st, line, NULL, 0, "%s at column %zu",
                                st == DYAD_EBINARY ? "binary data (nul byte)"
                                                   : "invalid utf-8",
+                               bad + 1);
+  bad = nul_escape(p, len);
+  if (bad < len)
+    return dyad__read_fail_rec(r, DYAD_EBINARY, line, NULL, 0,
+                               "nul character (\\u0000) at column %zu",
                                bad + 1);
   const char *end = NULL;
   cJSON *obj = cJSON_ParseWithLengthOpts(p, len, &end, 0);

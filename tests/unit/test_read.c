@@ -320,6 +320,23 @@ static void jsonl_invalid_utf8_then_next(void **state)
   dyad_reader_free(r);
 }
 
+static void jsonl_nul_escape_rejected(void **state)
+{
+  (void)state;
+  dyad_reader *r = mem("{\"id\":\"a\",\"date\":\"2023-01-01\","
+                       "\"text\":\"x\\u0000y\"}\n"
+                       "{\"id\":\"b\",\"date\":\"2023-01-01\","
+                       "\"text\":\"x\\\\u0000y\"}\n",
+                       "z.jsonl", NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EBINARY);
+  assert_string_equal(dyad_reader_errmsg(r),
+                      "z.jsonl:1: nul character (\\u0000) at column 40");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_OK); /* an escaped '\' */
+  eq(a.text, a.text_len, "x\\u0000y");
+  dyad_reader_free(r);
+}
+
 static void jsonl_missing_or_empty_text(void **state)
 {
   (void)state;
@@ -975,6 +992,7 @@ int main(void)
       cmocka_unit_test(jsonl_missing_and_impossible_dates),
       cmocka_unit_test(messages_stay_on_one_line),
       cmocka_unit_test(jsonl_invalid_utf8_then_next),
+      cmocka_unit_test(jsonl_nul_escape_rejected),
       cmocka_unit_test(jsonl_missing_or_empty_text),
       cmocka_unit_test(jsonl_long_line_in_memory_skipped),
       cmocka_unit_test(jsonl_50mb_line_in_file_skipped),
