@@ -293,7 +293,7 @@ static dyad_status next_line(dyad_reader *r, const char **p, size_t *len,
       } else {
         dyad_status st = dyad__read_skip_past(r, '\n');
         if (st != DYAD_OK)
-          return dyad__read_fail(r, st, "cannot read '%s'", r->name);
+          return dyad__read_io_fail(r, st);
         r->line--; /* the newline was counted with the line */
       }
       return dyad__read_fail_rec(r, DYAD_ETOOBIG, *line, NULL, 0,
@@ -320,10 +320,8 @@ static dyad_status next_line(dyad_reader *r, const char **p, size_t *len,
       return DYAD_EOF;
     scan = avail;
     int rc = dyad__rsrc_more(&r->a, s);
-    if (rc == -3)
-      return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
-    if (rc == -1)
-      return dyad__read_fail(r, DYAD_EIO, "cannot read '%s'", r->name);
+    if (rc == -3 || rc == -1)
+      return dyad__read_io_fail(r, rc == -3 ? DYAD_ENOMEM : DYAD_EIO);
   }
 }
 

@@ -321,7 +321,7 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
     }
     if (rc < 0) {
       if (st != DYAD_ETOOBIG)
-        return dyad__read_fail(r, st, "cannot read '%s'", r->name);
+        return dyad__read_io_fail(r, st);
       if (s.active) {
         sent_fail(r, &s, st, "record too large");
         continue;

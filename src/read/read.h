@@ -27,6 +27,9 @@
  * pos are consumed and may be dropped by the next refill. */
 struct dyad_rsrc {
   int fd;             /* file being read, -1 for memory input */
+  void *gz;           /* zlib reader over fd (gzip, or plain text passed
+                         through as is), NULL if zlib could not start */
+  char errtext[96];   /* zlib's message for a failed read, or "" */
   int own_fd;         /* close fd when done (not for stdin) */
   const char *base;   /* window: buf, or the memory input itself */
   char *buf;          /* owned window storage for fd input */
@@ -115,6 +118,9 @@ dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
 dyad_status dyad__read_fail_rec(dyad_reader *r, dyad_status st,
                                 uint64_t line, const char *id, size_t id_len,
                                 const char *fmt, ...) DYAD_PRINTF(6, 7);
+/* Fails with "cannot read 'name': reason" (DYAD_EIO), or "out of
+ * memory" when st is DYAD_ENOMEM. */
+dyad_status dyad__read_io_fail(dyad_reader *r, dyad_status st);
 /* DYAD_OK when s is valid UTF-8 without NUL bytes, else DYAD_EBINARY or
  * DYAD_EUTF8; *bad gets the offset of the first offending byte. */
 dyad_status dyad__read_check_text(const char *s, size_t len, size_t *bad);

@@ -21,7 +21,6 @@
 
 #define DEFAULT_MAX_RECORD (16u * 1024 * 1024)
 #define MIN_WINDOW 4096
-#define SNIFF 4096        /* bytes loaded before detecting the format */
 #define BINARY_SNIFF 65536 /* bytes checked for NUL before reading */
 #define MAX_DEPTH 64      /* folder nesting followed */
 
@@ -373,10 +372,19 @@ static dyad_status load(dyad_reader *r, size_t want)
 static dyad_status io_fail(dyad_reader *r, const char *what, int err)
 {
   char eb[128];
-  if (strerror_r(err, eb, sizeof(eb)) != 0)
+  if (r->src.errtext[0])
+    snprintf(eb, sizeof(eb), "%s", r->src.errtext);
+  else if (strerror_r(err, eb, sizeof(eb)) != 0)
     snprintf(eb, sizeof(eb), "error %d", err);
   return dyad__read_fail(r, DYAD_EIO, "cannot %s '%s': %s", what, r->name,
                          eb);
+}
+
+dyad_status dyad__read_io_fail(dyad_reader *r, dyad_status st)
+{
+  if (st == DYAD_ENOMEM)
+    return dyad__read_fail(r, st, "out of memory");
+  return io_fail(r, "read", r->src.err ? r->src.err : EIO);
 }
 
 /* Opens the next input and detects its format. Whole-input problems
@@ -411,10 +419,11 @@ static dyad_status open_input(dyad_reader *r)
   }
   r->open = 1;
   r->line = 0;
-  dyad_status st = load(r, SNIFF);
+  /* the same bytes are checked however the input arrives */
+  size_t sniff = BINARY_SNIFF < window ? BINARY_SNIFF : window;
+  dyad_status st = load(r, sniff);
   struct dyad_rsrc *s = &r->src;
-  if (st == DYAD_OK && s->end - s->pos >= 3 &&
-      memcmp(s->base + s->pos, "\xEF\xBB\xBF", 3) == 0)
+  if (s->end - s->pos >= 3 && memcmp(s->base + s->pos, "\xEF\xBB\xBF", 3) == 0)
     s->pos += 3; /* byte order mark */
   /* skip leading white space, however much there is */
   while (st == DYAD_OK) {
@@ -426,30 +435,19 @@ static dyad_status open_input(dyad_reader *r)
     }
     if (s->pos < s->end || s->eof)
       break;
-    st = load(r, 1);
+    st = load(r, sniff);
   }
   if (st == DYAD_OK)
-    st = load(r, SNIFF);
-  if (st == DYAD_ENOMEM) {
+    st = load(r, sniff);
+  /* a read error after some bytes is reported where the reading stops */
+  if (st == DYAD_ENOMEM || (st != DYAD_OK && s->pos >= s->end)) {
+    st = dyad__read_io_fail(r, st);
     close_input(r);
-    return dyad__read_fail(r, st, "out of memory");
-  }
-  if (st != DYAD_OK || s->err) {
-    int err = s->err ? s->err : EIO;
-    close_input(r);
-    return io_fail(r, "read", err);
+    return st;
   }
   if (s->pos >= s->end) {
     close_input(r);
     return dyad__read_fail(r, DYAD_EEMPTY, "%s: empty file", r->name);
-  }
-  /* the same bytes are checked however the input arrives */
-  size_t sniff = BINARY_SNIFF < window ? BINARY_SNIFF : window;
-  st = load(r, sniff);
-  if (st != DYAD_OK) {
-    close_input(r);
-    return st == DYAD_ENOMEM ? dyad__read_fail(r, st, "out of memory")
-                             : io_fail(r, "read", s->err ? s->err : EIO);
   }
   size_t n = s->end - s->pos;
   if (n > sniff)

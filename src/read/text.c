@@ -81,10 +81,8 @@ dyad_status dyad__read_text(dyad_reader *r, dyad_article *out)
   /* the whole file, up to max_record */
   while (!s->eof && s->end - s->pos <= r->opts.max_record) {
     int rc = dyad__rsrc_more(&r->a, s);
-    if (rc == -3)
-      return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
-    if (rc == -1)
-      return dyad__read_fail(r, DYAD_EIO, "cannot read '%s'", r->name);
+    if (rc == -3 || rc == -1)
+      return dyad__read_io_fail(r, rc == -3 ? DYAD_ENOMEM : DYAD_EIO);
     if (rc == -2)
       break;
   }

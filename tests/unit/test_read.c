@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "read/read.h"
 #include "read/xmlscan.h"
@@ -834,6 +835,60 @@ static void folder_symlink_loop_read_once(void **state)
   free(d);
 }
 
+/* Writes s gzip-compressed to dir/name; keeps only the first keep bytes
+ * of the compressed file when keep > 0 (a truncated download). */
+static void put_gz(const char *dir, const char *name, const char *s,
+                   long keep)
+{
+  char p[1024];
+  snprintf(p, sizeof(p), "%s/%s", dir, name);
+  gzFile g = gzopen(p, "wb");
+  assert_non_null(g);
+  assert_int_equal(gzwrite(g, s, (unsigned)strlen(s)), (int)strlen(s));
+  assert_int_equal(gzclose(g), Z_OK);
+  if (keep > 0)
+    assert_int_equal(truncate(p, keep), 0);
+}
+
+static void gzip_input_is_inflated(void **state)
+{
+  (void)state;
+  char *d = tmpdir();
+  dyad_buf b = {0};
+  for (int i = 1; i <= 3000; i++)
+    dyad__buf_printf(&b,
+                     "{\"id\":\"g%d\",\"date\":\"2023-01-01\","
+                     "\"text\":\"Text number %d of the compressed file.\"}\n",
+                     i, i);
+  put_gz(d, "a.jsonl.gz", b.ptr, 0);
+  put_gz(d, "b.jsonl.gz", b.ptr, 2000); /* cut short */
+  char p[1024];
+  snprintf(p, sizeof(p), "%s/a.jsonl.gz", d);
+  dyad_reader *r = path(p, NULL);
+  dyad_article a;
+  for (int i = 1; i <= 3000; i++) {
+    assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
+    assert_int_equal(a.record, i);
+  }
+  eq(a.id, a.id_len, "g3000");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
+  dyad_reader_free(r);
+  snprintf(p, sizeof(p), "%s/b.jsonl.gz", d);
+  r = path(p, NULL);
+  dyad_status st;
+  int ok = 0;
+  while ((st = dyad_reader_next(r, &a)) == DYAD_OK)
+    ok++;
+  assert_true(ok > 10);
+  assert_int_equal(st, DYAD_EIO);
+  has(dyad_reader_errmsg(r), "b.jsonl.gz': unexpected end of file");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
+  dyad_reader_free(r);
+  dyad_buf_release(&b);
+  rmtree(d);
+  free(d);
+}
+
 static void empty_folder_is_reported(void **state)
 {
   (void)state;
@@ -1011,6 +1066,7 @@ int main(void)
       cmocka_unit_test(missing_file_reports_open_error),
       cmocka_unit_test(folder_sorted_recursive_no_hidden),
       cmocka_unit_test(folder_symlink_loop_read_once),
+      cmocka_unit_test(gzip_input_is_inflated),
       cmocka_unit_test(empty_folder_is_reported),
       cmocka_unit_test(binary_file_with_late_nul_in_jsonl),
       cmocka_unit_test(trickled_input_reads_the_same),
