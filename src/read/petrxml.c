@@ -24,6 +24,8 @@ struct sent {
   int active;            /* inside <Sentence> */
   uint64_t line;         /* line of its start tag */
   dyad_status st;        /* first problem found, DYAD_OK if none */
+  const char *attrs;     /* raw attribute text of the start tag */
+  size_t attrs_len;
   const char *id, *date, *category, *source; /* decoded attributes */
   size_t id_len, date_len, category_len, source_len;
   int has_text;          /* a <Text> element was seen */
@@ -82,6 +84,10 @@ static void sent_begin(dyad_reader *r, struct sent *s,
   s->date = attr(r, it, "date", &s->date_len, &oom);
   s->category = attr(r, it, "category", &s->category_len, &oom);
   s->source = attr(r, it, "source", &s->source_len, &oom);
+  s->attrs = dyad__arena_strndup(&r->arena, it->body, it->body_len);
+  s->attrs_len = it->body_len;
+  if (!s->attrs)
+    oom = 1;
   r->text.len = 0;
   r->scratch.len = 0;
   r->codings.n = 0;
@@ -225,6 +231,8 @@ static dyad_status sent_end(dyad_reader *r, struct sent *s,
   a->source_len = s->source_len;
   a->title = a->url = "";
   a->record = (uint32_t)s->line;
+  out->attrs = s->attrs ? s->attrs : "";
+  out->attrs_len = s->attrs ? s->attrs_len : 0;
   out->category = s->category ? s->category : "";
   out->category_len = s->category_len;
   out->codings = r->codings.v;
@@ -344,6 +352,7 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
                     "malformed xml: <Sentence> is not closed");
           return s.st;
         }
+        memset(out, 0, sizeof(*out)); /* drop a half-read ENV item */
         sent_begin(r, &s, &it, line);
         if (it.kind == DYAD_XML_EMPTY)
           return sent_end(r, &s, out);
@@ -407,7 +416,9 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
     case DYAD_XML_CLOSE:
       if (s.active && is(&it, "Sentence")) {
         if (s.cap != CAP_NONE)
-          sent_fail(r, &s, DYAD_EXML, "malformed xml: <Text> is not closed");
+          sent_fail(r, &s, DYAD_EXML,
+                    s.cap == CAP_TEXT ? "malformed xml: <Text> is not closed"
+                                      : "malformed xml: <Parse> is not closed");
         return sent_end(r, &s, out);
       }
       if (s.cap != CAP_NONE && it.name_len == s.cap_name_len &&

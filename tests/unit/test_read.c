@@ -617,7 +617,8 @@ static void petr_items_in_order(void **state)
       "  <Verbfile>v.txt</Verbfile>\n"
       "  <Config option=\"stop_on_error\" value=\"True\"></Config>\n"
       "</Environment>\n<Sentences>\n"
-      "<Sentence date=\"19950101\" id=\"DEMO-00\" category=\"DEMO\">\n"
+      "<Sentence date=\"19950101\" id=\"DEMO-00\" category=\"DEMO\" "
+      "sentence=\"true\">\n"
       "<!-- <EventCoding sourcecode=\"NO\" targetcode=\"NO\" "
       "eventcode=\"000\"></EventCoding> -->\n"
       "<EventCoding sourcecode='\"INJURY TOLL\"' targetcode=\"GON\" "
@@ -646,6 +647,12 @@ static void petr_items_in_order(void **state)
   eq(it.category, it.category_len, "DEMO");
   eq(it.art.text, it.art.text_len, "Arnor met Gondor.");
   eq(it.parse, it.parse_len, "(ROOT (S))");
+  const char *v;
+  size_t vl;
+  assert_int_equal(dyad__xml_attr(it.attrs, it.attrs_len, "sentence", &v,
+                                  &vl),
+                   1);
+  eq(v, vl, "true");
   assert_int_equal(it.ncodings, 3);
   eq(it.codings[0].source, it.codings[0].source_len, "\"INJURY TOLL\"");
   eq(it.codings[0].code, it.codings[0].code_len, "064");
