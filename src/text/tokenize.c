@@ -920,20 +920,43 @@ int dyad__tok_is_dash(const dyad_doc *doc, const dyad_token *t)
          s[2] <= 0x95;
 }
 
+/* Is token t a month name, full or abbreviated, in any case ("March",
+ * "Feb", "Sept.", "april")? */
+static int month_tok(const dyad_doc *doc, const dyad_token *t)
+{
+  static const char *const m[] = {
+      "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "jan",
+      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec"};
+  size_t len = t->len;
+  const char *s = doc->text + t->off;
+  if (t->kind != DYAD_TK_WORD || len < 3 || len > 10)
+    return 0;
+  if (s[len - 1] == '.')
+    len--;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(m); k++)
+    if (strlen(m[k]) == len && strncasecmp(m[k], s, len) == 0)
+      return 1;
+  return 0;
+}
+
 /* Flags the dateline that opens the paragraph at token p, if any: a short
- * run of capitalised words, numbers, commas, periods and a parenthesised
- * agency, ended by a dash that is followed by a blank and more text:
+ * run of words, numbers, commas, periods and a parenthesised agency,
+ * ended by a dash that is followed by a blank and more text:
  * "MOSCOW, March 22 (Reuters) -", "WASHINGTON (AP) —",
- * "SAN JOSE, Calif., June 2-". The run must open with a word in capitals
- * or hold a parenthesised agency, so an ordinary sentence with a dash
- * ("Xi - who ...") is not taken. */
+ * "SAN JOSE, Calif., June 2-", "Toronto, March 6 -". To tell it from an
+ * ordinary sentence with a dash ("Xi - who ..."), the run must either end
+ * in a date (month and day) just before the dash, or hold only
+ * capitalised words and open with a word in capitals or hold a
+ * parenthesised agency. */
 static void dateline_at(dyad_doc *doc, size_t p)
 {
   dyad_token *v = doc->toks.v;
   size_t ntok = doc->toks.n;
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
-  int agency = 0;
+  int agency = 0, lower = 0;
   for (size_t q = p; q < end; q++) {
     dyad_token *t = &v[q];
     const char *s = doc->text + t->off;
@@ -944,19 +967,22 @@ static void dateline_at(dyad_doc *doc, size_t p)
       if (after < doc->text_len && doc->text[after] != ' ' &&
           doc->text[after] != '\t' && doc->text[after] != '\n')
         return;
-      if (!(caps || agency) || q + 1 >= ntok ||
+      int date = q >= p + 2 && v[q - 1].kind == DYAD_TK_NUM &&
+                 month_tok(doc, &v[q - 2]);
+      if (!(date || ((caps || agency) && !lower)) || q + 1 >= ntok ||
           (v[q + 1].flags & DYAD_TOKF_PARA))
         return;
       for (size_t k = p; k <= q; k++)
         v[k].flags |= DYAD_TOKF_DATELINE;
       return;
     }
-    if (t->kind == DYAD_TK_WORD && (t->flags & DYAD_TOKF_CAP))
+    if (t->kind == DYAD_TK_WORD) {
+      lower |= !(t->flags & DYAD_TOKF_CAP);
       continue;
+    }
     if (t->kind == DYAD_TK_NUM && q > p)
       continue;
-    if (t->kind == DYAD_TK_PUNCT && t->len == 1 &&
-        (s[0] == ',' || s[0] == '.' || s[0] == '/') && q > p)
+    if (t->len == 1 && (s[0] == ',' || s[0] == '.' || s[0] == '/') && q > p)
       continue;
     if (t->kind == DYAD_TK_PUNCT && t->len == 1 && s[0] == '(' &&
         q + 2 < end && v[q + 2].len == 1 && doc->text[v[q + 2].off] == ')' &&
