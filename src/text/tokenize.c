@@ -250,7 +250,7 @@ static const struct abbr {
     {"rt", 2, DYAD_ABBR_TITLE, 1}, {"sen", 3, DYAD_ABBR_TITLE, 1},
     {"sens", 4, DYAD_ABBR_TITLE, 1}, {"sep", 3, DYAD_ABBR_MONTH, 1},
     {"sept", 4, DYAD_ABBR_MONTH, 1}, {"sgt", 3, DYAD_ABBR_TITLE, 1},
-    {"sr", 2, DYAD_ABBR_OTHER, 1}, {"st", 2, DYAD_ABBR_TITLE, 1},
+    {"sr", 2, DYAD_ABBR_OTHER, 1}, {"st", 2, DYAD_ABBR_OTHER, 1},
     {"supt", 4, DYAD_ABBR_TITLE, 1}, {"tenn", 4, DYAD_ABBR_OTHER, 1},
     {"tex", 3, DYAD_ABBR_OTHER, 1}, {"univ", 4, DYAD_ABBR_OTHER, 1},
     {"va", 2, DYAD_ABBR_OTHER, 1}, {"viz", 3, DYAD_ABBR_OTHER, 0},
@@ -645,6 +645,22 @@ static void scan_word(const unsigned char *s, size_t i, size_t n,
   w->acc = acc;
 }
 
+/* "No" and "Nos" keep their period only before a number ("No. 1"), so
+ * that the answer "No." stays a word and a stop. */
+static int numbering(const unsigned char *w, size_t len)
+{
+  return (len == 2 || (len == 3 && (w[2] | 32) == 's')) &&
+         (w[0] | 32) == 'n' && (w[1] | 32) == 'o';
+}
+
+/* Does a digit follow s[i] after at most one blank? */
+static int number_follows(const unsigned char *s, size_t i, size_t n)
+{
+  if (i < n && s[i] == ' ')
+    i++;
+  return i < n && (bclass[s[i]] & B_DIGIT);
+}
+
 /* Emits the word-like token at s[i] and any clitic glued to it. Returns
  * the position after them, or 0 when memory runs out. */
 static size_t do_word(struct tz *z, size_t i)
@@ -666,7 +682,8 @@ static size_t do_word(struct tz *z, size_t i)
     return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
   uint16_t f = w.hyphen ? DYAD_TOKF_HYPHEN : 0;
   if (!w.cl_end && s[e] == '.' && (w.acc & B_ALPHA) &&
-      dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE) {
+      dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE &&
+      !(numbering(s + i, e - i) && !number_follows(s, e + 1, n))) {
     e++;
     f |= DYAD_TOKF_ABBREV;
   }

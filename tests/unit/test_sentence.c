@@ -132,6 +132,10 @@ static void keeps_abbreviation_inside_sentence(void **state)
                       "The U.S. Senate met U.N. envoys on Jan. 5 in Washington.");
   assert_string_equal(sents(f, "Smith Corp. said profits rose."),
                       "Smith Corp. said profits rose.");
+  assert_string_equal(sents(f, "He flew to St. Petersburg on Friday."),
+                      "He flew to St. Petersburg on Friday.");
+  assert_string_equal(sents(f, "They live on Elm St. The house is old."),
+                      "They live on Elm St. || The house is old.");
 }
 
 static void splits_abbreviation_at_paragraph_end(void **state)

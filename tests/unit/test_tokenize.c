@@ -179,7 +179,7 @@ static void keeps_abbreviation_periods(void **state)
   struct fx *f = *state;
   static const char *const ab[] = {
       "U.S.", "U.N.", "Brig.", "Gen.", "Jan.", "Mr.", "Dr.", "Sen.", "Gov.",
-      "Lt.", "Col.", "Inc.", "Corp.", "Co.", "No.", "vs.", "a.m.", "p.m.",
+      "Lt.", "Col.", "Inc.", "Corp.", "Co.", "vs.", "a.m.", "p.m.",
       "Calif.", "Sept.", "etc.", "Mrs.", "Jr.", "St."};
   for (size_t i = 0; i < DYAD_ARRAY_LEN(ab); i++) {
     char buf[64];
@@ -189,6 +189,15 @@ static void keeps_abbreviation_periods(void **state)
     assert_string_equal(toks(f, buf), want);
     HAS(tok(f, ab[i]), DYAD_TOKF_ABBREV);
   }
+}
+
+static void keeps_numbering_period_before_number(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(toks(f, "at No. 10 and Nos. 3"), "at|No.|10|and|Nos.|3");
+  HAS(tok(f, "No."), DYAD_TOKF_ABBREV);
+  assert_string_equal(toks(f, "He said \"No.\" Then"),
+                      "He|said|\"|No|.|\"|Then");
 }
 
 static void splits_period_after_word(void **state)
@@ -464,6 +473,7 @@ int main(void)
       cmocka_unit_test(splits_list_commas),
       cmocka_unit_test(keeps_initial_period),
       cmocka_unit_test(keeps_abbreviation_periods),
+      cmocka_unit_test(keeps_numbering_period_before_number),
       cmocka_unit_test(splits_period_after_word),
       cmocka_unit_test(classifies_abbreviations),
       cmocka_unit_test(keeps_urls_whole),
