@@ -661,6 +661,35 @@ static int number_follows(const unsigned char *s, size_t i, size_t n)
   return i < n && (bclass[s[i]] & B_DIGIT);
 }
 
+/* A number glued to a unit of measure or money splits, as in the Penn
+ * Treebank: "2bn" -> "2" "bn", "5pm" -> "5" "pm". Returns where the unit
+ * starts in the ASCII word s[i..e), or 0 when it is not such a word
+ * ("1990s", "21st", "4th", "3D" stay whole). */
+static size_t unit_split(const unsigned char *s, size_t i, size_t e)
+{
+  static const char *const units[] = {
+      "bn", "mn", "m", "k", "km", "kg", "cm", "mm", "ft", "lb", "lbs",
+      "mph", "kph", "pm", "am", "gw", "mw", "kw", "gb", "mb", "tb", "p"};
+  if (!(bclass[s[i]] & B_DIGIT))
+    return 0;
+  size_t u = i;
+  while (u < e && ((bclass[s[u]] & B_DIGIT) || s[u] == '.' || s[u] == ','))
+    u++;
+  size_t m = e - u;
+  if (m == 0 || m > 3 || !(bclass[s[u - 1]] & B_DIGIT))
+    return 0;
+  char low[4];
+  for (size_t k = 0; k < m; k++) {
+    if (!(bclass[s[u + k]] & B_ALPHA))
+      return 0;
+    low[k] = (char)(s[u + k] | 32);
+  }
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(units); k++)
+    if (strlen(units[k]) == m && memcmp(units[k], low, m) == 0)
+      return u;
+  return 0;
+}
+
 /* Emits the word-like token at s[i] and any clitic glued to it. Returns
  * the position after them, or 0 when memory runs out. */
 static size_t do_word(struct tz *z, size_t i)
@@ -680,12 +709,38 @@ static size_t do_word(struct tz *z, size_t i)
   }
   if (w.domain)
     return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
+  if (!w.high && !w.hyphen && !w.cl_end) {
+    size_t u = unit_split(s, i, e);
+    if (u) { /* 2bn -> 2 bn */
+      uint16_t cap = (bclass[s[u]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
+      if (!emit(z, i, u - i, DYAD_TK_NUM, 0) ||
+          !emit(z, u, e - u, DYAD_TK_WORD, cap))
+        return 0;
+      return e;
+    }
+    if (e - i == 6 && strncasecmp((const char *)s + i, "cannot", 6) == 0) {
+      uint16_t cap = (bclass[s[i]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
+      if (!emit(z, i, 3, DYAD_TK_WORD, cap) || /* can not */
+          !emit(z, i + 3, 3, DYAD_TK_WORD, 0))
+        return 0;
+      return e;
+    }
+  }
   uint16_t f = w.hyphen ? DYAD_TOKF_HYPHEN : 0;
   if (!w.cl_end && s[e] == '.' && (w.acc & B_ALPHA) &&
       dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE &&
       !(numbering(s + i, e - i) && !number_follows(s, e + 1, n))) {
     e++;
     f |= DYAD_TOKF_ABBREV;
+    if (s[e] == '-' && wordchar_at(s, e + 1, n)) { /* U.S.-backed */
+      struct wscan w2;
+      scan_word(s, e + 1, n, &w2);
+      e = w2.end;
+      w.cl_end = w2.cl_end;
+      w.high |= w2.high;
+      w.acc |= w2.acc;
+      f = DYAD_TOKF_HYPHEN;
+    }
   }
   dyad_token *t = emit(z, i, e - i, DYAD_TK_WORD, f);
   if (!t)

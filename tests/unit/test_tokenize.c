@@ -124,6 +124,17 @@ static void keeps_hyphenated_words(void **state)
   HASNT(tok(f, "war"), DYAD_TOKF_HYPHEN);
 }
 
+static void keeps_abbreviation_compound(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(toks(f, "a U.S.-backed plan's end"),
+                      "a|U.S.-backed|plan|'s|end");
+  HAS(tok(f, "U.S.-backed"), DYAD_TOKF_HYPHEN);
+  HASNT(tok(f, "U.S.-backed"), DYAD_TOKF_ABBREV);
+  assert_string_equal(toks(f, "the U.S.-Japan's pact"),
+                      "the|U.S.-Japan|'s|pact");
+}
+
 static void splits_dangling_hyphen(void **state)
 {
   struct fx *f = *state;
@@ -149,6 +160,16 @@ static void keeps_numbers_whole(void **state)
   assert_int_equal(tok(f, "1990s")->kind, DYAD_TK_NUM);
   assert_int_equal(tok(f, "21st")->kind, DYAD_TK_NUM);
   assert_int_equal(tok(f, "%")->kind, DYAD_TK_SYMBOL);
+}
+
+static void splits_number_units(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(toks(f, "a 1.4bn loan at 5pm, 25.7p, 3D and 4th"),
+                      "a|1.4|bn|loan|at|5|pm|,|25.7|p|,|3D|and|4th");
+  assert_int_equal(tok(f, "1.4")->kind, DYAD_TK_NUM);
+  assert_int_equal(tok(f, "bn")->kind, DYAD_TK_WORD);
+  assert_string_equal(toks(f, "We cannot go"), "We|can|not|go");
 }
 
 static void keeps_times_and_fractions(void **state)
@@ -466,9 +487,11 @@ int main(void)
       cmocka_unit_test(keeps_inner_apostrophe),
       cmocka_unit_test(splits_plural_possessive),
       cmocka_unit_test(keeps_hyphenated_words),
+      cmocka_unit_test(keeps_abbreviation_compound),
       cmocka_unit_test(splits_dangling_hyphen),
       cmocka_unit_test(splits_money),
       cmocka_unit_test(keeps_numbers_whole),
+      cmocka_unit_test(splits_number_units),
       cmocka_unit_test(keeps_times_and_fractions),
       cmocka_unit_test(splits_list_commas),
       cmocka_unit_test(keeps_initial_period),
