@@ -356,8 +356,10 @@ dyad_status dyad__sentences(dyad_doc *doc)
       para++;
       pfirst = doc->sents.n;
     }
-    size_t last;
-    int end = ends_at(doc, i, &last);
+    size_t last = i;
+    int end = (v[i].kind == DYAD_TK_PUNCT || (v[i].flags & DYAD_TOKF_ABBREV))
+                  ? ends_at(doc, i, &last)
+                  : 0;
     if (!end && (last + 1 >= n || (v[last + 1].flags & DYAD_TOKF_PARA) ||
                  last + 1 - b >= SENT_MAX))
       end = 1;

@@ -507,7 +507,7 @@ struct wscan {
  * after the text (doc->text is always NUL-terminated); the connectors
  * between runs (hyphens, apostrophes, periods, commas in numbers) are then
  * judged one by one. */
-static void scan_word(const unsigned char *s, size_t i, size_t n,
+static inline void scan_word(const unsigned char *s, size_t i, size_t n,
                       struct wscan *w)
 {
   size_t j = i;
