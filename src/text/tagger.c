@@ -1,3 +1,803 @@
-/* tagger.c: placeholder until the tagger lands (issue 2). */
+/*
+ * tagger.c: the part-of-speech tagger (Penn tags) and the per-token lemma.
+ *
+ * A deterministic, hand-written tagger in three passes per sentence:
+ *  1. lexical: each token gets its set of possible tags and a first guess,
+ *     from its kind (punctuation, number, URL), the lexicon (WordNet plus
+ *     our closed-class lists, tags in order of preference), capitalisation
+ *     (proper nouns) and, for unknown words, suffix and shape rules;
+ *  2. context: left to right, ambiguous tokens are settled by rules written
+ *     from our knowledge of English (determiner + noun, "to"/modal + base
+ *     verb, have + participle, be + passive participle, subject + finite
+ *     verb, "that" as IN/DT/WDT, "'s" as POS/VBZ, ...). A rule may only
+ *     pick a tag the token can have, except where noted;
+ *  3. the lemma of each token from its tag (lemma.c).
+ * No weights are learned from any treebank.
+ *
+ * Invariants: uses only the ctx (read-only) and doc vectors/arena; one
+ * arena allocation per document, none per token.
+ */
 #include "../internal.h"
-dyad_status dyad__tag(dyad_doc *doc) { DYAD_UNUSED(doc); return DYAD_OK; }
+
+#include "lexicon.h"
+
+#define B(t) DYAD_TAGBIT(DYAD_TAG_##t)
+#define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
+#define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))
+#define FINITE (B(VBD) | B(VBP) | B(VBZ) | B(MD))
+#define ADJS (B(JJ) | B(JJR) | B(JJS))
+
+/* Per-token working state, one array per document in the arena. */
+struct tw {
+  uint64_t mask;   /* possible tags */
+  uint32_t form;   /* vocab id of the folded form */
+  uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
+  uint8_t first;   /* first word of the sentence or of a quotation */
+  uint8_t cap;     /* capitalised (not first) */
+  uint8_t known;   /* the lexicon knows the word */
+  uint8_t hand;    /* the word is in our hand-written lists */
+};
+
+/* Vocab ids of the words the rules name, looked up once per document. */
+struct ids {
+  uint32_t be, have, do_, get, to, that, by, of, as, than, and_, or_, s,
+      there, her, more, most, less, least, all, both, half, either, so,
+      about, around, one, like, what, when, before, after, such, not_, nt,
+      well, ago, up, out, down, off, over, back, away, in, on, about_, then,
+      because, else_, home, but, said, says, seem, appear, become, remain,
+      rather, only, own, next, last, he, she, it;
+};
+
+static uint32_t id_of(const dyad_ctx *ctx, const char *s)
+{
+  return dyad__vocab_find(&ctx->vocab, s, strlen(s));
+}
+
+static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
+{
+  d->be = id_of(ctx, "be");
+  d->have = id_of(ctx, "have");
+  d->do_ = id_of(ctx, "do");
+  d->get = id_of(ctx, "get");
+  d->to = id_of(ctx, "to");
+  d->that = id_of(ctx, "that");
+  d->by = id_of(ctx, "by");
+  d->of = id_of(ctx, "of");
+  d->as = id_of(ctx, "as");
+  d->than = id_of(ctx, "than");
+  d->and_ = id_of(ctx, "and");
+  d->or_ = id_of(ctx, "or");
+  d->s = id_of(ctx, "'s");
+  d->there = id_of(ctx, "there");
+  d->her = id_of(ctx, "her");
+  d->more = id_of(ctx, "more");
+  d->most = id_of(ctx, "most");
+  d->less = id_of(ctx, "less");
+  d->least = id_of(ctx, "least");
+  d->all = id_of(ctx, "all");
+  d->both = id_of(ctx, "both");
+  d->half = id_of(ctx, "half");
+  d->either = id_of(ctx, "either");
+  d->so = id_of(ctx, "so");
+  d->about = id_of(ctx, "about");
+  d->around = id_of(ctx, "around");
+  d->one = id_of(ctx, "one");
+  d->like = id_of(ctx, "like");
+  d->what = id_of(ctx, "what");
+  d->when = id_of(ctx, "when");
+  d->before = id_of(ctx, "before");
+  d->after = id_of(ctx, "after");
+  d->such = id_of(ctx, "such");
+  d->not_ = id_of(ctx, "not");
+  d->nt = id_of(ctx, "n't");
+  d->well = id_of(ctx, "well");
+  d->ago = id_of(ctx, "ago");
+  d->up = id_of(ctx, "up");
+  d->out = id_of(ctx, "out");
+  d->down = id_of(ctx, "down");
+  d->off = id_of(ctx, "off");
+  d->over = id_of(ctx, "over");
+  d->back = id_of(ctx, "back");
+  d->away = id_of(ctx, "away");
+  d->in = id_of(ctx, "in");
+  d->on = id_of(ctx, "on");
+  d->then = id_of(ctx, "then");
+  d->because = id_of(ctx, "because");
+  d->home = id_of(ctx, "home");
+  d->but = id_of(ctx, "but");
+  d->said = id_of(ctx, "said");
+  d->says = id_of(ctx, "says");
+  d->seem = id_of(ctx, "seem");
+  d->appear = id_of(ctx, "appear");
+  d->become = id_of(ctx, "become");
+  d->remain = id_of(ctx, "remain");
+  d->rather = id_of(ctx, "rather");
+  d->only = id_of(ctx, "only");
+  d->own = id_of(ctx, "own");
+  d->next = id_of(ctx, "next");
+  d->last = id_of(ctx, "last");
+  d->he = id_of(ctx, "he");
+  d->she = id_of(ctx, "she");
+  d->it = id_of(ctx, "it");
+}
+
+static int isnoun(int t)
+{
+  return t == DYAD_TAG_NN || t == DYAD_TAG_NNS || t == DYAD_TAG_NNP ||
+         t == DYAD_TAG_NNPS;
+}
+
+static int isverb(int t)
+{
+  return t >= DYAD_TAG_VB && t <= DYAD_TAG_VBZ;
+}
+
+static int isadj(int t)
+{
+  return t == DYAD_TAG_JJ || t == DYAD_TAG_JJR || t == DYAD_TAG_JJS;
+}
+
+static int ends(const char *w, size_t len, const char *suf)
+{
+  size_t n = strlen(suf);
+  return len > n && memcmp(w + len - n, suf, n) == 0;
+}
+
+/* The tag of a punctuation or symbol token from its text. */
+static int punct_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
+{
+  const dyad_token *t = &doc->toks.v[i];
+  if (n == 1) {
+    switch (s[0]) {
+    case ',': return DYAD_TAG_COMMA;
+    case '.': case '?': case '!': return DYAD_TAG_PERIOD;
+    case ':': case ';': return DYAD_TAG_COLON;
+    case '(': case '[': case '{': return DYAD_TAG_LRB;
+    case ')': case ']': case '}': return DYAD_TAG_RRB;
+    case '$': return DYAD_TAG_DOLLAR;
+    case '#': return DYAD_TAG_HASH;
+    case '%': return DYAD_TAG_NN;
+    case '&': return DYAD_TAG_CC;
+    case '-': {
+      /* a hyphen between two parts of a word, else a dash */
+      int tight = !(t->flags & DYAD_TOKF_SPACE) && i + 1 < doc->toks.n &&
+                  !(doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE);
+      return tight ? DYAD_TAG_HYPH : DYAD_TAG_COLON;
+    }
+    case '/': return DYAD_TAG_SYM;
+    case '*': case '~': return DYAD_TAG_NFP;
+    case '+': case '=': case '<': case '>': case '^': case '|': case '@':
+      return DYAD_TAG_SYM;
+    default: break;
+    }
+  }
+  if (n >= 2 && (s[0] == '-' || s[0] == '.'))
+    return (s[0] == '.' && i + 1 == doc->toks.n) ? DYAD_TAG_PERIOD
+                                                 : DYAD_TAG_COLON;
+  /* U+2013, U+2014 dashes; U+2026 ellipsis */
+  if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+    unsigned char c = (unsigned char)s[2];
+    if (c == 0x93 || c == 0x94 || c == 0x95)
+      return DYAD_TAG_COLON;
+    if (c == 0xA6)
+      return DYAD_TAG_COLON;
+    if (c == 0xA2)
+      return DYAD_TAG_NFP;
+  }
+  /* currency signs: pound, euro, yen */
+  if ((n == 2 && (unsigned char)s[0] == 0xC2 &&
+       ((unsigned char)s[1] == 0xA3 || (unsigned char)s[1] == 0xA5)) ||
+      (n == 3 && !memcmp(s, "\xe2\x82\xac", 3)))
+    return DYAD_TAG_DOLLAR;
+  return t->kind == DYAD_TK_PUNCT ? DYAD_TAG_COLON : DYAD_TAG_SYM;
+}
+
+/* Quotation marks: `` when opening, '' when closing. */
+static int quote_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
+{
+  const dyad_token *t = &doc->toks.v[i];
+  if (t->flags & DYAD_TOKF_OPENQ)
+    return DYAD_TAG_LQUOTE;
+  if (t->flags & DYAD_TOKF_CLOSEQ)
+    return DYAD_TAG_RQUOTE;
+  if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80)
+    return ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98)
+               ? DYAD_TAG_LQUOTE
+               : DYAD_TAG_RQUOTE;
+  if (n == 2 && s[0] == '`')
+    return DYAD_TAG_LQUOTE;
+  int before = i == 0 || (t->flags & DYAD_TOKF_SPACE);
+  int after = i + 1 >= doc->toks.n ||
+              (doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE);
+  return before && !after ? DYAD_TAG_LQUOTE : DYAD_TAG_RQUOTE;
+}
+
+/* A guess for a word the lexicon lacks, from its shape and suffix. */
+static int guess(const dyad_ctx *ctx, const char *w, size_t n,
+                 const dyad_token *t, uint64_t *mask)
+{
+  int digits = 0;
+  for (size_t k = 0; k < n; k++)
+    digits += w[k] >= '0' && w[k] <= '9';
+  if (digits) {
+    *mask = B(CD) | B(NNP) | B(NN) | B(JJ);
+    if (w[0] >= '0' && w[0] <= '9')
+      return (ends(w, n, "st") || ends(w, n, "nd") || ends(w, n, "rd") ||
+              ends(w, n, "th")) ? DYAD_TAG_JJ : DYAD_TAG_CD;
+    return DYAD_TAG_NNP;
+  }
+  if (t->flags & DYAD_TOKF_HYPHEN) {
+    /* pro-Russian, long-term, co-founder: the last part decides */
+    const char *h = memchr(w, '-', n);
+    const char *last = h;
+    while (h) {
+      last = h;
+      h = memchr(h + 1, '-', n - (size_t)(h + 1 - w));
+    }
+    size_t ln = n - (size_t)(last + 1 - w);
+    uint64_t lm = dyad__lex_tags(ctx, last + 1, ln);
+    *mask = B(JJ) | B(NN) | B(NNS);
+    if (ends(w, n, "ed") || ends(w, n, "ing"))
+      return DYAD_TAG_JJ;
+    if ((lm & B(NNS)) && !(lm & B(NN)))
+      return DYAD_TAG_NNS;
+    if ((lm & NOUNS) && !(lm & ADJS) && (!(lm & VERBS)))
+      return DYAD_TAG_NN;
+    return DYAD_TAG_JJ;
+  }
+  if (ends(w, n, "ly")) {
+    *mask = B(RB) | B(JJ);
+    return DYAD_TAG_RB;
+  }
+  if (ends(w, n, "ing")) {
+    *mask = B(VBG) | B(NN) | B(JJ);
+    return DYAD_TAG_VBG;
+  }
+  if (ends(w, n, "ed")) {
+    *mask = B(VBD) | B(VBN) | B(JJ);
+    return DYAD_TAG_VBN;
+  }
+  if (ends(w, n, "ness") || ends(w, n, "ment") || ends(w, n, "tion") ||
+      ends(w, n, "sion") || ends(w, n, "ity") || ends(w, n, "ism") ||
+      ends(w, n, "ship") || ends(w, n, "hood") || ends(w, n, "ance") ||
+      ends(w, n, "ence") || ends(w, n, "er") || ends(w, n, "or") ||
+      ends(w, n, "ist")) {
+    *mask = B(NN);
+    return DYAD_TAG_NN;
+  }
+  if (ends(w, n, "ous") || ends(w, n, "ful") || ends(w, n, "ive") ||
+      ends(w, n, "able") || ends(w, n, "ible") || ends(w, n, "al") ||
+      ends(w, n, "ic") || ends(w, n, "less") || ends(w, n, "ish") ||
+      ends(w, n, "ian") || ends(w, n, "ese") || ends(w, n, "ary")) {
+    *mask = B(JJ) | B(NN);
+    return DYAD_TAG_JJ;
+  }
+  if (ends(w, n, "ize") || ends(w, n, "ise") || ends(w, n, "ify")) {
+    *mask = B(VB) | B(VBP) | B(NN);
+    return DYAD_TAG_VB;
+  }
+  if (ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") &&
+      !ends(w, n, "is") && n > 3) {
+    *mask = B(NNS) | B(VBZ);
+    return DYAD_TAG_NNS;
+  }
+  *mask = B(NN) | B(JJ);
+  return DYAD_TAG_NN;
+}
+
+/* The preferred tag of an entry within an allowed set, or 0. */
+static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
+{
+  if (!e)
+    return 0;
+  for (int k = 0; k < DYAD_LEX_ORDER && e->order[k]; k++)
+    if (allowed & DYAD_TAGBIT(e->order[k]))
+      return e->order[k];
+  for (int t = 1; t < DYAD_TAG_COUNT; t++)
+    if ((e->mask & allowed) & DYAD_TAGBIT(t))
+      return t;
+  return 0;
+}
+
+/* Pass 1 for one word token. */
+static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
+                    size_t fl, int first, uint32_t sent_end)
+{
+  const dyad_ctx *ctx = doc->ctx;
+  dyad_token *t = &doc->toks.v[i];
+  const struct dyad_lexent *e = dyad__lex_get(ctx, t->form);
+  w->known = e != NULL;
+  w->hand = e && (e->flags & DYAD_LEXF_HAND);
+  w->first = (uint8_t)first;
+  if (e) {
+    w->mask = e->mask;
+    t->tag = e->order[0];
+    w->vlemma = e->lemma[DYAD_LEM_VERB];
+  } else {
+    t->tag = (uint8_t)guess(ctx, f, fl, t, &w->mask);
+  }
+  int cap = (t->flags & DYAD_TOKF_CAP) != 0;
+  int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
+  if (!cap)
+    return;
+  /* "I" and function words keep their tags: The, Of, In ... */
+  int openish = !e || (e->mask & (NOUNS | VERBS | ADJS | B(MD) | B(RB))) ||
+                allcaps;
+  if (w->hand && !(e->mask & (NOUNS | ADJS | VERBS)) && !allcaps &&
+      !(e->mask & B(MD) && !first))
+    return;
+  if (first && !allcaps) {
+    if (!e) {
+      t->tag = DYAD_TAG_NNP;
+      w->mask |= B(NNP);
+      return;
+    }
+    if (e->order[0] == DYAD_TAG_NNP || e->order[0] == DYAD_TAG_NNPS)
+      return;
+    /* sentence-initial known word: its lower-case reading, unless it is a
+     * name WordNet knows and a capitalised word follows (South Africa) */
+    if ((e->mask & B(NNP)) && i + 1 < sent_end &&
+        (doc->toks.v[i + 1].flags & DYAD_TOKF_CAP))
+      t->tag = DYAD_TAG_NNP;
+    return;
+  }
+  if (!openish)
+    return;
+  w->cap = 1;
+  int plural = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
+               f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
+  t->tag = plural ? DYAD_TAG_NNPS : DYAD_TAG_NNP;
+  w->mask |= B(NNP) | B(NNPS);
+}
+
+/* The nearest token before i (from sentence start a) that is not an
+ * adverb; returns its index or -1. */
+static long prev_nonadv(const dyad_doc *doc, size_t a, size_t i)
+{
+  for (size_t k = i; k > a; k--) {
+    int tg = doc->toks.v[k - 1].tag;
+    if (tg != DYAD_TAG_RB)
+      return (long)(k - 1);
+  }
+  return -1;
+}
+
+static int noun_of(const struct tw *w, const char *f, size_t fl)
+{
+  if ((w->mask & B(NNS)) && !(w->mask & B(NN)))
+    return DYAD_TAG_NNS;
+  if ((w->mask & B(NNS)) && fl > 3 && f[fl - 1] == 's')
+    return DYAD_TAG_NNS;
+  if (w->mask & B(NN))
+    return DYAD_TAG_NN;
+  if (w->mask & B(NNS))
+    return DYAD_TAG_NNS;
+  return 0;
+}
+
+/* Pass 2 for one token: the context rules. */
+static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
+                    struct tw *W, const struct ids *d, char *f, size_t fl,
+                    int *finite_seen)
+{
+  dyad_token *T = doc->toks.v;
+  dyad_token *t = &T[i];
+  struct tw *w = &W[i];
+  uint64_t m = w->mask;
+  int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
+  uint32_t Pf = i > a ? T[i - 1].form : 0;
+  int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
+  uint32_t Nf = i + 1 < b ? T[i + 1].form : 0;
+  uint64_t Nm = i + 1 < b ? W[i + 1].mask : 0;
+  long pa = prev_nonadv(doc, a, i);
+  int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
+  uint32_t PAl = pa >= 0 ? W[pa].vlemma : 0;
+  uint32_t form = t->form;
+
+  /* closed-class words with their own rules */
+  if (form && form == d->to) {
+    t->tag = (Nm & B(VB)) && !W[i + 1].cap ? DYAD_TAG_TO : DYAD_TAG_IN;
+    if (Nm & B(VB) && (Nm & (B(DT))))
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (form && form == d->that) {
+    if (N == DYAD_TAG_NONE || N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD)
+      t->tag = DYAD_TAG_DT;
+    else if (isnoun(P) && (Nm & (FINITE | B(RB))) && !(Nm & (B(DT))) &&
+             !(N == DYAD_TAG_PRP || N == DYAD_TAG_NNP || N == DYAD_TAG_DT))
+      t->tag = DYAD_TAG_WDT;
+    else if ((N == DYAD_TAG_NN || N == DYAD_TAG_NNS || N == DYAD_TAG_JJ) &&
+             !isverb(P) && P != DYAD_TAG_NONE && !isadj(P) &&
+             !(Nm & FINITE && isnoun(P)))
+      t->tag = DYAD_TAG_DT;
+    else if (P == DYAD_TAG_NONE && (Nm & FINITE))
+      t->tag = DYAD_TAG_DT;
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (form && form == d->s) {
+    if (P == DYAD_TAG_PRP || P == DYAD_TAG_EX || P == DYAD_TAG_WP ||
+        P == DYAD_TAG_WDT || (P == DYAD_TAG_DT && Pf == d->that) ||
+        N == DYAD_TAG_VBN || N == DYAD_TAG_VBG || N == DYAD_TAG_RB ||
+        N == DYAD_TAG_DT || N == DYAD_TAG_IN || N == DYAD_TAG_TO)
+      t->tag = DYAD_TAG_VBZ;
+    else
+      t->tag = DYAD_TAG_POS;
+    return;
+  }
+  if (form && form == d->there) {
+    t->tag = (Nm & (B(MD))) || W[i + 1].vlemma == d->be ||
+                     Nf == d->seem || Nf == d->appear || Nf == d->remain
+                 ? DYAD_TAG_EX
+                 : DYAD_TAG_RB;
+    return;
+  }
+  if (form && form == d->her) {
+    t->tag = (Nm & (NOUNS | ADJS | B(CD))) && N != DYAD_TAG_IN &&
+                     N != DYAD_TAG_DT
+                 ? DYAD_TAG_PRPS
+                 : DYAD_TAG_PRP;
+    return;
+  }
+  if (form && form == d->as) {
+    /* "as big as": the first as is an adverb */
+    if ((N == DYAD_TAG_JJ || N == DYAD_TAG_RB || Nf == d->well ||
+         N == DYAD_TAG_JJ) && i + 2 < b && (T[i + 2].form == d->as ||
+                                            (i + 3 < b && T[i + 3].form == d->as)))
+      t->tag = DYAD_TAG_RB;
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (form && (form == d->more || form == d->most || form == d->less ||
+               form == d->least)) {
+    int sup = form == d->most || form == d->least;
+    if ((Nm & (ADJS | B(RB))) && !(Nm & NOUNS) && N != DYAD_TAG_IN)
+      t->tag = sup ? DYAD_TAG_RBS : DYAD_TAG_RBR;
+    else if (N == DYAD_TAG_JJ || N == DYAD_TAG_RB)
+      t->tag = sup ? DYAD_TAG_RBS : DYAD_TAG_RBR;
+    else if (isverb(P) && (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA))
+      t->tag = sup ? DYAD_TAG_RBS : DYAD_TAG_RBR;
+    else
+      t->tag = sup ? DYAD_TAG_JJS : DYAD_TAG_JJR;
+    return;
+  }
+  if (form && (form == d->all || form == d->both || form == d->half)) {
+    if (N == DYAD_TAG_DT || N == DYAD_TAG_PRPS)
+      t->tag = DYAD_TAG_PDT;
+    else if (form == d->both) {
+      t->tag = DYAD_TAG_DT;
+      for (size_t k = i + 2; k < b && k < i + 6; k++)
+        if (T[k].form == d->and_)
+          t->tag = DYAD_TAG_CC;
+    } else if (form == d->half)
+      t->tag = DYAD_TAG_NN;
+    else
+      t->tag = DYAD_TAG_DT;
+    return;
+  }
+  if (form && form == d->either) {
+    t->tag = DYAD_TAG_DT;
+    for (size_t k = i + 2; k < b && k < i + 6; k++)
+      if (T[k].form == d->or_)
+        t->tag = DYAD_TAG_CC;
+    return;
+  }
+  if (form && (form == d->about || form == d->around) && N == DYAD_TAG_CD) {
+    t->tag = DYAD_TAG_RB;
+    return;
+  }
+  if (form && (form == d->before || form == d->after) &&
+      (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA || N == DYAD_TAG_NONE) &&
+      isnoun(P)) {
+    t->tag = DYAD_TAG_RB;
+    return;
+  }
+  if (form && form == d->so) {
+    t->tag = Nf == d->that ? DYAD_TAG_IN : DYAD_TAG_RB;
+    return;
+  }
+  if (form && form == d->one) {
+    t->tag = (P == DYAD_TAG_DT || P == DYAD_TAG_JJ) && Nf != d->of
+                 ? DYAD_TAG_NN
+                 : DYAD_TAG_CD;
+    return;
+  }
+  if (form && form == d->like) {
+    if (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD)
+      t->tag = DYAD_TAG_VB;
+    else if (P == DYAD_TAG_PRP || P == DYAD_TAG_NNS)
+      t->tag = DYAD_TAG_VBP;
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if ((m & B(RP)) && (isverb(PA) || (isnoun(P) && pa >= 1 &&
+                                     isverb(T[pa - 1].tag) && 0))) {
+    if (Nf == d->of)
+      t->tag = DYAD_TAG_IN;
+    else if (form == d->up || form == d->out || form == d->down ||
+             form == d->off)
+      t->tag = DYAD_TAG_RP;
+    else if (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA)
+      t->tag = (m & B(RP)) ? DYAD_TAG_RP : t->tag;
+    return;
+  }
+  if (m & B(RP)) {
+    if (t->tag == DYAD_TAG_RP)
+      t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
+                                                              : DYAD_TAG_RB;
+    return;
+  }
+
+  if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
+    /* nationality and other adjectives before a common noun: Russian troops */
+    if (w->cap && (m & B(JJ)) && i + 1 < b && !(T[i + 1].flags & DYAD_TOKF_CAP) &&
+        (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD)
+      t->tag = DYAD_TAG_JJ;
+    return;
+  }
+
+  /* only ambiguous open-class words from here */
+  if (!(m & (m - 1)))
+    return;
+  int cur = t->tag;
+
+  /* after to / modal / do: base verb */
+  if ((m & B(VB)) &&
+      (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD ||
+       (PAl == d->do_ && (PA == DYAD_TAG_VBP || PA == DYAD_TAG_VBZ ||
+                          PA == DYAD_TAG_VBD)))) {
+    t->tag = DYAD_TAG_VB;
+    return;
+  }
+  /* have + participle */
+  if ((m & B(VBN)) && PAl == d->have && isverb(PA)) {
+    t->tag = DYAD_TAG_VBN;
+    return;
+  }
+  /* be / get + participle (passive) or -ing (progressive) */
+  if ((PAl == d->be || PAl == d->get) && isverb(PA)) {
+    if ((m & B(VBG)) && ends(f, fl, "ing")) {
+      t->tag = DYAD_TAG_VBG;
+      return;
+    }
+    if (m & B(VBN)) {
+      t->tag = (m & B(JJ)) && cur == DYAD_TAG_JJ ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      return;
+    }
+    if ((m & ADJS) && PAl == d->be) {
+      int at = pref_in(dyad__lex_get(doc->ctx, form), ADJS);
+      t->tag = (uint8_t)(at ? at : DYAD_TAG_JJ);
+      return;
+    }
+  }
+  /* determiner, possessive, adjective, number, preposition + noun */
+  int npre = P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS ||
+             P == DYAD_TAG_WPS || P == DYAD_TAG_CD || isadj(P) ||
+             P == DYAD_TAG_IN || P == DYAD_TAG_PDT;
+  if (npre) {
+    int nextnoun = (Nm & NOUNS) && N != DYAD_TAG_IN && isnoun(N);
+    if ((m & (B(VBG))) && ends(f, fl, "ing")) {
+      if (P == DYAD_TAG_IN && !(Nm & FINITE))
+        t->tag = DYAD_TAG_VBG;
+      else if (nextnoun)
+        t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : (m & B(NN)) && isadj(P)
+                                                ? DYAD_TAG_NN
+                                                : DYAD_TAG_VBG;
+      else
+        t->tag = (m & B(NN)) ? DYAD_TAG_NN : DYAD_TAG_VBG;
+      return;
+    }
+    if ((m & (B(VBN) | B(VBD))) && !(m & NOUNS)) {
+      if (P == DYAD_TAG_IN || P == DYAD_TAG_CD)
+        t->tag = (m & B(JJ)) && nextnoun ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      else
+        t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      return;
+    }
+    if ((m & ADJS) && (nextnoun || (Nm & ADJS && !(Nm & VERBS))))
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
+    else if (m & NOUNS) {
+      int nt = noun_of(w, f, fl);
+      if (nt && !((m & ADJS) && isadj(cur) && nextnoun))
+        t->tag = (uint8_t)nt;
+      if ((m & ADJS) && isadj(cur) && !(Nm & NOUNS) && P != DYAD_TAG_DT &&
+          P != DYAD_TAG_PRPS && P != DYAD_TAG_POS)
+        t->tag = (uint8_t)cur;
+    } else if (m & ADJS)
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
+    if (P == DYAD_TAG_IN && (m & B(VBG)) && ends(f, fl, "ing"))
+      t->tag = DYAD_TAG_VBG;
+    return;
+  }
+  /* adjective/noun before a noun: military officials */
+  if ((m & ADJS) && (m & NOUNS) && isadj(cur) == 0 && (Nm & NOUNS) &&
+      isnoun(N) && !(m & VERBS) && cur == DYAD_TAG_NN) {
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    if (e && e->order[1] && isadj(e->order[1]))
+      t->tag = DYAD_TAG_JJ;
+  }
+  int subj = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
+             P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
+             (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
+  int plsubj = P == DYAD_TAG_NNS || P == DYAD_TAG_NNPS ||
+               (P == DYAD_TAG_PRP && Pf != d->he && Pf != d->she && Pf != d->it) ||
+               P == DYAD_TAG_WDT || P == DYAD_TAG_WP;
+  /* -s forms: plural noun or third person verb */
+  if ((m & B(VBZ)) && (m & B(NNS))) {
+    if (P == DYAD_TAG_PRP || P == DYAD_TAG_WDT || P == DYAD_TAG_WP ||
+        ((P == DYAD_TAG_NN || P == DYAD_TAG_NNP) &&
+         (Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(CD) | B(RB))) &&
+         !(Nm & NOUNS)) ||
+        ((P == DYAD_TAG_NN || P == DYAD_TAG_NNP) && Nf == d->that))
+      t->tag = DYAD_TAG_VBZ;
+    else if (P == DYAD_TAG_CC && pa >= 0 && 0)
+      t->tag = DYAD_TAG_VBZ;
+    else
+      t->tag = DYAD_TAG_NNS;
+    return;
+  }
+  /* -ed forms: past tense or participle */
+  if ((m & B(VBD)) && (m & B(VBN))) {
+    if (Nf == d->by)
+      t->tag = DYAD_TAG_VBN;
+    else if (w->first || (P == DYAD_TAG_COMMA && *finite_seen))
+      t->tag = (P == DYAD_TAG_COMMA) || N == DYAD_TAG_IN || Nf == d->to
+                   ? DYAD_TAG_VBN
+                   : DYAD_TAG_VBD;
+    else if (subj)
+      t->tag = *finite_seen && isnoun(P) && (N == DYAD_TAG_IN || N == DYAD_TAG_COMMA)
+                   ? DYAD_TAG_VBN
+                   : DYAD_TAG_VBD;
+    else if (P == DYAD_TAG_CC) {
+      /* copy the tense of the verb before the conjunction */
+      t->tag = DYAD_TAG_VBD;
+      for (size_t k = i - 1; k > a; k--)
+        if (T[k - 1].tag == DYAD_TAG_VBN || T[k - 1].tag == DYAD_TAG_VBD) {
+          t->tag = T[k - 1].tag;
+          break;
+        }
+    } else if (isnoun(P) || P == DYAD_TAG_RB)
+      t->tag = DYAD_TAG_VBD;
+    else
+      t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
+    return;
+  }
+  /* base forms: VB / VBP / noun */
+  if (m & (B(VB) | B(VBP))) {
+    if (plsubj && (m & B(VBP)) && !(isnoun(P) && (m & NOUNS) &&
+                                    !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(TO) |
+                                            B(IN) | B(RB)))))
+      t->tag = DYAD_TAG_VBP;
+    else if (subj && isnoun(P) && (m & NOUNS)) {
+      int nt = noun_of(w, f, fl);
+      if (isverb(cur) && nt && !(Nm & (B(DT) | B(PRPS) | B(PRP))))
+        t->tag = (uint8_t)nt;
+      else if (isverb(cur))
+        t->tag = P == DYAD_TAG_NNS || P == DYAD_TAG_NNPS ? DYAD_TAG_VBP
+                                                         : DYAD_TAG_VB;
+    } else if (P == DYAD_TAG_CC && (m & (B(VB) | B(VBP)))) {
+      int v = 0;
+      for (size_t k = i - 1; k > a && !v; k--)
+        if (T[k - 1].tag == DYAD_TAG_VB || T[k - 1].tag == DYAD_TAG_VBP)
+          v = T[k - 1].tag;
+      if (v && isverb(cur))
+        t->tag = (uint8_t)v;
+      else if (v && (Nm & (B(DT) | B(PRPS) | B(PRP))))
+        t->tag = (uint8_t)v;
+    } else if (isverb(cur)) {
+      if (cur == DYAD_TAG_VBP && !subj)
+        t->tag = DYAD_TAG_VB;
+      if ((m & NOUNS) && !(Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(IN))) &&
+          !w->first && !subj)
+        t->tag = (uint8_t)noun_of(w, f, fl);
+    }
+    if (t->tag == DYAD_TAG_VB && subj && (m & B(VBP)) && P != DYAD_TAG_CC)
+      t->tag = DYAD_TAG_VBP;
+    return;
+  }
+  if ((m & B(VBG)) && ends(f, fl, "ing")) {
+    t->tag = DYAD_TAG_VBG;
+    return;
+  }
+}
+
+dyad_status dyad__tag(dyad_doc *doc)
+{
+  const dyad_ctx *ctx = doc->ctx;
+  size_t ntok = doc->toks.n;
+  if (ntok == 0)
+    return DYAD_OK;
+  struct tw *W = dyad__arena_calloc(&doc->arena, ntok * sizeof(*W));
+  if (!W)
+    return DYAD_ENOMEM;
+  struct ids d;
+  lookup_ids(ctx, &d);
+  dyad_token *T = doc->toks.v;
+  char f[256];
+
+  /* sentences: use doc->sents, or the whole doc as one if none */
+  dyad_sentence whole = {0, (uint32_t)ntok, 0, 0, 0, 0, 0, 0};
+  const dyad_sentence *S = doc->sents.n ? doc->sents.v : &whole;
+  size_t ns = doc->sents.n ? doc->sents.n : 1;
+
+  for (size_t si = 0; si < ns; si++) {
+    size_t a = S[si].tok, b = a + S[si].ntok;
+    if (b > ntok)
+      b = ntok;
+    int first = 1;
+    for (size_t i = a; i < b; i++) {
+      dyad_token *t = &T[i];
+      const char *s = doc->text + t->off;
+      size_t fl = dyad__fold(s, t->len, f, sizeof(f));
+      if (fl == (size_t)-1)
+        fl = 0;
+      t->form = fl ? dyad__vocab_find(&ctx->vocab, f, fl) : 0;
+      W[i].form = t->form;
+      switch (t->kind) {
+      case DYAD_TK_WORD:
+        lexical(doc, i, &W[i], f, fl, first, (uint32_t)b);
+        first = 0;
+        break;
+      case DYAD_TK_NUM:
+        t->tag = (ends(f, fl, "st") || ends(f, fl, "nd") ||
+                  ends(f, fl, "rd") || ends(f, fl, "th"))
+                     ? DYAD_TAG_JJ
+                     : DYAD_TAG_CD;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        first = 0;
+        break;
+      case DYAD_TK_QUOTE:
+        t->tag = (uint8_t)quote_tag(doc, i, s, t->len);
+        if (t->tag == DYAD_TAG_LQUOTE)
+          first = 1;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        break;
+      case DYAD_TK_URL:
+        t->tag = DYAD_TAG_ADD;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        first = 0;
+        break;
+      default:
+        t->tag = (uint8_t)punct_tag(doc, i, s, t->len);
+        if (t->tag == DYAD_TAG_COLON && fl == 1 && s[0] == ':')
+          first = 1;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        break;
+      }
+    }
+    int finite_seen = 0;
+    for (size_t i = a; i < b; i++) {
+      dyad_token *t = &T[i];
+      if (t->kind == DYAD_TK_WORD) {
+        size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
+        if (fl == (size_t)-1)
+          fl = 0;
+        context(doc, a, b, i, W, &d, f, fl, &finite_seen);
+      }
+      int tg = t->tag;
+      if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
+          tg == DYAD_TAG_MD)
+        finite_seen = 1;
+      else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP ||
+               (tg == DYAD_TAG_IN && t->form == d.that) || tg == DYAD_TAG_CC ||
+               tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
+        finite_seen = 0;
+    }
+    for (size_t i = a; i < b; i++) {
+      dyad_token *t = &T[i];
+      if (t->kind != DYAD_TK_WORD) {
+        t->lemma = t->form;
+        continue;
+      }
+      size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
+      if (fl == (size_t)-1)
+        fl = 0;
+      t->lemma = fl ? dyad__lemma_id(ctx, t->form, f, fl, t->tag) : 0;
+    }
+  }
+  return DYAD_OK;
+}
