@@ -58,9 +58,16 @@ static int is_quote(const char *s)
 }
 
 /* The token kind a tokenizer would give this gold token. */
-static int kind_of(const char *s)
+static int kind_of(const char *s0)
 {
-  if (is_quote(s))
+  char s[256];
+  size_t fl = dyad__fold(s0, strlen(s0), s, sizeof(s) - 1);
+  if (fl == (size_t)-1)
+    fl = 0;
+  s[fl] = '\0';
+  if (s[0] == '\'' && s[1])
+    return DYAD_TK_WORD;
+  if (is_quote(s0) || is_quote(s))
     return DYAD_TK_QUOTE;
   if (strstr(s, "://") || !strncmp(s, "www.", 4) ||
       (strchr(s, '@') && strchr(s, '.') && strlen(s) > 4))

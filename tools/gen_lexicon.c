@@ -411,6 +411,12 @@ static void read_index(const char *dir, const char *name, char p)
       if (!each_exc(0, w, noun_exc, score)) {
         add_s(buf, sizeof(buf), w, 0);
         add(buf, flag == 1 ? NNPS : NNS, score, w);
+        /* woman -> women, chairman -> chairmen (WordNet's morphy rule,
+         * not in noun.exc); the regular -mans stays for human, german */
+        if (ends(w, "man") && strlen(w) > 3) {
+          snprintf(buf, sizeof(buf), "%.*smen", (int)strlen(w) - 3, w);
+          add(buf, flag == 1 ? NNPS : NNS, score, w);
+        }
       }
     } else if (p == 'v') {
       add(w, VB, score, w);

@@ -36,6 +36,7 @@ struct tw {
   uint8_t cap;     /* capitalised (not first) */
   uint8_t known;   /* the lexicon knows the word */
   uint8_t hand;    /* the word is in our hand-written lists */
+  uint8_t capword; /* capitalised common word (not first) */
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
@@ -343,6 +344,17 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
   }
   if (!openish)
     return;
+  int plural0 = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
+                f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
+  if (e && !allcaps && !plural0 && !(e->mask & B(NNP)) &&
+      (e->mask & (B(NN) | ADJS))) {
+    /* a common word inside a name (Motion Picture Association, Royal
+     * Navy) keeps its common tag, as in the UD English treebanks */
+    w->mask &= B(NN) | ADJS;
+    t->tag = (uint8_t)pref_in(e, B(NN) | ADJS);
+    w->capword = 1;
+    return;
+  }
   w->cap = 1;
   int plural = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
                f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
@@ -362,8 +374,13 @@ static long prev_nonadv(const dyad_doc *doc, size_t a, size_t i)
   return -1;
 }
 
-static int noun_of(const struct tw *w, const char *f, size_t fl)
+static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
+                   size_t fl)
 {
+  const struct dyad_lexent *e = dyad__lex_get(ctx, w->form);
+  int p = pref_in(e, (B(NN) | B(NNS)) & w->mask);
+  if (p)
+    return p;
   if ((w->mask & B(NNS)) && !(w->mask & B(NN)))
     return DYAD_TAG_NNS;
   if ((w->mask & B(NNS)) && fl > 3 && f[fl - 1] == 's')
@@ -534,7 +551,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
 
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
     /* nationality and other adjectives before a common noun: Russian troops */
-    if (w->cap && (m & B(JJ)) && i + 1 < b && !(T[i + 1].flags & DYAD_TOKF_CAP) &&
+    if (w->cap && w->known && (m & B(JJ)) && i + 1 < b && !(T[i + 1].flags & DYAD_TOKF_CAP) &&
         (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD)
       t->tag = DYAD_TAG_JJ;
     return;
@@ -545,6 +562,27 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   int cur = t->tag;
 
+  /* adverb or adjective: well, only, much, first, late, hard, likely */
+  if ((m & B(RB)) && (m & B(JJ)) &&
+      (cur == DYAD_TAG_RB || cur == DYAD_TAG_JJ)) {
+    int nextmod = (isadj(N) || N == DYAD_TAG_RB || N == DYAD_TAG_RBR) &&
+                  !isnoun(N);
+    int nextnoun = (Nm & NOUNS) && (isnoun(N) || isadj(N)) && !nextmod;
+    if (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)
+      t->tag = nextmod && !(Nm & NOUNS) ? DYAD_TAG_RB : DYAD_TAG_JJ;
+    else if (nextnoun)
+      t->tag = DYAD_TAG_JJ;
+    else if (nextmod || N == DYAD_TAG_DT || N == DYAD_TAG_MD ||
+             (isverb(N) && N != DYAD_TAG_VBG))
+      t->tag = DYAD_TAG_RB;
+    else if (PAl == d->be || PAl == d->become || PAl == d->seem ||
+             PAl == d->remain)
+      t->tag = DYAD_TAG_JJ;
+    else if (isverb(P) || isnoun(P) || P == DYAD_TAG_PRP ||
+             P == DYAD_TAG_RP || (w->first && N == DYAD_TAG_COMMA))
+      t->tag = DYAD_TAG_RB;
+    return;
+  }
   /* after to / modal / do: base verb */
   if ((m & B(VB)) &&
       (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD ||
@@ -601,7 +639,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if ((m & ADJS) && (nextnoun || (Nm & ADJS && !(Nm & VERBS))))
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
     else if (m & NOUNS) {
-      int nt = noun_of(w, f, fl);
+      int nt = noun_of(doc->ctx, w, f, fl);
       if (nt && !((m & ADJS) && isadj(cur) && nextnoun))
         t->tag = (uint8_t)nt;
       if ((m & ADJS) && isadj(cur) && !(Nm & NOUNS) && P != DYAD_TAG_DT &&
@@ -673,7 +711,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                                             B(IN) | B(RB)))))
       t->tag = DYAD_TAG_VBP;
     else if (subj && isnoun(P) && (m & NOUNS)) {
-      int nt = noun_of(w, f, fl);
+      int nt = noun_of(doc->ctx, w, f, fl);
       if (isverb(cur) && nt && !(Nm & (B(DT) | B(PRPS) | B(PRP))))
         t->tag = (uint8_t)nt;
       else if (isverb(cur))
@@ -693,7 +731,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         t->tag = DYAD_TAG_VB;
       if ((m & NOUNS) && !(Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(IN))) &&
           !w->first && !subj)
-        t->tag = (uint8_t)noun_of(w, f, fl);
+        t->tag = (uint8_t)noun_of(doc->ctx, w, f, fl);
     }
     if (t->tag == DYAD_TAG_VB && subj && (m & B(VBP)) && P != DYAD_TAG_CC)
       t->tag = DYAD_TAG_VBP;
