@@ -46,7 +46,7 @@ struct ids {
       about, around, one, like, what, when, before, after, such, not_, nt,
       well, ago, up, out, down, off, over, back, away, in, on, about_, then,
       because, else_, home, but, said, says, seem, appear, become, remain,
-      rather, only, own, next, last, he, she, it;
+      rather, only, own, next, last, he, she, it, say;
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -118,6 +118,7 @@ static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
   d->next = id_of(ctx, "next");
   d->last = id_of(ctx, "last");
   d->he = id_of(ctx, "he");
+  d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
 }
@@ -617,7 +618,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
              P == DYAD_TAG_WPS || P == DYAD_TAG_CD || isadj(P) ||
              P == DYAD_TAG_IN || P == DYAD_TAG_PDT;
   if (npre) {
-    int nextnoun = (Nm & NOUNS) && N != DYAD_TAG_IN && isnoun(N);
+    int nextnoun = (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD &&
+                   (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
+                                              N != DYAD_TAG_VBZ && N != DYAD_TAG_VBD));
     if ((m & (B(VBG))) && ends(f, fl, "ing")) {
       if (P == DYAD_TAG_IN && !(Nm & FINITE))
         t->tag = DYAD_TAG_VBG;
@@ -636,8 +639,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : DYAD_TAG_VBN;
       return;
     }
-    if ((m & ADJS) && (nextnoun || (Nm & ADJS && !(Nm & VERBS))))
-      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
+    if ((m & ADJS) && nextnoun && w->known)
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS | NOUNS);
+    else if ((m & ADJS) && nextnoun)
+      t->tag = (uint8_t)cur;
     else if (m & NOUNS) {
       int nt = noun_of(doc->ctx, w, f, fl);
       if (nt && !((m & ADJS) && isadj(cur) && nextnoun))
@@ -680,9 +685,18 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* -ed forms: past tense or participle */
   if ((m & B(VBD)) && (m & B(VBN))) {
+    int say = w->vlemma && w->vlemma == d->say;
     if (Nf == d->by)
       t->tag = DYAD_TAG_VBN;
-    else if (w->first || (P == DYAD_TAG_COMMA && *finite_seen))
+    else if (say && P != DYAD_TAG_DT)
+      t->tag = DYAD_TAG_VBD;
+    else if (w->first)
+      t->tag = DYAD_TAG_VBN;
+    else if (P == DYAD_TAG_RB && (PA == DYAD_TAG_DT || PA == DYAD_TAG_IN ||
+                                  PA == DYAD_TAG_PRPS || PA == DYAD_TAG_POS ||
+                                  PA == DYAD_TAG_RBS))
+      t->tag = DYAD_TAG_VBN;
+    else if (P == DYAD_TAG_COMMA && *finite_seen)
       t->tag = (P == DYAD_TAG_COMMA) || N == DYAD_TAG_IN || Nf == d->to
                    ? DYAD_TAG_VBN
                    : DYAD_TAG_VBD;
