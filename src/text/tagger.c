@@ -195,7 +195,8 @@ static int punct_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
 }
 
 /* Quotation marks: `` when opening, '' when closing. */
-static int quote_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
+static int quote_tag(const dyad_doc *doc, size_t a, size_t i, const char *s,
+                     size_t n)
 {
   const dyad_token *t = &doc->toks.v[i];
   if (t->flags & DYAD_TOKF_OPENQ)
@@ -207,6 +208,8 @@ static int quote_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
                ? DYAD_TAG_LQUOTE
                : DYAD_TAG_RQUOTE;
   if (n == 2 && s[0] == '`')
+    return DYAD_TAG_LQUOTE;
+  if (i == a)
     return DYAD_TAG_LQUOTE;
   int before = i == 0 || (t->flags & DYAD_TOKF_SPACE);
   int after = i + 1 >= doc->toks.n ||
@@ -803,7 +806,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         first = 0;
         break;
       case DYAD_TK_QUOTE:
-        t->tag = (uint8_t)quote_tag(doc, i, s, t->len);
+        t->tag = (uint8_t)quote_tag(doc, a, i, s, t->len);
         if (t->tag == DYAD_TAG_LQUOTE)
           first = 1;
         W[i].mask = DYAD_TAGBIT(t->tag);
