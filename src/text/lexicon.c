@@ -74,6 +74,59 @@ static int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
   return 0;
 }
 
+/* dyad_tag_parse for the open-class tags that fill the generated file,
+ * without a scan of the whole tag table (the load parses ~400k tags). */
+static dyad_tag parse_tag(const char *s, size_t n)
+{
+  if (n >= 2 && n <= 4) {
+    char c3 = n >= 3 ? s[2] : 0, c4 = n == 4 ? s[3] : 0;
+    if (s[0] == 'N' && s[1] == 'N') {
+      if (n == 2) return DYAD_TAG_NN;
+      if (n == 3 && c3 == 'S') return DYAD_TAG_NNS;
+      if (n == 3 && c3 == 'P') return DYAD_TAG_NNP;
+      if (n == 4 && c3 == 'P' && c4 == 'S') return DYAD_TAG_NNPS;
+    } else if (s[0] == 'V' && s[1] == 'B') {
+      if (n == 2) return DYAD_TAG_VB;
+      if (n == 3) {
+        switch (c3) {
+        case 'D': return DYAD_TAG_VBD;
+        case 'G': return DYAD_TAG_VBG;
+        case 'N': return DYAD_TAG_VBN;
+        case 'P': return DYAD_TAG_VBP;
+        case 'Z': return DYAD_TAG_VBZ;
+        default: break;
+        }
+      }
+    } else if (s[0] == 'J' && s[1] == 'J') {
+      if (n == 2) return DYAD_TAG_JJ;
+      if (n == 3 && c3 == 'R') return DYAD_TAG_JJR;
+      if (n == 3 && c3 == 'S') return DYAD_TAG_JJS;
+    } else if (s[0] == 'R' && s[1] == 'B') {
+      if (n == 2) return DYAD_TAG_RB;
+      if (n == 3 && c3 == 'R') return DYAD_TAG_RBR;
+      if (n == 3 && c3 == 'S') return DYAD_TAG_RBS;
+    }
+  }
+  return dyad_tag_parse(s, n);
+}
+
+/* Folds w unless it is plain lower-case ASCII already (the generated file
+ * is), which saves the UTF-8 decoding on most lines. */
+static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
+{
+  size_t k = 0;
+  for (; k < n; k++) {
+    unsigned char c = (unsigned char)w[k];
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`')
+      break;
+  }
+  if (k == n && n <= cap) {
+    memcpy(out, w, n);
+    return n;
+  }
+  return dyad__fold(w, n, out, cap);
+}
+
 static int isblank_c(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 /* Parses one line (without its newline). Returns DYAD_OK, or an error
@@ -95,7 +148,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   while (p < end && !isblank_c(*p))
     p++;
   char fw[256];
-  size_t fl = dyad__fold(w, (size_t)(p - w), fw, sizeof(fw));
+  size_t fl = fold_word(w, (size_t)(p - w), fw, sizeof(fw));
   if (fl == (size_t)-1 || fl == 0)
     return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: bad word", path,
                            lineno);
@@ -113,7 +166,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
     const char *t = p;
     while (p < end && !isblank_c(*p) && *p != '=')
       p++;
-    dyad_tag tag = dyad_tag_parse(t, (size_t)(p - t));
+    dyad_tag tag = parse_tag(t, (size_t)(p - t));
     if (tag == DYAD_TAG_NONE)
       return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: unknown tag '%.*s'",
                              path, lineno, (int)(p - t), t);
@@ -123,7 +176,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
       while (p < end && !isblank_c(*p))
         p++;
       char fbuf[256];
-      size_t ll = dyad__fold(l, (size_t)(p - l), fbuf, sizeof(fbuf));
+      size_t ll = fold_word(l, (size_t)(p - l), fbuf, sizeof(fbuf));
       if (ll == (size_t)-1 || ll == 0)
         return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: bad lemma", path,
                                lineno);
