@@ -449,7 +449,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   if (form && form == d->there) {
-    t->tag = (Nm & (B(MD))) || W[i + 1].vlemma == d->be ||
+    t->tag = (Nm & (B(MD))) || (i + 1 < b && W[i + 1].vlemma == d->be) ||
                      Nf == d->seem || Nf == d->appear || Nf == d->remain
                  ? DYAD_TAG_EX
                  : DYAD_TAG_RB;
@@ -460,6 +460,17 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                      N != DYAD_TAG_DT
                  ? DYAD_TAG_PRPS
                  : DYAD_TAG_PRP;
+    return;
+  }
+  if (form && form == d->as && Nf == d->well &&
+      !(i + 2 < b && T[i + 2].form == d->as)) {
+    t->tag = DYAD_TAG_RB; /* "as well" */
+    return;
+  }
+  if ((m & B(IN)) && (m & B(RB)) && i > a &&
+      (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA || N == DYAD_TAG_NONE) &&
+      form != d->that) {
+    t->tag = DYAD_TAG_RB; /* ever since. glides by. */
     return;
   }
   if (form && form == d->as) {
@@ -506,7 +517,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         t->tag = DYAD_TAG_CC;
     return;
   }
-  if (form && (form == d->about || form == d->around) && N == DYAD_TAG_CD) {
+  if (form && (form == d->about || form == d->around || form == d->over) &&
+      (N == DYAD_TAG_CD || N == DYAD_TAG_DOLLAR)) {
     t->tag = DYAD_TAG_RB;
     return;
   }
@@ -572,19 +584,28 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int nextmod = (isadj(N) || N == DYAD_TAG_RB || N == DYAD_TAG_RBR) &&
                   !isnoun(N);
     int nextnoun = (Nm & NOUNS) && (isnoun(N) || isadj(N)) && !nextmod;
-    if (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)
-      t->tag = nextmod && !(Nm & NOUNS) ? DYAD_TAG_RB : DYAD_TAG_JJ;
-    else if (nextnoun)
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    int pref = pref_in(e, B(JJ) | B(RB));
+    if (!pref)
+      pref = cur;
+    if (nextnoun)
       t->tag = DYAD_TAG_JJ;
-    else if (nextmod || N == DYAD_TAG_DT || N == DYAD_TAG_MD ||
+    else if (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)
+      t->tag = nextmod && pref == DYAD_TAG_RB ? DYAD_TAG_RB : DYAD_TAG_JJ;
+    else if (nextmod)
+      t->tag = (uint8_t)pref;
+    else if (N == DYAD_TAG_DT || N == DYAD_TAG_MD ||
              (isverb(N) && N != DYAD_TAG_VBG))
       t->tag = DYAD_TAG_RB;
     else if (PAl == d->be || PAl == d->become || PAl == d->seem ||
              PAl == d->remain)
       t->tag = DYAD_TAG_JJ;
-    else if (isverb(P) || isnoun(P) || P == DYAD_TAG_PRP ||
-             P == DYAD_TAG_RP || (w->first && N == DYAD_TAG_COMMA))
+    else if (w->first && N == DYAD_TAG_COMMA)
       t->tag = DYAD_TAG_RB;
+    else if ((isverb(P) || P == DYAD_TAG_RP) && pref == DYAD_TAG_RB)
+      t->tag = DYAD_TAG_RB;
+    else
+      t->tag = (uint8_t)pref;
     return;
   }
   /* after to / modal / do: base verb */
@@ -625,7 +646,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                    (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
                                               N != DYAD_TAG_VBZ && N != DYAD_TAG_VBD));
     if ((m & (B(VBG))) && ends(f, fl, "ing")) {
-      if (P == DYAD_TAG_IN && !(Nm & FINITE))
+      if (P == DYAD_TAG_IN && (m & B(NN)) &&
+          (N == DYAD_TAG_CC || N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+           N == DYAD_TAG_IN || N == DYAD_TAG_NONE) && Nf != d->of)
+        t->tag = DYAD_TAG_NN;
+      else if (P == DYAD_TAG_IN && !(Nm & FINITE))
         t->tag = DYAD_TAG_VBG;
       else if (nextnoun)
         t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : (m & B(NN)) && isadj(P)
@@ -674,15 +699,22 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                P == DYAD_TAG_WDT || P == DYAD_TAG_WP;
   /* -s forms: plural noun or third person verb */
   if ((m & B(VBZ)) && (m & B(NNS))) {
-    if (P == DYAD_TAG_PRP || P == DYAD_TAG_WDT || P == DYAD_TAG_WP ||
-        ((P == DYAD_TAG_NN || P == DYAD_TAG_NNP) &&
-         (Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(CD) | B(RB))) &&
-         !(Nm & NOUNS)) ||
-        ((P == DYAD_TAG_NN || P == DYAD_TAG_NNP) && Nf == d->that))
+    int sg = PA == DYAD_TAG_NN || PA == DYAD_TAG_NNP;
+    int objnext = ((Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(CD) |
+                          B(DOLLAR))) && !(Nm & NOUNS)) ||
+                  N == DYAD_TAG_DT || N == DYAD_TAG_PRPS || Nf == d->that;
+    int verbnext = (Nm & (B(MD) | B(VBD) | B(VBZ))) && !(Nm & NOUNS);
+    if (PA == DYAD_TAG_PRP || PA == DYAD_TAG_WDT || PA == DYAD_TAG_WP ||
+        PA == DYAD_TAG_EX)
       t->tag = DYAD_TAG_VBZ;
-    else if (P == DYAD_TAG_CC && pa >= 0 && 0)
+    else if (sg && (P == DYAD_TAG_RB || objnext))
       t->tag = DYAD_TAG_VBZ;
+    else if (sg && !verbnext && !*finite_seen)
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
+                                B(VBZ) | B(NNS));
     else
+      t->tag = DYAD_TAG_NNS;
+    if (!t->tag)
       t->tag = DYAD_TAG_NNS;
     return;
   }
@@ -755,7 +787,22 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   if ((m & B(VBG)) && ends(f, fl, "ing")) {
+    int objnext = (Nm & (B(DT) | B(PRP) | B(PRPS) | B(CD))) ||
+                  N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_RB;
     t->tag = DYAD_TAG_VBG;
+    if (!(m & B(NN)))
+      return;
+    if ((P == DYAD_TAG_NN || P == DYAD_TAG_NNP) && !objnext)
+      t->tag = DYAD_TAG_NN; /* weather forecasting, food processing */
+    else if (P == DYAD_TAG_CC && i >= a + 2 && isnoun(T[i - 2].tag) &&
+             !objnext)
+      t->tag = DYAD_TAG_NN; /* tourism and mining */
+    else if (w->first && (Nm & FINITE) && !(Nm & NOUNS))
+      t->tag = DYAD_TAG_NN; /* Voting has ... */
+    else if ((Nm & NOUNS) && isnoun(N) && !(Nm & (B(DT) | B(PRPS))) &&
+             (P == DYAD_TAG_NONE || P == DYAD_TAG_COMMA || isnoun(P) ||
+              w->first))
+      t->tag = DYAD_TAG_NN; /* housing market, drinking water */
     return;
   }
 }
