@@ -573,6 +573,20 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
 
+  if (w->capword && i > a) {
+    int nextcap = i + 1 < b && (T[i + 1].flags & DYAD_TOKF_CAP) &&
+                  T[i + 1].kind == DYAD_TK_WORD;
+    /* New York, Great Britain: an adjective opening a name */
+    if (isadj(t->tag) && nextcap && (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Donald Trump, South China Sea: a common word closing a name */
+    if (P == DYAD_TAG_NNP && !nextcap && isnoun(t->tag)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+  }
   /* only ambiguous open-class words from here */
   if (!(m & (m - 1)))
     return;
