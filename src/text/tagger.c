@@ -47,6 +47,7 @@ struct ids {
       well, ago, up, out, down, off, over, back, away, in, on, about_, then,
       because, else_, home, but, said, says, seem, appear, become, remain,
       rather, only, own, next, last, he, she, it, say;
+  uint32_t content[24];
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -54,8 +55,16 @@ static uint32_t id_of(const dyad_ctx *ctx, const char *s)
   return dyad__vocab_find(&ctx->vocab, s, strlen(s));
 }
 
+static const char *const content_words[24] = {
+    "fact", "possibility", "idea", "belief", "evidence", "hope", "fear",
+    "sign", "claim", "claims", "notion", "view", "news", "report",
+    "reports", "assurance", "concern", "concerns", "chance", "suggestion",
+    "proof", "conclusion", "likelihood", "risk"};
+
 static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
 {
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(content_words); k++)
+    d->content[k] = id_of(ctx, content_words[k]);
   d->be = id_of(ctx, "be");
   d->have = id_of(ctx, "have");
   d->do_ = id_of(ctx, "do");
@@ -121,6 +130,16 @@ static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
   d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
+}
+
+/* Nouns that take a "that" complement clause (the fact that ...), after
+ * which "that" is IN rather than a relative WDT. */
+static int content_noun(const struct ids *d, uint32_t form)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->content); k++)
+    if (form && d->content[k] == form)
+      return 1;
+  return 0;
 }
 
 static int isnoun(int t)
@@ -323,8 +342,20 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
-  if (!cap)
+  if (!cap) {
+    /* a name written in lower case is used as a common noun (pharaoh) */
+    if (t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
+      int alt = pref_in(e, w->mask & ~(B(NNP) | B(NNPS)));
+      t->tag = (uint8_t)(alt ? alt
+                             : t->tag == DYAD_TAG_NNP ? DYAD_TAG_NN
+                                                      : DYAD_TAG_NNS);
+      w->mask |= DYAD_TAGBIT(t->tag);
+    }
+    w->mask &= ~(B(NNP) | B(NNPS));
+    if (!w->mask)
+      w->mask = DYAD_TAGBIT(t->tag);
     return;
+  }
   /* "I" and function words keep their tags: The, Of, In ... */
   int openish = !e || (e->mask & (NOUNS | VERBS | ADJS | B(MD) | B(RB))) ||
                 allcaps;
@@ -417,23 +448,51 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
 
   /* closed-class words with their own rules */
   if (form && form == d->to) {
-    t->tag = (Nm & B(VB)) && !W[i + 1].cap ? DYAD_TAG_TO : DYAD_TAG_IN;
-    if (Nm & B(VB) && (Nm & (B(DT))))
-      t->tag = DYAD_TAG_IN;
+    /* infinitive "to" before a base verb, skipping adverbs (to further
+     * increase); a word that is rather a noun (to power, to date) makes
+     * it a preposition unless an object follows it */
+    size_t k = i + 1;
+    while (k < b && W[k].mask == B(RB))
+      k++;
+    t->tag = DYAD_TAG_IN;
+    if (k < b && (W[k].mask & B(VB)) && !W[k].cap &&
+        T[k].kind == DYAD_TK_WORD) {
+      const struct dyad_lexent *e = dyad__lex_get(doc->ctx, T[k].form);
+      int pv = pref_in(e, B(VB) | NOUNS | ADJS);
+      uint64_t after = k + 1 < b ? W[k + 1].mask : 0;
+      int aft = k + 1 < b ? T[k + 1].tag : DYAD_TAG_NONE;
+      uint32_t aftf = k + 1 < b ? T[k + 1].form : 0;
+      int nounish = pv != DYAD_TAG_VB &&
+                    (aft == DYAD_TAG_NONE || aft == DYAD_TAG_PERIOD ||
+                     aft == DYAD_TAG_COMMA || aft == DYAD_TAG_CC ||
+                     aft == DYAD_TAG_POS || aftf == d->of || aft == DYAD_TAG_RQUOTE);
+      (void)after;
+      if (!e || k > i + 1 || !nounish)
+        t->tag = DYAD_TAG_TO;
+    }
     return;
   }
   if (form && form == d->that) {
-    if (N == DYAD_TAG_NONE || N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD)
-      t->tag = DYAD_TAG_DT;
-    else if (isnoun(P) && (Nm & (FINITE | B(RB))) && !(Nm & (B(DT))) &&
-             !(N == DYAD_TAG_PRP || N == DYAD_TAG_NNP || N == DYAD_TAG_DT))
-      t->tag = DYAD_TAG_WDT;
-    else if ((N == DYAD_TAG_NN || N == DYAD_TAG_NNS || N == DYAD_TAG_JJ) &&
-             !isverb(P) && P != DYAD_TAG_NONE && !isadj(P) &&
-             !(Nm & FINITE && isnoun(P)))
-      t->tag = DYAD_TAG_DT;
-    else if (P == DYAD_TAG_NONE && (Nm & FINITE))
-      t->tag = DYAD_TAG_DT;
+    int nfin = (Nm & (FINITE | B(RB))) && !(Nm & (NOUNS | B(DT) | ADJS));
+    int nfin2 = N == DYAD_TAG_MD || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
+                N == DYAD_TAG_VBP || Nf == d->s;
+    if (N == DYAD_TAG_NONE || N == DYAD_TAG_PERIOD || N == DYAD_TAG_CC ||
+        N == DYAD_TAG_COLON || (N == DYAD_TAG_IN && Nf != d->that) ||
+        (N == DYAD_TAG_COMMA && !isverb(P)))
+      t->tag = DYAD_TAG_DT; /* a pronoun: that of France, do that . */
+    else if (isnoun(P) && (nfin || nfin2))
+      t->tag = DYAD_TAG_WDT; /* the plan that was agreed */
+    else if (isnoun(P) && P != DYAD_TAG_NNP &&
+             (N == DYAD_TAG_DT || N == DYAD_TAG_PRP || N == DYAD_TAG_NNP) &&
+             !content_noun(d, Pf))
+      t->tag = DYAD_TAG_WDT; /* the thing that the government wants */
+    else if ((nfin || nfin2) && !isverb(P) && !isnoun(P))
+      t->tag = DYAD_TAG_DT; /* That is ..., but that does not */
+    else if ((nfin || nfin2) && isverb(P))
+      t->tag = Nf == d->s ? DYAD_TAG_DT : DYAD_TAG_IN;
+    else if (N == DYAD_TAG_NN ||
+             (isadj(N) && i + 2 < b && T[i + 2].tag == DYAD_TAG_NN))
+      t->tag = DYAD_TAG_DT; /* that decision, that hard edge */
     else
       t->tag = DYAD_TAG_IN;
     return;
@@ -462,6 +521,32 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                  : DYAD_TAG_PRP;
     return;
   }
+  if ((m & B(RP)) &&
+      (isverb(PA) || ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
+                      isverb(T[pa - 1].tag) && !(Nm & NOUNS)))) {
+    /* a particle after its verb (set up, brought the talks down) */
+    if (Nf == d->of)
+      t->tag = DYAD_TAG_IN;
+    else if (form == d->up || form == d->out || form == d->down ||
+             form == d->off || !(Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) |
+                                       B(PRP) | ADJS)))
+      t->tag = DYAD_TAG_RP;
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (m & B(RP)) {
+    if (t->tag == DYAD_TAG_RP)
+      t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
+                                                              : DYAD_TAG_RB;
+    return;
+  }
+  /* modal or noun: this will be, the will of the people */
+  if ((m & B(MD)) && t->tag != DYAD_TAG_MD &&
+      ((Nm & B(VB)) || N == DYAD_TAG_RB)) {
+    t->tag = DYAD_TAG_MD;
+    return;
+  }
   if (form && form == d->as && Nf == d->well &&
       !(i + 2 < b && T[i + 2].form == d->as)) {
     t->tag = DYAD_TAG_RB; /* "as well" */
@@ -485,15 +570,22 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   if (form && (form == d->more || form == d->most || form == d->less ||
                form == d->least)) {
+    /* more people (JJR), more than 300 (JJR), more quickly, more than
+     * ever (RBR) */
     int sup = form == d->most || form == d->least;
-    if ((Nm & (ADJS | B(RB))) && !(Nm & NOUNS) && N != DYAD_TAG_IN)
-      t->tag = sup ? DYAD_TAG_RBS : DYAD_TAG_RBR;
-    else if (N == DYAD_TAG_JJ || N == DYAD_TAG_RB)
-      t->tag = sup ? DYAD_TAG_RBS : DYAD_TAG_RBR;
-    else if (isverb(P) && (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA))
-      t->tag = sup ? DYAD_TAG_RBS : DYAD_TAG_RBR;
-    else
-      t->tag = sup ? DYAD_TAG_JJS : DYAD_TAG_JJR;
+    int adjective = ((Nm & NOUNS) && (isnoun(N) || isadj(N)) &&
+                     !(Nm & B(RB) && !(Nm & NOUNS))) ||
+                    Nf == d->of ||
+                    (Nf == d->than && i + 2 < b &&
+                     (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR ||
+                      T[i + 2].kind == DYAD_TK_NUM)) ||
+                    P == DYAD_TAG_DT || P == DYAD_TAG_PRPS;
+    if ((Nm & ADJS) && !(Nm & NOUNS) && !isnoun(N))
+      adjective = 0;
+    if (sup && Nf == d->of)
+      adjective = 1;
+    t->tag = adjective ? (sup ? DYAD_TAG_JJS : DYAD_TAG_JJR)
+                       : (sup ? DYAD_TAG_RBS : DYAD_TAG_RBR);
     return;
   }
   if (form && (form == d->all || form == d->both || form == d->half)) {
@@ -541,30 +633,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   if (form && form == d->like) {
     if (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD)
       t->tag = DYAD_TAG_VB;
-    else if (P == DYAD_TAG_PRP || P == DYAD_TAG_NNS)
+    else if (P == DYAD_TAG_PRP && Pf != d->it)
       t->tag = DYAD_TAG_VBP;
     else
       t->tag = DYAD_TAG_IN;
     return;
   }
-  if ((m & B(RP)) && (isverb(PA) || (isnoun(P) && pa >= 1 &&
-                                     isverb(T[pa - 1].tag) && 0))) {
-    if (Nf == d->of)
-      t->tag = DYAD_TAG_IN;
-    else if (form == d->up || form == d->out || form == d->down ||
-             form == d->off)
-      t->tag = DYAD_TAG_RP;
-    else if (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA)
-      t->tag = (m & B(RP)) ? DYAD_TAG_RP : t->tag;
-    return;
-  }
-  if (m & B(RP)) {
-    if (t->tag == DYAD_TAG_RP)
-      t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
-                                                              : DYAD_TAG_RB;
-    return;
-  }
-
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
     /* nationality and other adjectives before a common noun: Russian troops */
     if (w->cap && w->known && (m & B(JJ)) && i + 1 < b && !(T[i + 1].flags & DYAD_TOKF_CAP) &&
