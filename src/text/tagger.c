@@ -48,6 +48,7 @@ struct ids {
       because, else_, home, but, said, says, seem, appear, become, remain,
       rather, only, own, next, last, he, she, it, say;
   uint32_t content[24];
+  uint32_t at, no;
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -127,6 +128,8 @@ static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
   d->next = id_of(ctx, "next");
   d->last = id_of(ctx, "last");
   d->he = id_of(ctx, "he");
+  d->at = id_of(ctx, "at");
+  d->no = id_of(ctx, "no");
   d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
@@ -183,6 +186,12 @@ static int punct_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
       /* a hyphen between two parts of a word, else a dash */
       int tight = !(t->flags & DYAD_TOKF_SPACE) && i + 1 < doc->toks.n &&
                   !(doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE);
+      /* 2013-2014, 6.30-10: a range */
+      int nums = (i > 0 && doc->toks.v[i - 1].kind == DYAD_TK_NUM) ||
+                 (i + 1 < doc->toks.n &&
+                  doc->toks.v[i + 1].kind == DYAD_TK_NUM);
+      if (nums)
+        return DYAD_TAG_SYM;
       return tight ? DYAD_TAG_HYPH : DYAD_TAG_COLON;
     }
     case '/': return DYAD_TAG_SYM;
@@ -218,6 +227,12 @@ static int quote_tag(const dyad_doc *doc, size_t a, size_t i, const char *s,
                      size_t n)
 {
   const dyad_token *t = &doc->toks.v[i];
+  if (n == 1 && s[0] == '\'' && i > a && !(t->flags & DYAD_TOKF_SPACE) &&
+      doc->toks.v[i - 1].kind == DYAD_TK_WORD &&
+      doc->text[doc->toks.v[i - 1].off + doc->toks.v[i - 1].len - 1] == 's' &&
+      i + 1 < doc->toks.n && doc->toks.v[i + 1].kind == DYAD_TK_WORD &&
+      (doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE))
+    return DYAD_TAG_POS;
   if (t->flags & DYAD_TOKF_OPENQ)
     return DYAD_TAG_LQUOTE;
   if (t->flags & DYAD_TOKF_CLOSEQ)
@@ -228,6 +243,13 @@ static int quote_tag(const dyad_doc *doc, size_t a, size_t i, const char *s,
                : DYAD_TAG_RQUOTE;
   if (n == 2 && s[0] == '`')
     return DYAD_TAG_LQUOTE;
+  /* countries' leaders: an apostrophe glued to a plural in -s */
+  if (n == 1 && s[0] == '\'' && i > a && !(t->flags & DYAD_TOKF_SPACE) &&
+      doc->toks.v[i - 1].kind == DYAD_TK_WORD &&
+      doc->text[doc->toks.v[i - 1].off + doc->toks.v[i - 1].len - 1] == 's' &&
+      i + 1 < doc->toks.n && doc->toks.v[i + 1].kind == DYAD_TK_WORD &&
+      (doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE))
+    return DYAD_TAG_POS;
   if (i == a)
     return DYAD_TAG_LQUOTE;
   int before = i == 0 || (t->flags & DYAD_TOKF_SPACE);
@@ -243,6 +265,10 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
   int digits = 0;
   for (size_t k = 0; k < n; k++)
     digits += w[k] >= '0' && w[k] <= '9';
+  if (digits && n > 3 && w[n - 1] == 's' && w[0] >= '0' && w[0] <= '9') {
+    *mask = B(NNS) | B(CD);
+    return DYAD_TAG_NNS; /* the 1990s */
+  }
   if (digits) {
     *mask = B(CD) | B(NNP) | B(NN) | B(JJ);
     if (w[0] >= '0' && w[0] <= '9')
@@ -342,6 +368,16 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
+  /* Henry VIII, World War I: a roman numeral after a name */
+  if ((t->flags & DYAD_TOKF_ALLCAPS) && fl <= 4 && i > 0 &&
+      (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
+       doc->toks.v[i - 1].tag == DYAD_TAG_NNPS) &&
+      (doc->toks.v[i - 1].flags & DYAD_TOKF_CAP) &&
+      strspn(f, "ivx") == fl && !first) {
+    t->tag = DYAD_TAG_CD;
+    w->mask = B(CD);
+    return;
+  }
   if (!cap) {
     /* a name written in lower case is used as a common noun (pharaoh) */
     if (t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
@@ -521,6 +557,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                  : DYAD_TAG_PRP;
     return;
   }
+  if (form && (form == d->about || form == d->around || form == d->over) &&
+      (N == DYAD_TAG_CD || N == DYAD_TAG_DOLLAR)) {
+    t->tag = DYAD_TAG_RB;
+    return;
+  }
   if ((m & B(RP)) &&
       (isverb(PA) || ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
                       isverb(T[pa - 1].tag) && !(Nm & NOUNS)))) {
@@ -535,10 +576,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_IN;
     return;
   }
-  if (m & B(RP)) {
-    if (t->tag == DYAD_TAG_RP)
-      t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
-                                                              : DYAD_TAG_RB;
+  if ((m & B(RP)) && t->tag == DYAD_TAG_RP) {
+    t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
+                                                            : DYAD_TAG_RB;
     return;
   }
   /* modal or noun: this will be, the will of the people */
@@ -570,22 +610,42 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   if (form && (form == d->more || form == d->most || form == d->less ||
                form == d->least)) {
-    /* more people (JJR), more than 300 (JJR), more quickly, more than
-     * ever (RBR) */
+    /* before an adjective or adverb: RBR/RBS (more caustic, the most
+     * common); otherwise a quantity: JJR/JJS (more people, more than 300,
+     * at least six) */
     int sup = form == d->most || form == d->least;
-    int adjective = ((Nm & NOUNS) && (isnoun(N) || isadj(N)) &&
-                     !(Nm & B(RB) && !(Nm & NOUNS))) ||
-                    Nf == d->of ||
-                    (Nf == d->than && i + 2 < b &&
-                     (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR ||
-                      T[i + 2].kind == DYAD_TK_NUM)) ||
-                    P == DYAD_TAG_DT || P == DYAD_TAG_PRPS;
-    if ((Nm & ADJS) && !(Nm & NOUNS) && !isnoun(N))
-      adjective = 0;
-    if (sup && Nf == d->of)
-      adjective = 1;
-    t->tag = adjective ? (sup ? DYAD_TAG_JJS : DYAD_TAG_JJR)
-                       : (sup ? DYAD_TAG_RBS : DYAD_TAG_RBR);
+    int adv = 0;
+    if (i + 1 < b && (Nm & (ADJS | B(RB))) && !W[i + 1].cap) {
+      int pn = pref_in(dyad__lex_get(doc->ctx, Nf), ADJS | NOUNS | B(RB) |
+                                                     VERBS);
+      adv = isadj(pn) || pn == DYAD_TAG_RB;
+    } else if (i + 1 < b && W[i + 1].known && (Nm & ADJS) && W[i + 1].cap)
+      adv = 1; /* more African than ... */
+    if (form == d->least && Pf == d->at)
+      adv = 0;
+    t->tag = adv ? (sup ? DYAD_TAG_RBS : DYAD_TAG_RBR)
+                 : (sup ? DYAD_TAG_JJS : DYAD_TAG_JJR);
+    return;
+  }
+  /* at best, at worst */
+  if ((m & B(JJS)) && (m & B(RBS)) && Pf == d->at) {
+    t->tag = DYAD_TAG_RBS;
+    return;
+  }
+  /* other comparatives: an earlier version (JJR), said earlier (RBR) */
+  if ((m & B(JJR)) && (m & B(RBR))) {
+    int nextnoun = (Nm & NOUNS) && (isnoun(N) || isadj(N)) &&
+                   Nf != d->than && !(Nm & B(DT));
+    t->tag = nextnoun || P == DYAD_TAG_DT || P == DYAD_TAG_PRPS ||
+                     PAl == d->be
+                 ? DYAD_TAG_JJR
+                 : DYAD_TAG_RBR;
+    return;
+  }
+  /* no longer, no more */
+  if (form && form == d->no && (Nm & (B(RBR) | B(JJR))) &&
+      !(Nm & NOUNS) && i + 2 < b && !(W[i + 2].mask & NOUNS)) {
+    t->tag = DYAD_TAG_RB;
     return;
   }
   if (form && (form == d->all || form == d->both || form == d->half)) {
@@ -607,11 +667,6 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     for (size_t k = i + 2; k < b && k < i + 6; k++)
       if (T[k].form == d->or_)
         t->tag = DYAD_TAG_CC;
-    return;
-  }
-  if (form && (form == d->about || form == d->around || form == d->over) &&
-      (N == DYAD_TAG_CD || N == DYAD_TAG_DOLLAR)) {
-    t->tag = DYAD_TAG_RB;
     return;
   }
   if (form && (form == d->before || form == d->after) &&
@@ -933,6 +988,12 @@ dyad_status dyad__tag(dyad_doc *doc)
         first = 0;
         break;
       case DYAD_TK_NUM:
+        if (fl > 3 && f[fl - 1] == 's' && f[fl - 2] >= '0' && f[fl - 2] <= '9') {
+          t->tag = DYAD_TAG_NNS; /* the 1990s */
+          W[i].mask = B(NNS);
+          first = 0;
+          break;
+        }
         t->tag = (ends(f, fl, "st") || ends(f, fl, "nd") ||
                   ends(f, fl, "rd") || ends(f, fl, "th"))
                      ? DYAD_TAG_JJ
