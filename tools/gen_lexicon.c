@@ -517,6 +517,16 @@ int main(int argc, char **argv)
         e->t[b] = e->t[b - 1];
         e->t[b - 1] = tmp;
       }
+    /* troops, forces: a plural form WordNet also lists as a noun of its
+     * own is first of all the plural */
+    if (ends(e->form, "s") && !ends(e->form, "ss"))
+      for (int a = 1; a < e->nt; a++)
+        if (e->t[a].tag == NNS && e->t[a - 1].tag == NN &&
+            strcmp(e->t[a].lemma, e->form) != 0) {
+          __typeof__(e->t[0]) tmp = e->t[a];
+          e->t[a] = e->t[a - 1];
+          e->t[a - 1] = tmp;
+        }
     fputs(e->form, out);
     for (int a = 0; a < e->nt; a++) {
       fprintf(out, " %s", tname[e->t[a].tag]);

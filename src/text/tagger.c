@@ -265,7 +265,8 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
   int digits = 0;
   for (size_t k = 0; k < n; k++)
     digits += w[k] >= '0' && w[k] <= '9';
-  if (digits && n > 3 && w[n - 1] == 's' && w[0] >= '0' && w[0] <= '9') {
+  if (digits && n > 3 && w[n - 1] == 's' && w[n - 2] >= '0' &&
+      w[n - 2] <= '9') {
     *mask = B(NNS) | B(CD);
     return DYAD_TAG_NNS; /* the 1990s */
   }
@@ -427,6 +428,13 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
     return;
   }
   w->cap = 1;
+  /* the Alps, the Netherlands: an unknown name in -s after "the" */
+  if (!e && !allcaps && fl > 3 && f[fl - 1] == 's' && !strchr("siuoa'", f[fl - 2]) &&
+      i > 0 && doc->toks.v[i - 1].tag == DYAD_TAG_DT) {
+    t->tag = DYAD_TAG_NNPS;
+    w->mask |= B(NNP) | B(NNPS);
+    return;
+  }
   int plural = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
                f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
   t->tag = plural ? DYAD_TAG_NNPS : DYAD_TAG_NNP;
