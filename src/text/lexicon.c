@@ -6,7 +6,8 @@
  *   lexicon/closed.txt     closed-class words (data/lexicon/)
  *   lexicon/verbs.txt      irregular and auxiliary verb forms
  *   lexicon/open.txt       open-class additions and preferred tags
- * Line format: "form TAG[=lemma] TAG[=lemma] ...", tags most likely first;
+ * Line format: "form TAG[=lemma] TAG[=lemma] ... [!intr]", tags most likely
+ * first, "!intr" marking verb forms mostly used without an object;
  * "# ..." comments and blank lines are skipped. A line "+form TAGS" adds
  * its tags in front of the word's existing ones instead of replacing them.
  *
@@ -166,6 +167,11 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
     const char *t = p;
     while (p < end && !isblank_c(*p) && *p != '=')
       p++;
+    if (*t == '!') {
+      if ((size_t)(p - t) == 5 && memcmp(t, "!intr", 5) == 0)
+        ne.flags |= DYAD_LEXF_INTRANS;
+      continue;
+    }
     dyad_tag tag = parse_tag(t, (size_t)(p - t));
     if (tag == DYAD_TAG_NONE)
       return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: unknown tag '%.*s'",
@@ -211,7 +217,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
         ne.lemma[s] = e->lemma[s];
     ne.flags = e->flags;
   }
-  ne.flags |= DYAD_LEXF_WORD | (hand ? DYAD_LEXF_HAND : 0);
+  ne.flags |= (uint8_t)(DYAD_LEXF_WORD | (hand ? DYAD_LEXF_HAND : 0));
   *e = ne;
   return DYAD_OK;
 }

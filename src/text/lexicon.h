@@ -36,7 +36,8 @@ enum { DYAD_LEM_NOUN, DYAD_LEM_VERB, DYAD_LEM_ADJ, DYAD_LEM_ADV,
 /* Entry flags. */
 enum {
   DYAD_LEXF_HAND = 1u << 0,  /* from data/lexicon (closed class, override) */
-  DYAD_LEXF_WORD = 1u << 1   /* the entry exists (some tag known) */
+  DYAD_LEXF_WORD = 1u << 1,  /* the entry exists (some tag known) */
+  DYAD_LEXF_INTRANS = 1u << 2 /* verb mostly used without an object */
 };
 
 #define DYAD_LEX_ORDER 4

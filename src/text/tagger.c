@@ -886,10 +886,33 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = (P == DYAD_TAG_COMMA) || N == DYAD_TAG_IN || Nf == d->to
                    ? DYAD_TAG_VBN
                    : DYAD_TAG_VBD;
-    else if (subj)
-      t->tag = *finite_seen && isnoun(P) && (N == DYAD_TAG_IN || N == DYAD_TAG_COMMA)
-                   ? DYAD_TAG_VBN
-                   : DYAD_TAG_VBD;
+    else if (subj) {
+      /* noun + Xed with no object after it: a reduced passive (the money
+       * invested in bonds) when the verb takes objects, a past tense
+       * (prices rose in May) when it mostly does not */
+      const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+      int intr = e && (e->flags & DYAD_LEXF_INTRANS);
+      int noobj = N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_COMMA ||
+                  N == DYAD_TAG_PERIOD || (N == DYAD_TAG_RB && Nf != d->not_);
+      /* where does the noun phrase before it start, and is it in subject
+       * position (sentence start, after a comma or conjunction) or inside
+       * a prepositional phrase / object (the levels needed to ...)? */
+      size_t k = i - 1;
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_CD ||
+                       T[k - 1].tag == DYAD_TAG_POS || T[k - 1].tag == DYAD_TAG_PRPS ||
+                       T[k - 1].tag == DYAD_TAG_HYPH))
+        k--;
+      int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
+      int inner = (before == DYAD_TAG_IN && T[k - 1].form != d->that) ||
+                  isverb(before) || before == DYAD_TAG_TO;
+      if ((P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && noobj && !intr &&
+          Nf != d->that && inner && w->vlemma != d->have)
+        t->tag = DYAD_TAG_VBN;
+      else
+        t->tag = *finite_seen && isnoun(P) && noobj ? DYAD_TAG_VBN
+                                                     : DYAD_TAG_VBD;
+    }
     else if (P == DYAD_TAG_CC) {
       /* copy the tense of the verb before the conjunction */
       t->tag = DYAD_TAG_VBD;
