@@ -872,6 +872,18 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   /* -ed forms: past tense or participle */
   if ((m & B(VBD)) && (m & B(VBN))) {
     int say = w->vlemma && w->vlemma == d->say;
+    int objnext = N == DYAD_TAG_DT || N == DYAD_TAG_PRPS || N == DYAD_TAG_PRP ||
+                  N == DYAD_TAG_CD || N == DYAD_TAG_NNP ||
+                  (isadj(N) && i + 2 < b && isnoun(T[i + 2].tag));
+    int noobj = N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_COMMA ||
+                N == DYAD_TAG_PERIOD || (N == DYAD_TAG_RB && Nf != d->not_);
+    int subject = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
+                  P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
+                  (P == DYAD_TAG_CD && i >= a + 2 &&
+                   T[i - 2].tag == DYAD_TAG_NNP) ||
+                  (P == DYAD_TAG_DT && !(W[i - 1].mask & B(PDT)) && i >= a + 1 &&
+                   (i == a + 1 || !isnoun(T[i - 2].tag))) ||
+                  (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
     if (Nf == d->by)
       t->tag = DYAD_TAG_VBN;
     else if (say && P != DYAD_TAG_DT)
@@ -882,21 +894,13 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                                   PA == DYAD_TAG_PRPS || PA == DYAD_TAG_POS ||
                                   PA == DYAD_TAG_RBS))
       t->tag = DYAD_TAG_VBN;
-    else if (P == DYAD_TAG_COMMA && *finite_seen)
-      t->tag = (P == DYAD_TAG_COMMA) || N == DYAD_TAG_IN || Nf == d->to
-                   ? DYAD_TAG_VBN
-                   : DYAD_TAG_VBD;
-    else if (subj) {
+    else if (subject) {
       /* noun + Xed with no object after it: a reduced passive (the money
-       * invested in bonds) when the verb takes objects, a past tense
-       * (prices rose in May) when it mostly does not */
+       * invested in bonds) when the verb takes objects and the noun phrase
+       * sits inside a prepositional phrase or an object; otherwise a past
+       * tense (the army advanced, prices rose in May) */
       const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
       int intr = e && (e->flags & DYAD_LEXF_INTRANS);
-      int noobj = N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_COMMA ||
-                  N == DYAD_TAG_PERIOD || (N == DYAD_TAG_RB && Nf != d->not_);
-      /* where does the noun phrase before it start, and is it in subject
-       * position (sentence start, after a comma or conjunction) or inside
-       * a prepositional phrase / object (the levels needed to ...)? */
       size_t k = i - 1;
       while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
                        T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_CD ||
@@ -910,20 +914,29 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
           Nf != d->that && inner && w->vlemma != d->have)
         t->tag = DYAD_TAG_VBN;
       else
-        t->tag = *finite_seen && isnoun(P) && noobj ? DYAD_TAG_VBN
-                                                     : DYAD_TAG_VBD;
-    }
-    else if (P == DYAD_TAG_CC) {
-      /* copy the tense of the verb before the conjunction */
-      t->tag = DYAD_TAG_VBD;
-      for (size_t k = i - 1; k > a; k--)
-        if (T[k - 1].tag == DYAD_TAG_VBN || T[k - 1].tag == DYAD_TAG_VBD) {
-          t->tag = T[k - 1].tag;
-          break;
+        t->tag = DYAD_TAG_VBD;
+    } else if (P == DYAD_TAG_CC) {
+      /* the tense of the verb before the conjunction, unless an object
+       * follows: then a past tense, except after have (has fled and
+       * sought refuge) */
+      int prev = 0;
+      size_t pk = 0;
+      for (size_t k = i - 1; k > a && !prev; k--)
+        if (isverb(T[k - 1].tag) || T[k - 1].tag == DYAD_TAG_MD) {
+          prev = T[k - 1].tag;
+          pk = k - 1;
         }
-    } else if (isnoun(P) || P == DYAD_TAG_RB)
-      t->tag = DYAD_TAG_VBD;
-    else
+      int perfect = prev == DYAD_TAG_VBN && pk > a &&
+                    W[pk - 1].vlemma == d->have;
+      if (objnext && !perfect)
+        t->tag = DYAD_TAG_VBD;
+      else if (prev == DYAD_TAG_VBN || prev == DYAD_TAG_VBD)
+        t->tag = (uint8_t)prev;
+      else
+        t->tag = DYAD_TAG_VBD;
+    } else if (P == DYAD_TAG_COMMA) {
+      t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
+    } else
       t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
     return;
   }
