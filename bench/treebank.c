@@ -263,6 +263,8 @@ int main(int argc, char **argv)
   dyad_doc *doc = dyad_doc_new(ctx);
   char line[8192];
   long nsents = 0;
+  long range_lo = 0, range_hi = 0;
+  int range_space = 1;
   while (fgets(line, sizeof(line), f)) {
     size_t n = strlen(line);
     while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -280,8 +282,16 @@ int main(int argc, char **argv)
     char *fl[10];
     if (field(line, fl, 10) < 10)
       continue;
-    if (strchr(fl[0], '-') || strchr(fl[0], '.'))
-      continue; /* multiword range or empty node */
+    if (strchr(fl[0], '.'))
+      continue; /* empty node */
+    if (strchr(fl[0], '-')) {
+      /* multiword token "18-19 travellers'": its words have no space
+       * between them; the last one takes the range's SpaceAfter */
+      range_lo = atol(fl[0]);
+      range_hi = atol(strchr(fl[0], '-') + 1);
+      range_space = strstr(fl[9], "SpaceAfter=No") == NULL;
+      continue;
+    }
     if (nsent_tok == MAXTOK)
       continue;
     struct gold *g = &sent[nsent_tok++];
@@ -290,6 +300,11 @@ int main(int argc, char **argv)
     copyfield(g->upos, sizeof(g->upos), fl[3]);
     copyfield(g->xpos, sizeof(g->xpos), fl[4]);
     g->space_after = strstr(fl[9], "SpaceAfter=No") == NULL;
+    long id = atol(fl[0]);
+    if (id >= range_lo && id < range_hi)
+      g->space_after = 0;
+    else if (id == range_hi)
+      g->space_after = range_space;
   }
   if (nsent_tok) {
     run_sentence(doc);

@@ -227,7 +227,10 @@ static int quote_tag(const dyad_doc *doc, size_t a, size_t i, const char *s,
                      size_t n)
 {
   const dyad_token *t = &doc->toks.v[i];
-  if (n == 1 && s[0] == '\'' && i > a && !(t->flags & DYAD_TOKF_SPACE) &&
+  /* countries' leaders: an apostrophe glued to a plural in -s */
+  int apos = (n == 1 && s[0] == '\'') ||
+             (n == 3 && !memcmp(s, "\xe2\x80\x99", 3));
+  if (apos && i > a && !(t->flags & DYAD_TOKF_SPACE) &&
       doc->toks.v[i - 1].kind == DYAD_TK_WORD &&
       doc->text[doc->toks.v[i - 1].off + doc->toks.v[i - 1].len - 1] == 's' &&
       i + 1 < doc->toks.n && doc->toks.v[i + 1].kind == DYAD_TK_WORD &&
@@ -243,13 +246,6 @@ static int quote_tag(const dyad_doc *doc, size_t a, size_t i, const char *s,
                : DYAD_TAG_RQUOTE;
   if (n == 2 && s[0] == '`')
     return DYAD_TAG_LQUOTE;
-  /* countries' leaders: an apostrophe glued to a plural in -s */
-  if (n == 1 && s[0] == '\'' && i > a && !(t->flags & DYAD_TOKF_SPACE) &&
-      doc->toks.v[i - 1].kind == DYAD_TK_WORD &&
-      doc->text[doc->toks.v[i - 1].off + doc->toks.v[i - 1].len - 1] == 's' &&
-      i + 1 < doc->toks.n && doc->toks.v[i + 1].kind == DYAD_TK_WORD &&
-      (doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE))
-    return DYAD_TAG_POS;
   if (i == a)
     return DYAD_TAG_LQUOTE;
   int before = i == 0 || (t->flags & DYAD_TOKF_SPACE);
@@ -590,8 +586,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   /* modal or noun: this will be, the will of the people */
-  if ((m & B(MD)) && t->tag != DYAD_TAG_MD &&
-      ((Nm & B(VB)) || N == DYAD_TAG_RB)) {
+  if ((m & B(MD)) && (m & NOUNS) && ((Nm & B(VB)) || N == DYAD_TAG_RB)) {
     t->tag = DYAD_TAG_MD;
     return;
   }
