@@ -293,7 +293,7 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
     return DYAD_TAG_JJ;
   }
   if (ends(w, n, "ly")) {
-    *mask = B(RB) | B(JJ);
+    *mask = B(RB);
     return DYAD_TAG_RB;
   }
   if (ends(w, n, "ing")) {
@@ -745,7 +745,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_RB;
     else if (PAl == d->be || PAl == d->become || PAl == d->seem ||
              PAl == d->remain)
-      t->tag = DYAD_TAG_JJ;
+      t->tag = pref == DYAD_TAG_RB && P != DYAD_TAG_RB ? DYAD_TAG_RB
+                                                       : DYAD_TAG_JJ;
     else if (w->first && N == DYAD_TAG_COMMA)
       t->tag = DYAD_TAG_RB;
     else if ((isverb(P) || P == DYAD_TAG_RP) && pref == DYAD_TAG_RB)
