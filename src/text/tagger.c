@@ -793,9 +793,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                    (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
                                               N != DYAD_TAG_VBZ && N != DYAD_TAG_VBD));
     if ((m & (B(VBG))) && ends(f, fl, "ing")) {
-      if (P == DYAD_TAG_IN && (m & B(NN)) &&
-          (N == DYAD_TAG_CC || N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
-           N == DYAD_TAG_IN || N == DYAD_TAG_NONE) && Nf != d->of)
+      if (P == DYAD_TAG_IN && (m & B(NN)) && Pf != d->as &&
+          (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+           N == DYAD_TAG_NONE))
         t->tag = DYAD_TAG_NN;
       else if (P == DYAD_TAG_IN && !(Nm & FINITE))
         t->tag = DYAD_TAG_VBG;
@@ -983,8 +983,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (w->first && (Nm & FINITE) && !(Nm & NOUNS))
       t->tag = DYAD_TAG_NN; /* Voting has ... */
     else if ((Nm & NOUNS) && isnoun(N) && !(Nm & (B(DT) | B(PRPS))) &&
-             (P == DYAD_TAG_NONE || P == DYAD_TAG_COMMA || isnoun(P) ||
-              w->first))
+             N != DYAD_TAG_NNP && N != DYAD_TAG_NNPS &&
+             (P == DYAD_TAG_NONE || w->first))
       t->tag = DYAD_TAG_NN; /* housing market, drinking water */
     return;
   }
