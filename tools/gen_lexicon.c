@@ -179,8 +179,12 @@ static int isvowel(char c) { return strchr("aeiou", c) != NULL; }
 static int syllables(const char *w)
 {
   int n = 0, prev = 0;
+  size_t len = strlen(w);
   for (const char *p = w; *p; p++) {
     int v = isvowel(*p) || (*p == 'y' && p != w);
+    /* a silent final e (large, safe) makes no syllable */
+    if (*p == 'e' && (size_t)(p - w) == len - 1 && n > 0 && !prev)
+      v = 0;
     if (v && !prev)
       n++;
     prev = v;
@@ -609,6 +613,39 @@ int main(int argc, char **argv)
   read_index(dir, "index.adj", 'a');
   read_index(dir, "index.adv", 'r');
 
+  /* latest, earliest: superlatives WordNet lists as adjectives of their
+   * own are first of all superlatives */
+  for (size_t i = 0; i < forms.cap; i++) {
+    struct ent *e = forms.keys[i] ? forms.vals[i] : NULL;
+    if (!e || !ends(e->form, "est") || strlen(e->form) < 5)
+      continue;
+    int jj = -1, jjs = 0;
+    for (int a = 0; a < e->nt; a++) {
+      if (e->t[a].tag == JJ)
+        jj = a;
+      if (e->t[a].tag == JJS)
+        jjs = 1;
+    }
+    if (jj < 0 || jjs)
+      continue;
+    char stem[512];
+    size_t n = strlen(e->form) - 3;
+    const char *lemma = NULL;
+    snprintf(stem, sizeof(stem), "%.*se", (int)n, e->form); /* lat-e */
+    void **v = map_slot(&forms, stem, 0);
+    if (!v || !*v) {
+      snprintf(stem, sizeof(stem), "%.*s", (int)n, e->form); /* great */
+      v = map_slot(&forms, stem, 0);
+    }
+    if (v && *v) {
+      struct ent *b = *v;
+      for (int a = 0; a < b->nt; a++)
+        if (b->t[a].tag == JJ)
+          lemma = b->form;
+    }
+    if (lemma)
+      add(e->form, JJS, e->t[jj].score + 1000, lemma);
+  }
   struct ent **all = xmalloc((forms.n + 1) * sizeof(*all));
   size_t n = 0;
   for (size_t i = 0; i < forms.cap; i++)

@@ -60,7 +60,7 @@ static const char *const content_words[24] = {
     "fact", "possibility", "idea", "belief", "evidence", "hope", "fear",
     "sign", "claim", "claims", "notion", "view", "news", "report",
     "reports", "assurance", "concern", "concerns", "chance", "suggestion",
-    "proof", "conclusion", "likelihood", "risk"};
+    "proof", "conclusion", "likelihood", "surprise"};
 
 static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
 {
@@ -517,7 +517,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int nfin2 = N == DYAD_TAG_MD || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
                 N == DYAD_TAG_VBP || Nf == d->s;
     if (N == DYAD_TAG_NONE || N == DYAD_TAG_PERIOD || N == DYAD_TAG_CC ||
-        N == DYAD_TAG_COLON || (N == DYAD_TAG_IN && Nf != d->that) ||
+        N == DYAD_TAG_COLON ||
+        (N == DYAD_TAG_IN && (Nf == d->of || P == DYAD_TAG_IN ||
+                              (isverb(P) && Nf != d->as && Nf != d->at))) ||
         (N == DYAD_TAG_COMMA && !isverb(P)))
       t->tag = DYAD_TAG_DT; /* a pronoun: that of France, do that . */
     else if (isnoun(P) && (nfin || nfin2))
@@ -526,22 +528,27 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
              (N == DYAD_TAG_DT || N == DYAD_TAG_PRP || N == DYAD_TAG_NNP) &&
              !content_noun(d, Pf))
       t->tag = DYAD_TAG_WDT; /* the thing that the government wants */
-    else if ((nfin || nfin2) && !isverb(P) && !isnoun(P))
+    else if ((nfin2 || (nfin && N != DYAD_TAG_RB)) && !isverb(P) &&
+             !isnoun(P) && P != DYAD_TAG_CC && P != DYAD_TAG_COMMA)
       t->tag = DYAD_TAG_DT; /* That is ..., but that does not */
     else if ((nfin || nfin2) && isverb(P))
       t->tag = Nf == d->s ? DYAD_TAG_DT : DYAD_TAG_IN;
-    else if (N == DYAD_TAG_NN ||
-             (isadj(N) && i + 2 < b && T[i + 2].tag == DYAD_TAG_NN))
+    else if ((N == DYAD_TAG_NN ||
+              (isadj(N) && i + 2 < b && T[i + 2].tag == DYAD_TAG_NN)) &&
+             (!isverb(P) || i + 2 >= b || T[i + 2].tag == DYAD_TAG_PERIOD ||
+              T[i + 2].tag == DYAD_TAG_COMMA || T[i + 2].tag == DYAD_TAG_IN))
       t->tag = DYAD_TAG_DT; /* that decision, that hard edge */
     else
       t->tag = DYAD_TAG_IN;
     return;
   }
   if (form && form == d->s) {
+    int name = P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS;
     if (P == DYAD_TAG_PRP || P == DYAD_TAG_EX || P == DYAD_TAG_WP ||
         P == DYAD_TAG_WDT || (P == DYAD_TAG_DT && Pf == d->that) ||
-        N == DYAD_TAG_VBN || N == DYAD_TAG_VBG || N == DYAD_TAG_RB ||
-        N == DYAD_TAG_DT || N == DYAD_TAG_IN || N == DYAD_TAG_TO)
+        N == DYAD_TAG_VBN || N == DYAD_TAG_IN || N == DYAD_TAG_TO ||
+        (!name && (N == DYAD_TAG_VBG || N == DYAD_TAG_RB ||
+                   N == DYAD_TAG_DT)))
       t->tag = DYAD_TAG_VBZ;
     else
       t->tag = DYAD_TAG_POS;
@@ -626,6 +633,15 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       adv = 1; /* more African than ... */
     if (form == d->least && Pf == d->at)
       adv = 0;
+    /* more troubling, more irritated: participles used as adjectives */
+    if (i + 1 < b && (Nm & (B(VBG) | B(VBN))) && !(Nm & NOUNS & ~B(NN)) &&
+        !isnoun(N))
+      adv = 1;
+    /* more than ever, twice more, more or less: adverbial */
+    if (!sup && (Nf == d->or_ || N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+                 (Nf == d->than && i + 2 < b &&
+                  (T[i + 2].tag == DYAD_TAG_RB || T[i + 2].tag == DYAD_TAG_IN))))
+      adv = 1;
     t->tag = adv ? (sup ? DYAD_TAG_RBS : DYAD_TAG_RBR)
                  : (sup ? DYAD_TAG_JJS : DYAD_TAG_JJR);
     return;
