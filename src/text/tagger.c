@@ -519,7 +519,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if (N == DYAD_TAG_NONE || N == DYAD_TAG_PERIOD || N == DYAD_TAG_CC ||
         N == DYAD_TAG_COLON ||
         (N == DYAD_TAG_IN && (Nf == d->of || P == DYAD_TAG_IN ||
-                              (isverb(P) && Nf != d->as && Nf != d->at))) ||
+                              (isverb(P) && Nf != d->as && Nf != d->at &&
+                               Nf != d->that))) ||
         (N == DYAD_TAG_COMMA && !isverb(P)))
       t->tag = DYAD_TAG_DT; /* a pronoun: that of France, do that . */
     else if (isnoun(P) && (nfin || nfin2))
