@@ -408,6 +408,19 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
     if ((e->mask & B(NNP)) && i + 1 < sent_end &&
         (doc->toks.v[i + 1].flags & DYAD_TOKF_CAP))
       t->tag = DYAD_TAG_NNP;
+    /* China's, Martin has: a bare singular noun opening a sentence and
+     * followed by a possessive or a finite verb is a name */
+    if (t->tag == DYAD_TAG_NN && !w->hand && i + 1 < sent_end) {
+      const dyad_token *nx = &doc->toks.v[i + 1];
+      const struct dyad_lexent *ne = dyad__lex_get(ctx, nx->form);
+      int poss = nx->len >= 2 && (nx->flags & DYAD_TOKF_CLITIC) &&
+                 ne && (ne->mask & B(POS));
+      int fin = ne && (ne->order[0] == DYAD_TAG_VBD ||
+                       ne->order[0] == DYAD_TAG_VBZ ||
+                       ne->order[0] == DYAD_TAG_MD);
+      if (poss || (fin && (e->mask & B(NNP))))
+        t->tag = DYAD_TAG_NNP;
+    }
     return;
   }
   if (!openish)
@@ -732,6 +745,22 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     }
     /* Donald Trump, South China Sea: a common word closing a name */
     if (P == DYAD_TAG_NNP && !nextcap && isnoun(t->tag)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Cape Town, Mount Kenya, President Yudhoyono: opening a name */
+    if (t->tag == DYAD_TAG_NN && nextcap &&
+        (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS) && !W[i + 1].capword) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* a capitalised singular noun with no determiner or modifier before
+     * it and no noun after it is a name (for Trump, Twitter and ...) */
+    if (t->tag == DYAD_TAG_NN && !isnoun(P) && !isadj(P) &&
+        P != DYAD_TAG_DT && P != DYAD_TAG_PRPS && P != DYAD_TAG_POS &&
+        P != DYAD_TAG_CD && P != DYAD_TAG_WPS && P != DYAD_TAG_HYPH &&
+        P != DYAD_TAG_PDT && Pf != d->of &&
+        !((Nm & NOUNS) && (isnoun(N) || isadj(N)))) {
       t->tag = DYAD_TAG_NNP;
       return;
     }
