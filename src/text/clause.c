@@ -67,6 +67,7 @@ struct walk {
   int32_t according; /* NP of "according to X" */
   int paren;
   int question;
+  int title; /* a headline: "Russia to send troops" has a main verb */
   int oom;
 };
 
@@ -472,7 +473,8 @@ static void do_inf(struct walk *w, int32_t vg)
       subj = n->poss;
     }
   }
-  if (!nounctl && c->verb < 0 && c->subj >= 0 && w->prev_kind == IT_NP &&
+  if (!nounctl && w->title && c->verb < 0 && c->subj >= 0 &&
+      w->prev_kind == IT_NP &&
       w->prev_ph == c->subj && c->kind == DYAD_CL_MAIN) {
     c->verb = vg; /* headline style: "Russia to send troops" */
     set_clause(w, vg, ci);
@@ -759,6 +761,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.end = s->tok + s->ntok;
   w.p0 = p0;
   w.p1 = doc->phrases.n;
+  w.title = (s->flags & DYAD_SENTF_TITLE) != 0;
   w.prev_ph = w.np_before = w.pending = w.according = -1;
   int32_t m = newcl(&w, DYAD_CL_MAIN, -1);
   if (m < 0)
