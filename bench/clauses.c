@@ -33,7 +33,7 @@ struct gold {
   uint8_t verb;     /* UPOS VERB */
   uint8_t relpron;  /* PronType=Rel */
 };
-enum { R_OTHER = 0, R_NSUBJ, R_OBJ };
+enum { R_OTHER = 0, R_NSUBJ, R_OBJ, R_FLAT };
 
 struct epair {
   int32_t head, dep;
@@ -97,6 +97,15 @@ static uint32_t intern(dyad_ctx *ctx, const char *s, size_t n)
   if (k == (size_t)-1)
     return 0;
   return dyad__vocab_add(&ctx->vocab, buf, k);
+}
+
+/* UD heads a multiword name ("Kori Schulman", flat) on its first word; the
+ * parser heads it on its last. Maps a predicted head to the UD one. */
+static int32_t unflat(const struct gold *g, int32_t d)
+{
+  for (int k = 0; k < 8 && g[d].rel == R_FLAT && g[d].head >= 0; k++)
+    d = g[d].head;
+  return d;
 }
 
 static void report(const char *name, const struct prf *s)
@@ -184,7 +193,8 @@ int main(int argc, char **argv)
                             strcmp(f[7], "nsubj:pass") == 0
                         ? R_NSUBJ
                     : strcmp(f[7], "obj") == 0 ? R_OBJ
-                                               : R_OTHER;
+                    : strncmp(f[7], "flat", 4) == 0 ? R_FLAT
+                                                     : R_OTHER;
         /* enhanced: "20:nsubj|29:nsubj:xsubj" */
         char *d = f[8];
         while (d && *d) {
@@ -261,7 +271,7 @@ int main(int argc, char **argv)
                    g[cl->sub_word].relpron;
     /* basic subject */
     if (cl->subj >= 0) {
-      int32_t d = (int32_t)doc->phrases.v[cl->subj].head;
+      int32_t d = unflat(g, (int32_t)doc->phrases.v[cl->subj].head);
       int counted = 1;
       if (rel_word && cl->subj == cl->antecedent)
         d = (int32_t)cl->sub_word;
@@ -273,13 +283,19 @@ int main(int argc, char **argv)
         sb.tp += ok;
         if (!ok && verbose) {
           const dyad_token *vt = &doc->toks.v[h], *dt2 = &doc->toks.v[d];
-          printf("SUBJ clause kind %d verb %.*s pred %.*s\n", cl->kind,
-                 (int)vt->len, text + vt->off, (int)dt2->len,
-                 text + dt2->off);
+          const dyad_sentence *ss = &doc->sents.v[0];
+          for (size_t q = 0; q < doc->sents.n; q++)
+            if (doc->sents.v[q].tok <= (uint32_t)h)
+              ss = &doc->sents.v[q];
+          const dyad_token *e = &doc->toks.v[ss->tok + ss->ntok - 1];
+          printf("SUBJ clause kind %d verb %.*s pred %.*s | %.*s\n",
+                 cl->kind, (int)vt->len, text + vt->off, (int)dt2->len,
+                 text + dt2->off, (int)(e->off + e->len - ss->off),
+                 text + ss->off);
         }
       }
       /* enhanced subject */
-      int32_t de = (int32_t)doc->phrases.v[cl->subj].head;
+      int32_t de = unflat(g, (int32_t)doc->phrases.v[cl->subj].head);
       se.pred++;
       for (size_t k = 0; k < nep; k++)
         if (ep[k].head == h && ep[k].dep == de) {
@@ -288,7 +304,7 @@ int main(int argc, char **argv)
         }
     }
     if (cl->obj >= 0) {
-      int32_t d = (int32_t)doc->phrases.v[cl->obj].head;
+      int32_t d = unflat(g, (int32_t)doc->phrases.v[cl->obj].head);
       if (rel_word && cl->obj == cl->antecedent)
         d = (int32_t)cl->sub_word;
       ob.pred++;
@@ -303,11 +319,28 @@ int main(int argc, char **argv)
         continue;
       int32_t c = cl_of[h];
       int32_t ps = c >= 0 ? doc->clauses.v[c].subj : -1;
-      int hit = ps >= 0 && (int32_t)doc->phrases.v[ps].head == (int32_t)i;
+      int hit = ps >= 0 &&
+                unflat(g, (int32_t)doc->phrases.v[ps].head) == (int32_t)i;
+      if (ps >= 0 && doc->clauses.v[c].kind == DYAD_CL_REL &&
+          ps == doc->clauses.v[c].antecedent &&
+          doc->clauses.v[c].sub_word == (uint32_t)i)
+        hit = 1;
       if (!hit) {
         const dyad_token *vt = &doc->toks.v[h], *dt2 = &doc->toks.v[i];
-        printf("MISS verb %.*s gold %.*s clause %d\n", (int)vt->len,
-               text + vt->off, (int)dt2->len, text + dt2->off, c);
+        const dyad_sentence *ss = &doc->sents.v[0];
+        for (size_t q = 0; q < doc->sents.n; q++)
+          if (doc->sents.v[q].tok <= (uint32_t)h)
+            ss = &doc->sents.v[q];
+        const dyad_token *e = &doc->toks.v[ss->tok + ss->ntok - 1];
+        char pb[64] = "-";
+        if (ps >= 0) {
+          const dyad_token *pt = &doc->toks.v[doc->phrases.v[ps].head];
+          snprintf(pb, sizeof(pb), "%.*s", (int)pt->len, text + pt->off);
+        }
+        printf("MISS verb %.*s gold %.*s pred %s kind %d | %.*s\n",
+               (int)vt->len, text + vt->off, (int)dt2->len, text + dt2->off,
+               pb, c >= 0 ? doc->clauses.v[c].kind : -1,
+               (int)(e->off + e->len - ss->off), text + ss->off);
       }
     }
   report("subject (basic)", &sb);

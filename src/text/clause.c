@@ -45,7 +45,7 @@
  */
 #include "chunk.h"
 
-enum { CS_COMMA = 1, CS_SUBJ_AFTER = 2, CS_SPEAKER_PARENT = 4 };
+enum { CS_COMMA = 1, CS_SUBJ_AFTER = 2, CS_SPEAKER_PARENT = 4, CS_EXIST = 8 };
 enum { IT_NONE = 0, IT_NP, IT_VG, IT_PP, IT_LOOSE };
 
 #define STACK_MAX 48
@@ -64,6 +64,7 @@ struct walk {
   uint32_t prev_tok;
   int32_t np_before; /* last NP if only commas followed it, else -1 */
   int32_t pending;   /* NP after a comma-closed clause, waiting for a verb */
+  int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
   int question;
@@ -133,7 +134,9 @@ static void set_clause(struct walk *w, int32_t ph, int32_t ci)
 static int peek(const struct walk *w, uint32_t t, size_t p, int32_t *ph,
                 uint32_t *next)
 {
-  while (t < w->end && (w->t[t].flags & DYAD_TOKF_DATELINE))
+  while (t < w->end && ((w->t[t].flags & DYAD_TOKF_DATELINE) ||
+                         w->t[t].tag == DYAD_TAG_LQUOTE ||
+                         w->t[t].tag == DYAD_TAG_RQUOTE))
     t++;
   if (t >= w->end)
     return IT_NONE;
@@ -283,7 +286,11 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else
       comma(w);
   } else if (tg == DYAD_TAG_CC) {
-    if (tv && (nk == IT_VG ||
+    if (nk == IT_VG && (PH(w, nph)->flags & DYAD_PHF_INFINITIVE)) {
+      /* "to A and to B": the second is a sibling of the first */
+      if (w->sp > 1 && CL(w, cur)->kind == DYAD_CL_INF)
+        w->sp--;
+    } else if (tv && (nk == IT_VG ||
                (nk == IT_NP && peek(w, nx, p, &nph, &nx) == IT_VG &&
                 vg_finite(w, nph)))) {
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
@@ -334,16 +341,19 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       open_marker(w, DYAD_CL_SUB, t,
                   (c & WB(W_COND)) ? DYAD_CLF_CONDITIONAL : 0);
   } else if ((c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN) {
-    if (nk == IT_VG ||
-        (nk == IT_NP && peek(w, nx, p, &nph, &nx) == IT_VG &&
-         vg_finite(w, nph)))
+    int k2 = nk == IT_NP ? peek(w, nx, p, &nph, &nx) : nk;
+    for (int n = 0; n < 3 && k2 == IT_PP; n++)
+      k2 = peek(w, nx, p, &nph, &nx);
+    if (nk == IT_VG || (nk == IT_NP && k2 == IT_VG && vg_finite(w, nph)))
       open_marker(w, DYAD_CL_SUB, t, 0);
   } else if (tg == DYAD_TAG_IN && nk == IT_VG &&
              (PH(w, nph)->flags & DYAD_PHF_GERUND)) {
     open_marker(w, DYAD_CL_PART, t, 0);
   }
-  if (tg != DYAD_TAG_COMMA)
+  if (tg != DYAD_TAG_COMMA && tg != DYAD_TAG_RRB)
     w->np_before = -1;
+  if (tg == DYAD_TAG_EX && !tv)
+    w->cx->cstate[cur] |= CS_EXIST;
   w->prev_kind = IT_LOOSE;
   w->prev_ph = -1;
   w->prev_tok = t;
@@ -368,15 +378,17 @@ static void do_np(struct walk *w, int32_t np)
     return;
   if (c->verb < 0) {
     c->subj = np;
-  } else if ((*st & CS_SUBJ_AFTER) && c->subj < 0) {
-    c->subj = np;
-    *st &= (uint8_t)~CS_SUBJ_AFTER;
+  } else if ((*st & (CS_SUBJ_AFTER | CS_EXIST)) && c->subj < 0) {
+    c->subj = np; /* ", said X" or "there was X" */
+    *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
   } else if (*st & CS_COMMA) {
     w->pending = np;
   } else if (c->obj < 0) {
     c->obj = np;
+    w->arg_np = np;
   } else if (c->obj2 < 0) {
     c->obj2 = np;
+    w->arg_np = np;
   }
 }
 
@@ -510,6 +522,8 @@ static void do_inf(struct walk *w, int32_t vg)
   CL(w, k)->verb = vg;
   CL(w, k)->subj = subj;
   /* under object control the NP stays the governor's object too */
+  if (subj >= 0)
+    CL(w, k)->flags |= DYAD_CLF_SUBJ_INHERITED; /* object or possessor */
   set_clause(w, vg, k);
   touch(w, k, v->tok, v->tok + v->ntok);
   push(w, k);
@@ -547,6 +561,8 @@ static void do_part(struct walk *w, int32_t vg)
   CL(w, k)->verb = vg;
   CL(w, k)->antecedent = ante;
   CL(w, k)->subj = ante;
+  if (ante >= 0)
+    CL(w, k)->flags |= DYAD_CLF_SUBJ_INHERITED;
   set_clause(w, vg, k);
   touch(w, k, v->tok, v->tok + v->ntok);
   push(w, k);
@@ -559,6 +575,7 @@ static void do_finite(struct walk *w, int32_t vg)
   dyad_clause *c = CL(w, ci);
   int32_t cand = w->pending >= 0 ? w->pending
                  : w->prev_kind == IT_NP ? w->prev_ph
+                 : w->prev_kind == IT_PP ? w->arg_np
                                          : -1;
   if (c->verb < 0) {
     c->verb = vg;
@@ -586,6 +603,24 @@ static void do_finite(struct walk *w, int32_t vg)
     touch(w, w->stack[k], v->tok, v->tok + v->ntok);
     w->pending = -1;
     return;
+  }
+  /* "said the date for cutting steel would help": the modifier clause
+   * closes and the speech verb's object becomes the new subject */
+  if (w->sp > 1 && !(w->cx->cstate[ci] & CS_COMMA) &&
+      (c->kind == DYAD_CL_PART || c->kind == DYAD_CL_INF ||
+       c->kind == DYAD_CL_REL) &&
+      c->parent == w->stack[w->sp - 2]) {
+    dyad_clause *pc = CL(w, c->parent);
+    if (pc->obj >= 0 && say_verb(w, pc->verb) &&
+        !(w->cx->cstate[c->parent] & CS_COMMA) &&
+        (c->kind != DYAD_CL_REL || c->antecedent == pc->obj)) {
+      w->sp--;
+      ci = top(w);
+      c = CL(w, ci);
+      cand = c->obj;
+      w->prev_kind = IT_NP;
+      w->prev_ph = cand;
+    }
   }
   int speech = speech_verb(w, vg);
   uint8_t st = w->cx->cstate[ci];
@@ -762,7 +797,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.p0 = p0;
   w.p1 = doc->phrases.n;
   w.title = (s->flags & DYAD_SENTF_TITLE) != 0;
-  w.prev_ph = w.np_before = w.pending = w.according = -1;
+  w.prev_ph = w.np_before = w.pending = w.according = w.arg_np = -1;
   int32_t m = newcl(&w, DYAD_CL_MAIN, -1);
   if (m < 0)
     return w.oom ? DYAD_ENOMEM : DYAD_OK;
@@ -784,6 +819,8 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
       int kind = x->kind == DYAD_PH_NP ? IT_NP
                  : x->kind == DYAD_PH_VG ? IT_VG
                                          : IT_PP;
+      if (kind != IT_PP)
+        w.arg_np = -1;
       if (kind == IT_NP)
         do_np(&w, ph);
       else if (kind == IT_VG)
@@ -799,6 +836,8 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
       else
         w.np_before = -1;
     } else {
+      if (cx->t[t].tag != DYAD_TAG_LQUOTE && cx->t[t].tag != DYAD_TAG_RQUOTE)
+        w.arg_np = -1;
       do_loose(&w, t, p);
       t++;
     }

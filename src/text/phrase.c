@@ -72,7 +72,7 @@ static const struct wlist wlists[] = {
     {W_GO, "go"},
     {W_SUB, "because although though whereas while whilst if unless "
             "whether lest"},
-    {W_SUBAMB, "as after before since until till once"},
+    {W_SUBAMB, "as after before since until till once than"},
     {W_COND, "if unless"},
     {W_WHETHER, "whether"},
     {W_REL, "which who whom whose"},
@@ -98,6 +98,10 @@ static const struct wlist wlists[] = {
     {W_ACCORDING, "according"},
     {W_ANDOR, "and or nor &"},
     {W_WARN, "warn"},
+    {W_TIMEADJ, "last next past coming previous"},
+    {W_AT, "at"},
+    {W_LEAST, "least most"},
+    {W_EX, "there"},
 };
 
 static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
@@ -160,6 +164,21 @@ struct npx {
   int possessive; /* PRP$: a possessor by itself */
 };
 
+/* "That led to ...": a clause-initial "that" before a verb is a pronoun. */
+static int demonstrative(const struct dyad_chunker *cx, uint32_t i,
+                         uint32_t end)
+{
+  if (!(tcls(cx, i) & WB(W_THAT)) || i + 1 >= end)
+    return 0;
+  int nt = cx->t[i + 1].tag;
+  if (!(tag_verb(nt) || nt == DYAD_TAG_MD))
+    return 0;
+  int pt = i > 0 ? cx->t[i - 1].tag : DYAD_TAG_PERIOD;
+  return pt == DYAD_TAG_PERIOD || pt == DYAD_TAG_COMMA || pt == DYAD_TAG_CC ||
+         pt == DYAD_TAG_LQUOTE || pt == DYAD_TAG_COLON ||
+         pt == DYAD_TAG_RQUOTE;
+}
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -183,7 +202,10 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     return i + 1;
   }
   uint32_t j = i;
-  if (tg == DYAD_TAG_PDT)
+  if ((tcls(cx, i) & WB(W_AT)) && i + 2 < end &&
+      (tcls(cx, i + 1) & WB(W_LEAST)) && t[i + 2].tag == DYAD_TAG_CD)
+    j += 2; /* "at least six journalists" */
+  if (t[j].tag == DYAD_TAG_PDT)
     j++;
   if (j < end && t[j].tag == DYAD_TAG_DT && !dl(cx, j)) {
     o->det = (int32_t)j;
@@ -199,6 +221,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       continue;
     }
     if (tag_adj(tg)) {
+      if (last_nom != UINT32_MAX && (tcls(cx, j) & WB(W_TIMEADJ)))
+        break; /* "customer Lindsay Gay | last month" */
       last_adj = j++;
       continue;
     }
@@ -208,8 +232,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
+    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
     if (tg == DYAD_TAG_HYPH && j > i &&
-        (tag_noun(nt) || tag_adj(nt) || nt == DYAD_TAG_CD)) {
+        (tag_noun(nt) || tag_adj(nt) || nt == DYAD_TAG_CD ||
+         ((nt == DYAD_TAG_VBG || nt == DYAD_TAG_VBN) &&
+          (tag_noun(nnt) || tag_adj(nnt))))) {
       j++;
       continue;
     }
@@ -229,7 +256,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->head = last_nom; /* trailing adjectives are cut off */
   } else if (last_adj != UINT32_MAX && o->det >= 0) {
     o->head = last_adj; /* "the poor", "the wounded" */
-  } else if (o->det >= 0 && (tcls(cx, (uint32_t)o->det) & WB(W_PRONDT))) {
+  } else if (o->det >= 0 && ((tcls(cx, (uint32_t)o->det) & WB(W_PRONDT)) ||
+                              demonstrative(cx, (uint32_t)o->det, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
   } else {
     return i;
@@ -532,6 +560,11 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
       uint32_t e2 = scan_group(cx, j + 1, end, &g[m]);
       if (e2 == j + 1)
         break;
+      /* list members agree in kind: "In an interview, Zay and ..." is
+       * not a list */
+      if ((g[m].u[g[m].n - 1].flags & DYAD_PHF_PROPER) !=
+          (g[0].u[g[0].n - 1].flags & DYAD_PHF_PROPER))
+        break;
       ends[m++] = e2;
       j = e2;
       continue;
@@ -558,6 +591,28 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
   }
   *n = m;
   return ends[m - 1];
+}
+
+/* Does a finite verb group follow at e, after at most three PPs ("as the
+ * hysteria of the election intensifies")? */
+static int finite_after(const struct dyad_chunker *cx, uint32_t e,
+                        uint32_t end)
+{
+  struct vgx v;
+  for (int k = 0; k < 4 && e < end; k++) {
+    if (scan_vg(cx, e, end, &v) > e)
+      return v.finite;
+    int tg = cx->t[e].tag;
+    if (k == 3 || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
+        (tcls(cx, e) & (WB(W_SUB) | WB(W_SUBAMB) | WB(W_THAT))))
+      return 0;
+    struct grp g;
+    uint32_t e2 = scan_group(cx, e + 1, end, &g);
+    if (e2 == e + 1)
+      return 0;
+    e = e2;
+  }
+  return 0;
 }
 
 /* Pushes the members of a coordination (or the one group); returns the
@@ -650,15 +705,16 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
+    int atleast = (c & WB(W_AT)) && i + 2 < end &&
+                  (tcls(cx, i + 1) & WB(W_LEAST)) &&
+                  t[i + 2].tag == DYAD_TAG_CD;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
-        !(c & WB(W_SUB))) {
+        !(c & WB(W_SUB)) && !atleast) {
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, vg_seen, g, &n);
       int clause_next = 0;
-      if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN) {
-        struct vgx v2;
-        clause_next = scan_vg(cx, e, end, &v2) > e && v2.finite;
-      }
+      if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN)
+        clause_next = finite_after(cx, e, end);
       if (e > i + 1 && !clause_next) {
         if (!newph(doc, DYAD_PH_PP, i, e, i))
           return DYAD_ENOMEM;
