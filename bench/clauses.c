@@ -18,7 +18,8 @@
  * - object (basic): gold obj with a VERB head against the clause's obj.
  * Also times dyad__phrases over the whole treebank.
  *
- * Usage: clauses [FILE.conllu] [-v]   (-v lists the mismatches)
+ * Usage: clauses [FILE.conllu] [-v|-vv]   (-v lists the mismatches,
+ * -vv also those against the enhanced graph)
  */
 #include "internal.h"
 
@@ -125,6 +126,8 @@ int main(int argc, char **argv)
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-v") == 0)
       verbose = 1;
+    else if (strcmp(argv[i], "-vv") == 0)
+      verbose = 2;
     else
       path = argv[i];
   }
@@ -297,11 +300,25 @@ int main(int argc, char **argv)
       /* enhanced subject */
       int32_t de = unflat(g, (int32_t)doc->phrases.v[cl->subj].head);
       se.pred++;
+      int eok = 0;
       for (size_t k = 0; k < nep; k++)
         if (ep[k].head == h && ep[k].dep == de) {
-          se.tp++;
+          eok = 1;
           break;
         }
+      se.tp += eok;
+      if (!eok && verbose > 1) {
+        const dyad_token *vt = &doc->toks.v[h], *dt2 = &doc->toks.v[de];
+        const dyad_sentence *ss = &doc->sents.v[0];
+        for (size_t q = 0; q < doc->sents.n; q++)
+          if (doc->sents.v[q].tok <= (uint32_t)h)
+            ss = &doc->sents.v[q];
+        const dyad_token *e = &doc->toks.v[ss->tok + ss->ntok - 1];
+        printf("ESUBJ kind %d inh %d verb %.*s pred %.*s | %.*s\n", cl->kind,
+               (cl->flags & DYAD_CLF_SUBJ_INHERITED) != 0, (int)vt->len,
+               text + vt->off, (int)dt2->len, text + dt2->off,
+               (int)(e->off + e->len - ss->off), text + ss->off);
+      }
     }
     if (cl->obj >= 0) {
       int32_t d = unflat(g, (int32_t)doc->phrases.v[cl->obj].head);

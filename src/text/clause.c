@@ -45,7 +45,13 @@
  */
 #include "chunk.h"
 
-enum { CS_COMMA = 1, CS_SUBJ_AFTER = 2, CS_SPEAKER_PARENT = 4, CS_EXIST = 8 };
+enum {
+  CS_COMMA = 1,          /* a comma followed the verb: no more objects */
+  CS_SUBJ_AFTER = 2,     /* ", said X": the next NP is the subject */
+  CS_SPEAKER_PARENT = 4, /* REPORTED by its parent's speech verb */
+  CS_EXIST = 8,          /* "there is X": X is the subject */
+  CS_NOINHERIT = 16      /* an infinitive modifying a noun: no subject */
+};
 enum { IT_NONE = 0, IT_NP, IT_VG, IT_PP, IT_LOOSE };
 
 #define STACK_MAX 48
@@ -464,42 +470,52 @@ static void unassign(dyad_clause *c, int32_t np)
   }
 }
 
+/* An infinitive ("to" + verb, or a bare verb after a verb: "helped
+ * build"). Its subject, in order: the possessor of an intent noun ("Russia's
+ * plans to attack"); the object of a verb of influence ("urged Beijing to",
+ * "called on Beijing to"); none for an infinitive modifying some other noun
+ * ("technology to remove carbon"); else the governing clause's subject
+ * (resolved in finish). Directly after its governor it takes the
+ * governor's modality (INTENT, THREAT, NEGATED, MODAL, FUTURE). */
 static void do_inf(struct walk *w, int32_t vg)
 {
   dyad_phrase *v = PH(w, vg);
   int32_t ci = top(w);
   dyad_clause *c = CL(w, ci);
   int32_t subj = -1;
-  int nounctl = 0;
-  if (w->prev_kind == IT_NP) {
-    const dyad_phrase *n = PH(w, w->prev_ph);
-    uint64_t nc = w->cx->tc[n->head];
-    if (nc & (WB(W_NINTENT) | WB(W_NTHREAT) | WB(W_NNEG))) {
-      nounctl = 1;
-      if (nc & WB(W_NINTENT))
-        v->flags |= DYAD_PHF_INTENT;
-      if (nc & WB(W_NTHREAT))
-        v->flags |= DYAD_PHF_THREAT;
-      if (nc & WB(W_NNEG))
-        v->flags |= DYAD_PHF_NEGATED;
-      subj = n->poss;
+  int noinherit = 0;
+  int32_t noun = w->prev_kind == IT_NP ? w->prev_ph
+                 : w->prev_kind == IT_PP ? PH(w, w->prev_ph)->child
+                                         : -1;
+  uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
+  if (nc & (WB(W_NINTENT) | WB(W_NTHREAT) | WB(W_NNEG))) {
+    if (nc & WB(W_NINTENT))
+      v->flags |= DYAD_PHF_INTENT;
+    if (nc & WB(W_NTHREAT))
+      v->flags |= DYAD_PHF_THREAT;
+    if (nc & WB(W_NNEG))
+      v->flags |= DYAD_PHF_NEGATED;
+    subj = PH(w, noun)->poss;
+    noinherit = 1;
+  } else if (c->verb < 0) {
+    if (w->title && c->subj >= 0 && w->prev_kind == IT_NP &&
+        w->prev_ph == c->subj && c->kind == DYAD_CL_MAIN) {
+      c->verb = vg; /* headline style: "Russia to send troops" */
+      set_clause(w, vg, ci);
+      touch(w, ci, v->tok, v->tok + v->ntok);
+      return;
     }
-  }
-  if (!nounctl && w->title && c->verb < 0 && c->subj >= 0 &&
-      w->prev_kind == IT_NP &&
-      w->prev_ph == c->subj && c->kind == DYAD_CL_MAIN) {
-    c->verb = vg; /* headline style: "Russia to send troops" */
-    set_clause(w, vg, ci);
-    touch(w, ci, v->tok, v->tok + v->ntok);
-    return;
-  }
-  if (!nounctl && c->verb >= 0) {
+    noinherit = noun >= 0; /* "technology to remove carbon" */
+  } else {
     dyad_phrase *g = PH(w, c->verb);
-    if (w->prev_kind == IT_NP &&
-        (w->prev_ph == c->obj || w->prev_ph == c->obj2)) {
-      subj = w->prev_ph; /* object control */
-    } else {
-      uint64_t gc = w->cx->tc[g->head];
+    uint64_t gc = w->cx->tc[g->head];
+    int is_obj = w->prev_kind == IT_NP &&
+                 (w->prev_ph == c->obj || w->prev_ph == c->obj2);
+    int on_pp = w->prev_kind == IT_PP &&
+                (w->cx->tc[PH(w, w->prev_ph)->head] & WB(W_ON));
+    if ((gc & WB(W_OBJCTL)) && (is_obj || on_pp)) {
+      subj = noun; /* object control */
+    } else if (w->prev_kind == IT_VG && w->prev_ph == c->verb) {
       uint32_t add = g->flags & (DYAD_PHF_NEGATED | DYAD_PHF_MODAL |
                                  DYAD_PHF_FUTURE | DYAD_PHF_INTENT |
                                  DYAD_PHF_THREAT);
@@ -512,6 +528,8 @@ static void do_inf(struct walk *w, int32_t vg)
       if (gc & WB(W_NEGCAT))
         add ^= DYAD_PHF_NEGATED;
       v->flags |= add;
+    } else if (noun >= 0 && !is_obj) {
+      noinherit = 1; /* modifies a noun: "a review of plans to cut" */
     }
   }
   int32_t k = newcl(w, DYAD_CL_INF, ci);
@@ -524,6 +542,8 @@ static void do_inf(struct walk *w, int32_t vg)
   /* under object control the NP stays the governor's object too */
   if (subj >= 0)
     CL(w, k)->flags |= DYAD_CLF_SUBJ_INHERITED; /* object or possessor */
+  if (noinherit)
+    w->cx->cstate[k] |= CS_NOINHERIT;
   set_clause(w, vg, k);
   touch(w, k, v->tok, v->tok + v->ntok);
   push(w, k);
@@ -726,7 +746,7 @@ static void finish(struct walk *w)
                   c->kind == DYAD_CL_PART;
     if (c->kind == DYAD_CL_SUB && c->verb >= 0 && !vg_finite(w, c->verb))
       inherit = 1;
-    if (!inherit)
+    if (!inherit || (w->cx->cstate[j] & CS_NOINHERIT))
       continue;
     c->subj = inherited_subj(w, (int32_t)j);
     if (c->subj >= 0)

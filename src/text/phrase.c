@@ -102,6 +102,12 @@ static const struct wlist wlists[] = {
     {W_AT, "at"},
     {W_LEAST, "least most"},
     {W_EX, "there"},
+    {W_OBJCTL, "urge ask tell order force allow call encourage invite "
+               "persuade want expect help enable require permit warn advise "
+               "press push get lead cause compel pressure prompt authorize "
+               "authorise instruct request appeal challenge convince inspire "
+               "oblige empower let make have see watch hear"},
+    {W_ON, "on upon"},
 };
 
 static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
