@@ -72,7 +72,7 @@ static const struct wlist wlists[] = {
     {W_GO, "go"},
     {W_SUB, "because although though whereas while whilst if unless "
             "whether lest"},
-    {W_SUBAMB, "as after before since until till once than"},
+    {W_SUBAMB, "as after before since until till once"},
     {W_COND, "if unless"},
     {W_WHETHER, "whether"},
     {W_REL, "which who whom whose"},
@@ -108,6 +108,9 @@ static const struct wlist wlists[] = {
                "authorise instruct request appeal challenge convince inspire "
                "oblige empower let make have see watch hear"},
     {W_ON, "on upon"},
+    {W_SUCH, "such"},
+    {W_SELF, "myself yourself himself herself itself ourselves yourselves "
+             "themselves"},
 };
 
 static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
@@ -198,6 +201,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   o->det = -1;
   o->flags = 0;
   o->possessive = 0;
+  int pt = i > 0 ? t[i - 1].tag : DYAD_TAG_NONE;
+  int after_nom = i > 0 && (tag_noun(pt) || pt == DYAD_TAG_PRP) &&
+                  !dl(cx, i - 1);
+  if (tg == DYAD_TAG_PRP && after_nom && (tcls(cx, i) & WB(W_SELF)))
+    return i; /* "Wintour herself appears" */
   if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS) {
     o->e = i + 1;
     o->head = i;
@@ -221,6 +229,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   while (j < end && !dl(cx, j)) {
     tg = t[j].tag;
     int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
+    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
     if (tag_noun(tg) || tg == DYAD_TAG_CD || tg == DYAD_TAG_FW ||
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
       last_nom = j++;
@@ -238,7 +247,6 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
-    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
     if (tg == DYAD_TAG_HYPH && j > i &&
         (tag_noun(nt) || tag_adj(nt) || nt == DYAD_TAG_CD ||
          ((nt == DYAD_TAG_VBG || nt == DYAD_TAG_VBN) &&
@@ -246,12 +254,14 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
-    if (tag_adv(tg) && started && tag_adj(nt) && o->det >= 0 &&
-        !(tcls(cx, j) & WB(W_NEG))) {
+    if (tag_adv(tg) && started && !(tcls(cx, j) & WB(W_NEG)) &&
+        (tag_adj(nt) || ((nt == DYAD_TAG_VBN || nt == DYAD_TAG_VBG) &&
+                         (tag_noun(nnt) || tag_adj(nnt))))) {
       j++;
       continue;
     }
-    if (tg == DYAD_TAG_CC && last_adj == j - 1 && tag_adj(nt) &&
+    if (tg == DYAD_TAG_CC && last_adj == j - 1 &&
+        (tag_adj(nt) || (tag_noun(nt) && tag_noun(nnt))) &&
         (tcls(cx, j) & WB(W_ANDOR))) {
       j++;
       continue;
@@ -262,8 +272,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->head = last_nom; /* trailing adjectives are cut off */
   } else if (last_adj != UINT32_MAX && o->det >= 0) {
     o->head = last_adj; /* "the poor", "the wounded" */
-  } else if (o->det >= 0 && ((tcls(cx, (uint32_t)o->det) & WB(W_PRONDT)) ||
-                              demonstrative(cx, (uint32_t)o->det, end))) {
+  } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom &&
+             ((tcls(cx, i) & WB(W_PRONDT)) || demonstrative(cx, i, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
   } else {
     return i;
@@ -576,8 +586,11 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
       continue;
     }
     if (tg == DYAD_TAG_CC && (tcls(cx, j) & WB(W_ANDOR))) {
-      uint32_t e2 = scan_group(cx, j + 1, end, &g[m]);
-      if (e2 > j + 1) {
+      uint32_t b2 = j + 1;
+      if (b2 + 1 < end && tag_adv(t[b2].tag) && !(tcls(cx, b2) & WB(W_NEG)))
+        b2++; /* "and even" */
+      uint32_t e2 = scan_group(cx, b2, end, &g[m]);
+      if (e2 > b2) {
         ends[m++] = e2;
         coord = 1;
       }
@@ -672,6 +685,56 @@ static int appositive(const struct dyad_chunker *cx, const struct npx *a,
   return !(a->flags & DYAD_PHF_PROPER) && (b->flags & DYAD_PHF_PROPER);
 }
 
+/* An apposition at i (a comma): ", the Chinese leader," renaming the NP
+ * described by a (phrase anchor). Also with PPs inside the apposition
+ * (", the president of the council,") and, whatever the two NPs look like,
+ * when a finite verb follows its closing comma ("Badarpur, south-east
+ * Delhi, will stop"). Pushes it and returns the token after it, else i. */
+static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
+                          const struct npx *a, int32_t anchor, int *err)
+{
+  const dyad_token *t = cx->t;
+  if (anchor < 0 || i + 1 >= end || t[i].tag != DYAD_TAG_COMMA)
+    return i;
+  struct grp g2;
+  uint32_t e2 = scan_group(cx, i + 1, end, &g2);
+  if (e2 == i + 1 || g2.n != 1)
+    return i;
+  uint32_t k = e2;
+  for (int n = 0; n < 3 && k < end; n++) {
+    int tg = t[k].tag;
+    if (!(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
+        (tcls(cx, k) & (WB(W_SUB) | WB(W_SUBAMB) | WB(W_THAT))))
+      break;
+    struct grp g3;
+    uint32_t e3 = scan_group(cx, k + 1, end, &g3);
+    if (e3 == k + 1)
+      break;
+    k = e3;
+  }
+  int close = k == end || t[k].tag == DYAD_TAG_COMMA ||
+              t[k].tag == DYAD_TAG_PERIOD || t[k].tag == DYAD_TAG_RRB ||
+              t[k].tag == DYAD_TAG_COLON;
+  if (!close || (k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
+                 t[k + 1].tag == DYAD_TAG_CC))
+    return i;
+  struct vgx v;
+  int verb_after = k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
+                   scan_vg(cx, k + 1, end, &v) > k + 1 && v.finite &&
+                   !(g2.u[0].flags & DYAD_PHF_PRONOUN) &&
+                   !temporal_np(cx, &g2.u[0]) && !temporal_np(cx, a);
+  if (!verb_after && !appositive(cx, a, &g2.u[0]))
+    return i;
+  int32_t ai = push_group(cx, &g2, -1);
+  if (ai < 0) {
+    *err = 1;
+    return i;
+  }
+  cx->doc->phrases.v[ai].flags |= DYAD_PHF_APPOS;
+  cx->doc->phrases.v[ai].attach = anchor;
+  return e2;
+}
+
 /* Chunks one sentence. */
 static dyad_status chunk_sentence(struct dyad_chunker *cx,
                                   const dyad_sentence *s)
@@ -681,6 +744,9 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
   uint32_t end = s->tok + s->ntok;
   int vg_seen = 0;     /* a verb group since the last clause boundary */
   int last_speech = 0; /* the last item is a speech/cognition VG */
+  int32_t anc = -1;    /* NP an apposition would rename (PPs may follow) */
+  struct npx ancx;
+  int err = 0;
   struct grp g[COORD_MAX];
   struct vgx v;
   uint32_t i = s->tok;
@@ -719,7 +785,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, vg_seen, g, &n);
       int clause_next = 0;
-      if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN)
+      if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN &&
+          !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))
         clause_next = finite_after(cx, e, end);
       if (e > i + 1 && !clause_next) {
         if (!newph(doc, DYAD_PH_PP, i, e, i))
@@ -731,6 +798,16 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         doc->phrases.v[pi].child = ni;
         i = e;
         last_speech = 0;
+        if (anc < 0 && n == 1) {
+          anc = ni;
+          ancx = g[0].u[g[0].n - 1];
+        }
+        uint32_t i2 = try_appos(cx, i, end, &ancx, anc, &err);
+        if (err)
+          return DYAD_ENOMEM;
+        if (i2 != i)
+          anc = -1;
+        i = i2;
         continue;
       }
       vg_seen = 0; /* a subordinator or a preposition before a clause */
@@ -747,6 +824,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       p->tense = v.tense;
       p->child = v.prt;
       vg_seen = 1;
+      anc = -1;
       last_speech = (tcls(cx, v.head) & (WB(W_SPEECH) | WB(W_COGN))) != 0;
       i = v.e;
       continue;
@@ -760,25 +838,14 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
           return DYAD_ENOMEM;
         last_speech = 0;
         i = e;
-        /* apposition: NP , NP (, | . | ) | end) */
-        if (n == 1 && i + 1 < end && t[i].tag == DYAD_TAG_COMMA) {
-          struct grp g2;
-          uint32_t e2 = scan_group(cx, i + 1, end, &g2);
-          const struct npx *a = &g[0].u[g[0].n - 1];
-          if (e2 > i + 1 && g2.n == 1 &&
-              (e2 == end || t[e2].tag == DYAD_TAG_COMMA ||
-               t[e2].tag == DYAD_TAG_PERIOD || t[e2].tag == DYAD_TAG_RRB) &&
-              !(e2 + 1 < end && t[e2].tag == DYAD_TAG_COMMA &&
-                t[e2 + 1].tag == DYAD_TAG_CC) &&
-              appositive(cx, a, &g2.u[0])) {
-            int32_t ai = push_group(cx, &g2, -1);
-            if (ai < 0)
-              return DYAD_ENOMEM;
-            doc->phrases.v[ai].flags |= DYAD_PHF_APPOS;
-            doc->phrases.v[ai].attach = oi;
-            i = e2;
-          }
-        }
+        anc = n == 1 ? oi : -1;
+        ancx = g[0].u[g[0].n - 1];
+        uint32_t i2 = try_appos(cx, i, end, &ancx, anc, &err);
+        if (err)
+          return DYAD_ENOMEM;
+        if (i2 != i)
+          anc = -1;
+        i = i2;
         continue;
       }
     }
@@ -788,6 +855,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         (tg == DYAD_TAG_COLON) || (c & WB(W_SUB)))
       vg_seen = 0;
     last_speech = 0;
+    anc = -1;
     i++;
   }
   return DYAD_OK;
