@@ -73,6 +73,7 @@ struct walk {
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
+  uint32_t dash_close; /* the dash that closes an open dash pair */
   int question;
   int title; /* a headline: "Russia to send troops" has a main verb */
   int oom;
@@ -169,6 +170,13 @@ static int vg_finite(const struct walk *w, int32_t ph)
          (v->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE));
 }
 
+static int temporal(const struct walk *w, int32_t np)
+{
+  const dyad_phrase *x = PH(w, np);
+  return !(x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
+         (w->cx->tc[x->head] & WB(W_TIME)) != 0;
+}
+
 /* Opens a clause introduced by marker token t. */
 static int32_t open_marker(struct walk *w, uint8_t kind, uint32_t t,
                            uint32_t flags)
@@ -218,6 +226,12 @@ static int32_t open_comp(struct walk *w, uint32_t t, int sub)
 static void open_rel(struct walk *w, uint32_t t)
 {
   int32_t ante = w->np_before;
+  if (ante >= 0 && temporal(w, ante) && PH(w, ante)->up >= 0) {
+    const dyad_phrase *pp = PH(w, PH(w, ante)->up); /* "attacks of 21 */
+    if (pp->kind == DYAD_PH_PP && pp->attach >= 0 &&  /* October that" */
+        PH(w, pp->attach)->kind == DYAD_PH_NP)
+      ante = pp->attach;
+  }
   if (ante >= 0 && (PH(w, ante)->flags & DYAD_PHF_APPOS) &&
       PH(w, ante)->attach >= 0)
     ante = PH(w, ante)->attach;
@@ -239,6 +253,22 @@ static void new_main(struct walk *w, uint32_t t)
   push(w, c);
   touch(w, c, t, t + 1);
   w->pending = -1;
+}
+
+/* The dash closing a dash at t within a few tokens, or UINT32_MAX. */
+static uint32_t dash_pair(const struct walk *w, uint32_t t)
+{
+  for (uint32_t k = t + 1; k < w->end && k < t + 12; k++) {
+    int tg = w->t[k].tag;
+    if (tg == DYAD_TAG_COLON) {
+      const dyad_token *x = &w->t[k];
+      char c = (size_t)x->off < w->doc->text_len ? w->doc->text[x->off] : 0;
+      return c == ':' || c == ';' ? UINT32_MAX : k;
+    }
+    if (tg == DYAD_TAG_PERIOD)
+      break;
+  }
+  return UINT32_MAX;
 }
 
 static void comma(struct walk *w)
@@ -289,8 +319,16 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       open_comp(w, t, 0);
     else if (ch == ':' && tv)
       new_main(w, t);
-    else
+    else if (w->dash_close == t) {
+      w->dash_close = UINT32_MAX; /* the closing dash */
+      if (w->paren > 0)
+        w->paren--;
+    } else if (ch != ':' && ch != ';' && (w->dash_close = dash_pair(w, t)) !=
+                                             UINT32_MAX) {
+      w->paren++; /* "The world - and the UK - is facing" */
+    } else {
       comma(w);
+    }
   } else if (tg == DYAD_TAG_CC) {
     if (nk == IT_VG && (PH(w, nph)->flags & DYAD_PHF_INFINITIVE)) {
       /* "to A and to B": the second is a sibling of the first */
@@ -299,6 +337,14 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     } else if (tv && (nk == IT_VG ||
                (nk == IT_NP && peek(w, nx, p, &nph, &nx) == IT_VG &&
                 vg_finite(w, nph)))) {
+      /* ", and switched ...": a comma before the conjunction coordinates
+       * with the outer clause, not with a complement */
+      if (nk == IT_VG && w->prev_kind == IT_LOOSE &&
+          w->t[w->prev_tok].tag == DYAD_TAG_COMMA)
+        while (w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
+               CL(w, w->stack[w->sp - 2])->verb >= 0)
+          w->sp--;
+      cur = top(w);
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
       if (k != cur) {
         CL(w, k)->sub_word = t;
@@ -365,13 +411,6 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
   w->prev_tok = t;
 }
 
-static int temporal(const struct walk *w, int32_t np)
-{
-  const dyad_phrase *x = PH(w, np);
-  return !(x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
-         (w->cx->tc[x->head] & WB(W_TIME)) != 0;
-}
-
 static void do_np(struct walk *w, int32_t np)
 {
   dyad_phrase *x = PH(w, np);
@@ -383,7 +422,7 @@ static void do_np(struct walk *w, int32_t np)
   if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0 || temporal(w, np))
     return;
   if (c->verb < 0) {
-    c->subj = np;
+    c->subj = np; /* the nearest NP before the verb wins */
   } else if ((*st & (CS_SUBJ_AFTER | CS_EXIST)) && c->subj < 0) {
     c->subj = np; /* ", said X" or "there was X" */
     *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
@@ -817,6 +856,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.p0 = p0;
   w.p1 = doc->phrases.n;
   w.title = (s->flags & DYAD_SENTF_TITLE) != 0;
+  w.dash_close = UINT32_MAX;
   w.prev_ph = w.np_before = w.pending = w.according = w.arg_np = -1;
   int32_t m = newcl(&w, DYAD_CL_MAIN, -1);
   if (m < 0)
