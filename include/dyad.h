@@ -290,6 +290,7 @@ enum {
   DYAD_PHF_COORD = 1u << 4,    /* a coordination; members via conj */
   DYAD_PHF_DEFINITE = 1u << 5, /* the/this/that/these/those */
   DYAD_PHF_NEGDET = 1u << 6,   /* "no", "none of" determiner */
+  DYAD_PHF_APPOS = 1u << 7,    /* apposition; attach: the NP it renames */
   /* verb groups */
   DYAD_PHF_PASSIVE = 1u << 8,
   DYAD_PHF_NEGATED = 1u << 9,  /* not, never, n't, fail to, refuse to */
@@ -322,6 +323,10 @@ typedef struct dyad_phrase {
   uint8_t kind;     /* DYAD_PH_* */
   uint8_t tense;    /* DYAD_TENSE_* (verb groups) */
   uint16_t clause;  /* index of the clause within its sentence */
+  int32_t up;       /* phrase containing this one: PP of its NP, COORD
+                       group of a member, possessed NP of a possessor;
+                       -1 for a top-level phrase */
+  int32_t next_pp;  /* PP: next PP of the same clause, -1 at the end */
 } dyad_phrase;
 
 /* Clause kinds. */
@@ -340,7 +345,9 @@ enum {
   DYAD_CLF_CONDITIONAL = 1u << 0, /* introduced by if/unless */
   DYAD_CLF_REPORTED = 1u << 1,    /* content of a speech verb */
   DYAD_CLF_QUOTE = 1u << 2,       /* inside a direct quotation */
-  DYAD_CLF_QUESTION = 1u << 3
+  DYAD_CLF_QUESTION = 1u << 3,
+  DYAD_CLF_SUBJ_INHERITED = 1u << 4 /* subj taken from another clause
+                                       (coordination, control, REL) */
 };
 
 typedef struct dyad_clause {
@@ -352,10 +359,13 @@ typedef struct dyad_clause {
   int32_t parent;     /* enclosing clause index, -1 for a top clause */
   int32_t antecedent; /* REL: the NP the relative pronoun stands for */
   uint32_t pp;        /* first PP phrase index in this clause */
-  uint32_t npp;       /* number of PPs (consecutive phrase indexes) */
+  uint32_t npp;       /* number of PPs: follow dyad_phrase.next_pp from pp
+                         (PP indexes are not consecutive) */
   uint32_t flags;     /* DYAD_CLF_* */
   uint32_t sub_word;  /* token index of the subordinator, or UINT32_MAX */
   uint8_t kind;       /* DYAD_CL_* */
+  int32_t speaker;    /* REPORTED: NP of the one who said it ("X said",
+                         "according to X"), -1 unknown */
 } dyad_clause;
 
 /* Analysis stages for dyad_doc_analyze. */
