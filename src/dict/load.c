@@ -272,6 +272,15 @@ static int same_items(const struct dyad_verb_pat *p,
   return 1;
 }
 
+/* Do two patterns come from the same file? */
+static int same_rule_file(const struct dyad_verb_pat *p,
+                          const struct dyad_verb_pat *q)
+{
+  const char *a = strrchr(p->rule, ':'), *b = strrchr(q->rule, ':');
+  return a && b && a - p->rule == b - q->rule &&
+         memcmp(p->rule, q->rule, (size_t)(a - p->rule)) == 0;
+}
+
 /* qsort context is not portable; the comparison needs the pattern array,
  * so links are sorted through a small record holding both. */
 struct slink {
@@ -328,7 +337,8 @@ static dyad_status dedupe(dyad_ctx *ctx)
         continue;
       d->vdead.v[o] = 1;
       tab[j] = (uint32_t)k + 1;
-      if (k >= d->vlinks_checked && !p->user && p != q &&
+      if (k >= d->vlinks_checked && (!p->user || same_rule_file(p, q)) &&
+          p != q &&
           last_reported != (uint32_t)d->vlinks.v[k]) {
         last_reported = (uint32_t)d->vlinks.v[k];
         int same = strcmp(p->code, q->code) == 0 &&
@@ -479,8 +489,11 @@ static int sniff(const char *path, const char *buf, size_t len)
     if (n >= 3 && memcmp(s, "---", 3) == 0 && n > 4 &&
         memchr(s + 3, '[', n - 3))
       return DYAD_DICT_PETR_VERBS;
-    if (n >= 20 && memcmp(s, "####### VERB PATTERNS", 21 < n ? 21 : n) == 0)
+    if (n >= 21 && (memcmp(s, "####### VERB PATTERNS", 21) == 0 ||
+                    memcmp(s, "####### SYNONYM SETS", 20) == 0))
       return DYAD_DICT_PETR_VERBS;
+    if (n > 1 && s[0] == '&' && s[1] >= 'A' && s[1] <= 'Z')
+      return DYAD_DICT_PETR_VERBS; /* a synset */
     if (n == 0 || s[0] == '#' || (n > 1 && s[0] == '<' && s[1] == '!'))
       continue;
     lines++;

@@ -154,9 +154,12 @@ static dyad_status insert_phrases(struct dyad_dict_file *f, int kind,
                                      (size_t)n, entry, variants);
     if (prev == -2)
       return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
-    if (prev < 0 || prev == entry || f->user)
+    if (prev < 0 || prev == entry)
       continue;
     const char *r = entry_rule(f->d, kind, prev);
+    size_t rl = strlen(f->rname);
+    if (f->user && !(strncmp(r, f->rname, rl) == 0 && r[rl] == ':'))
+      continue; /* a user file overriding earlier data: intended */
     if (same && same(f->d, prev, entry))
       st = dyad__dict_problem(f, 1, "duplicate entry for '%.*s' (as %s)",
                               (int)ph.n, ph.s, r);

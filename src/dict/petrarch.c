@@ -248,23 +248,31 @@ static dyad_status close_block(struct vstate *vs)
   return DYAD_OK;
 }
 
-/* The code inside the last [...] of s; OUT: *body = s before it. */
+/* The code inside the last [...] of s; OUT: *body = s before it, *flag =
+ * 1 when the code carried a TABARI flag ('!' or '?' after the digits),
+ * which is dropped. Returns 0, -1 (malformed) or -2 (no '[' at all). */
 static int bracket_code(struct str s, struct str *body, char code[8],
-                        char mirror[8])
+                        char mirror[8], int *flag)
 {
   const char *lb = NULL;
+  *flag = 0;
   for (size_t k = s.n; k-- > 0;)
     if (s.s[k] == '[') {
       lb = s.s + k;
       break;
     }
   if (!lb)
-    return -1;
+    return -2;
   const char *rb = memchr(lb, ']', s.n - (size_t)(lb - s.s));
   if (!rb)
     return -1;
   *body = trim(s.s, (size_t)(lb - s.s));
-  return dyad__dict_event_code(lb + 1, (size_t)(rb - lb - 1), code, mirror);
+  size_t n = (size_t)(rb - lb - 1);
+  while (n > 1 && (lb[n] == '!' || lb[n] == '?')) {
+    n--;
+    *flag = 1;
+  }
+  return dyad__dict_event_code(lb + 1, n, code, mirror);
 }
 
 static dyad_status block_line(struct vstate *vs, struct str s)
@@ -276,9 +284,10 @@ static dyad_status block_line(struct vstate *vs, struct str s)
   vs->mode = 2;
   f->d->counts.verb_blocks++;
   struct str inner = trim(s.s + 3, s.n - 3), body;
+  int flag;
   if (inner.n >= 3 && memcmp(inner.s + inner.n - 3, "---", 3) == 0)
     inner = trim(inner.s, inner.n - 3);
-  if (bracket_code(inner, &body, vs->bcode, vs->bmirror)) {
+  if (bracket_code(inner, &body, vs->bcode, vs->bmirror, &flag)) {
     memcpy(vs->bcode, "---", 4);
     vs->bmirror[0] = '\0';
     if (memchr(inner.s, '[', inner.n))
@@ -302,7 +311,9 @@ static dyad_status verb_line(struct vstate *vs, struct str s)
   const char *lb = memchr(s.s, '[', s.n);
   if (lb) {
     struct str body;
-    if (bracket_code(s, &body, vl.code, vl.mirror)) {
+    int flag;
+    if (bracket_code(s, &body, vl.code, vl.mirror, &flag) ||
+        !(vl.code[0] || vl.mirror[0])) {
       f->d->counts.skipped++;
       return dyad__dict_problem(f, 0, "bad verb code");
     }
@@ -375,10 +386,18 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     d->counts.skipped++;
     return dyad__dict_problem(f, 0, "pattern outside a verb block");
   }
-  if (bracket_code(s, &body, p.code, p.mirror) ||
-      (!p.code[0] && !p.mirror[0])) {
+  int flagged = 0;
+  int rc = bracket_code(s, &body, p.code, p.mirror, &flagged);
+  if (rc == -2) { /* no [CODE] at all: the null code, as in PETRARCH */
+    body = s;
+    memcpy(p.code, "---", 4);
+  } else if (rc || (!p.code[0] && !p.mirror[0])) {
     d->counts.skipped++;
     return dyad__dict_problem(f, 0, "pattern without a valid [CODE]");
+  } else if (rc == 0 && flagged) {
+    dyad_status st = dyad__dict_problem(f, 1, "code flag '!'/'?' ignored");
+    if (st != DYAD_OK)
+      return st;
   }
   body = trim(body.s + 1, body.n - 1); /* past '-' */
   struct dyad_verb_item items[MAXI];
@@ -393,8 +412,11 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
       continue;
     }
     size_t b = k;
-    while (k < body.n && !strchr(" \t_(){}", body.s[k]))
+    if (body.s[k] == '*') /* "*SCEPTICAL": the verb marker glued on */
       k++;
+    else
+      while (k < body.n && !strchr(" \t_(){}*", body.s[k]))
+        k++;
     struct str w = {body.s + b, k - b};
     struct dyad_verb_item it;
     memset(&it, 0, sizeof(it));
@@ -437,9 +459,12 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     }
     items[n++] = it;
   }
-  if (star < 0) {
-    d->counts.skipped++;
-    return dyad__dict_problem(f, 0, "pattern without the verb marker '*'");
+  if (star < 0) { /* TABARI: the verb comes first */
+    dyad_status st =
+        dyad__dict_problem(f, 1, "no verb marker '*': taken as '- * ...'");
+    if (st != DYAD_OK)
+      return st;
+    star = 0;
   }
   struct dyad_verb_item *ci = dyad__arena_alloc(&d->arena,
                                                 (n + 1) * sizeof(*ci));
@@ -755,8 +780,18 @@ dyad_status dyad__load_petr_actors(struct dyad_dict_file *f, char *buf,
         f->d->counts.skipped++;
         st = dyad__dict_problem(f, 0, "code line without an actor");
       } else if (s.s[0] != '[') {
-        f->d->counts.skipped++;
-        st = dyad__dict_problem(f, 0, "indented line is not a code");
+        /* an indented phrase: a synonym missing its '+' */
+        st = dyad__dict_problem(f, 1, "indented phrase taken as a synonym");
+        struct str ph = phrase_part(s, &codes);
+        struct str *p = dyad_vec_push(&f->ctx->alloc, r.phrases);
+        if (!p) {
+          st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+          break;
+        }
+        *p = ph;
+        f->d->counts.actor_synonyms++;
+        if (st == DYAD_OK)
+          st = actor_codes(f, codes);
       } else {
         st = actor_codes(f, s);
       }
@@ -869,7 +904,7 @@ dyad_status dyad__load_petr_agents(struct dyad_dict_file *f, char *buf,
     if (s.n == 0)
       continue;
     f->d->counts.lines++;
-    if (s.s[0] == '!') {
+    if (s.s[0] == '!' && memchr(s.s, '=', s.n) && !memchr(s.s, '[', s.n)) {
       const char *b = memchr(s.s + 1, '!', s.n - 1);
       const char *e = memchr(s.s, '=', s.n);
       if (!b || !e || e < b || nsubs >= 32 ||

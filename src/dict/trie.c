@@ -80,6 +80,7 @@ static uint32_t edge_add(struct dyad_dict *d, const struct dyad_allocator *a,
     return 0;
   n->entry = -1;
   c = (uint32_t)(d->nodes.n - 1);
+  n->kind = d->nodes.v[node].kind;
   uint64_t key = (uint64_t)node << 32 | word;
   size_t mask = d->eslots - 1;
   size_t i = mix(key) & mask;
