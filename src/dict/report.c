@@ -17,11 +17,12 @@ static void mark_live(const struct dyad_dict *d, int k0, int k1, uint8_t *mark,
 {
   for (size_t k = 0; k < d->nodes.n; k++) {
     const struct dyad_trie_node *t = &d->nodes.v[k];
-    if (t->entry < 0 || t->kind < k0 || t->kind > k1 || t->entry >= (int32_t)n)
+    if (t->entry < 0 || t->kind < k0 || t->kind > k1)
       continue;
-    mark[t->entry] = 1;
     if (phrases && !t->gen)
       (*phrases)++;
+    if (t->entry < (int32_t)n)
+      mark[t->entry] = 1;
   }
 }
 
