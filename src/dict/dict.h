@@ -177,6 +177,7 @@ struct dyad_dict_counts {
   uint64_t patterns;      /* pattern lines (PETRARCH) or pattern entries */
   uint64_t transforms;    /* PETRARCH ~ lines (loaded, not applied) */
   uint64_t actor_records, actor_synonyms, actor_codes;
+  uint64_t actor_code_lines; /* PETRARCH: lines holding only codes */
   uint64_t agents, discards, nouns, cues, files;
   uint64_t codebook;      /* codebook rows */
 };

@@ -494,6 +494,8 @@ static int sniff(const char *path, const char *buf, size_t len)
       return DYAD_DICT_PETR_VERBS;
     if (n > 1 && s[0] == '&' && s[1] >= 'A' && s[1] <= 'Z')
       return DYAD_DICT_PETR_VERBS; /* a synset */
+    if (n >= 6 && memcmp(s, "<ISSUE", 6) == 0)
+      return -2; /* PETRARCH issue coding: not a dictionary we use */
     if (n == 0 || s[0] == '#' || (n > 1 && s[0] == '<' && s[1] == '!'))
       continue;
     lines++;
@@ -574,7 +576,11 @@ static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
     st = dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
   if (st == DYAD_OK && format == DYAD_DICT_AUTO) {
     format = sniff(path, buf, len);
-    if (format < 0)
+    if (format == -2)
+      st = dyad__ctx_error(ctx, DYAD_EDICT,
+                           "%s: PETRARCH issue coding files are not "
+                           "supported", path);
+    else if (format < 0)
       st = dyad__ctx_error(ctx, DYAD_EDICT,
                            "%s: cannot tell the dictionary format", path);
   }

@@ -399,7 +399,8 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     if (st != DYAD_OK)
       return st;
   }
-  body = trim(body.s + 1, body.n - 1); /* past '-' */
+  while (body.n && body.s[0] == '-') /* past '-' (once "--", a typo) */
+    body = trim(body.s + 1, body.n - 1);
   struct dyad_verb_item items[MAXI];
   size_t n = 0;
   int star = -1;
@@ -793,6 +794,7 @@ dyad_status dyad__load_petr_actors(struct dyad_dict_file *f, char *buf,
         if (st == DYAD_OK)
           st = actor_codes(f, codes);
       } else {
+        f->d->counts.actor_code_lines++;
         st = actor_codes(f, s);
       }
       continue;
