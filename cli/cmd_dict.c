@@ -23,7 +23,7 @@ static const char help[] =
     "                 petrarch-agents, petrarch-discards (default: sniffed)\n"
     "  --date D       article date for lookup (YYYY-MM-DD)\n"
     "  --data DIR     data directory\n"
-    "  --no-defaults  load only the --dict files (and the codebook)\n"
+    "  --no-defaults  load only the --dict files (no codebook either)\n"
     "  --strict       any malformed line is fatal\n";
 
 /* Loads one --dict argument, "FORMAT:PATH" or "PATH". */
@@ -143,7 +143,7 @@ int cmd_dict(int argc, char **argv)
     return EXIT_FATAL;
   }
   int rc = 0;
-  if (defaults && dyad_ctx_load_defaults(ctx) != DYAD_OK) {
+  if (defaults && dyad_ctx_load_dictionaries(ctx) != DYAD_OK) {
     cli_err("%s", dyad_ctx_errmsg(ctx));
     rc = EXIT_FATAL;
   }

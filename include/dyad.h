@@ -510,6 +510,11 @@ typedef enum dyad_dict_format {
  * "petrarch-agents", "petrarch-discards". Returns -1 when unknown. */
 int dyad_dict_format_parse(const char *s, size_t len);
 
+/* Loads only the default dictionaries and the CAMEO codebook from the data
+ * directory (what `dyad dict` needs; dyad_ctx_load_defaults includes it).
+ * Idempotent. */
+dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
+
 /* Loads one more dictionary file (call after dyad_ctx_load_defaults):
  * its entries override earlier ones for the same phrase and kind. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,

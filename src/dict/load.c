@@ -733,3 +733,11 @@ dyad_status dyad__dict_load_defaults(dyad_ctx *ctx)
     st = dyad__dict_finish(ctx);
   return st;
 }
+
+dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx)
+{
+  dyad_status st = dyad__codebook_load(ctx);
+  if (st == DYAD_OK)
+    st = dyad__dict_load_defaults(ctx);
+  return st;
+}

@@ -185,11 +185,16 @@ static uint32_t find_word(const dyad_ctx *ctx, const char *s, size_t n)
   return dyad__vocab_find(&ctx->vocab, buf, m);
 }
 
-/* Crude verb lemmas of a folded word: strips -s, -es, -ed, -d, -ing. */
-static size_t verb_stems(const dyad_ctx *ctx, uint32_t id, uint32_t *out)
+/* Crude verb lemmas of a word: strips -s, -es, -ed, -d, -ing. */
+static size_t verb_stems(const dyad_ctx *ctx, const char *word0, size_t wl,
+                         uint32_t *out)
 {
   size_t n, k = 0;
-  const char *s = dyad__vocab_str(&ctx->vocab, id, &n);
+  char fold[256];
+  n = dyad__fold(word0, wl, fold, sizeof(fold));
+  if (n == (size_t)-1)
+    return 0;
+  const char *s = fold;
   static const char *const suf[] = {"ies", "es", "s", "ied", "ed", "d",
                                     "ing"};
   static const char *const rep[] = {"y", "", "", "y", "", "", ""};
@@ -339,8 +344,7 @@ dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
     size_t nc = 0;
     if (toks[i].form)
       cand[nc++] = toks[i].form;
-    if (toks[i].form)
-      nc += verb_stems(ctx, toks[i].form, cand + nc);
+    nc += verb_stems(ctx, wp[i], wl[i], cand + nc);
     for (size_t c = 0; c < nc; c++) {
       int dupl = 0;
       for (size_t j = 0; j < c; j++)
