@@ -443,6 +443,59 @@ static void date_helpers(void **state)
   assert_int_equal(dyad__dict_date("9008223", 7, 1, &d), -1);
 }
 
+/* An allocator that checks every osize: live bytes must return to 0. */
+struct acct {
+  long long live;
+};
+
+static void *acct_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+  struct acct *a = ud;
+  if (ptr)
+    a->live -= (long long)osize;
+  if (nsize == 0) {
+    free(ptr);
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (p)
+    a->live += (long long)nsize;
+  else if (ptr)
+    a->live += (long long)osize;
+  return p;
+}
+
+static void allocator_sizes_balance(void **state)
+{
+  (void)state;
+  struct acct ac = {0};
+  dyad_config cfg;
+  memset(&cfg, 0, sizeof(cfg));
+  cfg.data_dir = FIX "/lint:" FIX "/data";
+  cfg.alloc = acct_alloc;
+  cfg.alloc_ud = &ac;
+  dyad_ctx *ctx = dyad_ctx_new(&cfg);
+  assert_non_null(ctx);
+  assert_int_equal(dyad_ctx_load_dictionaries(ctx), DYAD_OK);
+  assert_int_equal(dyad_ctx_load_dict(ctx, FIX "/broken.txt",
+                                      strlen(FIX "/broken.txt"), 0),
+                   DYAD_OK);
+  char path[1024];
+  if (shared_path("peers/petrarch2/CAMEO.2.0.txt", path, sizeof(path)))
+    assert_int_equal(dyad_ctx_load_dict(ctx, path, strlen(path), 0), DYAD_OK);
+  if (shared_path("peers/petrarch2/PETR.Validate.actors.txt", path,
+                  sizeof(path)))
+    assert_int_equal(dyad_ctx_load_dict(ctx, path, strlen(path), 0), DYAD_OK);
+  dyad_buf b = {0};
+  size_t ne, nw;
+  assert_int_equal(dyad_ctx_dict_check(ctx, &b, &ne, &nw), DYAD_OK);
+  dyad_dict_stats st;
+  assert_int_equal(dyad_ctx_dict_stats(ctx, &st), DYAD_OK);
+  dyad_buf_release(&b);
+  dyad_ctx_free(ctx);
+  assert_int_equal(ac.live, 0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -465,6 +518,7 @@ int main(void)
       cmocka_unit_test(clean_fixtures_pass_check),
       cmocka_unit_test(lookup_shows_chosen_code),
       cmocka_unit_test(date_helpers),
+      cmocka_unit_test(allocator_sizes_balance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
