@@ -212,6 +212,7 @@ struct dyad_dict {
   struct dyad_dict_counts counts;
   uint32_t seq;                            /* pattern load counter */
   uint8_t defaults;                        /* default data loaded */
+  dyad_doc *scratch;                       /* tokenizes phrases at load */
 };
 
 /* ==== matching (for the coder) ========================================= */
@@ -296,8 +297,9 @@ uint32_t dyad__dict_singular(dyad_ctx *ctx, uint32_t id, int add);
 /* Regular plural of a folded word's id (militia -> militias). */
 uint32_t dyad__dict_plural(dyad_ctx *ctx, uint32_t id);
 
-/* Splits a phrase into word ids (spaces, '_' when petr, "'s"); returns the
- * number of words (at most cap), or -1 when too long / out of memory. */
+/* Splits a phrase into word ids with the tokenizer ('_' is a space when
+ * petr), interning each folded word; returns the number of words (at most
+ * cap), or -1 when too long / out of memory. */
 int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
                       uint32_t *ids, size_t cap);
 

@@ -234,6 +234,7 @@ void dyad__dict_free(dyad_ctx *ctx)
   if (!d)
     return;
   const struct dyad_allocator *a = &ctx->alloc;
+  dyad_doc_free(d->scratch);
   free_index(a, d);
   dyad__free(a, d->ekeys, d->eslots * sizeof(*d->ekeys));
   dyad__free(a, d->evals, d->eslots * sizeof(*d->evals));
@@ -375,6 +376,8 @@ dyad_status dyad__dict_finish(dyad_ctx *ctx)
   const struct dyad_allocator *a = &ctx->alloc;
   if (!d)
     return DYAD_OK;
+  dyad_doc_free(d->scratch); /* its arena is only needed while loading */
+  d->scratch = NULL;
   dyad_status st = dedupe(ctx);
   if (st != DYAD_OK)
     return st;

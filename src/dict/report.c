@@ -233,37 +233,37 @@ dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
   dyad_token toks[LMAX];
   const char *wp[LMAX];
   size_t wl[LMAX];
-  size_t n = 0, k = 0, found = 0;
+  size_t n = 0, found = 0;
   int rc = 0;
-  memset(toks, 0, sizeof(toks));
-  while (k < len && n + 2 <= LMAX) {
-    while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n'))
-      k++;
-    size_t b = k;
-    while (k < len && text[k] != ' ' && text[k] != '\t' && text[k] != '\n')
-      k++;
-    if (k == b)
-      break;
-    size_t e = k;
-    int poss = e - b > 2 && (text[e - 1] == 's' || text[e - 1] == 'S') &&
-               text[e - 2] == '\'';
-    if (poss)
-      e -= 2;
-    wp[n] = text + b;
-    wl[n] = e - b;
-    toks[n].form = find_word(ctx, text + b, e - b);
+  /* the text goes through the tokenizer, as an article would; lemmas are
+   * the crude singular (the tagger is not needed for a lookup) */
+  dyad_doc *doc = dyad_doc_new((dyad_ctx *)ctx);
+  if (!doc)
+    return DYAD_ENOMEM;
+  dyad_article art;
+  memset(&art, 0, sizeof(art));
+  art.text = text;
+  art.text_len = len;
+  dyad_status st = dyad_doc_analyze(doc, &art, DYAD_STAGE_TOKENS);
+  if (st != DYAD_OK) {
+    dyad_doc_free(doc);
+    return st;
+  }
+  size_t nt, dlen;
+  const dyad_token *dt = dyad_doc_tokens(doc, &nt);
+  const char *dtext = dyad_doc_text(doc, &dlen);
+  for (size_t k = 0; k < nt && n < LMAX; k++) {
+    toks[n] = dt[k];
+    wp[n] = dtext + dt[k].off;
+    wl[n] = dt[k].len;
+    toks[n].form = find_word(ctx, wp[n], wl[n]);
     toks[n].lemma = toks[n].form ? dyad__dict_singular((dyad_ctx *)ctx,
                                                        toks[n].form, 0)
                                  : 0;
     n++;
-    if (poss) {
-      wp[n] = "'s";
-      wl[n] = 2;
-      toks[n].form = dyad__vocab_find(&ctx->vocab, "'s", 2);
-      n++;
-    }
   }
   if (!d) {
+    dyad_doc_free(doc);
     if (nfound)
       *nfound = 0;
     return DYAD_OK;
@@ -361,6 +361,7 @@ dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
       }
     }
   }
+  dyad_doc_free(doc);
   if (rc)
     return DYAD_ENOMEM;
   if (nfound)

@@ -263,29 +263,25 @@ uint32_t dyad__dict_plural(dyad_ctx *ctx, uint32_t id)
   return dyad__vocab_add(&ctx->vocab, buf, m);
 }
 
-int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
-                      uint32_t *ids, size_t cap)
+/* The plain split, used when no scratch document can be made: spaces (and
+ * '_' for PETRARCH), with "'s" split off as the tokenizer does. */
+static int split_plain(dyad_ctx *ctx, const char *s, size_t len, uint32_t *ids,
+                       size_t cap)
 {
   size_t n = 0, k = 0;
   while (k < len) {
-    while (k < len && (s[k] == ' ' || s[k] == '\t' || (petr && s[k] == '_')))
+    while (k < len && s[k] == ' ')
       k++;
     size_t b = k;
-    while (k < len && s[k] != ' ' && s[k] != '\t' && !(petr && s[k] == '_'))
+    while (k < len && s[k] != ' ')
       k++;
     if (k == b)
       break;
     size_t e = k;
-    int poss = 0;
-    /* "Putin's" -> putin 's ; also the typographic apostrophe (3 bytes) */
-    if (e - b > 2 && (s[e - 1] == 's' || s[e - 1] == 'S') && s[e - 2] == '\'') {
-      poss = 1;
+    int poss = e - b > 2 && (s[e - 1] == 's' || s[e - 1] == 'S') &&
+               s[e - 2] == '\'';
+    if (poss)
       e -= 2;
-    } else if (e - b > 4 && (s[e - 1] == 's' || s[e - 1] == 'S') &&
-               memcmp(s + e - 4, "\xe2\x80\x99", 3) == 0) {
-      poss = 1;
-      e -= 4;
-    }
     if (n + 1 + (size_t)poss > cap)
       return -1;
     uint32_t id = dyad__dict_word(ctx, s + b, e - b);
@@ -300,4 +296,39 @@ int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
     }
   }
   return (int)n;
+}
+
+/* Phrases go through the real tokenizer (on a scratch document the dict
+ * keeps), so a dictionary phrase splits exactly as the same words in an
+ * article do: clitics ("Putin's", "Workers'"), brackets and commas,
+ * periods that are not part of an abbreviation ("Th."). */
+int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
+                      uint32_t *ids, size_t cap)
+{
+  char buf[1024];
+  if (len >= sizeof(buf))
+    return -1;
+  for (size_t k = 0; k < len; k++)
+    buf[k] = (s[k] == '\t' || (petr && s[k] == '_')) ? ' ' : s[k];
+  struct dyad_dict *d = ctx->dict;
+  if (d && !d->scratch)
+    d->scratch = dyad_doc_new(ctx);
+  if (!d || !d->scratch)
+    return split_plain(ctx, buf, len, ids, cap);
+  dyad_article art;
+  memset(&art, 0, sizeof(art));
+  art.text = buf;
+  art.text_len = len;
+  if (dyad_doc_analyze(d->scratch, &art, DYAD_STAGE_TOKENS) != DYAD_OK)
+    return -1;
+  size_t nt;
+  const dyad_token *t = dyad_doc_tokens(d->scratch, &nt);
+  if (nt > cap)
+    return -1;
+  for (size_t k = 0; k < nt; k++) {
+    ids[k] = dyad__dict_word(ctx, buf + t[k].off, t[k].len);
+    if (!ids[k])
+      return -1;
+  }
+  return (int)nt;
 }
