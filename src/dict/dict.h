@@ -168,6 +168,7 @@ struct dyad_trie_node {
   int32_t entry; /* index in the kind's entry vector, -1: none */
   uint8_t gen;   /* 1: entry came from a generated variant */
   uint8_t kind;  /* dyad_dict_kind of the root it hangs from */
+  uint8_t caps;  /* the edge into this node needs a token in capitals */
 };
 
 struct dyad_dict_counts {
@@ -299,9 +300,12 @@ uint32_t dyad__dict_plural(dyad_ctx *ctx, uint32_t id);
 
 /* Splits a phrase into word ids with the tokenizer ('_' is a space when
  * petr), interning each folded word; returns the number of words (at most
- * cap), or -1 when too long / out of memory. */
+ * cap), or -1 when too long / out of memory. OUT (caps may be NULL):
+ * bit k of *caps set when word k is a short acronym written in capitals
+ * ("US", "IS", "AU": 2..3 letters, no lower case), which then matches only
+ * a token written in capitals, never the word "us" or "is". */
 int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
-                      uint32_t *ids, size_t cap);
+                      uint32_t *ids, size_t cap, uint32_t *caps);
 
 /* Inserts a word path under root kind, pointing at entry. variants: also
  * insert the last word's plural and singular (generated). Returns the
@@ -309,7 +313,7 @@ int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
  * memory. */
 int32_t dyad__trie_insert(struct dyad_dict *d, const struct dyad_allocator *a,
                           dyad_ctx *ctx, int kind, const uint32_t *ids,
-                          size_t n, int32_t entry, int variants);
+                          size_t n, int32_t entry, int variants, uint32_t caps);
 /* Longest match of kind at toks[i]; OUT: *entry. Returns tokens matched. */
 size_t dyad__trie_match(const struct dyad_dict *d, int kind,
                         const dyad_token *toks, size_t ntok, size_t i,

@@ -144,14 +144,15 @@ static dyad_status insert_phrases(struct dyad_dict_file *f, int kind,
     uint32_t ids[MAXW];
     if (ph.n == 0)
       return dyad__dict_problem(f, 0, "empty phrase");
-    int n = dyad__dict_phrase(f->ctx, ph.s, ph.n, petr, ids, MAXW);
+    uint32_t caps;
+    int n = dyad__dict_phrase(f->ctx, ph.s, ph.n, petr, ids, MAXW, &caps);
     if (n < 0)
       return dyad__dict_problem(f, 0, "phrase too long: '%.*s'", (int)ph.n,
                                 ph.s);
     if (n == 0)
       continue;
     int32_t prev = dyad__trie_insert(f->d, &f->ctx->alloc, f->ctx, kind, ids,
-                                     (size_t)n, entry, variants);
+                                     (size_t)n, entry, variants, caps);
     if (prev == -2)
       return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
     if (prev < 0 || prev == entry)

@@ -164,7 +164,7 @@ static dyad_status synset_member(struct vstate *vs, struct str s,
     return DYAD_OK;
   }
   uint32_t ids[MAXW];
-  int n = dyad__dict_phrase(f->ctx, m.s, m.n, 1, ids, MAXW);
+  int n = dyad__dict_phrase(f->ctx, m.s, m.n, 1, ids, MAXW, NULL);
   if (n <= 0)
     return dyad__dict_problem(f, 0, "bad synset member '%.*s'", (int)m.n,
                               m.s);
@@ -705,7 +705,7 @@ static dyad_status close_record(struct dyad_dict_file *f, struct arec *r)
   for (size_t k = 0; k < r->phrases.n; k++) {
     uint32_t ids[MAXW];
     struct str ph = r->phrases.v[k];
-    int n = dyad__dict_phrase(f->ctx, ph.s, ph.n, 1, ids, MAXW);
+    int n = dyad__dict_phrase(f->ctx, ph.s, ph.n, 1, ids, MAXW, NULL);
     if (n <= 0) {
       f->line = r->line;
       dyad_status st = dyad__dict_problem(f, 0, "bad phrase '%.*s'",
@@ -738,8 +738,8 @@ static dyad_status close_record(struct dyad_dict_file *f, struct arec *r)
       *q = m;
       e = (int32_t)(d->actors.n - 1);
     }
-    if (dyad__trie_insert(d, a, f->ctx, DYAD_DK_ACTOR, ids, (size_t)n, e, 0) ==
-        -2)
+    if (dyad__trie_insert(d, a, f->ctx, DYAD_DK_ACTOR, ids, (size_t)n, e, 0,
+                          0) == -2)
       return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
   }
   r->phrases.n = 0;
@@ -881,11 +881,11 @@ static dyad_status agent_phrases(struct dyad_dict_file *f,
                               (int)(b - a + 1), a);
   }
   uint32_t ids[MAXW];
-  int n = dyad__dict_phrase(f->ctx, ph, strlen(ph), 1, ids, MAXW);
+  int n = dyad__dict_phrase(f->ctx, ph, strlen(ph), 1, ids, MAXW, NULL);
   if (n <= 0)
     return dyad__dict_problem(f, 0, "bad agent phrase '%s'", ph);
   if (dyad__trie_insert(f->d, &f->ctx->alloc, f->ctx, DYAD_DK_AGENT, ids,
-                        (size_t)n, entry, variants) == -2)
+                        (size_t)n, entry, variants, 0) == -2)
     return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
   return DYAD_OK;
 }
@@ -1042,7 +1042,7 @@ dyad_status dyad__load_petr_discards(struct dyad_dict_file *f, char *buf,
     if (story)
       s = trim(s.s + 1, s.n - 1);
     uint32_t ids[MAXW];
-    int k = dyad__dict_phrase(f->ctx, s.s, s.n, 0, ids, MAXW);
+    int k = dyad__dict_phrase(f->ctx, s.s, s.n, 0, ids, MAXW, NULL);
     if (k <= 0) {
       f->d->counts.skipped++;
       st = dyad__dict_problem(f, 0, "bad discard phrase");
@@ -1056,7 +1056,7 @@ dyad_status dyad__load_petr_discards(struct dyad_dict_file *f, char *buf,
     f->d->counts.discards++;
     if (dyad__trie_insert(f->d, &f->ctx->alloc, f->ctx,
                           story ? DYAD_DK_DISCARD_STORY : DYAD_DK_DISCARD, ids,
-                          (size_t)k, (int32_t)(f->d->discards.n - 1),
+                          (size_t)k, (int32_t)(f->d->discards.n - 1), 0,
                           0) == -2)
       st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
   }

@@ -66,13 +66,17 @@ static int edges_grow(struct dyad_dict *d, const struct dyad_allocator *a)
   return 0;
 }
 
-/* Child of node by word, created when absent; 0 when out of memory. */
+/* Child of node by word, created when absent; 0 when out of memory. The
+ * child needs capitals only while every phrase through it asks for them. */
 static uint32_t edge_add(struct dyad_dict *d, const struct dyad_allocator *a,
-                         uint32_t node, uint32_t word)
+                         uint32_t node, uint32_t word, int caps)
 {
   uint32_t c = edge(d, node, word);
-  if (c)
+  if (c) {
+    if (!caps)
+      d->nodes.v[c].caps = 0;
     return c;
+  }
   if ((d->nedges + 1) * 2 > d->eslots && edges_grow(d, a))
     return 0;
   struct dyad_trie_node *n = dyad_vec_push(a, d->nodes);
@@ -81,6 +85,7 @@ static uint32_t edge_add(struct dyad_dict *d, const struct dyad_allocator *a,
   n->entry = -1;
   c = (uint32_t)(d->nodes.n - 1);
   n->kind = d->nodes.v[node].kind;
+  n->caps = (uint8_t)(caps != 0);
   uint64_t key = (uint64_t)node << 32 | word;
   size_t mask = d->eslots - 1;
   size_t i = mix(key) & mask;
@@ -96,11 +101,11 @@ static uint32_t edge_add(struct dyad_dict *d, const struct dyad_allocator *a,
  * explicit ones. Returns the previous explicit entry, -1, or -2 (memory). */
 static int32_t put(struct dyad_dict *d, const struct dyad_allocator *a,
                    int kind, const uint32_t *ids, size_t n, int32_t entry,
-                   int gen)
+                   int gen, uint32_t caps)
 {
   uint32_t node = (uint32_t)kind;
   for (size_t k = 0; k < n; k++) {
-    node = edge_add(d, a, node, ids[k]);
+    node = edge_add(d, a, node, ids[k], (int)(caps >> k & 1));
     if (!node)
       return -2;
   }
@@ -115,11 +120,11 @@ static int32_t put(struct dyad_dict *d, const struct dyad_allocator *a,
 
 int32_t dyad__trie_insert(struct dyad_dict *d, const struct dyad_allocator *a,
                           dyad_ctx *ctx, int kind, const uint32_t *ids,
-                          size_t n, int32_t entry, int variants)
+                          size_t n, int32_t entry, int variants, uint32_t caps)
 {
   if (n == 0 || n > MAX_PHRASE)
     return -1;
-  int32_t prev = put(d, a, kind, ids, n, entry, 0);
+  int32_t prev = put(d, a, kind, ids, n, entry, 0, caps);
   if (prev == -2 || !variants)
     return prev;
   uint32_t alt[MAX_PHRASE];
@@ -131,7 +136,7 @@ int32_t dyad__trie_insert(struct dyad_dict *d, const struct dyad_allocator *a,
     if (!forms[k] || forms[k] == last)
       continue;
     alt[n - 1] = forms[k];
-    if (put(d, a, kind, alt, n, entry, 1) == -2)
+    if (put(d, a, kind, alt, n, entry, 1, caps) == -2)
       return -2;
   }
   return prev;
@@ -161,12 +166,13 @@ static void walk(const struct dyad_dict *d, uint32_t node,
   }
   if (i >= ntok || depth >= MAX_PHRASE)
     return;
+  int upper = (toks[i].flags & DYAD_TOKF_ALLCAPS) != 0;
   uint32_t c = edge(d, node, toks[i].form);
-  if (c)
+  if (c && (upper || !d->nodes.v[c].caps))
     walk(d, c, toks, ntok, i + 1, depth + 1, best, entry);
   if (toks[i].lemma && toks[i].lemma != toks[i].form) {
     c = edge(d, node, toks[i].lemma);
-    if (c)
+    if (c && (upper || !d->nodes.v[c].caps))
       walk(d, c, toks, ntok, i + 1, depth + 1, best, entry);
   }
 }
@@ -302,10 +308,26 @@ static int split_plain(dyad_ctx *ctx, const char *s, size_t len, uint32_t *ids,
  * keeps), so a dictionary phrase splits exactly as the same words in an
  * article do: clitics ("Putin's", "Workers'"), brackets and commas,
  * periods that are not part of an abbreviation ("Th."). */
+/* A short acronym in capitals: 2..3 letters, no lower case. */
+static int acronym(const char *s, size_t n)
+{
+  int letters = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (s[k] >= 'a' && s[k] <= 'z')
+      return 0;
+    if ((unsigned char)s[k] >= 0x80)
+      return 0;
+    letters += s[k] >= 'A' && s[k] <= 'Z';
+  }
+  return letters >= 2 && letters <= 3;
+}
+
 int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
-                      uint32_t *ids, size_t cap)
+                      uint32_t *ids, size_t cap, uint32_t *caps)
 {
   char buf[1024];
+  if (caps)
+    *caps = 0;
   if (len >= sizeof(buf))
     return -1;
   for (size_t k = 0; k < len; k++)
@@ -329,6 +351,8 @@ int dyad__dict_phrase(dyad_ctx *ctx, const char *s, size_t len, int petr,
     ids[k] = dyad__dict_word(ctx, buf + t[k].off, t[k].len);
     if (!ids[k])
       return -1;
+    if (caps && !petr && k < 32 && acronym(buf + t[k].off, t[k].len))
+      *caps |= 1u << k;
   }
   return (int)nt;
 }

@@ -29,6 +29,11 @@ run lookup visited the Kremlin $D
 if [ "$(rc)" = 0 ] && has 'verb    visit * = 042:043' && has '"the Kremlin" -> RUSGOV'; then
   ok lookup_verb_and_capital; else ko lookup_verb_and_capital; fi
 
+run lookup they told us $D
+if [ "$(rc)" = 1 ]; then ok lookup_us_is_not_usa; else ko lookup_us_is_not_usa; fi
+run lookup the US $D
+if has '"US" -> USA'; then ok lookup_acronym; else ko lookup_acronym; fi
+
 run lookup xyzzy $D
 if [ "$(rc)" = 1 ] && grep -q "no dictionary entry" "$tmp/err"; then
   ok lookup_nothing_exits_1; else ko lookup_nothing_exits_1; fi

@@ -176,14 +176,31 @@ static void lemma_and_plural_matching(void **state)
   assert_int_equal(dyad__dict_cue(ctx, DYAD_CUE_INTENT, t, n, 0), 0);
   /* possessive split: "Putin's" is putin + 's (typographic too) */
   uint32_t ids[4];
-  assert_int_equal(dyad__dict_phrase(ctx, "Putin's", 7, 0, ids, 4), 2);
+  assert_int_equal(dyad__dict_phrase(ctx, "Putin's", 7, 0, ids, 4, NULL), 2);
   assert_int_equal(ids[1], dyad__vocab_find(&ctx->vocab, "'s", 2));
-  assert_int_equal(dyad__dict_phrase(ctx, "Putin\xe2\x80\x99s", 9, 0, ids, 4),
+  assert_int_equal(dyad__dict_phrase(ctx, "Putin\xe2\x80\x99s", 9, 0, ids, 4, NULL),
                    2);
   assert_int_equal(ids[0], dyad__vocab_find(&ctx->vocab, "putin", 5));
-  assert_int_equal(dyad__dict_phrase(ctx, "ARMED_FORCES", 12, 1, ids, 4), 2);
+  assert_int_equal(dyad__dict_phrase(ctx, "ARMED_FORCES", 12, 1, ids, 4, NULL), 2);
   assert_string_equal(actor_code(ctx, "Putin 's", 20230322, &m), "RUSGOV");
   assert_int_equal(m, 1);
+  dyad_ctx_free(ctx);
+}
+
+static void acronym_needs_capitals(void **state)
+{
+  (void)state;
+  dyad_ctx *ctx = fix_ctx(0);
+  dyad_token t[2];
+  size_t n = toks(ctx, "US", t, 2);
+  struct dyad_actor_hit h;
+  assert_int_equal(dyad__dict_actor(ctx, t, n, 0, 20230322, &h), 0);
+  t[0].flags = DYAD_TOKF_ALLCAPS; /* as the tokenizer marks "US" */
+  assert_int_equal(dyad__dict_actor(ctx, t, n, 0, 20230322, &h), 1);
+  assert_string_equal(h.code, "USA");
+  /* a longer phrase with no acronym is not affected */
+  n = toks(ctx, "united states", t, 2);
+  assert_int_equal(dyad__dict_actor(ctx, t, n, 0, 20230322, &h), 2);
   dyad_ctx_free(ctx);
 }
 
@@ -505,6 +522,7 @@ int main(void)
       cmocka_unit_test(actor_attributes),
       cmocka_unit_test(longest_match_wins),
       cmocka_unit_test(lemma_and_plural_matching),
+      cmocka_unit_test(acronym_needs_capitals),
       cmocka_unit_test(verb_patterns_longest_first),
       cmocka_unit_test(mirror_codes_and_attributes),
       cmocka_unit_test(pattern_item_matches_lemma),
