@@ -504,6 +504,86 @@ const char *dyad_tsv_header(void);
 /* Appends the parse (tokens, sentences, phrases, clauses) as text or JSON. */
 dyad_status dyad_doc_write_parse(const dyad_doc *doc, int json, dyad_buf *out);
 
+/* ==== dictionaries ====================================================== */
+
+/* Formats of dictionary files (data/README.md; PETRARCH2/TABARI files). */
+typedef enum dyad_dict_format {
+  DYAD_DICT_AUTO = 0,        /* sniff from the content */
+  DYAD_DICT_NATIVE,          /* dyad's own format */
+  DYAD_DICT_PETR_VERBS,      /* PETRARCH2 / TABARI verb patterns */
+  DYAD_DICT_PETR_ACTORS,     /* PETRARCH actors with dated codes */
+  DYAD_DICT_PETR_AGENTS,     /* PETRARCH agents ([~GOV], !SET!) */
+  DYAD_DICT_PETR_DISCARDS    /* PETRARCH discard phrases */
+} dyad_dict_format;
+
+/* Parses "auto", "native", "petrarch-verbs", "petrarch-actors",
+ * "petrarch-agents", "petrarch-discards". Returns -1 when unknown. */
+int dyad_dict_format_parse(const char *s, size_t len);
+
+/* Loads only the default dictionaries and the CAMEO codebook from the data
+ * directory (what `dyad dict` needs; dyad_ctx_load_defaults includes it).
+ * Idempotent. */
+dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
+
+/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
+ * its entries override earlier ones for the same phrase and kind. A native
+ * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
+ * cues*, or a folder of that name) or from section lines ("[actors]").
+ * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
+ * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
+ * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */
+dyad_status dyad_ctx_load_dict(dyad_ctx *ctx, const char *path, size_t len,
+                               int format);
+
+/* Counts over everything loaded into a ctx. */
+typedef struct dyad_dict_stats {
+  size_t actors;             /* live actor entries */
+  size_t actor_types[9];     /* by type: none, country, adj, capital,
+                                person, igo, group, bloc, org */
+  size_t actor_codes;        /* codes of live actors (dated or not) */
+  size_t actor_dated;        /* of which dated */
+  size_t agents, nouns, cues, discards;  /* live entries */
+  size_t verb_lemmas;        /* verbs with at least one pattern */
+  size_t verb_patterns;      /* live (verb, pattern) pairs */
+  size_t pattern_roots[21];  /* patterns by CAMEO root: [0] no event or
+                                unknown root, [1..20] roots 01..20 */
+  size_t synsets, verb_blocks, verb_lines; /* PETRARCH verb files */
+  size_t pattern_lines;      /* pattern lines read */
+  size_t transforms;         /* PETRARCH ~ lines (counted, not applied) */
+  size_t codebook;           /* codes in the CAMEO codebook */
+  size_t files, lines;       /* dictionary files and entry lines read */
+  size_t skipped;            /* malformed lines skipped */
+  size_t problems, errors;   /* recorded problems, of which errors */
+} dyad_dict_stats;
+
+/* Name of an actor type index ("country"); "" for 0 or out of range. */
+const char *dyad_dict_actor_type(int type);
+
+/* Fills OUT: *out. Never fails on a valid ctx (all zero before loading). */
+dyad_status dyad_ctx_dict_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
+
+/* The problems recorded while loading, "file:line: message" (warnings
+ * read "file:line: warning: ..."). OUT: *list, owned by ctx. Returns the
+ * count. */
+size_t dyad_ctx_dict_problems(const dyad_ctx *ctx, const char *const **list);
+
+/* Appends to out, one line each, every dictionary entry the phrase text
+ * matches (actors, agents, nouns, cues, discards: longest match at each
+ * word; verbs: patterns of each word taken as a verb lemma), with its
+ * codes and date ranges, the code chosen for date (0: undated), and its
+ * rule "file:line". Returns DYAD_ENOMEM or DYAD_OK; *nfound (may be NULL)
+ * gets the number of entries shown. */
+dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
+                                 size_t len, dyad_date date, dyad_buf *out,
+                                 size_t *nfound);
+
+/* Lints what is loaded: appends "file:line: problem" lines to out (load
+ * problems, duplicates, conflicting codes, event codes not in the
+ * codebook or with an unknown root, malformed actor codes, overlapping
+ * date ranges with different codes). OUT: *errors, *warnings. */
+dyad_status dyad_ctx_dict_check(const dyad_ctx *ctx, dyad_buf *out,
+                                size_t *errors, size_t *warnings);
+
 #ifdef __cplusplus
 }
 #endif
