@@ -121,7 +121,7 @@ errs=$(lines "$@" | awk -F'\t' '{
   t = $2; eq = index(t, " = ")
   if (eq == 0) { print $1 ": no \" = \""; next }
   rest = substr(t, eq + 3); na = split(rest, a, / ; /)
-  if (a[1] !~ /^[A-Z][A-Z][A-Z]$/) print $1 ": bad agent code \"" a[1] "\""
+  if (a[1] !~ /^([A-Z][A-Z][A-Z])+$/) print $1 ": bad agent code \"" a[1] "\""
   for (i = 2; i <= na; i++) if (a[i] !~ /^(title=1|type=[a-z]+)$/) print $1 ": bad attribute \"" a[i] "\""
 }')
 if [ -z "$errs" ]; then ok data_world_agent_lines; else bad data_world_agent_lines; echo "$errs" | head -20; fi
