@@ -1,26 +1,18 @@
 #!/bin/sh
 # tests/cli/data_world.sh: sanity checks on the world dictionaries (actors
-# and agents) without the loader: every entry line has the shape data/README.md
-# gives, codes and dates are well-formed (FROM <= TO, real calendar days),
-# attributes are known keys with valid values, no phrase is given two
-# different code lists anywhere in the actor files, and the content reaches
-# its minimum counts. Reads the folders in $DYAD_DATA (colon-separated; the
-# generated build/data one is optional). Writes nothing.
+# and agents) that need no loader: every entry line has the shape
+# data/README.md gives; codes and dates are well-formed (real calendar days,
+# FROM <= TO, at most one undated default code); attributes are known keys
+# with valid values; no phrase is given two different code lists anywhere in
+# the actor files; the content reaches its minimum counts. The checkers are
+# first run on small bad files (in a mktemp folder) to show they can fail.
+# Reads the folders in $DYAD_DATA (colon-separated; the generated build/data
+# one is optional).
 DATA=${DYAD_DATA:-data:build/data}
-actors=""; agents=""
-old_ifs=$IFS; IFS=:
-for d in $DATA; do
-  for f in "$d"/actors/*.txt "$d"/actors-*.txt; do
-    [ -f "$f" ] && actors="$actors$f$IFS"
-  done
-  [ -f "$d/agents.txt" ] && agents="$agents$d/agents.txt$IFS"
-done
-IFS=$old_ifs
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
 ok() { echo "PASS $1"; }
 bad() { echo "FAIL $1"; }
-if [ -z "$actors" ]; then echo "SKIP data_world_actors (no actor files in $DATA)"; exit 0; fi
-# shellcheck disable=SC2086
-set -f; IFS=:; set -- $actors; IFS=$old_ifs; set +f
 
 # Entry lines, with comments and blank lines removed: FILE:LINE<TAB>TEXT
 lines() {
@@ -28,8 +20,9 @@ lines() {
        $0 != "" { printf "%s:%d\t%s\n", FILENAME, FNR, $0 }' "$@"
 }
 
-# 1. shape of every actor line and its codes, dates and attributes
-errs=$(lines "$@" | awk -F'\t' '
+# Prints one message per malformed actor line.
+actor_shape() {
+  lines "$@" | awk -F'\t' '
 function leap(y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 function okdate(d,   y, m, dd, md) {
   if (d !~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/) return 0
@@ -38,7 +31,7 @@ function okdate(d,   y, m, dd, md) {
   if (m < 1 || m > 12 || dd < 1) return 0
   return dd <= md[m] + (m == 2 && leap(y))
 }
-function err(m) { print $1 ": " m; n++ }
+function err(m) { print $1 ": " m }
 {
   t = $2; eq = index(t, " = ")
   if (eq == 0) { err("no \" = \""); next }
@@ -46,10 +39,10 @@ function err(m) { print $1 ": " m; n++ }
   np = split(ph, p, /\|/)
   for (i = 1; i <= np; i++) {
     q = p[i]; gsub(/^ +| +$/, "", q)
-    if (q == "" || q ~ /[=;@]/) err("bad phrase \"" p[i] "\"")
+    if (q == "" || q ~ /[=;@()]/) err("bad phrase \"" p[i] "\"")
   }
   na = split(rest, a, / ; /)
-  nc = split(a[1], c, /, /)
+  nc = split(a[1], c, /, /); ndef = 0
   for (i = 1; i <= nc; i++) {
     code = c[i]; from = ""; to = ""
     if (index(code, "@")) {
@@ -60,8 +53,8 @@ function err(m) { print $1 ": " m; n++ }
       if (from != "" && !okdate(from)) err("bad date " from)
       if (to != "" && !okdate(to)) err("bad date " to)
       if (from != "" && to != "" && from > to) err("range ends before it starts: " c[i])
-    }
-    if (code !~ /^([A-Z][A-Z][A-Z])+$/ && code !~ /^---[A-Z]*$/) err("bad code \"" code "\"")
+    } else if (++ndef > 1) err("more than one undated code")
+    if (code !~ /^([A-Z][A-Z][A-Z])+$/) err("bad code \"" code "\"")
   }
   for (i = 2; i <= na; i++) {
     kv = a[i]; k = kv; sub(/=.*/, "", k); v = kv; sub(/^[^=]*=/, "", v)
@@ -72,16 +65,15 @@ function err(m) { print $1 ": " m; n++ }
     else if (k == "role") { if (v !~ /^[a-z][a-z -]*(,[a-z][a-z -]*)*$/) err("bad role " v) }
     else err("unknown key " k)
   }
+  if (t ~ /; type=person/ && !(t ~ /; sex=[mf]/ && t ~ /; country=[A-Z][A-Z][A-Z]/))
+    err("person without sex= or country=")
+}'
 }
-END { exit n > 0 }' 2>&1)
-if [ -z "$errs" ]; then ok data_world_actor_lines; else bad data_world_actor_lines; echo "$errs" | head -20; fi
 
-# 2. a person line has type, sex and country; people have a surname or name
-errs=$(lines "$@" | awk -F'\t' '/; type=person/ && !(/; sex=[mf]/ && /; country=[A-Z][A-Z][A-Z]/) { print $1 ": person without sex= or country=" }')
-if [ -z "$errs" ]; then ok data_world_person_attrs; else bad data_world_person_attrs; echo "$errs" | head -20; fi
-
-# 3. no phrase with two different code lists (case-folded, spaces squeezed)
-errs=$(lines "$@" | awk -F'\t' '{
+# Prints one message per phrase (case-folded, spaces squeezed) that two
+# lines give different code lists.
+conflicts() {
+  lines "$@" | awk -F'\t' '{
   t = $2; eq = index(t, " = "); ph = substr(t, 1, eq - 1); rest = substr(t, eq + 3)
   codes = rest; sub(/ ;.*/, "", codes)
   np = split(ph, p, /\|/)
@@ -91,10 +83,59 @@ errs=$(lines "$@" | awk -F'\t' '{
       print $1 ": \"" q "\" = " codes " but " where[q] " has " seen[q]
     else if (!(q in where)) { where[q] = $1; seen[q] = codes }
   }
-}')
+}'
+}
+
+# Prints malformed agent lines, then "TOTAL n" (phrases counted).
+agent_check() {
+  lines "$@" | awk -F'\t' '{
+  t = $2; eq = index(t, " = ")
+  if (eq == 0) { print $1 ": no \" = \""; next }
+  ph = substr(t, 1, eq - 1); rest = substr(t, eq + 3); na = split(rest, a, / ; /)
+  if (a[1] !~ /^([A-Z][A-Z][A-Z])+$/) print $1 ": bad agent code \"" a[1] "\""
+  for (i = 2; i <= na; i++) if (a[i] !~ /^(title=1|type=[a-z]+)$/) print $1 ": bad attribute \"" a[i] "\""
+  np = split(ph, p, /\|/)
+  for (i = 1; i <= np; i++) { q = tolower(p[i]); gsub(/^ +| +$/, "", q)
+    if (q == "") print $1 ": empty phrase"
+    if ((q in seen) && seen[q] != a[1]) print $1 ": \"" q "\" both " seen[q] " and " a[1]
+    seen[q] = a[1]; total++ }
+} END { print "TOTAL " total + 0 }'
+}
+
+# 0. the checkers catch bad lines
+cat > "$tmp/bad.txt" <<'BAD'
+Foo | Bar = XXXGOV@2020-02-30..2021-01-01 ; type=person ; sex=m ; country=XXX
+Baz = XXXGOV@2021-01-01..2020-01-01, XXX, YYY ; type=country
+Qux = xx ; colour=red
+BAD
+printf 'Bar = YYY ; type=country\n' > "$tmp/bad2.txt"
+n=$(actor_shape "$tmp/bad.txt" | wc -l)
+[ "$n" -ge 5 ] && ok data_world_checker_finds_bad_lines || bad "data_world_checker_finds_bad_lines ($n)"
+n=$(conflicts "$tmp/bad.txt" "$tmp/bad2.txt" | wc -l)
+[ "$n" -eq 1 ] && ok data_world_checker_finds_conflict || bad "data_world_checker_finds_conflict ($n)"
+
+# the real files
+actors=""; agents=""
+old_ifs=$IFS; IFS=:
+for d in $DATA; do
+  for f in "$d"/actors/*.txt "$d"/actors-*.txt; do
+    [ -f "$f" ] && actors="$actors$f$IFS"
+  done
+  [ -f "$d/agents.txt" ] && agents="$agents$d/agents.txt$IFS"
+done
+IFS=$old_ifs
+if [ -z "$actors" ]; then echo "SKIP data_world_actors (no actor files in $DATA)"; exit 0; fi
+set -f; IFS=:; set -- $actors; IFS=$old_ifs; set +f
+
+# 1. shape of every actor line
+errs=$(actor_shape "$@")
+if [ -z "$errs" ]; then ok data_world_actor_lines; else bad data_world_actor_lines; echo "$errs" | head -20; fi
+
+# 2. no phrase with two different code lists
+errs=$(conflicts "$@")
 if [ -z "$errs" ]; then ok data_world_no_conflicts; else bad data_world_no_conflicts; echo "$errs" | head -30; fi
 
-# 4. minimum counts
+# 3. minimum counts
 count() { lines "$@" | grep -c "$PAT"; }
 PAT='; type=person'; people=$(count "$@")
 PAT='; type=adj'; adjs=$(count "$@")
@@ -114,24 +155,10 @@ else
   echo "SKIP data_world_iso_countries (build/data/actors-countries.txt not generated)"
 fi
 
-# 5. agents: PHRASES = CODE [; key=value], at least 150 phrases
+# 4. agents: PHRASES = CODE [; key=value], no conflicts, at least 150 phrases
 if [ -z "$agents" ]; then bad data_world_agents_present; exit 0; fi
 set -f; IFS=:; set -- $agents; IFS=$old_ifs; set +f
-errs=$(lines "$@" | awk -F'\t' '{
-  t = $2; eq = index(t, " = ")
-  if (eq == 0) { print $1 ": no \" = \""; next }
-  rest = substr(t, eq + 3); na = split(rest, a, / ; /)
-  if (a[1] !~ /^([A-Z][A-Z][A-Z])+$/) print $1 ": bad agent code \"" a[1] "\""
-  for (i = 2; i <= na; i++) if (a[i] !~ /^(title=1|type=[a-z]+)$/) print $1 ": bad attribute \"" a[i] "\""
-}')
+out=$(agent_check "$@")
+nag=$(echo "$out" | sed -n 's/^TOTAL //p'); errs=$(echo "$out" | grep -v '^TOTAL ')
 if [ -z "$errs" ]; then ok data_world_agent_lines; else bad data_world_agent_lines; echo "$errs" | head -20; fi
-errs=$(lines "$@" | awk -F'\t' '{
-  t = $2; eq = index(t, " = "); ph = substr(t, 1, eq - 1); code = substr(t, eq + 3); sub(/ ;.*/, "", code)
-  np = split(ph, p, /\|/)
-  for (i = 1; i <= np; i++) { q = tolower(p[i]); gsub(/^ +| +$/, "", q)
-    if ((q in seen) && seen[q] != code) print $1 ": \"" q "\" both " seen[q] " and " code
-    seen[q] = code; total++ }
-} END { print "TOTAL " total }')
-nag=$(echo "$errs" | sed -n 's/^TOTAL //p'); errs=$(echo "$errs" | grep -v '^TOTAL ')
-if [ -z "$errs" ]; then ok data_world_agent_no_conflicts; else bad data_world_agent_no_conflicts; echo "$errs" | head; fi
 [ "${nag:-0}" -ge 150 ] && ok "data_world_agent_count ($nag)" || bad "data_world_agent_count (${nag:-0} < 150)"
