@@ -114,6 +114,22 @@ struct out {
   uint64_t rows;    /* rows written */
 };
 
+/* The header row of an event listing (none for jsonl), printed even when
+ * no event matches. */
+static void event_header(int fmt)
+{
+  if (fmt == F_TABLE)
+    printf("%-10s %-10s %-10s %-4s %1s %5s %-16s %s\n", "DATE", "SOURCE",
+           "TARGET", "CODE", "Q", "GS", "DOC", "SENTENCE");
+  else if (fmt != F_JSONL)
+    puts(fmt == F_CSV
+             ? "date,source,target,code,name,quad,goldstein,doc,sent,"
+               "source_text,target_text,verb_text,place,country,sentence"
+             : "date\tsource\ttarget\tcode\tname\tquad\tgoldstein\tdoc\t"
+               "sent\tsource_text\ttarget_text\tverb_text\tplace\t"
+               "country\tsentence");
+}
+
 static int print_event(const dyad_store_event *e, void *ud)
 {
   struct out *o = ud;
@@ -125,9 +141,6 @@ static int print_event(const dyad_store_event *e, void *ud)
   snprintf(flags, sizeof(flags), "%u", e->flags);
   fmt_gold(gold, sizeof(gold), e->has_goldstein, e->goldstein, 1);
   if (o->fmt == F_TABLE) {
-    if (o->rows == 0)
-      printf("%-10s %-10s %-10s %-4s %1s %5s %-16s %s\n", "DATE", "SOURCE",
-             "TARGET", "CODE", "Q", "GS", "DOC", "SENTENCE");
     cell(date, 10);
     cell(e->source, 10);
     cell(e->target, 10);
@@ -163,13 +176,6 @@ static int print_event(const dyad_store_event *e, void *ud)
     }
     puts("}");
   } else {
-    if (o->rows == 0)
-      puts(o->fmt == F_CSV
-               ? "date,source,target,code,name,quad,goldstein,doc,sent,"
-                 "source_text,target_text,verb_text,place,country,sentence"
-               : "date\tsource\ttarget\tcode\tname\tquad\tgoldstein\tdoc\t"
-                 "sent\tsource_text\ttarget_text\tverb_text\tplace\t"
-                 "country\tsentence");
     const char *v[] = {date,           e->source,      e->target,
                        e->code,        e->name,        quad,
                        gold,           e->doc,         sent,
@@ -193,6 +199,19 @@ struct agg_out {
   uint64_t rows;
 };
 
+static void agg_header(int fmt, const char *keyname)
+{
+  int named = strcmp(keyname, "code") == 0;
+  int c = fmt == F_CSV;
+  if (fmt == F_TABLE)
+    printf("%-12s %8s %7s %7s %7s %7s %9s%s\n", keyname, "count", "q1", "q2",
+           "q3", "q4", "goldstein", named ? "  name" : "");
+  else if (fmt != F_JSONL)
+    printf(c ? "%s,count,q1,q2,q3,q4,goldstein%s\n"
+             : "%s\tcount\tq1\tq2\tq3\tq4\tgoldstein%s\n",
+           keyname, named ? (c ? ",name" : "\tname") : "");
+}
+
 static int print_agg(const dyad_store_agg *a, void *ud)
 {
   struct agg_out *o = ud;
@@ -212,20 +231,12 @@ static int print_agg(const dyad_store_agg *a, void *ud)
     printf(",\"count\":%s,\"quad\":[%s,%s,%s,%s],\"goldstein\":%s}\n", n[0],
            n[1], n[2], n[3], n[4], *gold ? gold : "null");
   } else if (o->fmt == F_TABLE) {
-    if (o->rows == 0)
-      printf("%-12s %8s %7s %7s %7s %7s %9s%s\n", o->keyname, "count", "q1",
-             "q2", "q3", "q4", "goldstein", named ? "  name" : "");
     printf("%-12s %8s %7s %7s %7s %7s %9s", a->key, n[0], n[1], n[2], n[3],
            n[4], gold);
     if (named)
       printf("  %s", a->name);
     putchar('\n');
   } else {
-    int c = o->fmt == F_CSV;
-    if (o->rows == 0)
-      printf(c ? "%s,count,q1,q2,q3,q4,goldstein%s\n"
-               : "%s\tcount\tq1\tq2\tq3\tq4\tgoldstein%s\n",
-             o->keyname, named ? (c ? ",name" : "\tname") : "");
     field(o->fmt, a->key);
     const char *v[] = {n[0], n[1], n[2], n[3], n[4], gold};
     for (size_t i = 0; i < 6; i++) {
@@ -445,6 +456,7 @@ int cmd_query(int argc, char **argv)
     }
   } else if (per) {
     struct agg_out o = {fmt, "period", 0};
+    agg_header(fmt, o.keyname);
     s = dyad_store_count_by(st, &q, per, print_agg, &o);
   } else if (top) {
     struct agg_out o = {fmt,
@@ -452,9 +464,11 @@ int cmd_query(int argc, char **argv)
                         : top == DYAD_TOP_DYADS ? "dyad"
                                                 : "code",
                         0};
+    agg_header(fmt, o.keyname);
     s = dyad_store_top(st, &q, top, print_agg, &o);
   } else {
     struct out o = {fmt, 0};
+    event_header(fmt);
     s = dyad_store_query(st, &q, print_event, &o);
   }
   int rc = 0;
