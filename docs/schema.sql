@@ -112,8 +112,6 @@ CREATE INDEX IF NOT EXISTS actors_code ON actors (code);
 
 CREATE INDEX IF NOT EXISTS actors_event ON actors (event_id);
 
-CREATE INDEX IF NOT EXISTS actors_doc ON actors (doc_id);
-
 CREATE TABLE IF NOT EXISTS quotes (
   id INTEGER PRIMARY KEY,
   doc_id INTEGER NOT NULL REFERENCES documents (id),

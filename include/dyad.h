@@ -515,7 +515,8 @@ const char *dyad_store_backend(const dyad_store *s);
 /* What dyad_store_put (or dyad_store_lookup) found. */
 typedef enum dyad_put_result {
   DYAD_PUT_NEW = 1,   /* the document was not stored before */
-  DYAD_PUT_SAME,      /* stored with the same content: nothing written */
+  DYAD_PUT_SAME,      /* stored with the same content (or stored by a
+                         concurrent writer meanwhile): nothing written */
   DYAD_PUT_CHANGED    /* stored with other content: replaced */
 } dyad_put_result;
 

@@ -214,5 +214,11 @@ dyad_status dyad__sqlite_open(struct dyad_store *s, const char *target)
                         : "PRAGMA synchronous = NORMAL");
   if (st == DYAD_OK)
     st = sq_exec(s, "PRAGMA foreign_keys = OFF");
+  /* A batch touches many index pages: keep them in memory (64 MiB) and
+   * keep savepoint journals in memory rather than in temporary files. */
+  if (st == DYAD_OK)
+    st = sq_exec(s, "PRAGMA cache_size = -65536");
+  if (st == DYAD_OK)
+    st = sq_exec(s, "PRAGMA temp_store = MEMORY");
   return st;
 }

@@ -619,7 +619,8 @@ static dyad_status delete_children(struct dyad_store *s, int64_t id)
     int slot;
     const char *sql;
   } del[] = {
-      {DYAD__Q_DEL_ACTORS, "DELETE FROM actors WHERE doc_id = ?"},
+      {DYAD__Q_DEL_ACTORS, "DELETE FROM actors WHERE event_id IN "
+                           "(SELECT id FROM events WHERE doc_id = ?)"},
       {DYAD__Q_DEL_EVENTS, "DELETE FROM events WHERE doc_id = ?"},
       {DYAD__Q_DEL_QUOTES, "DELETE FROM quotes WHERE doc_id = ?"},
       {DYAD__Q_DEL_PLACES, "DELETE FROM places WHERE doc_id = ?"},
@@ -665,8 +666,11 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
     st = s->ops->run(s, DYAD__Q_DOC_INSERT,
                      "INSERT INTO documents (hash, date, title, source, url, "
                      "text, nsents, nevents, doc_key) VALUES (?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?) RETURNING id",
+                     "?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING "
+                     "RETURNING id",
                      p, 9, id_row, &id);
+    if (st == DYAD_OK && id == 0)
+      return DYAD_EOF; /* another writer stored this document just now */
   }
   if (st == DYAD_OK)
     st = put_sentences(s, doc, id);
@@ -706,6 +710,12 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
   if (st != DYAD_OK)
     return st;
   st = put_rows(s, art, doc, key, klen, hash, &l);
+  if (st == DYAD_EOF) { /* lost a race with a concurrent ingester */
+    st = s->ops->exec(s, "RELEASE SAVEPOINT doc");
+    if (st == DYAD_OK && res)
+      *res = DYAD_PUT_SAME;
+    return st;
+  }
   if (st != DYAD_OK) {
     char keep[sizeof(s->errmsg)];
     memcpy(keep, s->errmsg, sizeof(keep));
