@@ -753,6 +753,34 @@ dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
 dyad_status dyad_ctx_dict_check(const dyad_ctx *ctx, dyad_buf *out,
                                 size_t *errors, size_t *warnings);
 
+/* ==== validation ======================================================== */
+
+typedef struct dyad_validate_opts {
+  const char *dicts_dir; /* NULL: the validation file's folder */
+  const char *data_dir;  /* NULL: the default data path (lexicon) */
+  int list_misses;       /* append each missed record to the report */
+} dyad_validate_opts;
+
+typedef struct dyad_validate_result {
+  unsigned records;  /* <Sentence> records coded */
+  unsigned exact;    /* records whose events equal the expected set */
+  unsigned expected; /* expected events (distinct per record) */
+  unsigned produced; /* events produced (distinct per record) */
+  unsigned correct;  /* produced events that were expected */
+} dyad_validate_result;
+
+/* Runs a PETRARCH validation file: loads the dictionaries its
+ * <Environment> names (from its folder, or opts->dicts_dir), codes each
+ * record's raw <Text> (never its <Parse>) and compares the events with its
+ * <EventCoding> elements. Appends a report (per-category and total counts
+ * of exact records, event precision and recall, and with list_misses each
+ * missed record with what was produced) to report. OUT: *out when not
+ * NULL. Returns DYAD_OK, or the failure that stopped the run (the report
+ * then ends with "error: ..."). */
+dyad_status dyad_validate_file(const char *path, size_t len,
+                               const dyad_validate_opts *opts,
+                               dyad_buf *report, dyad_validate_result *out);
+
 #ifdef __cplusplus
 }
 #endif
