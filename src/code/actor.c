@@ -207,6 +207,7 @@ struct npscan {
   uint32_t agent_at;
   int head_is_adj;        /* the head itself is a demonym ("Russians") */
   int head_is_agent;
+  int head_is_capital;    /* the head is the word "capital" */
 };
 
 static int strength(int type)
@@ -225,6 +226,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
 {
   memset(s, 0, sizeof(*s));
   const dyad_token *toks = doc->toks.v;
+  s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
   uint32_t end = ph->tok + ph->ntok;
   for (uint32_t i = ph->tok; i < end;) {
     if (toks[i].flags & DYAD_TOKF_DATELINE) {
@@ -307,6 +309,19 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     }
   }
   char code[DYAD_CODE_MAX];
+  /* a named actor must be what the phrase is about: it covers the head
+   * ("China's position" is not China), or an agent word is the head */
+  if (s.best.ntok && s.best_at + s.best.ntok <= ph->head &&
+      !s.head_is_agent && !s.head_is_capital) {
+    memset(&s.best, 0, sizeof(s.best));
+    if (!s.head_is_adj)
+      s.country[0] = '\0';
+  }
+  if (s.head_is_capital && s.country[0] && !s.best.ntok) {
+    /* "the Ukrainian capital": the country, as a place acted upon */
+    addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
+    return;
+  }
   if (s.best.ntok && (s.best.type != ACT_COUNTRY || !s.agent.ntok ||
                       s.agent_at < s.best_at)) {
     /* a named actor; an agent after a country composes ("Russia's army"

@@ -124,6 +124,9 @@ static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
   return -1;
 }
 
+static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
+                   const char *const *list);
+
 /* ---- emitting -------------------------------------------------------- */
 
 struct emit_ctx {
@@ -333,12 +336,69 @@ static int negated(const dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+static inline uint32_t bloom_bit(uint32_t id)
+{
+  return (id * 2654435761u) >> 24;
+}
+
+static inline void bloom_add(uint64_t b[4], uint32_t id)
+{
+  if (id) {
+    uint32_t k = bloom_bit(id);
+    b[k >> 6] |= 1ull << (k & 63);
+  }
+}
+
+static inline int bloom_has(const uint64_t b[4], uint32_t id)
+{
+  uint32_t k = bloom_bit(id);
+  return id && (b[k >> 6] >> (k & 63)) & 1;
+}
+
+/* Can pattern p match words the filter holds? Only WORD items after the
+ * verb are checked (sets and slots always may). */
+static int bloom_may(const uint64_t b[4], const struct dyad_verb_pat *p)
+{
+  for (uint16_t k = p->npre; k < p->nitems; k++) {
+    const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind == DYAD_VI_WORD && !bloom_has(b, it->id) &&
+        !(it->lemma && bloom_has(b, it->lemma)))
+      return 0;
+  }
+  return 1;
+}
+
+/* An infinitival clause is an act only when the verb that governs it says
+ * the act happened or is intended ("managed to", "began to", "plans to":
+ * the chunker marks intent on the clause's own verb group); after "urged X
+ * to", "asked X to", "wants X to" it is the content of a request, not an
+ * act. */
+static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_phrase *vg)
+{
+  static const char *const implicative[] = {
+      "manage", "begin", "start", "continue", "resume", "proceed", "help",
+      "move", "go", "keep", "dare", "fail", "refuse", "decline", NULL};
+  if (vg->flags & (DYAD_PHF_INTENT | DYAD_PHF_THREAT | DYAD_PHF_MODAL |
+                   DYAD_PHF_FUTURE | DYAD_PHF_NEGATED))
+    return 1;
+  if (c->parent < 0 || (size_t)c->parent >= doc->clauses.n)
+    return 1;
+  const dyad_clause *pc = &doc->clauses.v[c->parent];
+  const dyad_phrase *pv = ph(doc, pc->verb);
+  if (!pv)
+    return 1;
+  return verb_is(doc, pv, implicative);
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
   dyad_doc *doc = ec->doc;
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
+    return DYAD_OK;
+  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
     return DYAD_OK;
   const struct dyad_verb_pat *const *pats;
   size_t np = 0;
@@ -347,7 +407,17 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const struct dyad_verb_pat *hit = NULL;
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
+  /* a 256-bit filter of the words after the verb: most of a frequent
+   * verb's patterns name a word the clause does not have */
+  uint64_t bloom[4] = {0, 0, 0, 0};
+  uint32_t cend = c->tok + c->ntok;
+  for (uint32_t t = vg->head + 1; t < cend; t++) {
+    bloom_add(bloom, doc->toks.v[t].form);
+    bloom_add(bloom, doc->toks.v[t].lemma);
+  }
   for (size_t i = 0; i < np; i++) {
+    if (!bloom_may(bloom, pats[i]))
+      continue;
     if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep)) {
       hit = pats[i];
       break;
@@ -511,9 +581,21 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     else if (is_source && !sa)
       sa = a;
   }
-  /* the clause: "Ukraine faced attacks" / "Russia launched attacks" */
+  /* the clause: "Ukraine faced attacks" / "Russia launched attacks"; the
+   * noun may sit in an of-phrase of the object ("faced a series of
+   * attacks") */
   const dyad_phrase *vg = c ? ph(doc, c->verb) : NULL;
-  if (vg && c->obj == pi) {
+  int is_obj = c && c->obj == pi;
+  if (c && !is_obj && p->up >= 0) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    if (q->kind == DYAD_PH_PP && q->attach == c->obj && c->obj >= 0) {
+      char buf[4];
+      size_t bn = dyad__fold(doc->text + toks[q->tok].off, toks[q->tok].len,
+                             buf, 3);
+      is_obj = bn == 2 && buf[0] == 'o' && buf[1] == 'f';
+    }
+  }
+  if (vg && is_obj) {
     const struct np_actors *subj =
         c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
                      : NULL;
