@@ -309,32 +309,41 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     }
   }
   char code[DYAD_CODE_MAX];
-  /* a named actor must be what the phrase is about: it covers the head
-   * ("China's position" is not China), or an agent word is the head */
-  if (s.best.ntok && s.best_at + s.best.ntok <= ph->head &&
-      !s.head_is_agent && !s.head_is_capital) {
-    memset(&s.best, 0, sizeof(s.best));
-    if (!s.head_is_adj)
-      s.country[0] = '\0';
+  uint8_t htag = toks[ph->head].tag;
+  int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
+  int best_heads = s.best.ntok && s.best_at + s.best.ntok > ph->head;
+  /* an agent word heads the phrase ("Russian troops"), or a title before
+   * a name nobody listed ("Fornost President Umbardacil") */
+  int agent_heads =
+      s.agent.ntok &&
+      (s.head_is_agent ||
+       (s.agent.title && head_proper && !best_heads &&
+        s.agent_at + s.agent.ntok <= ph->head));
+  if (best_heads) {
+    /* a named actor that the phrase is about: it covers the head
+     * ("China's position" is not China) */
+    addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
+    return;
   }
-  if (s.head_is_capital && s.country[0] && !s.best.ntok) {
+  if (agent_heads) {
+    const char *country = s.country;
+    if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
+      country = s.best.code; /* "Hamas militants", "UN officials" */
+    compose(code, country, s.agent.code);
+    if (strncmp(code, "---", 3) != 0 || (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
+      if (code[0] != '-' || !(s.agent.title && (ph->flags & DYAD_PHF_DEFINITE))) {
+        addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+        return;
+      }
+    }
+  }
+  if (s.head_is_capital && s.country[0]) {
     /* "the Ukrainian capital": the country, as a place acted upon */
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
   }
-  if (s.best.ntok && (s.best.type != ACT_COUNTRY || !s.agent.ntok ||
-                      s.agent_at < s.best_at)) {
-    /* a named actor; an agent after a country composes ("Russia's army"
-     * is handled above, "Hamas militants" keeps the group) */
-    addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
-    return;
-  }
-  if (s.agent.ntok && s.country[0]) {
-    compose(code, s.country, s.agent.code);
-    addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
-    return;
-  }
-  if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && s.agent.title) {
+  if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && !s.country[0] &&
+      strcmp(s.agent.code, "GOV") == 0) {
     if (resolve_plural_description(cs, sent, sp, r))
       return;
   }

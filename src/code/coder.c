@@ -279,11 +279,15 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   return 1;
 }
 
-/* Default target: the direct object, else the NP of the last preposition
- * the pattern named, else the NP of the first PP after the verb. */
-static int32_t default_target(const dyad_doc *doc, const dyad_clause *c,
-                              uint32_t lastprep, int used_words)
+/* Default target: the NP of the last preposition the pattern named, else
+ * the direct object when it names an actor, else the first noun phrase
+ * after the verb in the clause (in a prepositional phrase too) that names
+ * an actor, and failing that in an infinitival clause the verb governs
+ * ("signed an accord to supply Gondor"). */
+static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
+                              const dyad_phrase *vg, uint32_t lastprep)
 {
+  dyad_doc *doc = ec->doc;
   if (lastprep != UINT32_MAX) {
     int32_t np = pp_np_at(doc, lastprep);
     if (np < 0 && lastprep + 1 < c->tok + c->ntok)
@@ -291,10 +295,32 @@ static int32_t default_target(const dyad_doc *doc, const dyad_clause *c,
     if (np >= 0)
       return np;
   }
-  if (c->obj >= 0)
+  if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
     return c->obj;
-  DYAD_UNUSED(used_words);
-  return -1;
+  const dyad_clause *cl = c;
+  for (int hop = 0; hop < 2 && cl; hop++) {
+    uint32_t from = hop == 0 ? vg->head + 1 : cl->tok;
+    uint32_t end = cl->tok + cl->ntok;
+    for (size_t k = phrase_after(doc, from - 1);
+         k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+      const dyad_phrase *p = &doc->phrases.v[k];
+      if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
+        continue;
+      if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
+        return (int32_t)k;
+    }
+    /* the next clause, if it is an infinitive this one governs */
+    const dyad_clause *next = NULL;
+    size_t ci = (size_t)(cl - doc->clauses.v) + 1;
+    if (ci < doc->clauses.n) {
+      next = &doc->clauses.v[ci];
+      if (next->kind != DYAD_CL_INF || next->parent != (int32_t)(ci - 1 - 0) ||
+          next->verb < 0)
+        next = NULL;
+    }
+    cl = next;
+  }
+  return c->obj;
 }
 
 /* The by-agent of a passive clause. */
@@ -432,7 +458,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
   if (target < 0)
-    target = default_target(doc, c, lastprep, hit->nitems);
+    target = default_target(ec, c, vg, lastprep);
   int32_t source = psource >= 0 ? psource : c->subj;
   if (passive && !hit->passive[0]) {
     target = c->subj;
