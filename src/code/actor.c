@@ -208,6 +208,7 @@ struct npscan {
   int head_is_adj;        /* the head itself is a demonym ("Russians") */
   int head_is_agent;
   int head_is_capital;    /* the head is the word "capital" */
+  int head_known;         /* the head is part of a dictionary match */
 };
 
 static int strength(int type)
@@ -251,6 +252,8 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
         s->best = h;
         s->best_at = i;
       }
+      if (i <= ph->head && ph->head < i + n)
+        s->head_known = 1;
       i += n;
       continue;
     }
@@ -299,7 +302,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       const dyad_phrase *pp = &doc->phrases.v[k];
       if (pp->kind != DYAD_PH_PP || pp->child < 0)
         continue;
-      if (!tokis(doc, &toks[pp->tok], "of"))
+      if (!tokis(doc, &toks[pp->tok], "of") &&
+          !tokis(doc, &toks[pp->tok], "from"))
         break;
       struct npscan s2;
       scan(doc, &doc->phrases.v[pp->child], &s2);
@@ -317,7 +321,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   int agent_heads =
       s.agent.ntok &&
       (s.head_is_agent ||
-       (s.agent.title && head_proper && !best_heads &&
+       (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
   if (best_heads) {
     /* a named actor that the phrase is about: it covers the head

@@ -404,7 +404,8 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
 {
   static const char *const implicative[] = {
       "manage", "begin", "start", "continue", "resume", "proceed", "help",
-      "move", "go", "keep", "dare", "fail", "refuse", "decline", NULL};
+      "move", "go", "keep", "dare", "fail", "refuse", "decline",
+      "be", NULL}; /* "is about to", "is to": planned acts */
   if (vg->flags & (DYAD_PHF_INTENT | DYAD_PHF_THREAT | DYAD_PHF_MODAL |
                    DYAD_PHF_FUTURE | DYAD_PHF_NEGATED))
     return 1;
