@@ -91,7 +91,9 @@ enum {
   DYAD_CFG_NO_WHEN = 1u << 3,   /* skip temporal expressions */
   DYAD_CFG_NO_WHERE = 1u << 4,  /* skip place names */
   DYAD_CFG_NO_QUOTES = 1u << 5, /* skip quotations */
-  DYAD_CFG_SPEECH = 1u << 6     /* also code "X said" statements */
+  DYAD_CFG_SPEECH = 1u << 6,    /* also code "X said" statements */
+  DYAD_CFG_LITERAL = 1u << 7    /* PETRARCH semantics: modality, intent
+                                   and futures keep the act's own code */
 };
 
 /* Creates a context. cfg may be NULL for defaults. Returns NULL only when

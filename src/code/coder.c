@@ -476,8 +476,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->flags & DYAD_CLF_QUOTE)
     flags |= DYAD_EVF_QUOTE;
   char code[8], mirror[8];
-  dyad__modal_code(hcode, vg->flags, c->flags, code);
-  dyad__modal_code(hit->mirror, vg->flags, c->flags, mirror);
+  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : vg->flags;
+  uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  dyad__modal_code(hcode, modal, cmodal, code);
+  dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
   if (source < 0)
