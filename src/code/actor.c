@@ -421,12 +421,24 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
   struct np_actors r;
   memset(&r, 0, sizeof(r));
   uint32_t sent = sent_of(doc, ph->tok);
-  int32_t m = pi;
-  for (int guard = 0; m >= 0 && guard < ACTORS_MAX; guard++) {
-    resolve_one(doc, cs, m, sent, &r);
-    m = doc->phrases.v[m].conj;
-    if (m >= 0 && (size_t)m >= doc->phrases.n)
-      break;
+  if (ph->flags & DYAD_PHF_COORD) {
+    /* a coordination: each member on its own ("Xi and Putin") */
+    int32_t m = ph->child;
+    for (int guard = 0; m >= 0 && (size_t)m < doc->phrases.n &&
+                        guard < ACTORS_MAX;
+         guard++) {
+      if (doc->phrases.v[m].flags & DYAD_PHF_COORD) {
+        const struct np_actors *sub = dyad__np_actors(doc, cs, m);
+        for (size_t k = 0; sub && k < sub->n; k++)
+          addactor(&r, sub->code[k], sub->span[k], sub->rule[k],
+                   sub->type[k], sub->sex[k]);
+      } else {
+        resolve_one(doc, cs, m, sent, &r);
+      }
+      m = doc->phrases.v[m].conj;
+    }
+  } else {
+    resolve_one(doc, cs, pi, sent, &r);
   }
   if (r.n == 0)
     return NULL;

@@ -86,21 +86,19 @@ static int32_t np_at(const dyad_doc *doc, uint32_t t)
   return -1;
 }
 
-/* First coordination member of an NP: members are linked by conj; the
- * coder resolves from the first so every member is found. */
+/* The phrase to resolve for an NP: a coordination member stands for its
+ * whole coordination group ("Xi and Putin"), whose members the actor
+ * resolver walks. */
 static int32_t np_first(const dyad_doc *doc, int32_t pi)
 {
-  /* members point forward; find a phrase whose conj chain reaches pi */
-  for (int32_t k = pi - 1; k >= 0 && k >= pi - 12; k--) {
-    const dyad_phrase *p = &doc->phrases.v[k];
-    if (p->kind == DYAD_PH_NP && p->conj >= 0) {
-      int32_t m = p->conj;
-      for (int g = 0; m >= 0 && g < ACTORS_MAX; g++) {
-        if (m == pi)
-          return np_first(doc, k);
-        m = doc->phrases.v[m].conj;
-      }
-    }
+  for (int g = 0; g < 4 && pi >= 0; g++) {
+    int32_t up = doc->phrases.v[pi].up;
+    if (up < 0 || (size_t)up >= doc->phrases.n)
+      break;
+    const dyad_phrase *u = &doc->phrases.v[up];
+    if (u->kind != DYAD_PH_NP || !(u->flags & DYAD_PHF_COORD))
+      break;
+    pi = up;
   }
   return pi;
 }
@@ -179,6 +177,20 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
+  if ((!t || !t->n) && s->n >= 2) {
+    /* no target, several sources: they act on each other ("Gondor and
+     * Osgiliath renewed ties") */
+    for (size_t i = 0; i < s->n; i++)
+      for (size_t j = 0; j < s->n; j++) {
+        if (i == j)
+          continue;
+        dyad_status st = push(ec, s->code[i], s->span[i], s->code[j],
+                              s->span[j], code, vs, rule, flags);
+        if (st != DYAD_OK)
+          return st;
+      }
+    return DYAD_OK;
+  }
   if (!t)
     t = &none;
   for (size_t i = 0; i < s->n; i++) {
