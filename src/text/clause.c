@@ -69,6 +69,8 @@ struct walk {
   int32_t prev_ph; /* its phrase, -1 for a loose token */
   uint32_t prev_tok;
   int32_t np_before; /* last NP if only commas followed it, else -1 */
+  int32_t last_np;   /* last top-level NP */
+  int32_t time_np;   /* temporal NP before the verb: a fallback subject */
   int32_t pending;   /* NP after a comma-closed clause, waiting for a verb */
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
@@ -170,11 +172,32 @@ static int vg_finite(const struct walk *w, int32_t ph)
          (v->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE));
 }
 
+static void unassign(dyad_clause *c, int32_t np)
+{
+  if (c->obj2 == np)
+    c->obj2 = -1;
+  if (c->obj == np) {
+    c->obj = c->obj2;
+    c->obj2 = -1;
+  }
+}
+
+/* A time expression ("Monday", "last week", "the following year"): its
+ * head is a time word, and so is every other noun in it; no "a". */
 static int temporal(const struct walk *w, int32_t np)
 {
   const dyad_phrase *x = PH(w, np);
-  return !(x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
-         (w->cx->tc[x->head] & WB(W_TIME)) != 0;
+  if ((x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) ||
+      !(w->cx->tc[x->head] & WB(W_TIME)) || x->poss >= 0)
+    return 0;
+  for (uint32_t k = x->tok; k < x->head; k++) {
+    int tg = w->t[k].tag;
+    if ((tag_noun(tg) && !(w->cx->tc[k] & WB(W_TIME))) ||
+        (tg == DYAD_TAG_DT && (int32_t)k == x->det &&
+         !(w->cx->tc[k] & (WB(W_DEF) | WB(W_QUANT)))))
+      return 0;
+  }
+  return 1;
 }
 
 /* Opens a clause introduced by marker token t. */
@@ -358,7 +381,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     int after_obj = w->prev_kind == IT_NP &&
                     (w->prev_ph == CL(w, cur)->obj ||
                      w->prev_ph == CL(w, cur)->obj2);
-    if (tg == DYAD_TAG_WDT && w->np_before >= 0 && !after_obj)
+    if (tg == DYAD_TAG_WDT && w->np_before >= 0)
       open_rel(w, t);
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
@@ -368,8 +391,23 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv)
       open_comp(w, t, 1);
   } else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS) {
-    if ((c & WB(W_REL)) && w->np_before >= 0)
+    if ((c & WB(W_REL)) && w->np_before >= 0) {
       open_rel(w, t);
+    } else if ((c & WB(W_REL)) && t > w->s_tok &&
+               (w->cx->tc[t - 1] & WB(W_OF)) && w->last_np >= 0 &&
+               PH(w, w->last_np)->tok + PH(w, w->last_np)->ntok == t - 1) {
+      /* "..., both of which colonised": the quantifier is the subject */
+      int32_t q = w->last_np;
+      for (int j = 0; j < w->sp; j++)
+        unassign(CL(w, w->stack[j]), q);
+      if (w->pending == q)
+        w->pending = -1;
+      int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
+      if (k != cur) {
+        CL(w, k)->subj = q;
+        set_clause(w, q, k);
+      }
+    }
     else if (tv)
       open_comp(w, t, 1);
     else if (w->prev_kind == IT_NONE)
@@ -414,13 +452,22 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
 static void do_np(struct walk *w, int32_t np)
 {
   dyad_phrase *x = PH(w, np);
+  w->last_np = np;
+  if (w->t[x->head].tag == DYAD_TAG_WP && CL(w, top(w))->verb >= 0 &&
+      x->up < 0)
+    open_comp(w, x->tok, 1); /* "said what it wanted", "about what happened" */
   int32_t ci = top(w);
   dyad_clause *c = CL(w, ci);
   uint8_t *st = &w->cx->cstate[ci];
   touch(w, ci, x->tok, x->tok + x->ntok);
   set_clause(w, np, ci);
-  if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0 || temporal(w, np))
+  if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0)
     return;
+  if (temporal(w, np)) {
+    if (c->verb < 0)
+      w->time_np = np; /* "Tuesday is all about ..." */
+    return;
+  }
   if (c->verb < 0) {
     c->subj = np; /* the nearest NP before the verb wins */
   } else if ((*st & (CS_SUBJ_AFTER | CS_EXIST)) && c->subj < 0) {
@@ -499,16 +546,6 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
   push(w, m);
 }
 
-static void unassign(dyad_clause *c, int32_t np)
-{
-  if (c->obj2 == np)
-    c->obj2 = -1;
-  if (c->obj == np) {
-    c->obj = c->obj2;
-    c->obj2 = -1;
-  }
-}
-
 /* An infinitive ("to" + verb, or a bare verb after a verb: "helped
  * build"). Its subject, in order: the possessor of an intent noun ("Russia's
  * plans to attack"); the object of a verb of influence ("urged Beijing to",
@@ -527,6 +564,20 @@ static void do_inf(struct walk *w, int32_t vg)
                  : w->prev_kind == IT_PP ? PH(w, w->prev_ph)->child
                                          : -1;
   uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
+  if (w->prev_kind == IT_PP &&
+      (w->cx->tc[PH(w, w->prev_ph)->head] & WB(W_FOR)) &&
+      (v->flags & DYAD_PHF_INFINITIVE)) {
+    int32_t k = newcl(w, DYAD_CL_INF, ci); /* "for Russia to withdraw" */
+    if (k != ci) {
+      CL(w, k)->verb = vg;
+      CL(w, k)->subj = noun;
+      set_clause(w, vg, k);
+      set_clause(w, noun, k);
+      touch(w, k, v->tok, v->tok + v->ntok);
+      push(w, k);
+    }
+    return;
+  }
   if (nc & (WB(W_NINTENT) | WB(W_NTHREAT) | WB(W_NNEG))) {
     if (nc & WB(W_NINTENT))
       v->flags |= DYAD_PHF_INTENT;
@@ -640,6 +691,9 @@ static void do_finite(struct walk *w, int32_t vg)
     c->verb = vg;
     if (c->subj < 0 && w->pending >= 0)
       c->subj = w->pending;
+    if (c->subj < 0 && w->time_np >= 0 && w->prev_kind == IT_NP &&
+        w->prev_ph == w->time_np)
+      c->subj = w->time_np;
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     w->pending = -1;
@@ -858,6 +912,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.title = (s->flags & DYAD_SENTF_TITLE) != 0;
   w.dash_close = UINT32_MAX;
   w.prev_ph = w.np_before = w.pending = w.according = w.arg_np = -1;
+  w.last_np = w.time_np = -1;
   int32_t m = newcl(&w, DYAD_CL_MAIN, -1);
   if (m < 0)
     return w.oom ? DYAD_ENOMEM : DYAD_OK;

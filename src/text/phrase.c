@@ -109,6 +109,11 @@ static const struct wlist wlists[] = {
                "oblige empower let make have see watch hear"},
     {W_ON, "on upon"},
     {W_SUCH, "such"},
+    {W_NOMPRON, "i he she we they"},
+    {W_WHAT, "what whatever whoever"},
+    {W_QUANT, "many most few several enough much more all both some none "
+              "each either neither any"},
+    {W_FOR, "for"},
     {W_SELF, "myself yourself himself herself itself ourselves yourselves "
              "themselves"},
 };
@@ -206,7 +211,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                   !dl(cx, i - 1);
   if (tg == DYAD_TAG_PRP && after_nom && (tcls(cx, i) & WB(W_SELF)))
     return i; /* "Wintour herself appears" */
-  if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS) {
+  if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS ||
+      (tg == DYAD_TAG_WP && (tcls(cx, i) & WB(W_WHAT)))) {
     o->e = i + 1;
     o->head = i;
     o->flags = DYAD_PHF_PRONOUN;
@@ -256,7 +262,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     }
     if (tag_adv(tg) && started && !(tcls(cx, j) & WB(W_NEG)) &&
         (tag_adj(nt) || ((nt == DYAD_TAG_VBN || nt == DYAD_TAG_VBG) &&
-                         (tag_noun(nnt) || tag_adj(nnt))))) {
+                         (tag_noun(nnt) || tag_adj(nnt))) ||
+         (nt == DYAD_TAG_HYPH && (nnt == DYAD_TAG_VBN || tag_adj(nnt))))) {
       j++;
       continue;
     }
@@ -272,6 +279,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->head = last_nom; /* trailing adjectives are cut off */
   } else if (last_adj != UINT32_MAX && o->det >= 0) {
     o->head = last_adj; /* "the poor", "the wounded" */
+  } else if (last_adj == i && j == i + 1 && (tcls(cx, i) & WB(W_QUANT)) &&
+             j < end && (tcls(cx, j) & WB(W_OF))) {
+    o->head = i; /* "many of the elite" */
   } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom &&
              ((tcls(cx, i) & WB(W_PRONDT)) || demonstrative(cx, i, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
@@ -602,7 +612,9 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     *n = 1;
     return ends[0];
   }
-  if (split_ok) {
+  /* "attacked Kyiv and Ukraine responded", "of kilter and he seems" */
+  const struct npx *lm = &g[m - 1].u[g[m - 1].n - 1];
+  if (split_ok || (lm->b + 1 == lm->e && (tcls(cx, lm->b) & WB(W_NOMPRON)))) {
     struct vgx v;
     uint32_t le = ends[m - 1];
     if (scan_vg(cx, le, end, &v) > le && v.finite)
@@ -810,7 +822,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         i = i2;
         continue;
       }
-      vg_seen = 0; /* a subordinator or a preposition before a clause */
+      if (c & WB(W_SUBAMB))
+        vg_seen = 0; /* a subordinator before a clause */
       last_speech = 0;
       i++;
       continue;
