@@ -75,7 +75,11 @@ struct walk {
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
-  uint32_t dash_close; /* the dash that closes an open dash pair */
+  struct {
+    uint32_t close; /* token that closes the parenthesis or dash pair */
+    int sp;         /* stack depth to return to; -1: no clause inside */
+  } par[4];         /* open parentheses and dash pairs */
+  int npar;
   int question;
   int title; /* a headline: "Russia to send troops" has a main verb */
   int oom;
@@ -294,6 +298,47 @@ static uint32_t dash_pair(const struct walk *w, uint32_t t)
   return UINT32_MAX;
 }
 
+/* The matching closing bracket of the one at t, UINT32_MAX if none. */
+static uint32_t close_of(const struct walk *w, uint32_t t, int tag)
+{
+  for (uint32_t k = t + 1; k < w->end && k < t + 64; k++)
+    if (w->t[k].tag == tag)
+      return k;
+  return UINT32_MAX;
+}
+
+/* Opens a parenthesis or dash pair at t closed at close. With a finite
+ * verb inside it is a clause of its own (SUB, sub_word = the bracket),
+ * else its words are left out of the clause's roles. */
+static void open_paren(struct walk *w, uint32_t t, size_t p, uint32_t close)
+{
+  if (close == UINT32_MAX || w->npar >= 4) {
+    w->paren++;
+    if (w->npar < 4 && close != UINT32_MAX) {
+      w->par[w->npar].close = close;
+      w->par[w->npar++].sp = -1;
+    }
+    return;
+  }
+  int clause = 0;
+  for (; p < w->p1 && w->doc->phrases.v[p].tok < close; p++) {
+    const dyad_phrase *x = &w->doc->phrases.v[p];
+    if (x->kind == DYAD_PH_VG && x->up < 0 && x->tok > t &&
+        vg_finite(w, (int32_t)p)) {
+      clause = 1;
+      break;
+    }
+  }
+  w->par[w->npar].close = close;
+  if (clause) {
+    w->par[w->npar++].sp = w->sp;
+    open_marker(w, DYAD_CL_SUB, t, 0);
+  } else {
+    w->par[w->npar++].sp = -1;
+    w->paren++;
+  }
+}
+
 static void comma(struct walk *w)
 {
   while (w->sp > 1) {
@@ -320,8 +365,14 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
   int nk = peek(w, t + 1, p, &nph, &nx);
   touch(w, cur, t, t + 1);
 
-  if (tg == DYAD_TAG_LRB) {
-    w->paren++;
+  if (w->npar > 0 && w->par[w->npar - 1].close == t) {
+    w->npar--; /* the closing bracket or dash */
+    if (w->par[w->npar].sp >= 1 && w->par[w->npar].sp <= w->sp)
+      w->sp = w->par[w->npar].sp;
+    else if (w->par[w->npar].sp < 0 && w->paren > 0)
+      w->paren--;
+  } else if (tg == DYAD_TAG_LRB) {
+    open_paren(w, t, p, close_of(w, t, DYAD_TAG_RRB));
   } else if (tg == DYAD_TAG_RRB) {
     if (w->paren > 0)
       w->paren--;
@@ -342,16 +393,10 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       open_comp(w, t, 0);
     else if (ch == ':' && tv)
       new_main(w, t);
-    else if (w->dash_close == t) {
-      w->dash_close = UINT32_MAX; /* the closing dash */
-      if (w->paren > 0)
-        w->paren--;
-    } else if (ch != ':' && ch != ';' && (w->dash_close = dash_pair(w, t)) !=
-                                             UINT32_MAX) {
-      w->paren++; /* "The world - and the UK - is facing" */
-    } else {
+    else if (ch != ':' && ch != ';' && dash_pair(w, t) != UINT32_MAX)
+      open_paren(w, t, p, dash_pair(w, t)); /* "The world - and the UK -" */
+    else
       comma(w);
-    }
   } else if (tg == DYAD_TAG_CC) {
     if (nk == IT_VG && (PH(w, nph)->flags & DYAD_PHF_INFINITIVE)) {
       /* "to A and to B": the second is a sibling of the first */
@@ -910,7 +955,6 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.p0 = p0;
   w.p1 = doc->phrases.n;
   w.title = (s->flags & DYAD_SENTF_TITLE) != 0;
-  w.dash_close = UINT32_MAX;
   w.prev_ph = w.np_before = w.pending = w.according = w.arg_np = -1;
   w.last_np = w.time_np = -1;
   int32_t m = newcl(&w, DYAD_CL_MAIN, -1);
