@@ -23,7 +23,8 @@ enum {
   W_TIME, W_NINTENT, W_NTHREAT, W_NNEG, W_DEF, W_NEGDET, W_PRONDT,
   W_PLPRON, W_OF, W_BY, W_ACCORDING, W_ANDOR, W_WARN, W_TIMEADJ, W_AT,
   W_LEAST, W_EX, W_OBJCTL, W_ON, W_SUCH, W_SELF,
-  W_NOMPRON, W_WHAT, W_QUANT, W_FOR, W_COUNT_
+  W_NOMPRON, W_WHAT, W_QUANT, W_FOR, W_PREPVBG, W_APPROX, W_COPULA,
+  W_COUNT_
 };
 _Static_assert(W_COUNT_ <= 64, "word classes fit in 64 bits");
 #define WB(x) ((uint64_t)1 << (x))

@@ -520,6 +520,13 @@ static void do_np(struct walk *w, int32_t np)
     *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
   } else if (*st & CS_COMMA) {
     w->pending = np;
+  } else if (w->cx->tc[PH(w, c->verb)->head] & (WB(W_BE) | WB(W_COPULA))) {
+    if (c->obj2 < 0) /* predicate nominal: "is a threat" */
+      c->obj2 = np;
+    w->arg_np = np;
+  } else if ((PH(w, c->verb)->flags & DYAD_PHF_PASSIVE) &&
+             !(w->prev_kind == IT_VG && w->prev_ph == c->verb)) {
+    /* "was slated for X a few blocks away": no object */
   } else if (c->obj < 0) {
     c->obj = np;
     w->arg_np = np;
@@ -796,8 +803,11 @@ static void do_finite(struct walk *w, int32_t vg)
       CL(w, k)->subj = w->pending;
       w->stack[w->sp - 1] = k;
     }
-  } else if (w->prev_kind == IT_NP && cand >= 0 &&
-             (cand == c->obj || cand == c->obj2)) {
+  } else if (cand >= 0 &&
+             (cand == c->obj || cand == c->obj2 ||
+              (w->prev_kind == IT_NP && cand == w->prev_ph &&
+               !temporal(w, cand) &&
+               !(PH(w, cand)->flags & DYAD_PHF_APPOS)))) {
     unassign(c, cand);
     k = open_comp(w, PH(w, cand)->tok, 0);
     if (k != ci)

@@ -81,7 +81,7 @@ static const struct wlist wlists[] = {
     {W_WHERE, "where"},
     {W_TIME, "monday tuesday wednesday thursday friday saturday sunday "
              "yesterday today tomorrow tonight week weekend month year day "
-             "morning afternoon evening night hour decade january february "
+             "morning afternoon evening night hour decade time january february "
              "march april may june july august september october november "
              "december"},
     {W_NINTENT, "plan intention pledge promise decision bid attempt effort "
@@ -114,6 +114,10 @@ static const struct wlist wlists[] = {
     {W_QUANT, "many most few several enough much more all both some none "
               "each either neither any"},
     {W_FOR, "for"},
+    {W_PREPVBG, "including excluding regarding concerning notwithstanding "
+                "barring"},
+    {W_APPROX, "about around nearly almost roughly approximately some"},
+    {W_COPULA, "become remain seem"},
     {W_SELF, "myself yourself himself herself itself ourselves yourselves "
              "themselves"},
 };
@@ -225,6 +229,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   if ((tcls(cx, i) & WB(W_AT)) && i + 2 < end &&
       (tcls(cx, i + 1) & WB(W_LEAST)) && t[i + 2].tag == DYAD_TAG_CD)
     j += 2; /* "at least six journalists" */
+  if (tag_adv(t[j].tag) && (tcls(cx, j) & WB(W_APPROX)) && j + 1 < end &&
+      (t[j + 1].tag == DYAD_TAG_CD || t[j + 1].tag == DYAD_TAG_DOLLAR))
+    j++; /* "about 16,500" */
   if (t[j].tag == DYAD_TAG_PDT)
     j++;
   if (j < end && t[j].tag == DYAD_TAG_DT && !dl(cx, j)) {
@@ -247,7 +254,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
-    int started = j > i || after_poss;
+    int started = j > i || after_poss ||
+                  (tg == DYAD_TAG_VBN && i > 0 &&
+                   (t[i - 1].tag == DYAD_TAG_IN || t[i - 1].tag == DYAD_TAG_TO));
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -289,6 +298,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     return i;
   }
   o->e = o->head + 1;
+  for (uint32_t k = o->b; k < o->e; k++)
+    if (t[k].tag == DYAD_TAG_DOLLAR) {
+      o->head = k; /* "$ 5 billion" is headed by its currency */
+      break;
+    }
   int ht = t[o->head].tag;
   if (ht == DYAD_TAG_NNS || ht == DYAD_TAG_NNPS)
     o->flags |= DYAD_PHF_PLURAL;
@@ -769,6 +783,23 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     int tg = t[i].tag;
     uint64_t c = tcls(cx, i);
+    /* "including X", "regarding X": a preposition */
+    if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
+      int n;
+      uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
+      if (e > i + 1) {
+        if (!newph(doc, DYAD_PH_PP, i, e, i))
+          return DYAD_ENOMEM;
+        int32_t pi = (int32_t)(doc->phrases.n - 1);
+        int32_t ni = push_coord(cx, g, n, pi);
+        if (ni < 0)
+          return DYAD_ENOMEM;
+        doc->phrases.v[pi].child = ni;
+        i = e;
+        last_speech = 0;
+        continue;
+      }
+    }
     /* "according to X" */
     if ((c & WB(W_ACCORDING)) && i + 2 < end &&
         (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
