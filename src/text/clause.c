@@ -78,9 +78,10 @@ struct walk {
   struct {
     uint32_t close; /* token that closes the parenthesis or dash pair */
     int sp;         /* stack depth to return to; -1: no clause inside */
+    int prev_kind;  /* what came before it, restored at its end */
+    int32_t prev_ph, np_before, arg_np;
   } par[4];         /* open parentheses and dash pairs */
   int npar;
-  int question;
   int title; /* a headline: "Russia to send troops" has a main verb */
   int oom;
 };
@@ -314,12 +315,12 @@ static void open_paren(struct walk *w, uint32_t t, size_t p, uint32_t close)
 {
   if (close == UINT32_MAX || w->npar >= 4) {
     w->paren++;
-    if (w->npar < 4 && close != UINT32_MAX) {
-      w->par[w->npar].close = close;
-      w->par[w->npar++].sp = -1;
-    }
     return;
   }
+  w->par[w->npar].prev_kind = w->prev_kind;
+  w->par[w->npar].prev_ph = w->prev_ph;
+  w->par[w->npar].np_before = w->np_before;
+  w->par[w->npar].arg_np = w->arg_np;
   int clause = 0;
   for (; p < w->p1 && w->doc->phrases.v[p].tok < close; p++) {
     const dyad_phrase *x = &w->doc->phrases.v[p];
@@ -337,6 +338,33 @@ static void open_paren(struct walk *w, uint32_t t, size_t p, uint32_t close)
     w->par[w->npar++].sp = -1;
     w->paren++;
   }
+}
+
+/* ", worth $2 billion, was signed", ", however, said": an aside that
+ * opens with an adjective or adverb between two commas, the second one
+ * followed by a finite verb. Returns that comma, else UINT32_MAX. */
+static uint32_t aside(const struct walk *w, uint32_t t)
+{
+  if (t + 1 >= w->end ||
+      !(tag_adj(w->t[t + 1].tag) || tag_adv(w->t[t + 1].tag)))
+    return UINT32_MAX;
+  for (uint32_t k = t + 2; k < w->end && k < t + 10; k++) {
+    int tg = w->t[k].tag;
+    if (tg == DYAD_TAG_COMMA) {
+      size_t p = w->p0;
+      while (p < w->p1 && w->doc->phrases.v[p].tok <= k)
+        p++;
+      if (p < w->p1 && w->doc->phrases.v[p].tok == k + 1 &&
+          w->doc->phrases.v[p].kind == DYAD_PH_VG &&
+          vg_finite(w, (int32_t)p))
+        return k;
+      return UINT32_MAX;
+    }
+    if (tg == DYAD_TAG_PERIOD || tg == DYAD_TAG_COLON || tg == DYAD_TAG_CC ||
+        tag_verb(tg) || tg == DYAD_TAG_MD)
+      break;
+  }
+  return UINT32_MAX;
 }
 
 static void comma(struct walk *w)
@@ -366,18 +394,27 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
   touch(w, cur, t, t + 1);
 
   if (w->npar > 0 && w->par[w->npar - 1].close == t) {
-    w->npar--; /* the closing bracket or dash */
+    w->npar--; /* the closing bracket or dash: as if the aside were not */
     if (w->par[w->npar].sp >= 1 && w->par[w->npar].sp <= w->sp)
       w->sp = w->par[w->npar].sp;
     else if (w->par[w->npar].sp < 0 && w->paren > 0)
       w->paren--;
+    w->prev_kind = w->par[w->npar].prev_kind;
+    w->prev_ph = w->par[w->npar].prev_ph;
+    w->np_before = w->par[w->npar].np_before;
+    w->arg_np = w->par[w->npar].arg_np;
+    return;
   } else if (tg == DYAD_TAG_LRB) {
     open_paren(w, t, p, close_of(w, t, DYAD_TAG_RRB));
   } else if (tg == DYAD_TAG_RRB) {
     if (w->paren > 0)
       w->paren--;
   } else if (tg == DYAD_TAG_COMMA) {
-    comma(w);
+    uint32_t pc = aside(w, t);
+    if (pc != UINT32_MAX)
+      open_paren(w, t, p, pc); /* "the deal, worth $2 billion, was" */
+    else
+      comma(w);
   } else if (tg == DYAD_TAG_RQUOTE || (tk->flags & DYAD_TOKF_CLOSEQ)) {
     comma(w);
   } else if (tg == DYAD_TAG_LQUOTE || (tk->flags & DYAD_TOKF_OPENQ)) {
@@ -385,7 +422,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       open_comp(w, t, 0);
   } else if (tg == DYAD_TAG_PERIOD) {
     if (ch == '?')
-      w->question = 1;
+      CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (tg == DYAD_TAG_COLON) {
     if (ch == ';')
       new_main(w, t);
@@ -456,7 +493,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv)
       open_comp(w, t, 1);
     else if (w->prev_kind == IT_NONE)
-      w->question = 1;
+      CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (tg == DYAD_TAG_WRB) {
     if (c & WB(W_WHEN))
       open_marker(w, DYAD_CL_SUB, t, 0);
@@ -465,7 +502,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv)
       open_comp(w, t, 1);
     else if (w->prev_kind == IT_NONE)
-      w->question = 1;
+      CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (c & WB(W_WHETHER)) {
     if (tv)
       open_comp(w, t, 1);
@@ -841,7 +878,16 @@ static void do_vg(struct walk *w, int32_t vg)
   int tv = CL(w, ci)->verb >= 0;
   int bare = w->t[v->head].tag == DYAD_TAG_VB && !vg_finite(w, vg) &&
              !(v->flags & DYAD_PHF_INFINITIVE) && v->head == v->tok;
-  if ((v->flags & DYAD_PHF_INFINITIVE) || (bare && tv))
+  dyad_clause *c = CL(w, ci);
+  if ((v->flags & DYAD_PHF_PARTICIPLE) && !tv && c->subj >= 0 &&
+      w->prev_kind == IT_NP && w->prev_ph == c->subj &&
+      speech_verb(w, vg)) {
+    /* "Another said:" mistagged VBN: a speech verb right after the
+     * subject is the clause's verb */
+    v->flags &= ~(uint32_t)(DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE);
+    v->tense = DYAD_TENSE_PAST;
+    do_finite(w, vg);
+  } else if ((v->flags & DYAD_PHF_INFINITIVE) || (bare && tv))
     do_inf(w, vg);
   else if (v->flags & (DYAD_PHF_GERUND | DYAD_PHF_PARTICIPLE))
     do_part(w, vg);
@@ -909,8 +955,6 @@ static void finish(struct walk *w)
     if (vt < doc->toks.n && (w->t[vt].flags & DYAD_TOKF_INQUOTE))
       c->flags |= DYAD_CLF_QUOTE;
     if (c->parent < 0) {
-      if (w->question)
-        c->flags |= DYAD_CLF_QUESTION;
       if (w->according >= 0) {
         c->flags |= DYAD_CLF_REPORTED;
         if (c->speaker < 0)

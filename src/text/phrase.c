@@ -60,11 +60,11 @@ static const struct wlist wlists[] = {
                "confirm declare explain note argue allege assert "
                "acknowledge admit stress emphasize emphasise reiterate "
                "write tweet reply respond suggest predict comment remark "
-               "testify"},
+               "testify ask said says told tells wrote written"},
     {W_COGN, "think believe know hope fear expect feel understand realize "
              "realise recognize recognise doubt worry assume learn show "
-             "indicate ensure agree decide"},
-    {W_INTENT, "plan intend want seek aim hope promise pledge vow agree "
+             "indicate ensure agree decide thought knew known felt"},
+    {W_INTENT, "plan intend want seek sought aim hope promise pledge vow agree "
                "decide offer prepare try attempt propose wish resolve"},
     {W_COMMIT, "promise pledge vow"},
     {W_THREAT, "threaten"},
@@ -480,6 +480,10 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
     o->prt = (int32_t)(cur + 1);
     o->e = cur + 2;
   }
+  /* "is n't new", "will not": a negation after the last verb */
+  if (o->prt < 0 && o->e < end && tag_adv(t[o->e].tag) &&
+      (tcls(cx, o->e) & WB(W_NEG)) && !dl(cx, o->e))
+    o->e++;
   o->b = i;
   int ft = t[o->first].tag;
   uint64_t fc = tcls(cx, o->first);
