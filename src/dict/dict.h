@@ -322,6 +322,11 @@ size_t dyad__trie_match(const struct dyad_dict *d, int kind,
 int32_t dyad__trie_find(const struct dyad_dict *d, int kind,
                         const uint32_t *ids, size_t n);
 
+/* Loads a dictionary from memory (copied), as a user file named name;
+ * for tests and the fuzzer. */
+dyad_status dyad__dict_load_mem(dyad_ctx *ctx, const char *name,
+                                const char *buf, size_t len, int format);
+
 /* Creates ctx->dict if needed. */
 dyad_status dyad__dict_ensure(dyad_ctx *ctx);
 /* Rebuilds the verb index; called after every load. */

@@ -555,18 +555,15 @@ static int kind_of_path(const char *path)
   return -1;
 }
 
-static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
-                             int user)
+/* Parses buf (NUL-terminated, writable: lines are cut in place) as a
+ * dictionary named path in the given format (AUTO: sniffed). */
+static dyad_status load_buf(dyad_ctx *ctx, const char *path, char *buf,
+                            size_t len, int format, int user)
 {
   dyad_status st = dyad__dict_ensure(ctx);
   if (st != DYAD_OK)
     return st;
   struct dyad_dict *d = ctx->dict;
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  st = slurp(ctx, path, &buf, &len, &cap);
-  if (st != DYAD_OK)
-    return st;
   struct dyad_dict_file f;
   memset(&f, 0, sizeof(f));
   f.ctx = ctx;
@@ -576,33 +573,59 @@ static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
   f.kind = kind_of_path(path);
   f.user = (uint8_t)user;
   if (!f.rname)
-    st = dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
-  if (st == DYAD_OK && format == DYAD_DICT_AUTO) {
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
+  if (format == DYAD_DICT_AUTO) {
     format = sniff(path, buf, len);
     if (format == -2)
-      st = dyad__ctx_error(ctx, DYAD_EDICT,
-                           "%s: PETRARCH issue coding files are not "
-                           "supported", path);
-    else if (format < 0)
-      st = dyad__ctx_error(ctx, DYAD_EDICT,
-                           "%s: cannot tell the dictionary format", path);
+      return dyad__ctx_error(ctx, DYAD_EDICT,
+                             "%s: PETRARCH issue coding files are not "
+                             "supported", path);
+    if (format < 0)
+      return dyad__ctx_error(ctx, DYAD_EDICT,
+                             "%s: cannot tell the dictionary format", path);
   }
-  if (st == DYAD_OK) {
-    d->counts.files++;
-    switch (format) {
-    case DYAD_DICT_NATIVE: st = dyad__load_native(&f, buf, len); break;
-    case DYAD_DICT_PETR_VERBS: st = dyad__load_petr_verbs(&f, buf, len); break;
-    case DYAD_DICT_PETR_ACTORS: st = dyad__load_petr_actors(&f, buf, len); break;
-    case DYAD_DICT_PETR_AGENTS: st = dyad__load_petr_agents(&f, buf, len); break;
-    case DYAD_DICT_PETR_DISCARDS:
-      st = dyad__load_petr_discards(&f, buf, len);
-      break;
-    default:
-      st = dyad__ctx_error(ctx, DYAD_EARG, "unknown dictionary format %d",
+  d->counts.files++;
+  switch (format) {
+  case DYAD_DICT_NATIVE: return dyad__load_native(&f, buf, len);
+  case DYAD_DICT_PETR_VERBS: return dyad__load_petr_verbs(&f, buf, len);
+  case DYAD_DICT_PETR_ACTORS: return dyad__load_petr_actors(&f, buf, len);
+  case DYAD_DICT_PETR_AGENTS: return dyad__load_petr_agents(&f, buf, len);
+  case DYAD_DICT_PETR_DISCARDS: return dyad__load_petr_discards(&f, buf, len);
+  default:
+    return dyad__ctx_error(ctx, DYAD_EARG, "unknown dictionary format %d",
                            format);
-    }
   }
+}
+
+static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
+                             int user)
+{
+  char *buf = NULL;
+  size_t len = 0, cap = 0;
+  dyad_status st = dyad__dict_ensure(ctx);
+  if (st == DYAD_OK)
+    st = slurp(ctx, path, &buf, &len, &cap);
+  if (st != DYAD_OK)
+    return st;
+  st = load_buf(ctx, path, buf, len, format, user);
   dyad__free(&ctx->alloc, buf, cap);
+  return st;
+}
+
+dyad_status dyad__dict_load_mem(dyad_ctx *ctx, const char *name,
+                                const char *buf, size_t len, int format)
+{
+  if (format < 0 || format > DYAD_DICT_PETR_DISCARDS)
+    return dyad__ctx_error(ctx, DYAD_EARG, "bad dictionary format");
+  char *copy = dyad__malloc(&ctx->alloc, len + 1);
+  if (!copy)
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
+  memcpy(copy, buf, len);
+  copy[len] = '\0';
+  dyad_status st = load_buf(ctx, name, copy, len, format, 1);
+  dyad__free(&ctx->alloc, copy, len + 1);
+  if (st == DYAD_OK)
+    st = dyad__dict_finish(ctx);
   return st;
 }
 
