@@ -214,6 +214,9 @@ struct dyad_dict {
   uint32_t seq;                            /* pattern load counter */
   uint8_t defaults;                        /* default data loaded */
   dyad_doc *scratch;                       /* tokenizes phrases at load */
+  uint8_t *live;                           /* per actor: a phrase points at
+                                              it (built by finish) */
+  size_t nlive;                            /* length of live */
 };
 
 /* ==== matching (for the coder) ========================================= */
@@ -230,6 +233,16 @@ size_t dyad__dict_actor(const dyad_ctx *ctx, const dyad_token *toks,
 /* The code of actors[entry] in force on date (rules above), or NULL. */
 const char *dyad__dict_actor_code(const dyad_ctx *ctx, uint32_t entry,
                                   dyad_date date);
+
+/* Resolves a description ("the Russian president"): the people whose
+ * country= is country, whose role= list holds role (e.g. "president",
+ * compared without case), and who hold a dated code on date (an undated
+ * default does not count: it says nothing about office). OUT: *entry, the
+ * first such person in load order. Returns how many match: 0 none, 1 a
+ * clear answer, more: ambiguous (the coder should not guess). */
+size_t dyad__dict_role(const dyad_ctx *ctx, const char *country,
+                       const char *role, size_t role_len, dyad_date date,
+                       uint32_t *entry);
 
 /* Longest agent phrase at toks[i]; OUT: *out. Returns tokens matched. */
 size_t dyad__dict_agent(const dyad_ctx *ctx, const dyad_token *toks,

@@ -235,6 +235,7 @@ void dyad__dict_free(dyad_ctx *ctx)
     return;
   const struct dyad_allocator *a = &ctx->alloc;
   dyad_doc_free(d->scratch);
+  dyad__free(a, d->live, d->live ? d->nlive + 1 : 0);
   free_index(a, d);
   dyad__free(a, d->ekeys, d->eslots * sizeof(*d->ekeys));
   dyad__free(a, d->evals, d->eslots * sizeof(*d->evals));
@@ -378,6 +379,17 @@ dyad_status dyad__dict_finish(dyad_ctx *ctx)
     return DYAD_OK;
   dyad_doc_free(d->scratch); /* its arena is only needed while loading */
   d->scratch = NULL;
+  dyad__free(a, d->live, d->live ? d->nlive + 1 : 0);
+  d->nlive = d->actors.n;
+  d->live = dyad__calloc(a, d->nlive + 1);
+  if (!d->live) {
+    d->nlive = 0;
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
+  }
+  for (size_t k = 0; k < d->nodes.n; k++)
+    if (d->nodes.v[k].kind == DYAD_DK_ACTOR && d->nodes.v[k].entry >= 0 &&
+        (size_t)d->nodes.v[k].entry < d->nlive)
+      d->live[d->nodes.v[k].entry] = 1;
   dyad_status st = dedupe(ctx);
   if (st != DYAD_OK)
     return st;

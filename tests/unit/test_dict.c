@@ -204,6 +204,33 @@ static void acronym_needs_capitals(void **state)
   dyad_ctx_free(ctx);
 }
 
+static void descriptions_resolve_by_role(void **state)
+{
+  (void)state;
+  dyad_ctx *ctx = fix_ctx(0);
+  uint32_t e = 0;
+  /* 2010: Medvedev (role=president) is in office; Putin (president,
+   * leader) too, as prime minister: both match "president" */
+  assert_int_equal(dyad__dict_role(ctx, "RUS", "president", 9, 20100101, &e),
+                   2);
+  assert_int_equal(dyad__dict_role(ctx, "RUS", "Leader", 6, 20100101, &e), 1);
+  assert_string_equal(ctx->dict->actors.v[e].phrase, "Vladimir Putin");
+  /* 2022: Medvedev only holds his undated default: not in office */
+  assert_int_equal(dyad__dict_role(ctx, "RUS", "president", 9, 20220101, &e),
+                   1);
+  assert_string_equal(ctx->dict->actors.v[e].phrase, "Vladimir Putin");
+  assert_int_equal(dyad__dict_role(ctx, "JPN", "prime minister", 14,
+                                   20230322, &e), 1);
+  assert_string_equal(ctx->dict->actors.v[e].phrase, "Fumio Kishida");
+  assert_int_equal(dyad__dict_role(ctx, "JPN", "prime minister", 14,
+                                   20250101, &e), 1); /* JPN@2024-10-02.. */
+  assert_int_equal(dyad__dict_role(ctx, "JPN", "prime minister", 14,
+                                   20200101, &e), 0);
+  assert_int_equal(dyad__dict_role(ctx, "USA", "president", 9, 20200101, &e),
+                   0);
+  dyad_ctx_free(ctx);
+}
+
 static const struct dyad_verb_pat *verb(dyad_ctx *ctx, const char *lemma,
                                         size_t k, size_t *n)
 {
@@ -523,6 +550,7 @@ int main(void)
       cmocka_unit_test(longest_match_wins),
       cmocka_unit_test(lemma_and_plural_matching),
       cmocka_unit_test(acronym_needs_capitals),
+      cmocka_unit_test(descriptions_resolve_by_role),
       cmocka_unit_test(verb_patterns_longest_first),
       cmocka_unit_test(mirror_codes_and_attributes),
       cmocka_unit_test(pattern_item_matches_lemma),
