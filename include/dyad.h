@@ -515,8 +515,9 @@ int dyad_dict_format_parse(const char *s, size_t len);
  * Idempotent. */
 dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
 
-/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
- * its entries override earlier ones for the same phrase and kind. A native
+/* Loads one more dictionary file (a user's --dict): its entries override
+ * the default data for the same phrase and kind, whether loaded before or
+ * after dyad_ctx_load_defaults, and earlier user files. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
  * cues*, or a folder of that name) or from section lines ("[actors]").
  * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless

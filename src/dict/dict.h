@@ -169,6 +169,7 @@ struct dyad_trie_node {
   uint8_t gen;   /* 1: entry came from a generated variant */
   uint8_t kind;  /* dyad_dict_kind of the root it hangs from */
   uint8_t caps;  /* the edge into this node needs a token in capitals */
+  uint8_t user;  /* the entry came from a user file: defaults keep off */
 };
 
 struct dyad_dict_counts {
@@ -213,6 +214,8 @@ struct dyad_dict {
   struct dyad_dict_counts counts;
   uint32_t seq;                            /* pattern load counter */
   uint8_t defaults;                        /* default data loaded */
+  uint8_t loading_user;                    /* the file being read is a
+                                              user file (--dict) */
   dyad_doc *scratch;                       /* tokenizes phrases at load */
   uint8_t *live;                           /* per actor: a phrase points at
                                               it (built by finish) */

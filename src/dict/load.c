@@ -337,6 +337,10 @@ static dyad_status dedupe(dyad_ctx *ctx)
       const struct dyad_verb_pat *q = &d->pats.v[(uint32_t)d->vlinks.v[o]];
       if ((uint32_t)(d->vlinks.v[o] >> 32) != lemma || !same_items(p, q))
         continue;
+      if (q->user && !p->user) { /* a user pattern loaded first wins */
+        d->vdead.v[k] = 1;
+        break;
+      }
       d->vdead.v[o] = 1;
       tab[j] = (uint32_t)k + 1;
       if (k >= d->vlinks_checked && (!p->user || same_rule_file(p, q)) &&
@@ -584,6 +588,7 @@ static dyad_status load_buf(dyad_ctx *ctx, const char *path, char *buf,
   f.rname = dyad__arena_strndup(&d->arena, path, strlen(path));
   f.kind = kind_of_path(path);
   f.user = (uint8_t)user;
+  d->loading_user = (uint8_t)user;
   if (!f.rname)
     return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
   if (format == DYAD_DICT_AUTO) {

@@ -354,6 +354,26 @@ static void user_file_overrides(void **state)
   dyad_ctx_free(ctx);
 }
 
+static void user_file_wins_even_when_loaded_first(void **state)
+{
+  (void)state;
+  dyad_config cfg;
+  memset(&cfg, 0, sizeof(cfg));
+  cfg.data_dir = FIX "/data";
+  dyad_ctx *ctx = dyad_ctx_new(&cfg);
+  assert_int_equal(dyad_ctx_load_dict(ctx, FIX "/user.txt",
+                                      strlen(FIX "/user.txt"), 0),
+                   DYAD_OK);
+  assert_int_equal(dyad_ctx_load_dictionaries(ctx), DYAD_OK);
+  size_t m;
+  assert_string_equal(actor_code(ctx, "Russian", 20230322, &m), "RUSX");
+  size_t n;
+  const struct dyad_verb_pat *p = verb(ctx, "praise", 1, &n);
+  assert_int_equal(n, 2);
+  assert_string_equal(p->code, "052");
+  dyad_ctx_free(ctx);
+}
+
 static void malformed_lines_are_skipped_and_counted(void **state)
 {
   (void)state;
@@ -556,6 +576,7 @@ int main(void)
       cmocka_unit_test(pattern_item_matches_lemma),
       cmocka_unit_test(nouns_keep_prepositions),
       cmocka_unit_test(user_file_overrides),
+      cmocka_unit_test(user_file_wins_even_when_loaded_first),
       cmocka_unit_test(malformed_lines_are_skipped_and_counted),
       cmocka_unit_test(strict_mode_is_fatal),
       cmocka_unit_test(missing_file_is_eio),
