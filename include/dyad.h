@@ -520,6 +520,8 @@ dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
  * after dyad_ctx_load_defaults, and earlier user files. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
  * cues*, or a folder of that name) or from section lines ("[actors]").
+ * With DYAD_DICT_AUTO, path may start with a format name and a colon
+ * ("petrarch-verbs:CAMEO.2.0.txt"); otherwise the format is sniffed.
  * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
  * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
  * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */

@@ -224,6 +224,11 @@ struct dyad_dict {
 
 /* ==== matching (for the coder) ========================================= */
 
+/* Matching looks at form and lemma ids only, never at tags: call each
+ * function on the tokens it is meant for (actors and nouns on noun
+ * phrases, cues around verb groups), or a verb "attacked" (lemma "attack")
+ * will find the noun `attack`. All functions are read-only on ctx. */
+
 /* The longest actor phrase starting at toks[i] (of ntok). On a match fills
  * OUT: *out (code chosen for date: the first dated code whose range holds
  * date, else the undated default, else NULL; with date 0 the default, else

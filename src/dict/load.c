@@ -667,7 +667,16 @@ dyad_status dyad_ctx_load_dict(dyad_ctx *ctx, const char *path, size_t len,
                : DYAD_EARG;
   memcpy(p, path, len);
   p[len] = '\0';
-  dyad_status st = load_file(ctx, p, format, 1);
+  const char *name = p;
+  const char *colon = strchr(p, ':');
+  if (format == DYAD_DICT_AUTO && colon) { /* "petrarch-verbs:PATH" */
+    int f = dyad_dict_format_parse(p, (size_t)(colon - p));
+    if (f > 0) {
+      format = f;
+      name = colon + 1;
+    }
+  }
+  dyad_status st = load_file(ctx, name, format, 1);
   if (st == DYAD_OK)
     st = dyad__dict_finish(ctx);
   return st;
