@@ -271,7 +271,11 @@ size_t dyad__dict_discard(const dyad_ctx *ctx, const dyad_token *toks,
 
 /* All patterns of a verb lemma (or folded form) id, most specific first
  * (more words first; among equals, later-loaded first). OUT: *pats, *n.
- * Returns 0 when the verb is unknown (*n = 0). */
+ * Returns 0 when the verb is unknown (*n = 0). Native verbs are keyed on
+ * their lemma; PETRARCH multi-word verb lines on their '+' word as written
+ * (often inflected: "+ATTACKED_AND_STABBED" is under "attacked"), so look
+ * up tok.lemma first, then tok.form. A pattern with code "---" means "no
+ * event" (a verb's bare default may be one). */
 int dyad__dict_verb(const dyad_ctx *ctx, uint32_t lemma_id,
                     const struct dyad_verb_pat *const **pats, size_t *n);
 
