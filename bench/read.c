@@ -52,9 +52,12 @@ int main(int argc, char **argv)
       return 1;
     dyad_article a;
     dyad_status s;
-    while ((s = dyad_reader_next(r, &a)) != DYAD_EOF)
+    while ((s = dyad_reader_next(r, &a)) != DYAD_EOF) {
       if (s == DYAD_OK)
         sum += a.text_len + (a.text_len ? (unsigned char)a.text[0] : 0);
+      else if (i == 0 && bad++ < 3)
+        printf("read: %s\n", dyad_reader_errmsg(r));
+    }
     dyad_reader_counts(r, &ok, &bad);
     dyad_reader_free(r);
     t[i] = now() - t0;

@@ -10,7 +10,8 @@
  *     OFF<TAB>LEN<TAB>TEXT<TAB>TAG<TAB>LEMMA<TAB>FLAGS     (one per token)
  *   ... phrase lines, then timex and place lines ...
  *   (a blank line)
- * Missing values print as "-"; the SPACE flag is left out of text mode.
+ * Missing values print as "-". The SPACE flag is left out in both modes:
+ * the spans already show where white space lies.
  *
  * JSON mode: one object per document on one line:
  *   {"doc":ID,"date":"YYYY-MM-DD","sentences":[{"span":[b,e],"para":P,
@@ -160,9 +161,10 @@ static int write_json(const dyad_doc *doc, dyad_buf *out)
                    dyad__buf_addc(out, '"'))
                 : dyad__buf_adds(out, "null"))
         return -1;
-      if (t->flags && (dyad__buf_adds(out, ",\"flags\":") ||
-                       flag_list(out, t->flags, 0, tokflag_names,
-                                 DYAD_ARRAY_LEN(tokflag_names), 1)))
+      if ((t->flags & ~DYAD_TOKF_SPACE) &&
+          (dyad__buf_adds(out, ",\"flags\":") ||
+           flag_list(out, t->flags, DYAD_TOKF_SPACE, tokflag_names,
+                     DYAD_ARRAY_LEN(tokflag_names), 1)))
         return -1;
       if (dyad__buf_addc(out, '}'))
         return -1;

@@ -225,6 +225,25 @@ int dyad__json_diagnose(const char *s, size_t len, char *msg, size_t cap,
 
 /* ==== records =========================================================== */
 
+/* Offset of a \u0000 escape in a JSON line (an odd run of backslashes
+ * before "u0000"), or len: cJSON would cut the string there silently. */
+static size_t nul_escape(const char *p, size_t len)
+{
+  size_t i = 0;
+  while (i < len) {
+    const char *q = memchr(p + i, '\\', len - i);
+    if (!q)
+      break;
+    size_t at = (size_t)(q - p), k = at;
+    while (k < len && p[k] == '\\')
+      k++; /* a run of backslashes: pairs are escaped backslashes */
+    if ((k - at) % 2 == 1 && len - k >= 5 && memcmp(p + k, "u0000", 5) == 0)
+      return k - 1;
+    i = k;
+  }
+  return len;
+}
+
 /* The string value of key in obj, or NULL. Numbers are accepted for ids
  * and dates (written into the arena). */
 static const char *field(dyad_reader *r, const cJSON *obj, const char *key,
@@ -274,7 +293,7 @@ static dyad_status next_line(dyad_reader *r, const char **p, size_t *len,
       } else {
         dyad_status st = dyad__read_skip_past(r, '\n');
         if (st != DYAD_OK)
-          return dyad__read_fail(r, st, "cannot read '%s'", r->name);
+          return dyad__read_io_fail(r, st);
         r->line--; /* the newline was counted with the line */
       }
       return dyad__read_fail_rec(r, DYAD_ETOOBIG, *line, NULL, 0,
@@ -301,10 +320,8 @@ static dyad_status next_line(dyad_reader *r, const char **p, size_t *len,
       return DYAD_EOF;
     scan = avail;
     int rc = dyad__rsrc_more(&r->a, s);
-    if (rc == -3)
-      return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
-    if (rc == -1)
-      return dyad__read_fail(r, DYAD_EIO, "cannot read '%s'", r->name);
+    if (rc == -3 || rc == -1)
+      return dyad__read_io_fail(r, rc == -3 ? DYAD_ENOMEM : DYAD_EIO);
   }
 }
 
@@ -322,6 +339,11 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
     return dyad__read_fail_rec(r, st, line, NULL, 0, "%s at column %zu",
                                st == DYAD_EBINARY ? "binary data (nul byte)"
                                                   : "invalid utf-8",
+                               bad + 1);
+  bad = nul_escape(p, len);
+  if (bad < len)
+    return dyad__read_fail_rec(r, DYAD_EBINARY, line, NULL, 0,
+                               "nul character (\\u0000) at column %zu",
                                bad + 1);
   const char *end = NULL;
   cJSON *obj = cJSON_ParseWithLengthOpts(p, len, &end, 0);
@@ -367,9 +389,7 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
                                "a field is not a string");
   if (date) {
     if (dyad__read_date(date, dlen, &a.date) != DYAD_OK)
-      return dyad__read_fail_rec(r, DYAD_EDATE, line, a.id, a.id_len,
-                                 "impossible date '%.*s'",
-                                 (int)(dlen > 40 ? 40 : dlen), date);
+      return dyad__read_fail_date(r, line, a.id, a.id_len, date, dlen);
   } else if (r->opts.default_date) {
     a.date = r->opts.default_date;
   } else {

@@ -24,11 +24,14 @@ struct sent {
   int active;            /* inside <Sentence> */
   uint64_t line;         /* line of its start tag */
   dyad_status st;        /* first problem found, DYAD_OK if none */
+  const char *attrs;     /* raw attribute text of the start tag */
+  size_t attrs_len;
   const char *id, *date, *category, *source; /* decoded attributes */
   size_t id_len, date_len, category_len, source_len;
   int has_text;          /* a <Text> element was seen */
   int cap;               /* CAP_* */
-  const char *cap_name;  /* element whose text is collected */
+  const char *cap_name;  /* element whose text is collected (static or
+                            arena string, never in the window) */
   size_t cap_name_len;
   uint64_t cap_line;     /* line where the collected element starts */
 };
@@ -81,6 +84,10 @@ static void sent_begin(dyad_reader *r, struct sent *s,
   s->date = attr(r, it, "date", &s->date_len, &oom);
   s->category = attr(r, it, "category", &s->category_len, &oom);
   s->source = attr(r, it, "source", &s->source_len, &oom);
+  s->attrs = dyad__arena_strndup(&r->arena, it->body, it->body_len);
+  s->attrs_len = it->body_len;
+  if (!s->attrs)
+    oom = 1;
   r->text.len = 0;
   r->scratch.len = 0;
   r->codings.n = 0;
@@ -182,10 +189,8 @@ static dyad_status sent_end(dyad_reader *r, struct sent *s,
   }
   if (s->date) {
     if (dyad__read_date(s->date, s->date_len, &a->date) != DYAD_OK)
-      return dyad__read_fail_rec(r, DYAD_EDATE, s->line, s->id, s->id_len,
-                                 "impossible date '%.*s'",
-                                 (int)(s->date_len > 40 ? 40 : s->date_len),
-                                 s->date);
+      return dyad__read_fail_date(r, s->line, s->id, s->id_len, s->date,
+                                  s->date_len);
   } else if (r->opts.default_date) {
     a->date = r->opts.default_date;
   } else {
@@ -226,6 +231,8 @@ static dyad_status sent_end(dyad_reader *r, struct sent *s,
   a->source_len = s->source_len;
   a->title = a->url = "";
   a->record = (uint32_t)s->line;
+  out->attrs = s->attrs ? s->attrs : "";
+  out->attrs_len = s->attrs ? s->attrs_len : 0;
   out->category = s->category ? s->category : "";
   out->category_len = s->category_len;
   out->codings = r->codings.v;
@@ -322,7 +329,7 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
     }
     if (rc < 0) {
       if (st != DYAD_ETOOBIG)
-        return dyad__read_fail(r, st, "cannot read '%s'", r->name);
+        return dyad__read_io_fail(r, st);
       if (s.active) {
         sent_fail(r, &s, st, "record too large");
         continue;
@@ -345,6 +352,7 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
                     "malformed xml: <Sentence> is not closed");
           return s.st;
         }
+        memset(out, 0, sizeof(*out)); /* drop a half-read ENV item */
         sent_begin(r, &s, &it, line);
         if (it.kind == DYAD_XML_EMPTY)
           return sent_end(r, &s, out);
@@ -364,8 +372,9 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
           add_coding(r, &s, &it, line);
         }
         if (s.cap != CAP_NONE) {
-          s.cap_name = it.name;
-          s.cap_name_len = it.name_len;
+          /* never a pointer into the window: a refill moves it */
+          s.cap_name = s.cap == CAP_TEXT ? "Text" : "Parse";
+          s.cap_name_len = strlen(s.cap_name);
           s.cap_line = line;
         }
       } else if (is(&it, "Environment")) {
@@ -407,7 +416,9 @@ dyad_status dyad__read_xml(dyad_reader *r, struct dyad_petr_item *out)
     case DYAD_XML_CLOSE:
       if (s.active && is(&it, "Sentence")) {
         if (s.cap != CAP_NONE)
-          sent_fail(r, &s, DYAD_EXML, "malformed xml: <Text> is not closed");
+          sent_fail(r, &s, DYAD_EXML,
+                    s.cap == CAP_TEXT ? "malformed xml: <Text> is not closed"
+                                      : "malformed xml: <Parse> is not closed");
         return sent_end(r, &s, out);
       }
       if (s.cap != CAP_NONE && it.name_len == s.cap_name_len &&

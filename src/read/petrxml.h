@@ -55,6 +55,10 @@ struct dyad_petr_item {
   dyad_article art;          /* SENTENCE: id, date, text, source */
   const char *category;      /* SENTENCE: category attribute or "" */
   size_t category_len;
+  const char *attrs;         /* SENTENCE: the start tag's raw attribute
+                                text, for others (dyad__xml_attr in
+                                xmlscan.h finds one; values undecoded) */
+  size_t attrs_len;
   const char *parse;         /* SENTENCE: <Parse> text (trimmed) or "" */
   size_t parse_len;
   const struct dyad_petr_coding *codings; /* SENTENCE: in order */

@@ -27,6 +27,9 @@
  * pos are consumed and may be dropped by the next refill. */
 struct dyad_rsrc {
   int fd;             /* file being read, -1 for memory input */
+  void *gz;           /* zlib reader over fd (gzip, or plain text passed
+                         through as is), NULL if zlib could not start */
+  char errtext[96];   /* zlib's message for a failed read, or "" */
   int own_fd;         /* close fd when done (not for stdin) */
   const char *base;   /* window: buf, or the memory input itself */
   char *buf;          /* owned window storage for fd input */
@@ -36,6 +39,10 @@ struct dyad_rsrc {
   size_t limit;       /* most unconsumed bytes the window may hold */
   int eof;            /* nothing more will arrive after end */
   int err;            /* errno of a failed read, 0 if none */
+  const char *mem;    /* trickled memory input, NULL otherwise */
+  size_t mem_len;     /* its bytes */
+  size_t mem_off;     /* bytes of it already in the window */
+  size_t trickle;     /* bytes per refill when trickling */
 };
 
 /* Opens path for reading; returns 0 or an errno value. */
@@ -45,6 +52,10 @@ int dyad__rsrc_open_file(struct dyad_rsrc *s, const char *path,
 void dyad__rsrc_open_fd(struct dyad_rsrc *s, int fd, size_t limit);
 /* Reads from memory; nothing is copied. */
 void dyad__rsrc_open_mem(struct dyad_rsrc *s, const char *p, size_t len);
+/* Reads memory through the window trickle bytes at a time, like a slow
+ * file: how tests and the fuzzer exercise the refill paths. */
+void dyad__rsrc_open_trickle(struct dyad_rsrc *s, const char *p, size_t len,
+                             size_t trickle, size_t limit);
 /* Keeps the unconsumed bytes [pos, end), moves them to the front and
  * reads more after them. Returns 1 when bytes were added, 0 at the end of
  * input, -1 on a read error (err set), -2 when the window is full
@@ -80,6 +91,7 @@ struct dyad_reader {
   dyad_format fmt;           /* its format */
   uint64_t line;             /* newlines consumed so far in it */
   int petr;                  /* reading for dyad__petr_next */
+  size_t trickle;            /* memory input: bytes per refill, 0: all */
   /* XML state kept between records */
   int xml_in_env;            /* inside <Environment> */
   dyad_buf pend;             /* attributes of a <Sentence> start tag met
@@ -95,6 +107,10 @@ struct dyad_reader {
   char errmsg[512];          /* most recent failure */
 };
 
+/* Makes a memory reader feed its input n bytes at a time through the
+ * window (n > 0), as a file would come; call before the first read. */
+void dyad__reader_set_trickle(dyad_reader *r, size_t n);
+
 /* Formats the error message and returns st. */
 dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
                             ...) DYAD_PRINTF(3, 4);
@@ -102,6 +118,9 @@ dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
 dyad_status dyad__read_fail_rec(dyad_reader *r, dyad_status st,
                                 uint64_t line, const char *id, size_t id_len,
                                 const char *fmt, ...) DYAD_PRINTF(6, 7);
+/* Fails with "cannot read 'name': reason" (DYAD_EIO), or "out of
+ * memory" when st is DYAD_ENOMEM. */
+dyad_status dyad__read_io_fail(dyad_reader *r, dyad_status st);
 /* DYAD_OK when s is valid UTF-8 without NUL bytes, else DYAD_EBINARY or
  * DYAD_EUTF8; *bad gets the offset of the first offending byte. */
 dyad_status dyad__read_check_text(const char *s, size_t len, size_t *bad);
@@ -116,6 +135,11 @@ const char *dyad__read_default_id(dyad_reader *r, uint64_t line,
 /* Parses a date string the formats accept ("YYYY-MM-DD", "YYYYMMDD", or
  * an ISO date-time whose first 10 bytes are a date). */
 dyad_status dyad__read_date(const char *s, size_t len, dyad_date *out);
+/* Fails record line with "impossible date 'X'" when the date is well
+ * formed but not in the calendar, else "bad date 'X' (want YYYY-MM-DD)". */
+dyad_status dyad__read_fail_date(dyad_reader *r, uint64_t line,
+                                 const char *id, size_t id_len,
+                                 const char *date, size_t date_len);
 
 /* Record readers for the open input: DYAD_EOF at its end. */
 dyad_status dyad__read_text(dyad_reader *r, dyad_article *out);

@@ -21,11 +21,19 @@
 
 #define DEFAULT_MAX_RECORD (16u * 1024 * 1024)
 #define MIN_WINDOW 4096
-#define SNIFF 4096        /* bytes loaded before detecting the format */
 #define BINARY_SNIFF 65536 /* bytes checked for NUL before reading */
 #define MAX_DEPTH 64      /* folder nesting followed */
 
 /* ==== messages ========================================================== */
+
+/* Keeps a message on one line: control bytes (a newline in an id or a
+ * date taken from the input) become '?'. */
+static void oneline(char *m)
+{
+  for (; *m; m++)
+    if ((unsigned char)*m < 0x20 || *m == 0x7f)
+      *m = '?';
+}
 
 dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
                             ...)
@@ -34,6 +42,7 @@ dyad_status dyad__read_fail(dyad_reader *r, dyad_status st, const char *fmt,
   va_start(ap, fmt);
   vsnprintf(r->errmsg, sizeof(r->errmsg), fmt, ap);
   va_end(ap);
+  oneline(r->errmsg);
   return st;
 }
 
@@ -49,12 +58,13 @@ dyad_status dyad__read_fail_rec(dyad_reader *r, dyad_status st,
   else
     n = snprintf(r->errmsg, sizeof(r->errmsg), "%s:%llu: ", r->name,
                  (unsigned long long)line);
-  if (n < 0 || (size_t)n >= sizeof(r->errmsg))
-    return st;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(r->errmsg + n, sizeof(r->errmsg) - (size_t)n, fmt, ap);
-  va_end(ap);
+  if (n >= 0 && (size_t)n < sizeof(r->errmsg)) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->errmsg + n, sizeof(r->errmsg) - (size_t)n, fmt, ap);
+    va_end(ap);
+  }
+  oneline(r->errmsg);
   return st;
 }
 
@@ -141,6 +151,25 @@ dyad_status dyad__read_date(const char *s, size_t len, dyad_date *out)
   return dyad_date_parse(s, len, out);
 }
 
+dyad_status dyad__read_fail_date(dyad_reader *r, uint64_t line,
+                                 const char *id, size_t id_len,
+                                 const char *date, size_t date_len)
+{
+  size_t n = date_len;
+  if (n > 10 && date[4] == '-' && (date[10] == 'T' || date[10] == ' '))
+    n = 10;
+  int shaped = n == 8 || (n == 10 && date[4] == '-' && date[7] == '-');
+  for (size_t i = 0; i < n && shaped; i++)
+    if (!(date[i] >= '0' && date[i] <= '9') && !(n == 10 && (i == 4 || i == 7)))
+      shaped = 0;
+  int show = (int)(date_len > 40 ? 40 : date_len);
+  if (shaped)
+    return dyad__read_fail_rec(r, DYAD_EDATE, line, id, id_len,
+                               "impossible date '%.*s'", show, date);
+  return dyad__read_fail_rec(r, DYAD_EDATE, line, id, id_len,
+                             "bad date '%.*s' (want YYYY-MM-DD)", show, date);
+}
+
 /* ==== opening =========================================================== */
 
 static dyad_reader *reader_new(const dyad_read_opts *opts)
@@ -216,11 +245,29 @@ static int cmpstr(const void *x, const void *y)
   return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* A folder being listed and the folders above it: a symbolic link back
+ * to one of them is not followed again. */
+struct ancestor {
+  dev_t dev;                 /* device of the folder */
+  ino_t ino;                 /* its inode */
+  const struct ancestor *up; /* the folder above, NULL at the top */
+};
+
 /* Adds the files under dir, sorted by name at each level, depth first;
  * hidden entries (".name") are skipped. A sub-folder that cannot be
  * listed is added as a file, so that reading it reports why. */
-static int list_dir(dyad_reader *r, const char *dir, int depth)
+static int list_dir(dyad_reader *r, const char *dir,
+                    const struct ancestor *up, int depth)
 {
+  struct stat dst;
+  struct ancestor me = {0, 0, up};
+  if (stat(dir, &dst) == 0) {
+    for (const struct ancestor *a = up; a; a = a->up)
+      if (a->dev == dst.st_dev && a->ino == dst.st_ino)
+        return 0; /* a loop */
+    me.dev = dst.st_dev;
+    me.ino = dst.st_ino;
+  }
   DIR *d = opendir(dir);
   if (!d)
     return files_add(r, dir, strlen(dir));
@@ -257,7 +304,7 @@ static int list_dir(dyad_reader *r, const char *dir, int depth)
     struct stat st;
     if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
       if (depth < MAX_DEPTH)
-        rc = list_dir(r, p, depth + 1);
+        rc = list_dir(r, p, &me, depth + 1);
     } else if (stat(p, &st) != 0 || S_ISREG(st.st_mode)) {
       rc = files_add(r, p, plen);
     }
@@ -278,7 +325,7 @@ static dyad_status start(dyad_reader *r)
   struct stat st;
   if (strcmp(r->path, "-") != 0 && stat(r->path, &st) == 0 &&
       S_ISDIR(st.st_mode)) {
-    if (list_dir(r, r->path, 0))
+    if (list_dir(r, r->path, NULL, 0))
       return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
     if (r->files.n == 0)
       return dyad__read_fail(r, DYAD_EEMPTY, "no files to read in '%s'",
@@ -290,9 +337,14 @@ static dyad_status start(dyad_reader *r)
   return DYAD_OK;
 }
 
+void dyad__reader_set_trickle(dyad_reader *r, size_t n)
+{
+  r->trickle = n;
+}
+
 static void close_input(dyad_reader *r)
 {
-  if (r->mem)
+  if (r->mem && !r->trickle)
     memset(&r->src, 0, sizeof(r->src));
   else
     dyad__rsrc_close(&r->a, &r->src);
@@ -320,10 +372,19 @@ static dyad_status load(dyad_reader *r, size_t want)
 static dyad_status io_fail(dyad_reader *r, const char *what, int err)
 {
   char eb[128];
-  if (strerror_r(err, eb, sizeof(eb)) != 0)
+  if (r->src.errtext[0])
+    snprintf(eb, sizeof(eb), "%s", r->src.errtext);
+  else if (strerror_r(err, eb, sizeof(eb)) != 0)
     snprintf(eb, sizeof(eb), "error %d", err);
   return dyad__read_fail(r, DYAD_EIO, "cannot %s '%s': %s", what, r->name,
                          eb);
+}
+
+dyad_status dyad__read_io_fail(dyad_reader *r, dyad_status st)
+{
+  if (st == DYAD_ENOMEM)
+    return dyad__read_fail(r, st, "out of memory");
+  return io_fail(r, "read", r->src.err ? r->src.err : EIO);
 }
 
 /* Opens the next input and detects its format. Whole-input problems
@@ -338,7 +399,11 @@ static dyad_status open_input(dyad_reader *r)
       return DYAD_EOF;
     r->ifile = 1;
     r->name = r->mem_name;
-    dyad__rsrc_open_mem(&r->src, r->mem, r->mem_len);
+    if (r->trickle)
+      dyad__rsrc_open_trickle(&r->src, r->mem, r->mem_len, r->trickle,
+                              window);
+    else
+      dyad__rsrc_open_mem(&r->src, r->mem, r->mem_len);
   } else {
     if (r->ifile >= r->files.n)
       return DYAD_EOF;
@@ -354,10 +419,11 @@ static dyad_status open_input(dyad_reader *r)
   }
   r->open = 1;
   r->line = 0;
-  dyad_status st = load(r, SNIFF);
+  /* the same bytes are checked however the input arrives */
+  size_t sniff = BINARY_SNIFF < window ? BINARY_SNIFF : window;
+  dyad_status st = load(r, sniff);
   struct dyad_rsrc *s = &r->src;
-  if (st == DYAD_OK && s->end - s->pos >= 3 &&
-      memcmp(s->base + s->pos, "\xEF\xBB\xBF", 3) == 0)
+  if (s->end - s->pos >= 3 && memcmp(s->base + s->pos, "\xEF\xBB\xBF", 3) == 0)
     s->pos += 3; /* byte order mark */
   /* skip leading white space, however much there is */
   while (st == DYAD_OK) {
@@ -369,26 +435,23 @@ static dyad_status open_input(dyad_reader *r)
     }
     if (s->pos < s->end || s->eof)
       break;
-    st = load(r, 1);
+    st = load(r, sniff);
   }
   if (st == DYAD_OK)
-    st = load(r, SNIFF);
-  if (st == DYAD_ENOMEM) {
+    st = load(r, sniff);
+  /* a read error after some bytes is reported where the reading stops */
+  if (st == DYAD_ENOMEM || (st != DYAD_OK && s->pos >= s->end)) {
+    st = dyad__read_io_fail(r, st);
     close_input(r);
-    return dyad__read_fail(r, st, "out of memory");
-  }
-  if (st != DYAD_OK || s->err) {
-    int err = s->err ? s->err : EIO;
-    close_input(r);
-    return io_fail(r, "read", err);
+    return st;
   }
   if (s->pos >= s->end) {
     close_input(r);
     return dyad__read_fail(r, DYAD_EEMPTY, "%s: empty file", r->name);
   }
   size_t n = s->end - s->pos;
-  if (n > BINARY_SNIFF)
-    n = BINARY_SNIFF;
+  if (n > sniff)
+    n = sniff;
   if (memchr(s->base + s->pos, '\0', n)) {
     close_input(r);
     return dyad__read_fail(r, DYAD_EBINARY, "%s: binary data, not text",
@@ -443,13 +506,7 @@ static dyad_status next_any(dyad_reader *r, dyad_article *art,
       st = dyad__read_xml(r, item ? item : &tmp);
       if (st == DYAD_OK && !item)
         *art = tmp.art;
-    } else if (item) {
-      st = dyad__read_fail(r, DYAD_EFORMAT, "%s: not a petrarch xml file",
-                           r->name);
-      close_input(r);
-      r->nbad++;
-      return st;
-    } else if (r->fmt == DYAD_FMT_JSONL) {
+    } else if (r->fmt == DYAD_FMT_JSONL) { /* (petr reads only XML) */
       st = dyad__read_jsonl(r, art);
     } else {
       st = dyad__read_text(r, art);

@@ -81,10 +81,8 @@ dyad_status dyad__read_text(dyad_reader *r, dyad_article *out)
   /* the whole file, up to max_record */
   while (!s->eof && s->end - s->pos <= r->opts.max_record) {
     int rc = dyad__rsrc_more(&r->a, s);
-    if (rc == -3)
-      return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
-    if (rc == -1)
-      return dyad__read_fail(r, DYAD_EIO, "cannot read '%s'", r->name);
+    if (rc == -3 || rc == -1)
+      return dyad__read_io_fail(r, rc == -3 ? DYAD_ENOMEM : DYAD_EIO);
     if (rc == -2)
       break;
   }
@@ -120,9 +118,7 @@ dyad_status dyad__read_text(dyad_reader *r, dyad_article *out)
     while (i < len && !isblank_(p[i]) && p[i] != '\n')
       i++;
     if (dyad__read_date(p + d0, i - d0, &date) != DYAD_OK)
-      return dyad__read_fail_rec(r, DYAD_EDATE, line0, id, id_len,
-                                 "impossible date '%.*s'",
-                                 (int)(i - d0 > 40 ? 40 : i - d0), p + d0);
+      return dyad__read_fail_date(r, line0, id, id_len, p + d0, i - d0);
     while (i < len && isblank_(p[i]))
       i++;
   } else if (!date) {

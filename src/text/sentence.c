@@ -65,7 +65,7 @@ int dyad__sentence_starter(const char *s, size_t len)
 int dyad__agency_word(const char *s, size_t len)
 {
   static const char *const w[] = {
-      "AP", "AFP", "Reuters", "REUTERS", "Getty", "Images", "EPA", "EFE",
+      "AP", "AFP", "Reuters", "REUTERS", "Images", "EPA", "EFE",
       "Sputnik", "Xinhua", "TASS", "Tass", "ITAR-TASS", "Bloomberg",
       "Anadolu", "UPI", "Kyodo", "Yonhap", "ANSA", "DPA", "dpa", "RIA",
       "Novosti", "Shutterstock", "Alamy", "NurPhoto", "SOPA", "ZUMA",
@@ -208,6 +208,38 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     k++;
   if (k >= end || !agency)
     return e;
+  if (k > b) {
+    /* trailing text: capitalised words before the line may be the end of
+     * the caption ("... in Minsk Jan Novak / Reuters"), so the line starts
+     * at its first agency or lead word, or at the (at most two-word) name
+     * before its first "/" or "via", whichever comes first */
+    size_t r = end;
+    for (size_t q = k; q < end && r == end; q++) {
+      const char *s = doc->text + v[q].off;
+      if (dyad__agency_word(s, v[q].len) || credit_lead(s, v[q].len) ||
+          tok_char(doc, &v[q], '('))
+        r = q;
+      else if (q > k && (tok_char(doc, &v[q], '/') ||
+                         (v[q].len == 3 && memcmp(s, "via", 3) == 0)))
+        r = q >= k + 2 && v[q - 2].kind == DYAD_TK_WORD ? q - 2 : q - 1;
+    }
+    k = r;
+    if (k >= end)
+      return e;
+    /* and it must be built like a credit, with a slash, "via", a dash, a
+     * colon or brackets: a bare agency name after text is an object
+     * ("officials told Reuters") */
+    int shaped = 0;
+    for (size_t q = k; q < end; q++) {
+      const dyad_token *t = &v[q];
+      shaped |= tok_char(doc, t, '/') || tok_char(doc, t, ':') ||
+                tok_char(doc, t, '(') || tok_char(doc, t, '|') ||
+                dyad__tok_is_dash(doc, t) ||
+                (t->len == 3 && memcmp(doc->text + t->off, "via", 3) == 0);
+    }
+    if (!shaped)
+      return e;
+  }
   /* the agency must lie inside the line that remains */
   int again = 0;
   for (size_t q = k; q < end; q++)
@@ -324,8 +356,10 @@ dyad_status dyad__sentences(dyad_doc *doc)
       para++;
       pfirst = doc->sents.n;
     }
-    size_t last;
-    int end = ends_at(doc, i, &last);
+    size_t last = i;
+    int end = (v[i].kind == DYAD_TK_PUNCT || (v[i].flags & DYAD_TOKF_ABBREV))
+                  ? ends_at(doc, i, &last)
+                  : 0;
     if (!end && (last + 1 >= n || (v[last + 1].flags & DYAD_TOKF_PARA) ||
                  last + 1 - b >= SENT_MAX))
       end = 1;

@@ -250,7 +250,7 @@ static const struct abbr {
     {"rt", 2, DYAD_ABBR_TITLE, 1}, {"sen", 3, DYAD_ABBR_TITLE, 1},
     {"sens", 4, DYAD_ABBR_TITLE, 1}, {"sep", 3, DYAD_ABBR_MONTH, 1},
     {"sept", 4, DYAD_ABBR_MONTH, 1}, {"sgt", 3, DYAD_ABBR_TITLE, 1},
-    {"sr", 2, DYAD_ABBR_OTHER, 1}, {"st", 2, DYAD_ABBR_TITLE, 1},
+    {"sr", 2, DYAD_ABBR_OTHER, 1}, {"st", 2, DYAD_ABBR_OTHER, 1},
     {"supt", 4, DYAD_ABBR_TITLE, 1}, {"tenn", 4, DYAD_ABBR_OTHER, 1},
     {"tex", 3, DYAD_ABBR_OTHER, 1}, {"univ", 4, DYAD_ABBR_OTHER, 1},
     {"va", 2, DYAD_ABBR_OTHER, 1}, {"viz", 3, DYAD_ABBR_OTHER, 0},
@@ -507,7 +507,7 @@ struct wscan {
  * after the text (doc->text is always NUL-terminated); the connectors
  * between runs (hyphens, apostrophes, periods, commas in numbers) are then
  * judged one by one. */
-static void scan_word(const unsigned char *s, size_t i, size_t n,
+static inline void scan_word(const unsigned char *s, size_t i, size_t n,
                       struct wscan *w)
 {
   size_t j = i;
@@ -645,6 +645,51 @@ static void scan_word(const unsigned char *s, size_t i, size_t n,
   w->acc = acc;
 }
 
+/* "No" and "Nos" keep their period only before a number ("No. 1"), so
+ * that the answer "No." stays a word and a stop. */
+static int numbering(const unsigned char *w, size_t len)
+{
+  return (len == 2 || (len == 3 && (w[2] | 32) == 's')) &&
+         (w[0] | 32) == 'n' && (w[1] | 32) == 'o';
+}
+
+/* Does a digit follow s[i] after at most one blank? */
+static int number_follows(const unsigned char *s, size_t i, size_t n)
+{
+  if (i < n && s[i] == ' ')
+    i++;
+  return i < n && (bclass[s[i]] & B_DIGIT);
+}
+
+/* A number glued to a unit of measure or money splits, as in the Penn
+ * Treebank: "2bn" -> "2" "bn", "5pm" -> "5" "pm". Returns where the unit
+ * starts in the ASCII word s[i..e), or 0 when it is not such a word
+ * ("1990s", "21st", "4th", "3D" stay whole). */
+static size_t unit_split(const unsigned char *s, size_t i, size_t e)
+{
+  static const char *const units[] = {
+      "bn", "mn", "m", "k", "km", "kg", "cm", "mm", "ft", "lb", "lbs",
+      "mph", "kph", "pm", "am", "gw", "mw", "kw", "gb", "mb", "tb", "p"};
+  if (!(bclass[s[i]] & B_DIGIT))
+    return 0;
+  size_t u = i;
+  while (u < e && ((bclass[s[u]] & B_DIGIT) || s[u] == '.' || s[u] == ','))
+    u++;
+  size_t m = e - u;
+  if (m == 0 || m > 3 || !(bclass[s[u - 1]] & B_DIGIT))
+    return 0;
+  char low[4];
+  for (size_t k = 0; k < m; k++) {
+    if (!(bclass[s[u + k]] & B_ALPHA))
+      return 0;
+    low[k] = (char)(s[u + k] | 32);
+  }
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(units); k++)
+    if (strlen(units[k]) == m && memcmp(units[k], low, m) == 0)
+      return u;
+  return 0;
+}
+
 /* Emits the word-like token at s[i] and any clitic glued to it. Returns
  * the position after them, or 0 when memory runs out. */
 static size_t do_word(struct tz *z, size_t i)
@@ -664,11 +709,38 @@ static size_t do_word(struct tz *z, size_t i)
   }
   if (w.domain)
     return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
+  if (!w.high && !w.hyphen && !w.cl_end) {
+    size_t u = unit_split(s, i, e);
+    if (u) { /* 2bn -> 2 bn */
+      uint16_t cap = (bclass[s[u]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
+      if (!emit(z, i, u - i, DYAD_TK_NUM, 0) ||
+          !emit(z, u, e - u, DYAD_TK_WORD, cap))
+        return 0;
+      return e;
+    }
+    if (e - i == 6 && strncasecmp((const char *)s + i, "cannot", 6) == 0) {
+      uint16_t cap = (bclass[s[i]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
+      if (!emit(z, i, 3, DYAD_TK_WORD, cap) || /* can not */
+          !emit(z, i + 3, 3, DYAD_TK_WORD, 0))
+        return 0;
+      return e;
+    }
+  }
   uint16_t f = w.hyphen ? DYAD_TOKF_HYPHEN : 0;
   if (!w.cl_end && s[e] == '.' && (w.acc & B_ALPHA) &&
-      dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE) {
+      dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE &&
+      !(numbering(s + i, e - i) && !number_follows(s, e + 1, n))) {
     e++;
     f |= DYAD_TOKF_ABBREV;
+    if (s[e] == '-' && wordchar_at(s, e + 1, n)) { /* U.S.-backed */
+      struct wscan w2;
+      scan_word(s, e + 1, n, &w2);
+      e = w2.end;
+      w.cl_end = w2.cl_end;
+      w.high |= w2.high;
+      w.acc |= w2.acc;
+      f = DYAD_TOKF_HYPHEN;
+    }
   }
   dyad_token *t = emit(z, i, e - i, DYAD_TK_WORD, f);
   if (!t)
@@ -920,20 +992,43 @@ int dyad__tok_is_dash(const dyad_doc *doc, const dyad_token *t)
          s[2] <= 0x95;
 }
 
+/* Is token t a month name, full or abbreviated, in any case ("March",
+ * "Feb", "Sept.", "april")? */
+static int month_tok(const dyad_doc *doc, const dyad_token *t)
+{
+  static const char *const m[] = {
+      "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "jan",
+      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec"};
+  size_t len = t->len;
+  const char *s = doc->text + t->off;
+  if (t->kind != DYAD_TK_WORD || len < 3 || len > 10)
+    return 0;
+  if (s[len - 1] == '.')
+    len--;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(m); k++)
+    if (strlen(m[k]) == len && strncasecmp(m[k], s, len) == 0)
+      return 1;
+  return 0;
+}
+
 /* Flags the dateline that opens the paragraph at token p, if any: a short
- * run of capitalised words, numbers, commas, periods and a parenthesised
- * agency, ended by a dash that is followed by a blank and more text:
+ * run of words, numbers, commas, periods and a parenthesised agency,
+ * ended by a dash that is followed by a blank and more text:
  * "MOSCOW, March 22 (Reuters) -", "WASHINGTON (AP) —",
- * "SAN JOSE, Calif., June 2-". The run must open with a word in capitals
- * or hold a parenthesised agency, so an ordinary sentence with a dash
- * ("Xi - who ...") is not taken. */
+ * "SAN JOSE, Calif., June 2-", "Toronto, March 6 -". To tell it from an
+ * ordinary sentence with a dash ("Xi - who ..."), the run must either end
+ * in a date (month and day) just before the dash, or hold only
+ * capitalised words and open with a word in capitals or hold a
+ * parenthesised agency. */
 static void dateline_at(dyad_doc *doc, size_t p)
 {
   dyad_token *v = doc->toks.v;
   size_t ntok = doc->toks.n;
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
-  int agency = 0;
+  int agency = 0, lower = 0;
   for (size_t q = p; q < end; q++) {
     dyad_token *t = &v[q];
     const char *s = doc->text + t->off;
@@ -944,19 +1039,22 @@ static void dateline_at(dyad_doc *doc, size_t p)
       if (after < doc->text_len && doc->text[after] != ' ' &&
           doc->text[after] != '\t' && doc->text[after] != '\n')
         return;
-      if (!(caps || agency) || q + 1 >= ntok ||
+      int date = q >= p + 2 && v[q - 1].kind == DYAD_TK_NUM &&
+                 month_tok(doc, &v[q - 2]);
+      if (!(date || ((caps || agency) && !lower)) || q + 1 >= ntok ||
           (v[q + 1].flags & DYAD_TOKF_PARA))
         return;
       for (size_t k = p; k <= q; k++)
         v[k].flags |= DYAD_TOKF_DATELINE;
       return;
     }
-    if (t->kind == DYAD_TK_WORD && (t->flags & DYAD_TOKF_CAP))
+    if (t->kind == DYAD_TK_WORD) {
+      lower |= !(t->flags & DYAD_TOKF_CAP);
       continue;
+    }
     if (t->kind == DYAD_TK_NUM && q > p)
       continue;
-    if (t->kind == DYAD_TK_PUNCT && t->len == 1 &&
-        (s[0] == ',' || s[0] == '.' || s[0] == '/') && q > p)
+    if (t->len == 1 && (s[0] == ',' || s[0] == '.' || s[0] == '/') && q > p)
       continue;
     if (t->kind == DYAD_TK_PUNCT && t->len == 1 && s[0] == '(' &&
         q + 2 < end && v[q + 2].len == 1 && doc->text[v[q + 2].off] == ')' &&

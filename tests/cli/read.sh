@@ -37,6 +37,9 @@ dyad: bad.jsonl:4 (id b4): impossible date '2023-02-30'
 dyad: bad.jsonl:6: malformed json: unexpected end of line (truncated record?) at column 45
 W
 check jsonl_bad_records 1 want bad.jsonl
+if grep -q g1 out && grep -q g5 out && ! grep -q b4 out
+then echo "PASS jsonl_good_records_output"
+else echo "FAIL jsonl_good_records_output"; head -5 out; fi
 
 # invalid UTF-8 and a NUL byte inside a line
 { printf "$good" 1
@@ -101,4 +104,17 @@ printf "$good$good" 1 2 | "$DYAD_BIN" parse - >out 2>err
 rc=$?
 if [ "$rc" -eq 0 ] && diff -u want err >/dev/null; then echo "PASS stdin"
 else echo "FAIL stdin (rc $rc)"; cat err; fi
+# gzip-compressed input, from a file and from standard input
+if command -v gzip >/dev/null 2>&1; then
+  printf "$good$good" 1 2 | gzip -c >g.jsonl.gz
+  : >want
+  check gzip_file 0 want g.jsonl.gz
+  "$DYAD_BIN" parse --json - <g.jsonl.gz >out 2>err
+  rc=$?
+  if [ "$rc" -eq 0 ] && [ ! -s err ] && [ "$(grep -c '"g2"' out)" -ge 1 ]
+  then echo "PASS gzip_stdin"
+  else echo "FAIL gzip_stdin (rc $rc)"; cat err; fi
+else
+  echo "SKIP gzip_file"; echo "SKIP gzip_stdin"
+fi
 exit 0

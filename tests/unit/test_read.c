@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "read/read.h"
 #include "read/xmlscan.h"
@@ -260,7 +261,8 @@ static void jsonl_missing_and_impossible_dates(void **state)
 {
   (void)state;
   dyad_reader *r = mem("{\"id\":\"reuters-12\",\"text\":\"x\"}\n"
-                       "{\"id\":\"r13\",\"date\":\"2023-02-30\",\"text\":\"x\"}\n"
+                       "{\"id\":\"r13\",\"date\":\"2023-02-30\","
+                       "\"text\":\"x\"}\n"
                        "{\"id\":\"r14\",\"date\":\"2023-02-28T10:00:00Z\","
                        "\"text\":\"x\"}\n",
                        "file.jsonl", NULL);
@@ -274,6 +276,13 @@ static void jsonl_missing_and_impossible_dates(void **state)
   assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
   assert_int_equal(a.date, 20230228);
   dyad_reader_free(r);
+  r = mem("{\"id\":\"m\",\"date\":\"March 22, 2023\",\"text\":\"x\"}\n", "f",
+          NULL);
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EDATE);
+  assert_string_equal(dyad_reader_errmsg(r),
+                      "f:1 (id m): bad date 'March 22, 2023' (want "
+                      "YYYY-MM-DD)");
+  dyad_reader_free(r);
   dyad_read_opts o = {DYAD_FMT_AUTO, 19990101, 0};
   r = mem("{\"id\":\"x\",\"text\":\"x\"}\n", "f", &o);
   assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
@@ -281,11 +290,27 @@ static void jsonl_missing_and_impossible_dates(void **state)
   dyad_reader_free(r);
 }
 
+static void messages_stay_on_one_line(void **state)
+{
+  (void)state;
+  dyad_reader *r = mem("{\"id\":\"a\\nb\",\"date\":\"2023\\n\","
+                       "\"text\":\"x\"}\n",
+                       "o.jsonl", NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EDATE);
+  assert_string_equal(dyad_reader_errmsg(r),
+                      "o.jsonl:1 (id a?b): bad date '2023?' (want "
+                      "YYYY-MM-DD)");
+  dyad_reader_free(r);
+}
+
 static void jsonl_invalid_utf8_then_next(void **state)
 {
   (void)state;
-  dyad_reader *r = mem("{\"id\":\"a\",\"date\":\"2023-01-01\",\"text\":\"\xff\"}\n"
-                       "{\"id\":\"b\",\"date\":\"2023-01-01\",\"text\":\"y\"}\n",
+  dyad_reader *r = mem("{\"id\":\"a\",\"date\":\"2023-01-01\","
+                       "\"text\":\"\xff\"}\n"
+                       "{\"id\":\"b\",\"date\":\"2023-01-01\","
+                       "\"text\":\"y\"}\n",
                        "u.jsonl", NULL);
   dyad_article a;
   assert_int_equal(dyad_reader_next(r, &a), DYAD_EUTF8);
@@ -293,6 +318,23 @@ static void jsonl_invalid_utf8_then_next(void **state)
                       "u.jsonl:1: invalid utf-8 at column 39");
   assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
   eq(a.id, a.id_len, "b");
+  dyad_reader_free(r);
+}
+
+static void jsonl_nul_escape_rejected(void **state)
+{
+  (void)state;
+  dyad_reader *r = mem("{\"id\":\"a\",\"date\":\"2023-01-01\","
+                       "\"text\":\"x\\u0000y\"}\n"
+                       "{\"id\":\"b\",\"date\":\"2023-01-01\","
+                       "\"text\":\"x\\\\u0000y\"}\n",
+                       "z.jsonl", NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EBINARY);
+  assert_string_equal(dyad_reader_errmsg(r),
+                      "z.jsonl:1: nul character (\\u0000) at column 40");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_OK); /* an escaped '\' */
+  eq(a.text, a.text_len, "x\\u0000y");
   dyad_reader_free(r);
 }
 
@@ -404,7 +446,8 @@ static const char xml_sample[] =
     "<!-- a <Sentence date=\"20000101\" id=\"HIDDEN\"><Text>no</Text>"
     "</Sentence> in a comment -->\n"
     "<Sentences>\n"
-    "<Sentence date = \"20080804\" id =\"S_1\" source = 'AFP' sentence=\"True\">\n"
+    "<Sentence date = \"20080804\" id =\"S_1\" source = 'AFP' "
+    "sentence=\"True\">\n"
     "<Text>\n"
     "  Tom &amp; Jerry said &quot;hi&quot; &#233;&#x4E2D; &lt;b&gt;\n"
     "  on two lines.\n"
@@ -442,7 +485,8 @@ static void xml_bad_records_then_good(void **state)
                        "<Sentence id=\"nodate\"><Text>x</Text></Sentence>\n"
                        "<Sentence id=\"bad\" date=\"20230230\"><Text>x</Text>"
                        "</Sentence>\n"
-                       "<Sentence id=\"open\" date=\"20230101\"><Text>x</Text>\n"
+                       "<Sentence id=\"open\" date=\"20230101\">"
+                       "<Text>x</Text>\n"
                        "<Sentence id=\"notext\" date=\"20230101\"></Sentence>\n"
                        "<Sentence id=\"good\" date=\"20230101\"><Text>y</Text>"
                        "</Sentence>\n"
@@ -573,7 +617,8 @@ static void petr_items_in_order(void **state)
       "  <Verbfile>v.txt</Verbfile>\n"
       "  <Config option=\"stop_on_error\" value=\"True\"></Config>\n"
       "</Environment>\n<Sentences>\n"
-      "<Sentence date=\"19950101\" id=\"DEMO-00\" category=\"DEMO\">\n"
+      "<Sentence date=\"19950101\" id=\"DEMO-00\" category=\"DEMO\" "
+      "sentence=\"true\">\n"
       "<!-- <EventCoding sourcecode=\"NO\" targetcode=\"NO\" "
       "eventcode=\"000\"></EventCoding> -->\n"
       "<EventCoding sourcecode='\"INJURY TOLL\"' targetcode=\"GON\" "
@@ -602,6 +647,12 @@ static void petr_items_in_order(void **state)
   eq(it.category, it.category_len, "DEMO");
   eq(it.art.text, it.art.text_len, "Arnor met Gondor.");
   eq(it.parse, it.parse_len, "(ROOT (S))");
+  const char *v;
+  size_t vl;
+  assert_int_equal(dyad__xml_attr(it.attrs, it.attrs_len, "sentence", &v,
+                                  &vl),
+                   1);
+  eq(v, vl, "true");
   assert_int_equal(it.ncodings, 3);
   eq(it.codings[0].source, it.codings[0].source_len, "\"INJURY TOLL\"");
   eq(it.codings[0].code, it.codings[0].code_len, "064");
@@ -773,6 +824,78 @@ static void folder_sorted_recursive_no_hidden(void **state)
   free(d);
 }
 
+static void folder_symlink_loop_read_once(void **state)
+{
+  (void)state;
+  char *d = tmpdir();
+  char p[1024];
+  put(d, "a.txt", "date 2023-01-02 A.", 18);
+  snprintf(p, sizeof(p), "%s/loop", d);
+  assert_int_equal(symlink(".", p), 0);
+  dyad_reader *r = path(d, NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
+  eq(a.id, a.id_len, "a.txt");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
+  dyad_reader_free(r);
+  rmtree(d);
+  free(d);
+}
+
+/* Writes s gzip-compressed to dir/name; keeps only the first keep bytes
+ * of the compressed file when keep > 0 (a truncated download). */
+static void put_gz(const char *dir, const char *name, const char *s,
+                   long keep)
+{
+  char p[1024];
+  snprintf(p, sizeof(p), "%s/%s", dir, name);
+  gzFile g = gzopen(p, "wb");
+  assert_non_null(g);
+  assert_int_equal(gzwrite(g, s, (unsigned)strlen(s)), (int)strlen(s));
+  assert_int_equal(gzclose(g), Z_OK);
+  if (keep > 0)
+    assert_int_equal(truncate(p, keep), 0);
+}
+
+static void gzip_input_is_inflated(void **state)
+{
+  (void)state;
+  char *d = tmpdir();
+  dyad_buf b = {0};
+  for (int i = 1; i <= 3000; i++)
+    dyad__buf_printf(&b,
+                     "{\"id\":\"g%d\",\"date\":\"2023-01-01\","
+                     "\"text\":\"Text number %d of the compressed file.\"}\n",
+                     i, i);
+  put_gz(d, "a.jsonl.gz", b.ptr, 0);
+  put_gz(d, "b.jsonl.gz", b.ptr, 2000); /* cut short */
+  char p[1024];
+  snprintf(p, sizeof(p), "%s/a.jsonl.gz", d);
+  dyad_reader *r = path(p, NULL);
+  dyad_article a;
+  for (int i = 1; i <= 3000; i++) {
+    assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
+    assert_int_equal(a.record, i);
+  }
+  eq(a.id, a.id_len, "g3000");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
+  dyad_reader_free(r);
+  snprintf(p, sizeof(p), "%s/b.jsonl.gz", d);
+  r = path(p, NULL);
+  dyad_status st;
+  int ok = 0;
+  while ((st = dyad_reader_next(r, &a)) == DYAD_OK)
+    ok++;
+  assert_true(ok > 10);
+  assert_int_equal(st, DYAD_EIO);
+  has(dyad_reader_errmsg(r), "b.jsonl.gz': unexpected end of file");
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
+  dyad_reader_free(r);
+  dyad_buf_release(&b);
+  rmtree(d);
+  free(d);
+}
+
 static void empty_folder_is_reported(void **state)
 {
   (void)state;
@@ -810,6 +933,83 @@ static void binary_file_with_late_nul_in_jsonl(void **state)
   assert_int_equal(dyad_reader_next(r, &a), DYAD_EOF);
   dyad_reader_free(r);
   dyad_buf_release(&b);
+}
+
+/* Everything a reader returns for an input, as one string. */
+static void transcript(const char *in, size_t trickle, int petr,
+                       dyad_buf *out)
+{
+  dyad_read_opts o = {DYAD_FMT_AUTO, 0, 200};
+  dyad_reader *r = dyad_reader_open_mem(in, strlen(in), "t", 1, &o);
+  assert_non_null(r);
+  if (trickle)
+    dyad__reader_set_trickle(r, trickle);
+  dyad_status st;
+  for (;;) {
+    dyad_article a;
+    struct dyad_petr_item it;
+    memset(&it, 0, sizeof(it));
+    st = petr ? dyad__petr_next(r, &it) : dyad_reader_next(r, &a);
+    if (petr)
+      a = it.art;
+    if (st == DYAD_EOF)
+      break;
+    if (st != DYAD_OK) {
+      dyad__buf_printf(out, "E%d %s\n", (int)st, dyad_reader_errmsg(r));
+      continue;
+    }
+    dyad__buf_printf(out, "R%u %.*s %d [%.*s]", a.record, (int)a.id_len,
+                     a.id, (int)a.date, (int)a.text_len, a.text);
+    if (petr)
+      dyad__buf_printf(out, " k%d %.*s=%.*s n%zu", it.kind,
+                       (int)it.name_len, it.name ? it.name : "",
+                       (int)it.value_len, it.value ? it.value : "",
+                       it.ncodings);
+    dyad__buf_addc(out, '\n');
+  }
+  dyad_reader_free(r);
+}
+
+/* Feeding the input a few bytes at a time (refills, moves and growth of
+ * the window at every point) changes nothing in what comes out. */
+static void trickled_input_reads_the_same(void **state)
+{
+  (void)state;
+  static const char *inputs[] = {
+      xml_sample,
+      "{\"id\":\"a\",\"date\":\"2023-01-01\",\"text\":\"x\"}\n"
+      "{\"id\":\"b\" \"date\":1}\n\n"
+      "{\"id\":\"c\",\"date\":\"2023-01-01\",\"text\":\"a long text that "
+      "goes well past the two hundred byte limit of this test, so that the "
+      "reader has to skip it by scanning for the newline while the window "
+      "refills, which it does in pieces here\"}\n"
+      "{\"id\":\"d\",\"date\":\"2023-01-01\",\"text\":\"z\"}",
+      "  date 2023-03-22 One.\r\n\r\nTwo.\n",
+      "<Validation><Environment><Verbfile>v.txt</Verbfile>"
+      "<Config option=\"a\" value=\"b\"/></Environment><Sentences>"
+      "<Sentence date=\"19950101\" id=\"D\"><EventCoding sourcecode=\"A\"/>"
+      "<Text> t &amp; u </Text><Parse>(ROOT)</Parse></Sentence>"
+      "<Config option=\"c\" value=\"d\"></Config></Sentences></Validation>",
+  };
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(inputs); i++) {
+    for (int petr = 0; petr < 2; petr++) {
+      dyad_buf want = {0};
+      transcript(inputs[i], 0, petr, &want);
+      assert_true(want.len > 0 || petr); /* petr: non-XML yields nothing */
+      dyad__buf_adds(&want, ".");
+      static const size_t sizes[] = {1, 2, 3, 7, 64};
+      for (size_t k = 0; k < DYAD_ARRAY_LEN(sizes); k++) {
+        dyad_buf got = {0};
+        transcript(inputs[i], sizes[k], petr, &got);
+        dyad__buf_adds(&got, ".");
+        if (strcmp(want.ptr, got.ptr) != 0)
+          fail_msg("input %zu petr %d trickle %zu:\n%s\nwant:\n%s", i, petr,
+                   sizes[k], got.ptr, want.ptr);
+        dyad_buf_release(&got);
+      }
+      dyad_buf_release(&want);
+    }
+  }
 }
 
 static void reuters_corpus_reads_clean(void **state)
@@ -852,7 +1052,9 @@ int main(void)
       cmocka_unit_test(jsonl_malformed_line_then_next),
       cmocka_unit_test(jsonl_truncated_last_line),
       cmocka_unit_test(jsonl_missing_and_impossible_dates),
+      cmocka_unit_test(messages_stay_on_one_line),
       cmocka_unit_test(jsonl_invalid_utf8_then_next),
+      cmocka_unit_test(jsonl_nul_escape_rejected),
       cmocka_unit_test(jsonl_missing_or_empty_text),
       cmocka_unit_test(jsonl_long_line_in_memory_skipped),
       cmocka_unit_test(jsonl_50mb_line_in_file_skipped),
@@ -870,8 +1072,11 @@ int main(void)
       cmocka_unit_test(empty_and_binary_inputs),
       cmocka_unit_test(missing_file_reports_open_error),
       cmocka_unit_test(folder_sorted_recursive_no_hidden),
+      cmocka_unit_test(folder_symlink_loop_read_once),
+      cmocka_unit_test(gzip_input_is_inflated),
       cmocka_unit_test(empty_folder_is_reported),
       cmocka_unit_test(binary_file_with_late_nul_in_jsonl),
+      cmocka_unit_test(trickled_input_reads_the_same),
       cmocka_unit_test(reuters_corpus_reads_clean),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
