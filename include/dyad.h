@@ -696,10 +696,13 @@ int dyad_dict_format_parse(const char *s, size_t len);
  * Idempotent. */
 dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
 
-/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
- * its entries override earlier ones for the same phrase and kind. A native
+/* Loads one more dictionary file (a user's --dict): its entries override
+ * the default data for the same phrase and kind, whether loaded before or
+ * after dyad_ctx_load_defaults, and earlier user files. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
  * cues*, or a folder of that name) or from section lines ("[actors]").
+ * With DYAD_DICT_AUTO, path may start with a format name and a colon
+ * ("petrarch-verbs:CAMEO.2.0.txt"); otherwise the format is sniffed.
  * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
  * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
  * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */
