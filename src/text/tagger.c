@@ -728,18 +728,34 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
-    /* nationality and other adjectives before a common noun: Russian troops */
-    if (w->cap && w->known && (m & B(JJ)) && i + 1 < b && !(T[i + 1].flags & DYAD_TOKF_CAP) &&
-        (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD)
-      t->tag = DYAD_TAG_JJ;
+    /* nationality and other adjectives before a noun: Russian troops,
+     * the Roman Empire (but New York: before a pure name, part of it) */
+    int adjsuffix = !w->known && (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                                  ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                                  ends(f, fl, "ish") || ends(f, fl, "ite"));
+    if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
+        T[i + 1].kind == DYAD_TK_WORD) {
+      const struct dyad_lexent *ne = dyad__lex_get(doc->ctx, Nf);
+      int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
+      int common = ne && (ne->mask & (B(NN) | B(NNS) | ADJS));
+      (void)common;
+      if (!nextcap && (Nm & (NOUNS | ADJS)))
+        t->tag = DYAD_TAG_JJ;
+    }
     return;
   }
 
   if (w->capword && i > a) {
     int nextcap = i + 1 < b && (T[i + 1].flags & DYAD_TOKF_CAP) &&
                   T[i + 1].kind == DYAD_TK_WORD;
-    /* New York, Great Britain: an adjective opening a name */
+    /* New York, Great Britain: an adjective opening a pure name */
     if (isadj(t->tag) && nextcap && (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Lindsay Gay, Miss Piggy: an adjective closing a name */
+    if (isadj(t->tag) && P == DYAD_TAG_NNP && !nextcap &&
+        !((Nm & NOUNS) && isnoun(N))) {
       t->tag = DYAD_TAG_NNP;
       return;
     }
