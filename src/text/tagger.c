@@ -421,6 +421,16 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
       if (poss || (fin && (e->mask & B(NNP))))
         t->tag = DYAD_TAG_NNP;
     }
+    /* Blunt was named ...: an adjective cannot open a sentence as its
+     * subject, a name can */
+    if (t->tag == DYAD_TAG_JJ && !w->hand && i + 1 < sent_end) {
+      const struct dyad_lexent *ne =
+          dyad__lex_get(ctx, doc->toks.v[i + 1].form);
+      if (ne && !(ne->mask & NOUNS) &&
+          (ne->order[0] == DYAD_TAG_VBD || ne->order[0] == DYAD_TAG_VBZ ||
+           ne->order[0] == DYAD_TAG_MD))
+        t->tag = DYAD_TAG_NNP;
+    }
     return;
   }
   if (!openish)
@@ -750,6 +760,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                   T[i + 1].kind == DYAD_TK_WORD;
     /* New York, Great Britain: an adjective opening a pure name */
     if (isadj(t->tag) && nextcap && (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* In 2011, Blunt was named: a capitalised adjective as a subject */
+    if (isadj(t->tag) && !nextcap && i + 1 < b && !(Nm & NOUNS) &&
+        (N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ || N == DYAD_TAG_MD)) {
       t->tag = DYAD_TAG_NNP;
       return;
     }
