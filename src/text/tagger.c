@@ -49,6 +49,7 @@ struct ids {
       rather, only, own, next, last, he, she, it, say;
   uint32_t content[24];
   uint32_t at, no;
+  uint32_t caus[7];
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -62,8 +63,13 @@ static const char *const content_words[24] = {
     "reports", "assurance", "concern", "concerns", "chance", "suggestion",
     "proof", "conclusion", "likelihood", "surprise"};
 
+static const char *const caus_words[7] = {"make", "let", "help", "see",
+                                          "watch", "hear", "have"};
+
 static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
 {
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(caus_words); k++)
+    d->caus[k] = id_of(ctx, caus_words[k]);
   for (size_t k = 0; k < DYAD_ARRAY_LEN(content_words); k++)
     d->content[k] = id_of(ctx, content_words[k]);
   d->be = id_of(ctx, "be");
@@ -141,6 +147,15 @@ static int content_noun(const struct ids *d, uint32_t form)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(d->content); k++)
     if (form && d->content[k] == form)
+      return 1;
+  return 0;
+}
+
+/* Verbs taking an object and a bare infinitive (make him leave). */
+static int causative(const struct ids *d, uint32_t lemma)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->caus); k++)
+    if (lemma && d->caus[k] == lemma)
       return 1;
   return 0;
 }
@@ -1016,9 +1031,26 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* base forms: VB / VBP / noun */
   if (m & (B(VB) | B(VBP))) {
-    if (plsubj && (m & B(VBP)) && !(isnoun(P) && (m & NOUNS) &&
-                                    !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(TO) |
-                                            B(IN) | B(RB)))))
+    /* make him leave, help customers monitor, let the talks go: the bare
+     * infinitive after a causative or perception verb and its object */
+    if ((m & B(VB)) && i > a + 1 &&
+        (T[i - 1].tag == DYAD_TAG_PRP || isnoun(T[i - 1].tag))) {
+      size_t k = i - 1;
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS))
+        k--;
+      if (k > a && isverb(T[k - 1].tag) && causative(d, W[k - 1].vlemma)) {
+        t->tag = DYAD_TAG_VB;
+        return;
+      }
+    }
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    int verbpref = isverb(pref_in(e, B(VB) | B(VBP) | NOUNS));
+    int plA = PA == DYAD_TAG_NNS || PA == DYAD_TAG_NNPS;
+    if ((plsubj || (P == DYAD_TAG_RB && plA)) && (m & B(VBP)) &&
+        (verbpref || !(isnoun(P) && (m & NOUNS) &&
+                       !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(TO) | B(IN) |
+                               B(RB))))))
       t->tag = DYAD_TAG_VBP;
     else if (subj && isnoun(P) && (m & NOUNS)) {
       int nt = noun_of(doc->ctx, w, f, fl);
