@@ -452,6 +452,27 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
     return;
   int plural0 = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
                 f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
+  if (e && !allcaps && plural0 && (e->mask & B(NNS)) &&
+      !(e->mask & (B(NNP) | B(NNPS)))) {
+    /* a common plural inside a name (Premium Bonds, Olympic Games) */
+    t->tag = DYAD_TAG_NNS;
+    w->mask &= NOUNS;
+    w->capword = 1;
+    return;
+  }
+  /* MPs, ATMs: an acronym with a plural s */
+  if ((t->flags & DYAD_TOKF_ALLCAPS) == 0 && fl > 2 && f[fl - 1] == 's') {
+    const char *raw = doc->text + t->off;
+    int upper = 1;
+    for (size_t k = 0; k + 1 < t->len; k++)
+      upper &= raw[k] >= 'A' && raw[k] <= 'Z';
+    if (upper && raw[t->len - 1] == 's') {
+      t->tag = DYAD_TAG_NNS;
+      w->mask = B(NNS) | B(NNPS);
+      w->cap = 1;
+      return;
+    }
+  }
   if (e && !allcaps && !plural0 && !(e->mask & B(NNP)) &&
       (e->mask & (B(NN) | ADJS))) {
     /* a common word inside a name (Motion Picture Association, Royal
@@ -462,8 +483,8 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
     return;
   }
   w->cap = 1;
-  /* the Alps, the Netherlands: an unknown name in -s after "the" */
-  if (!e && !allcaps && fl > 3 && f[fl - 1] == 's' && !strchr("siuoa'", f[fl - 2]) &&
+  /* the Alps, the Netherlands: a name in -s after "the" */
+  if ((!e || e->order[0] == DYAD_TAG_NNP) && !allcaps && fl > 3 && f[fl - 1] == 's' && !strchr("siuoa'", f[fl - 2]) &&
       i > 0 && doc->toks.v[i - 1].tag == DYAD_TAG_DT) {
     t->tag = DYAD_TAG_NNPS;
     w->mask |= B(NNP) | B(NNPS);
@@ -791,8 +812,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       return;
     }
     /* Donald Trump, South China Sea: a common word closing a name */
-    if (P == DYAD_TAG_NNP && !nextcap && isnoun(t->tag)) {
-      t->tag = DYAD_TAG_NNP;
+    if ((P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS) && !nextcap &&
+        isnoun(t->tag)) {
+      t->tag = t->tag == DYAD_TAG_NNS ? DYAD_TAG_NNPS : DYAD_TAG_NNP;
       return;
     }
     /* Cape Town, Mount Kenya, President Yudhoyono: opening a name */
