@@ -633,19 +633,41 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_RB;
     return;
   }
-  if ((m & B(RP)) &&
-      (isverb(PA) || ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
-                      isverb(T[pa - 1].tag) && !(Nm & NOUNS)))) {
-    /* a particle after its verb (set up, brought the talks down) */
-    if (Nf == d->of)
-      t->tag = DYAD_TAG_IN;
-    else if (form == d->up || form == d->out || form == d->down ||
-             form == d->off || !(Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) |
-                                       B(PRP) | ADJS)))
-      t->tag = DYAD_TAG_RP;
-    else
-      t->tag = DYAD_TAG_IN;
-    return;
+  if (m & (B(RP) | B(IN) | B(RB))) {
+    /* a particle after its verb (set up, brought about a reform, gave
+     * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
+     * phrase after them */
+    long vk = -1;
+    if (isverb(PA))
+      vk = pa;
+    else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
+             isverb(T[pa - 1].tag) && !(Nm & NOUNS))
+      vk = pa - 1;
+    if (vk >= 0) {
+      uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
+      int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
+      int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
+      int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
+      int light = form == d->up || form == d->out || form == d->down ||
+                  form == d->off;
+      if (form == d->out && Nf == d->of)
+        t->tag = DYAD_TAG_IN;
+      else if (form == d->up && Nf == d->to)
+        t->tag = DYAD_TAG_IN; /* up to 90 percent */
+      else if (phrasal && !whnext && (m & B(RP)) &&
+               (light || form == d->about || form == d->away ||
+                form == d->back || !npnext))
+        t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
+      else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
+                                           !(Nm & (B(DT) | B(CD))))))
+        t->tag = DYAD_TAG_RP;
+      else if (m & B(IN))
+        t->tag = DYAD_TAG_IN;
+      if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
+        t->tag = DYAD_TAG_RB;
+      if (t->tag == DYAD_TAG_RP || (m & B(RP)))
+        return;
+    }
   }
   if ((m & B(RP)) && t->tag == DYAD_TAG_RP) {
     t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
