@@ -652,11 +652,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                   form == d->off;
       if (form == d->out && Nf == d->of)
         t->tag = DYAD_TAG_IN;
-      else if (form == d->up && Nf == d->to)
+      else if (form == d->up && Nf == d->to && i + 2 < b &&
+               (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
         t->tag = DYAD_TAG_IN; /* up to 90 percent */
-      else if (phrasal && !whnext && (m & B(RP)) &&
-               (light || form == d->about || form == d->away ||
-                form == d->back || !npnext))
+      else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
+               (light || form == d->about || !npnext) &&
+               (form != d->about || npnext))
         t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
       else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
                                            !(Nm & (B(DT) | B(CD))))))
