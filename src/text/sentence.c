@@ -142,8 +142,12 @@ static int starts_lower(const dyad_doc *doc, const dyad_token *t)
 /* Does token t plainly open a sentence (after an abbreviation)? */
 static int opens_sentence(const dyad_doc *doc, const dyad_token *t)
 {
-  if (t->kind == DYAD_TK_QUOTE && (t->flags & DYAD_TOKF_OPENQ))
-    return 1;
+  if (t->kind == DYAD_TK_QUOTE && (t->flags & DYAD_TOKF_OPENQ)) {
+    /* a quotation that opens with a capital: 'U.S. "We will' splits,
+     * 'the U.S. "war on terror"' does not */
+    const dyad_token *end = doc->toks.v + doc->toks.n;
+    return t + 1 < end && (t[1].flags & DYAD_TOKF_CAP);
+  }
   if (t->kind != DYAD_TK_WORD)
     return 0;
   return dyad__sentence_starter(doc->text + t->off, t->len);

@@ -130,6 +130,8 @@ static void keeps_abbreviation_inside_sentence(void **state)
   struct fx *f = *state;
   assert_string_equal(sents(f, "The U.S. Senate met U.N. envoys on Jan. 5 in Washington."),
                       "The U.S. Senate met U.N. envoys on Jan. 5 in Washington.");
+  assert_string_equal(sents(f, "Critics of the U.S. \"war on terror\" spoke."),
+                      "Critics of the U.S. \"war on terror\" spoke.");
   assert_string_equal(sents(f, "Smith Corp. said profits rose."),
                       "Smith Corp. said profits rose.");
   assert_string_equal(sents(f, "He flew to St. Petersburg on Friday."),
