@@ -370,6 +370,16 @@ static void resets_quotes_at_paragraph(void **state)
 
 /* ==== flags ============================================================== */
 
+static void keeps_invisible_joiners_inside_words(void **state)
+{
+  struct fx *f = *state;
+  /* soft hyphen inside a word; a byte-order mark and a zero-width space
+   * between words */
+  assert_string_equal(toks(f, "Ukra\xc2\xad" "ine \xef\xbb\xbfwar\xe2\x80\x8bnow"),
+                      "Ukra\xc2\xad" "ine|war|now");
+  HAS(tok(f, "war"), DYAD_TOKF_SPACE);
+}
+
 static void sets_case_flags(void **state)
 {
   struct fx *f = *state;
@@ -508,6 +518,7 @@ int main(void)
       cmocka_unit_test(marks_single_quotes),
       cmocka_unit_test(keeps_clipped_year),
       cmocka_unit_test(resets_quotes_at_paragraph),
+      cmocka_unit_test(keeps_invisible_joiners_inside_words),
       cmocka_unit_test(sets_case_flags),
       cmocka_unit_test(sets_space_flag),
       cmocka_unit_test(marks_paragraphs),
