@@ -1038,6 +1038,9 @@ static void dateline_at(dyad_doc *doc, size_t p)
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
   int agency = 0, lower = 0;
+  if (v[p].kind == DYAD_TK_WORD &&
+      dyad__sentence_starter(doc->text + v[p].off, v[p].len))
+    return; /* "On March 5 - the day ..." */
   for (size_t q = p; q < end; q++) {
     dyad_token *t = &v[q];
     const char *s = doc->text + t->off;

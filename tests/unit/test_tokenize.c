@@ -455,6 +455,10 @@ static void ignores_dash_in_sentence(void **state)
   HASNT(tok(f, "Putin"), DYAD_TOKF_DATELINE);
   toks(f, "The Kremlin said - again - no.");
   HASNT(tok(f, "The"), DYAD_TOKF_DATELINE);
+  toks(f, "On March 5 - a Sunday - talks began.");
+  HASNT(tok(f, "On"), DYAD_TOKF_DATELINE);
+  toks(f, "Toronto, March 6 - Sales rose.");
+  HAS(tok(f, "Toronto"), DYAD_TOKF_DATELINE);
   toks(f, "Moscow (Reuters) - Talks began.");
   HAS(tok(f, "Moscow"), DYAD_TOKF_DATELINE);
 }
