@@ -290,6 +290,7 @@ enum {
   DYAD_PHF_COORD = 1u << 4,    /* a coordination; members via conj */
   DYAD_PHF_DEFINITE = 1u << 5, /* the/this/that/these/those */
   DYAD_PHF_NEGDET = 1u << 6,   /* "no", "none of" determiner */
+  DYAD_PHF_APPOS = 1u << 7,    /* apposition; attach: the NP it renames */
   /* verb groups */
   DYAD_PHF_PASSIVE = 1u << 8,
   DYAD_PHF_NEGATED = 1u << 9,  /* not, never, n't, fail to, refuse to */
@@ -322,6 +323,10 @@ typedef struct dyad_phrase {
   uint8_t kind;     /* DYAD_PH_* */
   uint8_t tense;    /* DYAD_TENSE_* (verb groups) */
   uint16_t clause;  /* index of the clause within its sentence */
+  int32_t up;       /* phrase containing this one: PP of its NP, COORD
+                       group of a member, possessed NP of a possessor;
+                       -1 for a top-level phrase */
+  int32_t next_pp;  /* PP: next PP of the same clause, -1 at the end */
 } dyad_phrase;
 
 /* Clause kinds. */
@@ -340,7 +345,9 @@ enum {
   DYAD_CLF_CONDITIONAL = 1u << 0, /* introduced by if/unless */
   DYAD_CLF_REPORTED = 1u << 1,    /* content of a speech verb */
   DYAD_CLF_QUOTE = 1u << 2,       /* inside a direct quotation */
-  DYAD_CLF_QUESTION = 1u << 3
+  DYAD_CLF_QUESTION = 1u << 3,
+  DYAD_CLF_SUBJ_INHERITED = 1u << 4 /* subj taken from another clause
+                                       (coordination, control, REL) */
 };
 
 typedef struct dyad_clause {
@@ -352,10 +359,13 @@ typedef struct dyad_clause {
   int32_t parent;     /* enclosing clause index, -1 for a top clause */
   int32_t antecedent; /* REL: the NP the relative pronoun stands for */
   uint32_t pp;        /* first PP phrase index in this clause */
-  uint32_t npp;       /* number of PPs (consecutive phrase indexes) */
+  uint32_t npp;       /* number of PPs: follow dyad_phrase.next_pp from pp
+                         (PP indexes are not consecutive) */
   uint32_t flags;     /* DYAD_CLF_* */
   uint32_t sub_word;  /* token index of the subordinator, or UINT32_MAX */
   uint8_t kind;       /* DYAD_CL_* */
+  int32_t speaker;    /* REPORTED: NP of the one who said it ("X said",
+                         "according to X"), -1 unknown */
 } dyad_clause;
 
 /* Analysis stages for dyad_doc_analyze. */
@@ -473,6 +483,175 @@ const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);
 const dyad_place *dyad_doc_places(const dyad_doc *doc, size_t *n);
 const dyad_quote *dyad_doc_quotes(const dyad_doc *doc, size_t *n);
 
+/* ==== store ============================================================= */
+
+/* An event store: documents, sentences, events, actor mentions, quotes and
+ * places in a database, with full-text search over sentences and titles.
+ * Two backends share one schema (docs/schema.sql, docs/store.md): an
+ * embedded SQLite file, or a PostgreSQL server for teams.
+ *
+ * A document is keyed by its id and the hash of its content. Putting the
+ * same document twice stores nothing new; a changed document replaces its
+ * old rows. Writes are batched into transactions (each document is atomic
+ * inside its batch), so a crash loses at most the open batch and never
+ * leaves half a document. One handle is used by one thread at a time. */
+typedef struct dyad_store dyad_store;
+
+enum {
+  DYAD_STORE_READ = 0,         /* read-only: queries and --sql only */
+  DYAD_STORE_WRITE = 1u << 0,  /* read-write; creates the schema if absent */
+  DYAD_STORE_SYNC_OFF = 1u << 1 /* SQLite: skip fsync (bench/tests only) */
+};
+
+/* Opens a store. where is a file path for SQLite ("events.db", ":memory:")
+ * or a "postgresql://" / "postgres://" URL (or "pg:" + libpq keywords,
+ * "pg:host=/tmp dbname=x"). *out receives a handle even on failure (so
+ * dyad_store_errmsg can explain it) unless memory ran out, in which case it
+ * is NULL; the caller always closes a non-NULL *out. Returns DYAD_OK, or
+ * DYAD_EDB when the database cannot be opened or its schema is not ours. */
+dyad_status dyad_store_open(const char *where, size_t len, uint32_t flags,
+                            dyad_store **out);
+
+/* Commits the open batch (if any) and frees the handle. NULL is a no-op.
+ * Returns DYAD_EDB if that last commit failed (the batch is then lost). */
+dyad_status dyad_store_close(dyad_store *s);
+
+/* Message for the most recent failure on s, "" if none. Owned by s. */
+const char *dyad_store_errmsg(const dyad_store *s);
+
+/* "sqlite" or "postgresql". */
+const char *dyad_store_backend(const dyad_store *s);
+
+/* What dyad_store_put (or dyad_store_lookup) found. */
+typedef enum dyad_put_result {
+  DYAD_PUT_NEW = 1,   /* the document was not stored before */
+  DYAD_PUT_SAME,      /* stored with the same content (or stored by a
+                         concurrent writer meanwhile): nothing written */
+  DYAD_PUT_CHANGED    /* stored with other content: replaced */
+} dyad_put_result;
+
+/* Number of documents per transaction (default 200); 1 commits each one. */
+void dyad_store_set_batch(dyad_store *s, unsigned ndocs);
+
+/* Says what putting art would do, without analysing or writing anything:
+ * lets a caller skip the analysis of documents already stored. An article
+ * without an id is keyed by its content hash. */
+dyad_status dyad_store_lookup(dyad_store *s, const dyad_article *art,
+                              dyad_put_result *out);
+
+/* Stores one analysed document: doc must have been analysed from art (art
+ * gives the source, url and content hash; doc gives text, sentences,
+ * events, quotes and places). CAMEO names, QuadClass and Goldstein values
+ * come from the codebook of doc's ctx. The rows join the open batch; on
+ * failure the document's rows are rolled back and the batch goes on.
+ * OUT: *res (may be NULL). Returns DYAD_OK, DYAD_EARG for a record that
+ * cannot be stored (bad id or spans), DYAD_EDB for a database error. */
+dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
+                           const dyad_doc *doc, dyad_put_result *res);
+
+/* Commits the open batch now. */
+dyad_status dyad_store_flush(dyad_store *s);
+
+/* Counts of what the store holds (committed or in this handle's batch). */
+typedef struct dyad_store_stats {
+  uint64_t documents, sentences, events, actors, quotes, places;
+} dyad_store_stats;
+dyad_status dyad_store_stats_get(dyad_store *s, dyad_store_stats *out);
+
+/* A filter. Strings are NUL-terminated; NULL or "" means "any". Code
+ * filters are prefixes: source "RUS" matches RUS, RUSGOV, RUSMIL. */
+typedef struct dyad_query {
+  const char *source;  /* source actor code prefix */
+  const char *target;  /* target actor code prefix */
+  const char *code;    /* CAMEO code prefix ("19", "0234") */
+  uint32_t quads;      /* bit (1 << q) keeps QuadClass q (1..4); 0: any */
+  dyad_date from, to;  /* event date range, inclusive; 0: open */
+  const char *text;    /* full-text words (all required), "quoted phrase" */
+  const char *doc;     /* document id */
+  uint64_t limit;      /* rows at most; 0: no limit */
+} dyad_query;
+
+/* One event as a query returns it. Strings are NUL-terminated and valid
+ * only during the callback. */
+typedef struct dyad_store_event {
+  const char *doc;          /* document id */
+  const char *title;        /* document title */
+  uint32_t sent;            /* sentence index in the document */
+  dyad_date date;           /* event date (the article date if none) */
+  const char *source, *target, *code;
+  const char *name;         /* CAMEO name, "" if not in the codebook */
+  int quad;                 /* QuadClass 1..4, 0 if unknown */
+  double goldstein;         /* valid when has_goldstein */
+  int has_goldstein;
+  const char *source_text;  /* the words naming the source, "" none */
+  const char *target_text;
+  const char *verb_text;
+  const char *sentence;     /* the evidence sentence */
+  const char *rule;         /* the coding rule, "" none */
+  const char *place;        /* place name, "" none */
+  const char *country;      /* ISO alpha-3 of the place, "" none */
+  uint32_t flags;           /* DYAD_EVF_* */
+} dyad_store_event;
+
+/* Return non-zero from a callback to stop the query early (not an error). */
+typedef int (*dyad_store_event_fn)(const dyad_store_event *ev, void *ud);
+
+/* Calls fn for each event matching q, newest first (date, then document
+ * and sentence order). q may be NULL for all events. */
+dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
+                             dyad_store_event_fn fn, void *ud);
+
+/* Aggregates. */
+typedef enum dyad_period {
+  DYAD_PERIOD_DAY = 1, DYAD_PERIOD_WEEK, DYAD_PERIOD_MONTH
+} dyad_period;
+
+typedef enum dyad_top {
+  DYAD_TOP_ACTORS = 1, /* actor codes, as source or target */
+  DYAD_TOP_DYADS,      /* "SOURCE:TARGET" pairs */
+  DYAD_TOP_CODES       /* CAMEO codes (name filled) */
+} dyad_top;
+
+/* One aggregate row. */
+typedef struct dyad_store_agg {
+  const char *key;        /* period start ("2023-03-20", "2023-03"), code,
+                             or "SRC:TGT" */
+  const char *name;       /* CAMEO name for DYAD_TOP_CODES, else "" */
+  uint64_t count;         /* events */
+  uint64_t quad[5];       /* quad[1..4]: events per QuadClass; [0] unknown */
+  double goldstein;       /* mean Goldstein of the events that have one */
+  int has_goldstein;
+} dyad_store_agg;
+
+typedef int (*dyad_store_agg_fn)(const dyad_store_agg *row, void *ud);
+
+/* Events matching q counted per day, ISO week (keyed by its Monday) or
+ * month, in date order. Events without a date are left out. */
+dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
+                                dyad_period p, dyad_store_agg_fn fn,
+                                void *ud);
+
+/* The most frequent actors, dyads or codes among events matching q, most
+ * frequent first (ties by key); q->limit rows (0: 20). */
+dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,
+                           dyad_store_agg_fn fn, void *ud);
+
+/* One row of a --sql result: ncol values (NULL for SQL NULL) and names. */
+typedef int (*dyad_store_row_fn)(int ncol, const char *const *names,
+                                 const char *const *values, void *ud);
+
+/* Runs one read-only SQL statement (no parameters) and calls fn for each
+ * row (and once with values NULL before the first row, to give the column
+ * names). A statement that would write is refused (DYAD_EARG): SQLite
+ * checks sqlite3_stmt_readonly on a read-only connection; PostgreSQL runs
+ * it inside a READ ONLY transaction that is rolled back. */
+dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
+                           dyad_store_row_fn fn, void *ud);
+
+/* Parses "day|week|month" and "actors|dyads|codes"; 0 when unknown. */
+dyad_period dyad_period_parse(const char *s, size_t len);
+dyad_top dyad_top_parse(const char *s, size_t len);
+
 /* ==== output ============================================================ */
 
 /* A growable output buffer owned by the caller. ptr is always
@@ -493,6 +672,114 @@ dyad_status dyad_doc_write_tsv(const dyad_doc *doc, dyad_buf *out);
 const char *dyad_tsv_header(void);
 /* Appends the parse (tokens, sentences, phrases, clauses) as text or JSON. */
 dyad_status dyad_doc_write_parse(const dyad_doc *doc, int json, dyad_buf *out);
+
+/* ==== dictionaries ====================================================== */
+
+/* Formats of dictionary files (data/README.md; PETRARCH2/TABARI files). */
+typedef enum dyad_dict_format {
+  DYAD_DICT_AUTO = 0,        /* sniff from the content */
+  DYAD_DICT_NATIVE,          /* dyad's own format */
+  DYAD_DICT_PETR_VERBS,      /* PETRARCH2 / TABARI verb patterns */
+  DYAD_DICT_PETR_ACTORS,     /* PETRARCH actors with dated codes */
+  DYAD_DICT_PETR_AGENTS,     /* PETRARCH agents ([~GOV], !SET!) */
+  DYAD_DICT_PETR_DISCARDS    /* PETRARCH discard phrases */
+} dyad_dict_format;
+
+/* Parses "auto", "native", "petrarch-verbs", "petrarch-actors",
+ * "petrarch-agents", "petrarch-discards". Returns -1 when unknown. */
+int dyad_dict_format_parse(const char *s, size_t len);
+
+/* Loads only the default dictionaries and the CAMEO codebook from the data
+ * directory (what `dyad dict` needs; dyad_ctx_load_defaults includes it).
+ * Idempotent. */
+dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
+
+/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
+ * its entries override earlier ones for the same phrase and kind. A native
+ * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
+ * cues*, or a folder of that name) or from section lines ("[actors]").
+ * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
+ * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
+ * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */
+dyad_status dyad_ctx_load_dict(dyad_ctx *ctx, const char *path, size_t len,
+                               int format);
+
+/* Counts over everything loaded into a ctx. */
+typedef struct dyad_dict_stats {
+  size_t actors;             /* live actor entries */
+  size_t actor_types[9];     /* by type: none, country, adj, capital,
+                                person, igo, group, bloc, org */
+  size_t actor_codes;        /* codes of live actors (dated or not) */
+  size_t actor_dated;        /* of which dated */
+  size_t agents, nouns, cues, discards;  /* live entries */
+  size_t verb_lemmas;        /* verbs with at least one pattern */
+  size_t verb_patterns;      /* live (verb, pattern) pairs */
+  size_t pattern_roots[21];  /* patterns by CAMEO root: [0] no event or
+                                unknown root, [1..20] roots 01..20 */
+  size_t synsets, verb_blocks, verb_lines; /* PETRARCH verb files */
+  size_t pattern_lines;      /* pattern lines read */
+  size_t transforms;         /* PETRARCH ~ lines (counted, not applied) */
+  size_t codebook;           /* codes in the CAMEO codebook */
+  size_t files, lines;       /* dictionary files and entry lines read */
+  size_t skipped;            /* malformed lines skipped */
+  size_t problems, errors;   /* recorded problems, of which errors */
+} dyad_dict_stats;
+
+/* Name of an actor type index ("country"); "" for 0 or out of range. */
+const char *dyad_dict_actor_type(int type);
+
+/* Fills OUT: *out. Never fails on a valid ctx (all zero before loading). */
+dyad_status dyad_ctx_dict_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
+
+/* The problems recorded while loading, "file:line: message" (warnings
+ * read "file:line: warning: ..."). OUT: *list, owned by ctx. Returns the
+ * count. */
+size_t dyad_ctx_dict_problems(const dyad_ctx *ctx, const char *const **list);
+
+/* Appends to out, one line each, every dictionary entry the phrase text
+ * matches (actors, agents, nouns, cues, discards: longest match at each
+ * word; verbs: patterns of each word taken as a verb lemma), with its
+ * codes and date ranges, the code chosen for date (0: undated), and its
+ * rule "file:line". Returns DYAD_ENOMEM or DYAD_OK; *nfound (may be NULL)
+ * gets the number of entries shown. */
+dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
+                                 size_t len, dyad_date date, dyad_buf *out,
+                                 size_t *nfound);
+
+/* Lints what is loaded: appends "file:line: problem" lines to out (load
+ * problems, duplicates, conflicting codes, event codes not in the
+ * codebook or with an unknown root, malformed actor codes, overlapping
+ * date ranges with different codes). OUT: *errors, *warnings. */
+dyad_status dyad_ctx_dict_check(const dyad_ctx *ctx, dyad_buf *out,
+                                size_t *errors, size_t *warnings);
+
+/* ==== validation ======================================================== */
+
+typedef struct dyad_validate_opts {
+  const char *dicts_dir; /* NULL: the validation file's folder */
+  const char *data_dir;  /* NULL: the default data path (lexicon) */
+  int list_misses;       /* append each missed record to the report */
+} dyad_validate_opts;
+
+typedef struct dyad_validate_result {
+  unsigned records;  /* <Sentence> records coded */
+  unsigned exact;    /* records whose events equal the expected set */
+  unsigned expected; /* expected events (distinct per record) */
+  unsigned produced; /* events produced (distinct per record) */
+  unsigned correct;  /* produced events that were expected */
+} dyad_validate_result;
+
+/* Runs a PETRARCH validation file: loads the dictionaries its
+ * <Environment> names (from its folder, or opts->dicts_dir), codes each
+ * record's raw <Text> (never its <Parse>) and compares the events with its
+ * <EventCoding> elements. Appends a report (per-category and total counts
+ * of exact records, event precision and recall, and with list_misses each
+ * missed record with what was produced) to report. OUT: *out when not
+ * NULL. Returns DYAD_OK, or the failure that stopped the run (the report
+ * then ends with "error: ..."). */
+dyad_status dyad_validate_file(const char *path, size_t len,
+                               const dyad_validate_opts *opts,
+                               dyad_buf *report, dyad_validate_result *out);
 
 #ifdef __cplusplus
 }

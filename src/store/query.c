@@ -1,0 +1,417 @@
+/*
+ * query.c: filtered event queries and aggregates, built once for both SQL
+ * dialects. A dyad_query becomes a WHERE clause over the events table
+ * (alias e) with '?' parameters; user strings only ever travel as
+ * parameters. Code filters are prefixes, written as byte ranges
+ * (code >= 'RUS' AND code < 'RUT') so that both databases use their
+ * indexes and compare the same way (PostgreSQL codes use COLLATE "C").
+ *
+ * Result rows come back as text from either backend and are decoded here,
+ * so both backends give the caller the same values.
+ */
+#include "store.h"
+
+#include <stdio.h>
+
+#define MAXP 24 /* parameters in one query, at most */
+
+struct qb {
+  struct dyad_store *s;
+  dyad_buf sql;                 /* the statement being built */
+  struct dyad__val p[MAXP];     /* its parameters */
+  int np;
+  char bounds[3][DYAD_CODE_MAX + 8]; /* upper bounds of prefix ranges */
+  dyad_buf fts;                 /* the full-text query, normalised */
+  int oom;
+};
+
+static void add(struct qb *b, const char *sql)
+{
+  if (dyad__buf_adds(&b->sql, sql))
+    b->oom = 1;
+}
+
+static void param(struct qb *b, struct dyad__val v)
+{
+  if (b->np < MAXP)
+    b->p[b->np++] = v;
+  else
+    b->oom = 1;
+}
+
+/* The smallest string greater than every string starting with pre: pre
+ * with its last byte below 0xff incremented. 0 when there is none. */
+static size_t upper_bound(const char *pre, size_t len, char *out, size_t cap)
+{
+  while (len > 0 && (unsigned char)pre[len - 1] == 0xff)
+    len--;
+  if (len == 0 || len >= cap)
+    return 0;
+  memcpy(out, pre, len);
+  out[len - 1] = (char)((unsigned char)out[len - 1] + 1);
+  return len;
+}
+
+static void prefix(struct qb *b, const char *col, const char *pre, int which)
+{
+  if (!pre || !*pre)
+    return;
+  size_t len = strlen(pre);
+  add(b, " AND ");
+  add(b, col);
+  add(b, " >= ?");
+  param(b, dyad__text(pre, len));
+  size_t ulen = upper_bound(pre, len, b->bounds[which],
+                            sizeof(b->bounds[which]));
+  if (ulen) {
+    add(b, " AND ");
+    add(b, col);
+    add(b, " < ?");
+    param(b, dyad__text(b->bounds[which], ulen));
+  }
+}
+
+/* Turns free text into a query both engines read the same way: every
+ * word is required; "double-quoted" runs are phrases. Each term is written
+ * as a quoted FTS5 string ("" inside for a quote mark), which PostgreSQL's
+ * websearch_to_tsquery also reads as a phrase, so no user text is ever
+ * parsed as query syntax (OR, NOT, NEAR, column filters, -). */
+static int fts_query(dyad_buf *out, const char *t)
+{
+  out->len = 0;
+  const char *p = t;
+  int nterms = 0;
+  while (*p) {
+    while (*p == ' ' || *p == '\t' || *p == '\n')
+      p++;
+    if (!*p)
+      break;
+    const char *start, *end;
+    if (*p == '"') {
+      start = ++p;
+      while (*p && *p != '"')
+        p++;
+      end = p;
+      if (*p)
+        p++;
+    } else {
+      start = p;
+      while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '"')
+        p++;
+      end = p;
+    }
+    if (end == start)
+      continue;
+    if (nterms++ && dyad__buf_addc(out, ' '))
+      return -1;
+    if (dyad__buf_addc(out, '"'))
+      return -1;
+    for (const char *c = start; c < end; c++) {
+      if (*c == '"' ? dyad__buf_add(out, "\"\"", 2) : dyad__buf_addc(out, *c))
+        return -1;
+    }
+    if (dyad__buf_addc(out, '"'))
+      return -1;
+  }
+  return nterms;
+}
+
+/* Appends " AND ..." for every filter of q; columns of events are e.x. */
+static void where(struct qb *b, const dyad_query *q)
+{
+  int pg = b->s->ops->dialect == DYAD__PG;
+  add(b, " WHERE 1 = 1");
+  if (!q)
+    return;
+  prefix(b, "e.source", q->source, 0);
+  prefix(b, "e.target", q->target, 1);
+  prefix(b, "e.code", q->code, 2);
+  if (q->quads & 0x1e) {
+    add(b, " AND e.quad IN (");
+    int n = 0;
+    for (int i = 1; i <= 4; i++) {
+      if (!(q->quads & (1u << i)))
+        continue;
+      add(b, n++ ? ", ?" : "?");
+      param(b, dyad__int(i));
+    }
+    add(b, ")");
+  }
+  if (q->from) {
+    add(b, " AND e.event_date >= ?");
+    param(b, dyad__date(q->from));
+  }
+  if (q->to) {
+    add(b, " AND e.event_date <= ?");
+    param(b, dyad__date(q->to));
+  }
+  if (q->doc && *q->doc) {
+    add(b, " AND e.doc_id IN (SELECT id FROM documents WHERE doc_key = ?)");
+    param(b, dyad__text(q->doc, strlen(q->doc)));
+  }
+  if (q->text && *q->text) {
+    int n = fts_query(&b->fts, q->text);
+    if (n < 0) {
+      b->oom = 1;
+      return;
+    }
+    if (n == 0) {
+      add(b, " AND 1 = 0"); /* only quote marks: matches nothing */
+      return;
+    }
+    /* Events whose evidence sentence matches, or whose title does. */
+    if (pg)
+      add(b, " AND e.id IN (SELECT e2.id FROM sentences s2 JOIN events e2"
+             " ON e2.doc_id = s2.doc_id AND e2.sent = s2.idx"
+             " WHERE s2.tsv @@ websearch_to_tsquery('simple', ?)"
+             " UNION SELECT e3.id FROM documents d3 JOIN events e3"
+             " ON e3.doc_id = d3.id"
+             " WHERE d3.title_tsv @@ websearch_to_tsquery('simple', ?))");
+    else
+      add(b, " AND e.id IN (SELECT e2.id FROM sentences_fts f"
+             " JOIN sentences s2 ON s2.id = f.rowid JOIN events e2"
+             " ON e2.doc_id = s2.doc_id AND e2.sent = s2.idx"
+             " WHERE sentences_fts MATCH ?"
+             " UNION SELECT e3.id FROM documents_fts df JOIN events e3"
+             " ON e3.doc_id = df.rowid WHERE documents_fts MATCH ?)");
+    param(b, dyad__text(b->fts.ptr, b->fts.len));
+    param(b, dyad__text(b->fts.ptr, b->fts.len));
+  }
+}
+
+static void limit(struct qb *b, uint64_t n)
+{
+  if (!n)
+    return;
+  add(b, " LIMIT ?");
+  param(b, dyad__int((int64_t)(n > INT64_MAX ? INT64_MAX : n)));
+}
+
+static void qb_release(struct qb *b)
+{
+  dyad_buf_release(&b->sql);
+  dyad_buf_release(&b->fts);
+}
+
+static dyad_status qb_run(struct qb *b, dyad__row_fn fn, void *ud)
+{
+  if (b->oom)
+    return dyad__store_error(b->s, DYAD_ENOMEM, "out of memory");
+  return b->s->ops->run(b->s, -1, b->sql.ptr, b->p, b->np, fn, ud);
+}
+
+static dyad_date parse_date(const char *t)
+{
+  dyad_date d = 0;
+  if (t && dyad_date_parse(t, strnlen(t, 10), &d) != DYAD_OK)
+    d = 0;
+  return d;
+}
+
+static const char *str(const char *v)
+{
+  return v ? v : "";
+}
+
+/* ==== event listing ==================================================== */
+
+struct ev_ctx {
+  dyad_store_event_fn fn;
+  void *ud;
+};
+
+enum { EV_NCOL = 18 };
+
+static int event_row(void *ud, int ncol, const char *const *v)
+{
+  struct ev_ctx *c = ud;
+  if (ncol < EV_NCOL)
+    return 1;
+  dyad_store_event ev;
+  memset(&ev, 0, sizeof(ev));
+  ev.doc = str(v[0]);
+  ev.title = str(v[1]);
+  ev.sent = (uint32_t)strtoul(str(v[2]), NULL, 10);
+  ev.date = parse_date(v[3]);
+  ev.source = str(v[4]);
+  ev.target = str(v[5]);
+  ev.code = str(v[6]);
+  ev.name = str(v[7]);
+  ev.quad = (int)strtol(str(v[8]), NULL, 10);
+  ev.has_goldstein = v[9] != NULL;
+  ev.goldstein = v[9] ? strtod(v[9], NULL) : 0;
+  ev.source_text = str(v[10]);
+  ev.target_text = str(v[11]);
+  ev.verb_text = str(v[12]);
+  ev.sentence = str(v[13]);
+  ev.rule = str(v[14]);
+  ev.place = str(v[15]);
+  ev.country = str(v[16]);
+  ev.flags = (uint32_t)strtoul(str(v[17]), NULL, 10);
+  return c->fn(&ev, c->ud);
+}
+
+dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
+                             dyad_store_event_fn fn, void *ud)
+{
+  struct qb b;
+  memset(&b, 0, sizeof(b));
+  b.s = s;
+  s->errmsg[0] = '\0';
+  int pg = s->ops->dialect == DYAD__PG;
+  add(&b, pg ? "SELECT d.doc_key, d.title, e.sent, "
+               "to_char(e.event_date, 'YYYY-MM-DD'), "
+             : "SELECT d.doc_key, d.title, e.sent, e.event_date, ");
+  add(&b, "e.source, e.target, e.code, COALESCE(c.name, ''), e.quad, "
+          "e.goldstein, e.source_text, e.target_text, e.verb_text, "
+          "COALESCE(s.text, ''), e.rule, COALESCE(p.name, ''), "
+          "COALESCE(p.country, ''), e.flags"
+          " FROM events e JOIN documents d ON d.id = e.doc_id"
+          " LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent"
+          " LEFT JOIN codes c ON c.code = e.code"
+          " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place");
+  where(&b, q);
+  add(&b, " ORDER BY e.event_date DESC NULLS LAST, d.doc_key, e.idx");
+  limit(&b, q ? q->limit : 0);
+  struct ev_ctx c = {fn, ud};
+  dyad_status st = qb_run(&b, event_row, &c);
+  qb_release(&b);
+  return st;
+}
+
+/* ==== aggregates ======================================================= */
+
+struct agg_ctx {
+  dyad_store_agg_fn fn;
+  void *ud;
+};
+
+/* Columns: key, name, count, q1, q2, q3, q4, mean goldstein. */
+static int agg_row(void *ud, int ncol, const char *const *v)
+{
+  struct agg_ctx *c = ud;
+  if (ncol < 8)
+    return 1;
+  dyad_store_agg a;
+  memset(&a, 0, sizeof(a));
+  a.key = str(v[0]);
+  a.name = str(v[1]);
+  a.count = strtoull(str(v[2]), NULL, 10);
+  uint64_t known = 0;
+  for (int i = 1; i <= 4; i++) {
+    a.quad[i] = strtoull(str(v[2 + i]), NULL, 10);
+    known += a.quad[i];
+  }
+  a.quad[0] = a.count > known ? a.count - known : 0;
+  a.has_goldstein = v[7] != NULL;
+  a.goldstein = v[7] ? strtod(v[7], NULL) : 0;
+  return c->fn(&a, c->ud);
+}
+
+static const char agg_cols[] =
+    "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END), AVG(e.goldstein)";
+
+dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
+                                dyad_period per, dyad_store_agg_fn fn,
+                                void *ud)
+{
+  int pg = s->ops->dialect == DYAD__PG;
+  const char *key;
+  switch (per) {
+  case DYAD_PERIOD_DAY:
+    key = pg ? "to_char(e.event_date, 'YYYY-MM-DD')" : "e.event_date";
+    break;
+  case DYAD_PERIOD_WEEK: /* keyed by the Monday of the ISO week */
+    key = pg ? "to_char(date_trunc('week', e.event_date), 'YYYY-MM-DD')"
+             : "date(e.event_date, '-' || ((CAST(strftime('%w', "
+               "e.event_date) AS INTEGER) + 6) % 7) || ' days')";
+    break;
+  case DYAD_PERIOD_MONTH:
+    key = pg ? "to_char(e.event_date, 'YYYY-MM')"
+             : "substr(e.event_date, 1, 7)";
+    break;
+  default:
+    return dyad__store_error(s, DYAD_EARG, "unknown period");
+  }
+  struct qb b;
+  memset(&b, 0, sizeof(b));
+  b.s = s;
+  s->errmsg[0] = '\0';
+  add(&b, "SELECT ");
+  add(&b, key);
+  add(&b, ", '', ");
+  add(&b, agg_cols);
+  add(&b, " FROM events e");
+  where(&b, q);
+  add(&b, " AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1");
+  struct agg_ctx c = {fn, ud};
+  dyad_status st = qb_run(&b, agg_row, &c);
+  qb_release(&b);
+  return st;
+}
+
+dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,
+                           dyad_store_agg_fn fn, void *ud)
+{
+  struct qb b;
+  memset(&b, 0, sizeof(b));
+  b.s = s;
+  s->errmsg[0] = '\0';
+  switch (what) {
+  case DYAD_TOP_ACTORS:
+    add(&b, "SELECT a.code, '', ");
+    add(&b, agg_cols);
+    add(&b, " FROM actors a JOIN events e ON e.id = a.event_id");
+    where(&b, q);
+    add(&b, " GROUP BY a.code ORDER BY 3 DESC, 1");
+    break;
+  case DYAD_TOP_DYADS:
+    add(&b, "SELECT e.source || ':' || e.target, '', ");
+    add(&b, agg_cols);
+    add(&b, " FROM events e");
+    where(&b, q);
+    add(&b, " GROUP BY e.source, e.target ORDER BY 3 DESC, e.source, "
+            "e.target");
+    break;
+  case DYAD_TOP_CODES:
+    add(&b, "SELECT e.code, COALESCE(MAX(c.name), ''), ");
+    add(&b, agg_cols);
+    add(&b, " FROM events e LEFT JOIN codes c ON c.code = e.code");
+    where(&b, q);
+    add(&b, " GROUP BY e.code ORDER BY 3 DESC, 1");
+    break;
+  default:
+    qb_release(&b);
+    return dyad__store_error(s, DYAD_EARG, "unknown ranking");
+  }
+  limit(&b, q && q->limit ? q->limit : 20);
+  struct agg_ctx c = {fn, ud};
+  dyad_status st = qb_run(&b, agg_row, &c);
+  qb_release(&b);
+  return st;
+}
+
+dyad_period dyad_period_parse(const char *s, size_t len)
+{
+  if (len == 3 && memcmp(s, "day", 3) == 0)
+    return DYAD_PERIOD_DAY;
+  if (len == 4 && memcmp(s, "week", 4) == 0)
+    return DYAD_PERIOD_WEEK;
+  if (len == 5 && memcmp(s, "month", 5) == 0)
+    return DYAD_PERIOD_MONTH;
+  return (dyad_period)0;
+}
+
+dyad_top dyad_top_parse(const char *s, size_t len)
+{
+  if (len == 6 && memcmp(s, "actors", 6) == 0)
+    return DYAD_TOP_ACTORS;
+  if (len == 5 && memcmp(s, "dyads", 5) == 0)
+    return DYAD_TOP_DYADS;
+  if (len == 5 && memcmp(s, "codes", 5) == 0)
+    return DYAD_TOP_CODES;
+  return (dyad_top)0;
+}

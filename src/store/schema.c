@@ -1,0 +1,275 @@
+/*
+ * schema.c: the store's tables, indexes and full-text search, once per SQL
+ * dialect. Both lists describe the same tables with the same columns; the
+ * differences are types (DATE, DOUBLE PRECISION, identity columns, the "C"
+ * collation for codes so that prefix ranges compare bytes) and full-text
+ * search (SQLite: FTS5 tables kept in step by triggers; PostgreSQL:
+ * generated tsvector columns with GIN indexes).
+ *
+ * docs/schema.sql is the SQLite list verbatim (a unit test checks it).
+ * Every statement is idempotent (IF NOT EXISTS), so opening a store for
+ * writing creates what is missing and leaves existing data alone.
+ */
+#include "store.h"
+
+static const char *const sqlite_schema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (\n"
+    "  key TEXT PRIMARY KEY,             -- 'schema_version'\n"
+    "  value TEXT NOT NULL\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS documents (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_key TEXT NOT NULL UNIQUE,     -- the article id\n"
+    "  hash TEXT NOT NULL,               -- content hash, 32 hex digits\n"
+    "  date TEXT,                        -- article date, YYYY-MM-DD\n"
+    "  title TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL,             -- publisher, '' if unknown\n"
+    "  url TEXT NOT NULL,\n"
+    "  text TEXT NOT NULL,               -- body; spans are byte offsets in it\n"
+    "  nsents INTEGER NOT NULL,\n"
+    "  nevents INTEGER NOT NULL\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents (date)",
+    "CREATE TABLE IF NOT EXISTS sentences (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,             -- sentence index in the document\n"
+    "  off INTEGER NOT NULL,             -- byte offset in documents.text\n"
+    "  len INTEGER NOT NULL,\n"
+    "  para INTEGER NOT NULL,\n"
+    "  flags INTEGER NOT NULL,           -- DYAD_SENTF_*\n"
+    "  text TEXT NOT NULL,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS codes (\n"
+    "  code TEXT PRIMARY KEY,            -- CAMEO code seen in events\n"
+    "  name TEXT NOT NULL,\n"
+    "  quad INTEGER NOT NULL,            -- QuadClass 1..4, 0 unknown\n"
+    "  goldstein REAL,\n"
+    "  plover TEXT NOT NULL\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS events (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,             -- event index in the document\n"
+    "  sent INTEGER NOT NULL,            -- sentences.idx of the evidence\n"
+    "  event_date TEXT,                  -- YYYY-MM-DD, else the article date\n"
+    "  source TEXT NOT NULL,             -- actor code, '---' unknown\n"
+    "  target TEXT NOT NULL,\n"
+    "  code TEXT NOT NULL,               -- CAMEO code\n"
+    "  quad INTEGER NOT NULL,            -- QuadClass 1..4, 0 unknown\n"
+    "  goldstein REAL,\n"
+    "  source_off INTEGER NOT NULL,      -- spans: byte offset and length\n"
+    "  source_len INTEGER NOT NULL,\n"
+    "  target_off INTEGER NOT NULL,\n"
+    "  target_len INTEGER NOT NULL,\n"
+    "  verb_off INTEGER NOT NULL,\n"
+    "  verb_len INTEGER NOT NULL,\n"
+    "  source_text TEXT NOT NULL,        -- the words of the spans\n"
+    "  target_text TEXT NOT NULL,\n"
+    "  verb_text TEXT NOT NULL,\n"
+    "  rule TEXT NOT NULL,               -- dictionary file:line\n"
+    "  place INTEGER,                    -- places.idx, NULL none\n"
+    "  flags INTEGER NOT NULL,           -- DYAD_EVF_*\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS events_date ON events (event_date)",
+    "CREATE INDEX IF NOT EXISTS events_source ON events (source, event_date)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date)",
+    "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date)",
+    "CREATE TABLE IF NOT EXISTS actors (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  event_id INTEGER NOT NULL REFERENCES events (id),\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
+    "  role TEXT NOT NULL,               -- 'source' or 'target'\n"
+    "  code TEXT NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors (code)",
+    "CREATE INDEX IF NOT EXISTS actors_event ON actors (event_id)",
+    "CREATE TABLE IF NOT EXISTS quotes (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,               -- the quoted words\n"
+    "  speaker TEXT NOT NULL,            -- actor code, '' if none\n"
+    "  speaker_text TEXT NOT NULL,\n"
+    "  cue_text TEXT NOT NULL,\n"
+    "  flags INTEGER NOT NULL,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS places (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  country TEXT NOT NULL,            -- ISO alpha-3, '' unknown\n"
+    "  lat REAL,\n"
+    "  lon REAL,\n"
+    "  geonameid INTEGER,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (\n"
+    "  text, content = 'sentences', content_rowid = 'id')",
+    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences\n"
+    "BEGIN\n"
+    "  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);\n"
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences\n"
+    "BEGIN\n"
+    "  INSERT INTO sentences_fts (sentences_fts, rowid, text)\n"
+    "    VALUES ('delete', old.id, old.text);\n"
+    "END",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (\n"
+    "  title, content = 'documents', content_rowid = 'id')",
+    "CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents\n"
+    "BEGIN\n"
+    "  INSERT INTO documents_fts (rowid, title) VALUES (new.id, new.title);\n"
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents\n"
+    "BEGIN\n"
+    "  INSERT INTO documents_fts (documents_fts, rowid, title)\n"
+    "    VALUES ('delete', old.id, old.title);\n"
+    "  INSERT INTO documents_fts (rowid, title) VALUES (new.id, new.title);\n"
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents\n"
+    "BEGIN\n"
+    "  INSERT INTO documents_fts (documents_fts, rowid, title)\n"
+    "    VALUES ('delete', old.id, old.title);\n"
+    "END",
+    NULL};
+
+/* PostgreSQL: the same tables. Codes compare in the "C" collation so that
+ * a prefix filter (code >= 'RUS' AND code < 'RUT') means bytes, as in
+ * SQLite; full-text search uses the 'simple' configuration (lower case, no
+ * stemming), the nearest to FTS5's unicode61 tokenizer. */
+static const char *const pg_schema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (\n"
+    "  key TEXT PRIMARY KEY,\n"
+    "  value TEXT NOT NULL\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS documents (\n"
+    "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  doc_key TEXT COLLATE \"C\" NOT NULL UNIQUE,\n"
+    "  hash TEXT NOT NULL,\n"
+    "  date DATE,\n"
+    "  title TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL,\n"
+    "  url TEXT NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  nsents INTEGER NOT NULL,\n"
+    "  nevents INTEGER NOT NULL,\n"
+    "  title_tsv TSVECTOR GENERATED ALWAYS AS\n"
+    "    (to_tsvector('simple', title)) STORED\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents (date)",
+    "CREATE INDEX IF NOT EXISTS documents_fts ON documents USING GIN "
+    "(title_tsv)",
+    "CREATE TABLE IF NOT EXISTS sentences (\n"
+    "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  doc_id BIGINT NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  para INTEGER NOT NULL,\n"
+    "  flags INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) "
+    "STORED,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS sentences_fts ON sentences USING GIN (tsv)",
+    "CREATE TABLE IF NOT EXISTS codes (\n"
+    "  code TEXT COLLATE \"C\" PRIMARY KEY,\n"
+    "  name TEXT NOT NULL,\n"
+    "  quad INTEGER NOT NULL,\n"
+    "  goldstein DOUBLE PRECISION,\n"
+    "  plover TEXT NOT NULL\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS events (\n"
+    "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  doc_id BIGINT NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  event_date DATE,\n"
+    "  source TEXT COLLATE \"C\" NOT NULL,\n"
+    "  target TEXT COLLATE \"C\" NOT NULL,\n"
+    "  code TEXT COLLATE \"C\" NOT NULL,\n"
+    "  quad INTEGER NOT NULL,\n"
+    "  goldstein DOUBLE PRECISION,\n"
+    "  source_off INTEGER NOT NULL,\n"
+    "  source_len INTEGER NOT NULL,\n"
+    "  target_off INTEGER NOT NULL,\n"
+    "  target_len INTEGER NOT NULL,\n"
+    "  verb_off INTEGER NOT NULL,\n"
+    "  verb_len INTEGER NOT NULL,\n"
+    "  source_text TEXT NOT NULL,\n"
+    "  target_text TEXT NOT NULL,\n"
+    "  verb_text TEXT NOT NULL,\n"
+    "  rule TEXT NOT NULL,\n"
+    "  place INTEGER,\n"
+    "  flags INTEGER NOT NULL,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS events_date ON events (event_date)",
+    "CREATE INDEX IF NOT EXISTS events_source ON events (source, event_date)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date)",
+    "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date)",
+    "CREATE TABLE IF NOT EXISTS actors (\n"
+    "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  event_id BIGINT NOT NULL REFERENCES events (id),\n"
+    "  doc_id BIGINT NOT NULL REFERENCES documents (id),\n"
+    "  role TEXT NOT NULL,\n"
+    "  code TEXT COLLATE \"C\" NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS actors_code ON actors (code)",
+    "CREATE INDEX IF NOT EXISTS actors_event ON actors (event_id)",
+    "CREATE TABLE IF NOT EXISTS quotes (\n"
+    "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  doc_id BIGINT NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  speaker TEXT COLLATE \"C\" NOT NULL,\n"
+    "  speaker_text TEXT NOT NULL,\n"
+    "  cue_text TEXT NOT NULL,\n"
+    "  flags INTEGER NOT NULL,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE TABLE IF NOT EXISTS places (\n"
+    "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+    "  doc_id BIGINT NOT NULL REFERENCES documents (id),\n"
+    "  idx INTEGER NOT NULL,\n"
+    "  sent INTEGER NOT NULL,\n"
+    "  off INTEGER NOT NULL,\n"
+    "  len INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  country TEXT COLLATE \"C\" NOT NULL,\n"
+    "  lat DOUBLE PRECISION,\n"
+    "  lon DOUBLE PRECISION,\n"
+    "  geonameid BIGINT,\n"
+    "  UNIQUE (doc_id, idx)\n"
+    ")",
+    "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
+    NULL};
+
+const char *const *dyad__schema(int dialect)
+{
+  return dialect == DYAD__PG ? pg_schema : sqlite_schema;
+}

@@ -1,0 +1,224 @@
+/*
+ * sqlite.c: the embedded SQLite backend of the event store, and the only
+ * file that includes sqlite3.h.
+ *
+ * A writable store runs in WAL mode (readers never block the writer, a
+ * killed writer leaves the last committed batch intact) with
+ * synchronous=NORMAL (durable at checkpoints; a power cut may lose the
+ * last batches but never corrupts), a 10 s busy timeout, and foreign keys
+ * off (store.c deletes children itself). A read-only store is opened with
+ * SQLITE_OPEN_READONLY, ATTACH is disabled, and user SQL must pass
+ * sqlite3_stmt_readonly.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+
+struct sq {
+  sqlite3 *db;                         /* the connection */
+  sqlite3_stmt *stmts[DYAD__NSLOTS];   /* prepared statements by slot */
+};
+
+static dyad_status dberr(struct dyad_store *s, sqlite3 *db, const char *what)
+{
+  return dyad__store_error(s, DYAD_EDB, "%s: %s", what,
+                           db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+static dyad_status sq_exec(struct dyad_store *s, const char *sql)
+{
+  struct sq *q = s->be;
+  char *err = NULL;
+  if (sqlite3_exec(q->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+    dyad__store_error(s, DYAD_EDB, "%s", err ? err : "sqlite error");
+    sqlite3_free(err);
+    return DYAD_EDB;
+  }
+  return DYAD_OK;
+}
+
+static int bind(sqlite3_stmt *st, const struct dyad__val *p, int np)
+{
+  for (int i = 0; i < np; i++) {
+    int rc;
+    char date[11];
+    if (p[i].isnull) {
+      rc = sqlite3_bind_null(st, i + 1);
+      continue;
+    }
+    switch (p[i].type) {
+    case DYAD__V_INT:
+      rc = sqlite3_bind_int64(st, i + 1, p[i].i);
+      break;
+    case DYAD__V_REAL:
+      rc = sqlite3_bind_double(st, i + 1, p[i].d);
+      break;
+    case DYAD__V_DATE:
+      dyad__store_datestr(p[i].i, date);
+      rc = sqlite3_bind_text(st, i + 1, date, 10, SQLITE_TRANSIENT);
+      break;
+    default:
+      rc = sqlite3_bind_text64(st, i + 1, p[i].s, p[i].len, SQLITE_STATIC,
+                               SQLITE_UTF8);
+      break;
+    }
+    if (rc != SQLITE_OK)
+      return rc;
+  }
+  return SQLITE_OK;
+}
+
+/* Steps a bound statement through its rows, handing each to fn as text. */
+static dyad_status step_rows(struct dyad_store *s, sqlite3_stmt *st,
+                             dyad__row_fn fn, void *ud)
+{
+  struct sq *q = s->be;
+  const char *vals[64];
+  for (;;) {
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+      return DYAD_OK;
+    if (rc != SQLITE_ROW)
+      return dberr(s, q->db, "query failed");
+    if (!fn)
+      continue;
+    int n = sqlite3_column_count(st);
+    if (n > 64)
+      n = 64;
+    for (int i = 0; i < n; i++)
+      vals[i] = (const char *)sqlite3_column_text(st, i);
+    if (fn(ud, n, vals))
+      return DYAD_OK;
+  }
+}
+
+static dyad_status sq_run(struct dyad_store *s, int slot, const char *sql,
+                          const struct dyad__val *p, int np, dyad__row_fn fn,
+                          void *ud)
+{
+  struct sq *q = s->be;
+  sqlite3_stmt *st = slot >= 0 ? q->stmts[slot] : NULL;
+  if (!st) {
+    unsigned pf = slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0;
+    if (sqlite3_prepare_v3(q->db, sql, -1, pf, &st, NULL) != SQLITE_OK)
+      return dberr(s, q->db, "cannot prepare statement");
+    if (slot >= 0)
+      q->stmts[slot] = st;
+  }
+  dyad_status ret;
+  if (bind(st, p, np) != SQLITE_OK)
+    ret = dberr(s, q->db, "cannot bind");
+  else
+    ret = step_rows(s, st, fn, ud);
+  if (slot >= 0) {
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+  } else {
+    sqlite3_finalize(st);
+  }
+  return ret;
+}
+
+/* Runs one user statement on the read-only connection. Only a statement
+ * that sqlite3_stmt_readonly accepts runs; text after it is refused. */
+static dyad_status sq_sql_readonly(struct dyad_store *s, const char *sql,
+                                   size_t len, dyad_store_row_fn fn, void *ud)
+{
+  struct sq *q = s->be;
+  sqlite3_stmt *st = NULL;
+  const char *tail = NULL;
+  if (len > INT32_MAX)
+    return dyad__store_error(s, DYAD_EARG, "statement too long");
+  if (sqlite3_prepare_v2(q->db, sql, (int)len, &st, &tail) != SQLITE_OK)
+    return dberr(s, q->db, "bad sql");
+  if (!st)
+    return dyad__store_error(s, DYAD_EARG, "empty statement");
+  dyad_status ret = DYAD_OK;
+  for (const char *t = tail; t && t < sql + len; t++) {
+    if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r' && *t != ';') {
+      ret = dyad__store_error(s, DYAD_EARG, "only one statement is allowed");
+      break;
+    }
+  }
+  if (ret == DYAD_OK && !sqlite3_stmt_readonly(st))
+    ret = dyad__store_error(s, DYAD_EARG, "only read-only statements are "
+                                          "allowed");
+  if (ret == DYAD_OK) {
+    int n = sqlite3_column_count(st);
+    if (n > 256)
+      n = 256;
+    const char *names[256];
+    const char *vals[256];
+    for (int i = 0; i < n; i++)
+      names[i] = sqlite3_column_name(st, i);
+    if (fn(n, names, NULL, ud) == 0) {
+      for (;;) {
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+          break;
+        if (rc != SQLITE_ROW) {
+          ret = dberr(s, q->db, "query failed");
+          break;
+        }
+        for (int i = 0; i < n; i++)
+          vals[i] = (const char *)sqlite3_column_text(st, i);
+        if (fn(n, names, vals, ud))
+          break;
+      }
+    }
+  }
+  sqlite3_finalize(st);
+  return ret;
+}
+
+static void sq_close(struct dyad_store *s)
+{
+  struct sq *q = s->be;
+  if (!q)
+    return;
+  for (int i = 0; i < DYAD__NSLOTS; i++)
+    sqlite3_finalize(q->stmts[i]);
+  sqlite3_close(q->db);
+  free(q);
+  s->be = NULL;
+}
+
+static const struct dyad__store_ops sqlite_ops = {
+    "sqlite", DYAD__SQLITE, sq_exec, sq_run, sq_sql_readonly, sq_close,
+};
+
+dyad_status dyad__sqlite_open(struct dyad_store *s, const char *target)
+{
+  struct sq *q = calloc(1, sizeof(*q));
+  if (!q)
+    return dyad__store_error(s, DYAD_ENOMEM, "out of memory");
+  s->be = q;
+  s->ops = &sqlite_ops;
+  int wr = (s->flags & DYAD_STORE_WRITE) != 0;
+  int fl = wr ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+              : SQLITE_OPEN_READONLY;
+  if (sqlite3_open_v2(target, &q->db, fl | SQLITE_OPEN_NOMUTEX, NULL) !=
+      SQLITE_OK)
+    return dyad__store_error(s, DYAD_EDB, "cannot open '%s': %s", target,
+                             q->db ? sqlite3_errmsg(q->db) : "out of memory");
+  sqlite3_busy_timeout(q->db, 10000);
+  sqlite3_extended_result_codes(q->db, 1);
+  if (!wr) {
+    sqlite3_limit(q->db, SQLITE_LIMIT_ATTACHED, 0);
+    return sq_exec(s, "PRAGMA query_only = 1");
+  }
+  dyad_status st = sq_exec(s, "PRAGMA journal_mode = WAL");
+  if (st == DYAD_OK)
+    st = sq_exec(s, (s->flags & DYAD_STORE_SYNC_OFF)
+                        ? "PRAGMA synchronous = OFF"
+                        : "PRAGMA synchronous = NORMAL");
+  if (st == DYAD_OK)
+    st = sq_exec(s, "PRAGMA foreign_keys = OFF");
+  /* A batch touches many index pages: keep them in memory (64 MiB) and
+   * keep savepoint journals in memory rather than in temporary files. */
+  if (st == DYAD_OK)
+    st = sq_exec(s, "PRAGMA cache_size = -65536");
+  if (st == DYAD_OK)
+    st = sq_exec(s, "PRAGMA temp_store = MEMORY");
+  return st;
+}

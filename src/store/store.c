@@ -1,0 +1,779 @@
+/*
+ * store.c: the backend-independent half of the event store: opening (which
+ * backend, schema creation and version check), batched transactions, and
+ * dyad_store_put, which writes one analysed document.
+ *
+ * Idempotence and crash safety come from three rules:
+ * - a document is keyed by doc_key (the article id) and carries the hash
+ *   of its content; an equal hash means "already stored", so a re-run
+ *   writes nothing for the documents that made it before a crash;
+ * - all rows of one document are written inside a SAVEPOINT within the
+ *   batch transaction: either the whole document is in the batch or none
+ *   of it (a bad document is rolled back alone and the batch goes on);
+ * - a batch becomes visible only at COMMIT (SQLite in WAL mode, or
+ *   PostgreSQL), so a kill at any moment loses at most the open batch,
+ *   which the re-run then stores.
+ */
+#include "store.h"
+
+#include <stdio.h>
+
+dyad_status dyad__store_error(struct dyad_store *s, dyad_status st,
+                              const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(s->errmsg, sizeof(s->errmsg), fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+const char *dyad_store_errmsg(const dyad_store *s)
+{
+  return s ? s->errmsg : "out of memory";
+}
+
+const char *dyad_store_backend(const dyad_store *s)
+{
+  return s->ops ? s->ops->name : "";
+}
+
+void dyad__store_datestr(int64_t d, char buf[11])
+{
+  unsigned y = (unsigned)(d / 10000 % 10000), m = (unsigned)(d / 100 % 100),
+           dd = (unsigned)(d % 100);
+  buf[0] = (char)('0' + y / 1000);
+  buf[1] = (char)('0' + y / 100 % 10);
+  buf[2] = (char)('0' + y / 10 % 10);
+  buf[3] = (char)('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = (char)('0' + m / 10);
+  buf[6] = (char)('0' + m % 10);
+  buf[7] = '-';
+  buf[8] = (char)('0' + dd / 10);
+  buf[9] = (char)('0' + dd % 10);
+  buf[10] = '\0';
+}
+
+/* ==== content hash ==================================================== */
+
+/* Two 64-bit lanes over the fields, each field preceded by its length so
+ * that moving bytes between fields changes the hash. Not cryptographic: it
+ * only has to notice that a document changed. */
+struct hasher {
+  uint64_t a, b;
+};
+
+static void hash_bytes(struct hasher *h, const char *p, size_t len)
+{
+  const unsigned char *u = (const unsigned char *)p;
+  for (size_t i = 0; i < len; i++) {
+    h->a = (h->a ^ u[i]) * 0x100000001b3ull;
+    h->b = (h->b + u[i] + 1) * 0x9e3779b97f4a7c15ull;
+    h->b ^= h->b >> 29;
+  }
+}
+
+static void hash_field(struct hasher *h, const char *p, size_t len)
+{
+  char n[24];
+  int w = snprintf(n, sizeof(n), "%zu:", len);
+  hash_bytes(h, n, (size_t)w);
+  if (p)
+    hash_bytes(h, p, len);
+}
+
+static uint64_t mix64(uint64_t x)
+{
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  x ^= x >> 33;
+  return x;
+}
+
+void dyad__store_hash(const dyad_article *art, char out[33])
+{
+  struct hasher h = {0xcbf29ce484222325ull, 0x6a09e667f3bcc909ull};
+  char date[16];
+  int w = snprintf(date, sizeof(date), "%d", (int)art->date);
+  hash_field(&h, art->id, art->id_len);
+  hash_field(&h, date, (size_t)w);
+  hash_field(&h, art->title, art->title_len);
+  hash_field(&h, art->text, art->text_len);
+  hash_field(&h, art->source, art->source_len);
+  hash_field(&h, art->url, art->url_len);
+  snprintf(out, 33, "%016llx%016llx", (unsigned long long)mix64(h.a ^ h.b),
+           (unsigned long long)mix64(h.b + 0x9e3779b97f4a7c15ull * h.a));
+}
+
+/* ==== open, close, transactions ======================================= */
+
+static int is_pg(const char *w, size_t len)
+{
+  static const char *const pre[] = {"postgresql://", "postgres://", "pg:"};
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(pre); i++) {
+    size_t n = strlen(pre[i]);
+    if (len >= n && memcmp(w, pre[i], n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+static int meta_row(void *ud, int ncol, const char *const *vals)
+{
+  char *ver = ud;
+  if (ncol >= 1 && vals[0])
+    snprintf(ver, 16, "%s", vals[0]);
+  return 0;
+}
+
+/* Creates the schema (when writing) and checks its version. PostgreSQL
+ * takes an advisory lock so that several ingesters starting at once do not
+ * race on CREATE TABLE IF NOT EXISTS. */
+static dyad_status setup_schema(struct dyad_store *s)
+{
+  dyad_status st;
+  if (s->flags & DYAD_STORE_WRITE) {
+    st = s->ops->exec(s, "BEGIN");
+    if (st != DYAD_OK)
+      return st;
+    if (s->ops->dialect == DYAD__PG)
+      st = s->ops->exec(s, "SELECT pg_advisory_xact_lock(7235104)");
+    const char *const *ddl = dyad__schema(s->ops->dialect);
+    for (size_t i = 0; st == DYAD_OK && ddl[i]; i++)
+      st = s->ops->exec(s, ddl[i]);
+    if (st == DYAD_OK) {
+      struct dyad__val p[2] = {dyad__text("schema_version", 14),
+                               dyad__text(DYAD__SCHEMA_VERSION, 1)};
+      st = s->ops->run(s, -1,
+                       "INSERT INTO meta (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO NOTHING",
+                       p, 2, NULL, NULL);
+    }
+    if (st != DYAD_OK) {
+      char keep[sizeof(s->errmsg)];
+      memcpy(keep, s->errmsg, sizeof(keep));
+      s->ops->exec(s, "ROLLBACK");
+      memcpy(s->errmsg, keep, sizeof(keep));
+      return st;
+    }
+    st = s->ops->exec(s, "COMMIT");
+    if (st != DYAD_OK)
+      return st;
+  }
+  char ver[16] = "";
+  struct dyad__val k = dyad__text("schema_version", 14);
+  st = s->ops->run(s, -1, "SELECT value FROM meta WHERE key = ?", &k, 1,
+                   meta_row, ver);
+  if (st != DYAD_OK)
+    return dyad__store_error(s, DYAD_EDB, "not a dyad store: %s",
+                             s->errmsg);
+  if (strcmp(ver, DYAD__SCHEMA_VERSION) != 0)
+    return dyad__store_error(s, DYAD_EDB,
+                             "store schema version '%s', expected '%s'", ver,
+                             DYAD__SCHEMA_VERSION);
+  return DYAD_OK;
+}
+
+dyad_status dyad_store_open(const char *where, size_t len, uint32_t flags,
+                            dyad_store **out)
+{
+  *out = NULL;
+  struct dyad_store *s = calloc(1, sizeof(*s));
+  if (!s)
+    return DYAD_ENOMEM;
+  s->flags = flags;
+  s->batch = 200;
+  *out = s;
+  if (len == 0)
+    return dyad__store_error(s, DYAD_EARG, "no database given");
+  char *target = malloc(len + 1);
+  if (!target)
+    return dyad__store_error(s, DYAD_ENOMEM, "out of memory");
+  memcpy(target, where, len);
+  target[len] = '\0';
+  dyad_status st;
+  if (is_pg(where, len)) {
+    /* "pg:KEYWORDS" passes libpq keywords; URLs go to libpq as they are. */
+    const char *conn = strncmp(target, "pg:", 3) == 0 ? target + 3 : target;
+    st = dyad__pg_open(s, conn);
+  } else {
+    st = dyad__sqlite_open(s, target);
+  }
+  free(target);
+  if (st == DYAD_OK)
+    st = setup_schema(s);
+  return st;
+}
+
+/* Ends the open batch: COMMIT, or ROLLBACK when the batch broke. */
+static dyad_status end_batch(struct dyad_store *s)
+{
+  if (!s->in_tx)
+    return DYAD_OK;
+  s->in_tx = 0;
+  s->pending = 0;
+  dyad_status st = s->ops->exec(s, "COMMIT");
+  if (st != DYAD_OK) {
+    char keep[sizeof(s->errmsg)];
+    memcpy(keep, s->errmsg, sizeof(keep));
+    s->ops->exec(s, "ROLLBACK");
+    memset(s->codes, 0, sizeof(s->codes));
+    dyad__store_error(s, DYAD_EDB, "commit failed: %s", keep);
+  }
+  return st;
+}
+
+static dyad_status begin_batch(struct dyad_store *s)
+{
+  if (s->in_tx)
+    return DYAD_OK;
+  if (!(s->flags & DYAD_STORE_WRITE))
+    return dyad__store_error(s, DYAD_EARG, "store is open read-only");
+  /* SQLite: take the write lock now, so that a busy database waits at the
+   * start of the batch (busy timeout) instead of failing in its middle. */
+  dyad_status st = s->ops->exec(
+      s, s->ops->dialect == DYAD__SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+  if (st == DYAD_OK)
+    s->in_tx = 1;
+  return st;
+}
+
+dyad_status dyad_store_flush(dyad_store *s)
+{
+  return end_batch(s);
+}
+
+dyad_status dyad_store_close(dyad_store *s)
+{
+  if (!s)
+    return DYAD_OK;
+  dyad_status st = DYAD_OK;
+  if (s->ops) {
+    st = end_batch(s);
+    s->ops->close(s);
+  }
+  dyad_buf_release(&s->tmp);
+  free(s);
+  return st;
+}
+
+void dyad_store_set_batch(dyad_store *s, unsigned ndocs)
+{
+  s->batch = ndocs ? ndocs : 1;
+}
+
+/* ==== put ============================================================== */
+
+struct lookup {
+  int found;        /* a row came back */
+  int64_t id;       /* documents.id */
+  char hash[33];    /* its content hash */
+};
+
+static int lookup_row(void *ud, int ncol, const char *const *vals)
+{
+  struct lookup *l = ud;
+  if (ncol < 2 || !vals[0] || !vals[1])
+    return 1;
+  l->found = 1;
+  l->id = strtoll(vals[0], NULL, 10);
+  snprintf(l->hash, sizeof(l->hash), "%s", vals[1]);
+  return 0;
+}
+
+/* The key of an article: its id, or "h:" + the content hash without one. */
+static void article_key(const dyad_article *art, const char *hash,
+                        const char **key, size_t *klen, char kbuf[40])
+{
+  if (art->id && art->id_len) {
+    *key = art->id;
+    *klen = art->id_len;
+    return;
+  }
+  snprintf(kbuf, 40, "h:%s", hash);
+  *key = kbuf;
+  *klen = strlen(kbuf);
+}
+
+static dyad_status lookup(struct dyad_store *s, const char *key, size_t klen,
+                          struct lookup *l)
+{
+  memset(l, 0, sizeof(*l));
+  struct dyad__val k = dyad__text(key, klen);
+  return s->ops->run(s, DYAD__Q_LOOKUP,
+                     "SELECT id, hash FROM documents WHERE doc_key = ?", &k,
+                     1, lookup_row, l);
+}
+
+dyad_status dyad_store_lookup(dyad_store *s, const dyad_article *art,
+                              dyad_put_result *out)
+{
+  char hash[33], kbuf[40];
+  const char *key;
+  size_t klen;
+  struct lookup l;
+  dyad__store_hash(art, hash);
+  article_key(art, hash, &key, &klen, kbuf);
+  dyad_status st = lookup(s, key, klen, &l);
+  if (st != DYAD_OK)
+    return st;
+  *out = !l.found ? DYAD_PUT_NEW
+         : strcmp(l.hash, hash) == 0 ? DYAD_PUT_SAME
+                                     : DYAD_PUT_CHANGED;
+  return DYAD_OK;
+}
+
+static int span_ok(const dyad_doc *doc, dyad_span sp)
+{
+  return (uint64_t)sp.off + sp.len <= doc->text_len;
+}
+
+static struct dyad__val span_text(const dyad_doc *doc, dyad_span sp)
+{
+  return dyad__text(doc->text + sp.off, sp.len);
+}
+
+static int code_ok(const char *c, size_t cap)
+{
+  return memchr(c, '\0', cap) != NULL;
+}
+
+static int has_nul(const char *p, size_t len)
+{
+  return len && p && memchr(p, '\0', len) != NULL;
+}
+
+/* Checks everything put() relies on before anything is written, so that a
+ * bad document is reported with a precise reason. */
+static dyad_status validate(struct dyad_store *s, const dyad_article *art,
+                            const dyad_doc *doc)
+{
+  if (art->id_len > 1024)
+    return dyad__store_error(s, DYAD_EARG, "document id longer than 1024");
+  if (dyad__utf8_valid_prefix(art->id ? art->id : "", art->id_len) !=
+          art->id_len ||
+      has_nul(art->id, art->id_len))
+    return dyad__store_error(s, DYAD_EARG, "document id is not utf-8 text");
+  if (has_nul(doc->text, doc->text_len) ||
+      has_nul(doc->title, doc->title_len) ||
+      has_nul(art->source, art->source_len) || has_nul(art->url, art->url_len))
+    return dyad__store_error(s, DYAD_EARG, "NUL byte in document text");
+  if (doc->text_len > UINT32_MAX)
+    return dyad__store_error(s, DYAD_ETOOBIG, "document too large");
+  for (size_t i = 0; i < doc->sents.n; i++) {
+    const dyad_sentence *se = &doc->sents.v[i];
+    if ((uint64_t)se->off + se->len > doc->text_len)
+      return dyad__store_error(s, DYAD_EARG, "sentence %zu out of the text",
+                               i);
+  }
+  for (size_t i = 0; i < doc->events.n; i++) {
+    const dyad_event *e = &doc->events.v[i];
+    if (e->sent >= doc->sents.n)
+      return dyad__store_error(s, DYAD_EARG,
+                               "event %zu: no sentence %u in the document", i,
+                               e->sent);
+    if (!span_ok(doc, e->source_span) || !span_ok(doc, e->target_span) ||
+        !span_ok(doc, e->verb_span))
+      return dyad__store_error(s, DYAD_EARG, "event %zu: span out of the text",
+                               i);
+    if (!code_ok(e->source, sizeof(e->source)) ||
+        !code_ok(e->target, sizeof(e->target)) ||
+        !code_ok(e->code, sizeof(e->code)) || !e->code[0])
+      return dyad__store_error(s, DYAD_EARG, "event %zu: malformed code", i);
+    if (e->place < -1 || (e->place >= 0 && (size_t)e->place >= doc->places.n))
+      return dyad__store_error(s, DYAD_EARG, "event %zu: no place %d", i,
+                               (int)e->place);
+  }
+  for (size_t i = 0; i < doc->quotes.n; i++) {
+    const dyad_quote *q = &doc->quotes.v[i];
+    if (!span_ok(doc, q->span) || !span_ok(doc, q->speaker_span) ||
+        !span_ok(doc, q->cue_span) || !code_ok(q->speaker, sizeof(q->speaker)))
+      return dyad__store_error(s, DYAD_EARG, "quote %zu: span out of the text",
+                               i);
+  }
+  for (size_t i = 0; i < doc->places.n; i++) {
+    if (!span_ok(doc, doc->places.v[i].span) ||
+        !code_ok(doc->places.v[i].country, sizeof(doc->places.v[i].country)))
+      return dyad__store_error(s, DYAD_EARG, "place %zu: span out of the text",
+                               i);
+  }
+  return DYAD_OK;
+}
+
+/* QuadClass of a CAMEO code from its two-digit root, for codes the
+ * codebook does not know: 01-05 verbal cooperation, 06-08 material
+ * cooperation, 09-13 verbal conflict, 14-20 material conflict. */
+static int root_quad(const char *code)
+{
+  if (code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+    return 0;
+  int r = (code[0] - '0') * 10 + (code[1] - '0');
+  return r < 1 ? 0 : r <= 5 ? 1 : r <= 8 ? 2 : r <= 13 ? 3 : r <= 20 ? 4 : 0;
+}
+
+/* Upserts a code into the codes table once per handle (a small hash set
+ * of codes already written). */
+static dyad_status put_code(struct dyad_store *s, const dyad_doc *doc,
+                            const char *code, const dyad_cameo *c, int found)
+{
+  size_t n = strlen(code);
+  if (n >= sizeof(s->codes[0]))
+    n = sizeof(s->codes[0]) - 1;
+  uint32_t h = dyad__hash(code, n) & (DYAD__CODESET - 1);
+  for (unsigned probe = 0; probe < 16; probe++) {
+    char *slot = s->codes[(h + probe) & (DYAD__CODESET - 1)];
+    if (strncmp(slot, code, sizeof(s->codes[0])) == 0 && slot[0])
+      return DYAD_OK;
+    if (!slot[0]) {
+      struct dyad__val p[5] = {
+          dyad__text(code, n),
+          dyad__text(found ? c->name : "", found ? strlen(c->name) : 0),
+          dyad__int(found ? c->quad : root_quad(code)),
+          dyad__real(found ? c->goldstein : 0, !found),
+          dyad__text(found && c->plover ? c->plover : "",
+                     found && c->plover ? strlen(c->plover) : 0)};
+      dyad_status st = s->ops->run(
+          s, DYAD__Q_INS_CODE,
+          "INSERT INTO codes (code, name, quad, goldstein, plover) "
+          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+          p, 5, NULL, NULL);
+      if (st == DYAD_OK)
+        memcpy(slot, code, n + 1);
+      return st;
+    }
+  }
+  DYAD_UNUSED(doc);
+  return DYAD_OK; /* set full around this hash: upserting again is fine */
+}
+
+static int id_row(void *ud, int ncol, const char *const *vals)
+{
+  if (ncol >= 1 && vals[0])
+    *(int64_t *)ud = strtoll(vals[0], NULL, 10);
+  return 0;
+}
+
+static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
+                                 int64_t id)
+{
+  for (size_t i = 0; i < doc->sents.n; i++) {
+    const dyad_sentence *se = &doc->sents.v[i];
+    struct dyad__val p[7] = {dyad__int(id),       dyad__int((int64_t)i),
+                             dyad__int(se->off),  dyad__int(se->len),
+                             dyad__int(se->para), dyad__int(se->flags),
+                             dyad__text(doc->text + se->off, se->len)};
+    dyad_status st = s->ops->run(
+        s, DYAD__Q_INS_SENT,
+        "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        p, 7, NULL, NULL);
+    if (st != DYAD_OK)
+      return st;
+  }
+  return DYAD_OK;
+}
+
+static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
+                              int64_t id)
+{
+  for (size_t i = 0; i < doc->places.n; i++) {
+    const dyad_place *pl = &doc->places.v[i];
+    int nocoord = pl->geonameid == 0 && pl->lat == 0 && pl->lon == 0;
+    struct dyad__val p[11] = {
+        dyad__int(id),
+        dyad__int((int64_t)i),
+        dyad__int(pl->sent),
+        dyad__int(pl->span.off),
+        dyad__int(pl->span.len),
+        span_text(doc, pl->span),
+        dyad__text(pl->name, pl->name ? strlen(pl->name) : 0),
+        dyad__text(pl->country, strlen(pl->country)),
+        dyad__real(pl->lat, nocoord),
+        dyad__real(pl->lon, nocoord),
+        dyad__int(pl->geonameid)};
+    if (pl->geonameid == 0)
+      p[10].isnull = 1;
+    dyad_status st = s->ops->run(
+        s, DYAD__Q_INS_PLACE,
+        "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
+        "country, lat, lon, geonameid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)",
+        p, 11, NULL, NULL);
+    if (st != DYAD_OK)
+      return st;
+  }
+  return DYAD_OK;
+}
+
+static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
+                              int64_t id)
+{
+  for (size_t i = 0; i < doc->quotes.n; i++) {
+    const dyad_quote *q = &doc->quotes.v[i];
+    struct dyad__val p[10] = {dyad__int(id),
+                              dyad__int((int64_t)i),
+                              dyad__int(q->sent),
+                              dyad__int(q->span.off),
+                              dyad__int(q->span.len),
+                              span_text(doc, q->span),
+                              dyad__text(q->speaker, strlen(q->speaker)),
+                              span_text(doc, q->speaker_span),
+                              span_text(doc, q->cue_span),
+                              dyad__int(q->flags)};
+    dyad_status st = s->ops->run(
+        s, DYAD__Q_INS_QUOTE,
+        "INSERT INTO quotes (doc_id, idx, sent, off, len, text, speaker, "
+        "speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        p, 10, NULL, NULL);
+    if (st != DYAD_OK)
+      return st;
+  }
+  return DYAD_OK;
+}
+
+static int known_actor(const char *code)
+{
+  return code[0] && strcmp(code, "---") != 0;
+}
+
+static dyad_status put_actor(struct dyad_store *s, const dyad_doc *doc,
+                             int64_t id, int64_t ev, const char *role,
+                             const char *code, dyad_span sp)
+{
+  struct dyad__val p[7] = {dyad__int(ev),
+                           dyad__int(id),
+                           dyad__text(role, strlen(role)),
+                           dyad__text(code, strlen(code)),
+                           dyad__int(sp.off),
+                           dyad__int(sp.len),
+                           span_text(doc, sp)};
+  return s->ops->run(s, DYAD__Q_INS_ACTOR,
+                     "INSERT INTO actors (event_id, doc_id, role, code, off, "
+                     "len, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     p, 7, NULL, NULL);
+}
+
+static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
+                              int64_t id)
+{
+  for (size_t i = 0; i < doc->events.n; i++) {
+    const dyad_event *e = &doc->events.v[i];
+    dyad_cameo c;
+    memset(&c, 0, sizeof(c));
+    int found = dyad_ctx_cameo(doc->ctx, e->code, strlen(e->code), &c) ==
+                DYAD_OK;
+    dyad_status st = put_code(s, doc, e->code, &c, found);
+    if (st != DYAD_OK)
+      return st;
+    struct dyad__val p[22] = {
+        dyad__int(id),
+        dyad__int((int64_t)i),
+        dyad__int(e->sent),
+        dyad__date(e->event_date ? e->event_date : doc->date),
+        dyad__text(e->source, strlen(e->source)),
+        dyad__text(e->target, strlen(e->target)),
+        dyad__text(e->code, strlen(e->code)),
+        dyad__int(found ? c.quad : root_quad(e->code)),
+        dyad__real(found ? c.goldstein : 0, !found),
+        dyad__int(e->source_span.off),
+        dyad__int(e->source_span.len),
+        dyad__int(e->target_span.off),
+        dyad__int(e->target_span.len),
+        dyad__int(e->verb_span.off),
+        dyad__int(e->verb_span.len),
+        span_text(doc, e->source_span),
+        span_text(doc, e->target_span),
+        span_text(doc, e->verb_span),
+        dyad__text(e->rule ? e->rule : "", e->rule ? strlen(e->rule) : 0),
+        dyad__int(e->place),
+        dyad__int(e->flags),
+        dyad__int(0)};
+    if (e->place < 0)
+      p[19].isnull = 1;
+    int64_t ev = 0;
+    st = s->ops->run(
+        s, DYAD__Q_INS_EVENT,
+        "INSERT INTO events (doc_id, idx, sent, event_date, source, target, "
+        "code, quad, goldstein, source_off, source_len, target_off, "
+        "target_len, verb_off, verb_len, source_text, target_text, "
+        "verb_text, rule, place, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        p, 21, id_row, &ev);
+    if (st == DYAD_OK && known_actor(e->source))
+      st = put_actor(s, doc, id, ev, "source", e->source, e->source_span);
+    if (st == DYAD_OK && known_actor(e->target))
+      st = put_actor(s, doc, id, ev, "target", e->target, e->target_span);
+    if (st != DYAD_OK)
+      return st;
+  }
+  return DYAD_OK;
+}
+
+/* Deletes the rows that hang off document id (children first). */
+static dyad_status delete_children(struct dyad_store *s, int64_t id)
+{
+  static const struct {
+    int slot;
+    const char *sql;
+  } del[] = {
+      {DYAD__Q_DEL_ACTORS, "DELETE FROM actors WHERE event_id IN "
+                           "(SELECT id FROM events WHERE doc_id = ?)"},
+      {DYAD__Q_DEL_EVENTS, "DELETE FROM events WHERE doc_id = ?"},
+      {DYAD__Q_DEL_QUOTES, "DELETE FROM quotes WHERE doc_id = ?"},
+      {DYAD__Q_DEL_PLACES, "DELETE FROM places WHERE doc_id = ?"},
+      {DYAD__Q_DEL_SENTS, "DELETE FROM sentences WHERE doc_id = ?"},
+  };
+  struct dyad__val p = dyad__int(id);
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(del); i++) {
+    dyad_status st = s->ops->run(s, del[i].slot, del[i].sql, &p, 1, NULL,
+                                 NULL);
+    if (st != DYAD_OK)
+      return st;
+  }
+  return DYAD_OK;
+}
+
+/* Writes the document row and all its children; inside a savepoint. */
+static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
+                            const dyad_doc *doc, const char *key, size_t klen,
+                            const char *hash, struct lookup *l)
+{
+  struct dyad__val p[10] = {
+      dyad__text(hash, 32),
+      dyad__date(doc->date),
+      dyad__text(doc->title, doc->title_len),
+      dyad__text(art->source, art->source_len),
+      dyad__text(art->url, art->url_len),
+      dyad__text(doc->text, doc->text_len),
+      dyad__int((int64_t)doc->sents.n),
+      dyad__int((int64_t)doc->events.n),
+      dyad__text(key, klen),
+      dyad__int(l->id)};
+  dyad_status st;
+  int64_t id = l->id;
+  if (l->found) {
+    st = delete_children(s, id);
+    if (st == DYAD_OK)
+      st = s->ops->run(s, DYAD__Q_DOC_UPDATE,
+                       "UPDATE documents SET hash = ?, date = ?, title = ?, "
+                       "source = ?, url = ?, text = ?, nsents = ?, "
+                       "nevents = ?, doc_key = ? WHERE id = ?",
+                       p, 10, NULL, NULL);
+  } else {
+    st = s->ops->run(s, DYAD__Q_DOC_INSERT,
+                     "INSERT INTO documents (hash, date, title, source, url, "
+                     "text, nsents, nevents, doc_key) VALUES (?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING "
+                     "RETURNING id",
+                     p, 9, id_row, &id);
+    if (st == DYAD_OK && id == 0)
+      return DYAD_EOF; /* another writer stored this document just now */
+  }
+  if (st == DYAD_OK)
+    st = put_sentences(s, doc, id);
+  if (st == DYAD_OK)
+    st = put_places(s, doc, id);
+  if (st == DYAD_OK)
+    st = put_quotes(s, doc, id);
+  if (st == DYAD_OK)
+    st = put_events(s, doc, id);
+  return st;
+}
+
+dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
+                           const dyad_doc *doc, dyad_put_result *res)
+{
+  char hash[33], kbuf[40];
+  const char *key;
+  size_t klen;
+  struct lookup l;
+  s->errmsg[0] = '\0';
+  dyad__store_hash(art, hash);
+  article_key(art, hash, &key, &klen, kbuf);
+  dyad_status st = validate(s, art, doc);
+  if (st != DYAD_OK)
+    return st;
+  st = begin_batch(s);
+  if (st == DYAD_OK)
+    st = lookup(s, key, klen, &l);
+  if (st != DYAD_OK)
+    return st;
+  if (l.found && strcmp(l.hash, hash) == 0) {
+    if (res)
+      *res = DYAD_PUT_SAME;
+    return DYAD_OK;
+  }
+  st = s->ops->exec(s, "SAVEPOINT doc");
+  if (st != DYAD_OK)
+    return st;
+  st = put_rows(s, art, doc, key, klen, hash, &l);
+  if (st == DYAD_EOF) { /* lost a race with a concurrent ingester */
+    st = s->ops->exec(s, "RELEASE SAVEPOINT doc");
+    if (st == DYAD_OK && res)
+      *res = DYAD_PUT_SAME;
+    return st;
+  }
+  if (st != DYAD_OK) {
+    char keep[sizeof(s->errmsg)];
+    memcpy(keep, s->errmsg, sizeof(keep));
+    dyad_status rb = s->ops->exec(s, "ROLLBACK TO SAVEPOINT doc");
+    if (rb == DYAD_OK)
+      rb = s->ops->exec(s, "RELEASE SAVEPOINT doc");
+    memset(s->codes, 0, sizeof(s->codes)); /* may name rolled-back codes */
+    if (rb != DYAD_OK) { /* the batch itself is broken: drop it */
+      s->ops->exec(s, "ROLLBACK");
+      s->in_tx = 0;
+      s->pending = 0;
+    }
+    memcpy(s->errmsg, keep, sizeof(keep));
+    return st;
+  }
+  st = s->ops->exec(s, "RELEASE SAVEPOINT doc");
+  if (st != DYAD_OK)
+    return st;
+  if (res)
+    *res = l.found ? DYAD_PUT_CHANGED : DYAD_PUT_NEW;
+  if (++s->pending >= s->batch)
+    return end_batch(s);
+  return DYAD_OK;
+}
+
+/* ==== stats ============================================================ */
+
+static int stats_row(void *ud, int ncol, const char *const *vals)
+{
+  uint64_t *c = ud;
+  for (int i = 0; i < ncol && i < 6; i++)
+    c[i] = vals[i] ? strtoull(vals[i], NULL, 10) : 0;
+  return 0;
+}
+
+dyad_status dyad_store_stats_get(dyad_store *s, dyad_store_stats *out)
+{
+  uint64_t c[6] = {0};
+  dyad_status st = s->ops->run(
+      s, -1,
+      "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM "
+      "sentences), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM "
+      "actors), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM places)",
+      NULL, 0, stats_row, c);
+  if (st != DYAD_OK)
+    return st;
+  out->documents = c[0];
+  out->sentences = c[1];
+  out->events = c[2];
+  out->actors = c[3];
+  out->quotes = c[4];
+  out->places = c[5];
+  return DYAD_OK;
+}
+
+dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
+                           dyad_store_row_fn fn, void *ud)
+{
+  s->errmsg[0] = '\0';
+  return s->ops->sql_readonly(s, sql, len, fn, ud);
+}

@@ -1,0 +1,242 @@
+#!/bin/sh
+# tests/cli/store.sh: `dyad ingest` and `dyad query` end to end, first on
+# SQLite, then on a throwaway PostgreSQL server that this script starts
+# itself (initdb into a mktemp folder, pg_ctl on a unix socket inside that
+# folder, so no TCP port is used; stopped by the trap).
+#
+# Checked on each backend: documents stored, every document's sentence and
+# event rows complete (nsents/nevents agree with the child tables), events
+# stored == rows of `dyad code --format tsv` on the same input, a second
+# run stores nothing new, a changed document replaces its rows, a bad
+# record is reported and skipped, --sql refuses writes, and a SIGKILL in
+# the middle of an ingest leaves a consistent store that a re-run
+# completes to exactly what a clean run stores. Then PostgreSQL and SQLite
+# must answer the same queries with the same bytes, and the unit tests of
+# the store run once more against PostgreSQL.
+#
+# Writes only under its mktemp folder. Prints PASS/FAIL/SKIP lines.
+DYAD=${DYAD_BIN:-build/dyad}
+BUILD=${BUILD:-build}
+tmp=$(mktemp -d /tmp/dyad-store-cli.XXXXXX) || exit 1
+PGBIN= PGDIR= AS=
+cleanup() {
+  if [ -n "$PGDIR" ] && [ -f "$PGDIR/data/postmaster.pid" ]; then
+    $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1${2:+: $2}"; }
+# ok NAME CONDITION-COMMAND...: PASS when the command succeeds.
+ok() { n=$1; shift; if "$@"; then pass "$n"; else fail "$n"; fi; }
+# same A B: both files have content and are equal
+same() { [ -s "$1" ] && cmp -s "$1" "$2"; }
+
+# ---- inputs (our own sentences) -----------------------------------------
+# gen N FILE [SUFFIX]: N JSONL articles, ids gen-1..gen-N, dates spread
+# over 2023; SUFFIX is appended to every text (to make changed versions).
+gen() {
+  awk -v n="$1" -v suf="$3" 'BEGIN {
+    s[0] = "Russian forces shelled the city of Kharkiv on Tuesday, Ukrainian officials said.";
+    s[1] = "China urged both sides to return to negotiations.";
+    s[2] = "The United States imposed new sanctions on Iranian oil exports.";
+    s[3] = "Turkish President Erdogan met German Chancellor Scholz in Berlin.";
+    s[4] = "Israeli aircraft struck targets in Gaza overnight.";
+    s[5] = "India and Pakistan agreed to resume talks on water sharing.";
+    s[6] = "France condemned the attack on its embassy in Niamey.";
+    s[7] = "Protesters in Tbilisi demanded the withdrawal of the foreign agents bill.";
+    for (i = 1; i <= n; i++) {
+      m = (i % 12) + 1; d = (i % 28) + 1;
+      t = "";
+      for (k = 0; k < 4; k++) t = t (k ? " " : "") s[(i + k * 3) % 8];
+      printf("{\"id\":\"gen-%d\",\"date\":\"2023-%02d-%02d\",\"title\":\"Report %d on talks\",\"source\":\"test\",\"text\":\"%s%s\"}\n", i, m, d, i, t, suf);
+    }
+  }' > "$2"
+}
+
+gen 3 "$tmp/small.jsonl"
+# a reader must exist for any of this to mean something
+printf '{"id":"p","date":"2023-03-22","title":"t","text":"Probe text."}\n' \
+  > "$tmp/probe.jsonl"
+if ! "$DYAD" code "$tmp/probe.jsonl" >/dev/null 2>"$tmp/probe.err"; then
+  echo "SKIP store-cli (dyad code cannot read JSONL yet: $(head -1 "$tmp/probe.err"))"
+  exit 0
+fi
+
+# ---- helpers --------------------------------------------------------------
+q() { "$DYAD" query --db "$DB" "$@"; }
+stat_of() { q --stats | awk -v k="$1" '$1 == k { print $2 }'; }
+sql1() { q --sql "$1" --format tsv | sed -n 2p; }
+# every document has exactly the sentence and event rows it says it has
+consistent() {
+  [ "$(sql1 "SELECT COUNT(*) FROM documents d WHERE d.nsents <> (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) OR d.nevents <> (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id)")" = 0 ] &&
+  [ "$(sql1 "SELECT COUNT(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id)")" = 0 ]
+}
+coded_events() { "$DYAD" code --format tsv "$@" | tail -n +2 | grep -c .; }
+
+# suite LABEL: runs every check against $DB
+suite() {
+  L=$1
+  gen 3 "$tmp/small.jsonl"
+  "$DYAD" ingest --db "$DB" "$tmp/small.jsonl" 2>"$tmp/err"
+  rc=$?
+  ok "$L-ingest-exit-0" [ "$rc" = 0 ]
+  ok "$L-ingest-summary" grep -q "3 read, 3 new, 0 changed, 0 unchanged, 0 rejected" "$tmp/err"
+  ok "$L-documents-stored" [ "$(stat_of documents)" = 3 ]
+  ok "$L-rows-consistent" consistent
+  want=$(coded_events "$tmp/small.jsonl")
+  ok "$L-events-match-dyad-code" [ "$(stat_of events)" = "$want" ]
+  ok "$L-jsonl-one-line-per-event" [ "$(q --format jsonl | grep -c .)" = "$(stat_of events)" ]
+
+  q --stats > "$tmp/stats1"
+  "$DYAD" ingest --db "$DB" "$tmp/small.jsonl" 2>"$tmp/err"
+  ok "$L-rerun-stores-nothing" grep -q "3 read, 0 new, 0 changed, 3 unchanged" "$tmp/err"
+  q --stats > "$tmp/stats2"
+  ok "$L-rerun-same-counts" same "$tmp/stats1" "$tmp/stats2"
+
+  # gen-2 changes: its rows are replaced, the others stay
+  gen 3 "$tmp/changed.jsonl" " Officials in Kyiv reported new damage."
+  grep '"gen-2"' "$tmp/changed.jsonl" > "$tmp/one.jsonl"
+  "$DYAD" ingest --db "$DB" "$tmp/one.jsonl" 2>"$tmp/err"
+  ok "$L-changed-doc-replaced" grep -q "1 read, 0 new, 1 changed" "$tmp/err"
+  ok "$L-changed-doc-count" [ "$(stat_of documents)" = 3 ]
+  ok "$L-changed-doc-text" sh -c "'$DYAD' query --db '$DB' --sql \"SELECT text FROM documents WHERE doc_key = 'gen-2'\" | grep -q 'new damage'"
+  ok "$L-changed-rows-consistent" consistent
+
+  # a malformed record among good ones: reported, skipped, others stored
+  { gen 5 /dev/stdout | sed 's/gen-/bad-/'; } > "$tmp/mixed.jsonl"
+  sed -i '3s/.*/{"id":"bad-x", "date": broken/' "$tmp/mixed.jsonl"
+  "$DYAD" ingest --db "$DB" "$tmp/mixed.jsonl" 2>"$tmp/err"
+  rc=$?
+  ok "$L-bad-record-exit-1" [ "$rc" = 1 ]
+  ok "$L-bad-record-reported" grep -q "mixed.jsonl" "$tmp/err"
+  ok "$L-bad-record-others-stored" [ "$(stat_of documents)" = 7 ]
+
+  # read-only SQL
+  q --sql "DELETE FROM documents" >/dev/null 2>"$tmp/err"
+  rc=$?
+  ok "$L-sql-write-refused" [ "$rc" != 0 ]
+  ok "$L-sql-write-no-effect" [ "$(stat_of documents)" = 7 ]
+  ok "$L-sql-select" [ "$(sql1 "SELECT COUNT(*) FROM documents WHERE doc_key LIKE 'bad-%'")" = 4 ]
+  ok "$L-query-bad-option" sh -c "! '$DYAD' query --db '$DB' --quad 7 2>/dev/null"
+  ok "$L-query-csv-header" sh -c "'$DYAD' query --db '$DB' --format csv --count-by month | head -1 | grep -q '^period,count,q1,q2,q3,q4,goldstein'"
+}
+
+# crash LABEL DB_CLEAN DB_KILLED: SIGKILL in the middle of an ingest
+crash() {
+  L=$1
+  DB=$2
+  "$DYAD" ingest --quiet --db "$DB" "$tmp/big.jsonl" 2>/dev/null
+  q --stats > "$tmp/clean.stats"
+  q --format jsonl > "$tmp/clean.events"
+  total=$(stat_of documents)
+  DB=$3
+  "$DYAD" ingest --quiet --batch 10 --db "$DB" "$tmp/big.jsonl" 2>/dev/null &
+  pid=$!
+  # wait until the first batches are committed, then kill -9
+  i=0
+  while [ $i -lt 300 ]; do
+    n=$(stat_of documents 2>/dev/null)
+    [ -n "$n" ] && [ "$n" -gt 0 ] && break
+    sleep 0.05
+    i=$((i + 1))
+  done
+  kill -9 $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  mid=$(stat_of documents)
+  if [ -n "$mid" ] && [ "$mid" -gt 0 ] && [ "$mid" -lt "$total" ]; then
+    pass "$L-killed-mid-ingest ($mid of $total documents)"
+  else
+    fail "$L-killed-mid-ingest" "the kill did not land mid-run ($mid of $total)"
+  fi
+  case "$DB" in
+  postgres*) ;;
+  *) ok "$L-integrity-after-kill" [ "$(q --sql 'PRAGMA integrity_check' --format tsv | sed -n 2p)" = ok ] ;;
+  esac
+  ok "$L-consistent-after-kill" consistent
+  "$DYAD" ingest --quiet --db "$DB" "$tmp/big.jsonl" 2>/dev/null
+  ok "$L-rerun-after-kill-exit-0" [ $? = 0 ]
+  q --stats > "$tmp/rerun.stats"
+  ok "$L-rerun-after-kill-counts" same "$tmp/clean.stats" "$tmp/rerun.stats"
+  q --format jsonl > "$tmp/rerun.events"
+  ok "$L-rerun-after-kill-events" cmp -s "$tmp/clean.events" "$tmp/rerun.events"
+  ok "$L-no-duplicate-documents" [ "$(sql1 'SELECT COUNT(*) - COUNT(DISTINCT doc_key) FROM documents')" = 0 ]
+}
+
+gen 6000 "$tmp/big.jsonl"
+
+# ---- SQLite ----------------------------------------------------------------
+DB=$tmp/events.db
+suite sqlite
+crash sqlite-kill "$tmp/clean.db" "$tmp/killed.db"
+# the file header says WAL: bytes 18 and 19 are 2 (write and read version)
+ok sqlite-wal-mode [ "$(od -An -tu1 -j18 -N2 "$tmp/killed.db" | tr -s ' ')" = " 2 2" ]
+
+# ---- PostgreSQL --------------------------------------------------------------
+pg_start() {
+  for d in "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/*/bin; do
+    if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then PGBIN=$d; break; fi
+  done
+  [ -n "$PGBIN" ] || { echo "no initdb/pg_ctl found"; return 1; }
+  PGDIR=$tmp/pg
+  mkdir "$PGDIR" || return 1
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root: run it as the postgres user
+    id postgres >/dev/null 2>&1 || { echo "running as root and no postgres user"; return 1; }
+    chmod 755 "$tmp"
+    chown postgres "$PGDIR"
+    if command -v runuser >/dev/null 2>&1; then AS="runuser -u postgres --"; else AS="su postgres -s /bin/sh -c"; fi
+  fi
+  $AS "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U dyad -E UTF8 --locale=C \
+    --no-sync > "$tmp/initdb.log" 2>&1 || { tail -3 "$tmp/initdb.log"; return 1; }
+  # unix socket only, in our own folder: no port is taken from anyone
+  $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+    -o "-k $PGDIR -c listen_addresses= -p 5432 -c fsync=off" start \
+    > /dev/null 2>&1 || { tail -3 "$PGDIR/server.log"; return 1; }
+  $AS "$PGBIN/createdb" -h "$PGDIR" -p 5432 -U dyad dyad >/dev/null 2>&1 || return 1
+  $AS "$PGBIN/createdb" -h "$PGDIR" -p 5432 -U dyad clean >/dev/null 2>&1 || return 1
+  $AS "$PGBIN/createdb" -h "$PGDIR" -p 5432 -U dyad killed >/dev/null 2>&1 || return 1
+  $AS "$PGBIN/createdb" -h "$PGDIR" -p 5432 -U dyad unit >/dev/null 2>&1 || return 1
+  PGURL="postgresql:///DBNAME?host=$PGDIR&port=5432&user=dyad"
+}
+pgurl() { echo "$PGURL" | sed "s/DBNAME/$1/"; }
+
+if ! pg_start > "$tmp/pg_start.log" 2>&1; then
+  echo "SKIP store-postgresql (cannot start a PostgreSQL server: $(tail -1 "$tmp/pg_start.log"))"
+  exit 0
+fi
+DB=$(pgurl dyad)
+suite pg
+crash pg-kill "$(pgurl clean)" "$(pgurl killed)"
+
+# same input, same answers: SQLite and PostgreSQL print the same bytes
+for args in "--format jsonl" "--format csv --source RUS" "--count-by month" \
+            "--count-by week --format jsonl" "--top actors" "--top dyads" \
+            "--top codes --format tsv" "--text talks --format tsv" "--stats"; do
+  # shellcheck disable=SC2086
+  "$DYAD" query --db "$tmp/killed.db" $args > "$tmp/a.out" 2>&1
+  ra=$?
+  # shellcheck disable=SC2086
+  "$DYAD" query --db "$(pgurl killed)" $args > "$tmp/b.out" 2>&1
+  rb=$?
+  if [ "$ra$rb" = 00 ] && cmp -s "$tmp/a.out" "$tmp/b.out"; then
+    pass "same-results ($args)"
+  else
+    fail "same-results ($args)" "exit $ra/$rb, $(diff "$tmp/a.out" "$tmp/b.out" | head -3)"
+  fi
+done
+
+# the store's unit tests, against PostgreSQL this time
+if [ -x "$BUILD/tests/test_store" ]; then
+  if DYAD_TEST_PG=$(pgurl unit) "$BUILD/tests/test_store" > "$tmp/unit.log" 2>&1; then
+    pass "pg-unit-tests ($(grep -c '^\[       OK' "$tmp/unit.log") cases)"
+  else
+    fail "pg-unit-tests"
+    cat "$tmp/unit.log"
+  fi
+else
+  echo "SKIP pg-unit-tests (no $BUILD/tests/test_store)"
+fi

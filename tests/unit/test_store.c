@@ -1,0 +1,508 @@
+/* test_store.c: the event store on SQLite: idempotent puts, replacement
+ * of changed documents, bad documents, filters, aggregates, read-only SQL,
+ * and the documented schema. Documents are filled by hand (the analysis
+ * stages are not needed): dyad_doc_analyze with no stages copies the
+ * article, then sentences and events are pushed into the doc's vectors. */
+#include "testutil.h"
+#include "store/store.h"
+
+#include <stdlib.h>
+
+struct fx {
+  char dir[64];      /* temporary folder */
+  char path[512];    /* the database file in it, or a URL */
+  dyad_ctx *ctx;
+  dyad_doc *doc;
+  dyad_store *st;
+};
+
+/* With DYAD_TEST_PG set to a PostgreSQL URL (tests/cli/store.sh starts a
+ * throwaway server and sets it), every case runs against PostgreSQL
+ * instead: the tables are dropped before each case. */
+static const char *pg_url(void)
+{
+  const char *u = getenv("DYAD_TEST_PG");
+  return u && *u ? u : NULL;
+}
+
+static int setup(void **state)
+{
+  struct fx *f = calloc(1, sizeof(*f));
+  snprintf(f->dir, sizeof(f->dir), "/tmp/dyad-store-XXXXXX");
+  if (!mkdtemp(f->dir))
+    return -1;
+  snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
+  if (pg_url()) {
+    snprintf(f->path, sizeof(f->path), "%s", pg_url());
+    dyad_store *w = NULL;
+    if (dyad_store_open(f->path, strlen(f->path), DYAD_STORE_WRITE, &w) ||
+        w->ops->exec(w, "DROP TABLE IF EXISTS meta, documents, sentences, "
+                        "codes, events, actors, quotes, places CASCADE"))
+      fail_msg("cannot reset %s: %s", f->path, dyad_store_errmsg(w));
+    dyad_store_close(w);
+  }
+  f->ctx = dyad_ctx_new(NULL);
+  f->doc = dyad_doc_new(f->ctx);
+  if (dyad_store_open(f->path, strlen(f->path), DYAD_STORE_WRITE, &f->st) !=
+      DYAD_OK)
+    fail_msg("cannot open %s: %s", f->path, dyad_store_errmsg(f->st));
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  struct fx *f = *state;
+  dyad_store_close(f->st);
+  dyad_doc_free(f->doc);
+  dyad_ctx_free(f->ctx);
+  char cmd[160];
+  snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+  if (system(cmd) != 0)
+    return -1;
+  free(f);
+  return 0;
+}
+
+/* One sentence per line of text; one event per "SRC CODE TGT" triple
+ * given in evs (sentence index, source, code, target). */
+struct ev {
+  unsigned sent;
+  const char *src, *code, *tgt;
+};
+
+static dyad_article article(const char *id, const char *text, dyad_date d)
+{
+  dyad_article a;
+  memset(&a, 0, sizeof(a));
+  a.id = id;
+  a.id_len = strlen(id);
+  a.title = "Headline about talks";
+  a.title_len = strlen(a.title);
+  a.text = text;
+  a.text_len = strlen(text);
+  a.date = d;
+  return a;
+}
+
+static void fill(dyad_doc *doc, const dyad_article *a, const struct ev *evs,
+                 size_t nev)
+{
+  assert_int_equal(dyad_doc_analyze(doc, a, 0), DYAD_OK);
+  const struct dyad_allocator *al = &doc->ctx->alloc;
+  uint32_t off = 0;
+  while (off < doc->text_len) {
+    const char *nl = memchr(doc->text + off, '\n', doc->text_len - off);
+    uint32_t end = nl ? (uint32_t)(nl - doc->text) : (uint32_t)doc->text_len;
+    dyad_sentence *s = dyad_vec_push(al, doc->sents);
+    assert_non_null(s);
+    s->off = off;
+    s->len = end - off;
+    off = end + 1;
+  }
+  for (size_t i = 0; i < nev; i++) {
+    dyad_event *e = dyad_vec_push(al, doc->events);
+    assert_non_null(e);
+    e->sent = evs[i].sent;
+    snprintf(e->source, sizeof(e->source), "%s", evs[i].src);
+    snprintf(e->target, sizeof(e->target), "%s", evs[i].tgt);
+    snprintf(e->code, sizeof(e->code), "%s", evs[i].code);
+    const dyad_sentence *s = &doc->sents.v[e->sent];
+    e->source_span.off = s->off;
+    e->source_span.len = 6;
+    e->verb_span.off = s->off + 7;
+    e->verb_span.len = 4;
+    e->place = -1;
+    e->rule = "test:1";
+  }
+}
+
+static dyad_store_stats stats(dyad_store *st)
+{
+  dyad_store_stats s;
+  assert_int_equal(dyad_store_stats_get(st, &s), DYAD_OK);
+  return s;
+}
+
+static const char text1[] =
+    "Russia struck Ukrainian drone factories overnight.\n"
+    "Moscow praised China for its mediation.";
+static const struct ev evs1[] = {
+    {0, "RUS", "190", "UKR"},
+    {1, "RUSGOV", "051", "CHN"},
+};
+
+static void put_new_then_same_stores_nothing_new(void **state)
+{
+  struct fx *f = *state;
+  dyad_article a = article("a1", text1, 20230322);
+  fill(f->doc, &a, evs1, 2);
+  dyad_put_result r = 0;
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_NEW);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_SAME);
+  assert_int_equal(dyad_store_lookup(f->st, &a, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_SAME);
+  dyad_store_stats s = stats(f->st);
+  assert_int_equal(s.documents, 1);
+  assert_int_equal(s.sentences, 2);
+  assert_int_equal(s.events, 2);
+  assert_int_equal(s.actors, 4);
+}
+
+static void changed_document_replaces_its_rows(void **state)
+{
+  struct fx *f = *state;
+  dyad_article a = article("a1", text1, 20230322);
+  fill(f->doc, &a, evs1, 2);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  static const char text2[] = "Russia struck Ukrainian targets again.";
+  static const struct ev evs2[] = {{0, "RUS", "195", "UKR"}};
+  dyad_article b = article("a1", text2, 20230323);
+  dyad_put_result r = 0;
+  assert_int_equal(dyad_store_lookup(f->st, &b, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_CHANGED);
+  fill(f->doc, &b, evs2, 1);
+  assert_int_equal(dyad_store_put(f->st, &b, f->doc, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_CHANGED);
+  dyad_store_stats s = stats(f->st);
+  assert_int_equal(s.documents, 1);
+  assert_int_equal(s.sentences, 1);
+  assert_int_equal(s.events, 1);
+  assert_int_equal(s.actors, 2);
+}
+
+static void bad_document_is_skipped_and_batch_goes_on(void **state)
+{
+  struct fx *f = *state;
+  static const struct ev bad[] = {{0, "RUS", "190", "UKR"}};
+  dyad_article a = article("bad", "One sentence.", 20230322);
+  fill(f->doc, &a, bad, 1);
+  f->doc->events.v[0].sent = 7; /* no such sentence */
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_EARG);
+  assert_non_null(strstr(dyad_store_errmsg(f->st), "no sentence 7"));
+  dyad_article b = article("good", text1, 20230322);
+  fill(f->doc, &b, evs1, 2);
+  assert_int_equal(dyad_store_put(f->st, &b, f->doc, NULL), DYAD_OK);
+  assert_int_equal(dyad_store_flush(f->st), DYAD_OK);
+  dyad_store_stats s = stats(f->st);
+  assert_int_equal(s.documents, 1);
+  assert_int_equal(s.events, 2);
+}
+
+static void article_without_id_is_keyed_by_hash(void **state)
+{
+  struct fx *f = *state;
+  dyad_article a = article("", text1, 20230322);
+  fill(f->doc, &a, evs1, 2);
+  dyad_put_result r = 0;
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, &r), DYAD_OK);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_SAME);
+  assert_int_equal(stats(f->st).documents, 1);
+}
+
+static void hash_notices_bytes_moved_between_fields(void **state)
+{
+  (void)state;
+  dyad_article a = article("x", "ab", 20230322);
+  dyad_article b = article("x", "ab", 20230322);
+  a.title = "t";
+  a.title_len = 1;
+  b.title = "";
+  b.title_len = 0;
+  b.text = "tab";
+  b.text_len = 3;
+  char ha[33], hb[33];
+  dyad__store_hash(&a, ha);
+  dyad__store_hash(&b, hb);
+  assert_int_equal(strlen(ha), 32);
+  assert_string_not_equal(ha, hb);
+}
+
+/* Three documents over two months, for the query tests. */
+static void load_three(struct fx *f)
+{
+  static const struct ev e2[] = {{0, "UKRMIL", "183", "RUS"}};
+  static const struct ev e3[] = {{0, "CHN", "042", "RUS"},
+                                 {0, "CHN", "057", "RUSGOV"}};
+  dyad_article a = article("d1", text1, 20230322);
+  fill(f->doc, &a, evs1, 2);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  a = article("d2", "Ukrainian forces shelled Russian positions.", 20230405);
+  fill(f->doc, &a, e2, 1);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  a = article("d3", "Beijing hosted Putin and signed a pact.", 20230410);
+  fill(f->doc, &a, e3, 2);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  assert_int_equal(dyad_store_flush(f->st), DYAD_OK);
+}
+
+struct seen {
+  int n;
+  char codes[16][8];
+  char sentence[160];
+  dyad_date date;
+};
+
+static int collect(const dyad_store_event *ev, void *ud)
+{
+  struct seen *s = ud;
+  if (s->n < 16)
+    snprintf(s->codes[s->n], 8, "%s", ev->code);
+  if (s->n == 0) {
+    snprintf(s->sentence, sizeof(s->sentence), "%s", ev->sentence);
+    s->date = ev->date;
+  }
+  s->n++;
+  return 0;
+}
+
+static struct seen run(struct fx *f, const dyad_query *q)
+{
+  struct seen s;
+  memset(&s, 0, sizeof(s));
+  assert_int_equal(dyad_store_query(f->st, q, collect, &s), DYAD_OK);
+  return s;
+}
+
+static void query_source_prefix_matches_subcodes(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_query q = {0};
+  q.source = "RUS";
+  struct seen s = run(f, &q);
+  assert_int_equal(s.n, 2); /* RUS and RUSGOV, not UKRMIL */
+  q.source = "RUSG";
+  assert_int_equal(run(f, &q).n, 1);
+}
+
+static void query_target_and_code_prefix(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_query q = {0};
+  q.target = "RUS";
+  assert_int_equal(run(f, &q).n, 3);
+  q.code = "05";
+  struct seen s = run(f, &q);
+  assert_int_equal(s.n, 1);
+  assert_string_equal(s.codes[0], "057");
+}
+
+static void query_quad_and_dates(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_query q = {0};
+  q.quads = 1u << 4; /* material conflict: 190, 183 */
+  assert_int_equal(run(f, &q).n, 2);
+  q.quads = 0;
+  q.from = 20230401;
+  q.to = 20230405;
+  struct seen s = run(f, &q);
+  assert_int_equal(s.n, 1);
+  assert_int_equal(s.date, 20230405);
+}
+
+static void query_text_searches_sentences_and_titles(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_query q = {0};
+  q.text = "drone";
+  struct seen s = run(f, &q);
+  assert_int_equal(s.n, 1);
+  assert_string_equal(s.sentence,
+                      "Russia struck Ukrainian drone factories overnight.");
+  q.text = "talks"; /* in every title */
+  assert_int_equal(run(f, &q).n, 5);
+  q.text = "\"drone factories\" Russia";
+  assert_int_equal(run(f, &q).n, 1);
+  q.text = "factories drone\" OR NEAR(";  /* no query syntax leaks through */
+  assert_int_equal(run(f, &q).n, 0);
+}
+
+static void query_doc_and_limit_newest_first(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_query q = {0};
+  q.doc = "d3";
+  assert_int_equal(run(f, &q).n, 2);
+  q.doc = NULL;
+  q.limit = 1;
+  struct seen s = run(f, &q);
+  assert_int_equal(s.n, 1);
+  assert_int_equal(s.date, 20230410);
+}
+
+struct aggs {
+  int n;
+  char keys[8][24];
+  uint64_t counts[8];
+  uint64_t q4[8];
+};
+
+static int collect_agg(const dyad_store_agg *a, void *ud)
+{
+  struct aggs *g = ud;
+  if (g->n < 8) {
+    snprintf(g->keys[g->n], 24, "%s", a->key);
+    g->counts[g->n] = a->count;
+    g->q4[g->n] = a->quad[4];
+  }
+  g->n++;
+  return 0;
+}
+
+static void count_by_month_and_week(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  struct aggs g = {0};
+  assert_int_equal(dyad_store_count_by(f->st, NULL, DYAD_PERIOD_MONTH,
+                                       collect_agg, &g), DYAD_OK);
+  assert_int_equal(g.n, 2);
+  assert_string_equal(g.keys[0], "2023-03");
+  assert_int_equal(g.counts[0], 2);
+  assert_int_equal(g.q4[0], 1);
+  assert_int_equal(g.counts[1], 3);
+  memset(&g, 0, sizeof(g));
+  assert_int_equal(dyad_store_count_by(f->st, NULL, DYAD_PERIOD_WEEK,
+                                       collect_agg, &g), DYAD_OK);
+  /* 2023-03-22 is a Wednesday, 04-05 a Wednesday, 04-10 a Monday. */
+  assert_int_equal(g.n, 3);
+  assert_string_equal(g.keys[0], "2023-03-20");
+  assert_string_equal(g.keys[1], "2023-04-03");
+  assert_string_equal(g.keys[2], "2023-04-10");
+}
+
+static void top_actors_dyads_codes(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  struct aggs g = {0};
+  assert_int_equal(dyad_store_top(f->st, NULL, DYAD_TOP_ACTORS, collect_agg,
+                                  &g), DYAD_OK);
+  assert_string_equal(g.keys[0], "CHN"); /* 3 mentions */
+  assert_int_equal(g.counts[0], 3);
+  memset(&g, 0, sizeof(g));
+  dyad_query q = {0};
+  q.source = "CHN";
+  assert_int_equal(dyad_store_top(f->st, &q, DYAD_TOP_DYADS, collect_agg,
+                                  &g), DYAD_OK);
+  assert_int_equal(g.n, 2);
+  assert_string_equal(g.keys[0], "CHN:RUS");
+  memset(&g, 0, sizeof(g));
+  q.source = NULL;
+  q.limit = 2;
+  assert_int_equal(dyad_store_top(f->st, &q, DYAD_TOP_CODES, collect_agg,
+                                  &g), DYAD_OK);
+  assert_int_equal(g.n, 2);
+}
+
+struct rows {
+  int header, n;
+  char first[32];
+};
+
+static int collect_row(int ncol, const char *const *names,
+                       const char *const *vals, void *ud)
+{
+  struct rows *r = ud;
+  (void)names;
+  if (!vals) {
+    r->header = ncol;
+    return 0;
+  }
+  if (r->n++ == 0)
+    snprintf(r->first, sizeof(r->first), "%s", vals[0] ? vals[0] : "NULL");
+  return 0;
+}
+
+static void sql_is_read_only(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_store *ro = NULL;
+  assert_int_equal(dyad_store_open(f->path, strlen(f->path), DYAD_STORE_READ,
+                                   &ro), DYAD_OK);
+  struct rows r = {0};
+  const char *sel = "SELECT COUNT(*) AS n FROM events";
+  assert_int_equal(dyad_store_sql(ro, sel, strlen(sel), collect_row, &r),
+                   DYAD_OK);
+  assert_int_equal(r.header, 1);
+  assert_string_equal(r.first, "5");
+  const char *bad[] = {"DELETE FROM events",
+                       "SELECT 1; DELETE FROM events",
+                       "ATTACH DATABASE '/tmp/x.db' AS x",
+                       "CREATE TEMP TABLE t (x INTEGER)"};
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(bad); i++)
+    assert_int_not_equal(dyad_store_sql(ro, bad[i], strlen(bad[i]),
+                                        collect_row, &r), DYAD_OK);
+  dyad_article a = article("d9", text1, 20230322);
+  fill(f->doc, &a, evs1, 2);
+  assert_int_not_equal(dyad_store_put(ro, &a, f->doc, NULL), DYAD_OK);
+  dyad_store_close(ro);
+  assert_int_equal(stats(f->st).events, 5);
+}
+
+static void open_read_only_missing_file_fails(void **state)
+{
+  struct fx *f = *state;
+  char p[160];
+  if (pg_url())
+    skip();
+  snprintf(p, sizeof(p), "%s/none.db", f->dir);
+  dyad_store *ro = NULL;
+  assert_int_equal(dyad_store_open(p, strlen(p), DYAD_STORE_READ, &ro),
+                   DYAD_EDB);
+  assert_non_null(ro);
+  assert_non_null(strstr(dyad_store_errmsg(ro), "cannot open"));
+  dyad_store_close(ro);
+}
+
+/* docs/schema.sql documents the SQLite schema: every statement the code
+ * runs must appear in it verbatim. */
+static void schema_doc_matches_code(void **state)
+{
+  (void)state;
+  FILE *fp = fopen("docs/schema.sql", "rb");
+  if (!fp)
+    skip();
+  static char doc[64 * 1024];
+  size_t n = fread(doc, 1, sizeof(doc) - 1, fp);
+  fclose(fp);
+  doc[n] = '\0';
+  const char *const *ddl = dyad__schema(1);
+  for (size_t i = 0; ddl[i]; i++)
+    if (!strstr(doc, ddl[i]))
+      fail_msg("docs/schema.sql lacks: %.60s", ddl[i]);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+      T(put_new_then_same_stores_nothing_new),
+      T(changed_document_replaces_its_rows),
+      T(bad_document_is_skipped_and_batch_goes_on),
+      T(article_without_id_is_keyed_by_hash),
+      T(hash_notices_bytes_moved_between_fields),
+      T(query_source_prefix_matches_subcodes),
+      T(query_target_and_code_prefix),
+      T(query_quad_and_dates),
+      T(query_text_searches_sentences_and_titles),
+      T(query_doc_and_limit_newest_first),
+      T(count_by_month_and_week),
+      T(top_actors_dyads_codes),
+      T(sql_is_read_only),
+      T(open_read_only_missing_file_fails),
+      cmocka_unit_test(schema_doc_matches_code),
+#undef T
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
