@@ -86,10 +86,13 @@ static void make_doc(struct gen *g, uint64_t i, dyad_article *art)
     sub[s] = rnd(40);
     obj[s] = rnd(40);
     soff[s] = (uint32_t)len;
+    /* one sentence in 500 carries a rarer word, as most words of real
+     * news are rare: "--text hostage" measures a selective search */
     len += (size_t)snprintf(g->text + len, sizeof(g->text) - len,
                             "%s %s %s %s over the %s and %s.",
                             names[sub[s]], words[rnd(26)], names[obj[s]],
-                            words[rnd(26)], words[rnd(26)], words[rnd(26)]);
+                            words[rnd(26)], words[rnd(26)],
+                            rnd(500) ? words[rnd(26)] : "hostage");
     slen[s] = (uint32_t)len - soff[s];
     g->text[len++] = ' ';
   }
@@ -230,8 +233,12 @@ int main(int argc, char **argv)
        {.code = "19", .from = 20220101, .to = 20220331, .limit = 100}, 0},
       {"--quad 4 --source CHNGOV --limit 100", K_LIST,
        {.quads = 1u << 4, .source = "CHNGOV", .limit = 100}, 0},
-      {"--text drone --limit 100", K_LIST, {.text = "drone", .limit = 100},
-       0},
+      {"--text hostage (1 sentence in 500; all matches)", K_LIST,
+       {.text = "hostage"}, 0},
+      {"--text hostage --source RUS", K_LIST,
+       {.text = "hostage", .source = "RUS"}, 0},
+      {"--text drone --limit 100 (1 sentence in 7)", K_LIST,
+       {.text = "drone", .limit = 100}, 0},
       {"--text \"drone ceasefire\" --source IRN --limit 100", K_LIST,
        {.text = "drone ceasefire", .source = "IRN", .limit = 100}, 0},
       {"--doc syn-4242", K_LIST, {.doc = "syn-4242"}, 0},
