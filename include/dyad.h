@@ -598,8 +598,9 @@ typedef struct dyad_store_event {
 /* Return non-zero from a callback to stop the query early (not an error). */
 typedef int (*dyad_store_event_fn)(const dyad_store_event *ev, void *ud);
 
-/* Calls fn for each event matching q, newest first (date, then document
- * and sentence order). q may be NULL for all events. */
+/* Calls fn for each event matching q, newest first (by event date, then
+ * in the order documents were first stored, then in document order). q
+ * may be NULL for all events. */
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
                              dyad_store_event_fn fn, void *ud);
 
