@@ -405,6 +405,39 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   return ret;
 }
 
+static int hexval(char ch)
+{
+  if (ch >= '0' && ch <= '9')
+    return ch - '0';
+  if (ch >= 'a' && ch <= 'f')
+    return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F')
+    return ch - 'A' + 10;
+  return -1;
+}
+
+/* Percent-decoding of paths and query values, in place (MHD calls it
+ * after turning '+' into ' ' in query values). "%00" is left as it is:
+ * a NUL would cut the string short and make "/index.html%00.js" look like
+ * "/index.html"; kept literal, it fails the static path check and is
+ * plain text in a query. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+  char *w = s;
+  for (const char *r = s; *r; r++) {
+    int hi, lo;
+    if (*r == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
+        (hi | lo) != 0) {
+      *w++ = (char)(hi * 16 + lo);
+      r += 2;
+    } else {
+      *w++ = *r;
+    }
+  }
+  *w = '\0';
+  return (size_t)(w - s);
+}
+
 /* ==== start ============================================================= */
 
 /* "HOST:PORT", "[V6]:PORT" or ":PORT" into addr. 0 on success. */
@@ -545,7 +578,8 @@ int serve_run(const serve_opts *o)
       (unsigned)(o->max_conns ? o->max_conns : 256),
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
-      MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+      MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+      MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
   if (!d) {
     fprintf(stderr, "dyad: serve: cannot listen on %s: %s\n", listen,
             strerror(errno));

@@ -35,11 +35,12 @@ try {
   const page = ctx.pages()[0] || await ctx.newPage();
   const external = [];
   const errors = [];
+  globalThis.pageErrors = errors;
   page.on('request', (r) => { if (!r.url().startsWith(url)) external.push(r.url()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('body[data-ready]', { timeout: 15000 });
+  await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 30000 });
   check('loads', (await page.title()).includes('dyad'));
   check('stats_shown', /events in/.test(await page.textContent('#stats')));
   check('map_drawn', (await page.locator('#map svg path').count()) > 100);
@@ -93,6 +94,7 @@ try {
   console.log(`screenshot: ${join(out, 'dashboard.png')}`);
 } catch (e) {
   check('run', false, String(e && e.stack || e));
+  if (globalThis.pageErrors && globalThis.pageErrors.length) console.log(globalThis.pageErrors.join('\n'));
 } finally {
   if (ctx) await ctx.close();
   rmSync(profile, { recursive: true, force: true });
