@@ -12,4 +12,9 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libsqlite3-dev sqlite3 libpq-dev postgresql \
   libmicrohttpd-dev zlib1g-dev \
   wordnet-base iso-codes \
-  time wrk ca-certificates
+  time wrk ca-certificates curl chromium
+# node and npm build the dashboard (web/) and run its browser test; Debian's
+# own packages unless a node with npm is already installed (e.g. NodeSource).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  $SUDO apt-get install -y -q --no-install-recommends nodejs npm
+fi
