@@ -30,6 +30,7 @@ struct serve_cache {
   int file;             /* a SQLite file: versioned by stat */
   double ttl, checked;  /* PostgreSQL: entry lifetime */
   uint64_t version[4];
+  unsigned long gen;    /* bumped each time the store is seen to change */
   size_t bytes, max_bytes;
   struct entry slot[SLOTS];
 };
@@ -108,11 +109,12 @@ static void revalidate(serve_cache *c, double now)
     for (int i = 0; i < SLOTS; i++)
       drop(c, &c->slot[i]);
     memcpy(c->version, v, sizeof(v));
+    c->gen++;
   }
 }
 
 int cache_get(serve_cache *c, const char *uri, int gz, char **body,
-              size_t *len, int *is_gz)
+              size_t *len, int *is_gz, unsigned long *gen)
 {
   if (!c)
     return 0;
@@ -120,6 +122,7 @@ int cache_get(serve_cache *c, const char *uri, int gz, char **body,
   int hit = 0;
   pthread_mutex_lock(&c->mu);
   revalidate(c, now);
+  *gen = c->gen;
   struct entry *e = &c->slot[hash(uri) % SLOTS];
   if (e->uri && strcmp(e->uri, uri) == 0 &&
       (c->file || now - e->made < c->ttl)) {
@@ -139,8 +142,8 @@ int cache_get(serve_cache *c, const char *uri, int gz, char **body,
   return hit;
 }
 
-void cache_put(serve_cache *c, const char *uri, const char *body, size_t len,
-               const char *zbody, size_t zlen)
+void cache_put(serve_cache *c, const char *uri, unsigned long gen,
+               const char *body, size_t len, const char *zbody, size_t zlen)
 {
   if (!c || len + zlen > c->max_bytes / 16)
     return;
@@ -162,6 +165,15 @@ void cache_put(serve_cache *c, const char *uri, const char *body, size_t len,
   }
   n.made = serve_now();
   pthread_mutex_lock(&c->mu);
+  c->checked = 0; /* look at the store again now */
+  revalidate(c, serve_now());
+  if (c->gen != gen) {
+    pthread_mutex_unlock(&c->mu);
+    free(n.uri);
+    free(n.body);
+    free(n.zbody);
+    return;
+  }
   struct entry *e = &c->slot[hash(uri) % SLOTS];
   drop(c, e);
   /* over budget: free slots from the next one on until it fits */

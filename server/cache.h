@@ -19,12 +19,15 @@ serve_cache *cache_new(const char *db, size_t max_bytes, double ttl);
 void cache_free(serve_cache *c);
 
 /* Looks uri up. On a hit, *body gets a malloc'd copy (the gzip form when
- * gz and one is kept) and *is_gz says which. Returns 1 on a hit. */
+ * gz and one is kept) and *is_gz says which. Returns 1 on a hit. On a
+ * miss, *gen gets the store generation to give to cache_put. */
 int cache_get(serve_cache *c, const char *uri, int gz, char **body,
-              size_t *len, int *is_gz);
+              size_t *len, int *is_gz, unsigned long *gen);
 
-/* Keeps a copy of body (plain JSON) and, when zbody, of its gzip form. */
-void cache_put(serve_cache *c, const char *uri, const char *body, size_t len,
-               const char *zbody, size_t zlen);
+/* Keeps a copy of body (plain JSON) and, when zbody, of its gzip form,
+ * unless the store changed since the cache_get that gave gen (the answer
+ * may then be older than the store). */
+void cache_put(serve_cache *c, const char *uri, unsigned long gen,
+               const char *body, size_t len, const char *zbody, size_t zlen);
 
 #endif

@@ -390,7 +390,8 @@ static enum MHD_Result serve_api(struct server *sv, struct MHD_Connection *c,
   char *hit;
   size_t hitlen;
   int hitgz;
-  if (uri && cache_get(sv->cache, uri, gz, &hit, &hitlen, &hitgz))
+  unsigned long gen = 0;
+  if (uri && cache_get(sv->cache, uri, gz, &hit, &hitlen, &hitgz, &gen))
     return send_body(c, 200, hit, hitlen, hitgz);
   serve_req r;
   memset(&r, 0, sizeof(r));
@@ -417,7 +418,7 @@ static enum MHD_Result serve_api(struct server *sv, struct MHD_Connection *c,
   /* kept in both forms, so later clients get theirs without work */
   char *z = NULL;
   size_t zn = r.out.len >= 512 ? gzip(r.out.ptr, r.out.len, &z) : 0;
-  cache_put(sv->cache, uri, r.out.ptr, r.out.len, z, zn);
+  cache_put(sv->cache, uri, gen, r.out.ptr, r.out.len, z, zn);
   if (gz && zn) {
     jb_free(&r.out);
     return send_body(c, 200, z, zn, 1);
