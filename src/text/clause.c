@@ -1,7 +1,7 @@
 /*
  * clause.c: the shallow parser's second half: cuts a sentence into clauses
  * and gives each its verb group, subject, objects and prepositional
- * phrases. This is what the event coder reads.
+ * phrases. This is what the event coder reads (docs/parser.md).
  *
  * One left-to-right walk over the sentence's top-level items (phrases with
  * up == -1, and the loose tokens between them) with a small stack of open
@@ -10,38 +10,53 @@
  * (REL, antecedent = that noun), "that"/"whether"/wh-words after a verb
  * (COMP; REPORTED after a speech verb), "and"/"or" before a verb group
  * (COORD), a preposition before an -ing verb ("by attacking": PART), ";"
- * (a new MAIN). Verb groups fill the open clause, or open one themselves:
- * "to" + verb (INF), a bare -ing/-en verb (PART), a finite verb after a
- * complete clause ("said Y attacked Z": COMP whose subject is Y), or a
- * speech verb after a comma (", officials said": a reporting frame, which
- * becomes the MAIN clause and turns the clauses before it into REPORTED
- * COMPs). A finite verb while some clause on the stack still lacks one
- * closes the clauses above it ("The man who attacked the city was
- * arrested").
+ * (a new MAIN), an opening quote or ":" after a speech verb (a REPORTED
+ * COMP), a bracket or dash pair holding a finite verb (SUB whose sub_word
+ * is the bracket; without a verb its words fill no role). Verb groups fill
+ * the open clause, or open one themselves: "to" + verb (INF), a bare
+ * -ing/-en verb (PART), a finite verb after a complete clause ("said Y
+ * attacked Z": COMP whose subject is Y), or a speech verb after a comma
+ * (", officials said": a reporting frame, which becomes the MAIN clause
+ * and turns the clauses before it into REPORTED COMPs). A finite verb
+ * while some clause on the stack still lacks one closes the clauses above
+ * it ("The man who attacked the city was arrested").
  *
  * Roles. subj: the last NP before the verb in the clause; NPs inside PPs,
- * appositions, parentheses and nested clauses are never seen there, and
- * temporal NPs ("Monday", "last week") fill no role. obj/obj2: the first
- * two NPs after the verb (not after a comma). A passive clause keeps its
- * patient as subj; the agent is its "by" PP. PPs: chained through
- * dyad_phrase.next_pp from clause.pp (npp of them).
+ * appositions, parentheses, asides (", worth $2 billion,") and nested
+ * clauses are never seen there, and temporal NPs ("Monday", "last week")
+ * fill no role unless nothing else is there ("Tuesday is ..."). "there
+ * is X": X is the subject. obj/obj2: the first two NPs after the verb (not
+ * after a comma); after a copula (be, become, remain, seem) the predicate
+ * NP is obj2 and obj stays -1; a passive verb takes only an NP right after
+ * it ("was given weapons"). A passive clause keeps its patient as subj;
+ * the agent is its "by" PP. PPs: chained through dyad_phrase.next_pp from
+ * clause.pp (npp of them).
  * Inheritance (flag SUBJ_INHERITED): COORD takes the subject of the
- * clause it is coordinated with (its parent); INF under a verb with an
- * object takes that object ("urged Beijing to pressure Russia": subj
- * Beijing), otherwise the governing clause's subject; PART and non-finite
- * SUB take their parent's subject; REL takes its antecedent when the
- * relative pronoun is the subject, else the antecedent is its obj.
+ * clause it is coordinated with (its parent); INF takes the object of a
+ * verb of influence ("urged Beijing to pressure Russia": subj Beijing),
+ * "for X to" takes X (not flagged), an INF modifying a noun ("the means to
+ * respond") takes none, otherwise the governing clause's subject; PART
+ * and non-finite SUB take their parent's subject, a reduced relative
+ * ("the convoy attacked by rebels") its antecedent; REL takes its
+ * antecedent when the relative pronoun is the subject, else the
+ * antecedent is its obj ("the weapons that Russia sent").
  * Catenatives: the INF clause's verb group gets INTENT (plan, intend,
  * want, seek ... to), THREAT (threaten to), NEGATED (fail, refuse,
  * decline to; and a negated governor) and MODAL/FUTURE of its governor,
  * which itself is flagged INTENT/THREAT. "Russia's plans to attack": the
  * INF is governed by the noun; subj = the possessor, INTENT.
+ * Flags: QUOTE when the verb is inside a quotation; REPORTED for the
+ * content of a speech verb and everything under it, with speaker = the
+ * speech clause's subject ("according to X" marks the sentence's top
+ * clauses REPORTED with speaker X); QUESTION on the outermost clause open
+ * at a "?".
  *
  * Indexes: clause.parent is a doc-wide clause index (COORD: the clause it
  * is coordinated with); dyad_phrase.clause is the index within the
  * sentence (doc index = sentence.clause + phrase.clause). Clauses are in
  * order of creation, which is textual order except that a trailing
- * reporting frame comes after the content it reports.
+ * reporting frame comes after the content it reports. A clause's tok/ntok
+ * run from its first to its last word and may enclose nested clauses.
  */
 #include "chunk.h"
 

@@ -967,6 +967,7 @@ static const char *const phflag[] = {
 static const char *const clflag[] = {"CONDITIONAL", "REPORTED", "QUOTE",
                                      "QUESTION", "SUBJ_INHERITED"};
 static const char *const tense[] = {"", "PAST", "PRESENT", "FUTURE"};
+static const char *const tense_lc[] = {"", "past", "present", "future"};
 
 /* Phrase range of sentence si: phrases whose first token is inside it. */
 static void sent_phrases(const dyad_doc *doc, size_t si, size_t *p0,
@@ -1162,7 +1163,7 @@ static int text_ref(const dyad_doc *doc, const char *name, int32_t ph,
     if (dyad__buf_addc(out, '(') ||
         add_flags(out, p->flags, phflag, DYAD_ARRAY_LEN(phflag), 0) ||
         (p->tense && dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
-                                      tense[p->tense & 3])) ||
+                                      tense_lc[p->tense & 3])) ||
         dyad__buf_addc(out, ')'))
       return -1;
   }
