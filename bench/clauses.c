@@ -428,6 +428,29 @@ int main(int argc, char **argv)
                (int)(e->off + e->len - ss->off), text + ss->off);
       }
     }
+  if (verbose)
+    for (size_t i = 0; i < nt; i++) {
+      int32_t h = g[i].head;
+      if (h < 0 || !g[h].verb || g[i].rel != R_OBJ)
+        continue;
+      int32_t c = cl_of[h];
+      int32_t po = c >= 0 ? doc->clauses.v[c].obj : -1;
+      if (po >= 0 && (unflat(g, (int32_t)doc->phrases.v[po].head) ==
+                          (int32_t)i ||
+                      (doc->clauses.v[c].kind == DYAD_CL_REL &&
+                       po == doc->clauses.v[c].antecedent &&
+                       doc->clauses.v[c].sub_word == (uint32_t)i)))
+        continue;
+      const dyad_sentence *ss = &doc->sents.v[0];
+      for (size_t q = 0; q < doc->sents.n; q++)
+        if (doc->sents.v[q].tok <= (uint32_t)h)
+          ss = &doc->sents.v[q];
+      const dyad_token *e = &doc->toks.v[ss->tok + ss->ntok - 1];
+      const dyad_token *vt = &doc->toks.v[h], *dt2 = &doc->toks.v[i];
+      printf("MISSOBJ verb %.*s gold %.*s clause %d | %.*s\n",
+             (int)vt->len, text + vt->off, (int)dt2->len, text + dt2->off,
+             c, (int)(e->off + e->len - ss->off), text + ss->off);
+    }
   report("subject (basic)", &sb);
   report("subject (enhanced)", &se);
   report("object (basic)", &ob);

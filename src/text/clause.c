@@ -561,9 +561,14 @@ static void do_np(struct walk *w, int32_t np)
   if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0)
     return;
   if (temporal(w, np)) {
-    if (c->verb < 0)
+    if (c->verb < 0) {
       w->time_np = np; /* "Tuesday is all about ..." */
-    return;
+      return;
+    }
+    /* "spent eighteen months", "took four minutes": an object */
+    if (!(w->cx->tc[PH(w, c->verb)->head] & WB(W_TIMEOBJ)) ||
+        !(w->prev_kind == IT_VG && w->prev_ph == c->verb) || c->obj >= 0)
+      return;
   }
   if (c->verb < 0) {
     c->subj = np; /* the nearest NP before the verb wins */
@@ -943,9 +948,32 @@ static void finish(struct walk *w)
                  c->sub_word != UINT32_MAX &&
                  w->t[c->sub_word].tag != DYAD_TAG_WPS &&
                  (w->cx->tc[c->sub_word] & (WB(W_REL) | WB(W_THAT)))) {
-        c->obj = c->antecedent; /* "the weapons that Russia sent" */
+        /* "the weapons that Russia sent"; "the messages that he tried to
+         * send": the gap is in the infinitive */
+        dyad_clause *gap = c;
+        for (uint32_t k = j + 1; k < n; k++) {
+          dyad_clause *q = CL(w, k);
+          if (q->parent == (int32_t)j && q->kind == DYAD_CL_INF &&
+              q->obj < 0 && q->verb >= 0 &&
+              !(PH(w, q->verb)->flags & DYAD_PHF_PASSIVE)) {
+            gap = q;
+            break;
+          }
+        }
+        gap->obj = c->antecedent;
       }
     }
+  }
+  /* "built and renovated five markets": the first verb shares the object */
+  for (uint32_t j = w->c0; j < n; j++) {
+    dyad_clause *c = CL(w, j);
+    if (c->kind != DYAD_CL_COORD || c->parent < 0 || c->obj < 0 ||
+        c->sub_word == UINT32_MAX)
+      continue;
+    dyad_clause *p = CL(w, c->parent);
+    if (p->obj < 0 && p->obj2 < 0 && p->verb >= 0 && p->npp == 0 &&
+        PH(w, p->verb)->tok + PH(w, p->verb)->ntok == c->sub_word)
+      p->obj = c->obj;
   }
   for (uint32_t j = w->c0; j < n; j++) {
     dyad_clause *c = CL(w, j);

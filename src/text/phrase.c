@@ -117,6 +117,11 @@ static const struct wlist wlists[] = {
     {W_PREPVBG, "including excluding regarding concerning notwithstanding "
                 "barring"},
     {W_APPROX, "about around nearly almost roughly approximately some"},
+    {W_MORE, "more fewer less"},
+    {W_THAN, "than"},
+    {W_UP, "up"},
+    {W_AS, "as"},
+    {W_TIMEOBJ, "spend spent take took taken waste last need include"},
     {W_COPULA, "become remain seem"},
     {W_SELF, "myself yourself himself herself itself ourselves yourselves "
              "themselves"},
@@ -197,6 +202,41 @@ static int demonstrative(const struct dyad_chunker *cx, uint32_t i,
          pt == DYAD_TAG_RQUOTE;
 }
 
+/* Can token k open the rest of an NP (a number, determiner, adjective or
+ * noun)? */
+static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
+{
+  if (k >= end)
+    return 0;
+  int tg = cx->t[k].tag;
+  return tg == DYAD_TAG_CD || tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_DT ||
+         tag_adj(tg) || tag_noun(tg);
+}
+
+/* Length of a quantity prefix at i: "at least", "at most" (2), "more
+ * than", "fewer than", "less than", "up to" (2), "as many as", "as much
+ * as" (3) before a number; 0 if none. */
+static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
+                             uint32_t end)
+{
+  const dyad_token *t = cx->t;
+  if (i + 2 >= end)
+    return 0;
+  uint64_t c0 = tcls(cx, i), c1 = tcls(cx, i + 1);
+  if ((c0 & WB(W_AT)) && (c1 & WB(W_LEAST)) && np_opener(cx, i + 2, end))
+    return 2;
+  int num2 = t[i + 2].tag == DYAD_TAG_CD || t[i + 2].tag == DYAD_TAG_DOLLAR;
+  if ((c0 & WB(W_MORE)) && (c1 & WB(W_THAN)) && num2)
+    return 2;
+  if ((c0 & WB(W_UP)) && t[i + 1].tag == DYAD_TAG_TO && num2)
+    return 2;
+  if (i + 3 < end && (c0 & WB(W_AS)) && (c1 & WB(W_QUANT)) &&
+      (tcls(cx, i + 2) & WB(W_AS)) &&
+      (t[i + 3].tag == DYAD_TAG_CD || t[i + 3].tag == DYAD_TAG_DOLLAR))
+    return 3;
+  return 0;
+}
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -225,10 +265,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->possessive = tg == DYAD_TAG_PRPS;
     return i + 1;
   }
-  uint32_t j = i;
-  if ((tcls(cx, i) & WB(W_AT)) && i + 2 < end &&
-      (tcls(cx, i + 1) & WB(W_LEAST)) && t[i + 2].tag == DYAD_TAG_CD)
-    j += 2; /* "at least six journalists" */
+  uint32_t j = i + quant_prefix(cx, i, end); /* "at least six", ... */
   if (tag_adv(t[j].tag) && (tcls(cx, j) & WB(W_APPROX)) && j + 1 < end &&
       (t[j + 1].tag == DYAD_TAG_CD || t[j + 1].tag == DYAD_TAG_DOLLAR))
     j++; /* "about 16,500" */
@@ -269,11 +306,22 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
+    if (tag_adv(tg) && !started && j == i && tag_adj(nt) &&
+        (tcls(cx, j + 1) & WB(W_QUANT)) && !(tcls(cx, j) & WB(W_NEG)) &&
+        (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "so many species" */
+      continue;
+    }
     if (tag_adv(tg) && started && !(tcls(cx, j) & WB(W_NEG)) &&
         (tag_adj(nt) || ((nt == DYAD_TAG_VBN || nt == DYAD_TAG_VBG) &&
                          (tag_noun(nnt) || tag_adj(nnt))) ||
          (nt == DYAD_TAG_HYPH && (nnt == DYAD_TAG_VBN || tag_adj(nnt))))) {
       j++;
+      continue;
+    }
+    if (tg == DYAD_TAG_COMMA && last_adj == j - 1 && o->det >= 0 &&
+        tag_adj(nt) && (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "a mild, Mediterranean climate" */
       continue;
     }
     if (tg == DYAD_TAG_CC && last_adj == j - 1 &&
@@ -824,9 +872,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
-    int atleast = (c & WB(W_AT)) && i + 2 < end &&
-                  (tcls(cx, i + 1) & WB(W_LEAST)) &&
-                  t[i + 2].tag == DYAD_TAG_CD;
+    int atleast = quant_prefix(cx, i, end) > 0;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
         !(c & WB(W_SUB)) && !atleast) {
       int n;
