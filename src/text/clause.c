@@ -571,7 +571,16 @@ static void do_np(struct walk *w, int32_t np)
       return;
   }
   if (c->verb < 0) {
-    c->subj = np; /* the nearest NP before the verb wins */
+    /* the nearest NP before the verb wins, but "the breakdown between X
+     * and Y and the end of Z": an NP after "and" joins the subject */
+    if (c->subj >= 0 && w->prev_kind == IT_LOOSE &&
+        w->t[w->prev_tok].tag == DYAD_TAG_CC &&
+        (w->cx->tc[w->prev_tok] & WB(W_ANDOR)) && c->subj < np &&
+        !(PH(w, c->subj)->flags & DYAD_PHF_COORD) &&
+        PH(w, c->subj)->conj < 0 && PH(w, c->subj)->up < 0)
+      PH(w, c->subj)->conj = np;
+    else
+      c->subj = np;
   } else if ((*st & (CS_SUBJ_AFTER | CS_EXIST)) && c->subj < 0) {
     c->subj = np; /* ", said X" or "there was X" */
     *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
@@ -675,7 +684,8 @@ static void do_inf(struct walk *w, int32_t vg)
   uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
   if (w->prev_kind == IT_PP &&
       (w->cx->tc[PH(w, w->prev_ph)->head] & WB(W_FOR)) &&
-      (v->flags & DYAD_PHF_INFINITIVE)) {
+      (v->flags & DYAD_PHF_INFINITIVE) &&
+      !(nc & (WB(W_NINTENT) | WB(W_NTHREAT) | WB(W_NNEG)))) {
     int32_t k = newcl(w, DYAD_CL_INF, ci); /* "for Russia to withdraw" */
     if (k != ci) {
       CL(w, k)->verb = vg;

@@ -20,6 +20,7 @@
  *   child = first member, each member's conj = next member (-1 at the
  *   last), members' up = the group. A coordination is not made when the
  *   last member starts a new clause ("attacked Kyiv and Ukraine responded").
+ *   (clause.c links subjects coordinated across PPs by conj alone.)
  * - Apposition: "Xi, the Chinese leader," -> the second NP flagged APPOS,
  *   attach = the NP it renames; the coder skips it as subject or object.
  * - VG: leading adverbs, auxiliaries (modal, have, be, do, get), adverbs and
@@ -690,17 +691,17 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
   return ends[m - 1];
 }
 
-/* Does a finite verb group follow at e, after at most three PPs ("as the
+/* Does a finite verb group follow at e, after at most maxpp PPs ("as the
  * hysteria of the election intensifies")? */
 static int finite_after(const struct dyad_chunker *cx, uint32_t e,
-                        uint32_t end)
+                        uint32_t end, int maxpp)
 {
   struct vgx v;
-  for (int k = 0; k < 4 && e < end; k++) {
+  for (int k = 0; k <= maxpp && e < end; k++) {
     if (scan_vg(cx, e, end, &v) > e)
       return v.finite;
     int tg = cx->t[e].tag;
-    if (k == 3 || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
+    if (k == maxpp || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
         (tcls(cx, e) & (WB(W_SUB) | WB(W_SUBAMB) | WB(W_THAT))))
       return 0;
     struct grp g;
@@ -710,6 +711,20 @@ static int finite_after(const struct dyad_chunker *cx, uint32_t e,
     e = e2;
   }
   return 0;
+}
+
+/* Is token i at the start of a clause (sentence start, after a comma,
+ * conjunction, colon or quote)? There an "as"/"after"/"since" with a noun
+ * and PPs before a verb opens a clause; elsewhere the verb must follow
+ * the noun ("settled since the beginning of the 1960s emigrated"). */
+static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
+                        uint32_t i)
+{
+  if (i == s->tok || (cx->t[i - 1].flags & DYAD_TOKF_DATELINE))
+    return 1;
+  int pt = cx->t[i - 1].tag;
+  return pt == DYAD_TAG_COMMA || pt == DYAD_TAG_CC || pt == DYAD_TAG_COLON ||
+         pt == DYAD_TAG_LQUOTE || tag_adv(pt);
 }
 
 /* Pushes the members of a coordination (or the one group); returns the
@@ -880,7 +895,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       int clause_next = 0;
       if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN &&
           !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))
-        clause_next = finite_after(cx, e, end);
+        clause_next = finite_after(cx, e, end, clause_start(cx, s, i) ? 3 : 0);
       if (e > i + 1 && !clause_next) {
         if (!newph(doc, DYAD_PH_PP, i, e, i))
           return DYAD_ENOMEM;
