@@ -358,12 +358,22 @@ static void open_paren(struct walk *w, uint32_t t, size_t p, uint32_t close)
 /* ", worth $2 billion, was signed", ", however, said": an aside that
  * opens with an adjective or adverb between two commas, the second one
  * followed by a finite verb. Returns that comma, else UINT32_MAX. */
+static uint32_t comma_verb(const struct walk *w, uint32_t from);
+
 static uint32_t aside(const struct walk *w, uint32_t t)
 {
   if (t + 1 >= w->end ||
       !(tag_adj(w->t[t + 1].tag) || tag_adv(w->t[t + 1].tag)))
     return UINT32_MAX;
-  for (uint32_t k = t + 2; k < w->end && k < t + 10; k++) {
+  return comma_verb(w, t + 2);
+}
+
+/* The first comma from token from on (within a few words, before any
+ * other verb or clause boundary) that a finite verb group follows, else
+ * UINT32_MAX. */
+static uint32_t comma_verb(const struct walk *w, uint32_t from)
+{
+  for (uint32_t k = from; k < w->end && k < from + 10; k++) {
     int tg = w->t[k].tag;
     if (tg == DYAD_TAG_COMMA) {
       size_t p = w->p0;
@@ -896,6 +906,47 @@ static void do_finite(struct walk *w, int32_t vg)
   w->pending = -1;
 }
 
+/* Is the next item after phrase vg, past any PPs, a finite verb group? */
+static int finite_follows(const struct walk *w, int32_t vg)
+{
+  uint32_t t = PH(w, vg)->tok + PH(w, vg)->ntok;
+  size_t k = (size_t)vg + 1;
+  for (int n = 0; n < 6; n++) {
+    while (k < w->p1 && w->doc->phrases.v[k].up != -1)
+      k++;
+    if (k >= w->p1 || w->doc->phrases.v[k].tok != t)
+      return 0;
+    const dyad_phrase *x = &w->doc->phrases.v[k];
+    if (x->kind == DYAD_PH_VG)
+      return vg_finite(w, (int32_t)k);
+    if (x->kind != DYAD_PH_PP)
+      return 0;
+    t = x->tok + x->ntok;
+    k++;
+  }
+  return 0;
+}
+
+/* A lone past-tense verb right after a noun that is really a participle:
+ * "The Treaty, signed in 1913, partitioned ...", "The money invested in
+ * bonds is used ..." (VBD and VBN look alike; the finite verb that
+ * follows shows which it is). */
+static int participle_in_disguise(const struct walk *w, int32_t vg)
+{
+  const dyad_phrase *v = PH(w, vg);
+  if (v->tense != DYAD_TENSE_PAST || v->head != v->tok ||
+      w->t[v->head].tag != DYAD_TAG_VBD || v->child >= 0)
+    return 0;
+  if (w->prev_kind == IT_NP && CL(w, top(w))->verb < 0 &&
+      CL(w, top(w))->kind == DYAD_CL_MAIN &&
+      w->prev_ph == CL(w, top(w))->subj)
+    return finite_follows(w, vg);
+  if (w->prev_kind == IT_LOOSE && w->t[w->prev_tok].tag == DYAD_TAG_COMMA &&
+      w->np_before >= 0 && CL(w, top(w))->verb < 0)
+    return comma_verb(w, v->tok + v->ntok) != UINT32_MAX;
+  return 0;
+}
+
 static void do_vg(struct walk *w, int32_t vg)
 {
   dyad_phrase *v = PH(w, vg);
@@ -904,6 +955,10 @@ static void do_vg(struct walk *w, int32_t vg)
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     return;
+  }
+  if (participle_in_disguise(w, vg)) {
+    v->flags |= DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE;
+    v->tense = DYAD_TENSE_NONE;
   }
   int tv = CL(w, ci)->verb >= 0;
   int bare = w->t[v->head].tag == DYAD_TAG_VB && !vg_finite(w, vg) &&

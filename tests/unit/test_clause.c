@@ -487,6 +487,49 @@ static void question_marks_its_clause(void **state)
   dyad_doc_free(doc);
 }
 
+static void past_tense_participle_before_main_verb(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT treaty/NN ,/, signed/VBD/sign "
+                                     "in/IN 1913/CD ,/, split/VBD/split "
+                                     "Albania/NNP || The/DT money/NN "
+                                     "invested/VBD/invest in/IN bonds/NNS "
+                                     "is/VBZ/be lost/VBN/lose");
+  const dyad_clause *m = ct_clause(doc, "split");
+  assert_int_equal(m->kind, DYAD_CL_MAIN);
+  assert_int_equal(m->subj, NP("treaty"));
+  const dyad_clause *p = ct_clause(doc, "signed");
+  assert_int_equal(p->kind, DYAD_CL_PART);
+  assert_int_equal(p->subj, NP("treaty"));
+  assert_true(doc->phrases.v[p->verb].flags & DYAD_PHF_PASSIVE);
+  assert_int_equal(ct_clause(doc, "lost")->subj, NP("money"));
+  assert_int_equal(ct_clause(doc, "invested")->kind, DYAD_CL_PART);
+  dyad_doc_free(doc);
+}
+
+static void subordinator_mid_clause_needs_adjacent_verb(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Migrants/NNS who/WP settled/VBD/settle "
+                                     "since/IN the/DT start/NN of/IN the/DT "
+                                     "decade/NN left/VBD/leave ./.");
+  assert_true(ct_phrase(doc, DYAD_PH_PP, "since") >= 0);
+  const dyad_clause *m = ct_clause(doc, "left");
+  assert_int_equal(m->kind, DYAD_CL_MAIN);
+  assert_int_equal(m->subj, NP("Migrants"));
+  dyad_doc_free(doc);
+}
+
+static void subjects_coordinated_across_pps(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT split/NN between/IN Iran/NNP "
+                                     "and/CC Iraq/NNP and/CC the/DT end/NN "
+                                     "of/IN talks/NNS caused/VBD/cause "
+                                     "war/NN");
+  const dyad_clause *c = ct_clause(doc, "caused");
+  assert_int_equal(c->subj, NP("split"));
+  assert_int_equal(doc->phrases.v[c->subj].conj, NP("end"));
+  dyad_doc_free(doc);
+}
+
 /* Every index the parser wrote points where it should. */
 static void check_invariants(const dyad_doc *doc)
 {
@@ -630,6 +673,9 @@ int main(void)
       cmocka_unit_test(parenthetical_clause),
       cmocka_unit_test(quantifier_of_which_is_subject),
       cmocka_unit_test(question_marks_its_clause),
+      cmocka_unit_test(past_tense_participle_before_main_verb),
+      cmocka_unit_test(subordinator_mid_clause_needs_adjacent_verb),
+      cmocka_unit_test(subjects_coordinated_across_pps),
       cmocka_unit_test(odd_input_is_stable),
       cmocka_unit_test(random_tags_keep_invariants),
   };
