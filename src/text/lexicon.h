@@ -52,6 +52,8 @@ struct dyad_lexent {
 struct dyad_lexicon {
   struct dyad_lexent *ents; /* indexed by vocab id, n entries */
   size_t n, cap;
+  uint64_t *phrasal;        /* open addressing set of verb<<32|particle */
+  size_t nphrasal, phrasal_cap; /* cap: power of two, 0 when empty */
 };
 
 #define DYAD_TAGBIT(t) ((uint64_t)1 << (t))
@@ -65,6 +67,10 @@ static inline const struct dyad_lexent *dyad__lex_get(const dyad_ctx *ctx,
     return NULL;
   return &lx->ents[id];
 }
+
+/* Is "verb particle" a phrasal verb (set up, bring about)? Both are
+ * vocab ids: the verb's lemma and the particle's form. */
+int dyad__lex_phrasal(const dyad_ctx *ctx, uint32_t verb, uint32_t particle);
 
 /* The coarse POS of a Penn tag (DYAD_POS_*) and its lemma slot. */
 uint32_t dyad__tag_pos(int tag);
