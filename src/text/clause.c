@@ -87,6 +87,8 @@ struct walk {
   int32_t last_np;   /* last top-level NP */
   int32_t time_np;   /* temporal NP before the verb: a fallback subject */
   int32_t pending;   /* NP after a comma-closed clause, waiting for a verb */
+  int32_t ppend[8];  /* PPs after the pending NP: they go with its clause */
+  int nppend;
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
@@ -159,6 +161,29 @@ static void set_clause(struct walk *w, int32_t ph, int32_t ci)
     PH(w, ph)->clause = (uint16_t)(ci - (int32_t)w->c0);
 }
 
+/* Appends PP pp to the PP chain of clause ci. */
+static void pp_chain(struct walk *w, int32_t ci, int32_t pp)
+{
+  dyad_clause *c = CL(w, ci);
+  if (c->npp == 0)
+    c->pp = (uint32_t)pp;
+  else
+    PH(w, w->cx->lastpp[ci])->next_pp = pp;
+  w->cx->lastpp[ci] = pp;
+  c->npp++;
+  set_clause(w, pp, ci);
+}
+
+/* Gives the PPs held back after a pending NP to clause ci, and forgets
+ * the pending NP. */
+static void clear_pending(struct walk *w, int32_t ci)
+{
+  for (int k = 0; k < w->nppend; k++)
+    pp_chain(w, ci, w->ppend[k]);
+  w->nppend = 0;
+  w->pending = -1;
+}
+
 /* The item at token t (phrase index from *p on): IT_* and its phrase. */
 static int peek(const struct walk *w, uint32_t t, size_t p, int32_t *ph,
                 uint32_t *next)
@@ -224,14 +249,15 @@ static int temporal(const struct walk *w, int32_t np)
 static int32_t open_marker(struct walk *w, uint8_t kind, uint32_t t,
                            uint32_t flags)
 {
-  int32_t c = newcl(w, kind, top(w));
-  if (c == top(w))
+  int32_t par = top(w);
+  int32_t c = newcl(w, kind, par);
+  if (c == par)
     return c;
+  clear_pending(w, par);
   CL(w, c)->sub_word = t;
   CL(w, c)->flags |= flags;
   touch(w, c, t, t + 1);
   push(w, c);
-  w->pending = -1;
   return c;
 }
 
@@ -260,9 +286,9 @@ static int32_t open_comp(struct walk *w, uint32_t t, int sub)
     CL(w, c)->flags |= DYAD_CLF_REPORTED;
     w->cx->cstate[c] |= CS_SPEAKER_PARENT;
   }
+  clear_pending(w, parent);
   touch(w, c, t, t + 1);
   push(w, c);
-  w->pending = -1;
   return c;
 }
 
@@ -289,13 +315,14 @@ static void new_main(struct walk *w, uint32_t t)
   if (w->sp == 1 && CL(w, c)->kind == DYAD_CL_MAIN && CL(w, c)->verb < 0 &&
       CL(w, c)->subj < 0)
     return;
+  int32_t old = c;
   c = newcl(w, DYAD_CL_MAIN, -1);
-  if (c == top(w))
+  if (c == old)
     return;
+  clear_pending(w, old);
   w->sp = 0;
   push(w, c);
   touch(w, c, t, t + 1);
-  w->pending = -1;
 }
 
 /* The dash closing a dash at t within a few tokens, or UINT32_MAX. */
@@ -477,10 +504,10 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       cur = top(w);
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
       if (k != cur) {
+        clear_pending(w, cur);
         CL(w, k)->sub_word = t;
         touch(w, k, t, t + 1);
         w->stack[w->sp - 1] = k;
-        w->pending = -1;
       }
     }
   } else if (c & WB(W_THAT)) {
@@ -508,7 +535,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       for (int j = 0; j < w->sp; j++)
         unassign(CL(w, w->stack[j]), q);
       if (w->pending == q)
-        w->pending = -1;
+        clear_pending(w, cur);
       int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
       if (k != cur) {
         CL(w, k)->subj = q;
@@ -595,6 +622,7 @@ static void do_np(struct walk *w, int32_t np)
     c->subj = np; /* ", said X" or "there was X" */
     *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
   } else if (*st & CS_COMMA) {
+    clear_pending(w, ci);
     w->pending = np;
   } else if (w->cx->tc[PH(w, c->verb)->head] & (WB(W_BE) | WB(W_COPULA))) {
     if (c->obj2 < 0) /* predicate nominal: "is a threat" */
@@ -623,14 +651,15 @@ static void do_pp(struct walk *w, int32_t pp)
   if (pc & WB(W_ACCORDING)) {
     w->according = x->child;
   }
-  if (c->npp == 0)
-    c->pp = (uint32_t)pp;
-  else
-    PH(w, w->cx->lastpp[ci])->next_pp = pp;
-  w->cx->lastpp[ci] = pp;
-  c->npp++;
   int after_np = (w->prev_kind == IT_NP || w->prev_kind == IT_PP) &&
                  w->np_before >= 0;
+  if (w->pending >= 0 && w->nppend < 8) {
+    /* ", a statement from his office said": held for the pending NP */
+    w->ppend[w->nppend++] = pp;
+    x->attach = after_np ? w->np_before : w->pending;
+    return;
+  }
+  pp_chain(w, ci, pp);
   if (pc & WB(W_OF)) {
     if (w->prev_kind == IT_VG && (w->cx->tc[PH(w, w->prev_ph)->head] &
                                   WB(W_WARN)))
@@ -782,6 +811,9 @@ static void do_part(struct walk *w, int32_t vg)
   int32_t ante = -1;
   if (w->prev_kind == IT_NP) {
     ante = w->prev_ph; /* reduced relative: "the convoy attacked by" */
+  } else if (w->prev_kind == IT_PP && (v->flags & DYAD_PHF_PARTICIPLE) &&
+             w->np_before >= 0) {
+    ante = w->np_before; /* "the families of athletes killed at" */
   } else if (w->prev_kind == IT_LOOSE && w->t[w->prev_tok].tag ==
                                              DYAD_TAG_COMMA &&
              (v->flags & DYAD_PHF_PARTICIPLE) && w->np_before >= 0) {
@@ -825,7 +857,7 @@ static void do_finite(struct walk *w, int32_t vg)
       c->subj = w->time_np;
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
-    w->pending = -1;
+    clear_pending(w, ci);
     return;
   }
   /* close clauses above one that still lacks its verb */
@@ -843,7 +875,7 @@ static void do_finite(struct walk *w, int32_t vg)
     w->sp = k + 1;
     set_clause(w, vg, w->stack[k]);
     touch(w, w->stack[k], v->tok, v->tok + v->ntok);
-    w->pending = -1;
+    clear_pending(w, w->stack[k]);
     return;
   }
   /* "said the date for cutting steel would help": the modifier clause
@@ -869,7 +901,7 @@ static void do_finite(struct walk *w, int32_t vg)
   int32_t k;
   if ((st & CS_COMMA) && speech && vg_finite(w, vg)) {
     frame(w, vg, w->pending);
-    w->pending = -1;
+    clear_pending(w, top(w));
     set_clause(w, vg, top(w));
     touch(w, top(w), v->tok, v->tok + v->ntok);
     return;
@@ -879,6 +911,7 @@ static void do_finite(struct walk *w, int32_t vg)
     if (k != ci) {
       CL(w, k)->subj = w->pending;
       w->stack[w->sp - 1] = k;
+      clear_pending(w, k);
     }
   } else if (cand >= 0 &&
              (cand == c->obj || cand == c->obj2 ||
@@ -894,6 +927,7 @@ static void do_finite(struct walk *w, int32_t vg)
   }
   if (k == ci) {
     set_clause(w, vg, ci);
+    clear_pending(w, ci);
     return;
   }
   CL(w, k)->verb = vg;
@@ -903,7 +937,7 @@ static void do_finite(struct walk *w, int32_t vg)
   }
   set_clause(w, vg, k);
   touch(w, k, v->tok, v->tok + v->ntok);
-  w->pending = -1;
+  clear_pending(w, k);
 }
 
 /* Is the next item after phrase vg, past any PPs, a finite verb group? */
@@ -1163,6 +1197,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
       t++;
     }
   }
+  clear_pending(&w, top(&w));
   finish(&w);
   return w.oom ? DYAD_ENOMEM : DYAD_OK;
 }

@@ -281,6 +281,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     tg = t[j].tag;
     int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
     int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
+    if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && nt == DYAD_TAG_CD &&
+        tag_noun(t[last_nom].tag))
+      break; /* "gave the Ivory Coast | 5.1 million dollars" */
     if (tag_noun(tg) || tg == DYAD_TAG_CD || tg == DYAD_TAG_FW ||
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
       last_nom = j++;
@@ -1220,7 +1223,7 @@ static int text_ref(const dyad_doc *doc, const char *name, int32_t ph,
   if (dyad__buf_printf(out, " %s=[", name) ||
       add_span(doc, p->tok, p->ntok, out) || dyad__buf_addc(out, ']'))
     return -1;
-  if (p->kind == DYAD_PH_VG) {
+  if (p->kind == DYAD_PH_VG && (p->flags || p->tense)) {
     if (dyad__buf_addc(out, '(') ||
         add_flags(out, p->flags, phflag, DYAD_ARRAY_LEN(phflag), 0) ||
         (p->tense && dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
