@@ -5,7 +5,8 @@
  * tagging errors count: each sentence becomes a doc whose text is the gold
  * tokens joined by spaces and whose tokens and sentence are filled here.
  *
- *   treebank [FILE] [-v]     -v prints every error with its context
+ *   tagging [FILE] [-v] [-r N]   -v prints every error with its context;
+ *                                -r N tags the whole treebank N times (20)
  *
  * Prints XPOS accuracy, the most frequent confusions, lemma accuracy on
  * NOUN/VERB tokens, the tagging speed, and the accuracy when the real
@@ -129,6 +130,13 @@ static uint32_t flags_of(const char *s, int kind)
   return f;
 }
 
+#define MAXALL 40000
+#define MAXSENT 2000
+static char all_text[MAXALL * 16];
+static size_t all_len, all_ntok, all_nsent;
+static dyad_token all_toks[MAXALL];
+static dyad_sentence all_sents[MAXSENT];
+
 static long ntok, nok, nlem, nlemok, nlemzero;
 static double tag_ns;
 static char sent_text[8192];
@@ -178,6 +186,7 @@ static void run_pipeline(dyad_doc *doc)
   }
 }
 static int verbose;
+static int reps = 20;
 
 static void run_sentence(dyad_doc *doc)
 {
@@ -239,6 +248,23 @@ static void run_sentence(dyad_doc *doc)
   s->ntok = (uint32_t)nsent_tok;
   s->off = 0;
   s->len = (uint32_t)tl;
+  /* keep a copy for the speed run over the whole treebank as one doc */
+  if (all_len + tl + 1 < sizeof(all_text) &&
+      all_ntok + (size_t)nsent_tok < MAXALL && all_nsent < MAXSENT) {
+    all_sents[all_nsent].tok = (uint32_t)all_ntok;
+    all_sents[all_nsent].ntok = (uint32_t)nsent_tok;
+    all_sents[all_nsent].off = (uint32_t)all_len;
+    all_sents[all_nsent].len = (uint32_t)tl;
+    all_nsent++;
+    for (int i = 0; i < nsent_tok; i++) {
+      all_toks[all_ntok] = doc->toks.v[i];
+      all_toks[all_ntok].off += (uint32_t)all_len;
+      all_ntok++;
+    }
+    memcpy(all_text + all_len, text, tl);
+    all_len += tl;
+    all_text[all_len++] = ' ';
+  }
   double t0 = now_ns();
   if (dyad__tag(doc) != DYAD_OK)
     return;
@@ -286,6 +312,8 @@ int main(int argc, char **argv)
       verbose++;
     else if (!strcmp(argv[i], "-vv"))
       verbose = 2;
+    else if (!strcmp(argv[i], "-r") && i + 1 < argc)
+      reps = (int)strtol(argv[++i], NULL, 10);
     else
       file = argv[i];
   }
@@ -383,8 +411,40 @@ int main(int argc, char **argv)
   printf("lemma accuracy (NOUN/VERB): %.2f%% (%ld/%ld, %ld without a lemma id)\n",
          nlem ? 100.0 * nlemok / nlem : 0.0, nlemok, nlem, nlemzero);
   printf("lexicon load: %.1f ms, %zu words\n", load_ms, ctx->vocab.n);
-  printf("tagging speed (dyad__tag, gold tokens): %.2f M tokens/s\n",
+  printf("tagging speed, one doc per sentence: %.2f M tokens/s\n",
          tag_ns > 0 ? (double)ntok / tag_ns * 1e3 : 0.0);
+  {
+    /* the whole treebank as one document, tagged reps times */
+    dyad_article art;
+    memset(&art, 0, sizeof(art));
+    art.id = "all";
+    art.id_len = 3;
+    art.text = all_text;
+    art.text_len = all_len;
+    art.date = 20230322;
+    dyad_doc *big = dyad_doc_new(ctx);
+    if (big && dyad_doc_analyze(big, &art, 0) == DYAD_OK) {
+      const struct dyad_allocator *a = &ctx->alloc;
+      if (dyad_vec_reserve(a, big->toks, all_ntok) == 0 &&
+          dyad_vec_reserve(a, big->sents, all_nsent) == 0) {
+        memcpy(big->toks.v, all_toks, all_ntok * sizeof(dyad_token));
+        memcpy(big->sents.v, all_sents, all_nsent * sizeof(dyad_sentence));
+        big->toks.n = all_ntok;
+        big->sents.n = all_nsent;
+        double start = now_ns();
+        for (int r = 0; r < reps; r++) {
+          dyad__arena_reset(&big->arena);
+          dyad__tag(big);
+        }
+        double dt = now_ns() - start;
+        printf("tagging speed, whole treebank as one doc: %.2f M tokens/s, "
+               "%.1f MB/s of text\n",
+               reps * (double)all_ntok / dt * 1e3,
+               reps * (double)all_len / dt * 1e3);
+      }
+    }
+    dyad_doc_free(big);
+  }
   printf("with the dyad tokenizer: %ld/%ld gold tokens matched exactly, "
          "XPOS accuracy on them %.2f%%\n",
          pipe_matched, pipe_gold,
