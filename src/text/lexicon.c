@@ -161,6 +161,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   struct dyad_lexent ne;
   memset(&ne, 0, sizeof(ne));
   int nord = 0;
+  unsigned explicit_lem = 0;
   while (p < end) {
     while (p < end && isblank_c(*p))
       p++;
@@ -198,8 +199,11 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
     if (nord < DYAD_LEX_ORDER)
       ne.order[nord++] = (uint8_t)tag;
     int slot = dyad__tag_lemslot(tag);
-    if (!ne.lemma[slot])
+    if (!ne.lemma[slot]) {
       ne.lemma[slot] = lem ? lem : id;
+      if (lem)
+        explicit_lem |= 1u << slot;
+    }
   }
   if (!ne.mask)
     return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: no tags", path,
@@ -214,8 +218,9 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
         ne.order[nord++] = e->order[i];
     }
     ne.mask |= e->mask;
+    /* a "+" line keeps the known lemmas unless it names its own */
     for (int s = 0; s < DYAD_LEM_COUNT; s++)
-      if (!ne.lemma[s])
+      if (!ne.lemma[s] || (!(explicit_lem & (1u << s)) && e->lemma[s]))
         ne.lemma[s] = e->lemma[s];
     ne.flags = e->flags;
   }
