@@ -12,10 +12,14 @@
  *     verb, "that" as IN/DT/WDT, "'s" as POS/VBZ, ...). A rule may only
  *     pick a tag the token can have, except where noted;
  *  3. the lemma of each token from its tag (lemma.c).
- * No weights are learned from any treebank.
+ * No weights are learned from any treebank. Capitalised words follow the
+ * UD English conventions: a common word inside a name keeps its common
+ * tag (the Royal/JJ Navy, Harvard Business/NN School/NN), a word the
+ * lexicon does not know, or knows only as a name, is NNP.
  *
- * Invariants: uses only the ctx (read-only) and doc vectors/arena; one
- * arena allocation per document, none per token.
+ * Invariants: uses only the ctx (read-only) and doc vectors/arena; two
+ * arena allocations per document (token state, folded forms), none per
+ * token; the word ids the rules name are looked up once at lexicon load.
  */
 #include "../internal.h"
 
@@ -576,14 +580,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         T[k].kind == DYAD_TK_WORD) {
       const struct dyad_lexent *e = dyad__lex_get(doc->ctx, T[k].form);
       int pv = pref_in(e, B(VB) | NOUNS | ADJS);
-      uint64_t after = k + 1 < b ? W[k + 1].mask : 0;
       int aft = k + 1 < b ? T[k + 1].tag : DYAD_TAG_NONE;
       uint32_t aftf = k + 1 < b ? T[k + 1].form : 0;
       int nounish = pv != DYAD_TAG_VB &&
                     (aft == DYAD_TAG_NONE || aft == DYAD_TAG_PERIOD ||
                      aft == DYAD_TAG_COMMA || aft == DYAD_TAG_CC ||
                      aft == DYAD_TAG_POS || aftf == d->of || aft == DYAD_TAG_RQUOTE);
-      (void)after;
       if (!e || k > i + 1 || !nounish)
         t->tag = DYAD_TAG_TO;
     }
@@ -822,10 +824,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                                   ends(f, fl, "ish") || ends(f, fl, "ite"));
     if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
         T[i + 1].kind == DYAD_TK_WORD) {
-      const struct dyad_lexent *ne = dyad__lex_get(doc->ctx, Nf);
       int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
-      int common = ne && (ne->mask & (B(NN) | B(NNS) | ADJS));
-      (void)common;
       if (!nextcap && (Nm & (NOUNS | ADJS)))
         t->tag = DYAD_TAG_JJ;
     }
