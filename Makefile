@@ -18,7 +18,7 @@ endif
 DATADIR_BUILTIN ?= $(CURDIR)/data:$(CURDIR)/$(BUILD)/data
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wundef -Wno-unused-parameter -Werror
+        -Wundef -Wno-unused-parameter -Wno-format-truncation -Werror
 CFLAGS ?= $(OPT)
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
   -fno-omit-frame-pointer $(WARN) $(SANFLAGS) -Iinclude -Isrc $(CFLAGS)

@@ -325,7 +325,20 @@ int main(int argc, char **argv)
       if (rel_word && cl->obj == cl->antecedent)
         d = (int32_t)cl->sub_word;
       ob.pred++;
-      ob.tp += g[d].head == h && g[d].rel == R_OBJ;
+      int ok = g[d].head == h && g[d].rel == R_OBJ;
+      ob.tp += ok;
+      if (!ok && verbose) {
+        const dyad_token *vt = &doc->toks.v[h], *dt2 = &doc->toks.v[d];
+        const dyad_sentence *ss = &doc->sents.v[0];
+        for (size_t q = 0; q < doc->sents.n; q++)
+          if (doc->sents.v[q].tok <= (uint32_t)h)
+            ss = &doc->sents.v[q];
+        const dyad_token *e = &doc->toks.v[ss->tok + ss->ntok - 1];
+        printf("OBJ kind %d verb %.*s pred %.*s (gold rel %d) | %.*s\n",
+               cl->kind, (int)vt->len, text + vt->off, (int)dt2->len,
+               text + dt2->off, g[d].rel, (int)(e->off + e->len - ss->off),
+               text + ss->off);
+      }
     }
   }
   /* missed gold subjects, for -v */

@@ -91,7 +91,9 @@ enum {
   DYAD_CFG_NO_WHEN = 1u << 3,   /* skip temporal expressions */
   DYAD_CFG_NO_WHERE = 1u << 4,  /* skip place names */
   DYAD_CFG_NO_QUOTES = 1u << 5, /* skip quotations */
-  DYAD_CFG_SPEECH = 1u << 6     /* also code "X said" statements */
+  DYAD_CFG_SPEECH = 1u << 6,    /* also code "X said" statements */
+  DYAD_CFG_LITERAL = 1u << 7    /* PETRARCH semantics: modality, intent
+                                   and futures keep the act's own code */
 };
 
 /* Creates a context. cfg may be NULL for defaults. Returns NULL only when
@@ -596,8 +598,9 @@ typedef struct dyad_store_event {
 /* Return non-zero from a callback to stop the query early (not an error). */
 typedef int (*dyad_store_event_fn)(const dyad_store_event *ev, void *ud);
 
-/* Calls fn for each event matching q, newest first (date, then document
- * and sentence order). q may be NULL for all events. */
+/* Calls fn for each event matching q, newest first (by event date, then
+ * in the order documents were first stored, then in document order). q
+ * may be NULL for all events. */
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
                              dyad_store_event_fn fn, void *ud);
 
@@ -694,10 +697,13 @@ int dyad_dict_format_parse(const char *s, size_t len);
  * Idempotent. */
 dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
 
-/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
- * its entries override earlier ones for the same phrase and kind. A native
+/* Loads one more dictionary file (a user's --dict): its entries override
+ * the default data for the same phrase and kind, whether loaded before or
+ * after dyad_ctx_load_defaults, and earlier user files. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
  * cues*, or a folder of that name) or from section lines ("[actors]").
+ * With DYAD_DICT_AUTO, path may start with a format name and a colon
+ * ("petrarch-verbs:CAMEO.2.0.txt"); otherwise the format is sniffed.
  * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
  * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
  * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */

@@ -69,12 +69,19 @@ struct walk {
   int32_t prev_ph; /* its phrase, -1 for a loose token */
   uint32_t prev_tok;
   int32_t np_before; /* last NP if only commas followed it, else -1 */
+  int32_t last_np;   /* last top-level NP */
+  int32_t time_np;   /* temporal NP before the verb: a fallback subject */
   int32_t pending;   /* NP after a comma-closed clause, waiting for a verb */
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
-  uint32_t dash_close; /* the dash that closes an open dash pair */
-  int question;
+  struct {
+    uint32_t close; /* token that closes the parenthesis or dash pair */
+    int sp;         /* stack depth to return to; -1: no clause inside */
+    int prev_kind;  /* what came before it, restored at its end */
+    int32_t prev_ph, np_before, arg_np;
+  } par[4];         /* open parentheses and dash pairs */
+  int npar;
   int title; /* a headline: "Russia to send troops" has a main verb */
   int oom;
 };
@@ -170,11 +177,32 @@ static int vg_finite(const struct walk *w, int32_t ph)
          (v->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE));
 }
 
+static void unassign(dyad_clause *c, int32_t np)
+{
+  if (c->obj2 == np)
+    c->obj2 = -1;
+  if (c->obj == np) {
+    c->obj = c->obj2;
+    c->obj2 = -1;
+  }
+}
+
+/* A time expression ("Monday", "last week", "the following year"): its
+ * head is a time word, and so is every other noun in it; no "a". */
 static int temporal(const struct walk *w, int32_t np)
 {
   const dyad_phrase *x = PH(w, np);
-  return !(x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
-         (w->cx->tc[x->head] & WB(W_TIME)) != 0;
+  if ((x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) ||
+      !(w->cx->tc[x->head] & WB(W_TIME)) || x->poss >= 0)
+    return 0;
+  for (uint32_t k = x->tok; k < x->head; k++) {
+    int tg = w->t[k].tag;
+    if ((tag_noun(tg) && !(w->cx->tc[k] & WB(W_TIME))) ||
+        (tg == DYAD_TAG_DT && (int32_t)k == x->det &&
+         !(w->cx->tc[k] & (WB(W_DEF) | WB(W_QUANT)))))
+      return 0;
+  }
+  return 1;
 }
 
 /* Opens a clause introduced by marker token t. */
@@ -271,6 +299,74 @@ static uint32_t dash_pair(const struct walk *w, uint32_t t)
   return UINT32_MAX;
 }
 
+/* The matching closing bracket of the one at t, UINT32_MAX if none. */
+static uint32_t close_of(const struct walk *w, uint32_t t, int tag)
+{
+  for (uint32_t k = t + 1; k < w->end && k < t + 64; k++)
+    if (w->t[k].tag == tag)
+      return k;
+  return UINT32_MAX;
+}
+
+/* Opens a parenthesis or dash pair at t closed at close. With a finite
+ * verb inside it is a clause of its own (SUB, sub_word = the bracket),
+ * else its words are left out of the clause's roles. */
+static void open_paren(struct walk *w, uint32_t t, size_t p, uint32_t close)
+{
+  if (close == UINT32_MAX || w->npar >= 4) {
+    w->paren++;
+    return;
+  }
+  w->par[w->npar].prev_kind = w->prev_kind;
+  w->par[w->npar].prev_ph = w->prev_ph;
+  w->par[w->npar].np_before = w->np_before;
+  w->par[w->npar].arg_np = w->arg_np;
+  int clause = 0;
+  for (; p < w->p1 && w->doc->phrases.v[p].tok < close; p++) {
+    const dyad_phrase *x = &w->doc->phrases.v[p];
+    if (x->kind == DYAD_PH_VG && x->up < 0 && x->tok > t &&
+        vg_finite(w, (int32_t)p)) {
+      clause = 1;
+      break;
+    }
+  }
+  w->par[w->npar].close = close;
+  if (clause) {
+    w->par[w->npar++].sp = w->sp;
+    open_marker(w, DYAD_CL_SUB, t, 0);
+  } else {
+    w->par[w->npar++].sp = -1;
+    w->paren++;
+  }
+}
+
+/* ", worth $2 billion, was signed", ", however, said": an aside that
+ * opens with an adjective or adverb between two commas, the second one
+ * followed by a finite verb. Returns that comma, else UINT32_MAX. */
+static uint32_t aside(const struct walk *w, uint32_t t)
+{
+  if (t + 1 >= w->end ||
+      !(tag_adj(w->t[t + 1].tag) || tag_adv(w->t[t + 1].tag)))
+    return UINT32_MAX;
+  for (uint32_t k = t + 2; k < w->end && k < t + 10; k++) {
+    int tg = w->t[k].tag;
+    if (tg == DYAD_TAG_COMMA) {
+      size_t p = w->p0;
+      while (p < w->p1 && w->doc->phrases.v[p].tok <= k)
+        p++;
+      if (p < w->p1 && w->doc->phrases.v[p].tok == k + 1 &&
+          w->doc->phrases.v[p].kind == DYAD_PH_VG &&
+          vg_finite(w, (int32_t)p))
+        return k;
+      return UINT32_MAX;
+    }
+    if (tg == DYAD_TAG_PERIOD || tg == DYAD_TAG_COLON || tg == DYAD_TAG_CC ||
+        tag_verb(tg) || tg == DYAD_TAG_MD)
+      break;
+  }
+  return UINT32_MAX;
+}
+
 static void comma(struct walk *w)
 {
   while (w->sp > 1) {
@@ -297,13 +393,28 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
   int nk = peek(w, t + 1, p, &nph, &nx);
   touch(w, cur, t, t + 1);
 
-  if (tg == DYAD_TAG_LRB) {
-    w->paren++;
+  if (w->npar > 0 && w->par[w->npar - 1].close == t) {
+    w->npar--; /* the closing bracket or dash: as if the aside were not */
+    if (w->par[w->npar].sp >= 1 && w->par[w->npar].sp <= w->sp)
+      w->sp = w->par[w->npar].sp;
+    else if (w->par[w->npar].sp < 0 && w->paren > 0)
+      w->paren--;
+    w->prev_kind = w->par[w->npar].prev_kind;
+    w->prev_ph = w->par[w->npar].prev_ph;
+    w->np_before = w->par[w->npar].np_before;
+    w->arg_np = w->par[w->npar].arg_np;
+    return;
+  } else if (tg == DYAD_TAG_LRB) {
+    open_paren(w, t, p, close_of(w, t, DYAD_TAG_RRB));
   } else if (tg == DYAD_TAG_RRB) {
     if (w->paren > 0)
       w->paren--;
   } else if (tg == DYAD_TAG_COMMA) {
-    comma(w);
+    uint32_t pc = aside(w, t);
+    if (pc != UINT32_MAX)
+      open_paren(w, t, p, pc); /* "the deal, worth $2 billion, was" */
+    else
+      comma(w);
   } else if (tg == DYAD_TAG_RQUOTE || (tk->flags & DYAD_TOKF_CLOSEQ)) {
     comma(w);
   } else if (tg == DYAD_TAG_LQUOTE || (tk->flags & DYAD_TOKF_OPENQ)) {
@@ -311,7 +422,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       open_comp(w, t, 0);
   } else if (tg == DYAD_TAG_PERIOD) {
     if (ch == '?')
-      w->question = 1;
+      CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (tg == DYAD_TAG_COLON) {
     if (ch == ';')
       new_main(w, t);
@@ -319,16 +430,10 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       open_comp(w, t, 0);
     else if (ch == ':' && tv)
       new_main(w, t);
-    else if (w->dash_close == t) {
-      w->dash_close = UINT32_MAX; /* the closing dash */
-      if (w->paren > 0)
-        w->paren--;
-    } else if (ch != ':' && ch != ';' && (w->dash_close = dash_pair(w, t)) !=
-                                             UINT32_MAX) {
-      w->paren++; /* "The world - and the UK - is facing" */
-    } else {
+    else if (ch != ':' && ch != ';' && dash_pair(w, t) != UINT32_MAX)
+      open_paren(w, t, p, dash_pair(w, t)); /* "The world - and the UK -" */
+    else
       comma(w);
-    }
   } else if (tg == DYAD_TAG_CC) {
     if (nk == IT_VG && (PH(w, nph)->flags & DYAD_PHF_INFINITIVE)) {
       /* "to A and to B": the second is a sibling of the first */
@@ -358,7 +463,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     int after_obj = w->prev_kind == IT_NP &&
                     (w->prev_ph == CL(w, cur)->obj ||
                      w->prev_ph == CL(w, cur)->obj2);
-    if (tg == DYAD_TAG_WDT && w->np_before >= 0 && !after_obj)
+    if (tg == DYAD_TAG_WDT && w->np_before >= 0)
       open_rel(w, t);
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
@@ -368,12 +473,27 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv)
       open_comp(w, t, 1);
   } else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS) {
-    if ((c & WB(W_REL)) && w->np_before >= 0)
+    if ((c & WB(W_REL)) && w->np_before >= 0) {
       open_rel(w, t);
+    } else if ((c & WB(W_REL)) && t > w->s_tok &&
+               (w->cx->tc[t - 1] & WB(W_OF)) && w->last_np >= 0 &&
+               PH(w, w->last_np)->tok + PH(w, w->last_np)->ntok == t - 1) {
+      /* "..., both of which colonised": the quantifier is the subject */
+      int32_t q = w->last_np;
+      for (int j = 0; j < w->sp; j++)
+        unassign(CL(w, w->stack[j]), q);
+      if (w->pending == q)
+        w->pending = -1;
+      int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
+      if (k != cur) {
+        CL(w, k)->subj = q;
+        set_clause(w, q, k);
+      }
+    }
     else if (tv)
       open_comp(w, t, 1);
     else if (w->prev_kind == IT_NONE)
-      w->question = 1;
+      CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (tg == DYAD_TAG_WRB) {
     if (c & WB(W_WHEN))
       open_marker(w, DYAD_CL_SUB, t, 0);
@@ -382,7 +502,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv)
       open_comp(w, t, 1);
     else if (w->prev_kind == IT_NONE)
-      w->question = 1;
+      CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (c & WB(W_WHETHER)) {
     if (tv)
       open_comp(w, t, 1);
@@ -414,13 +534,22 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
 static void do_np(struct walk *w, int32_t np)
 {
   dyad_phrase *x = PH(w, np);
+  w->last_np = np;
+  if (w->t[x->head].tag == DYAD_TAG_WP && CL(w, top(w))->verb >= 0 &&
+      x->up < 0)
+    open_comp(w, x->tok, 1); /* "said what it wanted", "about what happened" */
   int32_t ci = top(w);
   dyad_clause *c = CL(w, ci);
   uint8_t *st = &w->cx->cstate[ci];
   touch(w, ci, x->tok, x->tok + x->ntok);
   set_clause(w, np, ci);
-  if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0 || temporal(w, np))
+  if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0)
     return;
+  if (temporal(w, np)) {
+    if (c->verb < 0)
+      w->time_np = np; /* "Tuesday is all about ..." */
+    return;
+  }
   if (c->verb < 0) {
     c->subj = np; /* the nearest NP before the verb wins */
   } else if ((*st & (CS_SUBJ_AFTER | CS_EXIST)) && c->subj < 0) {
@@ -428,6 +557,13 @@ static void do_np(struct walk *w, int32_t np)
     *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
   } else if (*st & CS_COMMA) {
     w->pending = np;
+  } else if (w->cx->tc[PH(w, c->verb)->head] & (WB(W_BE) | WB(W_COPULA))) {
+    if (c->obj2 < 0) /* predicate nominal: "is a threat" */
+      c->obj2 = np;
+    w->arg_np = np;
+  } else if ((PH(w, c->verb)->flags & DYAD_PHF_PASSIVE) &&
+             !(w->prev_kind == IT_VG && w->prev_ph == c->verb)) {
+    /* "was slated for X a few blocks away": no object */
   } else if (c->obj < 0) {
     c->obj = np;
     w->arg_np = np;
@@ -499,16 +635,6 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
   push(w, m);
 }
 
-static void unassign(dyad_clause *c, int32_t np)
-{
-  if (c->obj2 == np)
-    c->obj2 = -1;
-  if (c->obj == np) {
-    c->obj = c->obj2;
-    c->obj2 = -1;
-  }
-}
-
 /* An infinitive ("to" + verb, or a bare verb after a verb: "helped
  * build"). Its subject, in order: the possessor of an intent noun ("Russia's
  * plans to attack"); the object of a verb of influence ("urged Beijing to",
@@ -527,6 +653,20 @@ static void do_inf(struct walk *w, int32_t vg)
                  : w->prev_kind == IT_PP ? PH(w, w->prev_ph)->child
                                          : -1;
   uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
+  if (w->prev_kind == IT_PP &&
+      (w->cx->tc[PH(w, w->prev_ph)->head] & WB(W_FOR)) &&
+      (v->flags & DYAD_PHF_INFINITIVE)) {
+    int32_t k = newcl(w, DYAD_CL_INF, ci); /* "for Russia to withdraw" */
+    if (k != ci) {
+      CL(w, k)->verb = vg;
+      CL(w, k)->subj = noun;
+      set_clause(w, vg, k);
+      set_clause(w, noun, k);
+      touch(w, k, v->tok, v->tok + v->ntok);
+      push(w, k);
+    }
+    return;
+  }
   if (nc & (WB(W_NINTENT) | WB(W_NTHREAT) | WB(W_NNEG))) {
     if (nc & WB(W_NINTENT))
       v->flags |= DYAD_PHF_INTENT;
@@ -640,6 +780,9 @@ static void do_finite(struct walk *w, int32_t vg)
     c->verb = vg;
     if (c->subj < 0 && w->pending >= 0)
       c->subj = w->pending;
+    if (c->subj < 0 && w->time_np >= 0 && w->prev_kind == IT_NP &&
+        w->prev_ph == w->time_np)
+      c->subj = w->time_np;
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     w->pending = -1;
@@ -697,8 +840,11 @@ static void do_finite(struct walk *w, int32_t vg)
       CL(w, k)->subj = w->pending;
       w->stack[w->sp - 1] = k;
     }
-  } else if (w->prev_kind == IT_NP && cand >= 0 &&
-             (cand == c->obj || cand == c->obj2)) {
+  } else if (cand >= 0 &&
+             (cand == c->obj || cand == c->obj2 ||
+              (w->prev_kind == IT_NP && cand == w->prev_ph &&
+               !temporal(w, cand) &&
+               !(PH(w, cand)->flags & DYAD_PHF_APPOS)))) {
     unassign(c, cand);
     k = open_comp(w, PH(w, cand)->tok, 0);
     if (k != ci)
@@ -732,7 +878,16 @@ static void do_vg(struct walk *w, int32_t vg)
   int tv = CL(w, ci)->verb >= 0;
   int bare = w->t[v->head].tag == DYAD_TAG_VB && !vg_finite(w, vg) &&
              !(v->flags & DYAD_PHF_INFINITIVE) && v->head == v->tok;
-  if ((v->flags & DYAD_PHF_INFINITIVE) || (bare && tv))
+  dyad_clause *c = CL(w, ci);
+  if ((v->flags & DYAD_PHF_PARTICIPLE) && !tv && c->subj >= 0 &&
+      w->prev_kind == IT_NP && w->prev_ph == c->subj &&
+      speech_verb(w, vg)) {
+    /* "Another said:" mistagged VBN: a speech verb right after the
+     * subject is the clause's verb */
+    v->flags &= ~(uint32_t)(DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE);
+    v->tense = DYAD_TENSE_PAST;
+    do_finite(w, vg);
+  } else if ((v->flags & DYAD_PHF_INFINITIVE) || (bare && tv))
     do_inf(w, vg);
   else if (v->flags & (DYAD_PHF_GERUND | DYAD_PHF_PARTICIPLE))
     do_part(w, vg);
@@ -800,8 +955,6 @@ static void finish(struct walk *w)
     if (vt < doc->toks.n && (w->t[vt].flags & DYAD_TOKF_INQUOTE))
       c->flags |= DYAD_CLF_QUOTE;
     if (c->parent < 0) {
-      if (w->question)
-        c->flags |= DYAD_CLF_QUESTION;
       if (w->according >= 0) {
         c->flags |= DYAD_CLF_REPORTED;
         if (c->speaker < 0)
@@ -856,8 +1009,8 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.p0 = p0;
   w.p1 = doc->phrases.n;
   w.title = (s->flags & DYAD_SENTF_TITLE) != 0;
-  w.dash_close = UINT32_MAX;
   w.prev_ph = w.np_before = w.pending = w.according = w.arg_np = -1;
+  w.last_np = w.time_np = -1;
   int32_t m = newcl(&w, DYAD_CL_MAIN, -1);
   if (m < 0)
     return w.oom ? DYAD_ENOMEM : DYAD_OK;

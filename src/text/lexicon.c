@@ -161,7 +161,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   struct dyad_lexent ne;
   memset(&ne, 0, sizeof(ne));
   int nord = 0;
-  unsigned explicit_lem = 0;
+  unsigned explicit_lem = 0; /* slots whose lemma the line names */
   while (p < end) {
     while (p < end && isblank_c(*p))
       p++;
@@ -218,10 +218,12 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
         ne.order[nord++] = e->order[i];
     }
     ne.mask |= e->mask;
-    /* a "+" line keeps the known lemmas unless it names its own */
+    /* a hand line that adds tags ("+met VBD VBN") keeps the lemmas the
+     * generated lexicon knows (met -> meet) unless it names its own */
     for (int s = 0; s < DYAD_LEM_COUNT; s++)
-      if (!ne.lemma[s] || (!(explicit_lem & (1u << s)) && e->lemma[s]))
-        ne.lemma[s] = e->lemma[s];
+      if (!ne.lemma[s] ||
+          (e->lemma[s] && !(explicit_lem & (1u << s)) && ne.lemma[s] == id))
+        ne.lemma[s] = e->lemma[s] ? e->lemma[s] : ne.lemma[s];
     ne.flags = e->flags;
   }
   ne.flags |= (uint8_t)(DYAD_LEXF_WORD | (hand ? DYAD_LEXF_HAND : 0));

@@ -60,11 +60,11 @@ static const struct wlist wlists[] = {
                "confirm declare explain note argue allege assert "
                "acknowledge admit stress emphasize emphasise reiterate "
                "write tweet reply respond suggest predict comment remark "
-               "testify"},
+               "testify ask said says told tells wrote written"},
     {W_COGN, "think believe know hope fear expect feel understand realize "
              "realise recognize recognise doubt worry assume learn show "
-             "indicate ensure agree decide"},
-    {W_INTENT, "plan intend want seek aim hope promise pledge vow agree "
+             "indicate ensure agree decide thought knew known felt"},
+    {W_INTENT, "plan intend want seek sought aim hope promise pledge vow agree "
                "decide offer prepare try attempt propose wish resolve"},
     {W_COMMIT, "promise pledge vow"},
     {W_THREAT, "threaten"},
@@ -81,7 +81,7 @@ static const struct wlist wlists[] = {
     {W_WHERE, "where"},
     {W_TIME, "monday tuesday wednesday thursday friday saturday sunday "
              "yesterday today tomorrow tonight week weekend month year day "
-             "morning afternoon evening night hour decade january february "
+             "morning afternoon evening night hour decade time january february "
              "march april may june july august september october november "
              "december"},
     {W_NINTENT, "plan intention pledge promise decision bid attempt effort "
@@ -109,6 +109,15 @@ static const struct wlist wlists[] = {
                "oblige empower let make have see watch hear"},
     {W_ON, "on upon"},
     {W_SUCH, "such"},
+    {W_NOMPRON, "i he she we they"},
+    {W_WHAT, "what whatever whoever"},
+    {W_QUANT, "many most few several enough much more all both some none "
+              "each either neither any"},
+    {W_FOR, "for"},
+    {W_PREPVBG, "including excluding regarding concerning notwithstanding "
+                "barring"},
+    {W_APPROX, "about around nearly almost roughly approximately some"},
+    {W_COPULA, "become remain seem"},
     {W_SELF, "myself yourself himself herself itself ourselves yourselves "
              "themselves"},
 };
@@ -206,7 +215,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                   !dl(cx, i - 1);
   if (tg == DYAD_TAG_PRP && after_nom && (tcls(cx, i) & WB(W_SELF)))
     return i; /* "Wintour herself appears" */
-  if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS) {
+  if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS ||
+      (tg == DYAD_TAG_WP && (tcls(cx, i) & WB(W_WHAT)))) {
     o->e = i + 1;
     o->head = i;
     o->flags = DYAD_PHF_PRONOUN;
@@ -219,6 +229,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   if ((tcls(cx, i) & WB(W_AT)) && i + 2 < end &&
       (tcls(cx, i + 1) & WB(W_LEAST)) && t[i + 2].tag == DYAD_TAG_CD)
     j += 2; /* "at least six journalists" */
+  if (tag_adv(t[j].tag) && (tcls(cx, j) & WB(W_APPROX)) && j + 1 < end &&
+      (t[j + 1].tag == DYAD_TAG_CD || t[j + 1].tag == DYAD_TAG_DOLLAR))
+    j++; /* "about 16,500" */
   if (t[j].tag == DYAD_TAG_PDT)
     j++;
   if (j < end && t[j].tag == DYAD_TAG_DT && !dl(cx, j)) {
@@ -241,7 +254,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
-    int started = j > i || after_poss;
+    int started = j > i || after_poss ||
+                  (tg == DYAD_TAG_VBN && i > 0 &&
+                   (t[i - 1].tag == DYAD_TAG_IN || t[i - 1].tag == DYAD_TAG_TO));
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -256,7 +271,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     }
     if (tag_adv(tg) && started && !(tcls(cx, j) & WB(W_NEG)) &&
         (tag_adj(nt) || ((nt == DYAD_TAG_VBN || nt == DYAD_TAG_VBG) &&
-                         (tag_noun(nnt) || tag_adj(nnt))))) {
+                         (tag_noun(nnt) || tag_adj(nnt))) ||
+         (nt == DYAD_TAG_HYPH && (nnt == DYAD_TAG_VBN || tag_adj(nnt))))) {
       j++;
       continue;
     }
@@ -272,6 +288,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->head = last_nom; /* trailing adjectives are cut off */
   } else if (last_adj != UINT32_MAX && o->det >= 0) {
     o->head = last_adj; /* "the poor", "the wounded" */
+  } else if (last_adj == i && j == i + 1 && (tcls(cx, i) & WB(W_QUANT)) &&
+             j < end && (tcls(cx, j) & WB(W_OF))) {
+    o->head = i; /* "many of the elite" */
   } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom &&
              ((tcls(cx, i) & WB(W_PRONDT)) || demonstrative(cx, i, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
@@ -279,6 +298,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     return i;
   }
   o->e = o->head + 1;
+  for (uint32_t k = o->b; k < o->e; k++)
+    if (t[k].tag == DYAD_TAG_DOLLAR) {
+      o->head = k; /* "$ 5 billion" is headed by its currency */
+      break;
+    }
   int ht = t[o->head].tag;
   if (ht == DYAD_TAG_NNS || ht == DYAD_TAG_NNPS)
     o->flags |= DYAD_PHF_PLURAL;
@@ -456,6 +480,10 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
     o->prt = (int32_t)(cur + 1);
     o->e = cur + 2;
   }
+  /* "is n't new", "will not": a negation after the last verb */
+  if (o->prt < 0 && o->e < end && tag_adv(t[o->e].tag) &&
+      (tcls(cx, o->e) & WB(W_NEG)) && !dl(cx, o->e))
+    o->e++;
   o->b = i;
   int ft = t[o->first].tag;
   uint64_t fc = tcls(cx, o->first);
@@ -602,7 +630,9 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     *n = 1;
     return ends[0];
   }
-  if (split_ok) {
+  /* "attacked Kyiv and Ukraine responded", "of kilter and he seems" */
+  const struct npx *lm = &g[m - 1].u[g[m - 1].n - 1];
+  if (split_ok || (lm->b + 1 == lm->e && (tcls(cx, lm->b) & WB(W_NOMPRON)))) {
     struct vgx v;
     uint32_t le = ends[m - 1];
     if (scan_vg(cx, le, end, &v) > le && v.finite)
@@ -757,6 +787,23 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     int tg = t[i].tag;
     uint64_t c = tcls(cx, i);
+    /* "including X", "regarding X": a preposition */
+    if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
+      int n;
+      uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
+      if (e > i + 1) {
+        if (!newph(doc, DYAD_PH_PP, i, e, i))
+          return DYAD_ENOMEM;
+        int32_t pi = (int32_t)(doc->phrases.n - 1);
+        int32_t ni = push_coord(cx, g, n, pi);
+        if (ni < 0)
+          return DYAD_ENOMEM;
+        doc->phrases.v[pi].child = ni;
+        i = e;
+        last_speech = 0;
+        continue;
+      }
+    }
     /* "according to X" */
     if ((c & WB(W_ACCORDING)) && i + 2 < end &&
         (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
@@ -810,7 +857,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         i = i2;
         continue;
       }
-      vg_seen = 0; /* a subordinator or a preposition before a clause */
+      if (c & WB(W_SUBAMB))
+        vg_seen = 0; /* a subordinator before a clause */
       last_speech = 0;
       i++;
       continue;

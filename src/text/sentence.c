@@ -11,8 +11,10 @@
  *   "“Why?” he asked";
  * - an abbreviation that keeps its period (token flag ABBREV) ends a
  *   sentence only when the next token plainly opens one: a capitalised
- *   function word ("in the U.S. The talks ...") or an opening quotation
- *   mark; titles ("Gen.") never end one; an ellipsis is treated the same;
+ *   determiner, pronoun or sentence adverb ("in the U.S. The talks ...")
+ *   or an opening quotation mark before a capital; titles ("Gen.") never
+ *   end one; after an ellipsis capitalised conjunctions and prepositions
+ *   ("... But") also count;
  * - a run of SENT_MAX tokens without any of these is cut, so that later
  *   stages never see unbounded sentences (tables, lists).
  *
@@ -48,18 +50,24 @@ static int in_list(const char *const *list, const char *s, size_t len)
 
 int dyad__sentence_starter(const char *s, size_t len)
 {
-  static const char *const w[] = {
+  /* determiners, pronouns and sentence adverbs: rarely inside a name */
+  static const char *const strong[] = {
       "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He",
       "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My",
-      "There", "Here", "But", "And", "Or", "So", "Yet", "In", "On", "At",
-      "For", "From", "With", "By", "As", "After", "Before", "When", "While",
-      "If", "Although", "Though", "Because", "Since", "During", "However",
-      "Meanwhile", "Also", "Still", "Now", "Then", "Some", "Many", "Most",
-      "All", "Both", "Each", "Such", "No", "Not", "What", "Which", "Who",
-      "Why", "How", "Where", "Under", "Despite", "Earlier", "Later",
-      "Separately", "Instead", "Thus", "Asked", "According", "Last", "Next",
-      "Other", "Another", "Officials", "Analysts", NULL};
-  return in_list(w, s, len);
+      "There", "Here", "However", "Meanwhile", "Despite", "Separately",
+      "Instead", "Thus", "Asked", "According", "Another", NULL};
+  /* conjunctions and prepositions: open sentences, but also follow an
+   * abbreviation inside one in text with capitalisation slips */
+  static const char *const weak[] = {
+      "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "From",
+      "With", "By", "As", "After", "Before", "When", "While", "If",
+      "Although", "Though", "Because", "Since", "During", "Under", "All",
+      "Both", "Each", "No", "Not", "Last", "Next", "Other", "Also",
+      "Still", "Now", "Then", "Some", "Many", "Most", "Such", "What",
+      "Which", "Who", "Why", "How", "Where", "Earlier", "Later", NULL};
+  if (in_list(strong, s, len))
+    return 2;
+  return in_list(weak, s, len);
 }
 
 int dyad__agency_word(const char *s, size_t len)
@@ -139,14 +147,21 @@ static int starts_lower(const dyad_doc *doc, const dyad_token *t)
   return (c >= 'a' && c <= 'z') || c >= 0x80;
 }
 
-/* Does token t plainly open a sentence (after an abbreviation)? */
-static int opens_sentence(const dyad_doc *doc, const dyad_token *t)
+/* Does token t plainly open a sentence (after an abbreviation or an
+ * ellipsis)? strength: 2 to accept only strong starters (after an
+ * abbreviation), 1 to accept weak ones too (after an ellipsis). */
+static int opens_sentence(const dyad_doc *doc, const dyad_token *t,
+                          int strength)
 {
-  if (t->kind == DYAD_TK_QUOTE && (t->flags & DYAD_TOKF_OPENQ))
-    return 1;
+  if (t->kind == DYAD_TK_QUOTE && (t->flags & DYAD_TOKF_OPENQ)) {
+    /* a quotation that opens with a capital: 'U.S. "We will' splits,
+     * 'the U.S. "war on terror"' does not */
+    const dyad_token *end = doc->toks.v + doc->toks.n;
+    return t + 1 < end && (t[1].flags & DYAD_TOKF_CAP);
+  }
   if (t->kind != DYAD_TK_WORD)
     return 0;
-  return dyad__sentence_starter(doc->text + t->off, t->len);
+  return dyad__sentence_starter(doc->text + t->off, t->len) >= strength;
 }
 
 /* ==== credits and captions ============================================== */
@@ -337,8 +352,11 @@ static int ends_at(const dyad_doc *doc, size_t i, size_t *last)
     int kind = dyad__abbrev_kind(doc->text + t->off, t->len - 1);
     if (kind == DYAD_ABBR_TITLE)
       return 0;
+    if (kind == DYAD_ABBR_INITIAL && nx->kind == DYAD_TK_QUOTE)
+      return 0; /* C.N. "Bud" Moore */
+    return opens_sentence(doc, nx, 2);
   }
-  return opens_sentence(doc, nx);
+  return opens_sentence(doc, nx, 1);
 }
 
 /* Splits doc->toks into doc->sents (see the note at the top). */

@@ -370,6 +370,16 @@ static void resets_quotes_at_paragraph(void **state)
 
 /* ==== flags ============================================================== */
 
+static void keeps_invisible_joiners_inside_words(void **state)
+{
+  struct fx *f = *state;
+  /* soft hyphen inside a word; a byte-order mark and a zero-width space
+   * between words */
+  assert_string_equal(toks(f, "Ukra\xc2\xad" "ine \xef\xbb\xbfwar\xe2\x80\x8bnow"),
+                      "Ukra\xc2\xad" "ine|war|now");
+  HAS(tok(f, "war"), DYAD_TOKF_SPACE);
+}
+
 static void sets_case_flags(void **state)
 {
   struct fx *f = *state;
@@ -445,6 +455,10 @@ static void ignores_dash_in_sentence(void **state)
   HASNT(tok(f, "Putin"), DYAD_TOKF_DATELINE);
   toks(f, "The Kremlin said - again - no.");
   HASNT(tok(f, "The"), DYAD_TOKF_DATELINE);
+  toks(f, "On March 5 - a Sunday - talks began.");
+  HASNT(tok(f, "On"), DYAD_TOKF_DATELINE);
+  toks(f, "Toronto, March 6 - Sales rose.");
+  HAS(tok(f, "Toronto"), DYAD_TOKF_DATELINE);
   toks(f, "Moscow (Reuters) - Talks began.");
   HAS(tok(f, "Moscow"), DYAD_TOKF_DATELINE);
 }
@@ -508,6 +522,7 @@ int main(void)
       cmocka_unit_test(marks_single_quotes),
       cmocka_unit_test(keeps_clipped_year),
       cmocka_unit_test(resets_quotes_at_paragraph),
+      cmocka_unit_test(keeps_invisible_joiners_inside_words),
       cmocka_unit_test(sets_case_flags),
       cmocka_unit_test(sets_space_flag),
       cmocka_unit_test(marks_paragraphs),
