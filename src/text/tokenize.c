@@ -9,7 +9,8 @@
  * case flags, so the scanner only has to find where a token ends.
  *
  * Conventions (Penn Treebank, as news taggers expect):
- * - clitics split off: "Putin’s" -> "Putin" "’s", "haven’t" -> "have" "n’t",
+ * - clitics split off: "Putin’s" -> "Putin" "’s",
+ *   "haven’t" -> "have" "n’t",
  *   plural possessive "leaders’" -> "leaders" "’" (all flagged CLITIC);
  * - hyphenated words, decimal and grouped numbers, fractions, times,
  *   initialisms ("U.S.") stay one token; known abbreviations keep their
@@ -727,7 +728,8 @@ static size_t do_word(struct tz *z, size_t i)
         return 0;
       return e;
     }
-    if (e - i == 6 && strncasecmp((const char *)s + i, "cannot", 6) == 0) {
+    if (e - i == 6 && (s[i] | 32) == 'c' &&
+        strncasecmp((const char *)s + i, "cannot", 6) == 0) {
       uint16_t cap = (bclass[s[i]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
       if (!emit(z, i, 3, DYAD_TK_WORD, cap) || /* can not */
           !emit(z, i + 3, 3, DYAD_TK_WORD, 0))
