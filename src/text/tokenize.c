@@ -833,6 +833,14 @@ static int do_quote(struct tz *z, size_t i, size_t len, int dbl, int dir)
   return emit(z, i, len, DYAD_TK_QUOTE, f) ? 0 : -1;
 }
 
+/* Does a clipped decade ("90s" of "’90s") start at s[e]? */
+static int clipped_year(const unsigned char *s, size_t e, size_t n)
+{
+  return n - e >= 3 && (bclass[s[e]] & B_DIGIT) &&
+         (bclass[s[e + 1]] & B_DIGIT) && s[e + 2] == 's' &&
+         !wordchar_at(s, e + 3, n);
+}
+
 /* Emits an apostrophe or single quote that is not inside a word: an
  * opening quote, a closing quote, a plural possessive ("leaders’") or a
  * clipped year ("’90s"). Returns the position after it, 0 on ENOMEM. */
@@ -841,9 +849,7 @@ static size_t do_apos(struct tz *z, size_t i, size_t len)
   const unsigned char *s = z->s;
   size_t n = z->n, e = i + len;
   int glued = i > 0 && !(bclass[s[i - 1]] & (B_SPACE | B_NL));
-  if (!glued && n - e >= 3 && (bclass[s[e]] & B_DIGIT) &&
-      (bclass[s[e + 1]] & B_DIGIT) && s[e + 2] == 's' &&
-      !wordchar_at(s, e + 3, n)) {
+  if (!glued && clipped_year(s, e, n)) {
     dyad_token *t = emit(z, i, len + 3, DYAD_TK_NUM, 0);
     return t ? e + 3 : 0;
   }
@@ -938,7 +944,7 @@ static size_t step(struct tz *z, size_t i)
     case U_UPPER: case U_LETTER: case U_DIGIT:
       return do_word(z, i);
     case U_APOS: case U_LSQUOTE:
-      if (u.kind == U_LSQUOTE)
+      if (u.kind == U_LSQUOTE && !clipped_year(s, e, n))
         return do_quote(z, i, (size_t)u.len, 0, 1) == 0 ? e : 0;
       return do_apos(z, i, (size_t)u.len);
     case U_LDQUOTE:

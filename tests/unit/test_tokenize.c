@@ -358,6 +358,11 @@ static void keeps_clipped_year(void **state)
   struct fx *f = *state;
   assert_string_equal(toks(f, "in the '90s"), "in|the|'90s");
   assert_int_equal(tok(f, "'90s")->kind, DYAD_TK_NUM);
+  /* also with the opening quote that word processors put there */
+  assert_string_equal(toks(f, "the \xe2\x80\x98" "90s boom"),
+                      "the|\xe2\x80\x98" "90s|boom");
+  assert_int_equal(tok(f, "\xe2\x80\x98" "90s")->kind, DYAD_TK_NUM);
+  HASNT(tok(f, "boom"), DYAD_TOKF_INQUOTE);
 }
 
 static void resets_quotes_at_paragraph(void **state)
