@@ -33,7 +33,7 @@
 #include "text.h"
 
 #define SENT_MAX 400   /* tokens: longer runs are cut */
-#define CREDIT_MAX 12  /* tokens in a credit line */
+#define CREDIT_MAX 16  /* tokens in a credit line */
 #define CAPTION_MAX 3  /* sentences of a caption before its credit */
 
 /* ==== word lists ======================================================== */
@@ -106,13 +106,13 @@ static int calendar_word(const char *s, size_t len)
   return in_list(w, s, len);
 }
 
-/* Words that introduce a credit before a colon: "Photo: Reuters". */
+/* Words that introduce a credit: "Photo: Reuters", "Photo by ...". */
 static int credit_lead(const char *s, size_t len)
 {
   static const struct word w[] = {
       W("Photo"), W("Photos"), W("Photograph"), W("Picture"), W("Image"),
       W("Credit"), W("Source"), W("Video"), W("PHOTO"), W("Illustration"),
-      {NULL, 0}};
+      W("Courtesy"), W("Pictures"), W("Photographs"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
@@ -222,8 +222,21 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     end--;
   size_t k = end;
   int agency = 0;
-  while (k > b && end - k < CREDIT_MAX && credit_tok(doc, &v[k - 1], &agency))
-    k--;
+  while (k > b && end - k < CREDIT_MAX) {
+    const dyad_token *t = &v[k - 1];
+    if (credit_tok(doc, t, &agency)) {
+      k--;
+      continue;
+    }
+    /* "Photo by ...", "Courtesy of ..." */
+    if (k >= b + 2 &&
+        (dyad__tok_is(doc, t, "by") || dyad__tok_is(doc, t, "of")) &&
+        credit_lead(doc->text + v[k - 2].off, v[k - 2].len)) {
+      k--;
+      continue;
+    }
+    break;
+  }
   /* a colon only after a lead word: "Photo: Reuters" */
   for (size_t q = k; q < end; q++)
     if (tok_char(doc, &v[q], ':')) {
