@@ -20,7 +20,10 @@
  *   quote state is reset at each paragraph;
  * - a blank line (two newlines with only blanks between) starts a
  *   paragraph: its first token is flagged PARA, as is the first token of
- *   the text; SPACE marks tokens preceded by white space or the start;
+ *   the text; in a text without any blank line, each line break starts
+ *   one too (one paragraph a line), unless the next line opens with a
+ *   lower-case letter (a wrapped sentence); SPACE marks tokens preceded by
+ *   white space or the start;
  * - datelines ("MOSCOW, March 22 (Reuters) -") at the start of a paragraph
  *   are flagged DATELINE, up to and including their dash.
  *
@@ -330,6 +333,7 @@ struct tz {
   uint16_t pend;          /* SPACE/PARA flags for the next token */
   unsigned char dq;       /* inside a double-quoted span */
   unsigned char sq;       /* inside a single-quoted span */
+  unsigned char lines;    /* no blank line anywhere: a line is a paragraph */
 };
 
 /* Appends a token; returns it, or NULL when memory runs out. */
@@ -903,6 +907,8 @@ static size_t skip_space(struct tz *z, size_t i)
         z->pend |= DYAD_TOKF_PARA;
         i = j + 1;
       } else {
+        if (z->lines && j < n && !(bclass[s[j]] & B_LOWER))
+          z->pend |= DYAD_TOKF_PARA;
         i = j;
       }
       continue;
@@ -1089,6 +1095,22 @@ static void dateline_at(dyad_doc *doc, size_t p)
   }
 }
 
+/* Does the text hold a blank line (two newlines with only blanks
+ * between)? Texts that do not, but have line breaks, put one paragraph on
+ * each line (as many feeds and scrapers do). */
+static int has_blank_line(const unsigned char *s, size_t n)
+{
+  const unsigned char *p = s, *end = s + n;
+  while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    p++;
+    while (p < end && (bclass[*p] & B_SPACE))
+      p++;
+    if (p < end && *p == '\n')
+      return 1;
+  }
+  return 0;
+}
+
 /* ==== entry point ======================================================= */
 
 /* Tokenizes doc->text into doc->toks (see the note at the top). */
@@ -1100,6 +1122,7 @@ dyad_status dyad__tokenize(dyad_doc *doc)
   z.n = doc->text_len;
   z.pend = DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
   z.dq = z.sq = 0;
+  z.lines = memchr(z.s, '\n', z.n) != NULL && !has_blank_line(z.s, z.n);
   DYAD_ASSERT(doc->text[doc->text_len] == '\0');
   /* news text averages 5.4 bytes a token (Reuters-21578) */
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,

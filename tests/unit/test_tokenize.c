@@ -410,6 +410,15 @@ static void sets_space_flag(void **state)
   HASNT(&v[3], DYAD_TOKF_SPACE);
 }
 
+static void takes_lines_as_paragraphs_without_blank_lines(void **state)
+{
+  struct fx *f = *state;
+  toks(f, "Xi leaves Moscow\nThe Chinese leader left.\nHe said\nno more.");
+  HAS(tok(f, "The"), DYAD_TOKF_PARA);
+  HAS(tok(f, "He"), DYAD_TOKF_PARA);
+  HASNT(tok(f, "no"), DYAD_TOKF_PARA);
+}
+
 static void marks_paragraphs(void **state)
 {
   struct fx *f = *state;
@@ -531,6 +540,7 @@ int main(void)
       cmocka_unit_test(sets_case_flags),
       cmocka_unit_test(sets_space_flag),
       cmocka_unit_test(marks_paragraphs),
+      cmocka_unit_test(takes_lines_as_paragraphs_without_blank_lines),
       cmocka_unit_test(flags_reuters_dateline),
       cmocka_unit_test(flags_ap_dateline),
       cmocka_unit_test(flags_short_dateline),
