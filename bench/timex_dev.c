@@ -220,9 +220,9 @@ int main(int argc, char **argv)
       if (good)
         ok[ti]++;
       if (verbose && !good && ti <= 1)
-        printf("MISS\t%s\t%s\t%s\t%s\t%s\n", r->dct, r->text, r->gold,
+        printf("MISS\t%s\t%s\t%s\t%s\t%s\t%s\n", r->dct, r->text, r->gold,
                bx ? bx->value : "-",
-               bx ? "" : "(none)");
+               bx ? "" : "(none)", r->sent);
     }
   }
   printf("timex_dev: %zu documents, %zu gold rows\n", ndocs, nrows);

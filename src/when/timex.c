@@ -129,6 +129,7 @@ static const struct kw kws[] = {
     {"month", K_UNIT, U_MONTH},
     {"months", K_UNIT, U_MONTH},
     {"morning", K_PART, P_MO},
+    {"new", K_MISC, 3},
     {"next", K_REL, 1},
     {"night", K_PART, P_NI},
     {"nine", K_NUMW, 9},
@@ -327,10 +328,37 @@ static int year_ok(const struct scan *s, int y)
 
 /* ==== tense ============================================================= */
 
+/* 1 when the verb group vg holds "would"/"'d" (future seen from the
+ * past: "said it would close Monday"). */
+static int has_would(const struct scan *s, const dyad_phrase *vg)
+{
+  for (uint32_t k = vg->tok; k < vg->tok + vg->ntok && k < s->e; k++)
+    if (s->t[k].tag == DYAD_TAG_MD &&
+        (is_word(s, k, "would") || is_word(s, k, "'d")))
+      return 1;
+  return 0;
+}
+
+/* 1 when the verb group's main verb schedules what follows: "is set to",
+ * "scheduled to", "expected to", "due to", "plans to". */
+static int schedules(const struct scan *s, const dyad_phrase *vg)
+{
+  static const char *const w[] = {"schedule", "set", "expect", "plan",
+                                  "due", "intend", "prepare", "aim"};
+  size_t n = 0;
+  const char *l = dyad_ctx_word(s->doc->ctx, vg->lemma, &n);
+  for (size_t k = 0; l && k < DYAD_ARRAY_LEN(w); k++)
+    if (strlen(w[k]) == n && !memcmp(w[k], l, n))
+      return 1;
+  return 0;
+}
+
 /* Direction the clause holding token i points to: -1 past, +1 future,
  * 0 present or unknown. The innermost clause whose range holds i decides
- * through its verb group; infinitival and participial clauses without a
- * tense take their parent's (with "plan to"/"will" meaning future). */
+ * through its verb group; clauses without a tense (infinitives,
+ * participles) take their parent's, and an infinitive after a scheduling
+ * verb ("is set to resume Monday") or after a present "plan to" points
+ * to the future. */
 static int tense_at(const struct scan *s, uint32_t i)
 {
   const dyad_doc *doc = s->doc;
@@ -346,18 +374,24 @@ static int tense_at(const struct scan *s, uint32_t i)
   }
   if (best < 0 && st->nclause)
     best = (int32_t)st->clause;
+  int inf = 0;
   for (int hops = 0; best >= 0 && hops < 8; hops++) {
     const dyad_clause *cl = &doc->clauses.v[best];
     if (cl->verb >= 0 && (size_t)cl->verb < doc->phrases.n) {
       const dyad_phrase *vg = &doc->phrases.v[cl->verb];
-      if (vg->tense == DYAD_TENSE_FUTURE ||
-          (vg->flags & (DYAD_PHF_FUTURE | DYAD_PHF_INTENT | DYAD_PHF_THREAT)))
+      if (inf && schedules(s, vg))
+        return 1;
+      if (vg->tense == DYAD_TENSE_FUTURE || (vg->flags & DYAD_PHF_FUTURE) ||
+          has_would(s, vg))
         return 1;
       if (vg->tense == DYAD_TENSE_PAST || (vg->flags & DYAD_PHF_PERFECT))
         return -1;
       if (vg->tense == DYAD_TENSE_PRESENT)
-        return (vg->flags & DYAD_PHF_PROGRESSIVE) ? 1 : 0;
+        return (vg->flags & (DYAD_PHF_PROGRESSIVE | DYAD_PHF_INTENT)) ||
+                       (inf && (vg->flags & DYAD_PHF_INTENT))
+                   ? 1 : 0;
     }
+    inf = cl->kind == DYAD_CL_INF;
     if (cl->parent < 0 || (size_t)cl->parent >= doc->clauses.n)
       break;
     best = cl->parent;
@@ -433,10 +467,12 @@ static int year_for(const struct scan *s, int m, int d, int dir)
       return s->y + 1;
     return s->y;
   }
+  /* past-tense clauses tell of dates a few weeks ahead too ("the
+   * offer was extended to Nov. 10"): only further ones flip the year */
   if (dir < 0)
-    return same > here + 1 ? s->y - 1 : s->y;
+    return same > here + 45 ? s->y - 1 : s->y;
   if (dir > 0)
-    return same < here - 1 ? s->y + 1 : s->y;
+    return same < here - 45 ? s->y + 1 : s->y;
   long prev = dyad__day_number(s->y - 1, m, dd);
   long next = dyad__day_number(s->y + 1, m, dd);
   long best = same, by = s->y;
@@ -449,9 +485,10 @@ static int year_for(const struct scan *s, int m, int d, int dir)
   return (int)by;
 }
 
-/* Day number of weekday wd relative to the article date: dir < 0 the
- * latest on or before it, dir > 0 the first on or after it, 0 the nearest
- * (ties go to the past). strict excludes the article date itself. */
+/* Day number of weekday wd relative to the article date: dir > 0 the
+ * first on or after it, otherwise the latest on or before it (a bare
+ * "Tuesday" in a present-tense clause is far more often past). strict
+ * excludes the article date itself. */
 static long wday_for(const struct scan *s, int wd, int dir, int strict)
 {
   int today = dyad__weekday(s->dn);
@@ -464,9 +501,9 @@ static long wday_for(const struct scan *s, int wd, int dir, int strict)
   }
   if (dir < 0)
     return s->dn - back;
-  if (dir > 0)
+  if (dir > 0 && !(strict == 0 && fwd == 0))
     return s->dn + fwd;
-  return fwd < back ? s->dn + fwd : s->dn - back;
+  return s->dn - back; /* news tells of the past more than the future */
 }
 
 /* Season of a month: 0 spring (3-5), 1 summer, 2 fall, 3 winter (12-2). */
@@ -596,7 +633,7 @@ static int v_shift(const struct scan *s, char *v, int n, int u, int dir)
     if (!year_ok(s, y + dir * n))
       return 0;
     /* "a year ago" in a report about a quarter means that quarter */
-    if (s->qq && s->qsent + 1 >= (int)s->sent && n == 1 && dir < 0)
+    if (s->qq && n == 1 && dir < 0)
       snprintf(v, VLEN, "%04d-Q%d", s->qy - 1, s->qq);
     else
       snprintf(v, VLEN, "%04d", y + dir * n);
@@ -786,28 +823,15 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   return i;
 }
 
-/* Part of day after a day expression: "Tuesday night". Returns P_* or 0. */
-static int part_after(const struct scan *s, uint32_t i)
-{
-  return kcls(s, i) == K_PART ? kval(s, i) : 0;
-}
-
 static const char *const part_code[] = {"", "MO", "AF", "EV", "NI"};
 
-/* A day (day number dn) covering tokens [a, i), with an optional part of
- * day after it. */
+/* A day (day number dn) covering tokens [a, i). A part of day after it
+ * ("Tuesday night") is left out: the day is what dates an event. */
 static uint32_t emit_day(struct scan *s, uint32_t a, uint32_t i, long dn,
                          dyad_status *st)
 {
   char v[VLEN];
   v_day(v, dn);
-  int p = part_after(s, i);
-  if (p) {
-    size_t n = strlen(v);
-    snprintf(v + n, VLEN - n, "T%s", part_code[p]);
-    *st = emit(s, a, i + 1, "TIME", v);
-    return i + 1;
-  }
   *st = emit(s, a, i, "DATE", v);
   return i;
 }
@@ -1126,16 +1150,9 @@ static uint32_t m_ref(struct scan *s, uint32_t a, dyad_status *st)
 {
   int r = kval(s, a);
   uint32_t i = a + 1;
-  if (is_word(s, a, "current") || is_word(s, a, "recent")) {
-    /* "recent years" as one; "current" only as an adjective */
-    if (kcls(s, i) == K_UNIT)
-      i++;
-    else if (s->t[a].tag != DYAD_TAG_JJ)
-      return NOMATCH;
-  }
-  if (is_word(s, a, "future") && s->from == a && a > s->b &&
-      !is_word(s, a - 1, "near"))
-    return NOMATCH; /* "future plans": only "the (near) future" */
+  if ((is_word(s, a, "current") || is_word(s, a, "recent")) &&
+      kcls(s, i) == K_UNIT)
+    i++; /* "recent years" as one */
   *st = emit(s, a, i, "DATE", r < 0 ? "PAST_REF" : r > 0 ? "FUTURE_REF"
                                                           : "PRESENT_REF");
   return i;
@@ -1327,6 +1344,34 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
   return i + 1;
 }
 
+/* "the quarter", "the weekend", "the [full|current|fiscal] year": the
+ * period the report is about. Called at the token after "the". */
+static uint32_t m_the_unit(struct scan *s, uint32_t a, dyad_status *st)
+{
+  uint32_t r = m_the_quarter(s, a, st);
+  if (r || *st != DYAD_OK)
+    return r;
+  char v[VLEN];
+  if (kcls(s, a) == K_UNIT && kval(s, a) == U_WEEKEND) {
+    v_week(v, wday_for(s, 5, tense_at(s, a), 0));
+    size_t n = strlen(v);
+    snprintf(v + n, VLEN - n, "-WE");
+    *st = emit(s, a, a + 1, "DATE", v);
+    return a + 1;
+  }
+  uint32_t i = a;
+  if (is_word(s, i, "full") || is_word(s, i, "current"))
+    i++;
+  if (is_word(s, i, "fiscal"))
+    i++;
+  if (!is_word(s, i, "year") || (i + 1 < s->e &&
+                                 s->t[i + 1].tag == DYAD_TAG_POS))
+    return NOMATCH;
+  snprintf(v, sizeof(v), "%04d", s->y);
+  *st = emit(s, a, i + 1, "DATE", v);
+  return i + 1;
+}
+
 /* The core matchers at token a (s->from already set). */
 static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
 {
@@ -1397,13 +1442,13 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
     return m_holiday(s, a, st);
   case K_UNIT:
     if (s->from < a && is_word(s, s->from, "the"))
-      return m_the_quarter(s, a, st);
+      return m_the_unit(s, a, st);
     return NOMATCH;
   default:
     if (is_word(s, a, "new"))
       return m_holiday(s, a, st);
     if (s->from < a && is_word(s, s->from, "the"))
-      return m_the_quarter(s, a, st);
+      return m_the_unit(s, a, st);
     return NOMATCH;
   }
 }
@@ -1469,7 +1514,8 @@ dyad_status dyad__timexes(dyad_doc *doc)
     s.e = sent->tok + sent->ntok;
     for (uint32_t a = s.b; a < s.e;) {
       const dyad_token *t = &s.t[a];
-      if (t->kind != DYAD_TK_NUM && s.kw[a] < 0 && t->kind != DYAD_TK_WORD) {
+      if (s.kw[a] < 0 && t->kind != DYAD_TK_NUM &&
+          !(t->flags & DYAD_TOKF_HYPHEN) && doc->text[t->off] != '\'') {
         a++;
         continue;
       }
