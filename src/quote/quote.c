@@ -40,16 +40,36 @@ static const char *const cue_lemmas[] = {
     "state",       "stress",  "suggest",  "tell",     "testify", "tweet",
     "urge",        "vow",     "warn",     "write",    "yell"};
 
-static int lemma_is_cue(const dyad_doc *doc, uint32_t lemma)
+/* 1 when w (n bytes) is a cue lemma, or a regular inflection of one
+ * ("called", "tweets", "adding") when the lexicon gave no lemma. */
+static int word_is_cue(const char *w, size_t n)
+{
+  static const char *const suf[] = {"", "s", "es", "ed", "d", "ing"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(cue_lemmas); k++) {
+    const char *l = cue_lemmas[k];
+    size_t ln = strlen(l);
+    if (ln > 1 && l[ln - 1] == 'e' && n > ln && w[ln - 1] != 'e')
+      ln--; /* "note" -> "noting" */
+    if (n < ln || memcmp(w, l, ln))
+      continue;
+    for (size_t j = 0; j < DYAD_ARRAY_LEN(suf); j++)
+      if (n - ln == strlen(suf[j]) && !memcmp(w + ln, suf[j], n - ln))
+        return 1;
+  }
+  return 0;
+}
+
+/* 1 when the verb group's head is a cue verb (by lemma, else by form). */
+static int vg_is_cue(const dyad_doc *doc, const dyad_phrase *vg)
 {
   size_t n = 0;
-  const char *l = dyad_ctx_word(doc->ctx, lemma, &n);
-  if (!l)
-    return 0;
-  for (size_t k = 0; k < DYAD_ARRAY_LEN(cue_lemmas); k++)
-    if (strlen(cue_lemmas[k]) == n && !memcmp(cue_lemmas[k], l, n))
-      return 1;
-  return 0;
+  const char *l = dyad_ctx_word(doc->ctx, vg->lemma, &n);
+  if (l && word_is_cue(l, n))
+    return 1;
+  const dyad_token *t = &doc->toks.v[vg->head];
+  char buf[32];
+  n = dyad__fold(doc->text + t->off, t->len, buf, sizeof(buf));
+  return n != (size_t)-1 && word_is_cue(buf, n);
 }
 
 /* ==== per-document state ================================================ */
@@ -213,7 +233,7 @@ static int32_t cue_vg(const struct qs *q, uint32_t i)
   int32_t v = q->vg[i];
   if (v < 0)
     return -1;
-  return lemma_is_cue(q->doc, q->doc->phrases.v[v].lemma) ? v : -1;
+  return vg_is_cue(q->doc, &q->doc->phrases.v[v]) ? v : -1;
 }
 
 static dyad_span vg_cue_span(const struct qs *q, int32_t v)
@@ -468,13 +488,13 @@ dyad_status dyad__quotes(dyad_doc *doc)
     struct attr a = {-1, {0, 0}};
     int found = after_close(&q, j, &a) || before_open(&q, first, &a) ||
                 host_clause(&q, first, &a);
-    if (!found && q.have_last && q.last_speaker >= 0 &&
+    int partial = partial_at(&q, first);
+    if (!found && !partial && q.have_last && q.last_speaker >= 0 &&
         para_of(&q, first) <= q.last_para + 1) {
       a.np = q.last_speaker;
       a.cue = q.last_cue;
       found = 1;
     }
-    int partial = partial_at(&q, first);
     for (int k = 0; k < np; k++) {
       dyad_status st = emit(&q, pieces[k][0], pieces[k][1],
                             k == 0 && partial, &a);

@@ -104,6 +104,7 @@ static const struct kw kws[] = {
     {"fourth", K_ORD, 4},
     {"fri", K_WDAY, 4},
     {"friday", K_WDAY, 4},
+    {"full", K_MISC, 5},
     {"future", K_REF, 1},
     {"half", K_UNIT, U_HALF},
     {"hour", K_UNIT, U_HOUR},
@@ -118,6 +119,7 @@ static const struct kw kws[] = {
     {"late", K_MOD, 0},
     {"lately", K_REF, -1},
     {"later", K_AGO, 2},
+    {"latest", K_MISC, 4},
     {"mar", K_MONTH, 3},
     {"march", K_MONTH, 3},
     {"may", K_MONTH, 5},
@@ -271,6 +273,9 @@ static int is_word(const struct scan *s, uint32_t i, const char *w)
 {
   if (i >= s->e)
     return 0;
+  size_t wl = strlen(w), tl = s->t[i].len;
+  if (tl != wl && tl != wl + 1)
+    return 0; /* quick reject; + 1: "Sept." */
   char buf[32];
   size_t n = fold_tok(s, i, buf, sizeof(buf));
   return n == strlen(w) && memcmp(buf, w, n) == 0;
@@ -1429,6 +1434,9 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
   case K_NUMW:
     return m_count(s, a, st);
   case K_REF:
+    if (s->from < a && is_word(s, s->from, "the") &&
+        (r = m_the_unit(s, a, st)))
+      return r;
     return m_ref(s, a, st);
   case K_SEASON:
     return m_season(s, a, st);
@@ -1439,12 +1447,17 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
       *st = emit(s, a, a + 2, "DATE", v);
       return a + 2;
     }
+    if (s->from < a && is_word(s, s->from, "the") &&
+        (r = m_the_unit(s, a, st)))
+      return r;
     return m_holiday(s, a, st);
   case K_UNIT:
     if (s->from < a && is_word(s, s->from, "the"))
       return m_the_unit(s, a, st);
     return NOMATCH;
   default:
+    if (cls == K_NONE)
+      return NOMATCH;
     if (is_word(s, a, "new"))
       return m_holiday(s, a, st);
     if (s->from < a && is_word(s, s->from, "the"))
