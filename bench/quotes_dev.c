@@ -189,7 +189,7 @@ int main(int argc, char **argv)
     return 1;
   }
   dyad_doc *doc = dyad_doc_new(ctx);
-  size_t rows = 0, found = 0, right = 0, prows = 0, pright = 0;
+  size_t rows = 0, found = 0, right = 0, prows = 0, pright = 0, viares = 0;
   size_t cur = (size_t)-1;
   int header = 1;
   for (char *line = gbuf; line && *line;) {
@@ -262,20 +262,43 @@ int main(int argc, char **argv)
           ((b < gse && e > gsb) ||
            (!pron && share_name(a->text + b, e - b, f[6], strlen(f[6])))))
         ok = 1;
+      /* a pronoun or description we resolved to the gold's named person */
+      size_t nph;
+      const dyad_phrase *ph = dyad_doc_phrases(doc, &nph);
+      if (!ok && !pron && best->speaker_phrase >= 0 &&
+          (size_t)best->speaker_phrase < nph) {
+        const dyad_phrase *r = &ph[best->speaker_phrase];
+        size_t ntk;
+        const dyad_token *tk = dyad_doc_tokens(doc, &ntk);
+        size_t rb = tk[r->tok].off;
+        size_t re = tk[r->tok + r->ntok - 1].off + tk[r->tok + r->ntok - 1].len;
+        if (share_name(a->text + rb, re - rb, f[6], strlen(f[6])))
+          ok = 2;
+      }
     }
-    right += ok;
+    right += ok != 0;
     pright += ok && pron;
-    if (verbose && !ok)
-      printf("MISS\t%s\tgold=%s\tcue=%s\tgot=%.*s\t%s\n", f[0], f[6], f[9],
-             best ? (int)best->speaker_span.len : 1,
+    viares += ok == 2;
+    if (verbose && !ok) {
+      size_t cb = gsb < gqb ? gsb : gqb, ce = gse > gqe ? gse : gqe;
+      if (ce - cb > 400)
+        ce = cb + 400;
+      printf("MISS\t%s\tgold=%s\tcue=%s\tgot=%.*s\t%s\t", f[0], f[6],
+             f[9], best ? (int)best->speaker_span.len : 1,
              best ? a->text + best->speaker_span.off : "-",
              best ? "" : "(quote not found)");
+      for (size_t k = cb; k < ce; k++)
+        putchar(a->text[k] == '\n' || a->text[k] == '\t' ? ' ' : a->text[k]);
+      putchar('\n');
+    }
   }
   printf("quotes_dev: %zu gold quotes, %zu found (%.1f%%), speaker right %zu "
          "(%.1f%%); pronoun golds %zu/%zu, others %zu/%zu\n",
          rows, found, 100.0 * (double)found / (double)rows, right,
          100.0 * (double)right / (double)rows, pright, prows, right - pright,
          rows - prows);
+  printf("  (of the right ones, %zu by the resolved name of a pronoun or "
+         "description mention)\n", viares);
   /* speed */
   uint32_t modes[3] = {DYAD_STAGE_PARSE, DYAD_STAGE_PARSE | DYAD_STAGE_WHEN,
                        DYAD_STAGE_PARSE | DYAD_STAGE_WHEN | DYAD_STAGE_QUOTES};

@@ -16,9 +16,12 @@
  *    farce'"); else the previous quote's speaker when it is in the same
  *    or the previous paragraph (a quote that goes on after "he said.").
  * 3. speaker_span is the mention as written; speaker_phrase resolves it:
- *    a proper-noun NP is itself; a pronoun or a description ("the
- *    spokesman") becomes the nearest earlier subject NP headed by a
- *    proper noun (within a few sentences), -1 if there is none.
+ *    a proper-noun NP is itself; a description with a proper apposition
+ *    ("the spokesman, John Smith,") is the apposition; a pronoun or
+ *    another description becomes the nearest earlier clause subject
+ *    headed by a proper noun (within 8 sentences), -1 if there is none.
+ *    A speaker found only as a capitalised name the chunker missed has
+ *    a speaker_span but speaker_phrase -1.
  *
  * Invariants: spans never include the marks; one arena array per doc
  * (token -> phrase) is the only allocation besides doc->quotes; linear in
@@ -30,21 +33,31 @@
 
 /* Lemmas of verbs that introduce direct speech. */
 static const char *const cue_lemmas[] = {
-    "acknowledge", "add",     "admit",    "announce", "argue",   "ask",
-    "assert",      "boast",   "call",     "caution",  "claim",   "comment",
-    "complain",    "concede", "conclude", "confirm",  "continue","counter",
-    "declare",     "demand",  "deny",     "describe", "emphasize","explain",
-    "insist",      "joke",    "maintain", "mutter",   "note",    "observe",
-    "post",        "predict", "promise",  "quip",     "recall",  "remark",
-    "reply",       "respond", "retort",   "say",      "scream",  "shout",
-    "state",       "stress",  "suggest",  "tell",     "testify", "tweet",
-    "urge",        "vow",     "warn",     "write",    "yell"};
+    "accuse",  "acknowledge", "add",      "admit",    "announce", "argue",
+    "ask",     "assert",      "blast",    "boast",    "brand",    "call",
+    "caution", "chant",       "cite",     "claim",    "comment",  "complain",
+    "concede", "conclude",    "confirm",  "continue", "counter",  "criticize",
+    "declare", "decry",       "demand",   "denounce", "deny",     "describe",
+    "dismiss", "dub",         "emphasize","explain",  "insist",   "joke",
+    "label",   "maintain",    "mock",     "mutter",   "note",     "observe",
+    "post",    "praise",      "predict",  "promise",  "quip",     "quote",
+    "recall",  "remark",      "reply",    "report",   "respond",  "retort",
+    "say",     "scream",      "shout",    "slam",     "state",    "stress",
+    "suggest", "tell",        "testify",  "tout",     "tweet",    "urge",
+    "vow",     "warn",        "write",    "yell"};
+
+/* Irregular forms of cue verbs (the lexicon may lack their lemma). */
+static const char *const cue_irregular[] = {"said", "says", "told",
+                                            "wrote", "written"};
 
 /* 1 when w (n bytes) is a cue lemma, or a regular inflection of one
  * ("called", "tweets", "adding") when the lexicon gave no lemma. */
 static int word_is_cue(const char *w, size_t n)
 {
   static const char *const suf[] = {"", "s", "es", "ed", "d", "ing"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(cue_irregular); k++)
+    if (strlen(cue_irregular[k]) == n && !memcmp(cue_irregular[k], w, n))
+      return 1;
   for (size_t k = 0; k < DYAD_ARRAY_LEN(cue_lemmas); k++) {
     const char *l = cue_lemmas[k];
     size_t ln = strlen(l);
@@ -74,16 +87,21 @@ static int vg_is_cue(const dyad_doc *doc, const dyad_phrase *vg)
 
 /* ==== per-document state ================================================ */
 
+struct attr {
+  int32_t np;      /* speaker NP phrase, -1 */
+  dyad_span span;  /* speaker words when no NP holds them ("Trump" tagged
+                      as a verb), else len 0 */
+  dyad_span cue;   /* cue words */
+};
+
+
 struct qs {
   dyad_doc *doc;
   const dyad_token *t;
   size_t nt;
   int32_t *np;  /* token -> outermost NP phrase holding it, -1 */
   int32_t *vg;  /* token -> VG phrase holding it, -1 */
-  int32_t last_speaker;   /* NP of the previous quote's speaker, -1 */
-  dyad_span last_span;    /* its mention */
-  dyad_span last_cue;
-  int32_t last_resolved;
+  struct attr last;        /* the previous quote's attribution */
   uint32_t last_para;     /* paragraph of the previous quote's end */
   int have_last;
 };
@@ -197,6 +215,14 @@ static int32_t resolve(const struct qs *q, int32_t np)
   long si = sent_of(q, ph->tok);
   if (si < 0)
     return -1;
+  /* "the spokesman, John Smith,": a proper apposition names it */
+  for (size_t k = (size_t)np + 1; k < doc->phrases.n && k < (size_t)np + 8;
+       k++) {
+    const dyad_phrase *x = &doc->phrases.v[k];
+    if ((x->flags & DYAD_PHF_APPOS) && x->attach == np &&
+        (x->flags & DYAD_PHF_PROPER))
+      return (int32_t)k;
+  }
   for (long s = si; s >= 0 && s > si - 8; s--) {
     const dyad_sentence *st = &doc->sents.v[s];
     int32_t best = -1;
@@ -222,10 +248,50 @@ static int32_t resolve(const struct qs *q, int32_t np)
 
 /* ==== attribution ======================================================= */
 
-struct attr {
-  int32_t np;      /* speaker NP phrase, -1 */
-  dyad_span cue;   /* cue words */
-};
+
+/* A run of capitalised words ending right before token i (not before
+ * token lo, not across a quote mark): a name the chunker missed. */
+static dyad_span name_before(const struct qs *q, uint32_t i, uint32_t lo)
+{
+  uint32_t a = i;
+  while (a > lo && (q->t[a - 1].flags & DYAD_TOKF_CAP) &&
+         q->t[a - 1].kind == DYAD_TK_WORD &&
+         !(q->t[a - 1].flags & DYAD_TOKF_INQUOTE) && i - a < 4)
+    a--;
+  return tok_span(q, a, i);
+}
+
+/* The speaker of a cue verb group v: its clause's subject, the NP right
+ * before it, or a capitalised name right before it. lo bounds the look
+ * back. Fills a->np or a->span; 0 when none. */
+static int subject_of(const struct qs *q, int32_t v, uint32_t lo,
+                      struct attr *a)
+{
+  const dyad_doc *doc = q->doc;
+  const dyad_phrase *vp = &doc->phrases.v[v];
+  long vs = sent_of(q, vp->tok);
+  if (vs >= 0) {
+    const dyad_sentence *st = &doc->sents.v[vs];
+    uint32_t ci = st->clause + vp->clause;
+    if (ci < doc->clauses.n && doc->clauses.v[ci].verb == v &&
+        doc->clauses.v[ci].subj >= 0) {
+      a->np = doc->clauses.v[ci].subj;
+      return 1;
+    }
+  }
+  if (vp->tok > lo && q->np[vp->tok - 1] >= 0) {
+    a->np = q->np[vp->tok - 1];
+    return 1;
+  }
+  if (vp->tok > lo) {
+    dyad_span sp = name_before(q, vp->tok, lo);
+    if (sp.len) {
+      a->span = sp;
+      return 1;
+    }
+  }
+  return 0;
+}
 
 /* The cue VG at token i, -1 when the token is not in a cue verb group. */
 static int32_t cue_vg(const struct qs *q, uint32_t i)
@@ -277,6 +343,9 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       const dyad_phrase *vp = &q->doc->phrases.v[v];
       if (prev_np >= 0) {
         a->np = prev_np;
+      } else if (vp->tok > c + 1 &&
+                 (a->span = name_before(q, vp->tok, c + 1)).len) {
+        /* "'...,' Trump said" with the name tagged as a verb */
       } else {
         /* inverted: "said X"; skip a time NP ("said Tuesday") */
         uint32_t k = vp->tok + vp->ntok;
@@ -330,26 +399,42 @@ static int before_open(const struct qs *q, uint32_t o, struct attr *a)
     if (v < 0)
       continue;
     const dyad_phrase *vp = &q->doc->phrases.v[v];
-    /* the subject: the clause's, else the NP right before the verb */
-    const dyad_doc *doc = q->doc;
-    long vs = sent_of(q, vp->tok);
-    int32_t subj = -1;
-    if (vs >= 0) {
-      const dyad_sentence *st = &doc->sents.v[vs];
-      uint32_t ci = st->clause + vp->clause;
-      if (ci < doc->clauses.n && doc->clauses.v[ci].verb == v)
-        subj = doc->clauses.v[ci].subj;
-    }
-    if (subj < 0 && vp->tok > b && q->np[vp->tok - 1] >= 0)
-      subj = q->np[vp->tok - 1];
-    if (subj < 0) {
-      uint32_t k = vp->tok + vp->ntok;
+    if (!subject_of(q, v, b, a)) {
+      uint32_t k = vp->tok + vp->ntok; /* inverted: "said X: '...'" */
       if (k < o && q->np[k] >= 0)
-        subj = q->np[k];
+        a->np = q->np[k];
     }
-    a->np = subj;
     a->cue = vg_cue_span(q, v);
     return 1;
+  }
+  /* "X: '...'" (transcripts) and "X reports:" without a cue verb: the
+   * subject of the clause before the colon, else the name before it */
+  uint32_t colon = o;
+  while (colon > b && (q->t[colon - 1].flags & DYAD_TOKF_OPENQ))
+    colon--;
+  if (colon > b && q->t[colon - 1].tag == DYAD_TAG_COLON) {
+    uint32_t k = colon - 1;
+    long cs = sent_of(q, k);
+    if (cs >= 0) {
+      const dyad_sentence *st = &q->doc->sents.v[cs];
+      for (uint32_t c = st->clause; c < st->clause + st->nclause; c++) {
+        const dyad_clause *cl = &q->doc->clauses.v[c];
+        if (cl->parent < 0 && cl->subj >= 0 &&
+            q->doc->phrases.v[cl->subj].tok < k) {
+          a->np = cl->subj;
+          a->cue = tok_span(q, k, k + 1);
+          return 1;
+        }
+      }
+    }
+    if (k > b && q->np[k - 1] >= 0)
+      a->np = q->np[k - 1];
+    else
+      a->span = name_before(q, k, b);
+    if (a->np >= 0 || a->span.len) {
+      a->cue = tok_span(q, k, k + 1);
+      return 1;
+    }
   }
   return 0;
 }
@@ -380,6 +465,20 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
       a->cue = vg_cue_span(q, doc->clauses.v[cl->parent].verb);
     return 1;
   }
+  /* "X called it 'a farce'", "X tweeted that Y was 'a con'": the nearest
+   * clause up the chain whose verb is a cue gives its subject */
+  for (int hops = 0; best >= 0 && hops < 6; hops++) {
+    cl = &doc->clauses.v[best];
+    if (cl->verb >= 0 && cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
+      if (subject_of(q, cl->verb, st->tok, a)) {
+        a->cue = vg_cue_span(q, cl->verb);
+        return 1;
+      }
+    }
+    best = cl->parent;
+    if (best >= 0 && (uint32_t)best < st->clause)
+      break;
+  }
   return 0;
 }
 
@@ -399,6 +498,8 @@ static dyad_status emit(struct qs *q, uint32_t o, uint32_t z, int partial,
   if (a->np >= 0) {
     r->speaker_span = phrase_span(q, a->np);
     r->speaker_phrase = resolve(q, a->np);
+  } else if (a->span.len) {
+    r->speaker_span = a->span;
   }
   r->cue_span = a->cue;
   return DYAD_OK;
@@ -424,7 +525,7 @@ dyad_status dyad__quotes(dyad_doc *doc)
   q.doc = doc;
   q.t = doc->toks.v;
   q.nt = doc->toks.n;
-  q.last_speaker = -1;
+  q.last.np = -1;
   if (!q.nt)
     return DYAD_OK;
   q.np = dyad__arena_alloc(&doc->arena, 2 * q.nt * sizeof(int32_t));
@@ -485,14 +586,14 @@ dyad_status dyad__quotes(dyad_doc *doc)
       continue;
     }
     uint32_t first = pieces[0][0];
-    struct attr a = {-1, {0, 0}};
+    struct attr a = {-1, {0, 0}, {0, 0}};
     int found = after_close(&q, j, &a) || before_open(&q, first, &a) ||
                 host_clause(&q, first, &a);
     int partial = partial_at(&q, first);
-    if (!found && !partial && q.have_last && q.last_speaker >= 0 &&
+    if (!found && !partial && q.have_last &&
+        (q.last.np >= 0 || q.last.span.len) &&
         para_of(&q, first) <= q.last_para + 1) {
-      a.np = q.last_speaker;
-      a.cue = q.last_cue;
+      a = q.last;
       found = 1;
     }
     for (int k = 0; k < np; k++) {
@@ -501,10 +602,8 @@ dyad_status dyad__quotes(dyad_doc *doc)
       if (st != DYAD_OK)
         return st;
     }
-    if (found && a.np >= 0) {
-      q.last_speaker = a.np;
-      q.last_cue = a.cue;
-    }
+    if (found && (a.np >= 0 || a.span.len))
+      q.last = a;
     q.have_last = 1;
     q.last_para = para_of(&q, j);
     i = j;
