@@ -40,7 +40,7 @@ static const char *const cue_lemmas[] = {
     "declare", "decry",       "demand",   "denounce", "deny",     "describe",
     "dismiss", "dub",         "emphasize","explain",  "insist",   "joke",
     "label",   "maintain",    "mock",     "mutter",   "note",     "observe",
-    "post",    "praise",      "predict",  "promise",  "quip",     "quote",
+    "post",    "praise",      "predict",  "promise",  "quip",     "quote",    "read",
     "recall",  "remark",      "reply",    "report",   "respond",  "retort",
     "say",     "scream",      "shout",    "slam",     "state",    "stress",
     "suggest", "tell",        "testify",  "tout",     "tweet",    "urge",
@@ -314,8 +314,9 @@ static dyad_span vg_cue_span(const struct qs *q, int32_t v)
  * past another opening mark. */
 static int after_close(const struct qs *q, uint32_t c, struct attr *a)
 {
+  const dyad_doc *doc = q->doc;
   uint32_t i = c + 1;
-  uint32_t end = i + 12 < q->nt ? i + 12 : (uint32_t)q->nt;
+  uint32_t end = i + 20 < q->nt ? i + 20 : (uint32_t)q->nt;
   if (i < q->nt && is_dash(q, i)) {
     /* readers' quotes: '"..." - Jane Doe' */
     uint32_t k = i + 1;
@@ -325,10 +326,10 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       return 1;
     }
   }
-  int32_t prev_np = -1;
+  int32_t cand = -1; /* the latest NP that can be a subject */
   for (; i < end; i++) {
     const dyad_token *t = &q->t[i];
-    if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA))
+    if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
     if (t->tag == DYAD_TAG_PERIOD && i > c + 1)
       return 0;
@@ -340,14 +341,18 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
     }
     int32_t v = cue_vg(q, i);
     if (v >= 0) {
-      const dyad_phrase *vp = &q->doc->phrases.v[v];
-      if (prev_np >= 0) {
-        a->np = prev_np;
-      } else if (vp->tok > c + 1 &&
-                 (a->span = name_before(q, vp->tok, c + 1)).len) {
+      const dyad_phrase *vp = &doc->phrases.v[v];
+      struct attr sub = {-1, {0, 0}, {0, 0}};
+      if (vp->tok > c + 1 && subject_of(q, v, c + 1, &sub) && sub.np >= 0 &&
+          doc->phrases.v[sub.np].tok > c)
+        a->np = sub.np;
+      else if (cand >= 0)
+        a->np = cand;
+      else if (vp->tok > c + 1 &&
+               (a->span = name_before(q, vp->tok, c + 1)).len) {
         /* "'...,' Trump said" with the name tagged as a verb */
       } else {
-        /* inverted: "said X"; skip a time NP ("said Tuesday") */
+        /* inverted: "said X" */
         uint32_t k = vp->tok + vp->ntok;
         if (k < q->nt && q->np[k] >= 0 &&
             !(q->t[k].flags & DYAD_TOKF_OPENQ))
@@ -356,10 +361,18 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       a->cue = vg_cue_span(q, v);
       return 1;
     }
-    if (q->np[i] >= 0)
-      prev_np = q->np[i];
-    if (t->tag == DYAD_TAG_COMMA && prev_np >= 0 && i > c + 2)
-      return 0; /* "', the report says, ..." already passed a clause */
+    int32_t p = q->np[i];
+    if (p >= 0 && (i == 0 || q->np[i - 1] != p)) {
+      const dyad_phrase *x = &doc->phrases.v[p];
+      int in_pp = x->up >= 0 && (size_t)x->up < doc->phrases.n &&
+                  doc->phrases.v[x->up].kind == DYAD_PH_PP;
+      if ((x->flags & DYAD_PHF_APPOS) && x->attach >= 0 &&
+          (size_t)x->attach < doc->phrases.n &&
+          doc->phrases.v[x->attach].tok > c)
+        cand = x->attach; /* "X, the attorney general, said" */
+      else if (!in_pp)
+        cand = p;
+    }
   }
   return 0;
 }
@@ -387,7 +400,7 @@ static int before_open(const struct qs *q, uint32_t o, struct attr *a)
     b = o - 40;
   for (uint32_t i = o; i-- > b;) {
     const dyad_token *t = &q->t[i];
-    if (t->flags & DYAD_TOKF_CLOSEQ)
+    if (t->flags & (DYAD_TOKF_CLOSEQ | DYAD_TOKF_INQUOTE))
       break; /* the previous quote's attribution is not ours */
     if (tok_is(q, i, "according") && tok_is(q, i + 1, "to") &&
         i + 2 < o && q->np[i + 2] >= 0) {

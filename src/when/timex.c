@@ -428,7 +428,8 @@ static dyad_status emit_bytes(struct scan *s, uint32_t off, uint32_t end,
 static dyad_status emit(struct scan *s, uint32_t a, uint32_t z,
                         const char *type, const char *value)
 {
-  if (s->from < a)
+  /* "the" joins dates ("the third quarter"), not durations */
+  if (s->from < a && !(type[1] == 'U' && is_word(s, s->from, "the")))
     a = s->from;
   const dyad_token *ta = &s->t[a], *tz = &s->t[z - 1];
   return emit_bytes(s, ta->off, tz->off + tz->len, type, value);
