@@ -389,8 +389,9 @@ static int tense_at(const struct scan *s, uint32_t i)
       if (vg->tense == DYAD_TENSE_FUTURE || (vg->flags & DYAD_PHF_FUTURE) ||
           has_would(s, vg))
         return 1;
+      /* "agreed to buy it in January": the buying may lie ahead */
       if (vg->tense == DYAD_TENSE_PAST || (vg->flags & DYAD_PHF_PERFECT))
-        return -1;
+        return inf ? 0 : -1;
       if (vg->tense == DYAD_TENSE_PRESENT)
         return (vg->flags & (DYAD_PHF_PROGRESSIVE | DYAD_PHF_INTENT)) ||
                        (inf && (vg->flags & DYAD_PHF_INTENT))
@@ -400,6 +401,17 @@ static int tense_at(const struct scan *s, uint32_t i)
     if (cl->parent < 0 || (size_t)cl->parent >= doc->clauses.n)
       break;
     best = cl->parent;
+  }
+  /* no clause told: the sentence's first finite verb */
+  for (uint32_t k = s->b; k < s->e; k++) {
+    uint8_t tg = s->t[k].tag;
+    if (tg == DYAD_TAG_VBD)
+      return -1;
+    if (tg == DYAD_TAG_MD)
+      return is_word(s, k, "will") || is_word(s, k, "'ll") ||
+                     is_word(s, k, "would") ? 1 : 0;
+    if (tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP)
+      return 0;
   }
   return 0;
 }
@@ -463,8 +475,8 @@ static int year_for(const struct scan *s, int m, int d, int dir)
   if (!d) {
     /* month precision: compare months only */
     int dm = m - s->m;
-    if (dir < 0)
-      return dm > 0 ? s->y - 1 : s->y;
+    if (dir < 0) /* "was planned for March" a month ahead: this year */
+      return dm > 1 ? s->y - 1 : s->y;
     if (dir > 0)
       return dm < 0 ? s->y + 1 : s->y;
     if (dm > 6)
@@ -870,8 +882,10 @@ static int period_year(const struct scan *s, int q, int per_year, int dir)
   int cur = (s->m - 1) / (12 / per_year) + 1;
   if (dir < 0)
     return q > cur ? s->y - 1 : s->y;
+  /* a quarter just ended is reported in the future tense ("expects to
+   * report third-quarter profit" in October) */
   if (dir > 0)
-    return q < cur ? s->y + 1 : s->y;
+    return q < cur - 1 ? s->y + 1 : s->y;
   return q - cur > 1 ? s->y - 1 : s->y;
 }
 
@@ -1105,6 +1119,14 @@ static uint32_t m_hyphen(struct scan *s, uint32_t a, dyad_status *st)
   if (pp.np == 2 && u0 >= 0 && kws[u0].val == U_YEAR &&
       ((pp.n[1] == 7 && !memcmp(pp.p[1], "earlier", 7)) ||
        (pp.n[1] == 3 && !memcmp(pp.p[1], "ago", 3)))) {
+    /* "the year-earlier third quarter": that quarter a year before */
+    if (kcls(s, a + 1) == K_ORD && is_word(s, a + 2, "quarter")) {
+      int q = kval(s, a + 1);
+      snprintf(v, sizeof(v), "%04d-Q%d",
+               period_year(s, q, 4, tense_at(s, a)) - 1, q);
+      *st = emit(s, a, a + 3, "DATE", v);
+      return a + 3;
+    }
     v_shift(s, v, 1, U_YEAR, -1);
     uint32_t z = skip_period(s, a + 1);
     *st = emit(s, a, z, "DATE", v);
@@ -1191,9 +1213,47 @@ static uint32_t m_year(struct scan *s, uint32_t a, dyad_status *st)
         kcls(s, a + 1) != K_UNIT && !(a > s->b && s->t[a - 1].tag == DYAD_TAG_IN))
       return NOMATCH;
   }
+  /* "the 1988 third quarter" */
+  if (kcls(s, a + 1) == K_ORD && kcls(s, a + 2) == K_UNIT &&
+      (kval(s, a + 2) == U_QUARTER || kval(s, a + 2) == U_HALF))
+    return quarter_value(s, a, a + 3, kval(s, a + 1), kval(s, a + 2), y, st);
   snprintf(v, sizeof(v), "%04d", y);
   *st = emit(s, a, a + 1, "DATE", v);
   return a + 1;
+}
+
+/* Years read out (broadcast transcripts): "nineteen ninety-six",
+ * "nineteen eighty", "two thousand". */
+static uint32_t m_spoken_year(struct scan *s, uint32_t a, dyad_status *st)
+{
+  int y = -1;
+  uint32_t i = a + 1;
+  if (is_word(s, a, "two") && is_word(s, i, "thousand")) {
+    y = 2000;
+    i++;
+  } else if (kval(s, a) == 19 || kval(s, a) == 20) {
+    int tens = -1;
+    struct parts pp;
+    if (kcls(s, i) == K_NUMW && kval(s, i) >= 10) {
+      tens = kval(s, i);
+    } else if (i < s->e && (s->t[i].flags & DYAD_TOKF_HYPHEN) &&
+               split_hyphen(s, i, &pp) == 2) {
+      int t0 = part_kw(&pp, 0, K_NUMW), t1 = part_kw(&pp, 1, K_NUMW);
+      if (t0 >= 0 && t1 >= 0 && kws[t0].val >= 20 && kws[t1].val > 0 &&
+          kws[t1].val < 10)
+        tens = kws[t0].val + kws[t1].val;
+    }
+    if (tens < 0)
+      return NOMATCH;
+    y = kval(s, a) * 100 + tens;
+    i++;
+  }
+  if (y < 0 || !year_ok(s, y))
+    return NOMATCH;
+  char v[VLEN];
+  snprintf(v, sizeof(v), "%04d", y);
+  *st = emit(s, a, i, "DATE", v);
+  return i;
 }
 
 /* Clock times: "10:30", "3 p.m.", "10:30 a.m.": TIME on the article date. */
@@ -1333,7 +1393,14 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
   if (!is_word(s, i, "quarter"))
     return NOMATCH;
   char v[VLEN];
-  if (s->qq && s->qsent + 3 >= (int)s->sent) {
+  int em = (is_word(s, i + 1, "ended") || is_word(s, i + 1, "ending"))
+               ? month_at(s, i + 2) : 0;
+  if (em) {
+    /* "the quarter ended Sept. 30": the quarter of that month */
+    snprintf(v, sizeof(v), "%04d-Q%d", year_for(s, em, 0, -1),
+             (em - 1) / 3 + 1);
+    note_quarter(s, v);
+  } else if (s->qq && s->qsent + 3 >= (int)s->sent) {
     snprintf(v, sizeof(v), "%04d-Q%d", s->qy, s->qq);
   } else {
     int q = (s->m - 1) / 3; /* 0-based current; the one before it */
@@ -1433,6 +1500,8 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
   case K_ORD:
     return m_ord(s, a, st);
   case K_NUMW:
+    if ((r = m_spoken_year(s, a, st)) || *st != DYAD_OK)
+      return r;
     return m_count(s, a, st);
   case K_REF:
     if (s->from < a && is_word(s, s->from, "the") &&
