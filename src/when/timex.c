@@ -809,6 +809,9 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   if (year_at(s, k) > 0) {
     y = year_at(s, k);
     i = k + 1;
+  } else if (rel == 2 && kcls(s, i) == K_REL && is_word(s, i + 1, "year")) {
+    y = s->y + kval(s, i); /* "June last year" */
+    i += 2;
   } else if (day < 0 && rel == 2 && s->from == a) {
     /* a bare month must not be a name: "May Day", "June Smith" */
     if (i < s->e && (s->t[i].tag == DYAD_TAG_NNP) && month_at(s, i) == 0)
@@ -851,7 +854,14 @@ static uint32_t emit_day(struct scan *s, uint32_t a, uint32_t i, long dn,
   char v[VLEN];
   v_day(v, dn);
   *st = emit(s, a, i, "DATE", v);
-  return i;
+  if (*st != DYAD_OK || kcls(s, i) != K_PART)
+    return i;
+  /* "Tuesday night": the day stays a DATE (what dates an event) and the
+   * whole is a TIME over it */
+  size_t n = strlen(v);
+  snprintf(v + n, VLEN - n, "T%s", part_code[kval(s, i)]);
+  *st = emit(s, a, i + 1, "TIME", v);
+  return i + 1;
 }
 
 /* Year number at the start of a value ("1989-Q3" -> 1989). */
