@@ -13,8 +13,11 @@
  *    mark in the same sentence ("X said: '...'", "According to X, '...'")
  *    or at the end of the previous sentence when it ends in a colon; the
  *    reported-speech clause holding a partial quote ("X called it 'a
- *    farce'"); else the previous quote's speaker when it is in the same
- *    or the previous paragraph (a quote that goes on after "he said.").
+ *    farce'"); a short "X said." sentence right before a quote that
+ *    starts a sentence; for a partial quote, the subject of the clause
+ *    holding it ("X likened them to a 'snake'"); else the previous
+ *    quote's speaker when it is in the same or the previous paragraph (a
+ *    quote that goes on after "he said.").
  * 3. speaker_span is the mention as written; speaker_phrase resolves it:
  *    a proper-noun NP is itself; a description with a proper apposition
  *    ("the spokesman, John Smith,") is the apposition; a pronoun or
@@ -290,6 +293,12 @@ static int subject_of(const struct qs *q, int32_t v, uint32_t lo,
       return 1;
     }
   }
+  /* a name the chunker took into the verb group: "[VG Peabody said]" */
+  if (vp->head > vp->tok && (q->t[vp->tok].flags & DYAD_TOKF_CAP) &&
+      vp->tok >= lo) {
+    a->span = name_before(q, vp->head, vp->tok);
+    return a->span.len > 0;
+  }
   return 0;
 }
 
@@ -327,8 +336,13 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
     }
   }
   int32_t cand = -1; /* the latest NP that can be a subject */
+  int paren = 0;      /* inside "( ... )": "Rep. X (R-Fla.) said" */
   for (; i < end; i++) {
     const dyad_token *t = &q->t[i];
+    if (t->tag == DYAD_TAG_LRB)
+      paren++;
+    else if (t->tag == DYAD_TAG_RRB && paren > 0)
+      paren--;
     if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
     if (t->tag == DYAD_TAG_PERIOD && i > c + 1)
@@ -370,7 +384,7 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
           (size_t)x->attach < doc->phrases.n &&
           doc->phrases.v[x->attach].tok > c)
         cand = x->attach; /* "X, the attorney general, said" */
-      else if (!in_pp)
+      else if (!in_pp && !paren)
         cand = p;
     }
   }
@@ -495,6 +509,69 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
   return 0;
 }
 
+/* A partial quote with no cue: the writer puts words in the mouth of the
+ * subject of the clause that holds them ("Trump likened the refugees to
+ * a 'vicious snake'"). The innermost clause with a subject before the
+ * mark, up the chain. */
+static int host_subject(const struct qs *q, uint32_t o, struct attr *a)
+{
+  const dyad_doc *doc = q->doc;
+  long si = sent_of(q, o);
+  if (si < 0)
+    return 0;
+  const dyad_sentence *st = &doc->sents.v[si];
+  int32_t best = -1;
+  uint32_t bestn = UINT32_MAX;
+  for (uint32_t c = st->clause; c < st->clause + st->nclause; c++) {
+    const dyad_clause *cl = &doc->clauses.v[c];
+    if (o >= cl->tok && o < cl->tok + cl->ntok && cl->ntok < bestn) {
+      best = (int32_t)c;
+      bestn = cl->ntok;
+    }
+  }
+  for (int hops = 0; best >= 0 && hops < 6; hops++) {
+    const dyad_clause *cl = &doc->clauses.v[best];
+    if (cl->subj >= 0 && doc->phrases.v[cl->subj].tok < o &&
+        !(doc->phrases.v[cl->subj].flags & DYAD_PHF_PRONOUN &&
+          cl->kind == DYAD_CL_REL)) {
+      a->np = cl->subj;
+      if (cl->verb >= 0)
+        a->cue = vg_cue_span(q, cl->verb);
+      return 1;
+    }
+    best = cl->parent;
+    if (best >= 0 && (uint32_t)best < st->clause)
+      break;
+  }
+  return 0;
+}
+
+/* "X said." just before a quote that starts its own sentence: the short
+ * attribution sentence goes with the quote after it. */
+static int prev_sentence(const struct qs *q, uint32_t o, struct attr *a)
+{
+  long si = sent_of(q, o);
+  if (si <= 0 || q->doc->sents.v[si].tok != o)
+    return 0;
+  const dyad_sentence *ps = &q->doc->sents.v[si - 1];
+  if (ps->ntok < 3 || ps->ntok > 12 || q->doc->sents.v[si].para != ps->para)
+    return 0;
+  uint32_t last = ps->tok + ps->ntok - 1;
+  if (q->t[last].tag != DYAD_TAG_PERIOD || q->t[last - 1].flags &
+      (DYAD_TOKF_CLOSEQ | DYAD_TOKF_INQUOTE))
+    return 0;
+  int32_t v = cue_vg(q, last - 1);
+  if (v < 0)
+    return 0;
+  for (uint32_t k = ps->tok; k < last; k++)
+    if (q->t[k].flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_CLOSEQ))
+      return 0;
+  if (!subject_of(q, v, ps->tok, a))
+    return 0;
+  a->cue = vg_cue_span(q, v);
+  return 1;
+}
+
 /* ==== the stage ========================================================= */
 
 static dyad_status emit(struct qs *q, uint32_t o, uint32_t z, int partial,
@@ -600,9 +677,10 @@ dyad_status dyad__quotes(dyad_doc *doc)
     }
     uint32_t first = pieces[0][0];
     struct attr a = {-1, {0, 0}, {0, 0}};
-    int found = after_close(&q, j, &a) || before_open(&q, first, &a) ||
-                host_clause(&q, first, &a);
     int partial = partial_at(&q, first);
+    int found = after_close(&q, j, &a) || before_open(&q, first, &a) ||
+                host_clause(&q, first, &a) || prev_sentence(&q, first, &a) ||
+                (partial && host_subject(&q, first, &a));
     if (!found && !partial && q.have_last &&
         (q.last.np >= 0 || q.last.span.len) &&
         para_of(&q, first) <= q.last_para + 1) {
