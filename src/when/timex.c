@@ -1582,18 +1582,48 @@ dyad_status dyad__timexes(dyad_doc *doc)
   s.kw = dyad__arena_alloc(&doc->arena, nt * sizeof(int16_t));
   if (!s.kw)
     return DYAD_ENOMEM;
+  /* buckets of the sorted table by first letter, and word lengths, so a
+   * token costs a length test against a handful of entries */
+  enum { NKW = DYAD_ARRAY_LEN(kws) };
+  uint8_t klen[NKW];
+  uint16_t first[27];
+  size_t k = 0;
+  for (int c = 0; c < 26; c++) {
+    first[c] = (uint16_t)k;
+    while (k < NKW && kws[k].w[0] == 'a' + c)
+      k++;
+  }
+  first[26] = (uint16_t)k;
+  for (k = 0; k < NKW; k++)
+    klen[k] = (uint8_t)strlen(kws[k].w);
   for (size_t i = 0; i < nt; i++) {
     const dyad_token *t = &doc->toks.v[i];
     s.kw[i] = -1;
-    if (t->kind != DYAD_TK_WORD || t->len > 14)
+    if (t->kind != DYAD_TK_WORD || t->len > 13)
       continue;
+    const unsigned char *p = (const unsigned char *)doc->text + t->off;
     char buf[32];
-    size_t n = dyad__fold(doc->text + t->off, t->len, buf, sizeof(buf));
-    if (n == (size_t)-1 || n == 0)
+    size_t n = t->len;
+    int ascii = 1;
+    for (size_t j = 0; j < n; j++) {
+      if (p[j] >= 0x80) {
+        ascii = 0;
+        break;
+      }
+      buf[j] = (char)(p[j] >= 'A' && p[j] <= 'Z' ? p[j] + 32 : p[j]);
+    }
+    if (!ascii)
+      n = dyad__fold(doc->text + t->off, t->len, buf, sizeof(buf));
+    if (n == (size_t)-1 || n == 0 || buf[0] < 'a' || buf[0] > 'z')
       continue;
     if (n > 1 && buf[n - 1] == '.')
       n--;
-    s.kw[i] = (int16_t)kw_find(buf, n);
+    int c = buf[0] - 'a';
+    for (k = first[c]; k < first[c + 1]; k++)
+      if (klen[k] == n && !memcmp(kws[k].w, buf, n)) {
+        s.kw[i] = (int16_t)k;
+        break;
+      }
   }
   s.y = doc->date / 10000;
   s.m = doc->date / 100 % 100;
