@@ -335,6 +335,11 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       return 1;
     }
   }
+  /* a quote that closes its sentence with a period ('... thugs."') has
+   * its attribution before it, not in the next sentence; after "?" and
+   * "!" it may follow ('"Who knew?" Lee said') */
+  if (c > 0 && q->t[c - 1].len == 1 && q->doc->text[q->t[c - 1].off] == '.')
+    return 0;
   int32_t cand = -1; /* the latest NP that can be a subject */
   int paren = 0;      /* inside "( ... )": "Rep. X (R-Fla.) said" */
   for (; i < end; i++) {
@@ -345,8 +350,8 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       paren--;
     if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
-    if (t->tag == DYAD_TAG_PERIOD && i > c + 1)
-      return 0;
+    if (t->tag == DYAD_TAG_PERIOD)
+      return 0; /* '"...". He said' is the next sentence's business */
     if (tok_is(q, i, "according") && tok_is(q, i + 1, "to") &&
         i + 2 < q->nt && q->np[i + 2] >= 0) {
       a->np = q->np[i + 2];

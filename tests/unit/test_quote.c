@@ -189,6 +189,19 @@ static void quote_without_attribution_has_no_speaker(void **state)
   dyad_doc_free(doc);
 }
 
+static void next_sentence_speaker_is_not_taken(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("Peru branded the rebels a \"gang of thugs.\" Chile "
+                      "insisted that Bolivia \"stop its games.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[0].speaker_span, "Peru");
+  span_is(doc, q[1].speaker_span, "Chile");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -203,6 +216,7 @@ int main(void)
       cmocka_unit_test(according_to_is_a_cue),
       cmocka_unit_test(unbalanced_marks_give_nothing),
       cmocka_unit_test(quote_without_attribution_has_no_speaker),
+      cmocka_unit_test(next_sentence_speaker_is_not_taken),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
