@@ -168,6 +168,7 @@ static const struct kw kws[] = {
     {"sunday", K_WDAY, 6},
     {"ten", K_NUMW, 10},
     {"thanksgiving", K_MISC, 2},
+    {"that", K_MISC, 6},
     {"the", K_MISC, 0},
     {"third", K_ORD, 3},
     {"thirteen", K_NUMW, 13},
@@ -238,6 +239,7 @@ struct scan {
   long dn;             /* its day number */
   int qy, qq;          /* last quarter mentioned (year, 1..4), qq 0: none */
   int qsent;           /* sentence of that mention */
+  int ly;              /* last explicit year named, 0: none */
   uint32_t from;       /* span start of the match being tried ("the",
                           "early" before the core words) */
 };
@@ -627,6 +629,20 @@ static void v_dur(char *v, int n, int u)
     snprintf(v, VLEN, "P%s%d%c", t, n * mult, unit_letter[u]);
 }
 
+/* 1 when the sentence speaks of a span of several months or a half
+ * ("for the nine months", "the first half"): year comparisons in it are
+ * whole years, not quarters. */
+static int span_sentence(const struct scan *s)
+{
+  for (uint32_t k = s->b; k + 1 < s->e; k++) {
+    if (kcls(s, k + 1) == K_UNIT &&
+        (kval(s, k + 1) == U_MONTH || kval(s, k + 1) == U_HALF) &&
+        (kcls(s, k) == K_NUMW || kcls(s, k) == K_ORD))
+      return 1;
+  }
+  return 0;
+}
+
 /* The value of "n units before/after the article date" at the unit's
  * precision (dir -1 before, +1 after). 0 when the unit has no date form. */
 static int v_shift(const struct scan *s, char *v, int n, int u, int dir)
@@ -650,8 +666,9 @@ static int v_shift(const struct scan *s, char *v, int n, int u, int dir)
   case U_YEAR:
     if (!year_ok(s, y + dir * n))
       return 0;
-    /* "a year ago" in a report about a quarter means that quarter */
-    if (s->qq && n == 1 && dir < 0)
+    /* "a year ago" in a report about a quarter means that quarter,
+     * unless the sentence compares longer spans ("the nine months") */
+    if (s->qq && n == 1 && dir < 0 && !span_sentence(s))
       snprintf(v, VLEN, "%04d-Q%d", s->qy - 1, s->qq);
     else
       snprintf(v, VLEN, "%04d", y + dir * n);
@@ -1227,9 +1244,42 @@ static uint32_t m_year(struct scan *s, uint32_t a, dyad_status *st)
   if (kcls(s, a + 1) == K_ORD && kcls(s, a + 2) == K_UNIT &&
       (kval(s, a + 2) == U_QUARTER || kval(s, a + 2) == U_HALF))
     return quarter_value(s, a, a + 3, kval(s, a + 1), kval(s, a + 2), y, st);
+  /* "the 1988 quarter", "the 1988 period" in a quarterly report */
+  if (s->from < a && s->qq &&
+      (is_word(s, a + 1, "quarter") || is_word(s, a + 1, "period"))) {
+    snprintf(v, sizeof(v), "%04d-Q%d", y, s->qq);
+    *st = emit(s, a, a + 2, "DATE", v);
+    return a + 2;
+  }
+  s->ly = y;
   snprintf(v, sizeof(v), "%04d", y);
   *st = emit(s, a, a + 1, "DATE", v);
   return a + 1;
+}
+
+/* "that year", "the following year", "the previous year": the last year
+ * named in the text, moved by one for following/previous. Called at the
+ * token after "that"/"the". */
+static uint32_t m_anaphoric_year(struct scan *s, uint32_t a, dyad_status *st)
+{
+  if (!s->ly || a == 0)
+    return NOMATCH;
+  int shift = 0;
+  uint32_t i = a;
+  if (is_word(s, i, "following") || is_word(s, i, "next"))
+    shift = 1, i++;
+  else if (is_word(s, i, "previous") || is_word(s, i, "preceding"))
+    shift = -1, i++;
+  else if (!is_word(s, a - 1, "that"))
+    return NOMATCH;
+  if (!is_word(s, i, "year"))
+    return NOMATCH;
+  if (shift == 0 && !is_word(s, a - 1, "that"))
+    return NOMATCH;
+  char v[VLEN];
+  snprintf(v, sizeof(v), "%04d", s->ly + shift);
+  *st = emit(s, a, i + 1, "DATE", v);
+  return i + 1;
 }
 
 /* Years read out (broadcast transcripts): "nineteen ninety-six",
@@ -1298,8 +1348,17 @@ static uint32_t m_clock(struct scan *s, uint32_t a, dyad_status *st)
     h += 12;
   if (pm == 0 && h == 12)
     h = 0;
+  /* "9 a.m. (EST) Tuesday": the clock on that day */
+  long dn = s->dn;
+  uint32_t k = i;
+  if (k < s->e && (s->t[k].flags & DYAD_TOKF_ALLCAPS) && s->t[k].len == 3)
+    k++; /* a time zone */
+  if (kcls(s, k) == K_WDAY && (s->t[k].flags & DYAD_TOKF_CAP)) {
+    dn = wday_for(s, kval(s, k), tense_at(s, k), 0);
+    i = k + 1;
+  }
   char v[VLEN];
-  v_day(v, s->dn);
+  v_day(v, dn);
   size_t n = strlen(v);
   snprintf(v + n, VLEN - n, "T%02d:%02d", h, mi);
   *st = emit(s, a, i, "TIME", v);
@@ -1400,8 +1459,9 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
   if (is_word(s, i, "latest") || is_word(s, i, "current") ||
       is_word(s, i, "recent") || is_word(s, i, "fiscal"))
     i++;
-  if (!is_word(s, i, "quarter"))
-    return NOMATCH;
+  if (!is_word(s, i, "quarter") &&
+      !(s->qq && i > a && is_word(s, i, "period")))
+    return NOMATCH; /* "the latest period" in a quarterly report */
   char v[VLEN];
   int em = (is_word(s, i + 1, "ended") || is_word(s, i + 1, "ending"))
                ? month_at(s, i + 2) : 0;
@@ -1553,6 +1613,13 @@ static uint32_t match_at(struct scan *s, uint32_t a, dyad_status *st)
 {
   s->from = a;
   uint32_t c = a;
+  if (s->ly && (is_word(s, a, "that") || is_word(s, a, "the")) &&
+      a + 1 < s->e) {
+    uint32_t r = m_anaphoric_year(s, a + 1, st);
+    if (r || *st != DYAD_OK)
+      return r;
+    s->from = a;
+  }
   if (is_word(s, c, "the") && c + 1 < s->e)
     c++;
   if ((kcls(s, c) == K_MOD || (kcls(s, c) == K_AGO && kval(s, c) > 0)) &&

@@ -214,6 +214,27 @@ static void year_range_gives_both_ends(void **state)
   dyad_doc_free(doc);
 }
 
+static void that_year_refers_to_the_last_year_named(void **state)
+{
+  (void)state;
+  check("The dam was built in 1998. Floods came the following year.",
+        "the following year", "DATE", "1999");
+}
+
+static void quarter_named_by_its_last_month(void **state)
+{
+  (void)state;
+  check("In the quarter ended June 30, sales fell.", "the quarter", "DATE",
+        "2022-Q2");
+}
+
+static void clock_time_on_a_weekday(void **state)
+{
+  (void)state;
+  check("Polls closed at 8 p.m. Sunday.", "8 p.m. Sunday", "TIME",
+        "2023-03-19T20:00");
+}
+
 /* ---- event dates ---- */
 
 static dyad_date clause_date(const char *text, size_t ci, int *from)
@@ -286,6 +307,9 @@ int main(void)
       cmocka_unit_test(numbers_that_are_not_times),
       cmocka_unit_test(impossible_and_far_dates_are_skipped),
       cmocka_unit_test(year_range_gives_both_ends),
+      cmocka_unit_test(that_year_refers_to_the_last_year_named),
+      cmocka_unit_test(quarter_named_by_its_last_month),
+      cmocka_unit_test(clock_time_on_a_weekday),
       cmocka_unit_test(event_date_from_day_in_clause),
       cmocka_unit_test(event_date_zero_for_vaguer_expressions),
       cmocka_unit_test(event_date_from_parent_clause),
