@@ -479,6 +479,9 @@ typedef struct dyad_quote {
   dyad_span cue_span;      /* the cue verb */
   char speaker[DYAD_CODE_MAX]; /* actor code of the speaker, "" if none */
   uint32_t flags;          /* 1: partial quote */
+  int32_t speaker_phrase;  /* NP phrase index of the named speaker the
+                              mention resolves to (through pronouns and
+                              descriptions), -1 if none */
 } dyad_quote;
 
 const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);
