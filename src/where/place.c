@@ -1,6 +1,712 @@
-/* place.c: placeholder until places land (issue 5). */
-#include "../internal.h"
-dyad_status dyad__places(dyad_doc *doc) { DYAD_UNUSED(doc); return DYAD_OK; }
-dyad_status dyad__gazetteer_load(dyad_ctx *ctx) { DYAD_UNUSED(ctx); return DYAD_OK; }
-void dyad__gazetteer_free(dyad_ctx *ctx) { DYAD_UNUSED(ctx); }
-int dyad__write_places(const dyad_doc *doc, int json, dyad_buf *out) { DYAD_UNUSED(doc); DYAD_UNUSED(json); DYAD_UNUSED(out); return 0; }
+/*
+ * place.c: place names in a document (the WHERE stage), their resolution
+ * to one gazetteer place each, the `dyad parse` writer, and the event
+ * location rule the coder uses (dyad__event_place).
+ *
+ * Finding: at each capitalised word, the longest run of up to MAXW tokens
+ * whose normalised text is a gazetteer name, kept when it is tagged as a
+ * proper noun (or is a demonym, "Turkish"), is not part of a longer proper
+ * name ("Hillary Clinton", "Paris Hilton"), is not a person in the actor
+ * dictionary, and, when it opens a sentence or a headline as a word the
+ * lexicon also knows as a common word ("Reading", "Deal"), names a large
+ * place. A ", Region" or ", Country" right after a name qualifies it
+ * ("Paris, Texas"; "London, Ont.").
+ *
+ * Resolving: each candidate scores its prior (feature class, then
+ * log10 population) plus the evidence of the whole article: the countries
+ * and first-level regions its other names point to; a qualifier decides
+ * outright. A name resolved through a qualifier keeps that sense in the
+ * rest of the article (one sense per discourse).
+ *
+ * Invariants: one dyad_place per mention, in text order, appended after
+ * whatever doc->places held; no allocation outside the doc arena and the
+ * doc's places vector; the gazetteer is only read.
+ */
+#include "where.h"
+
+#include <math.h>
+
+#include "../dict/dict.h"
+#include "../text/lexicon.h"
+
+#define MAXW 6      /* longest name, in tokens */
+#define KEYCAP 256  /* longest key, in bytes */
+#define MAXADM 64   /* first-level regions remembered per article */
+
+struct mention {
+  uint32_t tok, ntok, sent;
+  const struct dyad_gaz_name *rec; /* the name record used */
+  uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
+  uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
+};
+
+struct scan {
+  dyad_doc *doc;
+  const struct dyad_gazetteer *g;
+  struct mention *m;
+  size_t n, cap;
+};
+
+static int is_proper(const dyad_token *t)
+{
+  return t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS;
+}
+
+static int is_capword(const dyad_token *t)
+{
+  return t->kind == DYAD_TK_WORD && (t->flags & DYAD_TOKF_CAP);
+}
+
+static double kind_weight(int kind)
+{
+  switch (kind) {
+  case DYAD_GK_COUNTRY: return 12;
+  case DYAD_GK_REGION: return 11;
+  case DYAD_GK_ADM1: return 6;
+  case DYAD_GK_CAPITAL: return 4;
+  case DYAD_GK_SEAT1: return 2;
+  case DYAD_GK_SEAT: return 0.5;
+  case DYAD_GK_SECTION: return -1;
+  default: return 0;
+  }
+}
+
+static double prior(const struct dyad_gaz_place *p)
+{
+  return kind_weight(p->kind) + log10((double)p->pop + 1.0);
+}
+
+static struct mention *push_mention(struct scan *s)
+{
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 32;
+    struct mention *m = dyad__arena_alloc(&s->doc->arena, cap * sizeof(*m));
+    if (!m)
+      return NULL;
+    if (s->n)
+      memcpy(m, s->m, s->n * sizeof(*m));
+    s->m = m;
+    s->cap = cap;
+  }
+  struct mention *m = &s->m[s->n++];
+  memset(m, 0, sizeof(*m));
+  m->qual = m->pick = DYAD_GAZ_NONE;
+  return m;
+}
+
+/* The key of tokens [a, b] (inclusive) in out; 0 when too long. */
+static size_t span_key(const dyad_doc *doc, uint32_t a, uint32_t b,
+                       char *out)
+{
+  const dyad_token *ta = &doc->toks.v[a], *tb = &doc->toks.v[b];
+  return dyad__gaz_key(doc->text + ta->off, tb->off + tb->len - ta->off, out,
+                       KEYCAP);
+}
+
+/* Can tokens [a, b] be a place name at all: words (and the hyphens,
+ * apostrophes, commas and periods inside names), the last one capitalised. */
+static int name_shape(const dyad_doc *doc, uint32_t a, uint32_t b)
+{
+  const dyad_token *t = doc->toks.v;
+  if (!is_capword(&t[b]))
+    return 0;
+  for (uint32_t i = a + 1; i < b; i++) {
+    if (t[i].kind == DYAD_TK_WORD)
+      continue;
+    if (t[i].kind == DYAD_TK_PUNCT && t[i].len == 1 &&
+        strchr("-.,'", doc->text[t[i].off]))
+      continue;
+    return 0;
+  }
+  return 1;
+}
+
+static int all_caps(const dyad_doc *doc, uint32_t a, uint32_t b)
+{
+  for (uint32_t i = a; i <= b; i++)
+    if (doc->toks.v[i].kind == DYAD_TK_WORD &&
+        !(doc->toks.v[i].flags & DYAD_TOKF_ALLCAPS))
+      return 0;
+  return 1;
+}
+
+/* The usable name record among the n records of one key for tokens
+ * [a, b]: plain names need a proper-noun last token, demonyms a
+ * capitalised word, abbreviations capitals; qualifier-only names are used
+ * only when qual is set (and then any name will do). */
+static const struct dyad_gaz_name *usable(const dyad_doc *doc,
+                                          const struct dyad_gaz_name *r,
+                                          size_t n, uint32_t a, uint32_t b,
+                                          int qual)
+{
+  const dyad_token *last = &doc->toks.v[b];
+  const struct dyad_gaz_name *best = NULL;
+  for (size_t k = 0; k < n; k++) {
+    uint8_t f = r[k].flags;
+    if ((f & DYAD_GNF_QUAL) && !qual)
+      continue;
+    if ((f & DYAD_GNF_ABBR) && !(f & DYAD_GNF_QUAL) && !all_caps(doc, a, b))
+      continue;
+    if (!(f & DYAD_GNF_ADJ) && !qual && !is_proper(last))
+      continue;
+    if ((f & DYAD_GNF_ADJ) && qual)
+      continue;
+    if (!best || (best->flags & DYAD_GNF_ADJ)) /* a name beats a demonym */
+      best = &r[k];
+  }
+  return best;
+}
+
+/* The longest name starting at token i (sentence ends before end):
+ * returns its token count and record, 0 when none. */
+static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
+                        int qual, const struct dyad_gaz_name **rec)
+{
+  const dyad_doc *doc = s->doc;
+  char key[KEYCAP];
+  uint32_t maxl = end - i < MAXW ? end - i : MAXW;
+  for (uint32_t L = maxl; L >= 1; L--) {
+    uint32_t b = i + L - 1;
+    if (!name_shape(doc, i, b))
+      continue;
+    size_t kl = span_key(doc, i, b, key);
+    if (!kl)
+      continue;
+    size_t n;
+    const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl, &n);
+    if (!r)
+      continue;
+    const struct dyad_gaz_name *u = usable(doc, r, n, i, b, qual);
+    if (u) {
+      *rec = u;
+      return L;
+    }
+  }
+  return 0;
+}
+
+/* Is the place big enough to take a capitalised common word for it at the
+ * start of a sentence or in a headline? */
+static int big_place(const struct dyad_gazetteer *g,
+                     const struct dyad_gaz_name *r)
+{
+  const struct dyad_gaz_place *p = &g->places[g->cands[r->cand]];
+  return p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_ADM1 ||
+         p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
+         p->pop >= 500000;
+}
+
+/* Does the lexicon know the folded word of token t as something other
+ * than a proper noun? */
+static int common_word(const dyad_ctx *ctx, const dyad_token *t)
+{
+  const struct dyad_lexent *e = dyad__lex_get(ctx, t->form);
+  if (!e)
+    return 0;
+  uint64_t proper = DYAD_TAGBIT(DYAD_TAG_NNP) | DYAD_TAGBIT(DYAD_TAG_NNPS);
+  return (e->mask & ~proper) != 0;
+}
+
+/* The candidate of name record r that lies in (or is) place q, NONE. */
+static uint32_t inside(const struct dyad_gazetteer *g,
+                       const struct dyad_gaz_name *r, uint32_t q)
+{
+  for (uint32_t k = 0; k < r->ncand; k++) {
+    uint32_t c = g->cands[r->cand + k];
+    const struct dyad_gaz_place *p = &g->places[c];
+    if (c != q && (p->adm1 == q || p->country == q))
+      return c;
+  }
+  return DYAD_GAZ_NONE;
+}
+
+/* A qualifier after the name ending at token b: ", Texas", ", Ont.",
+ * ", France". Returns its token count and sets *q to the region/country
+ * that holds one of m's candidates; 0 when there is none. */
+static uint32_t qualifier(const struct scan *s, const struct mention *m,
+                          uint32_t b, uint32_t end, uint32_t *q)
+{
+  const dyad_doc *doc = s->doc;
+  if (b + 2 >= end || doc->toks.v[b + 1].kind != DYAD_TK_PUNCT ||
+      doc->text[doc->toks.v[b + 1].off] != ',' ||
+      !is_capword(&doc->toks.v[b + 2]))
+    return 0;
+  const struct dyad_gaz_name *r;
+  uint32_t L = longest(s, b + 2, end, 1, &r);
+  if (!L)
+    return 0;
+  for (uint32_t k = 0; k < r->ncand; k++) {
+    uint32_t c = s->g->cands[r->cand + k];
+    uint8_t kind = s->g->places[c].kind;
+    if ((kind == DYAD_GK_ADM1 || kind == DYAD_GK_COUNTRY) &&
+        inside(s->g, m->rec, c) != DYAD_GAZ_NONE) {
+      *q = c;
+      return L;
+    }
+  }
+  return 0;
+}
+
+/* Finds the names of one sentence. */
+static dyad_status scan_sentence(struct scan *s, uint32_t si)
+{
+  dyad_doc *doc = s->doc;
+  const dyad_ctx *ctx = doc->ctx;
+  const dyad_sentence *se = &doc->sents.v[si];
+  const dyad_token *t = doc->toks.v;
+  uint32_t end = se->tok + se->ntok;
+  int headline = (se->flags & DYAD_SENTF_TITLE) != 0;
+  uint32_t first = se->tok; /* first word: after opening quotes/brackets */
+  while (first < end && t[first].kind != DYAD_TK_WORD)
+    first++;
+  for (uint32_t i = se->tok; i < end; i++) {
+    if (!is_capword(&t[i]))
+      continue;
+    const struct dyad_gaz_name *r;
+    uint32_t L = longest(s, i, end, 0, &r);
+    if (!L)
+      continue;
+    uint32_t b = i + L - 1;
+    int adj = (r->flags & DYAD_GNF_ADJ) != 0;
+    /* part of a longer proper name? */
+    if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1])) {
+      i = b;
+      continue;
+    }
+    if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
+        is_capword(&t[b + 1]) && !big_place(s->g, r) &&
+        !common_word(ctx, &t[b + 1])) {
+      /* skip the rest of the name run */
+      while (b + 1 < end && is_proper(&t[b + 1]))
+        b++;
+      i = b;
+      continue;
+    }
+    /* a common word opening a sentence or in a headline */
+    if (L == 1 && (i == first || headline) && common_word(ctx, &t[i]) &&
+        !big_place(s->g, r))
+      continue;
+    /* a person (or organisation) in the actor dictionary */
+    if (ctx->dict) {
+      struct dyad_actor_hit h;
+      size_t am = dyad__dict_actor(ctx, t, doc->toks.n, i, doc->date, &h);
+      if (am >= L && (h.type == DYAD_AT_PERSON ||
+                      (am > L && h.type != DYAD_AT_COUNTRY &&
+                       h.type != DYAD_AT_CAPITAL && h.type != DYAD_AT_ADJ))) {
+        i += (uint32_t)am - 1;
+        continue;
+      }
+    }
+    struct mention *m = push_mention(s);
+    if (!m)
+      return DYAD_ENOMEM;
+    m->tok = i;
+    m->ntok = L;
+    m->sent = si;
+    m->rec = r;
+    i = b;
+    uint32_t q;
+    uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
+    if (QL) {
+      m->qual = q;
+      struct mention *mq = push_mention(s);
+      if (!mq)
+        return DYAD_ENOMEM;
+      mq->tok = b + 2;
+      mq->ntok = QL;
+      mq->sent = si;
+      mq->rec = NULL;
+      mq->pick = q;
+      i = b + 1 + QL;
+    }
+  }
+  return DYAD_OK;
+}
+
+/* Evidence of the whole article: how strongly it points at each country
+ * and at a few first-level regions. */
+struct evidence {
+  float *country;             /* [g->ncountry] */
+  uint32_t adm[MAXADM];
+  float admw[MAXADM];
+  size_t nadm;
+};
+
+static void add_country(struct evidence *ev, const struct dyad_gazetteer *g,
+                        uint32_t c, float w)
+{
+  if (c < g->ncountry)
+    ev->country[c] += w;
+}
+
+static void add_adm(struct evidence *ev, uint32_t a, float w)
+{
+  if (a == DYAD_GAZ_NONE)
+    return;
+  for (size_t k = 0; k < ev->nadm; k++)
+    if (ev->adm[k] == a) {
+      ev->admw[k] += w;
+      return;
+    }
+  if (ev->nadm < MAXADM) {
+    ev->adm[ev->nadm] = a;
+    ev->admw[ev->nadm++] = w;
+  }
+}
+
+static float adm_weight(const struct evidence *ev, uint32_t a)
+{
+  for (size_t k = 0; k < ev->nadm; k++)
+    if (ev->adm[k] == a)
+      return ev->admw[k];
+  return 0;
+}
+
+/* What one mention says about the article: the country and region of its
+ * most likely place, weighted by how clearly that place leads. */
+static void gather(struct evidence *ev, const struct dyad_gazetteer *g,
+                   const struct mention *m)
+{
+  if (m->pick != DYAD_GAZ_NONE) { /* a qualifier */
+    const struct dyad_gaz_place *p = &g->places[m->pick];
+    add_country(ev, g, p->country, 1);
+    if (p->kind == DYAD_GK_ADM1)
+      add_adm(ev, m->pick, 1);
+    return;
+  }
+  if (m->qual != DYAD_GAZ_NONE) {
+    uint32_t c = inside(g, m->rec, m->qual);
+    add_country(ev, g, g->places[c].country, 1);
+    add_adm(ev, g->places[c].adm1, 1);
+    return;
+  }
+  const uint32_t *cand = g->cands + m->rec->cand;
+  const struct dyad_gaz_place *p0 = &g->places[cand[0]];
+  float w = 1;
+  if (m->rec->ncand > 1) {
+    double lead = prior(p0) - prior(&g->places[cand[1]]);
+    w = lead >= 3 ? 1 : lead >= 1.5 ? 0.5f : 0.2f;
+  }
+  add_country(ev, g, p0->country, w);
+  if (p0->kind != DYAD_GK_COUNTRY)
+    add_adm(ev, p0->adm1, w);
+}
+
+static uint32_t choose(const struct evidence *ev,
+                       const struct dyad_gazetteer *g,
+                       const struct mention *m)
+{
+  if (m->pick != DYAD_GAZ_NONE)
+    return m->pick;
+  if (m->qual != DYAD_GAZ_NONE)
+    return inside(g, m->rec, m->qual);
+  const uint32_t *cand = g->cands + m->rec->cand;
+  uint32_t best = cand[0];
+  double bs = -1e9;
+  for (uint32_t k = 0; k < m->rec->ncand; k++) {
+    const struct dyad_gaz_place *p = &g->places[cand[k]];
+    double sc = prior(p);
+    if (p->kind != DYAD_GK_COUNTRY && p->country < g->ncountry) {
+      float cw = ev->country[p->country];
+      if (cw > 0)
+        sc += 2.0 + (cw > 5 ? 5 : cw) * 0.6;
+    }
+    if (p->kind != DYAD_GK_ADM1 && p->adm1 != DYAD_GAZ_NONE) {
+      float aw = adm_weight(ev, p->adm1);
+      if (aw > 0)
+        sc += 2.0 + (aw > 4 ? 4 : aw) * 0.5;
+    }
+    if (sc > bs) {
+      bs = sc;
+      best = cand[k];
+    }
+  }
+  return best;
+}
+
+dyad_status dyad__places(dyad_doc *doc)
+{
+  const struct dyad_gazetteer *g = doc->ctx->gaz;
+  if (!g || doc->toks.n == 0)
+    return DYAD_OK;
+  struct scan s = {doc, g, NULL, 0, 0};
+  for (uint32_t si = 0; si < doc->sents.n; si++) {
+    dyad_status st = scan_sentence(&s, si);
+    if (st != DYAD_OK)
+      return st;
+  }
+  if (s.n == 0)
+    return DYAD_OK;
+  struct evidence ev;
+  memset(&ev, 0, sizeof(ev));
+  ev.country = dyad__arena_calloc(&doc->arena, g->ncountry * sizeof(float) + 1);
+  if (!ev.country)
+    return DYAD_ENOMEM;
+  for (size_t k = 0; k < s.n; k++)
+    gather(&ev, g, &s.m[k]);
+  /* qualified names first: their sense then holds for the whole article */
+  for (size_t k = 0; k < s.n; k++)
+    if (s.m[k].qual != DYAD_GAZ_NONE)
+      s.m[k].pick = choose(&ev, g, &s.m[k]);
+  for (size_t k = 0; k < s.n; k++) {
+    struct mention *m = &s.m[k];
+    if (m->pick != DYAD_GAZ_NONE)
+      continue;
+    for (size_t j = 0; j < s.n && m->pick == DYAD_GAZ_NONE; j++)
+      if (s.m[j].rec == m->rec && s.m[j].qual != DYAD_GAZ_NONE)
+        m->pick = s.m[j].pick;
+    if (m->pick == DYAD_GAZ_NONE)
+      m->pick = choose(&ev, g, m);
+  }
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->places, doc->places.n + s.n))
+    return DYAD_ENOMEM;
+  for (size_t k = 0; k < s.n; k++) {
+    const struct mention *m = &s.m[k];
+    const struct dyad_gaz_place *p = &g->places[m->pick];
+    const dyad_token *a = &doc->toks.v[m->tok];
+    const dyad_token *b = &doc->toks.v[m->tok + m->ntok - 1];
+    dyad_place *pl = dyad_vec_push(&doc->ctx->alloc, doc->places);
+    pl->span.off = a->off;
+    pl->span.len = b->off + b->len - a->off;
+    pl->sent = m->sent;
+    pl->name = dyad__gaz_name(g, m->pick);
+    memcpy(pl->country, p->cc3, 3);
+    pl->country[3] = '\0';
+    pl->lat = p->lat / 1e5;
+    pl->lon = p->lon / 1e5;
+    pl->geonameid = p->geonameid;
+  }
+  return DYAD_OK;
+}
+
+/* ==== the event's place (for the coder) =============================== */
+
+/* Is the folded word of token t one of the words (NUL-separated list)? */
+static int word_in(const dyad_doc *doc, const dyad_token *t, const char *list)
+{
+  char w[32];
+  size_t n = dyad__fold(doc->text + t->off, t->len, w, sizeof(w));
+  if (n == (size_t)-1)
+    return 0;
+  for (const char *p = list; *p; p += strlen(p) + 1)
+    if (strlen(p) == n && memcmp(p, w, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* The first place whose span lies inside NP phrase np and covers its
+ * head (so "in Russian territory" does not place an event in Russia). */
+static int32_t place_in_np(const dyad_doc *doc, int32_t np)
+{
+  if (np < 0 || (size_t)np >= doc->phrases.n)
+    return -1;
+  const dyad_phrase *ph = &doc->phrases.v[np];
+  const dyad_token *a = &doc->toks.v[ph->tok];
+  const dyad_token *z = &doc->toks.v[ph->tok + ph->ntok - 1];
+  const dyad_token *h = &doc->toks.v[ph->head];
+  uint32_t lo = a->off, hi = z->off + z->len;
+  for (size_t k = 0; k < doc->places.n; k++) {
+    const dyad_place *p = &doc->places.v[k];
+    if (p->span.off >= lo && p->span.off + p->span.len <= hi &&
+        h->off >= p->span.off && h->off < p->span.off + p->span.len)
+      return (int32_t)k;
+  }
+  /* a coordination: the first member that names a place */
+  if (ph->conj >= 0 && ph->conj != np)
+    return place_in_np(doc, ph->conj);
+  return -1;
+}
+
+static const char LOCATIVE[] = "in\0at\0near\0across\0outside\0inside\0"
+                               "throughout\0within\0around\0";
+static const char MOTION[] = "visit\0travel\0arrive\0fly\0go\0return\0come\0"
+                             "head\0trip\0journey\0deploy\0send\0move\0";
+static const char NATION[] = "country\0nation\0";
+
+/* The main country of the article: the one most of its places are in. */
+static uint32_t main_country(const dyad_doc *doc)
+{
+  const struct dyad_gazetteer *g = doc->ctx->gaz;
+  uint32_t best = DYAD_GAZ_NONE;
+  size_t bn = 0;
+  for (size_t k = 0; k < doc->places.n; k++) {
+    const char *cc = doc->places.v[k].country;
+    if (!cc[0])
+      continue;
+    size_t n = 0;
+    for (size_t j = 0; j < doc->places.n; j++)
+      n += memcmp(doc->places.v[j].country, cc, 3) == 0;
+    if (n > bn) {
+      uint32_t c = dyad__gaz_country(g, cc);
+      if (c != DYAD_GAZ_NONE) {
+        bn = n;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+/* Appends a place record for country c over the words [a, z]. */
+static int32_t add_country_place(dyad_doc *doc, uint32_t c, uint32_t sent,
+                                 const dyad_token *a, const dyad_token *z)
+{
+  const struct dyad_gazetteer *g = doc->ctx->gaz;
+  const struct dyad_gaz_place *p = &g->places[c];
+  dyad_place *pl = dyad_vec_push(&doc->ctx->alloc, doc->places);
+  if (!pl)
+    return -1;
+  pl->span.off = a->off;
+  pl->span.len = z->off + z->len - a->off;
+  pl->sent = sent;
+  pl->name = dyad__gaz_name(g, c);
+  memcpy(pl->country, p->cc3, 3);
+  pl->country[3] = '\0';
+  pl->lat = p->lat / 1e5;
+  pl->lon = p->lon / 1e5;
+  pl->geonameid = p->geonameid;
+  return (int32_t)(doc->places.n - 1);
+}
+
+int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
+                          const char *target_code, const char **why)
+{
+  const char *dummy;
+  if (!why)
+    why = &dummy;
+  *why = NULL;
+  if (!doc->ctx->gaz || !c)
+    return -1;
+  const dyad_token *t = doc->toks.v;
+  int motion = 0;
+  if (c->verb >= 0 && (size_t)c->verb < doc->phrases.n) {
+    const dyad_phrase *vg = &doc->phrases.v[c->verb];
+    motion = word_in(doc, &t[vg->head], MOTION);
+    size_t ln;
+    const char *lemma = dyad_ctx_word(doc->ctx, vg->lemma, &ln);
+    if (lemma && !motion) {
+      char w[32];
+      if (ln < sizeof(w)) {
+        memcpy(w, lemma, ln);
+        w[ln] = '\0';
+        for (const char *p = MOTION; *p; p += strlen(p) + 1)
+          motion |= strcmp(p, w) == 0;
+      }
+    }
+  }
+  /* locative and destination phrases */
+  int32_t pp = (int32_t)c->pp;
+  int32_t dest = -1;
+  const dyad_token *nat_a = NULL, *nat_z = NULL;
+  for (uint32_t k = 0; k < c->npp && pp >= 0 && (size_t)pp < doc->phrases.n;
+       k++, pp = doc->phrases.v[pp].next_pp) {
+    const dyad_phrase *ph = &doc->phrases.v[pp];
+    const dyad_token *prep = &t[ph->head];
+    int loc = word_in(doc, prep, LOCATIVE);
+    int to = !loc && word_in(doc, prep, "to\0into\0for\0");
+    if (!loc && !to)
+      continue;
+    if (ph->child >= 0 && (size_t)ph->child < doc->phrases.n) {
+      const dyad_phrase *np = &doc->phrases.v[ph->child];
+      if (word_in(doc, &t[np->head], NATION) && !nat_a &&
+          word_in(doc, prep, "across\0throughout\0around\0")) {
+        nat_a = prep;
+        nat_z = &t[np->tok + np->ntok - 1];
+        continue;
+      }
+    }
+    int32_t pl = place_in_np(doc, ph->child);
+    if (pl < 0)
+      continue;
+    /* "to" counts for motion verbs and for PPs on a visit/trip noun */
+    int on_visit = 0;
+    if (to && ph->attach >= 0 && (size_t)ph->attach < doc->phrases.n) {
+      const dyad_phrase *at = &doc->phrases.v[ph->attach];
+      on_visit = at->kind == DYAD_PH_NP && word_in(doc, &t[at->head], MOTION);
+    }
+    if (loc) {
+      *why = "in-phrase";
+      return pl;
+    }
+    if ((motion || on_visit) && dest < 0)
+      dest = pl;
+  }
+  if (dest >= 0) {
+    *why = "destination";
+    return dest;
+  }
+  /* "visited Moscow": the object of a visit verb */
+  if (motion && c->obj >= 0) {
+    int32_t pl = place_in_np(doc, c->obj);
+    if (pl >= 0) {
+      *why = "destination";
+      return pl;
+    }
+  }
+  /* "nationwide" */
+  if (!nat_a)
+    for (uint32_t i = c->tok; i < c->tok + c->ntok && i < doc->toks.n; i++)
+      if (t[i].kind == DYAD_TK_WORD && word_in(doc, &t[i], "nationwide\0")) {
+        nat_a = nat_z = &t[i];
+        break;
+      }
+  if (nat_a) {
+    const struct dyad_gazetteer *g = doc->ctx->gaz;
+    uint32_t cc = DYAD_GAZ_NONE;
+    if (target_code && strlen(target_code) >= 3 && target_code[0] != '-') {
+      cc = dyad__gaz_country(g, target_code);
+      if (cc != DYAD_GAZ_NONE)
+        *why = "country-of-target";
+    }
+    if (cc == DYAD_GAZ_NONE) {
+      cc = main_country(doc);
+      if (cc != DYAD_GAZ_NONE)
+        *why = "country-of-article";
+    }
+    if (cc == DYAD_GAZ_NONE)
+      return -1;
+    uint32_t sent = 0;
+    while (sent + 1 < doc->sents.n && doc->sents.v[sent + 1].tok <= c->tok)
+      sent++;
+    int32_t r = add_country_place(doc, cc, sent, nat_a, nat_z);
+    if (r < 0)
+      *why = NULL;
+    return r;
+  }
+  return -1;
+}
+
+/* ==== `dyad parse` ===================================================== */
+
+int dyad__write_places(const dyad_doc *doc, int json, dyad_buf *out)
+{
+  if (json) {
+    if (dyad__buf_adds(out, ",\"places\":["))
+      return -1;
+    for (size_t k = 0; k < doc->places.n; k++) {
+      const dyad_place *p = &doc->places.v[k];
+      if ((k && dyad__buf_addc(out, ',')) ||
+          dyad__buf_adds(out, "{\"text\":\"") ||
+          dyad__buf_json_str(out, doc->text + p->span.off, p->span.len) ||
+          dyad__buf_printf(out, "\",\"span\":[%u,%u],\"name\":\"", p->span.off,
+                           p->span.off + p->span.len) ||
+          dyad__buf_json_str(out, p->name, strlen(p->name)) ||
+          dyad__buf_printf(out, "\",\"country\":\"%s\",\"lat\":%.5f,"
+                                "\"lon\":%.5f,\"geonameid\":%u}",
+                           p->country, p->lat, p->lon, p->geonameid))
+        return -1;
+    }
+    return dyad__buf_addc(out, ']');
+  }
+  for (size_t k = 0; k < doc->places.n; k++) {
+    const dyad_place *p = &doc->places.v[k];
+    if ((k == 0 && dyad__buf_adds(out, "places:\n")) ||
+        dyad__buf_printf(out, "  %u\t%u\t", p->span.off, p->span.len) ||
+        dyad__buf_add(out, doc->text + p->span.off, p->span.len) ||
+        dyad__buf_addc(out, '\t') || dyad__buf_adds(out, p->name) ||
+        dyad__buf_printf(out, "\t%s\t%.5f\t%.5f\t%u\n", p->country, p->lat,
+                         p->lon, p->geonameid))
+      return -1;
+  }
+  return 0;
+}
