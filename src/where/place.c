@@ -40,12 +40,32 @@ struct mention {
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
 };
 
+/* Names seen as the end of a person's name ("Tom Paterson"): a later bare
+ * "Paterson" is the person too. */
+#define MAXPERSON 64
+
 struct scan {
   dyad_doc *doc;
   const struct dyad_gazetteer *g;
   struct mention *m;
   size_t n, cap;
+  const struct dyad_gaz_name *person[MAXPERSON];
+  size_t nperson;
 };
+
+static int is_person(const struct scan *s, const struct dyad_gaz_name *r)
+{
+  for (size_t k = 0; k < s->nperson; k++)
+    if (s->person[k] == r)
+      return 1;
+  return 0;
+}
+
+static void add_person(struct scan *s, const struct dyad_gaz_name *r)
+{
+  if (s->nperson < MAXPERSON && !is_person(s, r))
+    s->person[s->nperson++] = r;
+}
 
 static int is_proper(const dyad_token *t)
 {
@@ -130,11 +150,23 @@ static int all_caps(const dyad_doc *doc, uint32_t a, uint32_t b)
   return 1;
 }
 
+/* Is the place big enough to take a capitalised common word for it at the
+ * start of a sentence or in a headline? */
+static int big_place(const struct dyad_gazetteer *g,
+                     const struct dyad_gaz_name *r)
+{
+  const struct dyad_gaz_place *p = &g->places[g->cands[r->cand]];
+  return p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_ADM1 ||
+         p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
+         p->pop >= 500000;
+}
+
 /* The usable name record among the n records of one key for tokens
  * [a, b]: plain names need a proper-noun last token, demonyms a
  * capitalised word, abbreviations capitals; qualifier-only names are used
  * only when qual is set (and then any name will do). */
 static const struct dyad_gaz_name *usable(const dyad_doc *doc,
+                                          const struct dyad_gazetteer *g,
                                           const struct dyad_gaz_name *r,
                                           size_t n, uint32_t a, uint32_t b,
                                           int qual)
@@ -147,11 +179,13 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
       continue;
     if ((f & DYAD_GNF_ABBR) && !(f & DYAD_GNF_QUAL) && !all_caps(doc, a, b))
       continue;
-    if (!(f & DYAD_GNF_ADJ) && !qual && !is_proper(last))
+    if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !is_proper(last) &&
+        !big_place(g, &r[k]))
       continue;
     if ((f & DYAD_GNF_ADJ) && qual)
       continue;
-    if (!best || (best->flags & DYAD_GNF_ADJ)) /* a name beats a demonym */
+    /* a demonym beats a town of that name ("Canadian", Texas) */
+    if (!best || (f & DYAD_GNF_ADJ))
       best = &r[k];
   }
   return best;
@@ -176,24 +210,13 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
     const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl, &n);
     if (!r)
       continue;
-    const struct dyad_gaz_name *u = usable(doc, r, n, i, b, qual);
+    const struct dyad_gaz_name *u = usable(doc, s->g, r, n, i, b, qual);
     if (u) {
       *rec = u;
       return L;
     }
   }
   return 0;
-}
-
-/* Is the place big enough to take a capitalised common word for it at the
- * start of a sentence or in a headline? */
-static int big_place(const struct dyad_gazetteer *g,
-                     const struct dyad_gaz_name *r)
-{
-  const struct dyad_gaz_place *p = &g->places[g->cands[r->cand]];
-  return p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_ADM1 ||
-         p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
-         p->pop >= 500000;
 }
 
 /* Does the lexicon know the folded word of token t as something other
@@ -207,24 +230,38 @@ static int common_word(const dyad_ctx *ctx, const dyad_token *t)
   return (e->mask & ~proper) != 0;
 }
 
-/* The candidate of name record r that lies in (or is) place q, NONE. */
+static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
+{
+  const double d = 3.14159265358979 / 180 / 1e5;
+  double x = sin((b->lat - a->lat) * d / 2), y = sin((b->lon - a->lon) * d / 2);
+  double h = x * x + cos(a->lat * d) * cos(b->lat * d) * y * y;
+  return 2 * 6371.0 * asin(sqrt(h > 1 ? 1 : h));
+}
+
+/* The best candidate of name record r that lies in place q: inside it
+ * when q is a region or country, within 100 km of it when q is a town
+ * ("Edmonton, Cairns"); DYAD_GAZ_NONE when none does. */
 static uint32_t inside(const struct dyad_gazetteer *g,
                        const struct dyad_gaz_name *r, uint32_t q)
 {
-  for (uint32_t k = 0; k < r->ncand; k++) {
+  const struct dyad_gaz_place *pq = &g->places[q];
+  int area = pq->kind == DYAD_GK_ADM1 || pq->kind == DYAD_GK_COUNTRY;
+  for (uint32_t k = 0; k < r->ncand; k++) { /* best prior first */
     uint32_t c = g->cands[r->cand + k];
     const struct dyad_gaz_place *p = &g->places[c];
-    if (c != q && (p->adm1 == q || p->country == q))
+    if (c == q || pq->kind == DYAD_GK_REGION)
+      continue;
+    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < 100)
       return c;
   }
   return DYAD_GAZ_NONE;
 }
 
 /* A qualifier after the name ending at token b: ", Texas", ", Ont.",
- * ", France". Returns its token count and sets *q to the region/country
- * that holds one of m's candidates; 0 when there is none. */
-static uint32_t qualifier(const struct scan *s, const struct mention *m,
-                          uint32_t b, uint32_t end, uint32_t *q)
+ * ", France", ", Cairns". Returns its token count, sets m->pick to the
+ * candidate it selects and *q to the qualifying place; 0 when none. */
+static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
+                          uint32_t end, uint32_t *q)
 {
   const dyad_doc *doc = s->doc;
   if (b + 2 >= end || doc->toks.v[b + 1].kind != DYAD_TK_PUNCT ||
@@ -236,16 +273,46 @@ static uint32_t qualifier(const struct scan *s, const struct mention *m,
   if (!L)
     return 0;
   for (uint32_t k = 0; k < r->ncand; k++) {
-    uint32_t c = s->g->cands[r->cand + k];
-    uint8_t kind = s->g->places[c].kind;
-    if ((kind == DYAD_GK_ADM1 || kind == DYAD_GK_COUNTRY) &&
-        inside(s->g, m->rec, c) != DYAD_GAZ_NONE) {
-      *q = c;
+    uint32_t qc = s->g->cands[r->cand + k];
+    uint32_t c = inside(s->g, m->rec, qc);
+    if (c != DYAD_GAZ_NONE) {
+      *q = qc;
+      m->qual = qc;
+      m->pick = c;
       return L;
     }
   }
   return 0;
 }
+
+static int is_word(const dyad_doc *doc, uint32_t i, const char *list)
+{
+  if (i >= doc->toks.n || doc->toks.v[i].kind != DYAD_TK_WORD)
+    return 0;
+  char w[32];
+  const dyad_token *t = &doc->toks.v[i];
+  size_t n = dyad__fold(doc->text + t->off, t->len, w, sizeof(w));
+  if (n == (size_t)-1)
+    return 0;
+  for (const char *p = list; *p; p += strlen(p) + 1)
+    if (strlen(p) == n && memcmp(p, w, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* Words that lead into a place name ("in Mobile", "from Reading"). */
+static const char LEADS[] = "in\0at\0near\0from\0to\0into\0outside\0across\0"
+                            "inside\0via\0toward\0towards\0around\0";
+/* Words before a place that are part of its area ("Northern Ontario"). */
+static const char AREA[] = "northern\0southern\0eastern\0western\0central\0"
+                           "upper\0lower\0greater\0north\0south\0east\0west\0"
+                           "downtown\0metro\0";
+/* Speech verbs after a bare surname ("Paterson said"). */
+static const char SAYS[] = "said\0says\0told\0tells\0added\0adds\0wrote\0"
+                           "asked\0explained\0argued\0noted\0insisted\0";
+/* Titles before a surname. */
+static const char TITLES[] = "mr\0mrs\0ms\0dr\0mr.\0mrs.\0ms.\0dr.\0sen.\0"
+                             "rep.\0gov.\0gen.\0sir\0lady\0lord\0";
 
 /* Finds the names of one sentence. */
 static dyad_status scan_sentence(struct scan *s, uint32_t si)
@@ -255,7 +322,6 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
   const dyad_sentence *se = &doc->sents.v[si];
   const dyad_token *t = doc->toks.v;
   uint32_t end = se->tok + se->ntok;
-  int headline = (se->flags & DYAD_SENTF_TITLE) != 0;
   uint32_t first = se->tok; /* first word: after opening quotes/brackets */
   while (first < end && t[first].kind != DYAD_TK_WORD)
     first++;
@@ -268,23 +334,39 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       continue;
     uint32_t b = i + L - 1;
     int adj = (r->flags & DYAD_GNF_ADJ) != 0;
-    /* part of a longer proper name? */
-    if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1])) {
+    int big = big_place(s->g, r);
+    /* part of a longer proper name ("Hillary Clinton")? */
+    if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1]) &&
+        !is_word(doc, i - 1, AREA)) {
+      if (L == 1 && !big && !adj)
+        add_person(s, r);
       i = b;
       continue;
     }
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
-        is_capword(&t[b + 1]) && !big_place(s->g, r) &&
-        !common_word(ctx, &t[b + 1])) {
-      /* skip the rest of the name run */
-      while (b + 1 < end && is_proper(&t[b + 1]))
+        is_capword(&t[b + 1]) && !big && !common_word(ctx, &t[b + 1])) {
+      while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
       i = b;
       continue;
     }
-    /* a common word opening a sentence or in a headline */
-    if (L == 1 && (i == first || headline) && common_word(ctx, &t[i]) &&
-        !big_place(s->g, r))
+    if (!big && !adj) {
+      /* a surname seen before, after a title, or saying something */
+      if (is_person(s, r) || (i > se->tok && is_word(doc, i - 1, TITLES))) {
+        i = b;
+        continue;
+      }
+      if (L == 1 && is_word(doc, b + 1, SAYS)) {
+        add_person(s, r);
+        continue;
+      }
+    }
+    /* a name that is also a common word ("Reading", "Deal", "Justice")
+     * needs a preposition before it or a qualifier after it */
+    int lead = i > se->tok && is_word(doc, i - 1, LEADS);
+    int comma_after = b + 1 < end && doc->text[t[b + 1].off] == ',';
+    if (L == 1 && !big && !adj && common_word(ctx, &t[i]) && !lead &&
+        !comma_after)
       continue;
     /* a person (or organisation) in the actor dictionary */
     if (ctx->dict) {
@@ -297,6 +379,12 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         continue;
       }
     }
+    /* "Metcalfe County": the county is not in the gazetteer; its name is
+     * not the town's */
+    if (!adj && is_word(doc, b + 1, "county\0township\0parish\0borough\0")) {
+      i = b + 1;
+      continue;
+    }
     struct mention *m = push_mention(s);
     if (!m)
       return DYAD_ENOMEM;
@@ -308,7 +396,6 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     uint32_t q;
     uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
     if (QL) {
-      m->qual = q;
       struct mention *mq = push_mention(s);
       if (!mq)
         return DYAD_ENOMEM;
@@ -362,22 +449,16 @@ static float adm_weight(const struct evidence *ev, uint32_t a)
   return 0;
 }
 
-/* What one mention says about the article: the country and region of its
+/* What one mention says about the article (scaled by sign, -1 to take
+ * it back): the country and region of its place when known, else of its
  * most likely place, weighted by how clearly that place leads. */
 static void gather(struct evidence *ev, const struct dyad_gazetteer *g,
-                   const struct mention *m)
+                   const struct mention *m, float sign)
 {
-  if (m->pick != DYAD_GAZ_NONE) { /* a qualifier */
+  if (m->pick != DYAD_GAZ_NONE) { /* a qualifier or a qualified name */
     const struct dyad_gaz_place *p = &g->places[m->pick];
-    add_country(ev, g, p->country, 1);
-    if (p->kind == DYAD_GK_ADM1)
-      add_adm(ev, m->pick, 1);
-    return;
-  }
-  if (m->qual != DYAD_GAZ_NONE) {
-    uint32_t c = inside(g, m->rec, m->qual);
-    add_country(ev, g, g->places[c].country, 1);
-    add_adm(ev, g->places[c].adm1, 1);
+    add_country(ev, g, p->country, sign);
+    add_adm(ev, p->adm1, sign);
     return;
   }
   const uint32_t *cand = g->cands + m->rec->cand;
@@ -387,35 +468,41 @@ static void gather(struct evidence *ev, const struct dyad_gazetteer *g,
     double lead = prior(p0) - prior(&g->places[cand[1]]);
     w = lead >= 3 ? 1 : lead >= 1.5 ? 0.5f : 0.2f;
   }
-  add_country(ev, g, p0->country, w);
+  add_country(ev, g, p0->country, sign * w);
   if (p0->kind != DYAD_GK_COUNTRY)
-    add_adm(ev, p0->adm1, w);
+    add_adm(ev, p0->adm1, sign * w);
 }
 
+/* The best candidate of name record r given the evidence. A region loses
+ * to a capital or a city of a million people of the same name in the same
+ * country ("Washington", "New York"). */
 static uint32_t choose(const struct evidence *ev,
                        const struct dyad_gazetteer *g,
-                       const struct mention *m)
+                       const struct dyad_gaz_name *r)
 {
-  if (m->pick != DYAD_GAZ_NONE)
-    return m->pick;
-  if (m->qual != DYAD_GAZ_NONE)
-    return inside(g, m->rec, m->qual);
-  const uint32_t *cand = g->cands + m->rec->cand;
+  const uint32_t *cand = g->cands + r->cand;
   uint32_t best = cand[0];
   double bs = -1e9;
-  for (uint32_t k = 0; k < m->rec->ncand; k++) {
+  for (uint32_t k = 0; k < r->ncand; k++) {
     const struct dyad_gaz_place *p = &g->places[cand[k]];
     double sc = prior(p);
     if (p->kind != DYAD_GK_COUNTRY && p->country < g->ncountry) {
       float cw = ev->country[p->country];
-      if (cw > 0)
+      if (cw > 0.1f)
         sc += 2.0 + (cw > 5 ? 5 : cw) * 0.6;
     }
-    if (p->kind != DYAD_GK_ADM1 && p->adm1 != DYAD_GAZ_NONE) {
+    if (p->adm1 != DYAD_GAZ_NONE) {
       float aw = adm_weight(ev, p->adm1);
-      if (aw > 0)
+      if (aw > 0.1f)
         sc += 2.0 + (aw > 4 ? 4 : aw) * 0.5;
     }
+    if (p->kind == DYAD_GK_ADM1)
+      for (uint32_t j = 0; j < r->ncand; j++) {
+        const struct dyad_gaz_place *o = &g->places[cand[j]];
+        if (o->country == p->country &&
+            (o->kind == DYAD_GK_CAPITAL || o->pop >= 1000000))
+          sc -= 10;
+      }
     if (sc > bs) {
       bs = sc;
       best = cand[k];
@@ -424,12 +511,64 @@ static uint32_t choose(const struct evidence *ev,
   return best;
 }
 
+static int by_rec(const void *a, const void *b)
+{
+  const struct mention *x = *(const struct mention *const *)a;
+  const struct mention *y = *(const struct mention *const *)b;
+  uintptr_t p = (uintptr_t)x->rec, q = (uintptr_t)y->rec;
+  return p < q ? -1 : p > q ? 1 : (x < y ? -1 : x > y);
+}
+
+/* Resolves every mention: per distinct name, on the evidence of all the
+ * other names (a name is no evidence for itself); a name once qualified
+ * keeps that sense throughout. */
+static dyad_status resolve(struct scan *s)
+{
+  dyad_doc *doc = s->doc;
+  const struct dyad_gazetteer *g = s->g;
+  struct evidence ev;
+  memset(&ev, 0, sizeof(ev));
+  ev.country = dyad__arena_calloc(&doc->arena, g->ncountry * sizeof(float) + 1);
+  struct mention **ix = dyad__arena_alloc(&doc->arena, s->n * sizeof(*ix));
+  if (!ev.country || !ix)
+    return DYAD_ENOMEM;
+  for (size_t k = 0; k < s->n; k++) {
+    gather(&ev, g, &s->m[k], 1);
+    ix[k] = &s->m[k];
+  }
+  qsort(ix, s->n, sizeof(*ix), by_rec);
+  for (size_t a = 0, z; a < s->n; a = z) {
+    z = a + 1;
+    if (!ix[a]->rec)
+      continue;
+    while (z < s->n && ix[z]->rec == ix[a]->rec)
+      z++;
+    uint32_t pick = DYAD_GAZ_NONE;
+    for (size_t k = a; k < z && pick == DYAD_GAZ_NONE; k++)
+      pick = ix[k]->pick; /* qualified */
+    if (pick == DYAD_GAZ_NONE) {
+      for (size_t k = a; k < z; k++)
+        gather(&ev, g, ix[k], -1);
+      pick = choose(&ev, g, ix[a]->rec);
+      for (size_t k = a; k < z; k++)
+        gather(&ev, g, ix[k], 1);
+    }
+    for (size_t k = a; k < z; k++)
+      if (ix[k]->pick == DYAD_GAZ_NONE)
+        ix[k]->pick = pick;
+  }
+  return DYAD_OK;
+}
+
 dyad_status dyad__places(dyad_doc *doc)
 {
   const struct dyad_gazetteer *g = doc->ctx->gaz;
   if (!g || doc->toks.n == 0)
     return DYAD_OK;
-  struct scan s = {doc, g, NULL, 0, 0};
+  struct scan s;
+  memset(&s, 0, sizeof(s));
+  s.doc = doc;
+  s.g = g;
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     dyad_status st = scan_sentence(&s, si);
     if (st != DYAD_OK)
@@ -437,27 +576,9 @@ dyad_status dyad__places(dyad_doc *doc)
   }
   if (s.n == 0)
     return DYAD_OK;
-  struct evidence ev;
-  memset(&ev, 0, sizeof(ev));
-  ev.country = dyad__arena_calloc(&doc->arena, g->ncountry * sizeof(float) + 1);
-  if (!ev.country)
-    return DYAD_ENOMEM;
-  for (size_t k = 0; k < s.n; k++)
-    gather(&ev, g, &s.m[k]);
-  /* qualified names first: their sense then holds for the whole article */
-  for (size_t k = 0; k < s.n; k++)
-    if (s.m[k].qual != DYAD_GAZ_NONE)
-      s.m[k].pick = choose(&ev, g, &s.m[k]);
-  for (size_t k = 0; k < s.n; k++) {
-    struct mention *m = &s.m[k];
-    if (m->pick != DYAD_GAZ_NONE)
-      continue;
-    for (size_t j = 0; j < s.n && m->pick == DYAD_GAZ_NONE; j++)
-      if (s.m[j].rec == m->rec && s.m[j].qual != DYAD_GAZ_NONE)
-        m->pick = s.m[j].pick;
-    if (m->pick == DYAD_GAZ_NONE)
-      m->pick = choose(&ev, g, m);
-  }
+  dyad_status st = resolve(&s);
+  if (st != DYAD_OK)
+    return st;
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->places, doc->places.n + s.n))
     return DYAD_ENOMEM;
   for (size_t k = 0; k < s.n; k++) {
@@ -478,6 +599,7 @@ dyad_status dyad__places(dyad_doc *doc)
   }
   return DYAD_OK;
 }
+
 
 /* ==== the event's place (for the coder) =============================== */
 

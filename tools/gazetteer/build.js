@@ -174,7 +174,9 @@ for (const c of cities) {
   if (c.altName && !/^[A-Z]{2}$/.test(c.altName)) addNameVariants(c.altName, i, 0);
   const comma = n.indexOf(', ');
   if (comma > 0) addNameVariants(n.slice(0, comma), i, 0);  /* Washington, D.C. */
-  if (/ City$/.test(n) && n.length > 9) addNameVariants(n.slice(0, -5), i, 0);
+  /* "New York City" is "New York" in the news; not so "Texas City" */
+  if (/ City$/.test(n) && c.population >= 1000000)
+    addNameVariants(n.slice(0, -5), i, 0);
   if (/^Saint /.test(n)) addNameVariants('St. ' + n.slice(6), i, 0);
   if (/^Sainte /.test(n)) addNameVariants('Ste. ' + n.slice(7), i, 0);
   if (/^Mount /.test(n)) addNameVariants('Mt. ' + n.slice(6), i, 0);
