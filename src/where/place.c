@@ -344,7 +344,7 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       continue;
     }
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
-        is_capword(&t[b + 1]) && !big && !common_word(ctx, &t[b + 1])) {
+        is_capword(&t[b + 1]) && !common_word(ctx, &t[b + 1])) {
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
       i = b;
@@ -496,11 +496,14 @@ static uint32_t choose(const struct evidence *ev,
       if (aw > 0.1f)
         sc += 2.0 + (aw > 4 ? 4 : aw) * 0.5;
     }
+    /* ... or to its own seat when the region is hardly more than it
+     * ("Geneva"; not "Quebec") */
     if (p->kind == DYAD_GK_ADM1)
       for (uint32_t j = 0; j < r->ncand; j++) {
         const struct dyad_gaz_place *o = &g->places[cand[j]];
-        if (o->country == p->country &&
-            (o->kind == DYAD_GK_CAPITAL || o->pop >= 1000000))
+        if (j != k && o->kind != DYAD_GK_ADM1 && o->country == p->country &&
+            (o->kind == DYAD_GK_CAPITAL || o->pop >= 1000000 ||
+             (o->adm1 == cand[k] && o->pop * 3 >= p->pop)))
           sc -= 10;
       }
     if (sc > bs) {
