@@ -217,7 +217,7 @@ static int accuracy(const char *shared, int verbose)
       }
       if (!best) {
         if (verbose)
-          printf("  MISS-NONE %s %-20s %s\n", id, g->topo, "");
+          printf("  MISS-NONE %s %-20s @%zu\n", id, g->topo, gb);
         continue;
       }
       double d = haversine(g->lat, g->lon, best->lat, best->lon);

