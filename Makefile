@@ -36,7 +36,8 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py))
+GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py tools/gazetteer/*.js \
+  tools/gazetteer/*.tsv tools/gazetteer/package-lock.json))
 
 .PHONY: all test bench fuzz install clean data golden-update check-style
 all: $(BUILD)/dyad data
