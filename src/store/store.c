@@ -784,5 +784,8 @@ dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud)
 {
   s->errmsg[0] = '\0';
+  dyad_status st = end_batch(s); /* user SQL runs outside our batch */
+  if (st != DYAD_OK)
+    return st;
   return s->ops->sql_readonly(s, sql, len, fn, ud);
 }
