@@ -91,7 +91,9 @@ enum {
   DYAD_CFG_NO_WHEN = 1u << 3,   /* skip temporal expressions */
   DYAD_CFG_NO_WHERE = 1u << 4,  /* skip place names */
   DYAD_CFG_NO_QUOTES = 1u << 5, /* skip quotations */
-  DYAD_CFG_SPEECH = 1u << 6     /* also code "X said" statements */
+  DYAD_CFG_SPEECH = 1u << 6,    /* also code "X said" statements */
+  DYAD_CFG_LITERAL = 1u << 7    /* PETRARCH semantics: modality, intent
+                                   and futures keep the act's own code */
 };
 
 /* Creates a context. cfg may be NULL for defaults. Returns NULL only when
@@ -290,6 +292,7 @@ enum {
   DYAD_PHF_COORD = 1u << 4,    /* a coordination; members via conj */
   DYAD_PHF_DEFINITE = 1u << 5, /* the/this/that/these/those */
   DYAD_PHF_NEGDET = 1u << 6,   /* "no", "none of" determiner */
+  DYAD_PHF_APPOS = 1u << 7,    /* apposition; attach: the NP it renames */
   /* verb groups */
   DYAD_PHF_PASSIVE = 1u << 8,
   DYAD_PHF_NEGATED = 1u << 9,  /* not, never, n't, fail to, refuse to */
@@ -322,6 +325,10 @@ typedef struct dyad_phrase {
   uint8_t kind;     /* DYAD_PH_* */
   uint8_t tense;    /* DYAD_TENSE_* (verb groups) */
   uint16_t clause;  /* index of the clause within its sentence */
+  int32_t up;       /* phrase containing this one: PP of its NP, COORD
+                       group of a member, possessed NP of a possessor;
+                       -1 for a top-level phrase */
+  int32_t next_pp;  /* PP: next PP of the same clause, -1 at the end */
 } dyad_phrase;
 
 /* Clause kinds. */
@@ -340,7 +347,9 @@ enum {
   DYAD_CLF_CONDITIONAL = 1u << 0, /* introduced by if/unless */
   DYAD_CLF_REPORTED = 1u << 1,    /* content of a speech verb */
   DYAD_CLF_QUOTE = 1u << 2,       /* inside a direct quotation */
-  DYAD_CLF_QUESTION = 1u << 3
+  DYAD_CLF_QUESTION = 1u << 3,
+  DYAD_CLF_SUBJ_INHERITED = 1u << 4 /* subj taken from another clause
+                                       (coordination, control, REL) */
 };
 
 typedef struct dyad_clause {
@@ -352,10 +361,13 @@ typedef struct dyad_clause {
   int32_t parent;     /* enclosing clause index, -1 for a top clause */
   int32_t antecedent; /* REL: the NP the relative pronoun stands for */
   uint32_t pp;        /* first PP phrase index in this clause */
-  uint32_t npp;       /* number of PPs (consecutive phrase indexes) */
+  uint32_t npp;       /* number of PPs: follow dyad_phrase.next_pp from pp
+                         (PP indexes are not consecutive) */
   uint32_t flags;     /* DYAD_CLF_* */
   uint32_t sub_word;  /* token index of the subordinator, or UINT32_MAX */
   uint8_t kind;       /* DYAD_CL_* */
+  int32_t speaker;    /* REPORTED: NP of the one who said it ("X said",
+                         "according to X"), -1 unknown */
 } dyad_clause;
 
 /* Analysis stages for dyad_doc_analyze. */
@@ -664,6 +676,117 @@ dyad_status dyad_doc_write_tsv(const dyad_doc *doc, dyad_buf *out);
 const char *dyad_tsv_header(void);
 /* Appends the parse (tokens, sentences, phrases, clauses) as text or JSON. */
 dyad_status dyad_doc_write_parse(const dyad_doc *doc, int json, dyad_buf *out);
+
+/* ==== dictionaries ====================================================== */
+
+/* Formats of dictionary files (data/README.md; PETRARCH2/TABARI files). */
+typedef enum dyad_dict_format {
+  DYAD_DICT_AUTO = 0,        /* sniff from the content */
+  DYAD_DICT_NATIVE,          /* dyad's own format */
+  DYAD_DICT_PETR_VERBS,      /* PETRARCH2 / TABARI verb patterns */
+  DYAD_DICT_PETR_ACTORS,     /* PETRARCH actors with dated codes */
+  DYAD_DICT_PETR_AGENTS,     /* PETRARCH agents ([~GOV], !SET!) */
+  DYAD_DICT_PETR_DISCARDS    /* PETRARCH discard phrases */
+} dyad_dict_format;
+
+/* Parses "auto", "native", "petrarch-verbs", "petrarch-actors",
+ * "petrarch-agents", "petrarch-discards". Returns -1 when unknown. */
+int dyad_dict_format_parse(const char *s, size_t len);
+
+/* Loads only the default dictionaries and the CAMEO codebook from the data
+ * directory (what `dyad dict` needs; dyad_ctx_load_defaults includes it).
+ * Idempotent. */
+dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
+
+/* Loads one more dictionary file (a user's --dict): its entries override
+ * the default data for the same phrase and kind, whether loaded before or
+ * after dyad_ctx_load_defaults, and earlier user files. A native
+ * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
+ * cues*, or a folder of that name) or from section lines ("[actors]").
+ * With DYAD_DICT_AUTO, path may start with a format name and a colon
+ * ("petrarch-verbs:CAMEO.2.0.txt"); otherwise the format is sniffed.
+ * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
+ * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
+ * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */
+dyad_status dyad_ctx_load_dict(dyad_ctx *ctx, const char *path, size_t len,
+                               int format);
+
+/* Counts over everything loaded into a ctx. */
+typedef struct dyad_dict_stats {
+  size_t actors;             /* live actor entries */
+  size_t actor_types[9];     /* by type: none, country, adj, capital,
+                                person, igo, group, bloc, org */
+  size_t actor_codes;        /* codes of live actors (dated or not) */
+  size_t actor_dated;        /* of which dated */
+  size_t agents, nouns, cues, discards;  /* live entries */
+  size_t verb_lemmas;        /* verbs with at least one pattern */
+  size_t verb_patterns;      /* live (verb, pattern) pairs */
+  size_t pattern_roots[21];  /* patterns by CAMEO root: [0] no event or
+                                unknown root, [1..20] roots 01..20 */
+  size_t synsets, verb_blocks, verb_lines; /* PETRARCH verb files */
+  size_t pattern_lines;      /* pattern lines read */
+  size_t transforms;         /* PETRARCH ~ lines (counted, not applied) */
+  size_t codebook;           /* codes in the CAMEO codebook */
+  size_t files, lines;       /* dictionary files and entry lines read */
+  size_t skipped;            /* malformed lines skipped */
+  size_t problems, errors;   /* recorded problems, of which errors */
+} dyad_dict_stats;
+
+/* Name of an actor type index ("country"); "" for 0 or out of range. */
+const char *dyad_dict_actor_type(int type);
+
+/* Fills OUT: *out. Never fails on a valid ctx (all zero before loading). */
+dyad_status dyad_ctx_dict_stats(const dyad_ctx *ctx, dyad_dict_stats *out);
+
+/* The problems recorded while loading, "file:line: message" (warnings
+ * read "file:line: warning: ..."). OUT: *list, owned by ctx. Returns the
+ * count. */
+size_t dyad_ctx_dict_problems(const dyad_ctx *ctx, const char *const **list);
+
+/* Appends to out, one line each, every dictionary entry the phrase text
+ * matches (actors, agents, nouns, cues, discards: longest match at each
+ * word; verbs: patterns of each word taken as a verb lemma), with its
+ * codes and date ranges, the code chosen for date (0: undated), and its
+ * rule "file:line". Returns DYAD_ENOMEM or DYAD_OK; *nfound (may be NULL)
+ * gets the number of entries shown. */
+dyad_status dyad_ctx_dict_lookup(const dyad_ctx *ctx, const char *text,
+                                 size_t len, dyad_date date, dyad_buf *out,
+                                 size_t *nfound);
+
+/* Lints what is loaded: appends "file:line: problem" lines to out (load
+ * problems, duplicates, conflicting codes, event codes not in the
+ * codebook or with an unknown root, malformed actor codes, overlapping
+ * date ranges with different codes). OUT: *errors, *warnings. */
+dyad_status dyad_ctx_dict_check(const dyad_ctx *ctx, dyad_buf *out,
+                                size_t *errors, size_t *warnings);
+
+/* ==== validation ======================================================== */
+
+typedef struct dyad_validate_opts {
+  const char *dicts_dir; /* NULL: the validation file's folder */
+  const char *data_dir;  /* NULL: the default data path (lexicon) */
+  int list_misses;       /* append each missed record to the report */
+} dyad_validate_opts;
+
+typedef struct dyad_validate_result {
+  unsigned records;  /* <Sentence> records coded */
+  unsigned exact;    /* records whose events equal the expected set */
+  unsigned expected; /* expected events (distinct per record) */
+  unsigned produced; /* events produced (distinct per record) */
+  unsigned correct;  /* produced events that were expected */
+} dyad_validate_result;
+
+/* Runs a PETRARCH validation file: loads the dictionaries its
+ * <Environment> names (from its folder, or opts->dicts_dir), codes each
+ * record's raw <Text> (never its <Parse>) and compares the events with its
+ * <EventCoding> elements. Appends a report (per-category and total counts
+ * of exact records, event precision and recall, and with list_misses each
+ * missed record with what was produced) to report. OUT: *out when not
+ * NULL. Returns DYAD_OK, or the failure that stopped the run (the report
+ * then ends with "error: ..."). */
+dyad_status dyad_validate_file(const char *path, size_t len,
+                               const dyad_validate_opts *opts,
+                               dyad_buf *report, dyad_validate_result *out);
 
 #ifdef __cplusplus
 }

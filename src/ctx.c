@@ -106,7 +106,7 @@ dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx)
   dyad_status st = dyad_ctx_load_lexicon(ctx);
   if (st == DYAD_OK && !ctx->cameo)
     st = dyad__codebook_load(ctx);
-  if (st == DYAD_OK && !ctx->dict)
+  if (st == DYAD_OK) /* idempotent: the codebook may have created ctx->dict */
     st = dyad__dict_load_defaults(ctx);
   if (st == DYAD_OK && !ctx->gaz && !(ctx->flags & DYAD_CFG_NO_WHERE))
     st = dyad__gazetteer_load(ctx);

@@ -1,4 +1,731 @@
-/* coder.c: placeholder until the event coder lands (issue 4). */
-#include "../internal.h"
-dyad_status dyad__code(dyad_doc *doc) { DYAD_UNUSED(doc); return DYAD_OK; }
-void dyad__coder_state_free(dyad_doc *doc) { DYAD_UNUSED(doc); }
+/*
+ * coder.c: the event coder. Clause -> source actor, event code, target.
+ *
+ * Verb-anchored and clause-bounded (DESIGN.md). For each clause with a
+ * verb group:
+ *   1. the verb's patterns are tried longest first against the words after
+ *      the verb inside the clause (particles, object nouns, prepositions;
+ *      `*` takes the noun phrase at that point as the target);
+ *   2. the source is the clause subject (inherited for coordinated and
+ *      infinitival clauses; the by-phrase for passives, whose subject is
+ *      then the target); the target is the pattern's slot, else the direct
+ *      object, else the noun phrase of the pattern's last preposition;
+ *   3. negation drops the event (or flags it with --negated); intent,
+ *      modality, futures, threats and conditionals map it to 03x/13x;
+ *   4. compound actors expand to one event per pair.
+ * Then events named by nouns: "Russian drone attacks" on a target named in
+ * the clause, "Xi's visit to Moscow", "sanctions on Russia", "talks".
+ * Captions, credit lines and datelines are skipped. Identical events in one
+ * sentence are emitted once. A verb with no matching pattern yields nothing.
+ */
+#include "code.h"
+
+#include <stdio.h>
+
+/* ---- per-document state ---------------------------------------------- */
+
+static struct coder_state *state(dyad_doc *doc)
+{
+  struct coder_state *cs = doc->coder_state;
+  if (!cs) {
+    cs = dyad__calloc(&doc->ctx->alloc, sizeof(*cs));
+    if (!cs)
+      return NULL;
+    doc->coder_state = cs;
+  }
+  cs->nment = 0;
+  cs->acts.n = 0;
+  for (size_t i = 0; i < cs->np_cache_cap; i++)
+    cs->np_cache[i] = -2;
+  return cs;
+}
+
+void dyad__coder_state_free(dyad_doc *doc)
+{
+  struct coder_state *cs = doc->coder_state;
+  if (!cs)
+    return;
+  const struct dyad_allocator *a = &doc->ctx->alloc;
+  dyad__free(a, cs->np_cache, cs->np_cache_cap * sizeof(int32_t));
+  dyad_vec_free(a, cs->acts);
+  dyad__free(a, cs, sizeof(*cs));
+  doc->coder_state = NULL;
+}
+
+/* ---- helpers --------------------------------------------------------- */
+
+static int tokmatch(const dyad_token *t, uint32_t word)
+{
+  return word && (t->lemma == word || t->form == word);
+}
+
+/* Index of the first phrase that starts after token t (phrases are in
+ * text order of their first token). */
+static size_t phrase_after(const dyad_doc *doc, uint32_t t)
+{
+  size_t lo = 0, hi = doc->phrases.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->phrases.v[mid].tok <= t)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The NP that covers token t, -1 if none. */
+static int32_t np_at(const dyad_doc *doc, uint32_t t)
+{
+  size_t k = phrase_after(doc, t);
+  for (size_t g = 0; k > 0 && g < 8; g++) {
+    const dyad_phrase *p = &doc->phrases.v[--k];
+    if (p->kind == DYAD_PH_NP && t >= p->tok && t < p->tok + p->ntok)
+      return (int32_t)k;
+  }
+  return -1;
+}
+
+/* The phrase to resolve for an NP: a coordination member stands for its
+ * whole coordination group ("Xi and Putin"), whose members the actor
+ * resolver walks. */
+static int32_t np_first(const dyad_doc *doc, int32_t pi)
+{
+  for (int g = 0; g < 4 && pi >= 0; g++) {
+    int32_t up = doc->phrases.v[pi].up;
+    if (up < 0 || (size_t)up >= doc->phrases.n)
+      break;
+    const dyad_phrase *u = &doc->phrases.v[up];
+    if (u->kind != DYAD_PH_NP || !(u->flags & DYAD_PHF_COORD))
+      break;
+    pi = up;
+  }
+  return pi;
+}
+
+static const dyad_phrase *ph(const dyad_doc *doc, int32_t i)
+{
+  return (i >= 0 && (size_t)i < doc->phrases.n) ? &doc->phrases.v[i] : NULL;
+}
+
+/* NP of the PP whose preposition is token t, -1 if none. */
+static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
+{
+  size_t k = phrase_after(doc, t);
+  for (size_t g = 0; k > 0 && g < 8; g++) {
+    const dyad_phrase *p = &doc->phrases.v[--k];
+    if (p->tok < t)
+      break;
+    if (p->kind == DYAD_PH_PP && p->tok == t)
+      return p->child;
+  }
+  return -1;
+}
+
+static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
+                   const char *const *list);
+
+/* ---- emitting -------------------------------------------------------- */
+
+struct emit_ctx {
+  dyad_doc *doc;
+  struct coder_state *cs;
+  uint32_t sent;
+  size_t first_event; /* events of this sentence start here */
+};
+
+static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
+                        const char *tgt, dyad_span ts, const char *code,
+                        dyad_span vs, const char *rule, uint32_t flags)
+{
+  dyad_doc *doc = ec->doc;
+  if (!code[0] || !src[0])
+    return DYAD_OK;
+  if (tgt[0] && strcmp(src, tgt) == 0)
+    return DYAD_OK; /* an actor acting on itself is not an event */
+  int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
+  if (!unknown_ok && (!tgt[0] || strncmp(src, "---", 3) == 0 ||
+                      strncmp(tgt, "---", 3) == 0))
+    return DYAD_OK;
+  for (size_t i = ec->first_event; i < doc->events.n; i++) {
+    const dyad_event *e = &doc->events.v[i];
+    if (strcmp(e->source, src) == 0 && strcmp(e->target, tgt[0] ? tgt : "---") == 0 &&
+        strcmp(e->code, code) == 0)
+      return DYAD_OK;
+  }
+  dyad_event *e = dyad_vec_push(&doc->ctx->alloc, doc->events);
+  if (!e)
+    return DYAD_ENOMEM;
+  e->sent = ec->sent;
+  snprintf(e->source, sizeof(e->source), "%s", src);
+  snprintf(e->target, sizeof(e->target), "%s", tgt[0] ? tgt : "---");
+  snprintf(e->code, sizeof(e->code), "%s", code);
+  e->source_span = ss;
+  e->target_span = ts;
+  e->verb_span = vs;
+  e->rule = rule;
+  e->event_date = doc->date;
+  e->place = -1;
+  e->flags = flags;
+  return DYAD_OK;
+}
+
+/* One event per source x target pair, and the mirror event if any. */
+static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
+                              const struct np_actors *t, const char *code,
+                              const char *mirror, dyad_span vs,
+                              const char *rule, uint32_t flags)
+{
+  static const struct np_actors none = {0};
+  if ((!t || !t->n) && s->n >= 2) {
+    /* no target, several sources: they act on each other ("Gondor and
+     * Osgiliath renewed ties") */
+    for (size_t i = 0; i < s->n; i++)
+      for (size_t j = 0; j < s->n; j++) {
+        if (i == j)
+          continue;
+        dyad_status st = push(ec, s->code[i], s->span[i], s->code[j],
+                              s->span[j], code, vs, rule, flags);
+        if (st != DYAD_OK)
+          return st;
+      }
+    return DYAD_OK;
+  }
+  if (!t)
+    t = &none;
+  for (size_t i = 0; i < s->n; i++) {
+    size_t nt = t->n ? t->n : 1;
+    for (size_t j = 0; j < nt; j++) {
+      const char *tc = t->n ? t->code[j] : "";
+      dyad_span ts = t->n ? t->span[j] : (dyad_span){0, 0};
+      dyad_status st = push(ec, s->code[i], s->span[i], tc, ts, code, vs,
+                            rule, flags);
+      if (st == DYAD_OK && mirror && mirror[0] && t->n)
+        st = push(ec, tc, ts, s->code[i], s->span[i], mirror, vs, rule,
+                  flags);
+      if (st != DYAD_OK)
+        return st;
+    }
+  }
+  return DYAD_OK;
+}
+
+/* ---- verb patterns ---------------------------------------------------- */
+
+/* Tries pattern p on clause c whose verb group is vg. Items after the verb
+ * must appear in order inside the clause, each within a few tokens of the
+ * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
+ * (SOURCE) likewise for the source, `^` skips a noun phrase. Items before
+ * the verb (PETRARCH patterns) must appear in order, nearest the verb
+ * last, between the clause start and the verb. On success sets *target /
+ * *source (-1: use the defaults) and *lastprep (the last preposition
+ * matched, UINT32_MAX if none). */
+static int pat_match(const dyad_doc *doc, const dyad_clause *c,
+                     const dyad_phrase *vg, const struct dyad_verb_pat *p,
+                     int32_t *target, int32_t *source, uint32_t *lastprep)
+{
+  const dyad_ctx *ctx = doc->ctx;
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = c->tok + c->ntok;
+  *target = *source = -1;
+  *lastprep = UINT32_MAX;
+  /* before the verb: walk backwards */
+  uint32_t lo = c->tok;
+  uint32_t pos = vg->tok;
+  for (int k = (int)p->npre - 1; k >= 0; k--) {
+    const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind != DYAD_VI_WORD && it->kind != DYAD_VI_SET)
+      continue;
+    uint32_t q = pos;
+    size_t m = 0;
+    while (q > lo) {
+      q--;
+      m = dyad__dict_item_match(ctx, it, toks, end, q);
+      if (m)
+        break;
+    }
+    if (!m)
+      return 0;
+    pos = q;
+  }
+  pos = vg->head + 1;
+  for (uint16_t k = p->npre; k < p->nitems; k++) {
+    const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_SOURCE ||
+        it->kind == DYAD_VI_ANY || it->kind == DYAD_VI_BOTH) {
+      while (pos < end && (toks[pos].tag == DYAD_TAG_COMMA))
+        pos++;
+      int32_t np = pos < end ? np_at(doc, pos) : -1;
+      if (np < 0)
+        return 0;
+      if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_BOTH)
+        *target = np;
+      else if (it->kind == DYAD_VI_SOURCE)
+        *source = np;
+      const dyad_phrase *n = &doc->phrases.v[np];
+      pos = n->tok + n->ntok;
+      for (int32_t m = n->conj; m >= 0 && (size_t)m < doc->phrases.n;
+           m = doc->phrases.v[m].conj)
+        pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
+      continue;
+    }
+    uint32_t limit = pos + (k == p->npre ? 6 : 5);
+    if (limit > end)
+      limit = end;
+    uint32_t q = pos;
+    size_t m = 0;
+    while (q < limit) {
+      m = dyad__dict_item_match(ctx, it, toks, end, q);
+      if (m)
+        break;
+      q++;
+    }
+    if (!m)
+      return 0;
+    uint32_t lastt = q + (uint32_t)m - 1;
+    if (toks[lastt].tag == DYAD_TAG_IN || toks[lastt].tag == DYAD_TAG_TO ||
+        toks[lastt].tag == DYAD_TAG_RP)
+      *lastprep = lastt;
+    pos = q + (uint32_t)m;
+  }
+  return 1;
+}
+
+/* Default target: the NP of the last preposition the pattern named, else
+ * the direct object when it names an actor, else the first noun phrase
+ * after the verb in the clause (in a prepositional phrase too) that names
+ * an actor, and failing that in an infinitival clause the verb governs
+ * ("signed an accord to supply Gondor"). */
+static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
+                              const dyad_phrase *vg, uint32_t lastprep)
+{
+  dyad_doc *doc = ec->doc;
+  if (lastprep != UINT32_MAX) {
+    int32_t np = pp_np_at(doc, lastprep);
+    if (np < 0 && lastprep + 1 < c->tok + c->ntok)
+      np = np_at(doc, lastprep + 1);
+    if (np >= 0)
+      return np;
+  }
+  if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
+    return c->obj;
+  const dyad_clause *cl = c;
+  for (int hop = 0; hop < 2 && cl; hop++) {
+    uint32_t from = hop == 0 ? vg->head + 1 : cl->tok;
+    uint32_t end = cl->tok + cl->ntok;
+    for (size_t k = phrase_after(doc, from - 1);
+         k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+      const dyad_phrase *p = &doc->phrases.v[k];
+      if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
+        continue;
+      if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
+        return (int32_t)k;
+    }
+    /* the next clause, if it is an infinitive this one governs */
+    const dyad_clause *next = NULL;
+    size_t ci = (size_t)(cl - doc->clauses.v) + 1;
+    if (ci < doc->clauses.n) {
+      next = &doc->clauses.v[ci];
+      if (next->kind != DYAD_CL_INF || next->parent != (int32_t)(ci - 1 - 0) ||
+          next->verb < 0)
+        next = NULL;
+    }
+    cl = next;
+  }
+  return c->obj;
+}
+
+/* The by-agent of a passive clause. */
+static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
+                        const dyad_phrase *vg)
+{
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = c->tok + c->ntok;
+  for (uint32_t t = vg->head + 1; t < end && t < vg->head + 8; t++) {
+    char buf[4];
+    size_t n = dyad__fold(doc->text + toks[t].off, toks[t].len, buf, 3);
+    if (n == 2 && buf[0] == 'b' && buf[1] == 'y') {
+      int32_t np = pp_np_at(doc, t);
+      if (np < 0 && t + 1 < end)
+        np = np_at(doc, t + 1);
+      return np;
+    }
+  }
+  return -1;
+}
+
+static dyad_span tokspan(const dyad_doc *doc, uint32_t a, uint32_t n)
+{
+  dyad_span s;
+  s.off = doc->toks.v[a].off;
+  s.len = doc->toks.v[a + n - 1].off + doc->toks.v[a + n - 1].len - s.off;
+  return s;
+}
+
+/* Is the verb group negated, directly or by a negative subject/object? */
+static int negated(const dyad_doc *doc, const dyad_clause *c,
+                   const dyad_phrase *vg)
+{
+  if (vg->flags & DYAD_PHF_NEGATED)
+    return 1;
+  const dyad_phrase *o = ph(doc, c->obj);
+  if (o && (o->flags & DYAD_PHF_NEGDET))
+    return 1;
+  return 0;
+}
+
+static inline uint32_t bloom_bit(uint32_t id)
+{
+  return (id * 2654435761u) >> 24;
+}
+
+static inline void bloom_add(uint64_t b[4], uint32_t id)
+{
+  if (id) {
+    uint32_t k = bloom_bit(id);
+    b[k >> 6] |= 1ull << (k & 63);
+  }
+}
+
+static inline int bloom_has(const uint64_t b[4], uint32_t id)
+{
+  uint32_t k = bloom_bit(id);
+  return id && (b[k >> 6] >> (k & 63)) & 1;
+}
+
+/* Can pattern p match words the filter holds? Only WORD items after the
+ * verb are checked (sets and slots always may). */
+static int bloom_may(const uint64_t b[4], const struct dyad_verb_pat *p)
+{
+  for (uint16_t k = p->npre; k < p->nitems; k++) {
+    const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind == DYAD_VI_WORD && !bloom_has(b, it->id) &&
+        !(it->lemma && bloom_has(b, it->lemma)))
+      return 0;
+  }
+  return 1;
+}
+
+/* An infinitival clause is an act only when the verb that governs it says
+ * the act happened or is intended ("managed to", "began to", "plans to":
+ * the chunker marks intent on the clause's own verb group); after "urged X
+ * to", "asked X to", "wants X to" it is the content of a request, not an
+ * act. */
+static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_phrase *vg)
+{
+  static const char *const implicative[] = {
+      "manage", "begin", "start", "continue", "resume", "proceed", "help",
+      "move", "go", "keep", "dare", "fail", "refuse", "decline",
+      "be", NULL}; /* "is about to", "is to": planned acts */
+  if (vg->flags & (DYAD_PHF_INTENT | DYAD_PHF_THREAT | DYAD_PHF_MODAL |
+                   DYAD_PHF_FUTURE | DYAD_PHF_NEGATED))
+    return 1;
+  if (c->parent < 0 || (size_t)c->parent >= doc->clauses.n)
+    return 1;
+  const dyad_clause *pc = &doc->clauses.v[c->parent];
+  const dyad_phrase *pv = ph(doc, pc->verb);
+  if (!pv)
+    return 1;
+  return verb_is(doc, pv, implicative);
+}
+
+static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
+                               int32_t *consumed_np)
+{
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *vg = ph(doc, c->verb);
+  if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
+    return DYAD_OK;
+  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
+    return DYAD_OK;
+  const struct dyad_verb_pat *const *pats;
+  size_t np = 0;
+  if (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np)
+    return DYAD_OK;
+  const struct dyad_verb_pat *hit = NULL;
+  int32_t target = -1, psource = -1;
+  uint32_t lastprep = UINT32_MAX;
+  /* a 256-bit filter of the words after the verb: most of a frequent
+   * verb's patterns name a word the clause does not have */
+  uint64_t bloom[4] = {0, 0, 0, 0};
+  uint32_t cend = c->tok + c->ntok;
+  for (uint32_t t = vg->head + 1; t < cend; t++) {
+    bloom_add(bloom, doc->toks.v[t].form);
+    bloom_add(bloom, doc->toks.v[t].lemma);
+  }
+  for (size_t i = 0; i < np; i++) {
+    if (!bloom_may(bloom, pats[i]))
+      continue;
+    if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep)) {
+      hit = pats[i];
+      break;
+    }
+  }
+  if (!hit)
+    return DYAD_OK;
+  const char *hcode = strcmp(hit->code, "---") == 0 ? "" : hit->code;
+  int passive = (vg->flags & DYAD_PHF_PASSIVE) != 0;
+  if (passive && hit->passive[0])
+    hcode = hit->passive;
+  if (!hcode[0] && !hit->mirror[0])
+    return DYAD_OK;
+  if (target < 0)
+    target = default_target(ec, c, vg, lastprep);
+  int32_t source = psource >= 0 ? psource : c->subj;
+  if (passive && !hit->passive[0]) {
+    target = c->subj;
+    source = by_agent(doc, c, vg);
+  }
+  uint32_t flags = 0;
+  if (negated(doc, c, vg)) {
+    if (!(doc->ctx->flags & DYAD_CFG_NEGATED))
+      return DYAD_OK;
+    flags |= DYAD_EVF_NEGATED;
+  }
+  if (c->flags & DYAD_CLF_REPORTED)
+    flags |= DYAD_EVF_REPORTED;
+  if (c->flags & DYAD_CLF_QUOTE)
+    flags |= DYAD_EVF_QUOTE;
+  char code[8], mirror[8];
+  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : vg->flags;
+  uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  dyad__modal_code(hcode, modal, cmodal, code);
+  dyad__modal_code(hit->mirror, modal, cmodal, mirror);
+  if (strcmp(code, hcode) != 0)
+    mirror[0] = '\0'; /* an intention is one-sided */
+  if (source < 0)
+    return DYAD_OK;
+  const struct np_actors *sa = dyad__np_actors(doc, ec->cs,
+                                               np_first(doc, source));
+  if (!sa)
+    return DYAD_OK;
+  const struct np_actors *ta =
+      target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
+  if (target >= 0)
+    *consumed_np = target;
+  dyad_span vs = tokspan(doc, vg->head, 1);
+  if (!code[0] && mirror[0]) /* ":B" patterns: only the swapped event */
+    return ta ? emit_pairs(ec, ta, sa, mirror, NULL, vs, hit->rule, flags)
+              : DYAD_OK;
+  return emit_pairs(ec, sa, ta, code, mirror, vs, hit->rule, flags);
+}
+
+/* ---- event nouns ------------------------------------------------------ */
+
+/* Verbs whose subject undergoes the event its object names ("Ukraine faced
+ * attacks", "came under fire") and light verbs whose subject performs it
+ * ("launched attacks", "paid a visit"). Kept here, not in data/, because
+ * they are grammar, not vocabulary. */
+static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
+                   const char *const *list)
+{
+  size_t n;
+  const char *w = dyad_ctx_word(doc->ctx, vg->lemma, &n);
+  if (!w)
+    return 0;
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+      return 1;
+  return 0;
+}
+
+static const char *const undergo_verbs[] = {
+    "face", "suffer", "endure", "experience", "withstand", "repel",
+    "sustain", "receive", "get", "come", "survive", "weather", NULL};
+static const char *const light_verbs[] = {
+    "launch", "carry", "conduct", "stage", "make", "pay", "hold", "mount",
+    "begin", "start", "continue", "intensify", "step", "escalate", "order",
+    "end", "wrap", "conclude", "resume", "announce", "unleash", "impose",
+    "extend", "offer", "provide", "give", "grant", "approve", "issue",
+    "seek", "host", "attend", NULL};
+
+static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
+                             const dyad_clause *c)
+{
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = &doc->phrases.v[pi];
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = p->tok + p->ntok;
+  struct noun_hit nh;
+  uint32_t at = UINT32_MAX;
+  /* the event noun should end at the head */
+  for (uint32_t i = p->tok; i < end; i++) {
+    uint32_t n = dyad__glue_noun(doc->ctx, toks, end, i, &nh);
+    if (n && i + n == p->head + 1) {
+      at = i;
+      break;
+    }
+  }
+  if (at == UINT32_MAX)
+    return DYAD_OK;
+  if (p->flags & DYAD_PHF_NEGDET)
+    return DYAD_OK;
+  char code[8], mirror[8];
+  snprintf(code, sizeof(code), "%s", nh.code);
+  snprintf(mirror, sizeof(mirror), "%s", nh.mirror);
+  /* source: the possessor, else a country adjective before the noun */
+  struct np_actors src;
+  memset(&src, 0, sizeof(src));
+  const struct np_actors *sa = NULL;
+  if (p->poss >= 0)
+    sa = dyad__np_actors(doc, ec->cs, np_first(doc, p->poss));
+  if (!sa) {
+    for (uint32_t i = p->tok; i < at; i++) {
+      struct actor_hit h;
+      uint32_t n = dyad__glue_actor(doc->ctx, toks, at, i, doc->date, &h);
+      if (n && (h.type == ACT_ADJ || h.type == ACT_COUNTRY)) {
+        int violent = code[0] == '1' && code[1] >= '5';
+        if (violent || code[0] == '2')
+          snprintf(src.code[0], DYAD_CODE_MAX, "%.3sMIL", h.code);
+        else
+          snprintf(src.code[0], DYAD_CODE_MAX, "%.3s", h.code);
+        src.span[0] = tokspan(doc, i, n);
+        src.rule[0] = h.rule;
+        src.type[0] = ACT_COUNTRY;
+        src.n = 1;
+        sa = &src;
+        break;
+      }
+      if (n)
+        i += n - 1;
+    }
+  }
+  /* target: a PP right after the noun with one of its prepositions; a
+   * source named by "from"/"by" */
+  const struct np_actors *ta = NULL;
+  for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 5;
+       k++) {
+    const dyad_phrase *q = &doc->phrases.v[k];
+    if (q->kind != DYAD_PH_PP)
+      continue;
+    if (q->tok > end + 6)
+      break;
+    const dyad_token *prep = &toks[q->tok];
+    int is_target = 0;
+    for (size_t j = 0; j < nh.npreps; j++)
+      if (tokmatch(prep, nh.preps[j]))
+        is_target = 1;
+    char buf[8];
+    size_t bn = dyad__fold(doc->text + prep->off, prep->len, buf, 7);
+    int is_source = bn != (size_t)-1 &&
+                    ((bn == 4 && memcmp(buf, "from", 4) == 0) ||
+                     (bn == 2 && memcmp(buf, "by", 2) == 0));
+    if (q->child < 0)
+      continue;
+    const struct np_actors *a =
+        dyad__np_actors(doc, ec->cs, np_first(doc, q->child));
+    if (!a)
+      continue;
+    if (is_target && !ta)
+      ta = a;
+    else if (is_source && !sa)
+      sa = a;
+  }
+  /* the clause: "Ukraine faced attacks" / "Russia launched attacks"; the
+   * noun may sit in an of-phrase of the object ("faced a series of
+   * attacks") */
+  const dyad_phrase *vg = c ? ph(doc, c->verb) : NULL;
+  int is_obj = c && c->obj == pi;
+  if (c && !is_obj && p->up >= 0) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    if (q->kind == DYAD_PH_PP && q->attach == c->obj && c->obj >= 0) {
+      char buf[4];
+      size_t bn = dyad__fold(doc->text + toks[q->tok].off, toks[q->tok].len,
+                             buf, 3);
+      is_obj = bn == 2 && buf[0] == 'o' && buf[1] == 'f';
+    }
+  }
+  if (vg && is_obj) {
+    const struct np_actors *subj =
+        c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
+                     : NULL;
+    if (subj && !ta && verb_is(doc, vg, undergo_verbs))
+      ta = subj;
+    else if (subj && !sa && verb_is(doc, vg, light_verbs))
+      sa = subj;
+    if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
+      return DYAD_OK;
+  }
+  if (!sa)
+    return DYAD_OK;
+  dyad_span vs = tokspan(doc, at, p->head + 1 - at);
+  uint32_t flags = DYAD_EVF_NOUN;
+  if (!ta && sa->n >= 2 && mirror[0]) {
+    /* "their talks": reciprocal among the members */
+    for (size_t i = 0; i < sa->n; i++)
+      for (size_t j = 0; j < sa->n; j++)
+        if (i != j) {
+          dyad_status st = push(ec, sa->code[i], sa->span[i], sa->code[j],
+                                sa->span[j], code, vs, nh.rule, flags);
+          if (st != DYAD_OK)
+            return st;
+        }
+    return DYAD_OK;
+  }
+  return emit_pairs(ec, sa, ta, code, mirror, vs, nh.rule, flags);
+}
+
+/* ---- the stage -------------------------------------------------------- */
+
+/* Clause of a phrase within sentence s, NULL if none. */
+static const dyad_clause *clause_of(const dyad_doc *doc,
+                                    const dyad_sentence *s, uint32_t tok)
+{
+  const dyad_clause *best = NULL;
+  for (uint32_t k = 0; k < s->nclause; k++) {
+    const dyad_clause *c = &doc->clauses.v[s->clause + k];
+    if (tok >= c->tok && tok < c->tok + c->ntok &&
+        (!best || c->ntok < best->ntok))
+      best = c;
+  }
+  return best;
+}
+
+dyad_status dyad__code(dyad_doc *doc)
+{
+  struct coder_state *cs = state(doc);
+  if (!cs)
+    return DYAD_ENOMEM;
+  size_t pi = 0; /* phrase cursor */
+  for (uint32_t si = 0; si < doc->sents.n; si++) {
+    const dyad_sentence *s = &doc->sents.v[si];
+    struct emit_ctx ec = {doc, cs, si, doc->events.n};
+    uint32_t send = s->tok + s->ntok;
+    size_t pfirst = pi;
+    while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)
+      pi++;
+    if (s->flags & (DYAD_SENTF_CAPTION | DYAD_SENTF_CREDIT))
+      continue;
+    /* note mentions in text order so pronouns look back */
+    for (size_t k = pfirst; k < pi; k++)
+      if (doc->phrases.v[k].kind == DYAD_PH_NP)
+        dyad__note_mentions(doc, cs, (int32_t)k);
+    int32_t consumed[64];
+    size_t nconsumed = 0;
+    for (uint32_t k = 0; k < s->nclause; k++) {
+      const dyad_clause *c = &doc->clauses.v[s->clause + k];
+      int32_t used = -1;
+      dyad_status st = code_clause(&ec, c, &used);
+      if (st != DYAD_OK)
+        return st;
+      if (used >= 0 && nconsumed < DYAD_ARRAY_LEN(consumed))
+        consumed[nconsumed++] = used;
+    }
+    for (size_t k = pfirst; k < pi; k++) {
+      const dyad_phrase *p = &doc->phrases.v[k];
+      if (p->kind != DYAD_PH_NP)
+        continue;
+      int skip = 0;
+      for (size_t j = 0; j < nconsumed; j++)
+        if (consumed[j] == (int32_t)k)
+          skip = 1;
+      if (skip)
+        continue;
+      dyad_status st = code_noun(&ec, (int32_t)k, clause_of(doc, s, p->tok));
+      if (st != DYAD_OK)
+        return st;
+    }
+  }
+  return DYAD_OK;
+}

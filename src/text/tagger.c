@@ -1,3 +1,1249 @@
-/* tagger.c: placeholder until the tagger lands (issue 2). */
+/*
+ * tagger.c: the part-of-speech tagger (Penn tags) and the per-token lemma.
+ *
+ * A deterministic, hand-written tagger in three passes per sentence:
+ *  1. lexical: each token gets its set of possible tags and a first guess,
+ *     from its kind (punctuation, number, URL), the lexicon (WordNet plus
+ *     our closed-class lists, tags in order of preference), capitalisation
+ *     (proper nouns) and, for unknown words, suffix and shape rules;
+ *  2. context: left to right, ambiguous tokens are settled by rules written
+ *     from our knowledge of English (determiner + noun, "to"/modal + base
+ *     verb, have + participle, be + passive participle, subject + finite
+ *     verb, "that" as IN/DT/WDT, "'s" as POS/VBZ, ...). A rule may only
+ *     pick a tag the token can have, except where noted;
+ *  3. the lemma of each token from its tag (lemma.c).
+ * No weights are learned from any treebank.
+ *
+ * Invariants: uses only the ctx (read-only) and doc vectors/arena; one
+ * arena allocation per document, none per token.
+ */
 #include "../internal.h"
-dyad_status dyad__tag(dyad_doc *doc) { DYAD_UNUSED(doc); return DYAD_OK; }
+
+#include "lexicon.h"
+
+#define B(t) DYAD_TAGBIT(DYAD_TAG_##t)
+#define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
+#define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))
+#define FINITE (B(VBD) | B(VBP) | B(VBZ) | B(MD))
+#define ADJS (B(JJ) | B(JJR) | B(JJS))
+
+/* Per-token working state, one array per document in the arena. */
+struct tw {
+  uint64_t mask;   /* possible tags */
+  uint32_t form;   /* vocab id of the folded form */
+  uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
+  uint8_t first;   /* first word of the sentence or of a quotation */
+  uint8_t cap;     /* capitalised (not first) */
+  uint8_t known;   /* the lexicon knows the word */
+  uint8_t hand;    /* the word is in our hand-written lists */
+  uint8_t capword; /* capitalised common word (not first) */
+};
+
+/* Vocab ids of the words the rules name, looked up once per document. */
+struct ids {
+  uint32_t be, have, do_, get, to, that, by, of, as, than, and_, or_, s,
+      there, her, more, most, less, least, all, both, half, either, so,
+      about, around, one, like, what, when, before, after, such, not_, nt,
+      well, ago, up, out, down, off, over, back, away, in, on, about_, then,
+      because, else_, home, but, said, says, seem, appear, become, remain,
+      rather, only, own, next, last, he, she, it, say;
+  uint32_t content[24];
+  uint32_t at, no;
+  uint32_t caus[7];
+};
+
+static uint32_t id_of(const dyad_ctx *ctx, const char *s)
+{
+  return dyad__vocab_find(&ctx->vocab, s, strlen(s));
+}
+
+static const char *const content_words[24] = {
+    "fact", "possibility", "idea", "belief", "evidence", "hope", "fear",
+    "sign", "claim", "claims", "notion", "view", "news", "report",
+    "reports", "assurance", "concern", "concerns", "chance", "suggestion",
+    "proof", "conclusion", "likelihood", "surprise"};
+
+static const char *const caus_words[7] = {"make", "let", "help", "see",
+                                          "watch", "hear", "have"};
+
+static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(caus_words); k++)
+    d->caus[k] = id_of(ctx, caus_words[k]);
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(content_words); k++)
+    d->content[k] = id_of(ctx, content_words[k]);
+  d->be = id_of(ctx, "be");
+  d->have = id_of(ctx, "have");
+  d->do_ = id_of(ctx, "do");
+  d->get = id_of(ctx, "get");
+  d->to = id_of(ctx, "to");
+  d->that = id_of(ctx, "that");
+  d->by = id_of(ctx, "by");
+  d->of = id_of(ctx, "of");
+  d->as = id_of(ctx, "as");
+  d->than = id_of(ctx, "than");
+  d->and_ = id_of(ctx, "and");
+  d->or_ = id_of(ctx, "or");
+  d->s = id_of(ctx, "'s");
+  d->there = id_of(ctx, "there");
+  d->her = id_of(ctx, "her");
+  d->more = id_of(ctx, "more");
+  d->most = id_of(ctx, "most");
+  d->less = id_of(ctx, "less");
+  d->least = id_of(ctx, "least");
+  d->all = id_of(ctx, "all");
+  d->both = id_of(ctx, "both");
+  d->half = id_of(ctx, "half");
+  d->either = id_of(ctx, "either");
+  d->so = id_of(ctx, "so");
+  d->about = id_of(ctx, "about");
+  d->around = id_of(ctx, "around");
+  d->one = id_of(ctx, "one");
+  d->like = id_of(ctx, "like");
+  d->what = id_of(ctx, "what");
+  d->when = id_of(ctx, "when");
+  d->before = id_of(ctx, "before");
+  d->after = id_of(ctx, "after");
+  d->such = id_of(ctx, "such");
+  d->not_ = id_of(ctx, "not");
+  d->nt = id_of(ctx, "n't");
+  d->well = id_of(ctx, "well");
+  d->ago = id_of(ctx, "ago");
+  d->up = id_of(ctx, "up");
+  d->out = id_of(ctx, "out");
+  d->down = id_of(ctx, "down");
+  d->off = id_of(ctx, "off");
+  d->over = id_of(ctx, "over");
+  d->back = id_of(ctx, "back");
+  d->away = id_of(ctx, "away");
+  d->in = id_of(ctx, "in");
+  d->on = id_of(ctx, "on");
+  d->then = id_of(ctx, "then");
+  d->because = id_of(ctx, "because");
+  d->home = id_of(ctx, "home");
+  d->but = id_of(ctx, "but");
+  d->said = id_of(ctx, "said");
+  d->says = id_of(ctx, "says");
+  d->seem = id_of(ctx, "seem");
+  d->appear = id_of(ctx, "appear");
+  d->become = id_of(ctx, "become");
+  d->remain = id_of(ctx, "remain");
+  d->rather = id_of(ctx, "rather");
+  d->only = id_of(ctx, "only");
+  d->own = id_of(ctx, "own");
+  d->next = id_of(ctx, "next");
+  d->last = id_of(ctx, "last");
+  d->he = id_of(ctx, "he");
+  d->at = id_of(ctx, "at");
+  d->no = id_of(ctx, "no");
+  d->say = id_of(ctx, "say");
+  d->she = id_of(ctx, "she");
+  d->it = id_of(ctx, "it");
+}
+
+/* Nouns that take a "that" complement clause (the fact that ...), after
+ * which "that" is IN rather than a relative WDT. */
+static int content_noun(const struct ids *d, uint32_t form)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->content); k++)
+    if (form && d->content[k] == form)
+      return 1;
+  return 0;
+}
+
+/* Verbs taking an object and a bare infinitive (make him leave). */
+static int causative(const struct ids *d, uint32_t lemma)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->caus); k++)
+    if (lemma && d->caus[k] == lemma)
+      return 1;
+  return 0;
+}
+
+static int isnoun(int t)
+{
+  return t == DYAD_TAG_NN || t == DYAD_TAG_NNS || t == DYAD_TAG_NNP ||
+         t == DYAD_TAG_NNPS;
+}
+
+static int isverb(int t)
+{
+  return t >= DYAD_TAG_VB && t <= DYAD_TAG_VBZ;
+}
+
+static int isadj(int t)
+{
+  return t == DYAD_TAG_JJ || t == DYAD_TAG_JJR || t == DYAD_TAG_JJS;
+}
+
+static int ends(const char *w, size_t len, const char *suf)
+{
+  size_t n = strlen(suf);
+  return len > n && memcmp(w + len - n, suf, n) == 0;
+}
+
+/* The tag of a punctuation or symbol token from its text. */
+static int punct_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
+{
+  const dyad_token *t = &doc->toks.v[i];
+  if (n == 1) {
+    switch (s[0]) {
+    case ',': return DYAD_TAG_COMMA;
+    case '.': case '?': case '!': return DYAD_TAG_PERIOD;
+    case ':': case ';': return DYAD_TAG_COLON;
+    case '(': case '[': case '{': return DYAD_TAG_LRB;
+    case ')': case ']': case '}': return DYAD_TAG_RRB;
+    case '$': return DYAD_TAG_DOLLAR;
+    case '#': return DYAD_TAG_HASH;
+    case '%': return DYAD_TAG_NN;
+    case '&': return DYAD_TAG_CC;
+    case '-': {
+      /* a hyphen between two parts of a word, else a dash */
+      int tight = !(t->flags & DYAD_TOKF_SPACE) && i + 1 < doc->toks.n &&
+                  !(doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE);
+      /* 2013-2014, 6.30-10: a range */
+      int nums = (i > 0 && doc->toks.v[i - 1].kind == DYAD_TK_NUM) ||
+                 (i + 1 < doc->toks.n &&
+                  doc->toks.v[i + 1].kind == DYAD_TK_NUM);
+      if (nums)
+        return DYAD_TAG_SYM;
+      return tight ? DYAD_TAG_HYPH : DYAD_TAG_COLON;
+    }
+    case '/': return DYAD_TAG_SYM;
+    case '*': case '~': return DYAD_TAG_NFP;
+    case '+': case '=': case '<': case '>': case '^': case '|': case '@':
+      return DYAD_TAG_SYM;
+    default: break;
+    }
+  }
+  if (n >= 2 && (s[0] == '-' || s[0] == '.'))
+    return (s[0] == '.' && i + 1 == doc->toks.n) ? DYAD_TAG_PERIOD
+                                                 : DYAD_TAG_COLON;
+  /* U+2013, U+2014 dashes; U+2026 ellipsis */
+  if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80) {
+    unsigned char c = (unsigned char)s[2];
+    if (c == 0x93 || c == 0x94 || c == 0x95)
+      return DYAD_TAG_COLON;
+    if (c == 0xA6)
+      return DYAD_TAG_COLON;
+    if (c == 0xA2)
+      return DYAD_TAG_NFP;
+  }
+  /* currency signs: pound, euro, yen */
+  if ((n == 2 && (unsigned char)s[0] == 0xC2 &&
+       ((unsigned char)s[1] == 0xA3 || (unsigned char)s[1] == 0xA5)) ||
+      (n == 3 && !memcmp(s, "\xe2\x82\xac", 3)))
+    return DYAD_TAG_DOLLAR;
+  return t->kind == DYAD_TK_PUNCT ? DYAD_TAG_COLON : DYAD_TAG_SYM;
+}
+
+/* Quotation marks: `` when opening, '' when closing. */
+static int quote_tag(const dyad_doc *doc, size_t a, size_t i, const char *s,
+                     size_t n)
+{
+  const dyad_token *t = &doc->toks.v[i];
+  /* countries' leaders: an apostrophe glued to a plural in -s */
+  int apos = (n == 1 && s[0] == '\'') ||
+             (n == 3 && !memcmp(s, "\xe2\x80\x99", 3));
+  if (apos && i > a && !(t->flags & DYAD_TOKF_SPACE) &&
+      doc->toks.v[i - 1].kind == DYAD_TK_WORD &&
+      doc->text[doc->toks.v[i - 1].off + doc->toks.v[i - 1].len - 1] == 's' &&
+      i + 1 < doc->toks.n && doc->toks.v[i + 1].kind == DYAD_TK_WORD &&
+      (doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE))
+    return DYAD_TAG_POS;
+  if (t->flags & DYAD_TOKF_OPENQ)
+    return DYAD_TAG_LQUOTE;
+  if (t->flags & DYAD_TOKF_CLOSEQ)
+    return DYAD_TAG_RQUOTE;
+  if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80)
+    return ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98)
+               ? DYAD_TAG_LQUOTE
+               : DYAD_TAG_RQUOTE;
+  if (n == 2 && s[0] == '`')
+    return DYAD_TAG_LQUOTE;
+  if (i == a)
+    return DYAD_TAG_LQUOTE;
+  int before = i == 0 || (t->flags & DYAD_TOKF_SPACE);
+  int after = i + 1 >= doc->toks.n ||
+              (doc->toks.v[i + 1].flags & DYAD_TOKF_SPACE);
+  return before && !after ? DYAD_TAG_LQUOTE : DYAD_TAG_RQUOTE;
+}
+
+/* A guess for a word the lexicon lacks, from its shape and suffix. */
+static int guess(const dyad_ctx *ctx, const char *w, size_t n,
+                 const dyad_token *t, uint64_t *mask)
+{
+  int digits = 0;
+  for (size_t k = 0; k < n; k++)
+    digits += w[k] >= '0' && w[k] <= '9';
+  if (digits && n > 3 && w[n - 1] == 's' && w[n - 2] >= '0' &&
+      w[n - 2] <= '9') {
+    *mask = B(NNS) | B(CD);
+    return DYAD_TAG_NNS; /* the 1990s */
+  }
+  if (digits) {
+    *mask = B(CD) | B(NNP) | B(NN) | B(JJ);
+    if (w[0] >= '0' && w[0] <= '9')
+      return (ends(w, n, "st") || ends(w, n, "nd") || ends(w, n, "rd") ||
+              ends(w, n, "th")) ? DYAD_TAG_JJ : DYAD_TAG_CD;
+    return DYAD_TAG_NNP;
+  }
+  if (t->flags & DYAD_TOKF_HYPHEN) {
+    /* pro-Russian, long-term, co-founder: the last part decides */
+    const char *h = memchr(w, '-', n);
+    const char *last = h;
+    while (h) {
+      last = h;
+      h = memchr(h + 1, '-', n - (size_t)(h + 1 - w));
+    }
+    size_t ln = n - (size_t)(last + 1 - w);
+    uint64_t lm = dyad__lex_tags(ctx, last + 1, ln);
+    *mask = B(JJ) | B(NN) | B(NNS);
+    if (ends(w, n, "ed") || ends(w, n, "ing"))
+      return DYAD_TAG_JJ;
+    if ((lm & B(NNS)) && !(lm & B(NN)))
+      return DYAD_TAG_NNS;
+    if ((lm & NOUNS) && !(lm & ADJS) && (!(lm & VERBS)))
+      return DYAD_TAG_NN;
+    return DYAD_TAG_JJ;
+  }
+  if (ends(w, n, "ly")) {
+    *mask = B(RB);
+    return DYAD_TAG_RB;
+  }
+  if (ends(w, n, "ing")) {
+    *mask = B(VBG) | B(NN) | B(JJ);
+    return DYAD_TAG_VBG;
+  }
+  if (ends(w, n, "ed")) {
+    *mask = B(VBD) | B(VBN) | B(JJ);
+    return DYAD_TAG_VBN;
+  }
+  if (ends(w, n, "ness") || ends(w, n, "ment") || ends(w, n, "tion") ||
+      ends(w, n, "sion") || ends(w, n, "ity") || ends(w, n, "ism") ||
+      ends(w, n, "ship") || ends(w, n, "hood") || ends(w, n, "ance") ||
+      ends(w, n, "ence") || ends(w, n, "er") || ends(w, n, "or") ||
+      ends(w, n, "ist")) {
+    *mask = B(NN);
+    return DYAD_TAG_NN;
+  }
+  if (ends(w, n, "ous") || ends(w, n, "ful") || ends(w, n, "ive") ||
+      ends(w, n, "able") || ends(w, n, "ible") || ends(w, n, "al") ||
+      ends(w, n, "ic") || ends(w, n, "less") || ends(w, n, "ish") ||
+      ends(w, n, "ian") || ends(w, n, "ese") || ends(w, n, "ary")) {
+    *mask = B(JJ) | B(NN);
+    return DYAD_TAG_JJ;
+  }
+  if (ends(w, n, "ize") || ends(w, n, "ise") || ends(w, n, "ify")) {
+    *mask = B(VB) | B(VBP) | B(NN);
+    return DYAD_TAG_VB;
+  }
+  if (ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") &&
+      !ends(w, n, "is") && n > 3) {
+    *mask = B(NNS) | B(VBZ);
+    return DYAD_TAG_NNS;
+  }
+  *mask = B(NN) | B(JJ);
+  return DYAD_TAG_NN;
+}
+
+/* The preferred tag of an entry within an allowed set, or 0. */
+static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
+{
+  if (!e)
+    return 0;
+  for (int k = 0; k < DYAD_LEX_ORDER && e->order[k]; k++)
+    if (allowed & DYAD_TAGBIT(e->order[k]))
+      return e->order[k];
+  for (int t = 1; t < DYAD_TAG_COUNT; t++)
+    if ((e->mask & allowed) & DYAD_TAGBIT(t))
+      return t;
+  return 0;
+}
+
+/* Pass 1 for one word token. */
+static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
+                    size_t fl, int first, uint32_t sent_end)
+{
+  const dyad_ctx *ctx = doc->ctx;
+  dyad_token *t = &doc->toks.v[i];
+  const struct dyad_lexent *e = dyad__lex_get(ctx, t->form);
+  w->known = e != NULL;
+  w->hand = e && (e->flags & DYAD_LEXF_HAND);
+  w->first = (uint8_t)first;
+  if (e) {
+    w->mask = e->mask;
+    t->tag = e->order[0];
+    w->vlemma = e->lemma[DYAD_LEM_VERB];
+  } else {
+    t->tag = (uint8_t)guess(ctx, f, fl, t, &w->mask);
+  }
+  int cap = (t->flags & DYAD_TOKF_CAP) != 0;
+  int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
+  /* Henry VIII, World War I: a roman numeral after a name */
+  if ((t->flags & DYAD_TOKF_ALLCAPS) && fl <= 4 && i > 0 &&
+      (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
+       doc->toks.v[i - 1].tag == DYAD_TAG_NNPS) &&
+      (doc->toks.v[i - 1].flags & DYAD_TOKF_CAP) &&
+      strspn(f, "ivx") == fl && !first) {
+    t->tag = DYAD_TAG_CD;
+    w->mask = B(CD);
+    return;
+  }
+  if (!cap) {
+    /* a name written in lower case is used as a common noun (pharaoh) */
+    if (t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
+      int alt = pref_in(e, w->mask & ~(B(NNP) | B(NNPS)));
+      t->tag = (uint8_t)(alt ? alt
+                             : t->tag == DYAD_TAG_NNP ? DYAD_TAG_NN
+                                                      : DYAD_TAG_NNS);
+      w->mask |= DYAD_TAGBIT(t->tag);
+    }
+    w->mask &= ~(B(NNP) | B(NNPS));
+    if (!w->mask)
+      w->mask = DYAD_TAGBIT(t->tag);
+    return;
+  }
+  /* "I" and function words keep their tags: The, Of, In ... */
+  int openish = !e || (e->mask & (NOUNS | VERBS | ADJS | B(MD) | B(RB))) ||
+                allcaps;
+  if (w->hand && !(e->mask & (NOUNS | ADJS | VERBS)) && !allcaps &&
+      !(e->mask & B(MD) && !first))
+    return;
+  if (first && !allcaps) {
+    if (!e) {
+      t->tag = DYAD_TAG_NNP;
+      w->mask |= B(NNP);
+      return;
+    }
+    if (e->order[0] == DYAD_TAG_NNP || e->order[0] == DYAD_TAG_NNPS)
+      return;
+    /* sentence-initial known word: its lower-case reading, unless it is a
+     * name WordNet knows and a capitalised word follows (South Africa) */
+    if ((e->mask & B(NNP)) && i + 1 < sent_end &&
+        (doc->toks.v[i + 1].flags & DYAD_TOKF_CAP))
+      t->tag = DYAD_TAG_NNP;
+    /* China's, Martin has: a bare singular noun opening a sentence and
+     * followed by a possessive or a finite verb is a name */
+    if (t->tag == DYAD_TAG_NN && !w->hand && i + 1 < sent_end) {
+      const dyad_token *nx = &doc->toks.v[i + 1];
+      const struct dyad_lexent *ne = dyad__lex_get(ctx, nx->form);
+      int poss = nx->len >= 2 && (nx->flags & DYAD_TOKF_CLITIC) &&
+                 ne && (ne->mask & B(POS));
+      int fin = ne && (ne->order[0] == DYAD_TAG_VBD ||
+                       ne->order[0] == DYAD_TAG_VBZ ||
+                       ne->order[0] == DYAD_TAG_MD);
+      if (poss || (fin && (e->mask & B(NNP))))
+        t->tag = DYAD_TAG_NNP;
+    }
+    /* Blunt was named ...: an adjective cannot open a sentence as its
+     * subject, a name can */
+    if (t->tag == DYAD_TAG_JJ && !w->hand && i + 1 < sent_end) {
+      const struct dyad_lexent *ne =
+          dyad__lex_get(ctx, doc->toks.v[i + 1].form);
+      if (ne && !(ne->mask & NOUNS) &&
+          (ne->order[0] == DYAD_TAG_VBD || ne->order[0] == DYAD_TAG_VBZ ||
+           ne->order[0] == DYAD_TAG_MD))
+        t->tag = DYAD_TAG_NNP;
+    }
+    return;
+  }
+  if (!openish)
+    return;
+  int plural0 = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
+                f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
+  if (e && !allcaps && plural0 && (e->mask & B(NNS)) &&
+      !(e->mask & (B(NNP) | B(NNPS)))) {
+    /* a common plural inside a name (Premium Bonds, Olympic Games) */
+    t->tag = DYAD_TAG_NNS;
+    w->mask &= NOUNS;
+    w->capword = 1;
+    return;
+  }
+  /* MPs, ATMs: an acronym with a plural s */
+  if ((t->flags & DYAD_TOKF_ALLCAPS) == 0 && fl > 2 && f[fl - 1] == 's') {
+    const char *raw = doc->text + t->off;
+    int upper = 1;
+    for (size_t k = 0; k + 1 < t->len; k++)
+      upper &= raw[k] >= 'A' && raw[k] <= 'Z';
+    if (upper && raw[t->len - 1] == 's') {
+      t->tag = DYAD_TAG_NNS;
+      w->mask = B(NNS) | B(NNPS);
+      w->cap = 1;
+      return;
+    }
+  }
+  if (e && !allcaps && !plural0 && !(e->mask & B(NNP)) &&
+      (e->mask & (B(NN) | ADJS))) {
+    /* a common word inside a name (Motion Picture Association, Royal
+     * Navy) keeps its common tag, as in the UD English treebanks */
+    w->mask &= B(NN) | ADJS;
+    t->tag = (uint8_t)pref_in(e, B(NN) | ADJS);
+    w->capword = 1;
+    return;
+  }
+  w->cap = 1;
+  /* the Alps, the Netherlands: a name in -s after "the" */
+  if ((!e || e->order[0] == DYAD_TAG_NNP) && !allcaps && fl > 3 && f[fl - 1] == 's' && !strchr("siuoa'", f[fl - 2]) &&
+      i > 0 && doc->toks.v[i - 1].tag == DYAD_TAG_DT) {
+    t->tag = DYAD_TAG_NNPS;
+    w->mask |= B(NNP) | B(NNPS);
+    return;
+  }
+  int plural = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
+               f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
+  t->tag = plural ? DYAD_TAG_NNPS : DYAD_TAG_NNP;
+  w->mask |= B(NNP) | B(NNPS);
+}
+
+/* The nearest token before i (from sentence start a) that is not an
+ * adverb; returns its index or -1. */
+static long prev_nonadv(const dyad_doc *doc, size_t a, size_t i)
+{
+  for (size_t k = i; k > a; k--) {
+    int tg = doc->toks.v[k - 1].tag;
+    if (tg != DYAD_TAG_RB)
+      return (long)(k - 1);
+  }
+  return -1;
+}
+
+static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
+                   size_t fl)
+{
+  const struct dyad_lexent *e = dyad__lex_get(ctx, w->form);
+  int p = pref_in(e, (B(NN) | B(NNS)) & w->mask);
+  if (p)
+    return p;
+  if ((w->mask & B(NNS)) && !(w->mask & B(NN)))
+    return DYAD_TAG_NNS;
+  if ((w->mask & B(NNS)) && fl > 3 && f[fl - 1] == 's')
+    return DYAD_TAG_NNS;
+  if (w->mask & B(NN))
+    return DYAD_TAG_NN;
+  if (w->mask & B(NNS))
+    return DYAD_TAG_NNS;
+  return 0;
+}
+
+/* Pass 2 for one token: the context rules. */
+static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
+                    struct tw *W, const struct ids *d, char *f, size_t fl,
+                    int *finite_seen)
+{
+  dyad_token *T = doc->toks.v;
+  dyad_token *t = &T[i];
+  struct tw *w = &W[i];
+  uint64_t m = w->mask;
+  int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
+  uint32_t Pf = i > a ? T[i - 1].form : 0;
+  int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
+  uint32_t Nf = i + 1 < b ? T[i + 1].form : 0;
+  uint64_t Nm = i + 1 < b ? W[i + 1].mask : 0;
+  long pa = prev_nonadv(doc, a, i);
+  int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
+  uint32_t PAl = pa >= 0 ? W[pa].vlemma : 0;
+  uint32_t form = t->form;
+
+  /* closed-class words with their own rules */
+  if (form && form == d->to) {
+    /* infinitive "to" before a base verb, skipping adverbs (to further
+     * increase); a word that is rather a noun (to power, to date) makes
+     * it a preposition unless an object follows it */
+    size_t k = i + 1;
+    while (k < b && W[k].mask == B(RB))
+      k++;
+    t->tag = DYAD_TAG_IN;
+    if (k < b && (W[k].mask & B(VB)) && !W[k].cap &&
+        T[k].kind == DYAD_TK_WORD) {
+      const struct dyad_lexent *e = dyad__lex_get(doc->ctx, T[k].form);
+      int pv = pref_in(e, B(VB) | NOUNS | ADJS);
+      uint64_t after = k + 1 < b ? W[k + 1].mask : 0;
+      int aft = k + 1 < b ? T[k + 1].tag : DYAD_TAG_NONE;
+      uint32_t aftf = k + 1 < b ? T[k + 1].form : 0;
+      int nounish = pv != DYAD_TAG_VB &&
+                    (aft == DYAD_TAG_NONE || aft == DYAD_TAG_PERIOD ||
+                     aft == DYAD_TAG_COMMA || aft == DYAD_TAG_CC ||
+                     aft == DYAD_TAG_POS || aftf == d->of || aft == DYAD_TAG_RQUOTE);
+      (void)after;
+      if (!e || k > i + 1 || !nounish)
+        t->tag = DYAD_TAG_TO;
+    }
+    return;
+  }
+  if (form && form == d->that) {
+    int nfin = (Nm & (FINITE | B(RB))) && !(Nm & (NOUNS | B(DT) | ADJS));
+    int nfin2 = N == DYAD_TAG_MD || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
+                N == DYAD_TAG_VBP || Nf == d->s;
+    if (N == DYAD_TAG_NONE || N == DYAD_TAG_PERIOD || N == DYAD_TAG_CC ||
+        N == DYAD_TAG_COLON ||
+        (N == DYAD_TAG_IN && (Nf == d->of || P == DYAD_TAG_IN ||
+                              (isverb(P) && Nf != d->as && Nf != d->at &&
+                               Nf != d->that))) ||
+        (N == DYAD_TAG_COMMA && !isverb(P)))
+      t->tag = DYAD_TAG_DT; /* a pronoun: that of France, do that . */
+    else if (isnoun(P) && (nfin || nfin2))
+      t->tag = DYAD_TAG_WDT; /* the plan that was agreed */
+    else if (isnoun(P) && P != DYAD_TAG_NNP &&
+             (N == DYAD_TAG_DT || N == DYAD_TAG_PRP || N == DYAD_TAG_NNP) &&
+             !content_noun(d, Pf))
+      t->tag = DYAD_TAG_WDT; /* the thing that the government wants */
+    else if ((nfin2 || (nfin && N != DYAD_TAG_RB)) && !isverb(P) &&
+             !isnoun(P) && P != DYAD_TAG_CC && P != DYAD_TAG_COMMA)
+      t->tag = DYAD_TAG_DT; /* That is ..., but that does not */
+    else if ((nfin || nfin2) && isverb(P))
+      t->tag = Nf == d->s ? DYAD_TAG_DT : DYAD_TAG_IN;
+    else if ((N == DYAD_TAG_NN ||
+              (isadj(N) && i + 2 < b && T[i + 2].tag == DYAD_TAG_NN)) &&
+             (!isverb(P) || i + 2 >= b || T[i + 2].tag == DYAD_TAG_PERIOD ||
+              T[i + 2].tag == DYAD_TAG_COMMA || T[i + 2].tag == DYAD_TAG_IN))
+      t->tag = DYAD_TAG_DT; /* that decision, that hard edge */
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (form && form == d->s) {
+    int name = P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS;
+    if (P == DYAD_TAG_PRP || P == DYAD_TAG_EX || P == DYAD_TAG_WP ||
+        P == DYAD_TAG_WDT || (P == DYAD_TAG_DT && Pf == d->that) ||
+        N == DYAD_TAG_VBN || N == DYAD_TAG_IN || N == DYAD_TAG_TO ||
+        (!name && (N == DYAD_TAG_VBG || N == DYAD_TAG_RB ||
+                   N == DYAD_TAG_DT)))
+      t->tag = DYAD_TAG_VBZ;
+    else
+      t->tag = DYAD_TAG_POS;
+    return;
+  }
+  if (form && form == d->there) {
+    t->tag = (Nm & (B(MD))) || (i + 1 < b && W[i + 1].vlemma == d->be) ||
+                     Nf == d->seem || Nf == d->appear || Nf == d->remain
+                 ? DYAD_TAG_EX
+                 : DYAD_TAG_RB;
+    return;
+  }
+  if (form && form == d->her) {
+    t->tag = (Nm & (NOUNS | ADJS | B(CD))) && N != DYAD_TAG_IN &&
+                     N != DYAD_TAG_DT
+                 ? DYAD_TAG_PRPS
+                 : DYAD_TAG_PRP;
+    return;
+  }
+  if (form && (form == d->about || form == d->around || form == d->over) &&
+      (N == DYAD_TAG_CD || N == DYAD_TAG_DOLLAR)) {
+    t->tag = DYAD_TAG_RB;
+    return;
+  }
+  if (m & (B(RP) | B(IN) | B(RB))) {
+    /* a particle after its verb (set up, brought about a reform, gave
+     * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
+     * phrase after them */
+    long vk = -1;
+    if (isverb(PA))
+      vk = pa;
+    else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
+             isverb(T[pa - 1].tag) && !(Nm & NOUNS))
+      vk = pa - 1;
+    if (vk >= 0) {
+      uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
+      int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
+      int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
+      int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
+      int light = form == d->up || form == d->out || form == d->down ||
+                  form == d->off;
+      if (form == d->out && Nf == d->of)
+        t->tag = DYAD_TAG_IN;
+      else if (form == d->up && Nf == d->to && i + 2 < b &&
+               (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
+        t->tag = DYAD_TAG_IN; /* up to 90 percent */
+      else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
+               (light || form == d->about || !npnext) &&
+               (form != d->about || npnext))
+        t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
+      else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
+                                           !(Nm & (B(DT) | B(CD))))))
+        t->tag = DYAD_TAG_RP;
+      else if (m & B(IN))
+        t->tag = DYAD_TAG_IN;
+      if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
+        t->tag = DYAD_TAG_RB;
+      if (t->tag == DYAD_TAG_RP || (m & B(RP)))
+        return;
+    }
+  }
+  if ((m & B(RP)) && t->tag == DYAD_TAG_RP) {
+    t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
+                                                            : DYAD_TAG_RB;
+    return;
+  }
+  /* modal or noun: this will be, the will of the people */
+  if ((m & B(MD)) && (m & NOUNS) && ((Nm & B(VB)) || N == DYAD_TAG_RB)) {
+    t->tag = DYAD_TAG_MD;
+    return;
+  }
+  if (form && form == d->as && Nf == d->well &&
+      !(i + 2 < b && T[i + 2].form == d->as)) {
+    t->tag = DYAD_TAG_RB; /* "as well" */
+    return;
+  }
+  if ((m & B(IN)) && (m & B(RB)) && i > a &&
+      (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA || N == DYAD_TAG_NONE) &&
+      form != d->that) {
+    t->tag = DYAD_TAG_RB; /* ever since. glides by. */
+    return;
+  }
+  if (form && form == d->as) {
+    /* "as big as": the first as is an adverb */
+    if ((N == DYAD_TAG_JJ || N == DYAD_TAG_RB || Nf == d->well ||
+         N == DYAD_TAG_JJ) && i + 2 < b && (T[i + 2].form == d->as ||
+                                            (i + 3 < b && T[i + 3].form == d->as)))
+      t->tag = DYAD_TAG_RB;
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (form && (form == d->more || form == d->most || form == d->less ||
+               form == d->least)) {
+    /* before an adjective or adverb: RBR/RBS (more caustic, the most
+     * common); otherwise a quantity: JJR/JJS (more people, more than 300,
+     * at least six) */
+    int sup = form == d->most || form == d->least;
+    int adv = 0;
+    if (i + 1 < b && (Nm & (ADJS | B(RB))) && !W[i + 1].cap) {
+      int pn = pref_in(dyad__lex_get(doc->ctx, Nf), ADJS | NOUNS | B(RB) |
+                                                     VERBS);
+      adv = isadj(pn) || pn == DYAD_TAG_RB;
+    } else if (i + 1 < b && W[i + 1].known && (Nm & ADJS) && W[i + 1].cap)
+      adv = 1; /* more African than ... */
+    if (form == d->least && Pf == d->at)
+      adv = 0;
+    /* more troubling, more irritated: participles used as adjectives */
+    if (i + 1 < b && (Nm & (B(VBG) | B(VBN))) && !(Nm & NOUNS & ~B(NN)) &&
+        !isnoun(N))
+      adv = 1;
+    /* more than ever, twice more, more or less: adverbial */
+    if (!sup && (Nf == d->or_ || N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+                 (Nf == d->than && i + 2 < b &&
+                  (T[i + 2].tag == DYAD_TAG_RB || T[i + 2].tag == DYAD_TAG_IN))))
+      adv = 1;
+    t->tag = adv ? (sup ? DYAD_TAG_RBS : DYAD_TAG_RBR)
+                 : (sup ? DYAD_TAG_JJS : DYAD_TAG_JJR);
+    return;
+  }
+  /* at best, at worst */
+  if ((m & B(JJS)) && (m & B(RBS)) && Pf == d->at) {
+    t->tag = DYAD_TAG_RBS;
+    return;
+  }
+  /* other comparatives: an earlier version (JJR), said earlier (RBR) */
+  if ((m & B(JJR)) && (m & B(RBR))) {
+    int nextnoun = (Nm & NOUNS) && (isnoun(N) || isadj(N)) &&
+                   Nf != d->than && !(Nm & B(DT));
+    t->tag = nextnoun || P == DYAD_TAG_DT || P == DYAD_TAG_PRPS ||
+                     PAl == d->be
+                 ? DYAD_TAG_JJR
+                 : DYAD_TAG_RBR;
+    return;
+  }
+  /* no longer, no more */
+  if (form && form == d->no && (Nm & (B(RBR) | B(JJR))) &&
+      !(Nm & NOUNS) && i + 2 < b && !(W[i + 2].mask & NOUNS)) {
+    t->tag = DYAD_TAG_RB;
+    return;
+  }
+  if (form && (form == d->all || form == d->both || form == d->half)) {
+    if (N == DYAD_TAG_DT || N == DYAD_TAG_PRPS)
+      t->tag = DYAD_TAG_PDT;
+    else if (form == d->both) {
+      t->tag = DYAD_TAG_DT;
+      for (size_t k = i + 2; k < b && k < i + 6; k++)
+        if (T[k].form == d->and_)
+          t->tag = DYAD_TAG_CC;
+    } else if (form == d->half)
+      t->tag = DYAD_TAG_NN;
+    else
+      t->tag = DYAD_TAG_DT;
+    return;
+  }
+  if (form && form == d->either) {
+    t->tag = DYAD_TAG_DT;
+    for (size_t k = i + 2; k < b && k < i + 6; k++)
+      if (T[k].form == d->or_)
+        t->tag = DYAD_TAG_CC;
+    return;
+  }
+  if (form && (form == d->before || form == d->after) &&
+      (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA || N == DYAD_TAG_NONE) &&
+      isnoun(P)) {
+    t->tag = DYAD_TAG_RB;
+    return;
+  }
+  if (form && form == d->so) {
+    t->tag = Nf == d->that ? DYAD_TAG_IN : DYAD_TAG_RB;
+    return;
+  }
+  if (form && form == d->one) {
+    t->tag = (P == DYAD_TAG_DT || P == DYAD_TAG_JJ) && Nf != d->of
+                 ? DYAD_TAG_NN
+                 : DYAD_TAG_CD;
+    return;
+  }
+  if (form && form == d->like) {
+    if (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD)
+      t->tag = DYAD_TAG_VB;
+    else if (P == DYAD_TAG_PRP && Pf != d->it)
+      t->tag = DYAD_TAG_VBP;
+    else
+      t->tag = DYAD_TAG_IN;
+    return;
+  }
+  if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
+    /* nationality and other adjectives before a noun: Russian troops,
+     * the Roman Empire (but New York: before a pure name, part of it) */
+    int adjsuffix = !w->known && (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                                  ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                                  ends(f, fl, "ish") || ends(f, fl, "ite"));
+    if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
+        T[i + 1].kind == DYAD_TK_WORD) {
+      const struct dyad_lexent *ne = dyad__lex_get(doc->ctx, Nf);
+      int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
+      int common = ne && (ne->mask & (B(NN) | B(NNS) | ADJS));
+      (void)common;
+      if (!nextcap && (Nm & (NOUNS | ADJS)))
+        t->tag = DYAD_TAG_JJ;
+    }
+    return;
+  }
+
+  if (w->capword && i > a) {
+    int nextcap = i + 1 < b && (T[i + 1].flags & DYAD_TOKF_CAP) &&
+                  T[i + 1].kind == DYAD_TK_WORD;
+    /* New York, Great Britain: an adjective opening a pure name */
+    if (isadj(t->tag) && nextcap && (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* In 2011, Blunt was named: a capitalised adjective as a subject */
+    if (isadj(t->tag) && !nextcap && i + 1 < b && !(Nm & NOUNS) &&
+        (N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ || N == DYAD_TAG_MD)) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Lindsay Gay, Miss Piggy: an adjective closing a name */
+    if (isadj(t->tag) && P == DYAD_TAG_NNP && !nextcap &&
+        !((Nm & NOUNS) && isnoun(N))) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Donald Trump, South China Sea: a common word closing a name */
+    if ((P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS) && !nextcap &&
+        isnoun(t->tag)) {
+      t->tag = t->tag == DYAD_TAG_NNS ? DYAD_TAG_NNPS : DYAD_TAG_NNP;
+      return;
+    }
+    /* Cape Town, Mount Kenya, President Yudhoyono: opening a name */
+    if (t->tag == DYAD_TAG_NN && nextcap &&
+        (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS) && !W[i + 1].capword) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* a capitalised singular noun with no determiner or modifier before
+     * it and no noun after it is a name (for Trump, Twitter and ...) */
+    if (t->tag == DYAD_TAG_NN && !isnoun(P) && !isadj(P) &&
+        P != DYAD_TAG_DT && P != DYAD_TAG_PRPS && P != DYAD_TAG_POS &&
+        P != DYAD_TAG_CD && P != DYAD_TAG_WPS && P != DYAD_TAG_HYPH &&
+        P != DYAD_TAG_PDT && Pf != d->of &&
+        !((Nm & NOUNS) && (isnoun(N) || isadj(N)))) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+  }
+  /* only ambiguous open-class words from here */
+  if (!(m & (m - 1)))
+    return;
+  int cur = t->tag;
+
+  /* adverb or adjective: well, only, much, first, late, hard, likely */
+  if ((m & B(RB)) && (m & B(JJ)) &&
+      (cur == DYAD_TAG_RB || cur == DYAD_TAG_JJ)) {
+    int nextmod = (isadj(N) || N == DYAD_TAG_RB || N == DYAD_TAG_RBR) &&
+                  !isnoun(N);
+    int nextnoun = (Nm & NOUNS) && (isnoun(N) || isadj(N)) && !nextmod;
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    int pref = pref_in(e, B(JJ) | B(RB));
+    if (!pref)
+      pref = cur;
+    if (nextnoun)
+      t->tag = DYAD_TAG_JJ;
+    else if (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)
+      t->tag = nextmod && pref == DYAD_TAG_RB ? DYAD_TAG_RB : DYAD_TAG_JJ;
+    else if (nextmod)
+      t->tag = (uint8_t)pref;
+    else if (N == DYAD_TAG_DT || N == DYAD_TAG_MD ||
+             (isverb(N) && N != DYAD_TAG_VBG))
+      t->tag = DYAD_TAG_RB;
+    else if (PAl == d->be || PAl == d->become || PAl == d->seem ||
+             PAl == d->remain)
+      t->tag = pref == DYAD_TAG_RB && P != DYAD_TAG_RB ? DYAD_TAG_RB
+                                                       : DYAD_TAG_JJ;
+    else if (w->first && N == DYAD_TAG_COMMA)
+      t->tag = DYAD_TAG_RB;
+    else if ((isverb(P) || P == DYAD_TAG_RP) && pref == DYAD_TAG_RB)
+      t->tag = DYAD_TAG_RB;
+    else
+      t->tag = (uint8_t)pref;
+    return;
+  }
+  /* after to / modal / do: base verb */
+  if ((m & B(VB)) &&
+      (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD ||
+       (PAl == d->do_ && (PA == DYAD_TAG_VBP || PA == DYAD_TAG_VBZ ||
+                          PA == DYAD_TAG_VBD)))) {
+    t->tag = DYAD_TAG_VB;
+    return;
+  }
+  /* have + participle */
+  if ((m & B(VBN)) && PAl == d->have && isverb(PA)) {
+    t->tag = DYAD_TAG_VBN;
+    return;
+  }
+  /* be / get + participle (passive) or -ing (progressive) */
+  if ((PAl == d->be || PAl == d->get) && isverb(PA)) {
+    if ((m & B(VBG)) && ends(f, fl, "ing")) {
+      t->tag = DYAD_TAG_VBG;
+      return;
+    }
+    if (m & B(VBN)) {
+      t->tag = (m & B(JJ)) && cur == DYAD_TAG_JJ ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      return;
+    }
+    if ((m & ADJS) && PAl == d->be) {
+      int at = pref_in(dyad__lex_get(doc->ctx, form), ADJS);
+      t->tag = (uint8_t)(at ? at : DYAD_TAG_JJ);
+      return;
+    }
+  }
+  /* determiner, possessive, adjective, number, preposition + noun */
+  int npre = P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS ||
+             P == DYAD_TAG_WPS || P == DYAD_TAG_CD || isadj(P) ||
+             P == DYAD_TAG_IN || P == DYAD_TAG_PDT;
+  if (npre) {
+    int nextnoun = (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD &&
+                   (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
+                                              N != DYAD_TAG_VBZ && N != DYAD_TAG_VBD));
+    if ((m & (B(VBG))) && ends(f, fl, "ing")) {
+      if (P == DYAD_TAG_IN && (m & B(NN)) && Pf != d->as &&
+          (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+           N == DYAD_TAG_NONE))
+        t->tag = DYAD_TAG_NN;
+      else if (P == DYAD_TAG_IN && !(Nm & FINITE))
+        t->tag = DYAD_TAG_VBG;
+      else if (nextnoun)
+        t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : (m & B(NN)) && isadj(P)
+                                                ? DYAD_TAG_NN
+                                                : DYAD_TAG_VBG;
+      else
+        t->tag = (m & B(NN)) ? DYAD_TAG_NN : DYAD_TAG_VBG;
+      return;
+    }
+    if ((m & (B(VBN) | B(VBD))) && !(m & NOUNS)) {
+      if (P == DYAD_TAG_IN || P == DYAD_TAG_CD)
+        t->tag = (m & B(JJ)) && nextnoun ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      else
+        t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      return;
+    }
+    if ((m & ADJS) && nextnoun && w->known)
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS | NOUNS);
+    else if ((m & ADJS) && nextnoun)
+      t->tag = (uint8_t)cur;
+    else if (m & NOUNS) {
+      int nt = noun_of(doc->ctx, w, f, fl);
+      if (nt && !((m & ADJS) && isadj(cur) && nextnoun))
+        t->tag = (uint8_t)nt;
+      if ((m & ADJS) && isadj(cur) && !(Nm & NOUNS) && P != DYAD_TAG_DT &&
+          P != DYAD_TAG_PRPS && P != DYAD_TAG_POS)
+        t->tag = (uint8_t)cur;
+    } else if (m & ADJS)
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
+    if (P == DYAD_TAG_IN && (m & B(VBG)) && ends(f, fl, "ing"))
+      t->tag = DYAD_TAG_VBG;
+    return;
+  }
+  /* adjective/noun before a noun: military officials */
+  if ((m & ADJS) && (m & NOUNS) && isadj(cur) == 0 && (Nm & NOUNS) &&
+      isnoun(N) && !(m & VERBS) && cur == DYAD_TAG_NN) {
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    if (e && e->order[1] && isadj(e->order[1]))
+      t->tag = DYAD_TAG_JJ;
+  }
+  int subj = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
+             P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
+             (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
+  int plsubj = P == DYAD_TAG_NNS || P == DYAD_TAG_NNPS ||
+               (P == DYAD_TAG_PRP && Pf != d->he && Pf != d->she && Pf != d->it) ||
+               P == DYAD_TAG_WDT || P == DYAD_TAG_WP;
+  /* -s forms: plural noun or third person verb */
+  if ((m & B(VBZ)) && (m & B(NNS))) {
+    int sg = PA == DYAD_TAG_NN || PA == DYAD_TAG_NNP;
+    int objnext = ((Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(CD) |
+                          B(DOLLAR))) && !(Nm & NOUNS)) ||
+                  N == DYAD_TAG_DT || N == DYAD_TAG_PRPS || Nf == d->that;
+    int verbnext = (Nm & (B(MD) | B(VBD) | B(VBZ))) && !(Nm & NOUNS);
+    if (PA == DYAD_TAG_PRP || PA == DYAD_TAG_WDT || PA == DYAD_TAG_WP ||
+        PA == DYAD_TAG_EX)
+      t->tag = DYAD_TAG_VBZ;
+    else if (sg && (P == DYAD_TAG_RB || objnext))
+      t->tag = DYAD_TAG_VBZ;
+    else if (sg && !verbnext && !*finite_seen)
+      t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
+                                B(VBZ) | B(NNS));
+    else
+      t->tag = DYAD_TAG_NNS;
+    if (!t->tag)
+      t->tag = DYAD_TAG_NNS;
+    return;
+  }
+  /* -ed forms: past tense or participle */
+  if ((m & B(VBD)) && (m & B(VBN))) {
+    int say = w->vlemma && w->vlemma == d->say;
+    int objnext = N == DYAD_TAG_DT || N == DYAD_TAG_PRPS || N == DYAD_TAG_PRP ||
+                  N == DYAD_TAG_CD || N == DYAD_TAG_NNP ||
+                  (isadj(N) && i + 2 < b && isnoun(T[i + 2].tag));
+    int noobj = N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_COMMA ||
+                N == DYAD_TAG_PERIOD || (N == DYAD_TAG_RB && Nf != d->not_);
+    int subject = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
+                  P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
+                  (P == DYAD_TAG_CD && i >= a + 2 &&
+                   T[i - 2].tag == DYAD_TAG_NNP) ||
+                  (P == DYAD_TAG_DT && !(W[i - 1].mask & B(PDT)) && i >= a + 1 &&
+                   (i == a + 1 || !isnoun(T[i - 2].tag))) ||
+                  (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
+    if (Nf == d->by)
+      t->tag = DYAD_TAG_VBN;
+    else if (say && P != DYAD_TAG_DT)
+      t->tag = DYAD_TAG_VBD;
+    else if (w->first)
+      t->tag = DYAD_TAG_VBN;
+    else if (P == DYAD_TAG_RB && (PA == DYAD_TAG_DT || PA == DYAD_TAG_IN ||
+                                  PA == DYAD_TAG_PRPS || PA == DYAD_TAG_POS ||
+                                  PA == DYAD_TAG_RBS))
+      t->tag = DYAD_TAG_VBN;
+    else if (subject) {
+      /* noun + Xed with no object after it: a reduced passive (the money
+       * invested in bonds) when the verb takes objects and the noun phrase
+       * sits inside a prepositional phrase or an object; otherwise a past
+       * tense (the army advanced, prices rose in May) */
+      const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+      int intr = e && (e->flags & DYAD_LEXF_INTRANS);
+      size_t k = i - 1;
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_CD ||
+                       T[k - 1].tag == DYAD_TAG_POS || T[k - 1].tag == DYAD_TAG_PRPS ||
+                       T[k - 1].tag == DYAD_TAG_HYPH))
+        k--;
+      int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
+      int inner = (before == DYAD_TAG_IN && T[k - 1].form != d->that) ||
+                  isverb(before) || before == DYAD_TAG_TO;
+      if ((P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && noobj && !intr &&
+          Nf != d->that && inner && w->vlemma != d->have)
+        t->tag = DYAD_TAG_VBN;
+      else
+        t->tag = DYAD_TAG_VBD;
+    } else if (P == DYAD_TAG_CC) {
+      /* the tense of the verb before the conjunction, unless an object
+       * follows: then a past tense, except after have (has fled and
+       * sought refuge) */
+      int prev = 0;
+      size_t pk = 0;
+      for (size_t k = i - 1; k > a && !prev; k--)
+        if (isverb(T[k - 1].tag) || T[k - 1].tag == DYAD_TAG_MD) {
+          prev = T[k - 1].tag;
+          pk = k - 1;
+        }
+      int perfect = prev == DYAD_TAG_VBN && pk > a &&
+                    W[pk - 1].vlemma == d->have;
+      if (objnext && !perfect)
+        t->tag = DYAD_TAG_VBD;
+      else if (prev == DYAD_TAG_VBN || prev == DYAD_TAG_VBD)
+        t->tag = (uint8_t)prev;
+      else
+        t->tag = DYAD_TAG_VBD;
+    } else if (P == DYAD_TAG_COMMA) {
+      t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
+    } else
+      t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
+    return;
+  }
+  /* base forms: VB / VBP / noun */
+  if (m & (B(VB) | B(VBP))) {
+    /* make him leave, help customers monitor, let the talks go: the bare
+     * infinitive after a causative or perception verb and its object */
+    if ((m & B(VB)) && i > a + 1 &&
+        (T[i - 1].tag == DYAD_TAG_PRP || isnoun(T[i - 1].tag))) {
+      size_t k = i - 1;
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS))
+        k--;
+      if (k > a && isverb(T[k - 1].tag) && causative(d, W[k - 1].vlemma)) {
+        t->tag = DYAD_TAG_VB;
+        return;
+      }
+    }
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    int verbpref = isverb(pref_in(e, B(VB) | B(VBP) | NOUNS));
+    int plA = PA == DYAD_TAG_NNS || PA == DYAD_TAG_NNPS;
+    if ((plsubj || (P == DYAD_TAG_RB && plA)) && (m & B(VBP)) &&
+        (verbpref || !(isnoun(P) && (m & NOUNS) &&
+                       !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(TO) | B(IN) |
+                               B(RB))))))
+      t->tag = DYAD_TAG_VBP;
+    else if (subj && isnoun(P) && (m & NOUNS)) {
+      int nt = noun_of(doc->ctx, w, f, fl);
+      if (isverb(cur) && nt && !(Nm & (B(DT) | B(PRPS) | B(PRP))))
+        t->tag = (uint8_t)nt;
+      else if (isverb(cur))
+        t->tag = P == DYAD_TAG_NNS || P == DYAD_TAG_NNPS ? DYAD_TAG_VBP
+                                                         : DYAD_TAG_VB;
+    } else if (P == DYAD_TAG_CC && (m & (B(VB) | B(VBP)))) {
+      int v = 0;
+      for (size_t k = i - 1; k > a && !v; k--)
+        if (T[k - 1].tag == DYAD_TAG_VB || T[k - 1].tag == DYAD_TAG_VBP)
+          v = T[k - 1].tag;
+      if (v && isverb(cur))
+        t->tag = (uint8_t)v;
+      else if (v && (Nm & (B(DT) | B(PRPS) | B(PRP))))
+        t->tag = (uint8_t)v;
+    } else if (isverb(cur)) {
+      if (cur == DYAD_TAG_VBP && !subj)
+        t->tag = DYAD_TAG_VB;
+      if ((m & NOUNS) && !(Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(IN))) &&
+          !w->first && !subj)
+        t->tag = (uint8_t)noun_of(doc->ctx, w, f, fl);
+    }
+    if (t->tag == DYAD_TAG_VB && subj && (m & B(VBP)) && P != DYAD_TAG_CC)
+      t->tag = DYAD_TAG_VBP;
+    return;
+  }
+  if ((m & B(VBG)) && ends(f, fl, "ing")) {
+    int objnext = (Nm & (B(DT) | B(PRP) | B(PRPS) | B(CD))) ||
+                  N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_RB;
+    t->tag = DYAD_TAG_VBG;
+    if (!(m & B(NN)))
+      return;
+    if ((P == DYAD_TAG_NN || P == DYAD_TAG_NNP) && !objnext)
+      t->tag = DYAD_TAG_NN; /* weather forecasting, food processing */
+    else if (P == DYAD_TAG_CC && i >= a + 2 && isnoun(T[i - 2].tag) &&
+             !objnext)
+      t->tag = DYAD_TAG_NN; /* tourism and mining */
+    else if (w->first && (Nm & FINITE) && !(Nm & NOUNS))
+      t->tag = DYAD_TAG_NN; /* Voting has ... */
+    else if ((Nm & NOUNS) && isnoun(N) && !(Nm & (B(DT) | B(PRPS))) &&
+             N != DYAD_TAG_NNP && N != DYAD_TAG_NNPS &&
+             (P == DYAD_TAG_NONE || w->first))
+      t->tag = DYAD_TAG_NN; /* housing market, drinking water */
+    return;
+  }
+}
+
+dyad_status dyad__tag(dyad_doc *doc)
+{
+  const dyad_ctx *ctx = doc->ctx;
+  size_t ntok = doc->toks.n;
+  if (ntok == 0)
+    return DYAD_OK;
+  struct tw *W = dyad__arena_calloc(&doc->arena, ntok * sizeof(*W));
+  if (!W)
+    return DYAD_ENOMEM;
+  struct ids d;
+  lookup_ids(ctx, &d);
+  dyad_token *T = doc->toks.v;
+  char f[256];
+
+  /* sentences: use doc->sents, or the whole doc as one if none */
+  dyad_sentence whole = {0, (uint32_t)ntok, 0, 0, 0, 0, 0, 0};
+  const dyad_sentence *S = doc->sents.n ? doc->sents.v : &whole;
+  size_t ns = doc->sents.n ? doc->sents.n : 1;
+
+  for (size_t si = 0; si < ns; si++) {
+    size_t a = S[si].tok, b = a + S[si].ntok;
+    if (b > ntok)
+      b = ntok;
+    int first = 1;
+    for (size_t i = a; i < b; i++) {
+      dyad_token *t = &T[i];
+      const char *s = doc->text + t->off;
+      size_t fl = dyad__fold(s, t->len, f, sizeof(f));
+      if (fl == (size_t)-1)
+        fl = 0;
+      t->form = fl ? dyad__vocab_find(&ctx->vocab, f, fl) : 0;
+      W[i].form = t->form;
+      switch (t->kind) {
+      case DYAD_TK_WORD:
+        lexical(doc, i, &W[i], f, fl, first, (uint32_t)b);
+        first = 0;
+        break;
+      case DYAD_TK_NUM:
+        if (fl > 3 && f[fl - 1] == 's' && f[fl - 2] >= '0' && f[fl - 2] <= '9') {
+          t->tag = DYAD_TAG_NNS; /* the 1990s */
+          W[i].mask = B(NNS);
+          first = 0;
+          break;
+        }
+        t->tag = (ends(f, fl, "st") || ends(f, fl, "nd") ||
+                  ends(f, fl, "rd") || ends(f, fl, "th"))
+                     ? DYAD_TAG_JJ
+                     : DYAD_TAG_CD;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        first = 0;
+        break;
+      case DYAD_TK_QUOTE:
+        t->tag = (uint8_t)quote_tag(doc, a, i, s, t->len);
+        if (t->tag == DYAD_TAG_LQUOTE)
+          first = 1;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        break;
+      case DYAD_TK_URL:
+        t->tag = DYAD_TAG_ADD;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        first = 0;
+        break;
+      default:
+        t->tag = (uint8_t)punct_tag(doc, i, s, t->len);
+        if (t->tag == DYAD_TAG_COLON && fl == 1 && s[0] == ':')
+          first = 1;
+        W[i].mask = DYAD_TAGBIT(t->tag);
+        break;
+      }
+    }
+    int finite_seen = 0;
+    for (size_t i = a; i < b; i++) {
+      dyad_token *t = &T[i];
+      if (t->kind == DYAD_TK_WORD) {
+        size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
+        if (fl == (size_t)-1)
+          fl = 0;
+        context(doc, a, b, i, W, &d, f, fl, &finite_seen);
+      }
+      int tg = t->tag;
+      if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
+          tg == DYAD_TAG_MD)
+        finite_seen = 1;
+      else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP ||
+               (tg == DYAD_TAG_IN && t->form == d.that) || tg == DYAD_TAG_CC ||
+               tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
+        finite_seen = 0;
+    }
+    for (size_t i = a; i < b; i++) {
+      dyad_token *t = &T[i];
+      if (t->kind != DYAD_TK_WORD) {
+        t->lemma = t->form;
+        continue;
+      }
+      size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
+      if (fl == (size_t)-1)
+        fl = 0;
+      t->lemma = fl ? dyad__lemma_id(ctx, t->form, f, fl, t->tag) : 0;
+    }
+  }
+  return DYAD_OK;
+}

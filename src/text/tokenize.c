@@ -1,3 +1,1118 @@
-/* tokenize.c: placeholder until the tokenizer lands (issue 2). */
+/*
+ * tokenize.c: splits a document's text into tokens (dyad__tokenize).
+ *
+ * One left-to-right pass over the UTF-8 bytes. ASCII goes through a byte
+ * class table (as SQLite's tokenize.c does with aiClass); other code points
+ * are decoded and classified by their Unicode category, with the
+ * typographic quotes, dashes and spaces of news copy handled by name.
+ * A second tiny pass over each finished token's bytes sets its kind and
+ * case flags, so the scanner only has to find where a token ends.
+ *
+ * Conventions (Penn Treebank, as news taggers expect):
+ * - clitics split off: "Putin’s" -> "Putin" "’s", "haven’t" -> "have" "n’t",
+ *   plural possessive "leaders’" -> "leaders" "’" (all flagged CLITIC);
+ * - hyphenated words, decimal and grouped numbers, fractions, times,
+ *   initialisms ("U.S.") stay one token; known abbreviations keep their
+ *   period (flag ABBREV); URLs and e-mail addresses are one token;
+ * - quotation marks are tokens of their own, flagged OPENQ/CLOSEQ, and the
+ *   tokens between an opening and a closing mark are flagged INQUOTE; the
+ *   quote state is reset at each paragraph;
+ * - a blank line (two newlines with only blanks between) starts a
+ *   paragraph: its first token is flagged PARA, as is the first token of
+ *   the text; SPACE marks tokens preceded by white space or the start;
+ * - datelines ("MOSCOW, March 22 (Reuters) -") at the start of a paragraph
+ *   are flagged DATELINE, up to and including their dash.
+ *
+ * Invariants: every token lies inside the text (off + len <= text_len),
+ * tokens are in order and do not overlap, no token is empty, none contains
+ * white space. Invalid UTF-8 bytes become one-byte SYMBOL tokens. Nothing
+ * is allocated except room in doc->toks.
+ */
 #include "../internal.h"
-dyad_status dyad__tokenize(dyad_doc *doc) { DYAD_UNUSED(doc); return DYAD_OK; }
+#include "text.h"
+
+#include <utf8proc.h>
+
+/* ==== byte classes ====================================================== */
+
+enum {
+  B_SPACE = 1,  /* blank (not newline) or ignorable control */
+  B_NL = 2,     /* \n */
+  B_LOWER = 4,  /* a-z */
+  B_UPPER = 8,  /* A-Z */
+  B_DIGIT = 16, /* 0-9 */
+  B_HIGH = 32,  /* >= 0x80: part of a multi-byte sequence */
+  B_ALPHA = B_LOWER | B_UPPER,
+  B_ALNUM = B_ALPHA | B_DIGIT
+};
+
+static const unsigned char bclass[256] = {
+    /* control characters other than \n count as blanks */
+    [0x00] = B_SPACE, [0x01] = B_SPACE, [0x02] = B_SPACE, [0x03] = B_SPACE,
+    [0x04] = B_SPACE, [0x05] = B_SPACE, [0x06] = B_SPACE, [0x07] = B_SPACE,
+    [0x08] = B_SPACE, [0x09] = B_SPACE, [0x0a] = B_NL,    [0x0b] = B_SPACE,
+    [0x0c] = B_SPACE, [0x0d] = B_SPACE, [0x0e] = B_SPACE, [0x0f] = B_SPACE,
+    [0x10] = B_SPACE, [0x11] = B_SPACE, [0x12] = B_SPACE, [0x13] = B_SPACE,
+    [0x14] = B_SPACE, [0x15] = B_SPACE, [0x16] = B_SPACE, [0x17] = B_SPACE,
+    [0x18] = B_SPACE, [0x19] = B_SPACE, [0x1a] = B_SPACE, [0x1b] = B_SPACE,
+    [0x1c] = B_SPACE, [0x1d] = B_SPACE, [0x1e] = B_SPACE, [0x1f] = B_SPACE,
+    [' '] = B_SPACE,  [0x7f] = B_SPACE,
+    ['0'] = B_DIGIT, ['1'] = B_DIGIT, ['2'] = B_DIGIT, ['3'] = B_DIGIT,
+    ['4'] = B_DIGIT, ['5'] = B_DIGIT, ['6'] = B_DIGIT, ['7'] = B_DIGIT,
+    ['8'] = B_DIGIT, ['9'] = B_DIGIT,
+    ['A'] = B_UPPER, ['B'] = B_UPPER, ['C'] = B_UPPER, ['D'] = B_UPPER,
+    ['E'] = B_UPPER, ['F'] = B_UPPER, ['G'] = B_UPPER, ['H'] = B_UPPER,
+    ['I'] = B_UPPER, ['J'] = B_UPPER, ['K'] = B_UPPER, ['L'] = B_UPPER,
+    ['M'] = B_UPPER, ['N'] = B_UPPER, ['O'] = B_UPPER, ['P'] = B_UPPER,
+    ['Q'] = B_UPPER, ['R'] = B_UPPER, ['S'] = B_UPPER, ['T'] = B_UPPER,
+    ['U'] = B_UPPER, ['V'] = B_UPPER, ['W'] = B_UPPER, ['X'] = B_UPPER,
+    ['Y'] = B_UPPER, ['Z'] = B_UPPER,
+    ['a'] = B_LOWER, ['b'] = B_LOWER, ['c'] = B_LOWER, ['d'] = B_LOWER,
+    ['e'] = B_LOWER, ['f'] = B_LOWER, ['g'] = B_LOWER, ['h'] = B_LOWER,
+    ['i'] = B_LOWER, ['j'] = B_LOWER, ['k'] = B_LOWER, ['l'] = B_LOWER,
+    ['m'] = B_LOWER, ['n'] = B_LOWER, ['o'] = B_LOWER, ['p'] = B_LOWER,
+    ['q'] = B_LOWER, ['r'] = B_LOWER, ['s'] = B_LOWER, ['t'] = B_LOWER,
+    ['u'] = B_LOWER, ['v'] = B_LOWER, ['w'] = B_LOWER, ['x'] = B_LOWER,
+    ['y'] = B_LOWER, ['z'] = B_LOWER,
+#define H16(b) [b + 0] = B_HIGH, [b + 1] = B_HIGH, [b + 2] = B_HIGH,        \
+    [b + 3] = B_HIGH, [b + 4] = B_HIGH, [b + 5] = B_HIGH, [b + 6] = B_HIGH,  \
+    [b + 7] = B_HIGH, [b + 8] = B_HIGH, [b + 9] = B_HIGH, [b + 10] = B_HIGH, \
+    [b + 11] = B_HIGH, [b + 12] = B_HIGH, [b + 13] = B_HIGH,                 \
+    [b + 14] = B_HIGH, [b + 15] = B_HIGH
+    H16(0x80), H16(0x90), H16(0xa0), H16(0xb0), H16(0xc0), H16(0xd0),
+    H16(0xe0), H16(0xf0)
+#undef H16
+};
+
+/* ==== code points ======================================================= */
+
+/* What a non-ASCII code point is to the tokenizer. */
+enum {
+  U_BAD = 0,  /* invalid byte */
+  U_SPACE,    /* a space or an invisible format character */
+  U_NL,       /* line or paragraph separator */
+  U_UPPER,    /* upper or title case letter */
+  U_LETTER,   /* other letter or combining mark */
+  U_DIGIT,    /* decimal digit */
+  U_APOS,     /* ’ (right single quote / apostrophe) */
+  U_LSQUOTE,  /* ‘ */
+  U_LDQUOTE,  /* “ „ « */
+  U_RDQUOTE,  /* ” » */
+  U_HYPHEN,   /* ‐ ‑ (word-internal hyphens) */
+  U_DASH,     /* – — ― */
+  U_ELLIPSIS, /* … */
+  U_PUNCT,    /* other punctuation */
+  U_SYMBOL,   /* currency and other symbols */
+  U_JOIN      /* invisible inside words: soft hyphen, ZWJ, ZWNJ, word
+               * joiner, BOM; a blank elsewhere */
+};
+
+struct ucp {
+  int kind; /* U_* */
+  int len;  /* bytes */
+};
+
+/* Decodes and classifies the code point at s[i] (s[i] >= 0x80). */
+static struct ucp ucode(const unsigned char *s, size_t i, size_t n)
+{
+  struct ucp u = {U_BAD, 1};
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+  if (k <= 0)
+    return u;
+  u.len = (int)k;
+  switch (cp) {
+  case 0x2019: case 0x02BC: u.kind = U_APOS; return u;
+  case 0x2018: case 0x201B: u.kind = U_LSQUOTE; return u;
+  case 0x201C: case 0x201E: case 0x00AB: u.kind = U_LDQUOTE; return u;
+  case 0x201D: case 0x00BB: u.kind = U_RDQUOTE; return u;
+  case 0x2010: case 0x2011: u.kind = U_HYPHEN; return u;
+  case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    u.kind = U_DASH; return u;
+  case 0x2026: u.kind = U_ELLIPSIS; return u;
+  case 0x2028: case 0x2029: case 0x0085: u.kind = U_NL; return u;
+  case 0x00AD: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    u.kind = U_JOIN; return u;
+  default: break;
+  }
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+    u.kind = U_UPPER; break;
+  case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    u.kind = U_LETTER; break;
+  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    u.kind = U_DIGIT; break;
+  case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CF:
+  case UTF8PROC_CATEGORY_CC:
+    u.kind = U_SPACE; break;
+  case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    u.kind = U_NL; break;
+  case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+  case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+  case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+  case UTF8PROC_CATEGORY_PO:
+    u.kind = U_PUNCT; break;
+  default:
+    u.kind = U_SYMBOL; break;
+  }
+  return u;
+}
+
+/* True when a letter or digit starts at s[i] (i may be == n). */
+static int wordchar_at(const unsigned char *s, size_t i, size_t n)
+{
+  if (i >= n)
+    return 0;
+  unsigned char c = s[i];
+  if (bclass[c] & B_ALNUM)
+    return 1;
+  if (!(bclass[c] & B_HIGH))
+    return 0;
+  int k = ucode(s, i, n).kind;
+  return k == U_UPPER || k == U_LETTER || k == U_DIGIT;
+}
+
+/* Length of an apostrophe at s[i] (' or ’ or ʼ), 0 if none. */
+static int apos_at(const unsigned char *s, size_t i, size_t n)
+{
+  if (i >= n)
+    return 0;
+  if (s[i] == '\'')
+    return 1;
+  if (s[i] >= 0x80) {
+    struct ucp u = ucode(s, i, n);
+    if (u.kind == U_APOS)
+      return u.len;
+  }
+  return 0;
+}
+
+/* ==== abbreviations ===================================================== */
+
+/* Abbreviations that keep their period. Stored lower case; cap: the word
+ * must be capitalised (or all capitals) to match. Kept sorted (a unit test
+ * checks the order through dyad__abbrev_kind on every kind). */
+static const struct abbr {
+  const char *s;
+  unsigned char len;  /* strlen(s) */
+  unsigned char kind; /* DYAD_ABBR_* */
+  unsigned char cap;  /* 1: only when capitalised */
+} abbrs[] = {
+    /* sorted by s (byte order) for binary search; TITLE: precede names,
+     * MONTH: months (May is never abbreviated), OTHER: companies,
+     * addresses, numbering, US states in AP style, lower-case ones */
+    {"adm", 3, DYAD_ABBR_TITLE, 1}, {"al", 2, DYAD_ABBR_OTHER, 0},
+    {"ala", 3, DYAD_ABBR_OTHER, 1}, {"amb", 3, DYAD_ABBR_TITLE, 1},
+    {"approx", 6, DYAD_ABBR_OTHER, 0}, {"apr", 3, DYAD_ABBR_MONTH, 1},
+    {"ariz", 4, DYAD_ABBR_OTHER, 1}, {"ark", 3, DYAD_ABBR_OTHER, 1},
+    {"assn", 4, DYAD_ABBR_OTHER, 1}, {"atty", 4, DYAD_ABBR_TITLE, 1},
+    {"aug", 3, DYAD_ABBR_MONTH, 1}, {"ave", 3, DYAD_ABBR_OTHER, 1},
+    {"blvd", 4, DYAD_ABBR_OTHER, 1}, {"brig", 4, DYAD_ABBR_TITLE, 1},
+    {"bros", 4, DYAD_ABBR_OTHER, 1}, {"ca", 2, DYAD_ABBR_OTHER, 0},
+    {"calif", 5, DYAD_ABBR_OTHER, 1}, {"capt", 4, DYAD_ABBR_TITLE, 1},
+    {"cdr", 3, DYAD_ABBR_TITLE, 1}, {"cf", 2, DYAD_ABBR_OTHER, 0},
+    {"cmdr", 4, DYAD_ABBR_TITLE, 1}, {"co", 2, DYAD_ABBR_OTHER, 1},
+    {"col", 3, DYAD_ABBR_TITLE, 1}, {"colo", 4, DYAD_ABBR_OTHER, 1},
+    {"conn", 4, DYAD_ABBR_OTHER, 1}, {"corp", 4, DYAD_ABBR_OTHER, 1},
+    {"cpl", 3, DYAD_ABBR_TITLE, 1}, {"dec", 3, DYAD_ABBR_MONTH, 1},
+    {"del", 3, DYAD_ABBR_OTHER, 1}, {"dept", 4, DYAD_ABBR_OTHER, 1},
+    {"det", 3, DYAD_ABBR_TITLE, 1}, {"dr", 2, DYAD_ABBR_TITLE, 1},
+    {"eds", 3, DYAD_ABBR_OTHER, 0}, {"etc", 3, DYAD_ABBR_OTHER, 0},
+    {"feb", 3, DYAD_ABBR_MONTH, 1}, {"fig", 3, DYAD_ABBR_OTHER, 1},
+    {"fla", 3, DYAD_ABBR_OTHER, 1}, {"fr", 2, DYAD_ABBR_TITLE, 1},
+    {"ft", 2, DYAD_ABBR_TITLE, 1}, {"ga", 2, DYAD_ABBR_OTHER, 1},
+    {"gen", 3, DYAD_ABBR_TITLE, 1}, {"gens", 4, DYAD_ABBR_TITLE, 1},
+    {"gov", 3, DYAD_ABBR_TITLE, 1}, {"gov't", 5, DYAD_ABBR_OTHER, 1},
+    {"govs", 4, DYAD_ABBR_TITLE, 1}, {"hon", 3, DYAD_ABBR_TITLE, 1},
+    {"ill", 3, DYAD_ABBR_OTHER, 1}, {"inc", 3, DYAD_ABBR_OTHER, 1},
+    {"ind", 3, DYAD_ABBR_OTHER, 1}, {"insp", 4, DYAD_ABBR_TITLE, 1},
+    {"jan", 3, DYAD_ABBR_MONTH, 1}, {"jr", 2, DYAD_ABBR_OTHER, 1},
+    {"jul", 3, DYAD_ABBR_MONTH, 1}, {"jun", 3, DYAD_ABBR_MONTH, 1},
+    {"kan", 3, DYAD_ABBR_OTHER, 1}, {"kans", 4, DYAD_ABBR_OTHER, 1},
+    {"ky", 2, DYAD_ABBR_OTHER, 1}, {"la", 2, DYAD_ABBR_OTHER, 1},
+    {"lieut", 5, DYAD_ABBR_TITLE, 1}, {"lt", 2, DYAD_ABBR_TITLE, 1},
+    {"ltd", 3, DYAD_ABBR_OTHER, 1}, {"maj", 3, DYAD_ABBR_TITLE, 1},
+    {"mar", 3, DYAD_ABBR_MONTH, 1}, {"mass", 4, DYAD_ABBR_OTHER, 1},
+    {"md", 2, DYAD_ABBR_OTHER, 1}, {"messrs", 6, DYAD_ABBR_TITLE, 1},
+    {"mich", 4, DYAD_ABBR_OTHER, 1}, {"minn", 4, DYAD_ABBR_OTHER, 1},
+    {"miss", 4, DYAD_ABBR_OTHER, 1}, {"mlle", 4, DYAD_ABBR_TITLE, 1},
+    {"mme", 3, DYAD_ABBR_TITLE, 1}, {"mo", 2, DYAD_ABBR_OTHER, 1},
+    {"mont", 4, DYAD_ABBR_OTHER, 1}, {"mr", 2, DYAD_ABBR_TITLE, 1},
+    {"mrs", 3, DYAD_ABBR_TITLE, 1}, {"ms", 2, DYAD_ABBR_TITLE, 1},
+    {"msgr", 4, DYAD_ABBR_TITLE, 1}, {"mt", 2, DYAD_ABBR_TITLE, 1},
+    {"neb", 3, DYAD_ABBR_OTHER, 1}, {"nev", 3, DYAD_ABBR_OTHER, 1},
+    {"no", 2, DYAD_ABBR_OTHER, 1}, {"nos", 3, DYAD_ABBR_OTHER, 1},
+    {"nov", 3, DYAD_ABBR_MONTH, 1}, {"oct", 3, DYAD_ABBR_MONTH, 1},
+    {"okla", 4, DYAD_ABBR_OTHER, 1}, {"ore", 3, DYAD_ABBR_OTHER, 1},
+    {"pa", 2, DYAD_ABBR_OTHER, 1}, {"penn", 4, DYAD_ABBR_OTHER, 1},
+    {"pp", 2, DYAD_ABBR_OTHER, 0}, {"pres", 4, DYAD_ABBR_TITLE, 1},
+    {"prof", 4, DYAD_ABBR_TITLE, 1}, {"pvt", 3, DYAD_ABBR_TITLE, 1},
+    {"rd", 2, DYAD_ABBR_OTHER, 1}, {"rep", 3, DYAD_ABBR_TITLE, 1},
+    {"reps", 4, DYAD_ABBR_TITLE, 1}, {"rev", 3, DYAD_ABBR_TITLE, 1},
+    {"rt", 2, DYAD_ABBR_TITLE, 1}, {"sen", 3, DYAD_ABBR_TITLE, 1},
+    {"sens", 4, DYAD_ABBR_TITLE, 1}, {"sep", 3, DYAD_ABBR_MONTH, 1},
+    {"sept", 4, DYAD_ABBR_MONTH, 1}, {"sgt", 3, DYAD_ABBR_TITLE, 1},
+    {"sr", 2, DYAD_ABBR_OTHER, 1}, {"st", 2, DYAD_ABBR_OTHER, 1},
+    {"supt", 4, DYAD_ABBR_TITLE, 1}, {"tenn", 4, DYAD_ABBR_OTHER, 1},
+    {"tex", 3, DYAD_ABBR_OTHER, 1}, {"univ", 4, DYAD_ABBR_OTHER, 1},
+    {"va", 2, DYAD_ABBR_OTHER, 1}, {"viz", 3, DYAD_ABBR_OTHER, 0},
+    {"vol", 3, DYAD_ABBR_OTHER, 0}, {"vs", 2, DYAD_ABBR_OTHER, 0},
+    {"vt", 2, DYAD_ABBR_OTHER, 1}, {"wash", 4, DYAD_ABBR_OTHER, 1},
+    {"wis", 3, DYAD_ABBR_OTHER, 1}, {"wyo", 3, DYAD_ABBR_OTHER, 1},
+};
+
+int dyad__abbrev_kind(const char *str, size_t len)
+{
+  const unsigned char *s = (const unsigned char *)str;
+  if (len == 0 || len > 8)
+    return DYAD_ABBR_NONE;
+  if (len == 1)
+    return (bclass[s[0]] & B_UPPER) ? DYAD_ABBR_INITIAL : DYAD_ABBR_NONE;
+  /* letters joined by periods, one or two letters each: U.S  a.m  N.Y */
+  int dots = 0, seg = 0, okseg = 1;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '.') {
+      dots++;
+      okseg &= seg >= 1 && seg <= 2;
+      seg = 0;
+    } else if (bclass[s[i]] & B_ALPHA) {
+      seg++;
+    } else if (s[i] != '\'') {
+      return DYAD_ABBR_NONE;
+    }
+  }
+  if (dots)
+    return okseg && seg >= 1 && seg <= 2 ? DYAD_ABBR_OTHER : DYAD_ABBR_NONE;
+  char low[8];
+  int cap = (bclass[s[0]] & B_UPPER) != 0;
+  int lower_rest = 1, upper_rest = 1;
+  for (size_t i = 0; i < len; i++) {
+    low[i] = (char)((bclass[s[i]] & B_UPPER) ? s[i] + 32 : s[i]);
+    if (i > 0) {
+      lower_rest &= !(bclass[s[i]] & B_UPPER);
+      upper_rest &= !(bclass[s[i]] & B_LOWER);
+    }
+  }
+  size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const struct abbr *a = &abbrs[mid];
+    size_t m = a->len < len ? a->len : len;
+    int c = memcmp(a->s, low, m);
+    if (c == 0)
+      c = a->len < len ? -1 : a->len > len;
+    if (c < 0) {
+      lo = mid + 1;
+      continue;
+    }
+    if (c > 0) {
+      hi = mid;
+      continue;
+    }
+    if (a->cap && !(cap && (lower_rest || upper_rest)))
+      return DYAD_ABBR_NONE;
+    if (!a->cap && !(lower_rest || upper_rest))
+      return DYAD_ABBR_NONE;
+    return a->kind;
+  }
+  return DYAD_ABBR_NONE;
+}
+
+/* ==== the scanner ======================================================= */
+
+struct tz {
+  dyad_doc *doc;
+  const unsigned char *s; /* the text */
+  size_t n;               /* its length */
+  uint16_t pend;          /* SPACE/PARA flags for the next token */
+  unsigned char dq;       /* inside a double-quoted span */
+  unsigned char sq;       /* inside a single-quoted span */
+};
+
+/* Appends a token; returns it, or NULL when memory runs out. */
+static inline dyad_token *emit(struct tz *z, size_t off, size_t len,
+                               int kind, uint16_t flags)
+{
+  dyad_doc *doc = z->doc;
+  if (DYAD_UNLIKELY(doc->toks.n == doc->toks.cap) &&
+      dyad_vec_reserve(&doc->ctx->alloc, doc->toks, doc->toks.n + 1))
+    return NULL;
+  dyad_token *t = &doc->toks.v[doc->toks.n++];
+  t->off = (uint32_t)off;
+  t->len = (uint32_t)len;
+  t->form = t->lemma = 0;
+  t->kind = (uint8_t)kind;
+  t->tag = 0;
+  if (z->dq || z->sq)
+    flags |= DYAD_TOKF_INQUOTE;
+  t->flags = (uint16_t)(flags | z->pend);
+  z->pend = 0;
+  return t;
+}
+
+/* Sets the kind (WORD or NUM) and case flags of a word-like token by
+ * looking at its bytes once more. */
+static void word_flags(const unsigned char *s, size_t n, dyad_token *t)
+{
+  size_t i = t->off, e = t->off + t->len;
+  int upper = 0, lower = 0, first = 1;
+  uint16_t f = 0;
+  t->kind = DYAD_TK_WORD;
+  while (i < e) {
+    unsigned char c = s[i];
+    int cls = bclass[c];
+    int up = 0, lo = 0, dig = 0, len = 1;
+    if (cls & B_HIGH) {
+      struct ucp u = ucode(s, i, n);
+      len = u.len;
+      up = u.kind == U_UPPER;
+      lo = u.kind == U_LETTER;
+      dig = u.kind == U_DIGIT;
+      if (u.kind == U_HYPHEN)
+        f |= DYAD_TOKF_HYPHEN;
+    } else {
+      up = (cls & B_UPPER) != 0;
+      lo = (cls & B_LOWER) != 0;
+      dig = (cls & B_DIGIT) != 0;
+      if (c == '-' && !first)
+        f |= DYAD_TOKF_HYPHEN;
+    }
+    if (first) {
+      if (up)
+        f |= DYAD_TOKF_CAP;
+      if (dig)
+        t->kind = DYAD_TK_NUM;
+      first = 0;
+    }
+    upper += up;
+    lower += lo;
+    i += (size_t)len;
+  }
+  if (upper >= 2 && lower == 0)
+    f |= DYAD_TOKF_ALLCAPS;
+  t->flags |= f;
+}
+
+/* Does a URL start at s[i]? Returns its end, or i when not. */
+static size_t scan_url(const unsigned char *s, size_t i, size_t n)
+{
+  static const char *const pre[] = {"http://", "https://", "www."};
+  size_t j = i;
+  int found = 0;
+  unsigned char c0 = s[i] | 32, c1 = s[i + 1] | 32; /* NUL-terminated */
+  if (!(c0 == 'h' && c1 == 't') && !(c0 == 'w' && c1 == 'w'))
+    return i;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(pre) && !found; k++) {
+    size_t m = strlen(pre[k]);
+    if (n - i > m && strncasecmp((const char *)s + i, pre[k], m) == 0 &&
+        (bclass[s[i + m]] & (B_ALNUM | B_HIGH)))
+      found = 1;
+  }
+  if (!found)
+    return i;
+  int paren = 0;
+  while (j < n) {
+    unsigned char c = s[j];
+    if (bclass[c] & (B_SPACE | B_NL))
+      break;
+    if (c == '"' || c == '<' || c == '>')
+      break;
+    if (c >= 0x80) {
+      struct ucp u = ucode(s, j, n);
+      if (u.kind != U_UPPER && u.kind != U_LETTER && u.kind != U_DIGIT)
+        break;
+      j += (size_t)u.len;
+      continue;
+    }
+    paren += c == '(';
+    paren -= c == ')';
+    if (paren < 0)
+      break;
+    j++;
+  }
+  /* trailing punctuation belongs to the sentence */
+  while (j > i && strchr(".,;:!?'", s[j - 1]))
+    j--;
+  return j;
+}
+
+/* Does an e-mail address start at s[i] (whose local part ends at the '@'
+ * at s[at])? Returns its end, or i when not. */
+static size_t scan_email(const unsigned char *s, size_t i, size_t at,
+                         size_t n)
+{
+  for (size_t k = i; k < at; k++)
+    if (!(bclass[s[k]] & B_ALNUM) && !strchr("._-+", s[k]))
+      return i;
+  size_t j = at + 1, lastdot = 0;
+  while (j < n && ((bclass[s[j]] & B_ALNUM) || s[j] == '.' || s[j] == '-')) {
+    if (s[j] == '.')
+      lastdot = j;
+    j++;
+  }
+  while (j > at + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+    j--;
+  if (lastdot == 0 || lastdot >= j - 1 || j == at + 1)
+    return i;
+  return j;
+}
+
+/* Is the letter run s[b..e) a plausible top-level domain? */
+static int tld(const unsigned char *s, size_t b, size_t e)
+{
+  static const char *const names[] = {"com", "org", "net", "gov", "edu",
+                                      "mil", "int", "info", "biz", "news"};
+  size_t m = e - b;
+  for (size_t k = b; k < e; k++)
+    if (!(bclass[s[k]] & B_LOWER))
+      return 0;
+  if (m == 2)
+    return 1;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(names); k++)
+    if (strlen(names[k]) == m && memcmp(names[k], s + b, m) == 0)
+      return 1;
+  return 0;
+}
+
+/* Clitics that split off after an apostrophe: 's 're 'll 'd 've 'm. Returns
+ * the clitic's letter count when one starts at s[k] and ends the word. */
+static int clitic_at(const unsigned char *s, size_t k, size_t n)
+{
+  static const char *const cl[] = {"s", "re", "ll", "d", "ve", "m"};
+  static const unsigned char cllen[] = {1, 2, 2, 1, 2, 1};
+  for (size_t c = 0; c < DYAD_ARRAY_LEN(cl); c++) {
+    size_t m = cllen[c];
+    if (n - k < m)
+      continue;
+    size_t q = 0;
+    while (q < m && (s[k + q] | 32) == cl[c][q])
+      q++;
+    if (q == m && !wordchar_at(s, k + m, n))
+      return (int)m;
+  }
+  return 0;
+}
+
+/* What scan_word found out about a word while finding its end. */
+struct wscan {
+  size_t end;     /* end of the word */
+  size_t cl_end;  /* end of a clitic glued to it, 0 when none */
+  int domain;     /* a dot joins two multi-letter parts: "reuters.com" */
+  int high;       /* holds non-ASCII bytes: flags need a second look */
+  int hyphen;     /* holds an inner hyphen */
+  unsigned acc;   /* OR of the ASCII byte classes seen */
+};
+
+/* Scans the word, number, initialism or domain that starts at s[i] (a
+ * letter or digit) and reports through OUT: *w. Runs of ASCII letters and
+ * digits are crossed by a tight table loop that relies on the NUL byte
+ * after the text (doc->text is always NUL-terminated); the connectors
+ * between runs (hyphens, apostrophes, periods, commas in numbers) are then
+ * judged one by one. */
+static inline void scan_word(const unsigned char *s, size_t i, size_t n,
+                      struct wscan *w)
+{
+  size_t j = i;
+  size_t segb = i;      /* start of the segment since the last connector */
+  int digits_only = 1;  /* nothing but digits (and , . / :) so far */
+  int prev_digit = 0;   /* the last char was a digit */
+  int prev_alpha = 0;   /* the last char was a letter */
+  unsigned acc = 0;
+  memset(w, 0, sizeof(*w));
+  for (;;) {
+    size_t k = j;
+    unsigned a = 0;
+    while (bclass[s[k]] & B_ALNUM)
+      a |= bclass[s[k++]];
+    if (k > j) {
+      acc |= a;
+      prev_digit = (bclass[s[k - 1]] & B_DIGIT) != 0;
+      prev_alpha = !prev_digit;
+      if (a & B_ALPHA)
+        digits_only = 0;
+      j = k;
+    }
+    if (j >= n)
+      break;
+    unsigned char c = s[j];
+    if (bclass[c] & (B_SPACE | B_NL))
+      break;
+    if (bclass[c] & B_HIGH) {
+      struct ucp u = ucode(s, j, n);
+      if (u.kind == U_UPPER || u.kind == U_LETTER || u.kind == U_DIGIT) {
+        w->high = 1;
+        prev_digit = u.kind == U_DIGIT;
+        prev_alpha = !prev_digit;
+        if (!prev_digit)
+          digits_only = 0;
+        j += (size_t)u.len;
+        continue;
+      }
+      if (u.kind == U_JOIN && wordchar_at(s, j + (size_t)u.len, n)) {
+        w->high = 1; /* Ukra<soft hyphen>ine stays one word */
+        j += (size_t)u.len;
+        continue;
+      }
+      if (u.kind == U_HYPHEN && wordchar_at(s, j + (size_t)u.len, n)) {
+        w->high = 1;
+        w->hyphen = 1;
+        digits_only = 0;
+        j += (size_t)u.len;
+        segb = j;
+        continue;
+      }
+      if (u.kind != U_APOS)
+        break;
+    }
+    size_t al = (size_t)apos_at(s, j, n);
+    if (al) {
+      /* n't: "haven’t" -> "have" + "n’t" */
+      if (j - i >= 2 && (s[j - 1] | 32) == 'n' && j + al < n &&
+          (s[j + al] | 32) == 't' && !wordchar_at(s, j + al + 1, n)) {
+        w->cl_end = j + al + 1;
+        j--;
+        break;
+      }
+      int m = clitic_at(s, j + al, n);
+      if (m && (prev_alpha || (prev_digit && m == 1))) { /* ’s  1990's */
+        w->cl_end = j + al + (size_t)m;
+        break;
+      }
+      if (prev_alpha && wordchar_at(s, j + al, n)) { /* O’Brien */
+        w->high |= al > 1;
+        j += al;
+        segb = j;
+        continue;
+      }
+      break;
+    }
+    if (c == '-' && wordchar_at(s, j + 1, n)) {
+      w->hyphen = 1;
+      digits_only = 0;
+      j++;
+      segb = j;
+      continue;
+    }
+    if (c == '_' && wordchar_at(s, j + 1, n)) {
+      digits_only = 0;
+      j++;
+      continue;
+    }
+    if (c == '.' && (bclass[s[j + 1]] & B_ALNUM)) {
+      int nc = bclass[s[j + 1]];
+      size_t seg = j - segb;
+      if (prev_digit && (nc & B_DIGIT)) { /* 15.6 */
+        j++;
+        continue;
+      }
+      if (seg == 1 && prev_alpha && (nc & B_ALPHA)) { /* U.S  a.m */
+        j++;
+        segb = j;
+        continue;
+      }
+      if (seg >= 2 && prev_alpha && (nc & B_LOWER)) { /* reuters.com */
+        size_t e = j + 1;
+        while (bclass[s[e]] & B_ALNUM)
+          e++;
+        if (tld(s, j + 1, e) || s[e] == '.' || s[e] == '/') {
+          w->domain = 1;
+          j++;
+          segb = j;
+          continue;
+        }
+      }
+      break;
+    }
+    if (digits_only && prev_digit) {
+      /* 1,000  3/4  9:30 (the NUL after the text stops every look-ahead) */
+      if (c == ',' && (bclass[s[j + 1]] & B_DIGIT) &&
+          (bclass[s[j + 2]] & B_DIGIT) && (bclass[s[j + 3]] & B_DIGIT) &&
+          !(bclass[s[j + 4]] & B_DIGIT)) {
+        j += 4;
+        continue;
+      }
+      if (c == '/' && (bclass[s[j + 1]] & B_DIGIT)) {
+        j++;
+        continue;
+      }
+      if (c == ':' && (bclass[s[j + 1]] & B_DIGIT) &&
+          (bclass[s[j + 2]] & B_DIGIT) && !(bclass[s[j + 3]] & B_DIGIT)) {
+        j += 3;
+        continue;
+      }
+    }
+    if (c == '&' && prev_alpha && (bclass[s[j + 1]] & B_UPPER) &&
+        (bclass[s[j - 1]] & B_UPPER)) { /* AT&T  S&P */
+      j++;
+      continue;
+    }
+    break;
+  }
+  w->end = j;
+  w->acc = acc;
+}
+
+/* "No" and "Nos" keep their period only before a number ("No. 1"), so
+ * that the answer "No." stays a word and a stop. */
+static int numbering(const unsigned char *w, size_t len)
+{
+  return (len == 2 || (len == 3 && (w[2] | 32) == 's')) &&
+         (w[0] | 32) == 'n' && (w[1] | 32) == 'o';
+}
+
+/* Does a digit follow s[i] after at most one blank? */
+static int number_follows(const unsigned char *s, size_t i, size_t n)
+{
+  if (i < n && s[i] == ' ')
+    i++;
+  return i < n && (bclass[s[i]] & B_DIGIT);
+}
+
+/* A number glued to a unit of measure or money splits, as in the Penn
+ * Treebank: "2bn" -> "2" "bn", "5pm" -> "5" "pm". Returns where the unit
+ * starts in the ASCII word s[i..e), or 0 when it is not such a word
+ * ("1990s", "21st", "4th", "3D" stay whole). */
+static size_t unit_split(const unsigned char *s, size_t i, size_t e)
+{
+  static const char *const units[] = {
+      "bn", "mn", "m", "k", "km", "kg", "cm", "mm", "ft", "lb", "lbs",
+      "mph", "kph", "pm", "am", "gw", "mw", "kw", "gb", "mb", "tb", "p"};
+  if (!(bclass[s[i]] & B_DIGIT))
+    return 0;
+  size_t u = i;
+  while (u < e && ((bclass[s[u]] & B_DIGIT) || s[u] == '.' || s[u] == ','))
+    u++;
+  size_t m = e - u;
+  if (m == 0 || m > 3 || !(bclass[s[u - 1]] & B_DIGIT))
+    return 0;
+  char low[4];
+  for (size_t k = 0; k < m; k++) {
+    if (!(bclass[s[u + k]] & B_ALPHA))
+      return 0;
+    low[k] = (char)(s[u + k] | 32);
+  }
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(units); k++)
+    if (strlen(units[k]) == m && memcmp(units[k], low, m) == 0)
+      return u;
+  return 0;
+}
+
+/* Emits the word-like token at s[i] and any clitic glued to it. Returns
+ * the position after them, or 0 when memory runs out. */
+static size_t do_word(struct tz *z, size_t i)
+{
+  const unsigned char *s = z->s;
+  size_t n = z->n;
+  size_t e = scan_url(s, i, n);
+  if (e > i)
+    return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
+  struct wscan w;
+  scan_word(s, i, n, &w);
+  e = w.end;
+  if (!w.cl_end && (s[e] == '@' || s[e] == '+')) {
+    size_t m = s[e] == '@' ? scan_email(s, i, e, n) : i;
+    if (m > i)
+      return emit(z, i, m - i, DYAD_TK_URL, 0) ? m : 0;
+  }
+  if (w.domain)
+    return emit(z, i, e - i, DYAD_TK_URL, 0) ? e : 0;
+  if (!w.high && !w.hyphen && !w.cl_end) {
+    size_t u = unit_split(s, i, e);
+    if (u) { /* 2bn -> 2 bn */
+      uint16_t cap = (bclass[s[u]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
+      if (!emit(z, i, u - i, DYAD_TK_NUM, 0) ||
+          !emit(z, u, e - u, DYAD_TK_WORD, cap))
+        return 0;
+      return e;
+    }
+    if (e - i == 6 && strncasecmp((const char *)s + i, "cannot", 6) == 0) {
+      uint16_t cap = (bclass[s[i]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
+      if (!emit(z, i, 3, DYAD_TK_WORD, cap) || /* can not */
+          !emit(z, i + 3, 3, DYAD_TK_WORD, 0))
+        return 0;
+      return e;
+    }
+  }
+  uint16_t f = w.hyphen ? DYAD_TOKF_HYPHEN : 0;
+  if (!w.cl_end && s[e] == '.' && (w.acc & B_ALPHA) &&
+      dyad__abbrev_kind((const char *)s + i, e - i) != DYAD_ABBR_NONE &&
+      !(numbering(s + i, e - i) && !number_follows(s, e + 1, n))) {
+    e++;
+    f |= DYAD_TOKF_ABBREV;
+    if (s[e] == '-' && wordchar_at(s, e + 1, n)) { /* U.S.-backed */
+      struct wscan w2;
+      scan_word(s, e + 1, n, &w2);
+      e = w2.end;
+      w.cl_end = w2.cl_end;
+      w.high |= w2.high;
+      w.acc |= w2.acc;
+      f = DYAD_TOKF_HYPHEN;
+    }
+  }
+  dyad_token *t = emit(z, i, e - i, DYAD_TK_WORD, f);
+  if (!t)
+    return 0;
+  if (w.high) {
+    word_flags(s, n, t);
+  } else {
+    if (bclass[s[i]] & B_DIGIT)
+      t->kind = DYAD_TK_NUM;
+    else if (bclass[s[i]] & B_UPPER)
+      t->flags |= DYAD_TOKF_CAP;
+    if ((w.acc & B_UPPER) && !(w.acc & B_LOWER)) {
+      int up = 0;
+      for (size_t k = i; k < e && up < 2; k++)
+        up += (bclass[s[k]] & B_UPPER) != 0;
+      if (up >= 2)
+        t->flags |= DYAD_TOKF_ALLCAPS;
+    }
+  }
+  if (w.cl_end) {
+    if (!emit(z, e, w.cl_end - e, DYAD_TK_WORD, DYAD_TOKF_CLITIC))
+      return 0;
+    e = w.cl_end;
+  }
+  return e;
+}
+
+/* May a quotation mark at s[i] with length len open a quotation, by what
+ * stands before it: the start, a blank, an opening bracket or a dash? */
+static int open_ctx(const unsigned char *s, size_t i)
+{
+  if (i == 0)
+    return 1;
+  unsigned char c = s[i - 1];
+  if (bclass[c] & (B_SPACE | B_NL))
+    return 1;
+  if (c == '(' || c == '[' || c == '{' || c == '-' || c == '/')
+    return 1;
+  if (c >= 0x80 && i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x80)
+    return 1; /* after a dash or another quote mark */
+  return 0;
+}
+
+/* May a mark ending at s[e] close a quotation, by what follows it: the
+ * end, a blank or punctuation? */
+static int close_ctx(const unsigned char *s, size_t e, size_t n)
+{
+  if (e >= n)
+    return 1;
+  unsigned char c = s[e];
+  if (bclass[c] & (B_SPACE | B_NL))
+    return 1;
+  if (strchr(".,;:!?)]}-", c))
+    return 1;
+  if (c >= 0x80)
+    return !wordchar_at(s, e, n);
+  return 0;
+}
+
+/* Emits a quotation mark, deciding whether it opens or closes. dbl: a
+ * double mark; dir: +1 known opening, -1 known closing, 0 by context. */
+static int do_quote(struct tz *z, size_t i, size_t len, int dbl, int dir)
+{
+  unsigned char *state = dbl ? &z->dq : &z->sq;
+  if (dir == 0) {
+    int o = open_ctx(z->s, i), c = close_ctx(z->s, i + len, z->n);
+    dir = o && !c ? 1 : c && !o ? -1 : *state ? -1 : 1;
+  }
+  if (dir > 0) {
+    if (!emit(z, i, len, DYAD_TK_QUOTE, DYAD_TOKF_OPENQ))
+      return -1;
+    *state = 1;
+    return 0;
+  }
+  uint16_t f = *state ? DYAD_TOKF_CLOSEQ : 0;
+  *state = 0;
+  if (dbl)
+    z->sq = 0; /* an unclosed single quote ends with the double one */
+  return emit(z, i, len, DYAD_TK_QUOTE, f) ? 0 : -1;
+}
+
+/* Emits an apostrophe or single quote that is not inside a word: an
+ * opening quote, a closing quote, a plural possessive ("leaders’") or a
+ * clipped year ("’90s"). Returns the position after it, 0 on ENOMEM. */
+static size_t do_apos(struct tz *z, size_t i, size_t len)
+{
+  const unsigned char *s = z->s;
+  size_t n = z->n, e = i + len;
+  int glued = i > 0 && !(bclass[s[i - 1]] & (B_SPACE | B_NL));
+  if (!glued && n - e >= 3 && (bclass[s[e]] & B_DIGIT) &&
+      (bclass[s[e + 1]] & B_DIGIT) && s[e + 2] == 's' &&
+      !wordchar_at(s, e + 3, n)) {
+    dyad_token *t = emit(z, i, len + 3, DYAD_TK_NUM, 0);
+    return t ? e + 3 : 0;
+  }
+  if (glued && !z->sq && (s[i - 1] == 's' || s[i - 1] == 'S') &&
+      close_ctx(s, e, n) && z->doc->toks.n > 0 &&
+      z->doc->toks.v[z->doc->toks.n - 1].kind == DYAD_TK_WORD) {
+    return emit(z, i, len, DYAD_TK_WORD, DYAD_TOKF_CLITIC) ? e : 0;
+  }
+  int dir = 0;
+  if (!glued && wordchar_at(s, e, n))
+    dir = 1;
+  else if (glued)
+    dir = -1;
+  else
+    dir = z->sq ? -1 : 0;
+  if (dir == 0)
+    return emit(z, i, len, DYAD_TK_QUOTE, 0) ? e : 0;
+  return do_quote(z, i, len, 0, dir) == 0 ? e : 0;
+}
+
+/* Length of a run of the byte c starting at s[i]. */
+static size_t run_of(const unsigned char *s, size_t i, size_t n,
+                     unsigned char c)
+{
+  size_t j = i;
+  while (j < n && s[j] == c)
+    j++;
+  return j - i;
+}
+
+/* Scans white space from s[i]; sets pend flags. Returns the next
+ * non-blank position. */
+static size_t skip_space(struct tz *z, size_t i)
+{
+  const unsigned char *s = z->s;
+  size_t n = z->n;
+  while (i < n) {
+    unsigned char c = s[i];
+    int cls = bclass[c];
+    if (cls & B_SPACE) {
+      i++;
+      z->pend |= DYAD_TOKF_SPACE;
+      continue;
+    }
+    if (cls & B_NL) {
+      z->pend |= DYAD_TOKF_SPACE;
+      size_t j = i + 1;
+      while (j < n && (bclass[s[j]] & B_SPACE))
+        j++;
+      if (j < n && s[j] == '\n') {
+        z->pend |= DYAD_TOKF_PARA;
+        i = j + 1;
+      } else {
+        i = j;
+      }
+      continue;
+    }
+    if (cls & B_HIGH) {
+      struct ucp u = ucode(s, i, n);
+      if (u.kind == U_SPACE || u.kind == U_JOIN) {
+        z->pend |= DYAD_TOKF_SPACE;
+        i += (size_t)u.len;
+        continue;
+      }
+      if (u.kind == U_NL) {
+        z->pend |= DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
+        i += (size_t)u.len;
+        continue;
+      }
+    }
+    break;
+  }
+  if (z->pend & DYAD_TOKF_PARA)
+    z->dq = z->sq = 0;
+  return i;
+}
+
+/* Scans one token (or a word and its clitic) at s[i], a non-blank.
+ * Returns the position after it, or 0 when memory runs out. */
+static size_t step(struct tz *z, size_t i)
+{
+  const unsigned char *s = z->s;
+  size_t n = z->n;
+  unsigned char c = s[i];
+  int cls = bclass[c];
+  if (cls & B_ALNUM)
+    return do_word(z, i);
+  if (cls & B_HIGH) {
+    struct ucp u = ucode(s, i, n);
+    size_t e = i + (size_t)u.len;
+    switch (u.kind) {
+    case U_UPPER: case U_LETTER: case U_DIGIT:
+      return do_word(z, i);
+    case U_APOS: case U_LSQUOTE:
+      if (u.kind == U_LSQUOTE)
+        return do_quote(z, i, (size_t)u.len, 0, 1) == 0 ? e : 0;
+      return do_apos(z, i, (size_t)u.len);
+    case U_LDQUOTE:
+      return do_quote(z, i, (size_t)u.len, 1, 1) == 0 ? e : 0;
+    case U_RDQUOTE:
+      return do_quote(z, i, (size_t)u.len, 1, -1) == 0 ? e : 0;
+    case U_DASH: case U_HYPHEN: case U_ELLIPSIS: case U_PUNCT:
+      return emit(z, i, (size_t)u.len, DYAD_TK_PUNCT, 0) ? e : 0;
+    default: /* symbols and invalid bytes */
+      return emit(z, i, (size_t)u.len, DYAD_TK_SYMBOL, 0) ? e : 0;
+    }
+  }
+  size_t m;
+  switch (c) {
+  case '"':
+    return do_quote(z, i, 1, 1, 0) == 0 ? i + 1 : 0;
+  case '`':
+    m = run_of(s, i, n, '`') >= 2 ? 2 : 1;
+    return do_quote(z, i, m, m == 2, 1) == 0 ? i + m : 0;
+  case '\'':
+    if (run_of(s, i, n, '\'') >= 2)
+      return do_quote(z, i, 2, 1, -1) == 0 ? i + 2 : 0;
+    return do_apos(z, i, 1);
+  case '.':
+    m = run_of(s, i, n, '.');
+    if (m == 1 && i + 1 < n && (bclass[s[i + 1]] & B_DIGIT) &&
+        (i == 0 || !(bclass[s[i - 1]] & B_ALNUM)))
+    {
+      size_t j = i + 1; /* .5 */
+      while (j < n && (bclass[s[j]] & B_DIGIT))
+        j++;
+      return emit(z, i, j - i, DYAD_TK_NUM, 0) ? j : 0;
+    }
+    return emit(z, i, m, DYAD_TK_PUNCT, 0) ? i + m : 0;
+  case '-':
+    m = run_of(s, i, n, '-');
+    return emit(z, i, m, DYAD_TK_PUNCT, 0) ? i + m : 0;
+  case '!': case '?':
+    m = 1;
+    while (i + m < n && (s[i + m] == '!' || s[i + m] == '?'))
+      m++;
+    return emit(z, i, m, DYAD_TK_PUNCT, 0) ? i + m : 0;
+  case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+  case '{': case '}':
+    return emit(z, i, 1, DYAD_TK_PUNCT, 0) ? i + 1 : 0;
+  default:
+    return emit(z, i, 1, DYAD_TK_SYMBOL, 0) ? i + 1 : 0;
+  }
+}
+
+/* ==== datelines ========================================================= */
+
+int dyad__tok_is_dash(const dyad_doc *doc, const dyad_token *t)
+{
+  const unsigned char *s = (const unsigned char *)doc->text + t->off;
+  if (t->kind != DYAD_TK_PUNCT)
+    return 0;
+  if (s[0] == '-')
+    return 1;
+  /* – — ― are E2 80 93..95 */
+  return t->len == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x93 &&
+         s[2] <= 0x95;
+}
+
+/* Is token t a month name, full or abbreviated, in any case ("March",
+ * "Feb", "Sept.", "april")? */
+static int month_tok(const dyad_doc *doc, const dyad_token *t)
+{
+  static const char *const m[] = {
+      "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "jan",
+      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec"};
+  size_t len = t->len;
+  const char *s = doc->text + t->off;
+  if (t->kind != DYAD_TK_WORD || len < 3 || len > 10)
+    return 0;
+  if (s[len - 1] == '.')
+    len--;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(m); k++)
+    if (strlen(m[k]) == len && strncasecmp(m[k], s, len) == 0)
+      return 1;
+  return 0;
+}
+
+/* Flags the dateline that opens the paragraph at token p, if any: a short
+ * run of words, numbers, commas, periods and a parenthesised agency,
+ * ended by a dash that is followed by a blank and more text:
+ * "MOSCOW, March 22 (Reuters) -", "WASHINGTON (AP) —",
+ * "SAN JOSE, Calif., June 2-", "Toronto, March 6 -". To tell it from an
+ * ordinary sentence with a dash ("Xi - who ..."), the run must either end
+ * in a date (month and day) just before the dash, or hold only
+ * capitalised words and open with a word in capitals or hold a
+ * parenthesised agency. */
+static void dateline_at(dyad_doc *doc, size_t p)
+{
+  dyad_token *v = doc->toks.v;
+  size_t ntok = doc->toks.n;
+  size_t end = p + 16 < ntok ? p + 16 : ntok;
+  int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
+  int agency = 0, lower = 0;
+  if (v[p].kind == DYAD_TK_WORD &&
+      dyad__sentence_starter(doc->text + v[p].off, v[p].len))
+    return; /* "On March 5 - the day ..." */
+  for (size_t q = p; q < end; q++) {
+    dyad_token *t = &v[q];
+    const char *s = doc->text + t->off;
+    if (q > p && (t->flags & DYAD_TOKF_PARA))
+      return;
+    if (q > p && dyad__tok_is_dash(doc, t)) {
+      size_t after = t->off + t->len;
+      if (after < doc->text_len && doc->text[after] != ' ' &&
+          doc->text[after] != '\t' && doc->text[after] != '\n')
+        return;
+      int date = q >= p + 2 && v[q - 1].kind == DYAD_TK_NUM &&
+                 month_tok(doc, &v[q - 2]);
+      if (!(date || ((caps || agency) && !lower)) || q + 1 >= ntok ||
+          (v[q + 1].flags & DYAD_TOKF_PARA))
+        return;
+      for (size_t k = p; k <= q; k++)
+        v[k].flags |= DYAD_TOKF_DATELINE;
+      return;
+    }
+    if (t->kind == DYAD_TK_WORD) {
+      lower |= !(t->flags & DYAD_TOKF_CAP);
+      continue;
+    }
+    if (t->kind == DYAD_TK_NUM && q > p)
+      continue;
+    if (t->len == 1 && (s[0] == ',' || s[0] == '.' || s[0] == '/') && q > p)
+      continue;
+    if (t->kind == DYAD_TK_PUNCT && t->len == 1 && s[0] == '(' &&
+        q + 2 < end && v[q + 2].len == 1 && doc->text[v[q + 2].off] == ')' &&
+        v[q + 1].kind == DYAD_TK_WORD &&
+        (dyad__agency_word(doc->text + v[q + 1].off, v[q + 1].len) ||
+         (v[q + 1].flags & DYAD_TOKF_ALLCAPS))) {
+      agency = 1;
+      q += 2;
+      continue;
+    }
+    return;
+  }
+}
+
+/* ==== entry point ======================================================= */
+
+/* Tokenizes doc->text into doc->toks (see the note at the top). */
+dyad_status dyad__tokenize(dyad_doc *doc)
+{
+  struct tz z;
+  z.doc = doc;
+  z.s = (const unsigned char *)doc->text;
+  z.n = doc->text_len;
+  z.pend = DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
+  z.dq = z.sq = 0;
+  DYAD_ASSERT(doc->text[doc->text_len] == '\0');
+  /* news text averages 5.4 bytes a token (Reuters-21578) */
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,
+                       doc->toks.n + z.n / 6 + 16))
+    return DYAD_ENOMEM;
+  size_t first = doc->toks.n;
+  size_t i = skip_space(&z, 0);
+  while (i < z.n) {
+    i = step(&z, i);
+    if (i == 0)
+      return DYAD_ENOMEM;
+    /* fast path: one blank, then a token */
+    if (z.s[i] == ' ' && !(bclass[z.s[i + 1]] & (B_SPACE | B_NL | B_HIGH))) {
+      z.pend |= DYAD_TOKF_SPACE;
+      i++;
+    } else {
+      i = skip_space(&z, i);
+    }
+  }
+  for (size_t p = first; p < doc->toks.n; p++)
+    if (doc->toks.v[p].flags & DYAD_TOKF_PARA)
+      dateline_at(doc, p);
+  return DYAD_OK;
+}

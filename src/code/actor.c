@@ -1,0 +1,468 @@
+/*
+ * actor.c: from a noun phrase to the actors it names.
+ *
+ * Layers, as DESIGN.md lays them out, first match wins:
+ *   1. a person, organisation, group or capital in the dictionary
+ *      ("Japanese Prime Minister Fumio Kishida" -> the person, JPNGOV;
+ *      "the Kremlin" -> RUSGOV);
+ *   2. a country or demonym plus an agent word ("Russian troops" -> RUS +
+ *      MIL; "Ukraine's army" through the possessor; "the army of Ukraine"
+ *      through an of-phrase), or a country alone ("Russia", "the Russians");
+ *   3. a description: title or agent with a country ("the Chinese leader"
+ *      -> CHNGOV), or a plural one ("the two leaders") -> the last people
+ *      named;
+ *   4. pronouns: he/she -> the last person of that sex; they/their -> the
+ *      last group of actors named together, else the last collective actor.
+ * A coordination ("Xi and Putin") resolves member by member.
+ *
+ * Results are cached per phrase; mentions are noted in text order so that
+ * pronouns only look back.
+ */
+#include "code.h"
+
+#include <stdio.h>
+
+/* The folded text of token t into buf; returns its length (0 if long). */
+static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
+                      size_t cap)
+{
+  size_t n = dyad__fold(doc->text + t->off, t->len, buf, cap - 1);
+  if (n == (size_t)-1)
+    return 0;
+  buf[n] = '\0';
+  return n;
+}
+
+static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
+{
+  char buf[32];
+  size_t n = tokword(doc, t, buf, sizeof(buf));
+  return n && strcmp(buf, w) == 0;
+}
+
+static dyad_span tokspan(const dyad_doc *doc, uint32_t a, uint32_t b)
+{
+  dyad_span s;
+  s.off = doc->toks.v[a].off;
+  s.len = doc->toks.v[b - 1].off + doc->toks.v[b - 1].len - s.off;
+  return s;
+}
+
+static void addactor(struct np_actors *r, const char *code, dyad_span sp,
+                     const char *rule, int type, char sex)
+{
+  if (r->n >= ACTORS_MAX || !code[0])
+    return;
+  for (size_t i = 0; i < r->n; i++)
+    if (strcmp(r->code[i], code) == 0 && r->span[i].off == sp.off)
+      return;
+  snprintf(r->code[r->n], DYAD_CODE_MAX, "%s", code);
+  r->span[r->n] = sp;
+  r->rule[r->n] = rule;
+  r->type[r->n] = type;
+  r->sex[r->n] = sex;
+  r->n++;
+}
+
+/* Country + agent: "RUS" + "MIL". A code that already has an agent keeps
+ * it ("USAGOV" + "MIL" stays "USAGOV" unless the agent says military). */
+static void compose(char out[DYAD_CODE_MAX], const char *country,
+                    const char *agent)
+{
+  if (!country[0]) {
+    snprintf(out, DYAD_CODE_MAX, "---%s", agent);
+    return;
+  }
+  if (strlen(country) > 3) {
+    snprintf(out, DYAD_CODE_MAX, "%s", country);
+    return;
+  }
+  snprintf(out, DYAD_CODE_MAX, "%.3s%s", country, agent);
+}
+
+/* ---- mentions -------------------------------------------------------- */
+
+static const struct mention *lastmention(const struct coder_state *cs,
+                                         size_t back)
+{
+  if (back >= cs->nment || back >= MENTIONS_MAX)
+    return NULL;
+  return &cs->ment[(cs->nment - 1 - back) % MENTIONS_MAX];
+}
+
+static void addmention(struct coder_state *cs, const char *code,
+                       dyad_span sp, int type, char sex, const char *roles,
+                       const char *country, uint32_t sent)
+{
+  struct mention *m = &cs->ment[cs->nment % MENTIONS_MAX];
+  snprintf(m->code, sizeof(m->code), "%s", code);
+  snprintf(m->country, sizeof(m->country), "%s", country ? country : "");
+  m->span = sp;
+  m->type = type;
+  m->sex = sex;
+  m->roles = roles;
+  m->sent = sent;
+  cs->nment++;
+}
+
+/* ---- pronouns and descriptions --------------------------------------- */
+
+enum { PRO_NONE, PRO_HE, PRO_SHE, PRO_THEY, PRO_IT };
+
+static int pronoun(const dyad_doc *doc, const dyad_token *t)
+{
+  static const struct { const char *w; int kind; } pro[] = {
+      {"he", PRO_HE},    {"him", PRO_HE},   {"his", PRO_HE},
+      {"she", PRO_SHE},  {"her", PRO_SHE},  {"they", PRO_THEY},
+      {"them", PRO_THEY}, {"their", PRO_THEY}, {"it", PRO_IT},
+      {"its", PRO_IT},
+  };
+  char buf[16];
+  if (!tokword(doc, t, buf, sizeof(buf)))
+    return PRO_NONE;
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(pro); i++)
+    if (strcmp(buf, pro[i].w) == 0)
+      return pro[i].kind;
+  return PRO_NONE;
+}
+
+/* Resolves a pronoun against mentions of the last two sentences. */
+static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
+                            uint32_t sent, dyad_span sp, struct np_actors *r)
+{
+  DYAD_UNUSED(doc);
+  for (size_t back = 0; back < MENTIONS_MAX; back++) {
+    const struct mention *m = lastmention(cs, back);
+    if (!m || m->sent + 2 < sent)
+      return;
+    if (kind == PRO_HE || kind == PRO_SHE) {
+      if (m->type != ACT_PERSON)
+        continue;
+      if (m->sex && m->sex != (kind == PRO_HE ? 'm' : 'f'))
+        continue;
+      addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+      return;
+    }
+    if (kind == PRO_THEY) {
+      /* the last actors named together in one phrase (same span start
+       * sentence and consecutive entries with type != 0 and sent equal) */
+      if (m->type == ACT_PERSON) {
+        const struct mention *m2 = lastmention(cs, back + 1);
+        if (m2 && m2->type == ACT_PERSON && m2->sent + 1 >= m->sent &&
+            strcmp(m2->code, m->code) != 0) {
+          addactor(r, m2->code, sp, "pronoun", m2->type, m2->sex);
+          addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+          return;
+        }
+        continue;
+      }
+      if (m->type == ACT_GROUP || m->type == ACT_COUNTRY ||
+          m->type == ACT_IGO || m->type == ACT_BLOC || m->type == ACT_ORG) {
+        addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+        return;
+      }
+      continue;
+    }
+    if (kind == PRO_IT) {
+      if (m->type == ACT_COUNTRY || m->type == ACT_IGO ||
+          m->type == ACT_ORG || m->type == ACT_GROUP ||
+          m->type == ACT_CAPITAL) {
+        addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+        return;
+      }
+      if (m->type == ACT_PERSON)
+        return; /* "it" after a person is rarely an actor */
+    }
+  }
+}
+
+/* "the two leaders", "both presidents": the last distinct people named. */
+static int resolve_plural_description(struct coder_state *cs, uint32_t sent,
+                                      dyad_span sp, struct np_actors *r)
+{
+  size_t found = 0;
+  for (size_t back = 0; back < MENTIONS_MAX && found < 2; back++) {
+    const struct mention *m = lastmention(cs, back);
+    if (!m || m->sent + 4 < sent)
+      break;
+    if (m->type != ACT_PERSON)
+      continue;
+    size_t before = r->n;
+    addactor(r, m->code, sp, "description", m->type, m->sex);
+    if (r->n > before)
+      found++;
+  }
+  return found >= 2;
+}
+
+/* ---- one noun phrase ------------------------------------------------- */
+
+/* What the tokens of one phrase name, before pronouns and descriptions. */
+struct npscan {
+  struct actor_hit best;  /* strongest dictionary actor (not an adj) */
+  uint32_t best_at;       /* its first token */
+  char country[8];        /* country from an adjective or country name */
+  const char *country_rule;
+  struct agent_hit agent; /* last agent word */
+  uint32_t agent_at;
+  int head_is_adj;        /* the head itself is a demonym ("Russians") */
+  int head_is_agent;
+  int head_is_capital;    /* the head is the word "capital" */
+  int head_known;         /* the head is part of a dictionary match */
+};
+
+static int strength(int type)
+{
+  switch (type) {
+  case ACT_PERSON: return 6;
+  case ACT_GROUP: case ACT_IGO: case ACT_ORG: return 5;
+  case ACT_CAPITAL: return 4;
+  case ACT_BLOC: return 3;
+  case ACT_COUNTRY: return 2;
+  default: return 0;
+  }
+}
+
+static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
+{
+  memset(s, 0, sizeof(*s));
+  const dyad_token *toks = doc->toks.v;
+  s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
+  uint32_t end = ph->tok + ph->ntok;
+  for (uint32_t i = ph->tok; i < end;) {
+    if (toks[i].flags & DYAD_TOKF_DATELINE) {
+      i++;
+      continue;
+    }
+    struct actor_hit h;
+    uint32_t n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
+    struct agent_hit ag;
+    uint32_t na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
+    if (n && n >= na) {
+      if (h.type == ACT_ADJ || (h.type == ACT_COUNTRY && i + n < end)) {
+        snprintf(s->country, sizeof(s->country), "%.3s", h.code);
+        s->country_rule = h.rule;
+        if (i + n >= end && ph->head + 1 == i + n)
+          s->head_is_adj = 1;
+        if (h.type == ACT_COUNTRY && strength(h.type) > strength(s->best.type)) {
+          s->best = h;
+          s->best_at = i;
+        }
+      } else if (strength(h.type) >= strength(s->best.type) && h.code[0]) {
+        s->best = h;
+        s->best_at = i;
+      }
+      if (i <= ph->head && ph->head < i + n)
+        s->head_known = 1;
+      i += n;
+      continue;
+    }
+    if (na) {
+      s->agent = ag;
+      s->agent_at = i;
+      if (i + na >= end)
+        s->head_is_agent = 1;
+      i += na;
+      continue;
+    }
+    i++;
+  }
+}
+
+/* Resolves one (non-coordinated) NP into r. */
+static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
+                        uint32_t sent, struct np_actors *r)
+{
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  const dyad_token *toks = doc->toks.v;
+  uint32_t first = ph->tok;
+  while (first < ph->tok + ph->ntok - 1 && toks[first].tag == DYAD_TAG_DT)
+    first++;
+  dyad_span sp = tokspan(doc, first, ph->tok + ph->ntok);
+
+  if (ph->flags & DYAD_PHF_PRONOUN || ph->ntok == 1) {
+    int k = pronoun(doc, &toks[ph->head]);
+    if (k != PRO_NONE) {
+      resolve_pronoun(doc, cs, k, sent, sp, r);
+      return;
+    }
+  }
+  struct npscan s;
+  scan(doc, ph, &s);
+  /* possessor: "Ukraine's army", "Russia's defence ministry" */
+  if (!s.country[0] && ph->poss >= 0 && s.agent.ntok) {
+    const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
+    if (pa && pa->n == 1)
+      snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+  }
+  /* of-phrase: "the army of Ukraine" */
+  if (!s.country[0] && s.agent.ntok && !s.best.ntok) {
+    for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 3;
+         k++) {
+      const dyad_phrase *pp = &doc->phrases.v[k];
+      if (pp->kind != DYAD_PH_PP || pp->child < 0)
+        continue;
+      if (!tokis(doc, &toks[pp->tok], "of") &&
+          !tokis(doc, &toks[pp->tok], "from"))
+        break;
+      struct npscan s2;
+      scan(doc, &doc->phrases.v[pp->child], &s2);
+      if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
+        snprintf(s.country, sizeof(s.country), "%.3s", s2.best.code);
+      break;
+    }
+  }
+  char code[DYAD_CODE_MAX];
+  uint8_t htag = toks[ph->head].tag;
+  int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
+  int best_heads = s.best.ntok && s.best_at + s.best.ntok > ph->head;
+  /* an agent word heads the phrase ("Russian troops"), or a title before
+   * a name nobody listed ("Fornost President Umbardacil") */
+  int agent_heads =
+      s.agent.ntok &&
+      (s.head_is_agent ||
+       (head_proper && !best_heads && !s.head_known &&
+        s.agent_at + s.agent.ntok <= ph->head));
+  if (best_heads) {
+    /* a named actor that the phrase is about: it covers the head
+     * ("China's position" is not China) */
+    addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
+    return;
+  }
+  if (agent_heads) {
+    const char *country = s.country;
+    if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
+      country = s.best.code; /* "Hamas militants", "UN officials" */
+    compose(code, country, s.agent.code);
+    if (strncmp(code, "---", 3) != 0 || (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
+      if (code[0] != '-' || !(s.agent.title && (ph->flags & DYAD_PHF_DEFINITE))) {
+        addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+        return;
+      }
+    }
+  }
+  if (s.head_is_capital && s.country[0]) {
+    /* "the Ukrainian capital": the country, as a place acted upon */
+    addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
+    return;
+  }
+  if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && !s.country[0] &&
+      strcmp(s.agent.code, "GOV") == 0) {
+    if (resolve_plural_description(cs, sent, sp, r))
+      return;
+  }
+  if (s.head_is_adj) {
+    addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
+    return;
+  }
+  if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE)) {
+    /* "the president": the last person named with that title */
+    for (size_t back = 0; back < MENTIONS_MAX; back++) {
+      const struct mention *m = lastmention(cs, back);
+      if (!m || m->sent + 3 < sent)
+        break;
+      if (m->type == ACT_PERSON) {
+        addactor(r, m->code, sp, "description", m->type, m->sex);
+        return;
+      }
+    }
+  }
+  if (s.agent.ntok && (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
+    compose(code, "", s.agent.code);
+    addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+  }
+}
+
+static struct coder_state *cache_ready(dyad_doc *doc, struct coder_state *cs)
+{
+  size_t need = doc->phrases.n;
+  if (cs->np_cache_cap < need) {
+    size_t nc = need < 256 ? 256 : need * 2;
+    int32_t *c = dyad__realloc(&doc->ctx->alloc, cs->np_cache,
+                               cs->np_cache_cap * sizeof(int32_t),
+                               nc * sizeof(int32_t));
+    if (!c)
+      return NULL;
+    for (size_t i = cs->np_cache_cap; i < nc; i++)
+      c[i] = -2;
+    cs->np_cache = c;
+    cs->np_cache_cap = nc;
+  }
+  return cs;
+}
+
+/* Sentence index of a token (binary search). */
+static uint32_t sent_of(const dyad_doc *doc, uint32_t tok)
+{
+  size_t lo = 0, hi = doc->sents.n;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents.v[mid].tok <= tok)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
+const struct np_actors *dyad__np_actors(dyad_doc *doc,
+                                        struct coder_state *cs, int32_t pi)
+{
+  if (pi < 0 || (size_t)pi >= doc->phrases.n || !cache_ready(doc, cs))
+    return NULL;
+  if (cs->np_cache[pi] >= 0)
+    return &cs->acts.v[cs->np_cache[pi]];
+  if (cs->np_cache[pi] == -1)
+    return NULL;
+  cs->np_cache[pi] = -1; /* guards against possessor cycles */
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->kind != DYAD_PH_NP)
+    return NULL;
+  struct np_actors r;
+  memset(&r, 0, sizeof(r));
+  uint32_t sent = sent_of(doc, ph->tok);
+  if (ph->flags & DYAD_PHF_COORD) {
+    /* a coordination: each member on its own ("Xi and Putin") */
+    int32_t m = ph->child;
+    for (int guard = 0; m >= 0 && (size_t)m < doc->phrases.n &&
+                        guard < ACTORS_MAX;
+         guard++) {
+      if (doc->phrases.v[m].flags & DYAD_PHF_COORD) {
+        const struct np_actors *sub = dyad__np_actors(doc, cs, m);
+        for (size_t k = 0; sub && k < sub->n; k++)
+          addactor(&r, sub->code[k], sub->span[k], sub->rule[k],
+                   sub->type[k], sub->sex[k]);
+      } else {
+        resolve_one(doc, cs, m, sent, &r);
+      }
+      m = doc->phrases.v[m].conj;
+    }
+  } else {
+    resolve_one(doc, cs, pi, sent, &r);
+  }
+  if (r.n == 0)
+    return NULL;
+  struct np_actors *slot = dyad_vec_push(&doc->ctx->alloc, cs->acts);
+  if (!slot)
+    return NULL;
+  *slot = r;
+  cs->np_cache[pi] = (int32_t)(cs->acts.n - 1);
+  return slot;
+}
+
+void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
+{
+  const struct np_actors *a = dyad__np_actors(doc, cs, pi);
+  if (!a)
+    return;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->flags & DYAD_PHF_PRONOUN)
+    return; /* pronouns do not become antecedents themselves */
+  uint32_t sent = sent_of(doc, ph->tok);
+  for (size_t i = 0; i < a->n; i++) {
+    char country[8];
+    snprintf(country, sizeof(country), "%.3s", a->code[i]);
+    addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
+               country, sent);
+  }
+}

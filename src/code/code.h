@@ -1,0 +1,127 @@
+/*
+ * code.h: the event coder's internal interface.
+ *
+ * The coder reads the parse (phrases and clauses) and the dictionaries and
+ * appends dyad_event records. It is split into:
+ *   code/glue.c    the few dictionary look-ups the coder needs (adapter
+ *                  over src/dict/dict.h, so the coder does not depend on
+ *                  the dictionary tables' layout)
+ *   code/actor.c   noun phrase -> actor codes (dictionary, country+agent,
+ *                  titles, metonyms, pronouns and descriptions)
+ *   code/modal.c   negation, modality, intent and threat -> CAMEO codes
+ *   code/coder.c   clause -> source, verb pattern, target; event nouns
+ */
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+
+#include "../internal.h"
+#include "../dict/dict.h"
+
+/* ==== dictionary look-ups (glue.c) ===================================== */
+
+/* Actor types, as in data/README.md's type= attribute. */
+enum {
+  ACT_NONE = 0, ACT_COUNTRY, ACT_ADJ, ACT_CAPITAL, ACT_PERSON, ACT_IGO,
+  ACT_GROUP, ACT_BLOC, ACT_ORG
+};
+
+struct actor_hit {
+  uint32_t ntok;            /* tokens matched, 0: none */
+  char code[DYAD_CODE_MAX]; /* code in force on the date ("" if none) */
+  int type;                 /* ACT_* */
+  char sex;                 /* 'm', 'f' or 0 */
+  char country[8];          /* country=, or the code's first 3 letters */
+  const char *roles;        /* comma list of role words, or NULL */
+  const char *rule;         /* "file:line", ctx-owned */
+};
+
+struct agent_hit {
+  uint32_t ntok;            /* tokens matched, 0: none */
+  char code[8];             /* agent code ("MIL") */
+  int title;                /* a title that precedes names */
+  const char *rule;
+};
+
+struct noun_hit {
+  uint32_t ntok;
+  char code[8];             /* event code */
+  char mirror[8];           /* code of the swapped event, "" none */
+  const uint32_t *preps;    /* vocab ids of the prepositions that name the
+                               target, npreps of them */
+  size_t npreps;
+  const char *rule;
+};
+
+enum { CUE_NEGATION = 0, CUE_NEGVERB, CUE_MODAL, CUE_FUTURE, CUE_INTENT,
+       CUE_THREAT, CUE_CONDITIONAL, CUE_REPORT, CUE_DENY, CUE_KINDS };
+
+/* Longest actor phrase starting at token i (of toks[0..n)), with the code
+ * in force on date. Returns hit->ntok (0: none). */
+uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
+                          size_t n, size_t i, dyad_date date,
+                          struct actor_hit *hit);
+uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
+                          size_t n, size_t i, struct agent_hit *hit);
+uint32_t dyad__glue_noun(const dyad_ctx *ctx, const dyad_token *toks,
+                         size_t n, size_t i, struct noun_hit *hit);
+/* Tokens matched by a cue of the given kind at i, 0: none. */
+uint32_t dyad__glue_cue(const dyad_ctx *ctx, int kind, const dyad_token *toks,
+                        size_t n, size_t i);
+/* Is the code a known CAMEO event code? */
+int dyad__glue_known_code(const dyad_ctx *ctx, const char *code);
+
+/* ==== actors (actor.c) ================================================= */
+
+#define ACTORS_MAX 8
+
+/* The actors a noun phrase names (several for a coordination). */
+struct np_actors {
+  size_t n;
+  char code[ACTORS_MAX][DYAD_CODE_MAX];
+  dyad_span span[ACTORS_MAX];
+  const char *rule[ACTORS_MAX];
+  int type[ACTORS_MAX];      /* ACT_* (ACT_ORG for country+agent) */
+  char sex[ACTORS_MAX];      /* 'm', 'f', 0 */
+};
+
+/* An actor mentioned earlier in the document, for pronouns and
+ * descriptions. */
+struct mention {
+  char code[DYAD_CODE_MAX];
+  char country[8];
+  dyad_span span;
+  int type;
+  char sex;
+  const char *roles;
+  uint32_t sent;
+};
+
+#define MENTIONS_MAX 64
+
+/* Per-document coder state, kept in doc->coder_state and reused. */
+struct coder_state {
+  struct mention ment[MENTIONS_MAX]; /* ring of recent mentions */
+  size_t nment;                      /* total ever added */
+  int32_t *np_cache;                 /* per phrase: index into acts, -1 */
+  size_t np_cache_cap;
+  DYAD_VEC(struct np_actors) acts;   /* resolved NPs of the current doc */
+};
+
+/* Resolves NP phrase pi (with its coordination members) to actors.
+ * Results are cached per phrase for the document. Returns NULL when the
+ * phrase names no actor. */
+const struct np_actors *dyad__np_actors(dyad_doc *doc,
+                                        struct coder_state *cs, int32_t pi);
+
+/* Records the actors of a phrase as mentions (called in text order). */
+void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
+
+/* ==== modality (modal.c) =============================================== */
+
+/* The code to emit for an act coded `code` in a verb group with the given
+ * flags (DYAD_PHF_*) and clause flags (DYAD_CLF_*). Writes the code (or ""
+ * when no event should be emitted) into out (8 bytes). */
+void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
+                      char out[8]);
+
+#endif

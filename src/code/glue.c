@@ -1,0 +1,96 @@
+/*
+ * glue.c: the coder's view of the dictionaries (src/dict/dict.h): actor,
+ * agent, noun and cue look-ups turned into the small structs code.h
+ * declares, so the coder's logic does not depend on the tables' layout.
+ */
+#include "code.h"
+
+#include <stdio.h>
+
+uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
+                          size_t n, size_t i, dyad_date date,
+                          struct actor_hit *hit)
+{
+  if (!ctx->dict)
+    return 0;
+  struct dyad_actor_hit h;
+  size_t k = dyad__dict_actor(ctx, toks, n, i, date, &h);
+  if (!k)
+    return 0;
+  memset(hit, 0, sizeof(*hit));
+  hit->ntok = (uint32_t)k;
+  snprintf(hit->code, sizeof(hit->code), "%s", h.code ? h.code : "");
+  switch (h.type) {
+  case DYAD_AT_COUNTRY: hit->type = ACT_COUNTRY; break;
+  case DYAD_AT_ADJ: hit->type = ACT_ADJ; break;
+  case DYAD_AT_CAPITAL: hit->type = ACT_CAPITAL; break;
+  case DYAD_AT_PERSON: hit->type = ACT_PERSON; break;
+  case DYAD_AT_IGO: hit->type = ACT_IGO; break;
+  case DYAD_AT_GROUP: hit->type = ACT_GROUP; break;
+  case DYAD_AT_BLOC: hit->type = ACT_BLOC; break;
+  case DYAD_AT_ORG: hit->type = ACT_ORG; break;
+  default:
+    /* untyped (PETRARCH) entries: a bare 3-letter code acts as a country */
+    hit->type = strlen(hit->code) == 3 ? ACT_COUNTRY : ACT_ORG;
+  }
+  hit->sex = h.sex;
+  snprintf(hit->country, sizeof(hit->country), "%s",
+           h.country && h.country[0] ? h.country : "");
+  if (!hit->country[0] && h.code)
+    snprintf(hit->country, sizeof(hit->country), "%.3s", h.code);
+  hit->roles = h.roles;
+  hit->rule = h.rule;
+  if (!h.code)
+    return 0; /* no code in force on this date: not an actor then */
+  return hit->ntok;
+}
+
+uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
+                          size_t n, size_t i, struct agent_hit *hit)
+{
+  if (!ctx->dict)
+    return 0;
+  const struct dyad_agent *a;
+  size_t k = dyad__dict_agent(ctx, toks, n, i, &a);
+  if (!k)
+    return 0;
+  memset(hit, 0, sizeof(*hit));
+  hit->ntok = (uint32_t)k;
+  snprintf(hit->code, sizeof(hit->code), "%s", a->code);
+  hit->title = a->title;
+  hit->rule = a->rule;
+  return hit->ntok;
+}
+
+uint32_t dyad__glue_noun(const dyad_ctx *ctx, const dyad_token *toks,
+                         size_t n, size_t i, struct noun_hit *hit)
+{
+  if (!ctx->dict)
+    return 0;
+  const struct dyad_noun *nn;
+  size_t k = dyad__dict_noun(ctx, toks, n, i, &nn);
+  if (!k || strcmp(nn->code, "---") == 0)
+    return 0;
+  memset(hit, 0, sizeof(*hit));
+  hit->ntok = (uint32_t)k;
+  snprintf(hit->code, sizeof(hit->code), "%s", nn->code);
+  snprintf(hit->mirror, sizeof(hit->mirror), "%s", nn->mirror);
+  hit->preps = nn->preps;
+  hit->npreps = nn->nprep;
+  hit->rule = nn->rule;
+  return hit->ntok;
+}
+
+uint32_t dyad__glue_cue(const dyad_ctx *ctx, int kind, const dyad_token *toks,
+                        size_t n, size_t i)
+{
+  if (!ctx->dict)
+    return 0;
+  return (uint32_t)dyad__dict_cue(ctx, kind, toks, n, i);
+}
+
+int dyad__glue_known_code(const dyad_ctx *ctx, const char *code)
+{
+  dyad_cameo c;
+  return dyad_ctx_cameo(ctx, code, strlen(code), &c) == DYAD_OK;
+}

@@ -1,0 +1,425 @@
+/*
+ * jsonl.c: JSON Lines input, one article object per line:
+ *   {"id": "...", "date": "YYYY-MM-DD", "title": "...", "text": "...",
+ *    "source": "...", "url": "..."}
+ * Unknown keys are ignored; blank lines are skipped. cJSON parses each
+ * line; when it fails, a small checker (json_diagnose) finds the first
+ * error again to say what was expected where, since cJSON only reports
+ * a position.
+ *
+ * Invariants: a line longer than max_record is skipped by scanning for its
+ * newline, never buffered whole; the record number is the line number.
+ */
+#include "read.h"
+
+#include <cjson/cJSON.h>
+
+/* ==== error diagnosis =================================================== */
+
+struct diag {
+  const char *s;   /* the text */
+  size_t len;      /* its bytes */
+  size_t i;        /* scan position */
+  const char *msg; /* first error, NULL while none */
+  size_t at;       /* its offset */
+};
+
+enum { DIAG_DEPTH = 200 };
+
+static void ws(struct diag *d)
+{
+  while (d->i < d->len && (d->s[d->i] == ' ' || d->s[d->i] == '\t' ||
+                           d->s[d->i] == '\r' || d->s[d->i] == '\n'))
+    d->i++;
+}
+
+static int err(struct diag *d, const char *msg)
+{
+  if (!d->msg) {
+    d->msg = d->i >= d->len ? "unexpected end of line (truncated record?)"
+                            : msg;
+    d->at = d->i;
+  }
+  return -1;
+}
+
+static int value(struct diag *d, int depth);
+
+static int string(struct diag *d)
+{
+  d->i++; /* the opening quote */
+  while (d->i < d->len) {
+    unsigned char c = (unsigned char)d->s[d->i];
+    if (c == '"') {
+      d->i++;
+      return 0;
+    }
+    if (c < 0x20)
+      return err(d, "control character in string");
+    if (c == '\\') {
+      d->i++;
+      if (d->i >= d->len)
+        break;
+      c = (unsigned char)d->s[d->i];
+      if (c == 'u') {
+        for (int k = 1; k <= 4; k++) {
+          d->i++;
+          if (d->i >= d->len)
+            return err(d, "");
+          c = (unsigned char)d->s[d->i];
+          if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                (c >= 'A' && c <= 'F')))
+            return err(d, "bad \\u escape");
+        }
+      } else if (!strchr("\"\\/bfnrt", c) || c == 0) {
+        return err(d, "bad escape in string");
+      }
+    }
+    d->i++;
+  }
+  return err(d, "");
+}
+
+static int number(struct diag *d)
+{
+  size_t i0 = d->i;
+  if (d->s[d->i] == '-')
+    d->i++;
+  size_t dig = d->i;
+  while (d->i < d->len && d->s[d->i] >= '0' && d->s[d->i] <= '9')
+    d->i++;
+  if (d->i == dig)
+    return err(d, "bad number");
+  if (d->i < d->len && d->s[d->i] == '.') {
+    d->i++;
+    size_t f = d->i;
+    while (d->i < d->len && d->s[d->i] >= '0' && d->s[d->i] <= '9')
+      d->i++;
+    if (d->i == f)
+      return err(d, "bad number");
+  }
+  if (d->i < d->len && (d->s[d->i] == 'e' || d->s[d->i] == 'E')) {
+    d->i++;
+    if (d->i < d->len && (d->s[d->i] == '+' || d->s[d->i] == '-'))
+      d->i++;
+    size_t f = d->i;
+    while (d->i < d->len && d->s[d->i] >= '0' && d->s[d->i] <= '9')
+      d->i++;
+    if (d->i == f)
+      return err(d, "bad number");
+  }
+  return d->i > i0 ? 0 : -1;
+}
+
+static int object(struct diag *d, int depth)
+{
+  d->i++;
+  ws(d);
+  if (d->i < d->len && d->s[d->i] == '}') {
+    d->i++;
+    return 0;
+  }
+  for (;;) {
+    ws(d);
+    if (d->i >= d->len || d->s[d->i] != '"')
+      return err(d, "expected a string key");
+    if (string(d))
+      return -1;
+    ws(d);
+    if (d->i >= d->len || d->s[d->i] != ':')
+      return err(d, "expected ':'");
+    d->i++;
+    if (value(d, depth + 1))
+      return -1;
+    ws(d);
+    if (d->i < d->len && d->s[d->i] == ',') {
+      d->i++;
+      continue;
+    }
+    if (d->i < d->len && d->s[d->i] == '}') {
+      d->i++;
+      return 0;
+    }
+    return err(d, "expected ',' or '}'");
+  }
+}
+
+static int array(struct diag *d, int depth)
+{
+  d->i++;
+  ws(d);
+  if (d->i < d->len && d->s[d->i] == ']') {
+    d->i++;
+    return 0;
+  }
+  for (;;) {
+    if (value(d, depth + 1))
+      return -1;
+    ws(d);
+    if (d->i < d->len && d->s[d->i] == ',') {
+      d->i++;
+      continue;
+    }
+    if (d->i < d->len && d->s[d->i] == ']') {
+      d->i++;
+      return 0;
+    }
+    return err(d, "expected ',' or ']'");
+  }
+}
+
+static int literal(struct diag *d, const char *word)
+{
+  size_t n = strlen(word);
+  if (d->len - d->i >= n && memcmp(d->s + d->i, word, n) == 0) {
+    d->i += n;
+    return 0;
+  }
+  return err(d, "unexpected character");
+}
+
+static int value(struct diag *d, int depth)
+{
+  if (depth > DIAG_DEPTH)
+    return err(d, "nesting too deep");
+  ws(d);
+  if (d->i >= d->len)
+    return err(d, "");
+  switch (d->s[d->i]) {
+  case '{':
+    return object(d, depth);
+  case '[':
+    return array(d, depth);
+  case '"':
+    return string(d);
+  case 't':
+    return literal(d, "true");
+  case 'f':
+    return literal(d, "false");
+  case 'n':
+    return literal(d, "null");
+  default:
+    if (d->s[d->i] == '-' || (d->s[d->i] >= '0' && d->s[d->i] <= '9'))
+      return number(d);
+    return err(d, "unexpected character");
+  }
+}
+
+int dyad__json_diagnose(const char *s, size_t len, char *msg, size_t cap,
+                        size_t *col)
+{
+  struct diag d = {s, len, 0, NULL, 0};
+  if (value(&d, 0) == 0) {
+    ws(&d);
+    if (d.i < d.len) {
+      d.msg = "unexpected data after the object";
+      d.at = d.i;
+    }
+  }
+  if (!d.msg)
+    return 0;
+  snprintf(msg, cap, "%s", d.msg);
+  *col = d.at + 1;
+  return 1;
+}
+
+/* ==== records =========================================================== */
+
+/* Offset of a \u0000 escape in a JSON line (an odd run of backslashes
+ * before "u0000"), or len: cJSON would cut the string there silently. */
+static size_t nul_escape(const char *p, size_t len)
+{
+  size_t i = 0;
+  while (i < len) {
+    const char *q = memchr(p + i, '\\', len - i);
+    if (!q)
+      break;
+    size_t at = (size_t)(q - p), k = at;
+    while (k < len && p[k] == '\\')
+      k++; /* a run of backslashes: pairs are escaped backslashes */
+    if ((k - at) % 2 == 1 && len - k >= 5 && memcmp(p + k, "u0000", 5) == 0)
+      return k - 1;
+    i = k;
+  }
+  return len;
+}
+
+/* The string value of key in obj, or NULL. Numbers are accepted for ids
+ * and dates (written into the arena). */
+static const char *field(dyad_reader *r, const cJSON *obj, const char *key,
+                         size_t *len, int *wrong)
+{
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  *len = 0;
+  if (!v || cJSON_IsNull(v))
+    return NULL;
+  if (cJSON_IsString(v) && v->valuestring) {
+    *len = strlen(v->valuestring);
+    return v->valuestring;
+  }
+  if (cJSON_IsNumber(v)) {
+    char *p = dyad__arena_alloc(&r->arena, 32);
+    if (!p)
+      return NULL;
+    double x = v->valuedouble;
+    int n = (x >= -1e15 && x <= 1e15 && x == (double)(long long)x)
+                ? snprintf(p, 32, "%lld", (long long)x)
+                : snprintf(p, 32, "%.17g", x);
+    *len = n < 0 ? 0 : (size_t)n;
+    return p;
+  }
+  *wrong = 1;
+  return NULL;
+}
+
+/* Reads the next non-blank line into [*p, *p + *len); DYAD_EOF at the end
+ * of the input, DYAD_ETOOBIG after skipping an overlong line. *line gets
+ * its line number. */
+static dyad_status next_line(dyad_reader *r, const char **p, size_t *len,
+                             uint64_t *line)
+{
+  struct dyad_rsrc *s = &r->src;
+  size_t scan = 0; /* bytes after pos known to hold no newline */
+  for (;;) {
+    const char *b = s->base + s->pos;
+    size_t avail = s->end - s->pos;
+    const char *q = memchr(b + scan, '\n', avail - scan);
+    size_t n = q ? (size_t)(q - b) : avail;
+    if (n > r->opts.max_record) {
+      *line = ++r->line;
+      s->pos += n;
+      if (q) {
+        s->pos++;
+      } else {
+        dyad_status st = dyad__read_skip_past(r, '\n');
+        if (st != DYAD_OK)
+          return dyad__read_io_fail(r, st);
+        r->line--; /* the newline was counted with the line */
+      }
+      return dyad__read_fail_rec(r, DYAD_ETOOBIG, *line, NULL, 0,
+                                 "record too large (over %zu bytes)",
+                                 r->opts.max_record);
+    }
+    if (q || (s->eof && avail)) {
+      *line = ++r->line;
+      s->pos += n + (q != NULL);
+      size_t k = 0;
+      while (k < n && (b[k] == ' ' || b[k] == '\t' || b[k] == '\r'))
+        k++;
+      if (k == n) { /* blank line */
+        scan = 0;
+        continue;
+      }
+      while (n > k && (b[n - 1] == '\r' || b[n - 1] == ' '))
+        n--;
+      *p = b;
+      *len = n;
+      return DYAD_OK;
+    }
+    if (s->eof)
+      return DYAD_EOF;
+    scan = avail;
+    int rc = dyad__rsrc_more(&r->a, s);
+    if (rc == -3 || rc == -1)
+      return dyad__read_io_fail(r, rc == -3 ? DYAD_ENOMEM : DYAD_EIO);
+  }
+}
+
+dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
+{
+  const char *p = NULL;
+  size_t len = 0;
+  uint64_t line = 0;
+  dyad_status st = next_line(r, &p, &len, &line);
+  if (st != DYAD_OK)
+    return st;
+  size_t bad;
+  st = dyad__read_check_text(p, len, &bad);
+  if (st != DYAD_OK)
+    return dyad__read_fail_rec(r, st, line, NULL, 0, "%s at column %zu",
+                               st == DYAD_EBINARY ? "binary data (nul byte)"
+                                                  : "invalid utf-8",
+                               bad + 1);
+  bad = nul_escape(p, len);
+  if (bad < len)
+    return dyad__read_fail_rec(r, DYAD_EBINARY, line, NULL, 0,
+                               "nul character (\\u0000) at column %zu",
+                               bad + 1);
+  const char *end = NULL;
+  cJSON *obj = cJSON_ParseWithLengthOpts(p, len, &end, 0);
+  size_t rest = obj && end ? (size_t)(p + len - end) : 0;
+  if (obj && rest) {
+    for (size_t k = 0; k < rest; k++)
+      if (!strchr(" \t\r", end[k])) {
+        cJSON_Delete(obj);
+        obj = NULL;
+        break;
+      }
+  }
+  if (!obj) {
+    char msg[96];
+    size_t col;
+    if (dyad__json_diagnose(p, len, msg, sizeof(msg), &col))
+      return dyad__read_fail_rec(r, DYAD_EJSON, line, NULL, 0,
+                                 "malformed json: %s at column %zu", msg,
+                                 col);
+    return dyad__read_fail_rec(r, DYAD_EJSON, line, NULL, 0,
+                               "malformed json");
+  }
+  r->json = obj;
+  if (!cJSON_IsObject(obj))
+    return dyad__read_fail_rec(r, DYAD_EJSON, line, NULL, 0,
+                               "malformed json: expected an object");
+  dyad_article a;
+  memset(&a, 0, sizeof(a));
+  int wrong = 0;
+  size_t dlen;
+  a.id = field(r, obj, "id", &a.id_len, &wrong);
+  if (!a.id || !a.id_len)
+    a.id = dyad__read_default_id(r, line, &a.id_len);
+  if (!a.id)
+    return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
+  const char *date = field(r, obj, "date", &dlen, &wrong);
+  a.title = field(r, obj, "title", &a.title_len, &wrong);
+  a.text = field(r, obj, "text", &a.text_len, &wrong);
+  a.source = field(r, obj, "source", &a.source_len, &wrong);
+  a.url = field(r, obj, "url", &a.url_len, &wrong);
+  if (wrong)
+    return dyad__read_fail_rec(r, DYAD_EJSON, line, a.id, a.id_len,
+                               "a field is not a string");
+  if (date) {
+    if (dyad__read_date(date, dlen, &a.date) != DYAD_OK)
+      return dyad__read_fail_date(r, line, a.id, a.id_len, date, dlen);
+  } else if (r->opts.default_date) {
+    a.date = r->opts.default_date;
+  } else {
+    return dyad__read_fail_rec(r, DYAD_EDATE, line, a.id, a.id_len,
+                               "missing date");
+  }
+  if (!a.text)
+    return dyad__read_fail_rec(r, DYAD_EEMPTY, line, a.id, a.id_len,
+                               "missing text");
+  size_t k = 0;
+  while (k < a.text_len && strchr(" \t\r\n", a.text[k]))
+    k++;
+  if (k == a.text_len)
+    return dyad__read_fail_rec(r, DYAD_EEMPTY, line, a.id, a.id_len,
+                               "empty text");
+  /* \u escapes can produce what the raw line check could not see */
+  const char *strs[] = {a.id, a.title, a.text, a.source, a.url};
+  size_t lens[] = {a.id_len, a.title_len, a.text_len, a.source_len,
+                   a.url_len};
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(strs); i++)
+    if (strs[i] && dyad__read_check_text(strs[i], lens[i], &bad) != DYAD_OK)
+      return dyad__read_fail_rec(r, DYAD_EUTF8, line, a.id, a.id_len,
+                                 "invalid utf-8 after decoding escapes");
+  if (!a.title)
+    a.title = "";
+  if (!a.source)
+    a.source = "";
+  if (!a.url)
+    a.url = "";
+  a.record = (uint32_t)line;
+  *out = a;
+  return DYAD_OK;
+}

@@ -1,0 +1,191 @@
+/*
+ * lemma.c: the lemmatizer. Base forms of verbs ("sought" -> "seek"),
+ * singulars of nouns ("countries" -> "country"), positives of adjectives
+ * ("bigger" -> "big").
+ *
+ * Order: the lexicon's own lemma for the word and part of speech (this
+ * covers WordNet's exception lists, our irregular verbs and every regular
+ * form generated at build time); else suffix-stripping rules whose result
+ * the lexicon confirms as a word of that part of speech (WordNet's
+ * "morphy" idea); else the most plausible rule result; else the word.
+ * Nothing here allocates: candidates are built in stack buffers.
+ */
+#include "../internal.h"
+
+#include "lexicon.h"
+
+#define LEMMA_MAX 128
+
+struct rule {
+  const char *from, *to;
+};
+
+static const struct rule noun_rules[] = {
+    {"ies", "y"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"},
+    {"shes", "sh"}, {"men", "man"}, {"oes", "o"}, {"s", ""}, {NULL, NULL}};
+static const struct rule verb_rules[] = {
+    {"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""}, {"ied", "y"},
+    {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}, {"ying", "ie"},
+    {NULL, NULL}};
+static const struct rule adj_rules[] = {
+    {"ier", "y"}, {"iest", "y"}, {"er", ""}, {"est", ""}, {"er", "e"},
+    {"est", "e"}, {NULL, NULL}};
+
+static int isvowel(char c) { return c == 'a' || c == 'e' || c == 'i' ||
+                                    c == 'o' || c == 'u'; }
+
+/* Does the lexicon know s as a word of coarse POS pos (its base form)? */
+static int known_as(const dyad_ctx *ctx, const char *s, size_t len,
+                    uint32_t pos)
+{
+  const struct dyad_lexent *e =
+      dyad__lex_get(ctx, dyad__vocab_find(&ctx->vocab, s, len));
+  if (!e)
+    return 0;
+  uint64_t base = pos == DYAD_POS_NOUN ? DYAD_TAGBIT(DYAD_TAG_NN) |
+                                             DYAD_TAGBIT(DYAD_TAG_NNP)
+                  : pos == DYAD_POS_VERB ? DYAD_TAGBIT(DYAD_TAG_VB)
+                  : pos == DYAD_POS_ADJ ? DYAD_TAGBIT(DYAD_TAG_JJ)
+                                        : DYAD_TAGBIT(DYAD_TAG_RB);
+  return (e->mask & base) != 0;
+}
+
+static int ends(const char *w, size_t len, const char *suf, size_t sl)
+{
+  return len > sl && memcmp(w + len - sl, suf, sl) == 0;
+}
+
+/* Rule-based base form of w into out (cap >= LEMMA_MAX). Tries every rule
+ * and keeps the first result the lexicon confirms; failing that, the
+ * first guess a careful reader would make. Returns the length. */
+static size_t morph(const dyad_ctx *ctx, const char *w, size_t len,
+                    uint32_t pos, char *out)
+{
+  const struct rule *rules = pos == DYAD_POS_NOUN ? noun_rules
+                             : pos == DYAD_POS_VERB ? verb_rules
+                             : pos == DYAD_POS_ADJ ? adj_rules
+                                                   : NULL;
+  if (!rules || len >= LEMMA_MAX - 4)
+    goto asis;
+  for (const struct rule *r = rules; r->from; r++) {
+    size_t fl = strlen(r->from), tl = strlen(r->to);
+    if (!ends(w, len, r->from, fl) || len - fl < 2)
+      continue;
+    size_t n = len - fl;
+    memcpy(out, w, n);
+    memcpy(out + n, r->to, tl);
+    if (known_as(ctx, out, n + tl, pos))
+      return n + tl;
+    /* stopped -> stop, bigger -> big: undo a doubled final consonant */
+    if (tl == 0 && n >= 3 && out[n - 1] == out[n - 2] &&
+        !isvowel(out[n - 1]) && known_as(ctx, out, n - 1, pos))
+      return n - 1;
+  }
+  /* No confirmation: a plain guess for words the lexicon lacks. */
+  if (pos == DYAD_POS_NOUN) {
+    if (ends(w, len, "ies", 3) && len > 4) {
+      memcpy(out, w, len - 3);
+      out[len - 3] = 'y';
+      return len - 2;
+    }
+    if (ends(w, len, "sses", 4) || ends(w, len, "ches", 4) ||
+        ends(w, len, "shes", 4) || ends(w, len, "xes", 3)) {
+      memcpy(out, w, len - 2);
+      return len - 2;
+    }
+    if (ends(w, len, "s", 1) && !ends(w, len, "ss", 2) &&
+        !ends(w, len, "us", 2) && !ends(w, len, "is", 2) && len > 3) {
+      memcpy(out, w, len - 1);
+      return len - 1;
+    }
+  } else if (pos == DYAD_POS_VERB) {
+    if (ends(w, len, "ied", 3) && len > 4) {
+      memcpy(out, w, len - 3);
+      out[len - 3] = 'y';
+      return len - 2;
+    }
+    if (ends(w, len, "ed", 2) && len > 4) {
+      memcpy(out, w, len - 2);
+      return len - 2;
+    }
+    if (ends(w, len, "ing", 3) && len > 5) {
+      memcpy(out, w, len - 3);
+      return len - 3;
+    }
+    if (ends(w, len, "ies", 3) && len > 4) {
+      memcpy(out, w, len - 3);
+      out[len - 3] = 'y';
+      return len - 2;
+    }
+    if (ends(w, len, "s", 1) && !ends(w, len, "ss", 2) && len > 3) {
+      memcpy(out, w, len - 1);
+      return len - 1;
+    }
+  }
+asis:
+  if (len > LEMMA_MAX)
+    len = LEMMA_MAX;
+  memcpy(out, w, len);
+  return len;
+}
+
+/* The lemma string of w for lemma slot `slot` (coarse pos), either the
+ * lexicon's (pointer into the vocab) or built in tmp. */
+static const char *lemma_str(const dyad_ctx *ctx, uint32_t id, const char *w,
+                             size_t len, uint32_t pos, char *tmp,
+                             size_t *outlen)
+{
+  int slot = pos == DYAD_POS_NOUN ? DYAD_LEM_NOUN
+             : pos == DYAD_POS_VERB ? DYAD_LEM_VERB
+             : pos == DYAD_POS_ADJ ? DYAD_LEM_ADJ
+             : pos == DYAD_POS_ADV ? DYAD_LEM_ADV
+                                   : DYAD_LEM_OTHER;
+  const struct dyad_lexent *e = dyad__lex_get(ctx, id);
+  if (e && e->lemma[slot])
+    return dyad__vocab_str(&ctx->vocab, e->lemma[slot], outlen);
+  if (pos == DYAD_POS_OTHER || pos == DYAD_POS_ADV) {
+    *outlen = len;
+    return w;
+  }
+  *outlen = morph(ctx, w, len, pos, tmp);
+  return tmp;
+}
+
+size_t dyad__lemmatize(const dyad_ctx *ctx, const char *w, size_t len,
+                       int pos, char *out, size_t cap)
+{
+  char tmp[LEMMA_MAX];
+  size_t n = 0;
+  uint32_t id = dyad__vocab_find(&ctx->vocab, w, len);
+  const char *s = lemma_str(ctx, id, w, len, (uint32_t)pos, tmp, &n);
+  if (n > cap)
+    return 0;
+  memcpy(out, s, n);
+  if (n < cap)
+    out[n] = '\0';
+  return n;
+}
+
+uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form, const char *w,
+                        size_t len, int tag)
+{
+  uint32_t pos = dyad__tag_pos(tag);
+  if (tag == DYAD_TAG_NNP || tag == DYAD_TAG_MD || pos == DYAD_POS_OTHER) {
+    const struct dyad_lexent *e = dyad__lex_get(ctx, form);
+    if (e && e->lemma[DYAD_LEM_OTHER] && pos == DYAD_POS_OTHER)
+      return e->lemma[DYAD_LEM_OTHER];
+    if (e && tag == DYAD_TAG_MD && e->lemma[DYAD_LEM_VERB])
+      return e->lemma[DYAD_LEM_VERB];
+    return form;
+  }
+  const struct dyad_lexent *e = dyad__lex_get(ctx, form);
+  int slot = dyad__tag_lemslot(tag);
+  if (e && e->lemma[slot])
+    return e->lemma[slot];
+  if (tag == DYAD_TAG_NN || tag == DYAD_TAG_VB || tag == DYAD_TAG_VBP ||
+      tag == DYAD_TAG_JJ || pos == DYAD_POS_ADV)
+    return form;
+  char tmp[LEMMA_MAX];
+  size_t n = morph(ctx, w, len, pos, tmp);
+  return dyad__vocab_find(&ctx->vocab, tmp, n);
+}

@@ -1,0 +1,163 @@
+/* test_tagger.c: Penn tags on typical news sentences (our own sentences). */
+#include "tagtest.h"
+
+static dyad_ctx *ctx;
+
+static int setup(void **state)
+{
+  (void)state;
+  ctx = test_ctx(0);
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  dyad_ctx_free(ctx);
+  return 0;
+}
+
+/* Tags text and compares the whole tag sequence. */
+static void expect(const char *text, const char *tags)
+{
+  char buf[512];
+  dyad_doc *doc = tag_words(ctx, text);
+  const char *got = tags_of(doc, buf, sizeof(buf));
+  if (strcmp(got, tags) != 0)
+    fail_msg("%s\n  want %s\n  got  %s", text, tags, got);
+  dyad_doc_free(doc);
+}
+
+static void passive_with_by(void **state)
+{
+  (void)state;
+  expect("The convoy was attacked by rebels near the border .",
+         "DT NN VBD VBN IN NNS IN DT NN .");
+}
+
+static void said_and_possessive(void **state)
+{
+  (void)state;
+  expect("Police said the minister 's car was damaged .",
+         "NNS VBD DT NN POS NN VBD VBN .");
+}
+
+static void modal_and_base_verb(void **state)
+{
+  (void)state;
+  expect("The president will visit Moscow next week .",
+         "DT NN MD VB NNP JJ NN .");
+}
+
+static void to_infinitive(void **state)
+{
+  (void)state;
+  expect("They want to negotiate a ceasefire .",
+         "PRP VBP TO VB DT NN .");
+}
+
+static void to_as_preposition(void **state)
+{
+  (void)state;
+  expect("The delegation returned to Kabul on Monday .",
+         "DT NN VBD IN NNP IN NNP .");
+}
+
+static void perfect_participle(void **state)
+{
+  (void)state;
+  expect("Thousands of families have fled the city .",
+         "NNS IN NNS VBP VBN DT NN .");
+}
+
+static void numbers_and_proper_nouns(void **state)
+{
+  (void)state;
+  expect("About 300 protesters gathered in Kiev on Sunday .",
+         "RB CD NNS VBD IN NNP IN NNP .");
+}
+
+static void noun_after_determiner(void **state)
+{
+  (void)state;
+  expect("The attack killed 12 soldiers .", "DT NN VBD CD NNS .");
+}
+
+static void verb_after_plural_subject(void **state)
+{
+  (void)state;
+  expect("Rebels attack the town every night .",
+         "NNS VBP DT NN DT NN .");
+}
+
+static void that_as_complementizer_and_determiner(void **state)
+{
+  (void)state;
+  expect("He said that that decision was final .",
+         "PRP VBD IN DT NN VBD JJ .");
+}
+
+static void clitic_s_as_verb(void **state)
+{
+  (void)state;
+  expect("It 's a difficult moment .", "PRP VBZ DT JJ NN .");
+}
+
+static void quotes_and_commas(void **state)
+{
+  (void)state;
+  expect("\" We will respond , \" the ministry said .",
+         "`` PRP MD VB , '' DT NN VBD .");
+}
+
+static void third_person_verb(void **state)
+{
+  (void)state;
+  expect("The government plans to raise taxes .",
+         "DT NN VBZ TO VB NNS .");
+}
+
+static void form_and_lemma_ids(void **state)
+{
+  (void)state;
+  char buf[64];
+  dyad_doc *doc = tag_words(ctx, "Russians sought talks .");
+  const dyad_token *t = doc->toks.v;
+  assert_true(t[0].form != 0);
+  assert_int_equal(t[0].tag, DYAD_TAG_NNPS);
+  assert_string_equal(lemma_of(doc, 0, buf, sizeof(buf)), "russian");
+  assert_string_equal(lemma_of(doc, 1, buf, sizeof(buf)), "seek");
+  assert_string_equal(lemma_of(doc, 2, buf, sizeof(buf)), "talk");
+  dyad_doc_free(doc);
+}
+
+static void unknown_word_gets_no_id(void **state)
+{
+  (void)state;
+  dyad_doc *doc = tag_words(ctx, "the zorblaxian envoys");
+  assert_int_equal(doc->toks.v[1].form, 0);
+  assert_int_equal(doc->toks.v[2].tag, DYAD_TAG_NNS);
+  dyad_doc_free(doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(passive_with_by),
+      cmocka_unit_test(said_and_possessive),
+      cmocka_unit_test(modal_and_base_verb),
+      cmocka_unit_test(to_infinitive),
+      cmocka_unit_test(to_as_preposition),
+      cmocka_unit_test(perfect_participle),
+      cmocka_unit_test(numbers_and_proper_nouns),
+      cmocka_unit_test(noun_after_determiner),
+      cmocka_unit_test(verb_after_plural_subject),
+      cmocka_unit_test(that_as_complementizer_and_determiner),
+      cmocka_unit_test(clitic_s_as_verb),
+      cmocka_unit_test(quotes_and_commas),
+      cmocka_unit_test(third_person_verb),
+      cmocka_unit_test(form_and_lemma_ids),
+      cmocka_unit_test(unknown_word_gets_no_id),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
