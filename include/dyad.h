@@ -656,7 +656,8 @@ typedef int (*dyad_store_row_fn)(int ncol, const char *const *names,
  * row (and once with values NULL before the first row, to give the column
  * names). A statement that would write is refused (DYAD_EARG): SQLite
  * checks sqlite3_stmt_readonly on a read-only connection; PostgreSQL runs
- * it inside a READ ONLY transaction that is rolled back. */
+ * it inside a READ ONLY transaction that is rolled back. An open write
+ * batch on s is committed first. */
 dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud);
 
