@@ -196,7 +196,10 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
-  if ((!t || !t->n) && s->n >= 2) {
+  if ((!t || !t->n) && s->n >= 2 &&
+      (s->n <= 3 || (ec->doc->ctx->flags & DYAD_CFG_LITERAL))) {
+    /* (a long list of sources agreeing on something is not a web of
+     * dyadic acts; outside PETRARCH mode it yields nothing) */
     /* no target, several sources: they act on each other ("Gondor and
      * Osgiliath renewed ties") */
     for (size_t i = 0; i < s->n; i++)
@@ -484,6 +487,8 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   const dyad_phrase *pv = ph(doc, pc->verb);
   if (!pv)
     return 1;
+  if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
+    return 0; /* "it would be foolish for Japan to strike" */
   return verb_is(doc, pv, implicative);
 }
 
