@@ -18,7 +18,7 @@ endif
 DATADIR_BUILTIN ?= $(CURDIR)/data:$(CURDIR)/$(BUILD)/data
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wundef -Wno-unused-parameter -Werror
+        -Wundef -Wno-unused-parameter -Wno-format-truncation -Werror
 CFLAGS ?= $(OPT)
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
   -fno-omit-frame-pointer $(WARN) $(SANFLAGS) -Iinclude -Isrc $(CFLAGS)
@@ -38,7 +38,8 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py))
+GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py tools/gazetteer/*.js \
+  tools/gazetteer/*.tsv tools/gazetteer/package-lock.json))
 
 .PHONY: all test bench fuzz install clean data golden-update check-style web
 # The dashboard (web/dist) is built when node and npm are present (WEB=0: never).
