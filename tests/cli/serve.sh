@@ -227,4 +227,12 @@ else
   mkdir -p "$out"
   timeout 180 node "$root/tests/web/dashboard.mjs" "$main_base/" "$out"
 fi
+
+# ---- clean stop, and nothing from the sanitizers (SAN=1 builds) -----------
+for p in $pids; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+pids=
+san=$(grep -l -E 'ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:' \
+  "$tmp"/main.log "$tmp"/noweb.log 2>/dev/null)
+ok serve_stops_clean "$( [ -z "$san" ] && grep -q 'dyad serve: stopped' "$tmp/main.log" && echo y)" \
+  "$(cat $san "$tmp/main.log" 2>/dev/null | head -40)"
 exit 0
