@@ -501,6 +501,16 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
         while (w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
                CL(w, w->stack[w->sp - 2])->verb >= 0)
           w->sp--;
+      /* "said X was not impartial and urged Y": a copular complement
+       * rarely goes on with an action; the speaker does */
+      if (nk == IT_VG && w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
+          (w->cx->cstate[top(w)] & CS_SPEAKER_PARENT) &&
+          CL(w, top(w))->verb >= 0 &&
+          (w->cx->tc[PH(w, CL(w, top(w))->verb)->head] &
+           (WB(W_BE) | WB(W_COPULA))) &&
+          !(w->cx->tc[PH(w, nph)->head] & (WB(W_BE) | WB(W_COPULA))) &&
+          CL(w, w->stack[w->sp - 2])->verb >= 0)
+        w->sp--;
       cur = top(w);
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
       if (k != cur) {
@@ -520,10 +530,10 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
       open_comp(w, t, 1);
-    else if (w->np_before >= 0)
+    else if (w->np_before >= 0 && tg != DYAD_TAG_IN)
       open_rel(w, t);
-    else if (tv)
-      open_comp(w, t, 1);
+    else if (w->np_before >= 0 || tv)
+      open_comp(w, t, 1); /* "the view that ...": a noun's complement */
   } else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS) {
     if ((c & WB(W_REL)) && w->np_before >= 0) {
       open_rel(w, t);
@@ -540,6 +550,21 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       if (k != cur) {
         CL(w, k)->subj = q;
         set_clause(w, q, k);
+      }
+    } else if ((c & WB(W_REL)) && w->prev_kind == IT_LOOSE &&
+               (w->t[w->prev_tok].tag == DYAD_TAG_IN ||
+                w->t[w->prev_tok].tag == DYAD_TAG_TO)) {
+      /* "to which Xi responded", "the city in which": a relative whose
+       * antecedent is the NP before the preposition, if any */
+      int32_t ante = w->last_np >= 0 &&
+                             PH(w, w->last_np)->tok + PH(w, w->last_np)->ntok ==
+                                 w->prev_tok
+                         ? w->last_np
+                         : -1;
+      int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
+      if (k != cur) {
+        CL(w, k)->antecedent = ante;
+        w->cx->cstate[k] |= CS_NOINHERIT; /* the antecedent is no subject */
       }
     }
     else if (tv)
@@ -802,8 +827,22 @@ static void do_part(struct walk *w, int32_t vg)
   dyad_phrase *v = PH(w, vg);
   int32_t ci = top(w);
   dyad_clause *c = CL(w, ci);
-  if (c->verb < 0 && c->kind != DYAD_CL_MAIN && c->kind != DYAD_CL_COORD) {
-    c->verb = vg; /* "after meeting", "while visiting" */
+  if (c->verb < 0 && c->kind != DYAD_CL_MAIN &&
+      (c->kind != DYAD_CL_COORD || c->subj < 0)) {
+    /* "after meeting", "while visiting", "and acquired" */
+    c->verb = vg;
+    if (c->kind == DYAD_CL_COORD && c->parent >= 0 &&
+        (v->flags & DYAD_PHF_PARTICIPLE) && CL(w, c->parent)->verb >= 0) {
+      /* "has gone ... and acquired", "was hit and killed": the participle
+       * shares the first verb's auxiliary; after a plain past it is a
+       * past tense the tagger took for a participle */
+      const dyad_phrase *g = PH(w, CL(w, c->parent)->verb);
+      v->flags &= ~(uint32_t)(DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE);
+      v->flags |= g->flags & (DYAD_PHF_PERFECT | DYAD_PHF_PASSIVE |
+                              DYAD_PHF_NEGATED | DYAD_PHF_MODAL |
+                              DYAD_PHF_FUTURE);
+      v->tense = g->tense ? g->tense : DYAD_TENSE_PAST;
+    }
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     return;
@@ -1038,7 +1077,8 @@ static void finish(struct walk *w)
     } else {
       c->ntok = c->ntok > c->tok ? c->ntok - c->tok : 0;
     }
-    if (c->kind == DYAD_CL_REL && c->antecedent >= 0) {
+    if (c->kind == DYAD_CL_REL && c->antecedent >= 0 &&
+        !(w->cx->cstate[j] & CS_NOINHERIT)) {
       if (c->subj < 0) {
         c->subj = c->antecedent;
         c->flags |= DYAD_CLF_SUBJ_INHERITED;
