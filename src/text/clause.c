@@ -403,9 +403,14 @@ static uint32_t comma_verb(const struct walk *w, uint32_t from)
   for (uint32_t k = from; k < w->end && k < from + 10; k++) {
     int tg = w->t[k].tag;
     if (tg == DYAD_TAG_COMMA) {
-      size_t p = w->p0;
-      while (p < w->p1 && w->doc->phrases.v[p].tok <= k)
-        p++;
+      size_t p = w->p0, hi = w->p1; /* first phrase after the comma */
+      while (p < hi) {
+        size_t mid = p + (hi - p) / 2;
+        if (w->doc->phrases.v[mid].tok <= k)
+          p = mid + 1;
+        else
+          hi = mid;
+      }
       if (p < w->p1 && w->doc->phrases.v[p].tok == k + 1 &&
           w->doc->phrases.v[p].kind == DYAD_PH_VG &&
           vg_finite(w, (int32_t)p))
@@ -1090,7 +1095,7 @@ static void finish(struct walk *w)
         /* "the weapons that Russia sent"; "the messages that he tried to
          * send": the gap is in the infinitive */
         dyad_clause *gap = c;
-        for (uint32_t k = j + 1; k < n; k++) {
+        for (uint32_t k = j + 1; k < n && k < j + 8; k++) {
           dyad_clause *q = CL(w, k);
           if (q->parent == (int32_t)j && q->kind == DYAD_CL_INF &&
               q->obj < 0 && q->verb >= 0 &&
