@@ -92,6 +92,7 @@ struct walk {
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
+  uint32_t frame_from; /* first clause a reporting frame may take over */
   struct {
     uint32_t close; /* token that closes the parenthesis or dash pair */
     int sp;         /* stack depth to return to; -1: no clause inside */
@@ -711,7 +712,8 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
   int32_t m = newcl(w, DYAD_CL_MAIN, -1);
   if (m == top(w))
     return;
-  for (uint32_t j = w->c0; j < (uint32_t)m; j++) {
+  /* clauses before an earlier frame already have a parent */
+  for (uint32_t j = w->frame_from; j < (uint32_t)m; j++) {
     dyad_clause *c = CL(w, j);
     if (c->parent != -1)
       continue;
@@ -720,6 +722,7 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
     c->flags |= DYAD_CLF_REPORTED;
     w->cx->cstate[j] |= CS_SPEAKER_PARENT;
   }
+  w->frame_from = (uint32_t)m;
   dyad_clause *c = CL(w, m);
   c->verb = vg;
   c->subj = subj;
@@ -1191,6 +1194,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.doc = doc;
   w.t = cx->t;
   w.c0 = (uint32_t)doc->clauses.n;
+  w.frame_from = w.c0;
   w.s_tok = s->tok;
   w.end = s->tok + s->ntok;
   w.p0 = p0;

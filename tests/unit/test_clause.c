@@ -630,6 +630,30 @@ static void check_invariants(const dyad_doc *doc)
   }
 }
 
+/* One very long sentence of repeated constructions: every index stays
+ * consistent (the parser is linear; this would also show a blow-up as a
+ * slow test). */
+static void long_sentence_keeps_invariants(void **state)
+{
+  static const char *const pat =
+      "the/DT man/NN who/WP said/VBD/say ,/, and/CC attacked/VBD/attack "
+      "Kyiv/NNP ,/, officials/NNS said/VBD/say (/-LRB- to/TO go/VB )/-RRB- "
+      "Russia/NNP 's/POS plans/NNS/plan to/TO urge/VB/urge Iran/NNP to/TO "
+      "act/VB ";
+  size_t n = 2000, len = strlen(pat);
+  char *spec = malloc(n * len + 1);
+  assert_non_null(spec);
+  for (size_t i = 0; i < n; i++)
+    memcpy(spec + i * len, pat, len);
+  spec[n * len] = '\0';
+  dyad_doc *doc = tagged_doc(*state, spec);
+  free(spec);
+  assert_int_equal(doc->sents.n, 1);
+  assert_true(doc->clauses.n > n);
+  check_invariants(doc);
+  dyad_doc_free(doc);
+}
+
 static void odd_input_is_stable(void **state)
 {
   dyad_doc *doc = tagged_doc(*state, "|| ./. ,/, ;/: ./. || Hello/UH || "
@@ -735,6 +759,7 @@ int main(void)
       cmocka_unit_test(coordinated_participle_shares_auxiliary),
       cmocka_unit_test(noun_complement_that_is_no_relative),
       cmocka_unit_test(odd_input_is_stable),
+      cmocka_unit_test(long_sentence_keeps_invariants),
       cmocka_unit_test(random_tags_keep_invariants),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
