@@ -655,10 +655,11 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 5;
        k++) {
     const dyad_phrase *q = &doc->phrases.v[k];
+    if (q->kind == DYAD_PH_VG || q->tok > end + 6 ||
+        (c && q->tok >= c->tok + c->ntok))
+      break; /* a new verb or clause: its phrases are not the noun's */
     if (q->kind != DYAD_PH_PP)
       continue;
-    if (q->tok > end + 6)
-      break;
     const dyad_token *prep = &toks[q->tok];
     int is_target = 0;
     for (size_t j = 0; j < nh.npreps; j++)
@@ -699,11 +700,18 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     cur = q->attach;
     is_obj = cur == c->obj || np_first(doc, cur) == c->obj;
   }
-  if (vg && is_obj) {
+  /* in a prepositional phrase of the verb itself ("announced agreement
+   * on a loan package"): a light verb's subject still performs it */
+  int in_vp = is_obj;
+  if (c && vg && !is_obj && p->up >= 0) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    in_vp = q->kind == DYAD_PH_PP && q->attach == c->verb && q->tok > vg->head;
+  }
+  if (vg && in_vp) {
     const struct np_actors *subj =
         c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
                      : NULL;
-    if (subj && !ta && verb_is(doc, vg, undergo_verbs))
+    if (subj && !ta && is_obj && verb_is(doc, vg, undergo_verbs))
       ta = subj;
     else if (subj && !sa && verb_is(doc, vg, light_verbs))
       sa = subj;

@@ -57,21 +57,37 @@ void dyad__store_datestr(int64_t d, char buf[11])
 
 /* ==== content hash ==================================================== */
 
-/* Two 64-bit lanes over the fields, each field preceded by its length so
- * that moving bytes between fields changes the hash. Not cryptographic: it
- * only has to notice that a document changed. */
+/* Two 64-bit lanes over the fields, eight bytes at a time (read as little
+ * endian, so every machine gets the same hash), each field preceded by its
+ * length so that moving bytes between fields changes the hash. Not
+ * cryptographic: it only has to notice that a document changed. */
 struct hasher {
   uint64_t a, b;
 };
 
+static void hash_word(struct hasher *h, uint64_t w)
+{
+  h->a = (h->a ^ w) * 0x100000001b3ull;
+  h->a ^= h->a >> 32;
+  h->b = (h->b + w + 1) * 0x9e3779b97f4a7c15ull;
+  h->b ^= h->b >> 29;
+}
+
 static void hash_bytes(struct hasher *h, const char *p, size_t len)
 {
   const unsigned char *u = (const unsigned char *)p;
-  for (size_t i = 0; i < len; i++) {
-    h->a = (h->a ^ u[i]) * 0x100000001b3ull;
-    h->b = (h->b + u[i] + 1) * 0x9e3779b97f4a7c15ull;
-    h->b ^= h->b >> 29;
+  while (len >= 8) {
+    uint64_t w = 0;
+    for (int i = 7; i >= 0; i--)
+      w = (w << 8) | u[i];
+    hash_word(h, w);
+    u += 8;
+    len -= 8;
   }
+  uint64_t w = 0x80; /* the tail, with a marker byte after it */
+  for (size_t i = len; i-- > 0;)
+    w = (w << 8) | u[i];
+  hash_word(h, w);
 }
 
 static void hash_field(struct hasher *h, const char *p, size_t len)
@@ -768,5 +784,8 @@ dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud)
 {
   s->errmsg[0] = '\0';
+  dyad_status st = end_batch(s); /* user SQL runs outside our batch */
+  if (st != DYAD_OK)
+    return st;
   return s->ops->sql_readonly(s, sql, len, fn, ud);
 }

@@ -362,6 +362,14 @@ static dyad_status load_phrasal(dyad_ctx *ctx, struct dyad_lexicon *lx)
   return st;
 }
 
+static void lexicon_release(dyad_ctx *ctx, struct dyad_lexicon *lx)
+{
+  dyad__tagger_ids_free(ctx, lx->tids);
+  dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
+  dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
+  dyad__free(&ctx->alloc, lx, sizeof(*lx));
+}
+
 dyad_status dyad__lexicon_load(dyad_ctx *ctx)
 {
   if (ctx->lex)
@@ -379,12 +387,17 @@ dyad_status dyad__lexicon_load(dyad_ctx *ctx)
                                                            (uint32_t)ctx->vocab.n))
     st = dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
   if (st != DYAD_OK) {
-    dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
-    dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
-    dyad__free(&ctx->alloc, lx, sizeof(*lx));
+    lexicon_release(ctx, lx);
     return st;
   }
   ctx->lex = lx;
+  /* the words the tagger's rules name, looked up once here */
+  lx->tids = dyad__tagger_ids_new(ctx);
+  if (!lx->tids) {
+    ctx->lex = NULL;
+    lexicon_release(ctx, lx);
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
+  }
   return DYAD_OK;
 }
 
@@ -393,9 +406,7 @@ void dyad__lexicon_free(dyad_ctx *ctx)
   struct dyad_lexicon *lx = ctx->lex;
   if (!lx)
     return;
-  dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
-  dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
-  dyad__free(&ctx->alloc, lx, sizeof(*lx));
+  lexicon_release(ctx, lx);
   ctx->lex = NULL;
 }
 
