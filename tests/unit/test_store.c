@@ -479,6 +479,28 @@ static void top_actors_dyads_codes(void **state)
   assert_int_equal(g.n, 2);
 }
 
+static void top_actors_with_every_filter(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  struct aggs g = {0};
+  dyad_query q = {0};
+  q.source = "R";
+  q.target = "U";
+  q.code = "1";
+  q.quads = 1u << 4;
+  q.from = 20230301;
+  q.to = 20230331;
+  q.doc = "d1";
+  q.text = "drone";
+  assert_int_equal(dyad_store_top(f->st, &q, DYAD_TOP_ACTORS, collect_agg,
+                                  &g), DYAD_OK);
+  assert_int_equal(g.n, 2); /* RUS and UKR of the one drone strike */
+  assert_string_equal(g.keys[0], "RUS");
+  assert_string_equal(g.keys[1], "UKR");
+  assert_int_equal(g.counts[0], 1);
+}
+
 static void sql_is_read_only(void **state)
 {
   struct fx *f = *state;
@@ -556,6 +578,7 @@ int main(void)
       T(query_doc_and_limit_newest_first),
       T(count_by_month_and_week),
       T(top_actors_dyads_codes),
+      T(top_actors_with_every_filter),
       T(sql_is_read_only),
       T(open_read_only_missing_file_fails),
       cmocka_unit_test(schema_doc_matches_code),
