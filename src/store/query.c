@@ -228,6 +228,9 @@ static dyad_status qb_run(struct qb *b, dyad__row_fn fn, void *ud)
 {
   if (b->oom)
     return dyad__store_error(b->s, DYAD_ENOMEM, "out of memory");
+  dyad_status st = dyad__store_commit(b->s); /* see what was put */
+  if (st != DYAD_OK)
+    return st;
   return b->s->ops->run(b->s, -1, b->sql.ptr, b->p, b->np, fn, ud);
 }
 
