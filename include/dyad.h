@@ -110,6 +110,12 @@ dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx);
 /* Loads the tagger lexicon only (what `dyad parse` needs). */
 dyad_status dyad_ctx_load_lexicon(dyad_ctx *ctx);
 
+/* Loads the gazetteer only (what `dyad parse` needs for places; also part
+ * of dyad_ctx_load_defaults). DYAD_ENOTFOUND when it was not built (npm
+ * was unreachable at build time): places are then disabled, not an error,
+ * and dyad_ctx_errmsg() says why. */
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx);
+
 /* Message for the most recent failure on ctx, "" if none. Owned by ctx. */
 const char *dyad_ctx_errmsg(const dyad_ctx *ctx);
 
@@ -479,6 +485,9 @@ typedef struct dyad_quote {
   dyad_span cue_span;      /* the cue verb */
   char speaker[DYAD_CODE_MAX]; /* actor code of the speaker, "" if none */
   uint32_t flags;          /* 1: partial quote */
+  int32_t speaker_phrase;  /* NP phrase index of the named speaker the
+                              mention resolves to (through pronouns and
+                              descriptions), -1 if none */
 } dyad_quote;
 
 const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);

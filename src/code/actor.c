@@ -355,6 +355,20 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
   }
+  if ((ph->flags & DYAD_PHF_DEFINITE) && !s.best.ntok && !s.agent.ntok &&
+      (tokis(doc, &toks[ph->head], "country") ||
+       tokis(doc, &toks[ph->head], "nation"))) {
+    /* "the shattered country": the last country named */
+    for (size_t back = 0; back < MENTIONS_MAX; back++) {
+      const struct mention *m = lastmention(cs, back);
+      if (!m || m->sent + 3 < sent)
+        break;
+      if (m->country[0] && m->type != ACT_IGO && m->type != ACT_GROUP) {
+        addactor(r, m->country, sp, "description", ACT_COUNTRY, 0);
+        return;
+      }
+    }
+  }
   if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE)) {
     /* "the president": the last person named with that title */
     for (size_t back = 0; back < MENTIONS_MAX; back++) {

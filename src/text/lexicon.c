@@ -161,6 +161,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   struct dyad_lexent ne;
   memset(&ne, 0, sizeof(ne));
   int nord = 0;
+  unsigned explicit_lem = 0; /* slots whose lemma the line names */
   while (p < end) {
     while (p < end && isblank_c(*p))
       p++;
@@ -198,8 +199,11 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
     if (nord < DYAD_LEX_ORDER)
       ne.order[nord++] = (uint8_t)tag;
     int slot = dyad__tag_lemslot(tag);
-    if (!ne.lemma[slot])
+    if (!ne.lemma[slot]) {
       ne.lemma[slot] = lem ? lem : id;
+      if (lem)
+        explicit_lem |= 1u << slot;
+    }
   }
   if (!ne.mask)
     return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: no tags", path,
@@ -214,9 +218,12 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
         ne.order[nord++] = e->order[i];
     }
     ne.mask |= e->mask;
+    /* a hand line that adds tags ("+met VBD VBN") keeps the lemmas the
+     * generated lexicon knows (met -> meet) unless it names its own */
     for (int s = 0; s < DYAD_LEM_COUNT; s++)
-      if (!ne.lemma[s])
-        ne.lemma[s] = e->lemma[s];
+      if (!ne.lemma[s] ||
+          (e->lemma[s] && !(explicit_lem & (1u << s)) && ne.lemma[s] == id))
+        ne.lemma[s] = e->lemma[s] ? e->lemma[s] : ne.lemma[s];
     ne.flags = e->flags;
   }
   ne.flags |= (uint8_t)(DYAD_LEXF_WORD | (hand ? DYAD_LEXF_HAND : 0));
@@ -355,6 +362,14 @@ static dyad_status load_phrasal(dyad_ctx *ctx, struct dyad_lexicon *lx)
   return st;
 }
 
+static void lexicon_release(dyad_ctx *ctx, struct dyad_lexicon *lx)
+{
+  dyad__tagger_ids_free(ctx, lx->tids);
+  dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
+  dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
+  dyad__free(&ctx->alloc, lx, sizeof(*lx));
+}
+
 dyad_status dyad__lexicon_load(dyad_ctx *ctx)
 {
   if (ctx->lex)
@@ -372,12 +387,17 @@ dyad_status dyad__lexicon_load(dyad_ctx *ctx)
                                                            (uint32_t)ctx->vocab.n))
     st = dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
   if (st != DYAD_OK) {
-    dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
-    dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
-    dyad__free(&ctx->alloc, lx, sizeof(*lx));
+    lexicon_release(ctx, lx);
     return st;
   }
   ctx->lex = lx;
+  /* the words the tagger's rules name, looked up once here */
+  lx->tids = dyad__tagger_ids_new(ctx);
+  if (!lx->tids) {
+    ctx->lex = NULL;
+    lexicon_release(ctx, lx);
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
+  }
   return DYAD_OK;
 }
 
@@ -386,9 +406,7 @@ void dyad__lexicon_free(dyad_ctx *ctx)
   struct dyad_lexicon *lx = ctx->lex;
   if (!lx)
     return;
-  dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
-  dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
-  dyad__free(&ctx->alloc, lx, sizeof(*lx));
+  lexicon_release(ctx, lx);
   ctx->lex = NULL;
 }
 

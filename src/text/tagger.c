@@ -12,10 +12,14 @@
  *     verb, "that" as IN/DT/WDT, "'s" as POS/VBZ, ...). A rule may only
  *     pick a tag the token can have, except where noted;
  *  3. the lemma of each token from its tag (lemma.c).
- * No weights are learned from any treebank.
+ * No weights are learned from any treebank. Capitalised words follow the
+ * UD English conventions: a common word inside a name keeps its common
+ * tag (the Royal/JJ Navy, Harvard Business/NN School/NN), a word the
+ * lexicon does not know, or knows only as a name, is NNP.
  *
- * Invariants: uses only the ctx (read-only) and doc vectors/arena; one
- * arena allocation per document, none per token.
+ * Invariants: uses only the ctx (read-only) and doc vectors/arena; two
+ * arena allocations per document (token state, folded forms), none per
+ * token; the word ids the rules name are looked up once at lexicon load.
  */
 #include "../internal.h"
 
@@ -30,6 +34,8 @@
 /* Per-token working state, one array per document in the arena. */
 struct tw {
   uint64_t mask;   /* possible tags */
+  const char *f;   /* the folded form (doc arena), fl bytes */
+  uint32_t fl;
   uint32_t form;   /* vocab id of the folded form */
   uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
   uint8_t first;   /* first word of the sentence or of a quotation */
@@ -40,7 +46,7 @@ struct tw {
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
-struct ids {
+struct dyad_tagger_ids {
   uint32_t be, have, do_, get, to, that, by, of, as, than, and_, or_, s,
       there, her, more, most, less, least, all, both, half, either, so,
       about, around, one, like, what, when, before, after, such, not_, nt,
@@ -66,7 +72,23 @@ static const char *const content_words[24] = {
 static const char *const caus_words[7] = {"make", "let", "help", "see",
                                           "watch", "hear", "have"};
 
-static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
+static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d);
+
+struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
+{
+  struct dyad_tagger_ids *d = dyad__calloc(&ctx->alloc, sizeof(*d));
+  if (d)
+    lookup_ids(ctx, d);
+  return d;
+}
+
+void dyad__tagger_ids_free(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
+{
+  if (d)
+    dyad__free(&ctx->alloc, d, sizeof(*d));
+}
+
+static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(caus_words); k++)
     d->caus[k] = id_of(ctx, caus_words[k]);
@@ -143,7 +165,7 @@ static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
 
 /* Nouns that take a "that" complement clause (the fact that ...), after
  * which "that" is IN rather than a relative WDT. */
-static int content_noun(const struct ids *d, uint32_t form)
+static int content_noun(const struct dyad_tagger_ids *d, uint32_t form)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(d->content); k++)
     if (form && d->content[k] == form)
@@ -152,7 +174,7 @@ static int content_noun(const struct ids *d, uint32_t form)
 }
 
 /* Verbs taking an object and a bare infinitive (make him leave). */
-static int causative(const struct ids *d, uint32_t lemma)
+static int causative(const struct dyad_tagger_ids *d, uint32_t lemma)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(d->caus); k++)
     if (lemma && d->caus[k] == lemma)
@@ -528,7 +550,7 @@ static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
 
 /* Pass 2 for one token: the context rules. */
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
-                    struct tw *W, const struct ids *d, char *f, size_t fl,
+                    struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
                     int *finite_seen)
 {
   dyad_token *T = doc->toks.v;
@@ -558,14 +580,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         T[k].kind == DYAD_TK_WORD) {
       const struct dyad_lexent *e = dyad__lex_get(doc->ctx, T[k].form);
       int pv = pref_in(e, B(VB) | NOUNS | ADJS);
-      uint64_t after = k + 1 < b ? W[k + 1].mask : 0;
       int aft = k + 1 < b ? T[k + 1].tag : DYAD_TAG_NONE;
       uint32_t aftf = k + 1 < b ? T[k + 1].form : 0;
       int nounish = pv != DYAD_TAG_VB &&
                     (aft == DYAD_TAG_NONE || aft == DYAD_TAG_PERIOD ||
                      aft == DYAD_TAG_COMMA || aft == DYAD_TAG_CC ||
                      aft == DYAD_TAG_POS || aftf == d->of || aft == DYAD_TAG_RQUOTE);
-      (void)after;
       if (!e || k > i + 1 || !nounish)
         t->tag = DYAD_TAG_TO;
     }
@@ -804,10 +824,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                                   ends(f, fl, "ish") || ends(f, fl, "ite"));
     if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
         T[i + 1].kind == DYAD_TK_WORD) {
-      const struct dyad_lexent *ne = dyad__lex_get(doc->ctx, Nf);
       int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
-      int common = ne && (ne->mask & (B(NN) | B(NNS) | ADJS));
-      (void)common;
       if (!nextcap && (Nm & (NOUNS | ADJS)))
         t->tag = DYAD_TAG_JJ;
     }
@@ -1154,10 +1171,19 @@ dyad_status dyad__tag(dyad_doc *doc)
   struct tw *W = dyad__arena_calloc(&doc->arena, ntok * sizeof(*W));
   if (!W)
     return DYAD_ENOMEM;
-  struct ids d;
-  lookup_ids(ctx, &d);
+  if (!ctx->lex || !ctx->lex->tids)
+    return DYAD_OK; /* no lexicon loaded: nothing to tag with */
+  const struct dyad_tagger_ids *dp = ctx->lex->tids;
+  const struct dyad_tagger_ids d = *dp;
   dyad_token *T = doc->toks.v;
-  char f[256];
+  /* every token folded once, into one arena block */
+  size_t fcap = 0;
+  for (size_t i = 0; i < ntok; i++)
+    fcap += 2 * (size_t)T[i].len + 8;
+  char *fbuf = dyad__arena_alloc(&doc->arena, fcap);
+  if (!fbuf)
+    return DYAD_ENOMEM;
+  size_t fpos = 0;
 
   /* sentences: use doc->sents, or the whole doc as one if none */
   dyad_sentence whole = {0, (uint32_t)ntok, 0, 0, 0, 0, 0, 0};
@@ -1172,9 +1198,13 @@ dyad_status dyad__tag(dyad_doc *doc)
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       const char *s = doc->text + t->off;
-      size_t fl = dyad__fold(s, t->len, f, sizeof(f));
-      if (fl == (size_t)-1)
+      char *f = fbuf + fpos;
+      size_t fl = dyad__fold(s, t->len, f, 2 * (size_t)t->len + 8);
+      if (fl == (size_t)-1 || fl > 255)
         fl = 0;
+      fpos += fl;
+      W[i].f = f;
+      W[i].fl = (uint32_t)fl;
       t->form = fl ? dyad__vocab_find(&ctx->vocab, f, fl) : 0;
       W[i].form = t->form;
       switch (t->kind) {
@@ -1218,12 +1248,8 @@ dyad_status dyad__tag(dyad_doc *doc)
     int finite_seen = 0;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
-      if (t->kind == DYAD_TK_WORD) {
-        size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
-        if (fl == (size_t)-1)
-          fl = 0;
-        context(doc, a, b, i, W, &d, f, fl, &finite_seen);
-      }
+      if (t->kind == DYAD_TK_WORD)
+        context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
       int tg = t->tag;
       if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
           tg == DYAD_TAG_MD)
@@ -1239,10 +1265,9 @@ dyad_status dyad__tag(dyad_doc *doc)
         t->lemma = t->form;
         continue;
       }
-      size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
-      if (fl == (size_t)-1)
-        fl = 0;
-      t->lemma = fl ? dyad__lemma_id(ctx, t->form, f, fl, t->tag) : 0;
+      t->lemma = W[i].fl ? dyad__lemma_id(ctx, t->form, W[i].f, W[i].fl,
+                                          t->tag)
+                         : 0;
     }
   }
   return DYAD_OK;
