@@ -977,8 +977,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       int nt = noun_of(doc->ctx, w, f, fl);
       if (nt && !((m & ADJS) && isadj(cur) && nextnoun))
         t->tag = (uint8_t)nt;
+      /* an adjective reading survives only where no determiner or
+       * modifier makes this word the head of a noun phrase (in brief) */
       if ((m & ADJS) && isadj(cur) && !(Nm & NOUNS) && P != DYAD_TAG_DT &&
-          P != DYAD_TAG_PRPS && P != DYAD_TAG_POS)
+          P != DYAD_TAG_PRPS && P != DYAD_TAG_POS && !isadj(P) &&
+          P != DYAD_TAG_CD)
         t->tag = (uint8_t)cur;
     } else if (m & ADJS)
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
@@ -1223,6 +1226,11 @@ dyad_status dyad__tag(dyad_doc *doc)
                   ends(f, fl, "rd") || ends(f, fl, "th"))
                      ? DYAD_TAG_JJ
                      : DYAD_TAG_CD;
+        /* the 28th of October, by 31st December: a date, a noun */
+        if (t->tag == DYAD_TAG_JJ && i + 1 < b &&
+            (T[i + 1].flags & DYAD_TOKF_CAP ||
+             (T[i + 1].len == 2 && !memcmp(doc->text + T[i + 1].off, "of", 2))))
+          t->tag = DYAD_TAG_NN;
         W[i].mask = DYAD_TAGBIT(t->tag);
         first = 0;
         break;
