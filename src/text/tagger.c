@@ -947,6 +947,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int nextnoun = (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD &&
                    (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
                                               N != DYAD_TAG_VBZ && N != DYAD_TAG_VBD));
+    /* a major tactical error, the past 50 years: before another
+     * prenominal adjective or a number, still a modifier */
+    if (i + 1 < b && ((isadj(N) && !(Nm & (NOUNS | VERBS))) ||
+                      (N == DYAD_TAG_CD && (P == DYAD_TAG_DT))))
+      nextnoun = 1;
     if ((m & (B(VBG))) && ends(f, fl, "ing")) {
       if (P == DYAD_TAG_IN && (m & B(NN)) && Pf != d->as &&
           (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
