@@ -54,7 +54,7 @@ struct dyad_tagger_ids {
       because, else_, home, but, said, says, seem, appear, become, remain,
       rather, only, own, next, last, he, she, it, say;
   uint32_t content[24];
-  uint32_t at, no;
+  uint32_t at, no, enough;
   uint32_t caus[7];
 };
 
@@ -158,6 +158,7 @@ static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
   d->he = id_of(ctx, "he");
   d->at = id_of(ctx, "at");
   d->no = id_of(ctx, "no");
+  d->enough = id_of(ctx, "enough");
   d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
@@ -889,12 +890,24 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int pref = pref_in(e, B(JJ) | B(RB));
     if (!pref)
       pref = cur;
+    int copula = PAl == d->be || PAl == d->become || PAl == d->seem ||
+                 PAl == d->remain;
     if (nextnoun)
       t->tag = DYAD_TAG_JJ;
+    else if (N == DYAD_TAG_JJR || N == DYAD_TAG_RBR)
+      t->tag = DYAD_TAG_RB; /* much safer, much later */
     else if (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)
       t->tag = nextmod && pref == DYAD_TAG_RB ? DYAD_TAG_RB : DYAD_TAG_JJ;
     else if (nextmod)
       t->tag = (uint8_t)pref;
+    else if (w->first && (N == DYAD_TAG_COMMA || N == DYAD_TAG_CC))
+      t->tag = DYAD_TAG_RB; /* First, ...; First and foremost */
+    else if (form == d->enough && isadj(P))
+      t->tag = DYAD_TAG_RB; /* big enough */
+    else if (isverb(PA) && !copula && !(Nm & NOUNS) &&
+             N != DYAD_TAG_COMMA && P != DYAD_TAG_PRP && Nf != d->of &&
+             Nf != d->to && Nf != d->as)
+      t->tag = DYAD_TAG_RB; /* marched deep into, came too late */
     else if (N == DYAD_TAG_DT || N == DYAD_TAG_MD ||
              (isverb(N) && N != DYAD_TAG_VBG))
       t->tag = DYAD_TAG_RB;
@@ -931,6 +944,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     }
     if (m & B(VBN)) {
       t->tag = (m & B(JJ)) && cur == DYAD_TAG_JJ ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      return;
+    }
+    if ((m & B(RB)) && (Nm & (B(VBN) | B(VBG))) && !(Nm & NOUNS)) {
+      t->tag = DYAD_TAG_RB; /* were later built */
       return;
     }
     if ((m & ADJS) && PAl == d->be) {
@@ -1069,8 +1086,23 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
       int inner = (before == DYAD_TAG_IN && T[k - 1].form != d->that) ||
                   isverb(before) || before == DYAD_TAG_TO;
+      /* the money invested in bonds would ...: a finite verb after the
+       * phrase that follows means this one was a participle */
+      int later_finite = 0;
+      if (noobj && N != DYAD_TAG_PERIOD && N != DYAD_TAG_COMMA) {
+        size_t q = i + 1;
+        while (q < b && (T[q].tag == DYAD_TAG_IN || T[q].tag == DYAD_TAG_DT ||
+                         isadj(T[q].tag) || isnoun(T[q].tag) ||
+                         T[q].tag == DYAD_TAG_CD || T[q].tag == DYAD_TAG_PRPS ||
+                         T[q].tag == DYAD_TAG_POS || T[q].tag == DYAD_TAG_RB ||
+                         T[q].tag == DYAD_TAG_HYPH || T[q].tag == DYAD_TAG_TO))
+          q++;
+        later_finite = q < b && q > i + 1 && !(W[q].mask & NOUNS) &&
+                       (T[q].tag == DYAD_TAG_MD || T[q].tag == DYAD_TAG_VBZ ||
+                        T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBP);
+      }
       if ((P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && noobj && !intr &&
-          Nf != d->that && inner && w->vlemma != d->have)
+          Nf != d->that && (inner || later_finite) && w->vlemma != d->have)
         t->tag = DYAD_TAG_VBN;
       else
         t->tag = DYAD_TAG_VBD;
