@@ -56,6 +56,7 @@ struct dyad_tagger_ids {
   uint32_t content[24];
   uint32_t at, no, enough;
   uint32_t caus[7];
+  uint32_t degree[10];
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -88,8 +89,14 @@ void dyad__tagger_ids_free(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
     dyad__free(&ctx->alloc, d, sizeof(*d));
 }
 
+static const char *const degree_words[10] = {
+    "very", "so", "too", "quite", "extremely", "rather", "increasingly",
+    "less", "more", "most"};
+
 static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
 {
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(degree_words); k++)
+    d->degree[k] = id_of(ctx, degree_words[k]);
   for (size_t k = 0; k < DYAD_ARRAY_LEN(caus_words); k++)
     d->caus[k] = id_of(ctx, caus_words[k]);
   for (size_t k = 0; k < DYAD_ARRAY_LEN(content_words); k++)
@@ -179,6 +186,15 @@ static int causative(const struct dyad_tagger_ids *d, uint32_t lemma)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(d->caus); k++)
     if (lemma && d->caus[k] == lemma)
+      return 1;
+  return 0;
+}
+
+/* very, so, too ...: adverbs of degree, before adjectives. */
+static int degree_adverb(const struct dyad_tagger_ids *d, uint32_t form)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->degree); k++)
+    if (form && d->degree[k] == form)
       return 1;
   return 0;
 }
@@ -938,12 +954,25 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* be / get + participle (passive) or -ing (progressive) */
   if ((PAl == d->be || PAl == d->get) && isverb(PA)) {
+    /* it is amazing, we are so disappointed: with no object after it, or
+     * after a degree adverb, a participle WordNet lists as an adjective
+     * is one */
+    int degree = P == DYAD_TAG_RB && degree_adverb(d, Pf);
+    int noobj = N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+                N == DYAD_TAG_CC || N == DYAD_TAG_RQUOTE || N == DYAD_TAG_NONE ||
+                Nf == d->than || (N == DYAD_TAG_TO && PAl == d->be);
     if ((m & B(VBG)) && ends(f, fl, "ing")) {
-      t->tag = DYAD_TAG_VBG;
+      t->tag = (m & B(JJ)) && (degree || noobj) &&
+                       pref_in(dyad__lex_get(doc->ctx, form), B(JJ) | B(VBG)) ==
+                           DYAD_TAG_JJ
+                   ? DYAD_TAG_JJ
+                   : DYAD_TAG_VBG;
       return;
     }
     if (m & B(VBN)) {
-      t->tag = (m & B(JJ)) && cur == DYAD_TAG_JJ ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      t->tag = (m & B(JJ)) && (cur == DYAD_TAG_JJ || degree)
+                   ? DYAD_TAG_JJ
+                   : DYAD_TAG_VBN;
       return;
     }
     if ((m & B(RB)) && (Nm & (B(VBN) | B(VBG))) && !(Nm & NOUNS)) {
@@ -976,10 +1005,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         t->tag = DYAD_TAG_NN;
       else if (P == DYAD_TAG_IN && !(Nm & FINITE))
         t->tag = DYAD_TAG_VBG;
+      else if (nextnoun && (m & B(JJ)))
+        t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
+                                  B(JJ) | B(VBG)); /* the remaining books */
       else if (nextnoun)
-        t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : (m & B(NN)) && isadj(P)
-                                                ? DYAD_TAG_NN
-                                                : DYAD_TAG_VBG;
+        t->tag = (m & B(NN)) && isadj(P) ? DYAD_TAG_NN : DYAD_TAG_VBG;
       else
         t->tag = (m & B(NN)) ? DYAD_TAG_NN : DYAD_TAG_VBG;
       return;
