@@ -989,6 +989,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   int npre = P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS ||
              P == DYAD_TAG_WPS || P == DYAD_TAG_CD || isadj(P) ||
              P == DYAD_TAG_IN || P == DYAD_TAG_PDT;
+  /* these had been ..., this brought the book ...: a demonstrative or
+   * quantifier standing alone as the subject of a past tense */
+  if (P == DYAD_TAG_DT && (m & B(VBD)) && !(m & NOUNS) &&
+      !((Nm & NOUNS) && isnoun(N)) && i > a &&
+      (T[i - 1].len > 3 || Pf == d->all) && Pf != d->that)
+    npre = 0;
   if (npre) {
     int nextnoun = (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD &&
                    (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
@@ -1085,8 +1091,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                 N == DYAD_TAG_PERIOD || (N == DYAD_TAG_RB && Nf != d->not_);
     int subject = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
                   P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
-                  (P == DYAD_TAG_CD && i >= a + 2 &&
-                   T[i - 2].tag == DYAD_TAG_NNP) ||
+                  (P == DYAD_TAG_CD && i >= a + 2 && isnoun(T[i - 2].tag)) ||
                   (P == DYAD_TAG_DT && !(W[i - 1].mask & B(PDT)) && i >= a + 1 &&
                    (i == a + 1 || !isnoun(T[i - 2].tag))) ||
                   (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
