@@ -20,10 +20,11 @@
  *   quote state is reset at each paragraph;
  * - a blank line (two newlines with only blanks between) starts a
  *   paragraph: its first token is flagged PARA, as is the first token of
- *   the text; in a text without any blank line, each line break starts
- *   one too (one paragraph a line), unless the next line opens with a
- *   lower-case letter (a wrapped sentence); SPACE marks tokens preceded by
- *   white space or the start;
+ *   the text; in a text without any blank line whose lines mostly end
+ *   sentences (one paragraph a line), each line break starts one too,
+ *   unless the next line opens with a lower-case letter; hard-wrapped text
+ *   keeps its line breaks as spaces; SPACE marks tokens preceded by white
+ *   space or the start;
  * - datelines ("MOSCOW, March 22 (Reuters) -") at the start of a paragraph
  *   are flagged DATELINE, up to and including their dash.
  *
@@ -1095,20 +1096,32 @@ static void dateline_at(dyad_doc *doc, size_t p)
   }
 }
 
-/* Does the text hold a blank line (two newlines with only blanks
- * between)? Texts that do not, but have line breaks, put one paragraph on
- * each line (as many feeds and scrapers do). */
-static int has_blank_line(const unsigned char *s, size_t n)
+/* Does the text put one paragraph on each line? True when it has line
+ * breaks but no blank line (two newlines with only blanks between), and
+ * most of its lines end a sentence (. ! ? or a closing quote or bracket):
+ * that is how many feeds and scrapers write. Hard-wrapped text (lines cut
+ * at a width, mostly mid-sentence) keeps its line breaks as spaces. */
+static int line_paragraphs(const unsigned char *s, size_t n)
 {
   const unsigned char *p = s, *end = s + n;
+  size_t breaks = 0, stops = 0;
   while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    const unsigned char *b = p;
+    while (b > s && (bclass[b[-1]] & B_SPACE))
+      b--;
+    if (b > s) {
+      unsigned char c = b[-1];
+      breaks++;
+      stops += c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+               (c == 0x9d && b - s >= 3 && b[-3] == 0xe2 && b[-2] == 0x80);
+    }
     p++;
     while (p < end && (bclass[*p] & B_SPACE))
       p++;
     if (p < end && *p == '\n')
-      return 1;
+      return 0;
   }
-  return 0;
+  return breaks > 0 && stops * 2 > breaks;
 }
 
 /* ==== entry point ======================================================= */
@@ -1122,7 +1135,7 @@ dyad_status dyad__tokenize(dyad_doc *doc)
   z.n = doc->text_len;
   z.pend = DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
   z.dq = z.sq = 0;
-  z.lines = memchr(z.s, '\n', z.n) != NULL && !has_blank_line(z.s, z.n);
+  z.lines = (unsigned char)line_paragraphs(z.s, z.n);
   DYAD_ASSERT(doc->text[doc->text_len] == '\0');
   /* news text averages 5.4 bytes a token (Reuters-21578) */
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,
