@@ -232,6 +232,7 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     if (k >= b + 2 &&
         (dyad__tok_is(doc, t, "by") || dyad__tok_is(doc, t, "of")) &&
         credit_lead(doc->text + v[k - 2].off, v[k - 2].len)) {
+      agency = 1; /* a lead word makes it a credit without an agency */
       k--;
       continue;
     }
