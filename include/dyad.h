@@ -91,7 +91,9 @@ enum {
   DYAD_CFG_NO_WHEN = 1u << 3,   /* skip temporal expressions */
   DYAD_CFG_NO_WHERE = 1u << 4,  /* skip place names */
   DYAD_CFG_NO_QUOTES = 1u << 5, /* skip quotations */
-  DYAD_CFG_SPEECH = 1u << 6     /* also code "X said" statements */
+  DYAD_CFG_SPEECH = 1u << 6,    /* also code "X said" statements */
+  DYAD_CFG_LITERAL = 1u << 7    /* PETRARCH semantics: modality, intent
+                                   and futures keep the act's own code */
 };
 
 /* Creates a context. cfg may be NULL for defaults. Returns NULL only when
@@ -107,6 +109,12 @@ dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx);
 
 /* Loads the tagger lexicon only (what `dyad parse` needs). */
 dyad_status dyad_ctx_load_lexicon(dyad_ctx *ctx);
+
+/* Loads the gazetteer only (what `dyad parse` needs for places; also part
+ * of dyad_ctx_load_defaults). DYAD_ENOTFOUND when it was not built (npm
+ * was unreachable at build time): places are then disabled, not an error,
+ * and dyad_ctx_errmsg() says why. */
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx);
 
 /* Message for the most recent failure on ctx, "" if none. Owned by ctx. */
 const char *dyad_ctx_errmsg(const dyad_ctx *ctx);
@@ -599,8 +607,9 @@ typedef struct dyad_store_event {
 /* Return non-zero from a callback to stop the query early (not an error). */
 typedef int (*dyad_store_event_fn)(const dyad_store_event *ev, void *ud);
 
-/* Calls fn for each event matching q, newest first (date, then document
- * and sentence order). q may be NULL for all events. */
+/* Calls fn for each event matching q, newest first (by event date, then
+ * in the order documents were first stored, then in document order). q
+ * may be NULL for all events. */
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
                              dyad_store_event_fn fn, void *ud);
 
@@ -647,7 +656,8 @@ typedef int (*dyad_store_row_fn)(int ncol, const char *const *names,
  * row (and once with values NULL before the first row, to give the column
  * names). A statement that would write is refused (DYAD_EARG): SQLite
  * checks sqlite3_stmt_readonly on a read-only connection; PostgreSQL runs
- * it inside a READ ONLY transaction that is rolled back. */
+ * it inside a READ ONLY transaction that is rolled back. An open write
+ * batch on s is committed first. */
 dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud);
 
@@ -697,10 +707,13 @@ int dyad_dict_format_parse(const char *s, size_t len);
  * Idempotent. */
 dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
 
-/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
- * its entries override earlier ones for the same phrase and kind. A native
+/* Loads one more dictionary file (a user's --dict): its entries override
+ * the default data for the same phrase and kind, whether loaded before or
+ * after dyad_ctx_load_defaults, and earlier user files. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
  * cues*, or a folder of that name) or from section lines ("[actors]").
+ * With DYAD_DICT_AUTO, path may start with a format name and a colon
+ * ("petrarch-verbs:CAMEO.2.0.txt"); otherwise the format is sniffed.
  * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
  * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
  * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */

@@ -11,5 +11,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libcmocka-dev libcjson-dev libutf8proc-dev libpcre2-dev \
   libsqlite3-dev sqlite3 libpq-dev postgresql \
   libmicrohttpd-dev zlib1g-dev \
-  wordnet-base iso-codes \
+  wordnet-base iso-codes nodejs npm \
   time wrk ca-certificates

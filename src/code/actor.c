@@ -207,6 +207,8 @@ struct npscan {
   uint32_t agent_at;
   int head_is_adj;        /* the head itself is a demonym ("Russians") */
   int head_is_agent;
+  int head_is_capital;    /* the head is the word "capital" */
+  int head_known;         /* the head is part of a dictionary match */
 };
 
 static int strength(int type)
@@ -225,6 +227,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
 {
   memset(s, 0, sizeof(*s));
   const dyad_token *toks = doc->toks.v;
+  s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
   uint32_t end = ph->tok + ph->ntok;
   for (uint32_t i = ph->tok; i < end;) {
     if (toks[i].flags & DYAD_TOKF_DATELINE) {
@@ -249,6 +252,8 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
         s->best = h;
         s->best_at = i;
       }
+      if (i <= ph->head && ph->head < i + n)
+        s->head_known = 1;
       i += n;
       continue;
     }
@@ -297,7 +302,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       const dyad_phrase *pp = &doc->phrases.v[k];
       if (pp->kind != DYAD_PH_PP || pp->child < 0)
         continue;
-      if (!tokis(doc, &toks[pp->tok], "of"))
+      if (!tokis(doc, &toks[pp->tok], "of") &&
+          !tokis(doc, &toks[pp->tok], "from"))
         break;
       struct npscan s2;
       scan(doc, &doc->phrases.v[pp->child], &s2);
@@ -307,25 +313,61 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     }
   }
   char code[DYAD_CODE_MAX];
-  if (s.best.ntok && (s.best.type != ACT_COUNTRY || !s.agent.ntok ||
-                      s.agent_at < s.best_at)) {
-    /* a named actor; an agent after a country composes ("Russia's army"
-     * is handled above, "Hamas militants" keeps the group) */
+  uint8_t htag = toks[ph->head].tag;
+  int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
+  int best_heads = s.best.ntok && s.best_at + s.best.ntok > ph->head;
+  /* an agent word heads the phrase ("Russian troops"), or a title before
+   * a name nobody listed ("Fornost President Umbardacil") */
+  int agent_heads =
+      s.agent.ntok &&
+      (s.head_is_agent ||
+       (head_proper && !best_heads && !s.head_known &&
+        s.agent_at + s.agent.ntok <= ph->head));
+  if (best_heads) {
+    /* a named actor that the phrase is about: it covers the head
+     * ("China's position" is not China) */
     addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
     return;
   }
-  if (s.agent.ntok && s.country[0]) {
-    compose(code, s.country, s.agent.code);
-    addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+  if (agent_heads) {
+    const char *country = s.country;
+    if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
+      country = s.best.code; /* "Hamas militants", "UN officials" */
+    compose(code, country, s.agent.code);
+    if (strncmp(code, "---", 3) != 0 || (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
+      if (code[0] != '-' || !(s.agent.title && (ph->flags & DYAD_PHF_DEFINITE))) {
+        addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+        return;
+      }
+    }
+  }
+  if (s.head_is_capital && s.country[0]) {
+    /* "the Ukrainian capital": the country, as a place acted upon */
+    addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
   }
-  if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && s.agent.title) {
+  if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && !s.country[0] &&
+      strcmp(s.agent.code, "GOV") == 0) {
     if (resolve_plural_description(cs, sent, sp, r))
       return;
   }
   if (s.head_is_adj) {
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
+  }
+  if ((ph->flags & DYAD_PHF_DEFINITE) && !s.best.ntok && !s.agent.ntok &&
+      (tokis(doc, &toks[ph->head], "country") ||
+       tokis(doc, &toks[ph->head], "nation"))) {
+    /* "the shattered country": the last country named */
+    for (size_t back = 0; back < MENTIONS_MAX; back++) {
+      const struct mention *m = lastmention(cs, back);
+      if (!m || m->sent + 3 < sent)
+        break;
+      if (m->country[0] && m->type != ACT_IGO && m->type != ACT_GROUP) {
+        addactor(r, m->country, sp, "description", ACT_COUNTRY, 0);
+        return;
+      }
+    }
   }
   if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE)) {
     /* "the president": the last person named with that title */
@@ -393,12 +435,24 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
   struct np_actors r;
   memset(&r, 0, sizeof(r));
   uint32_t sent = sent_of(doc, ph->tok);
-  int32_t m = pi;
-  for (int guard = 0; m >= 0 && guard < ACTORS_MAX; guard++) {
-    resolve_one(doc, cs, m, sent, &r);
-    m = doc->phrases.v[m].conj;
-    if (m >= 0 && (size_t)m >= doc->phrases.n)
-      break;
+  if (ph->flags & DYAD_PHF_COORD) {
+    /* a coordination: each member on its own ("Xi and Putin") */
+    int32_t m = ph->child;
+    for (int guard = 0; m >= 0 && (size_t)m < doc->phrases.n &&
+                        guard < ACTORS_MAX;
+         guard++) {
+      if (doc->phrases.v[m].flags & DYAD_PHF_COORD) {
+        const struct np_actors *sub = dyad__np_actors(doc, cs, m);
+        for (size_t k = 0; sub && k < sub->n; k++)
+          addactor(&r, sub->code[k], sub->span[k], sub->rule[k],
+                   sub->type[k], sub->sex[k]);
+      } else {
+        resolve_one(doc, cs, m, sent, &r);
+      }
+      m = doc->phrases.v[m].conj;
+    }
+  } else {
+    resolve_one(doc, cs, pi, sent, &r);
   }
   if (r.n == 0)
     return NULL;

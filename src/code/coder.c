@@ -86,21 +86,19 @@ static int32_t np_at(const dyad_doc *doc, uint32_t t)
   return -1;
 }
 
-/* First coordination member of an NP: members are linked by conj; the
- * coder resolves from the first so every member is found. */
+/* The phrase to resolve for an NP: a coordination member stands for its
+ * whole coordination group ("Xi and Putin"), whose members the actor
+ * resolver walks. */
 static int32_t np_first(const dyad_doc *doc, int32_t pi)
 {
-  /* members point forward; find a phrase whose conj chain reaches pi */
-  for (int32_t k = pi - 1; k >= 0 && k >= pi - 12; k--) {
-    const dyad_phrase *p = &doc->phrases.v[k];
-    if (p->kind == DYAD_PH_NP && p->conj >= 0) {
-      int32_t m = p->conj;
-      for (int g = 0; m >= 0 && g < ACTORS_MAX; g++) {
-        if (m == pi)
-          return np_first(doc, k);
-        m = doc->phrases.v[m].conj;
-      }
-    }
+  for (int g = 0; g < 4 && pi >= 0; g++) {
+    int32_t up = doc->phrases.v[pi].up;
+    if (up < 0 || (size_t)up >= doc->phrases.n)
+      break;
+    const dyad_phrase *u = &doc->phrases.v[up];
+    if (u->kind != DYAD_PH_NP || !(u->flags & DYAD_PHF_COORD))
+      break;
+    pi = up;
   }
   return pi;
 }
@@ -123,6 +121,9 @@ static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
   }
   return -1;
 }
+
+static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
+                   const char *const *list);
 
 /* ---- emitting -------------------------------------------------------- */
 
@@ -176,6 +177,20 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
+  if ((!t || !t->n) && s->n >= 2) {
+    /* no target, several sources: they act on each other ("Gondor and
+     * Osgiliath renewed ties") */
+    for (size_t i = 0; i < s->n; i++)
+      for (size_t j = 0; j < s->n; j++) {
+        if (i == j)
+          continue;
+        dyad_status st = push(ec, s->code[i], s->span[i], s->code[j],
+                              s->span[j], code, vs, rule, flags);
+        if (st != DYAD_OK)
+          return st;
+      }
+    return DYAD_OK;
+  }
   if (!t)
     t = &none;
   for (size_t i = 0; i < s->n; i++) {
@@ -197,6 +212,26 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
 
 /* ---- verb patterns ---------------------------------------------------- */
 
+/* Where a pattern may look after the verb: the end of clause c, extended
+ * over the infinitival or participial clauses it governs ("urge X to
+ * release", "accused X of violating"). */
+static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
+{
+  uint32_t end = c->tok + c->ntok;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  int32_t gov = (int32_t)ci;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
+        n->parent != gov || n->tok > end + 1)
+      break;
+    if (n->tok + n->ntok > end)
+      end = n->tok + n->ntok;
+    gov = (int32_t)k;
+  }
+  return end;
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -211,7 +246,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
 {
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
-  uint32_t end = c->tok + c->ntok;
+  uint32_t end = clause_reach(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
   /* before the verb: walk backwards */
@@ -254,7 +289,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
         pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
       continue;
     }
-    uint32_t limit = pos + (k == p->npre ? 6 : 5);
+    uint32_t limit = pos + (k == p->npre ? 8 : 7);
     if (limit > end)
       limit = end;
     uint32_t q = pos;
@@ -276,11 +311,30 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   return 1;
 }
 
-/* Default target: the direct object, else the NP of the last preposition
- * the pattern named, else the NP of the first PP after the verb. */
-static int32_t default_target(const dyad_doc *doc, const dyad_clause *c,
-                              uint32_t lastprep, int used_words)
+/* Does NP p hang off the verb group vg (directly, or through one PP that
+ * attaches to the verb), rather than off another noun? */
+static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
 {
+  int32_t up = p->up;
+  if (up < 0)
+    return 1; /* a bare NP in the clause: the object or a complement */
+  const dyad_phrase *q = &doc->phrases.v[up];
+  if (q->kind == DYAD_PH_NP && (q->flags & DYAD_PHF_COORD))
+    return on_verb(doc, q, vg);
+  if (q->kind != DYAD_PH_PP)
+    return 0;
+  return q->attach == vg || q->attach < 0;
+}
+
+/* Default target: the NP of the last preposition the pattern named, else
+ * the direct object when it names an actor, else the first noun phrase
+ * after the verb in the clause (in a prepositional phrase too) that names
+ * an actor, and failing that in an infinitival clause the verb governs
+ * ("signed an accord to supply Gondor"). */
+static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
+                              const dyad_phrase *vg, uint32_t lastprep)
+{
+  dyad_doc *doc = ec->doc;
   if (lastprep != UINT32_MAX) {
     int32_t np = pp_np_at(doc, lastprep);
     if (np < 0 && lastprep + 1 < c->tok + c->ntok)
@@ -288,10 +342,35 @@ static int32_t default_target(const dyad_doc *doc, const dyad_clause *c,
     if (np >= 0)
       return np;
   }
-  if (c->obj >= 0)
+  if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
     return c->obj;
-  DYAD_UNUSED(used_words);
-  return -1;
+  int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
+  const dyad_clause *cl = c;
+  for (int hop = 0; hop < 2 && cl; hop++) {
+    uint32_t from = hop == 0 ? vg->head + 1 : cl->tok;
+    uint32_t end = cl->tok + cl->ntok;
+    for (size_t k = phrase_after(doc, from - 1);
+         k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+      const dyad_phrase *p = &doc->phrases.v[k];
+      if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
+        continue;
+      if (!literal && hop == 0 && !on_verb(doc, p, c->verb))
+        continue; /* "condemned the attack on Ukraine": not Ukraine */
+      if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
+        return (int32_t)k;
+    }
+    /* the next clause, if it is an infinitive this one governs */
+    const dyad_clause *next = NULL;
+    size_t ci = (size_t)(cl - doc->clauses.v) + 1;
+    if (ci < doc->clauses.n) {
+      next = &doc->clauses.v[ci];
+      if (next->kind != DYAD_CL_INF || next->parent != (int32_t)(ci - 1 - 0) ||
+          next->verb < 0)
+        next = NULL;
+    }
+    cl = next;
+  }
+  return c->obj;
 }
 
 /* The by-agent of a passive clause. */
@@ -333,12 +412,70 @@ static int negated(const dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+static inline uint32_t bloom_bit(uint32_t id)
+{
+  return (id * 2654435761u) >> 24;
+}
+
+static inline void bloom_add(uint64_t b[4], uint32_t id)
+{
+  if (id) {
+    uint32_t k = bloom_bit(id);
+    b[k >> 6] |= 1ull << (k & 63);
+  }
+}
+
+static inline int bloom_has(const uint64_t b[4], uint32_t id)
+{
+  uint32_t k = bloom_bit(id);
+  return id && (b[k >> 6] >> (k & 63)) & 1;
+}
+
+/* Can pattern p match words the filter holds? Only WORD items after the
+ * verb are checked (sets and slots always may). */
+static int bloom_may(const uint64_t b[4], const struct dyad_verb_pat *p)
+{
+  for (uint16_t k = p->npre; k < p->nitems; k++) {
+    const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind == DYAD_VI_WORD && !bloom_has(b, it->id) &&
+        !(it->lemma && bloom_has(b, it->lemma)))
+      return 0;
+  }
+  return 1;
+}
+
+/* An infinitival clause is an act only when the verb that governs it says
+ * the act happened or is intended ("managed to", "began to", "plans to":
+ * the chunker marks intent on the clause's own verb group); after "urged X
+ * to", "asked X to", "wants X to" it is the content of a request, not an
+ * act. */
+static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_phrase *vg)
+{
+  static const char *const implicative[] = {
+      "manage", "begin", "start", "continue", "resume", "proceed", "help",
+      "move", "go", "keep", "dare", "fail", "refuse", "decline",
+      "be", NULL}; /* "is about to", "is to": planned acts */
+  if (vg->flags & (DYAD_PHF_INTENT | DYAD_PHF_THREAT | DYAD_PHF_MODAL |
+                   DYAD_PHF_FUTURE | DYAD_PHF_NEGATED))
+    return 1;
+  if (c->parent < 0 || (size_t)c->parent >= doc->clauses.n)
+    return 1;
+  const dyad_clause *pc = &doc->clauses.v[c->parent];
+  const dyad_phrase *pv = ph(doc, pc->verb);
+  if (!pv)
+    return 1;
+  return verb_is(doc, pv, implicative);
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
   dyad_doc *doc = ec->doc;
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
+    return DYAD_OK;
+  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
     return DYAD_OK;
   const struct dyad_verb_pat *const *pats;
   size_t np = 0;
@@ -347,7 +484,17 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const struct dyad_verb_pat *hit = NULL;
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
+  /* a 256-bit filter of the words after the verb: most of a frequent
+   * verb's patterns name a word the clause does not have */
+  uint64_t bloom[4] = {0, 0, 0, 0};
+  uint32_t cend = clause_reach(doc, c);
+  for (uint32_t t = vg->head + 1; t < cend; t++) {
+    bloom_add(bloom, doc->toks.v[t].form);
+    bloom_add(bloom, doc->toks.v[t].lemma);
+  }
   for (size_t i = 0; i < np; i++) {
+    if (!bloom_may(bloom, pats[i]))
+      continue;
     if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep)) {
       hit = pats[i];
       break;
@@ -362,7 +509,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
   if (target < 0)
-    target = default_target(doc, c, lastprep, hit->nitems);
+    target = default_target(ec, c, vg, lastprep);
   int32_t source = psource >= 0 ? psource : c->subj;
   if (passive && !hit->passive[0]) {
     target = c->subj;
@@ -379,8 +526,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->flags & DYAD_CLF_QUOTE)
     flags |= DYAD_EVF_QUOTE;
   char code[8], mirror[8];
-  dyad__modal_code(hcode, vg->flags, c->flags, code);
-  dyad__modal_code(hit->mirror, vg->flags, c->flags, mirror);
+  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : vg->flags;
+  uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  dyad__modal_code(hcode, modal, cmodal, code);
+  dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
   if (source < 0)
@@ -406,6 +555,20 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
  * attacks", "came under fire") and light verbs whose subject performs it
  * ("launched attacks", "paid a visit"). Kept here, not in data/, because
  * they are grammar, not vocabulary. */
+/* Is token t (case-folded) one of the words in list? */
+static int word_in(const dyad_doc *doc, const dyad_token *t,
+                   const char *const *list)
+{
+  char buf[24];
+  size_t n = dyad__fold(doc->text + t->off, t->len, buf, sizeof(buf) - 1);
+  if (n == (size_t)-1)
+    return 0;
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], buf, n) == 0)
+      return 1;
+  return 0;
+}
+
 static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
                    const char *const *list)
 {
@@ -427,7 +590,13 @@ static const char *const light_verbs[] = {
     "begin", "start", "continue", "intensify", "step", "escalate", "order",
     "end", "wrap", "conclude", "resume", "announce", "unleash", "impose",
     "extend", "offer", "provide", "give", "grant", "approve", "issue",
-    "seek", "host", "attend", NULL};
+    "seek", "host", "attend", "speed", "accelerate", "expedite", "complete",
+    "finalize", "finalise", "deliver", "send", "pledge", "promise",
+    "show", "express", "voice", "declare", NULL};
+/* Prepositions that make a noun the means of the clause's act ("isolate
+ * Russia through sanctions"): the clause subject is its source and the
+ * clause object its target. */
+static const char *const means_preps[] = {"through", "via", "with", NULL};
 
 static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
@@ -486,10 +655,11 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 5;
        k++) {
     const dyad_phrase *q = &doc->phrases.v[k];
+    if (q->kind == DYAD_PH_VG || q->tok > end + 6 ||
+        (c && q->tok >= c->tok + c->ntok))
+      break; /* a new verb or clause: its phrases are not the noun's */
     if (q->kind != DYAD_PH_PP)
       continue;
-    if (q->tok > end + 6)
-      break;
     const dyad_token *prep = &toks[q->tok];
     int is_target = 0;
     for (size_t j = 0; j < nh.npreps; j++)
@@ -511,21 +681,69 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     else if (is_source && !sa)
       sa = a;
   }
-  /* the clause: "Ukraine faced attacks" / "Russia launched attacks" */
+  /* the clause: "Ukraine faced attacks" / "Russia launched attacks"; the
+   * noun may sit in an of-phrase of the object ("faced a series of
+   * attacks") */
   const dyad_phrase *vg = c ? ph(doc, c->verb) : NULL;
-  if (vg && c->obj == pi) {
+  int is_obj = c && c->obj == pi;
+  static const char *const chain_preps[] = {"of", "on", "for", "over",
+                                            "with", "to", "between", NULL};
+  int32_t cur = pi;
+  for (int hop = 0; c && !is_obj && c->obj >= 0 && hop < 3; hop++) {
+    int32_t up = doc->phrases.v[cur].up;
+    if (up < 0 || (size_t)up >= doc->phrases.n)
+      break;
+    const dyad_phrase *q = &doc->phrases.v[up];
+    if (q->kind != DYAD_PH_PP || !word_in(doc, &toks[q->tok], chain_preps) ||
+        q->attach < 0)
+      break;
+    cur = q->attach;
+    is_obj = cur == c->obj || np_first(doc, cur) == c->obj;
+  }
+  /* in a prepositional phrase of the verb itself ("announced agreement
+   * on a loan package"): a light verb's subject still performs it */
+  int in_vp = is_obj;
+  if (c && vg && !is_obj && p->up >= 0) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    in_vp = q->kind == DYAD_PH_PP && q->attach == c->verb && q->tok > vg->head;
+  }
+  if (vg && in_vp) {
     const struct np_actors *subj =
         c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
                      : NULL;
-    if (subj && !ta && verb_is(doc, vg, undergo_verbs))
+    if (subj && !ta && is_obj && verb_is(doc, vg, undergo_verbs))
       ta = subj;
     else if (subj && !sa && verb_is(doc, vg, light_verbs))
       sa = subj;
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
   }
+  /* the means of the clause's act: "isolate Russia through sanctions"
+   * (the means are real even when the act is only sought) */
+  int means = 0;
+  if (c && vg && p->up >= 0 && !sa) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    if (q->kind == DYAD_PH_PP && word_in(doc, &toks[q->tok], means_preps) &&
+        q->tok > vg->head) {
+      if (c->subj >= 0)
+        sa = dyad__np_actors(doc, ec->cs, np_first(doc, c->subj));
+      if (!ta && c->obj >= 0)
+        ta = dyad__np_actors(doc, ec->cs, np_first(doc, c->obj));
+      means = sa != NULL;
+    }
+  }
   if (!sa)
     return DYAD_OK;
+  if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    /* "intends to speed up delivery": the noun's act is intended too */
+    char m[8];
+    dyad__modal_code(code, vg->flags, c->flags, m);
+    if (strcmp(m, code) != 0)
+      mirror[0] = '\0';
+    memcpy(code, m, sizeof(code));
+    if (!code[0])
+      return DYAD_OK;
+  }
   dyad_span vs = tokspan(doc, at, p->head + 1 - at);
   uint32_t flags = DYAD_EVF_NOUN;
   if (!ta && sa->n >= 2 && mirror[0]) {

@@ -55,7 +55,8 @@ static dyad_status setup(struct vstate *v, char *err, size_t errcap)
   dyad_config cfg;
   memset(&cfg, 0, sizeof(cfg));
   cfg.data_dir = v->o ? v->o->data_dir : NULL;
-  cfg.flags = DYAD_CFG_UNKNOWN | DYAD_CFG_NO_WHERE | DYAD_CFG_NO_QUOTES;
+  cfg.flags = DYAD_CFG_UNKNOWN | DYAD_CFG_LITERAL | DYAD_CFG_NO_WHERE |
+              DYAD_CFG_NO_QUOTES;
   v->ctx = dyad_ctx_new(&cfg);
   if (!v->ctx)
     return DYAD_ENOMEM;

@@ -195,3 +195,47 @@ out=$(agent_check "$@")
 nag=$(echo "$out" | sed -n 's/^TOTAL //p'); errs=$(echo "$out" | grep -v '^TOTAL ')
 if [ -z "$errs" ]; then ok data_world_agent_lines; else bad data_world_agent_lines; echo "$errs" | head -20; fi
 [ "${nag:-0}" -ge 150 ] && ok "data_world_agent_count ($nag)" || bad "data_world_agent_count (${nag:-0} < 150)"
+
+# 5. through the loader (once 'dyad dict' exists in the build): the shipped
+# data loads clean, and dated codes resolve by the article date.
+if [ -z "$DYAD_BIN" ] || [ ! -x "$DYAD_BIN" ] ||
+   "$DYAD_BIN" dict check 2>&1 | grep -q 'not available'; then
+  echo "SKIP data_world_dict_check (no 'dyad dict' in this build)"
+  exit 0
+fi
+if "$DYAD_BIN" dict check >"$tmp/check.txt" 2>&1; then ok data_world_dict_check
+else bad data_world_dict_check; head -20 "$tmp/check.txt"; fi
+while IFS='|' read -r phrase date want; do
+  [ -n "$phrase" ] || continue
+  got=$("$DYAD_BIN" dict lookup "$phrase" --date "$date" 2>&1 | grep '^actor' | head -1)
+  if echo "$got" | grep -Eq -- "-> $want( |\$)"; then ok "data_world_lookup $phrase@$date"
+  else bad "data_world_lookup $phrase@$date (want $want, got: $got)"; fi
+done <<'CASES'
+Putin|2010-01-01|RUSGOV
+Vladimir Putin|2020-01-01|RUSGOV
+Trump|2022-06-01|USA
+Trump|2025-06-01|USAGOV
+Taliban|2020-01-01|AFGREBTAL
+Taliban|2022-01-01|AFGGOV
+Sanaa|2010-01-01|YEMGOV
+Sanaa|2020-01-01|YEMREBHTH
+Ahmed al-Sharaa|2025-06-01|SYRGOV
+Jolani|2020-01-01|SYRREBHTS
+Rapid Support Forces|2024-01-01|SDNREBRSF
+Guterres|2020-01-01|IGOUNO
+Mark Rutte|2020-01-01|NLDGOV
+Mark Rutte|2025-01-01|IGOWSTNAT
+Pentagon|2020-01-01|USAMIL
+Kyiv|2020-01-01|UKRGOV
+Kiev|2020-01-01|UKRGOV
+Czechia|2020-01-01|CZE
+Ivory Coast|2020-01-01|CIV
+Burma|2020-01-01|MMR
+US|2020-01-01|USA
+NATO|2020-01-01|IGOWSTNAT
+Islamic State|2020-01-01|IMGMUSISI
+Hamas|2020-01-01|PSEREBHMS
+CASES
+if "$DYAD_BIN" dict lookup "told us" 2>/dev/null | grep -q '^actor'; then
+  bad data_world_lookup_us_is_not_USA
+else ok data_world_lookup_us_is_not_USA; fi
