@@ -19,6 +19,8 @@
  * sentence are emitted once. A verb with no matching pattern yields nothing.
  */
 #include "code.h"
+#include "../when/when.h"
+#include "../where/where.h"
 
 #include <stdio.h>
 
@@ -131,7 +133,8 @@ struct emit_ctx {
   dyad_doc *doc;
   struct coder_state *cs;
   uint32_t sent;
-  size_t first_event; /* events of this sentence start here */
+  size_t first_event;     /* events of this sentence start here */
+  const dyad_clause *cl;  /* clause being coded (dates, places), or NULL */
 };
 
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
@@ -167,6 +170,22 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   e->event_date = doc->date;
   e->place = -1;
   e->flags = flags;
+  if (ec->cl) {
+    int from_text = 0;
+    dyad_date d = dyad__event_date(doc, ec->cl, &from_text);
+    if (d && from_text) {
+      e->event_date = d;
+      e->flags |= DYAD_EVF_DATE_TEXT;
+    }
+    const char *why = NULL;
+    int32_t pl = dyad__event_place(doc, ec->cl, e->target, &why);
+    /* the vector may have moved if a place was appended: e is still ours */
+    e = &doc->events.v[doc->events.n - 1];
+    if (pl >= 0) {
+      e->place = pl;
+      e->place_rule = why;
+    }
+  }
   return DYAD_OK;
 }
 
@@ -472,6 +491,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
   dyad_doc *doc = ec->doc;
+  ec->cl = c;
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
@@ -602,6 +622,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
 {
   dyad_doc *doc = ec->doc;
+  ec->cl = c;
   const dyad_phrase *p = &doc->phrases.v[pi];
   const dyad_token *toks = doc->toks.v;
   uint32_t end = p->tok + p->ntok;
@@ -785,7 +806,7 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n};
+    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)
@@ -821,6 +842,16 @@ dyad_status dyad__code(dyad_doc *doc)
       if (st != DYAD_OK)
         return st;
     }
+  }
+  /* quotations: the speaker's actor code */
+  for (size_t q = 0; q < doc->quotes.n; q++) {
+    dyad_quote *qu = &doc->quotes.v[q];
+    if (qu->speaker_phrase < 0 || (size_t)qu->speaker_phrase >= doc->phrases.n)
+      continue;
+    const struct np_actors *a =
+        dyad__np_actors(doc, cs, np_first(doc, qu->speaker_phrase));
+    if (a && a->n)
+      snprintf(qu->speaker, sizeof(qu->speaker), "%s", a->code[0]);
   }
   return DYAD_OK;
 }

@@ -883,6 +883,8 @@ static size_t run_of(const unsigned char *s, size_t i, size_t n,
     j++;
   return j - i;
 }
+static int line_ends_sentence(const unsigned char *s, size_t nl);
+
 
 /* Scans white space from s[i]; sets pend flags. Returns the next
  * non-blank position. */
@@ -907,7 +909,8 @@ static size_t skip_space(struct tz *z, size_t i)
         z->pend |= DYAD_TOKF_PARA;
         i = j + 1;
       } else {
-        if (z->lines && j < n && !(bclass[s[j]] & B_LOWER))
+        if (z->lines && j < n && !(bclass[s[j]] & B_LOWER) &&
+            line_ends_sentence(s, i))
           z->pend |= DYAD_TOKF_PARA;
         i = j;
       }
@@ -1093,6 +1096,34 @@ static void dateline_at(dyad_doc *doc, size_t p)
     }
     return;
   }
+}
+
+/* Does the line that ends at the newline s[nl] end like a sentence (a
+ * stop, a closing quote or bracket), or is it short like a headline?
+ * Hard-wrapped text breaks long lines anywhere, often before a capitalised
+ * name ("ties with\nMordor"), so in line mode only such a line ends its
+ * paragraph. */
+static int line_ends_sentence(const unsigned char *s, size_t nl)
+{
+  size_t k = nl;
+  while (k > 0 && (bclass[s[k - 1]] & B_SPACE))
+    k--;
+  if (k == 0)
+    return 1;
+  size_t start = k;
+  while (start > 0 && s[start - 1] != '\n')
+    start--;
+  if (k - start < 48)
+    return 1; /* a short line: a headline or a list item, not a wrap */
+  unsigned char c = s[k - 1];
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
+      c == '\'' || c == ')')
+    return 1;
+  /* U+201D and U+2019, closing curly quotes: E2 80 9D / E2 80 99 */
+  if (k >= 3 && s[k - 3] == 0xE2 && s[k - 2] == 0x80 &&
+      (c == 0x9D || c == 0x99))
+    return 1;
+  return 0;
 }
 
 /* Does the text hold a blank line (two newlines with only blanks
