@@ -32,6 +32,8 @@
 #define MAXW 6      /* longest name, in tokens */
 #define KEYCAP 256  /* longest key, in bytes */
 #define MAXADM 64   /* first-level regions remembered per article */
+#define MAXANCHOR 32 /* clearly named towns remembered per article */
+#define NEAR_KM 100  /* "near" for anchors and town qualifiers */
 
 struct mention {
   uint32_t tok, ntok, sent;
@@ -181,6 +183,10 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
       continue;
     if ((f & DYAD_GNF_ABBR) && !(f & DYAD_GNF_QUAL) && !all_caps(doc, a, b))
       continue;
+    /* "BA", "AP": a short all-capitals word is an abbreviation */
+    if (!(f & DYAD_GNF_ABBR) && a == b && last->len <= 3 &&
+        (last->flags & DYAD_TOKF_ALLCAPS))
+      continue;
     if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !is_proper(last) &&
         !big_place(g, &r[k]))
       continue;
@@ -263,7 +269,7 @@ static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
 }
 
 /* The best candidate of name record r that lies in place q: inside it
- * when q is a region or country, within 100 km of it when q is a town
+ * when q is a region or country, within NEAR_KM of it when q is a town
  * ("Edmonton, Cairns"); DYAD_GAZ_NONE when none does. */
 static uint32_t inside(const struct dyad_gazetteer *g,
                        const struct dyad_gaz_name *r, uint32_t q)
@@ -277,7 +283,7 @@ static uint32_t inside(const struct dyad_gazetteer *g,
     const struct dyad_gaz_place *p = &g->places[c];
     if (c == q || pq->kind == DYAD_GK_REGION)
       continue;
-    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < 100) {
+    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < NEAR_KM) {
       double sc = static_score(g, r, k);
       if (sc > bs) {
         bs = sc;
@@ -341,9 +347,23 @@ static const char AREA[] = "northern\0southern\0eastern\0western\0central\0"
 /* Speech verbs after a bare surname ("Paterson said"). */
 static const char SAYS[] = "said\0says\0told\0tells\0added\0adds\0wrote\0"
                            "asked\0explained\0argued\0noted\0insisted\0";
+/* Feasts that are also the names of towns. */
+static const char FEASTS[] = "christmas\0easter\0thanksgiving\0halloween\0"
+                             "ramadan\0hanukkah\0passover\0diwali\0eid\0";
 /* Titles before a surname. */
 static const char TITLES[] = "mr\0mrs\0ms\0dr\0mr.\0mrs.\0ms.\0dr.\0sen.\0"
                              "rep.\0gov.\0gen.\0sir\0lady\0lord\0";
+
+/* Is token t inside a temporal expression? */
+static int in_timex(const dyad_doc *doc, const dyad_token *t)
+{
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    const dyad_span *x = &doc->timexes.v[k].span;
+    if (t->off >= x->off && t->off < x->off + x->len)
+      return 1;
+  }
+  return 0;
+}
 
 /* Are tokens a and b (a before b) on one line? */
 static int joined(const dyad_doc *doc, uint32_t a, uint32_t b)
@@ -454,6 +474,11 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     if (L == 1 && !big && !adj && common_word(ctx, &t[i]) && !lead &&
         !comma_after)
       continue;
+    /* a feast, or a word of a temporal expression ("Christmas", "May") */
+    if (L == 1 && is_word(doc, i, FEASTS))
+      continue;
+    if (in_timex(doc, &t[i]))
+      continue;
     /* a person (or organisation) in the actor dictionary */
     if (ctx->dict) {
       struct dyad_actor_hit h;
@@ -503,6 +528,9 @@ struct evidence {
   uint32_t adm[MAXADM];
   float admw[MAXADM];
   size_t nadm;
+  uint32_t anchor[MAXANCHOR];  /* towns named clearly: a namesake of */
+  const struct dyad_gaz_name *anchor_rec[MAXANCHOR]; /* another name near */
+  size_t nanchor;              /* one of them is likely the one meant */
 };
 
 static void add_country(struct evidence *ev, const struct dyad_gazetteer *g,
@@ -559,6 +587,31 @@ static void gather(struct evidence *ev, const struct dyad_gazetteer *g,
     add_adm(ev, p0->adm1, sign * w);
 }
 
+/* Remembers the town of mention m as an anchor when it is clear: the
+ * place of a qualified name or of a qualifier, or a name whose first
+ * candidate leads by far. Areas (countries, regions) are not anchors. */
+static void add_anchor(struct evidence *ev, const struct dyad_gazetteer *g,
+                       const struct mention *m)
+{
+  uint32_t c = m->pick;
+  if (c == DYAD_GAZ_NONE) {
+    const uint32_t *cand = g->cands + m->rec->cand;
+    if (m->rec->ncand > 1 &&
+        prior(&g->places[cand[0]]) - prior(&g->places[cand[1]]) < 3)
+      return;
+    c = cand[0];
+  }
+  uint8_t kind = g->places[c].kind;
+  if (kind == DYAD_GK_COUNTRY || kind == DYAD_GK_ADM1 ||
+      kind == DYAD_GK_REGION || ev->nanchor == MAXANCHOR)
+    return;
+  for (size_t k = 0; k < ev->nanchor; k++)
+    if (ev->anchor[k] == c)
+      return;
+  ev->anchor[ev->nanchor] = c;
+  ev->anchor_rec[ev->nanchor++] = m->rec;
+}
+
 /* The best candidate of name record r given the evidence. */
 static uint32_t choose(const struct evidence *ev,
                        const struct dyad_gazetteer *g,
@@ -580,6 +633,13 @@ static uint32_t choose(const struct evidence *ev,
       if (aw > 0.1f)
         sc += 2.0 + (aw > 4 ? 4 : aw) * 0.5;
     }
+    if (k < 64 && p->kind != DYAD_GK_COUNTRY && p->kind != DYAD_GK_REGION)
+      for (size_t a = 0; a < ev->nanchor; a++)
+        if (ev->anchor_rec[a] != r && ev->anchor[a] != cand[k] &&
+            km(p, &g->places[ev->anchor[a]]) < NEAR_KM) {
+          sc += 3;
+          break;
+        }
     if (sc > bs) {
       bs = sc;
       best = cand[k];
@@ -611,6 +671,7 @@ static dyad_status resolve(struct scan *s)
     return DYAD_ENOMEM;
   for (size_t k = 0; k < s->n; k++) {
     gather(&ev, g, &s->m[k], 1);
+    add_anchor(&ev, g, &s->m[k]);
     ix[k] = &s->m[k];
   }
   qsort(ix, s->n, sizeof(*ix), by_rec);
