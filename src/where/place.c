@@ -192,8 +192,9 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
       continue;
     if ((f & DYAD_GNF_ADJ) && qual)
       continue;
-    /* a demonym beats a town of that name ("Canadian", Texas) */
-    if (!best || (f & DYAD_GNF_ADJ))
+    /* a demonym beats a town of that name ("Canadian", Texas); after a
+     * comma, an abbreviated region beats a town ("Alta.", Norway) */
+    if (!best || (f & DYAD_GNF_ADJ) || (qual && (f & DYAD_GNF_QUAL)))
       best = &r[k];
   }
   return best;
@@ -225,6 +226,26 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
     }
   }
   return 0;
+}
+
+/* After a big place, a proper noun that the lexicon knows ("Toronto
+ * Saturday"), an abbreviation ("New York Gov."), an acronym or a
+ * hyphenated word ("US President-elect") leaves it a place; an unknown
+ * plain name ("Paris Hilton") does not. */
+static int modifier_ok(const dyad_ctx *ctx, const dyad_token *t)
+{
+  return dyad__lex_get(ctx, t->form) != NULL ||
+         (t->flags & (DYAD_TOKF_ABBREV | DYAD_TOKF_ALLCAPS |
+                      DYAD_TOKF_HYPHEN)) != 0;
+}
+
+/* Is the first candidate of r a country, capital or continent? */
+static int area_place(const struct dyad_gazetteer *g,
+                      const struct dyad_gaz_name *r)
+{
+  uint8_t kind = g->places[g->cands[r->cand]].kind;
+  return kind == DYAD_GK_COUNTRY || kind == DYAD_GK_CAPITAL ||
+         kind == DYAD_GK_REGION;
 }
 
 /* Does the lexicon know the folded word of token t as something other
@@ -442,7 +463,8 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
      * ("Environment Canada") */
     if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1]) &&
         joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
-        !(big && common_word(ctx, &t[i - 1]))) {
+        !(big && (common_word(ctx, &t[i - 1]) ||
+                  (t[i - 1].flags & DYAD_TOKF_ALLCAPS)))) {
       if (L == 1 && !big && !adj)
         add_person(s, r);
       i = b;
@@ -450,7 +472,9 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     }
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
         is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
-        !common_word(ctx, &t[b + 1])) {
+        !common_word(ctx, &t[b + 1]) &&
+        !(big && modifier_ok(ctx, &t[b + 1])) &&
+        !(i == first && all_caps(doc, i, b))) { /* dateline */
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
       i = b;
@@ -467,12 +491,16 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         continue;
       }
     }
-    /* a name that is also a common word ("Reading", "Deal", "Justice")
-     * needs a preposition before it or a qualifier after it */
+    /* a name that is also a common word ("Reading", "Deal", "Justice",
+     * and regions named "Central" or "Eastern") needs a preposition
+     * before it or a qualifier after it; a bare compass word is never a
+     * place */
     int lead = i > se->tok && is_word(doc, i - 1, LEADS);
     int comma_after = b + 1 < end && doc->text[t[b + 1].off] == ',';
-    if (L == 1 && !big && !adj && common_word(ctx, &t[i]) && !lead &&
-        !comma_after)
+    if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
+        !comma_after && !area_place(s->g, r))
+      continue;
+    if (L == 1 && is_word(doc, i, AREA))
       continue;
     /* a feast, or a word of a temporal expression ("Christmas", "May") */
     if (L == 1 && is_word(doc, i, FEASTS))
