@@ -87,7 +87,7 @@ static double kind_weight(int kind)
   case DYAD_GK_COUNTRY: return 12;
   case DYAD_GK_REGION: return 11;
   case DYAD_GK_ADM1: return 6;
-  case DYAD_GK_CAPITAL: return 4;
+  case DYAD_GK_CAPITAL: return 6;
   case DYAD_GK_SEAT1: return 2;
   case DYAD_GK_SEAT: return 0.5;
   case DYAD_GK_SECTION: return -1;
@@ -368,9 +368,15 @@ static const char AREA[] = "northern\0southern\0eastern\0western\0central\0"
 /* Speech verbs after a bare surname ("Paterson said"). */
 static const char SAYS[] = "said\0says\0told\0tells\0added\0adds\0wrote\0"
                            "asked\0explained\0argued\0noted\0insisted\0";
-/* Feasts that are also the names of towns. */
-static const char FEASTS[] = "christmas\0easter\0thanksgiving\0halloween\0"
-                             "ramadan\0hanukkah\0passover\0diwali\0eid\0";
+/* Months, days and feasts that are also the names of towns ("March",
+ * Cambridgeshire; "Christmas", Florida), for when no temporal expression
+ * covers them. */
+static const char DATEWORDS[] =
+    "january\0february\0march\0april\0may\0june\0july\0august\0"
+    "september\0october\0november\0december\0jan\0feb\0mar\0apr\0jun\0"
+    "jul\0aug\0sep\0sept\0oct\0nov\0dec\0monday\0tuesday\0wednesday\0"
+    "thursday\0friday\0saturday\0sunday\0christmas\0easter\0"
+    "thanksgiving\0halloween\0ramadan\0hanukkah\0passover\0diwali\0eid\0";
 /* Titles before a surname. */
 static const char TITLES[] = "mr\0mrs\0ms\0dr\0mr.\0mrs.\0ms.\0dr.\0sen.\0"
                              "rep.\0gov.\0gen.\0sir\0lady\0lord\0";
@@ -434,6 +440,19 @@ static int hyphen_parts(struct scan *s, uint32_t i, uint32_t si)
   return 0;
 }
 
+/* Is token i a month, day or feast, with or without its period? */
+static int date_word(const dyad_doc *doc, uint32_t i)
+{
+  const dyad_token *t = &doc->toks.v[i];
+  char w[16];
+  size_t n = t->len < sizeof(w) ? dyad__gaz_key(doc->text + t->off, t->len,
+                                                w, sizeof(w)) : 0;
+  for (const char *p = DATEWORDS; n && *p; p += strlen(p) + 1)
+    if (strlen(p) == n && memcmp(p, w, n) == 0)
+      return 1;
+  return 0;
+}
+
 /* Finds the names of one sentence. */
 static dyad_status scan_sentence(struct scan *s, uint32_t si)
 {
@@ -475,14 +494,20 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         !common_word(ctx, &t[b + 1]) &&
         !(big && modifier_ok(ctx, &t[b + 1])) &&
         !(i == first && all_caps(doc, i, b))) { /* dateline */
+      if (L == 1) /* "Georgia Stevens": a first name, here and later */
+        add_person(s, r);
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
       i = b;
       continue;
     }
+    if (!adj && is_person(s, r)) { /* a person's name seen before */
+      i = b;
+      continue;
+    }
     if (!big && !adj) {
-      /* a surname seen before, after a title, or saying something */
-      if (is_person(s, r) || (i > se->tok && is_word(doc, i - 1, TITLES))) {
+      /* a surname after a title, or saying something */
+      if (i > se->tok && is_word(doc, i - 1, TITLES)) {
         i = b;
         continue;
       }
@@ -502,8 +527,8 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       continue;
     if (L == 1 && is_word(doc, i, AREA))
       continue;
-    /* a feast, or a word of a temporal expression ("Christmas", "May") */
-    if (L == 1 && is_word(doc, i, FEASTS))
+    /* a date word, or a word of a temporal expression ("Christmas") */
+    if (L == 1 && date_word(doc, i))
       continue;
     if (in_timex(doc, &t[i]))
       continue;

@@ -219,7 +219,7 @@ for (const line of extra.split('\n')) {
 }
 
 function prior(p) {
-  const w = { [K_COUNTRY]: 12, [K_REGION]: 11, [K_ADM1]: 6, [K_CAPITAL]: 4,
+  const w = { [K_COUNTRY]: 12, [K_REGION]: 11, [K_ADM1]: 6, [K_CAPITAL]: 6,
     [K_SEAT1]: 2, [K_SEAT]: 0.5, [K_PPL]: 0, [K_SECTION]: -1 }[p.kind] || 0;
   return w + Math.log10(p.pop + 1);
 }
