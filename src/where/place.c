@@ -283,6 +283,10 @@ static double static_score(const struct dyad_gazetteer *g,
 
 static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
 {
+  /* a degree of latitude is 111 km: most pairs end here, cheaply */
+  int32_t dl = a->lat - b->lat;
+  if (dl > 100000 || dl < -100000)
+    return 1e9;
   const double d = 3.14159265358979 / 180 / 1e5;
   double x = sin((b->lat - a->lat) * d / 2), y = sin((b->lon - a->lon) * d / 2);
   double h = x * x + cos(a->lat * d) * cos(b->lat * d) * y * y;
