@@ -39,6 +39,8 @@ struct mention {
   uint32_t tok, ntok, sent;
   uint32_t off, len;               /* len > 0: a part of one hyphenated
                                       token ("Russia-Turkey ties") */
+  int region;                      /* "New York Gov.", "state of Georgia":
+                                      the region, not its namesakes */
   const struct dyad_gaz_name *rec; /* the name record used */
   uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
@@ -381,6 +383,9 @@ static const char DATEWORDS[] =
     "jul\0aug\0sep\0sept\0oct\0nov\0dec\0monday\0tuesday\0wednesday\0"
     "thursday\0friday\0saturday\0sunday\0christmas\0easter\0"
     "thanksgiving\0halloween\0ramadan\0hanukkah\0passover\0diwali\0eid\0";
+/* Words after a name that make it a region ("New York Gov. Cuomo"). */
+static const char REGION_AFTER[] = "gov\0gov.\0governor\0state\0province\0"
+                                   "premier\0legislature\0statehouse\0";
 /* Titles before a surname. */
 static const char TITLES[] = "mr\0mrs\0ms\0dr\0mr.\0mrs.\0ms.\0dr.\0sen.\0"
                              "rep.\0gov.\0gen.\0sir\0lady\0lord\0";
@@ -442,6 +447,16 @@ static int hyphen_parts(struct scan *s, uint32_t i, uint32_t si)
     a = k + 1;
   }
   return 0;
+}
+
+/* The first region among the candidates of r, DYAD_GAZ_NONE. */
+static uint32_t first_region(const struct dyad_gazetteer *g,
+                             const struct dyad_gaz_name *r)
+{
+  for (uint32_t k = 0; k < r->ncand; k++)
+    if (g->places[g->cands[r->cand + k]].kind == DYAD_GK_ADM1)
+      return g->cands[r->cand + k];
+  return DYAD_GAZ_NONE;
 }
 
 /* Is token i a month, day or feast, with or without its period? */
@@ -561,6 +576,12 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     m->sent = si;
     m->rec = r;
     i = b;
+    m->region = is_word(doc, b + 1, REGION_AFTER) ||
+                (i >= se->tok + 2 && is_word(doc, i - 1, "of\0") &&
+                 is_word(doc, i - 2, "state\0province\0")) ||
+                (i > se->tok && is_word(doc, i - 1, "upstate\0"));
+    if (m->region) /* the region where the text says so */
+      m->pick = first_region(s->g, r);
     uint32_t q;
     uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
     if (QL) {
@@ -740,7 +761,8 @@ static dyad_status resolve(struct scan *s)
       z++;
     uint32_t pick = DYAD_GAZ_NONE;
     for (size_t k = a; k < z && pick == DYAD_GAZ_NONE; k++)
-      pick = ix[k]->pick; /* qualified */
+      if (ix[k]->qual != DYAD_GAZ_NONE)
+        pick = ix[k]->pick;
     if (pick == DYAD_GAZ_NONE) {
       for (size_t k = a; k < z; k++)
         gather(&ev, g, ix[k], -1);

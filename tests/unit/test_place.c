@@ -158,6 +158,20 @@ static void sentence_initial_common_words_are_not_places(void **state)
   dyad_doc_free(doc);
 }
 
+static void governor_makes_it_the_state(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("New York Gov. Andrew Cuomo signed the bill. "
+                            "He later flew to New York.", DYAD_STAGE_WHERE);
+  size_t n;
+  const dyad_place *p = dyad_doc_places(doc, &n);
+  assert_int_equal(n, 2);
+  assert_int_equal(p[0].geonameid, 0); /* the state */
+  assert_true(p[1].geonameid > 0);     /* the city */
+  assert_true(p[1].lat > 40.5 && p[1].lat < 41);
+  dyad_doc_free(doc);
+}
+
 static void demonym_names_its_country(void **state)
 {
   (void)state;
@@ -277,6 +291,7 @@ int main(void)
       cmocka_unit_test(multiword_names),
       cmocka_unit_test(person_names_are_not_places),
       cmocka_unit_test(sentence_initial_common_words_are_not_places),
+      cmocka_unit_test(governor_makes_it_the_state),
       cmocka_unit_test(demonym_names_its_country),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
