@@ -859,7 +859,8 @@ static int32_t place_in_np(const dyad_doc *doc, int32_t np)
 static const char LOCATIVE[] = "in\0at\0near\0across\0outside\0inside\0"
                                "throughout\0within\0around\0";
 static const char MOTION[] = "visit\0travel\0arrive\0fly\0go\0return\0come\0"
-                             "head\0trip\0journey\0deploy\0send\0move\0";
+                             "head\0trip\0journey\0deploy\0send\0move\0"
+                             "visits\0trips\0tour\0";
 static const char NATION[] = "country\0nation\0";
 
 /* The main country of the article: the one most of its places are in. */
@@ -962,6 +963,12 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     if (to && ph->attach >= 0 && (size_t)ph->attach < doc->phrases.n) {
       const dyad_phrase *at = &doc->phrases.v[ph->attach];
       on_visit = at->kind == DYAD_PH_NP && word_in(doc, &t[at->head], MOTION);
+    }
+    if (to && !on_visit && pp > 0) { /* "during a visit to Moscow" */
+      const dyad_phrase *prev = &doc->phrases.v[pp - 1];
+      on_visit = prev->kind == DYAD_PH_NP &&
+                 prev->tok + prev->ntok == ph->tok &&
+                 word_in(doc, &t[prev->head], MOTION);
     }
     if (loc) {
       *why = "in-phrase";

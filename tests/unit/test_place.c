@@ -227,6 +227,21 @@ static void event_place_from_visit(void **state)
   dyad_doc_free(doc);
 }
 
+static void event_place_from_visit_noun(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Modi praised Putin during a visit to Moscow.",
+                            DYAD_STAGE_PHRASES | DYAD_STAGE_WHERE);
+  const dyad_clause *c = main_clause(doc);
+  assert_non_null(c);
+  const char *why = NULL;
+  int32_t pi = dyad__event_place(doc, c, NULL, &why);
+  assert_true(pi >= 0);
+  assert_string_equal(why, "destination");
+  assert_string_equal(doc->places.v[pi].country, "RUS");
+  dyad_doc_free(doc);
+}
+
 static void event_place_across_the_country(void **state)
 {
   (void)state;
@@ -295,6 +310,7 @@ int main(void)
       cmocka_unit_test(demonym_names_its_country),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
+      cmocka_unit_test(event_place_from_visit_noun),
       cmocka_unit_test(event_place_across_the_country),
       cmocka_unit_test(no_place_gives_minus_one),
       cmocka_unit_test(writes_places_json),
