@@ -60,6 +60,42 @@ static void key_normalises_punctuation_and_case(void **state)
   assert_memory_equal(out, "winston salem", n);
 }
 
+/* A truncated or altered gazetteer is refused, never read past its end. */
+static void damaged_gazetteer_is_refused(void **state)
+{
+  (void)state;
+  if (!ctx->gaz)
+    skip();
+  const struct dyad_gazetteer *g = ctx->gaz;
+  char dir[] = "/tmp/dyad-gaz-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[64];
+  snprintf(path, sizeof(path), "%s/gazetteer.bin", dir);
+  for (int kind = 0; kind < 2; kind++) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    size_t n = g->len - 1;
+    if (kind == 0) {
+      fwrite(g->buf, 1, n / 2, f); /* truncated */
+    } else {
+      fwrite(g->buf, 1, n, f); /* a candidate index out of range */
+      long at = (long)((const char *)g->cands - g->buf);
+      fseek(f, at, SEEK_SET);
+      uint32_t bad = g->nplace + 7;
+      fwrite(&bad, 4, 1, f);
+    }
+    fclose(f);
+    dyad_config cfg = {0};
+    cfg.data_dir = dir;
+    dyad_ctx *c2 = dyad_ctx_new(&cfg);
+    assert_int_equal(dyad_ctx_load_gazetteer(c2), DYAD_EFORMAT);
+    assert_null(c2->gaz);
+    dyad_ctx_free(c2);
+  }
+  unlink(path);
+  rmdir(dir);
+}
+
 static void bare_famous_name_is_the_capital(void **state)
 {
   (void)state;
@@ -299,6 +335,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(key_normalises_punctuation_and_case),
+      cmocka_unit_test(damaged_gazetteer_is_refused),
       cmocka_unit_test(bare_famous_name_is_the_capital),
       cmocka_unit_test(state_qualifier_picks_the_small_town),
       cmocka_unit_test(abbreviated_qualifier_works),
