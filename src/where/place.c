@@ -241,6 +241,19 @@ static int modifier_ok(const dyad_ctx *ctx, const dyad_token *t)
                       DYAD_TOKF_HYPHEN)) != 0;
 }
 
+/* Is the first candidate of r a notable place: a country, region or
+ * capital, a regional seat, or a town of 100,000 people? Mid-sentence, a
+ * capitalised common word that names one is taken for it ("Cairns",
+ * "Queens"); "Justice", Illinois, needs "in" before it. */
+static int notable(const struct dyad_gazetteer *g,
+                   const struct dyad_gaz_name *r)
+{
+  const struct dyad_gaz_place *p = &g->places[g->cands[r->cand]];
+  return p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_ADM1 ||
+         p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
+         p->kind == DYAD_GK_SEAT1 || p->pop >= 100000;
+}
+
 /* Is the first candidate of r a country, capital or continent? */
 static int area_place(const struct dyad_gazetteer *g,
                       const struct dyad_gaz_name *r)
@@ -539,10 +552,13 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
      * and regions named "Central" or "Eastern") needs a preposition
      * before it or a qualifier after it; a bare compass word is never a
      * place */
-    int lead = i > se->tok && is_word(doc, i - 1, LEADS);
+    int lead = i > se->tok && (is_word(doc, i - 1, LEADS) ||
+                               (is_word(doc, i - 1, "of\0") &&
+                                i - 1 > se->tok && !is_capword(&t[i - 2])));
     int comma_after = b + 1 < end && doc->text[t[b + 1].off] == ',';
     if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
-        !comma_after && !area_place(s->g, r))
+        !comma_after && !area_place(s->g, r) &&
+        !(i != first && notable(s->g, r)))
       continue;
     if (L == 1 && is_word(doc, i, AREA))
       continue;
