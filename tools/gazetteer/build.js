@@ -200,6 +200,7 @@ for (const line of extra.split('\n')) {
       cc3: '', adm: -1, cty: -1,
     });
     addName(f[1], i, 0);
+    for (const a of (f[4] || '').split('|')) if (a) addName(a, i, F_ADJ);
   } else if ((f[0] === 'alias' || f[0] === 'abbr') && f.length >= 4) {
     /* alias NAME CC TARGET: the largest place of country CC named TARGET */
     const l = names.get(norm(f[3])) || [];
