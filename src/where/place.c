@@ -185,6 +185,9 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
       continue;
     if ((f & DYAD_GNF_ABBR) && !(f & DYAD_GNF_QUAL) && !all_caps(doc, a, b))
       continue;
+    /* "Man.", "Nov.": a word with its period is an abbreviation */
+    if (!(f & DYAD_GNF_ABBR) && a == b && (last->flags & DYAD_TOKF_ABBREV))
+      continue;
     /* "BA", "AP": a short all-capitals word is an abbreviation */
     if (!(f & DYAD_GNF_ABBR) && a == b && last->len <= 3 &&
         (last->flags & DYAD_TOKF_ALLCAPS))
@@ -358,6 +361,13 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
       m->pick = c;
       return L;
     }
+  }
+  /* an abbreviated region ("Churchill, Man.") that holds none of the
+   * candidates: the town is one the gazetteer lacks; keep the region */
+  if (r->flags & DYAD_GNF_QUAL) {
+    *q = s->g->cands[r->cand];
+    m->rec = NULL; /* the caller drops m */
+    return L;
   }
   return 0;
 }
@@ -600,7 +610,13 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       m->pick = first_region(s->g, r);
     uint32_t q;
     uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
-    if (QL) {
+    if (QL && !m->rec) { /* the name is not this town: only the region */
+      m->tok = b + 2;
+      m->ntok = QL;
+      m->pick = q;
+      m->region = 0;
+      i = b + 1 + QL;
+    } else if (QL) {
       struct mention *mq = push_mention(s);
       if (!mq)
         return DYAD_ENOMEM;

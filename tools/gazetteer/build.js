@@ -201,7 +201,7 @@ for (const line of extra.split('\n')) {
     });
     addName(f[1], i, 0);
     for (const a of (f[4] || '').split('|')) if (a) addName(a, i, F_ADJ);
-  } else if ((f[0] === 'alias' || f[0] === 'abbr') && f.length >= 4) {
+  } else if (['alias', 'abbr', 'short'].includes(f[0]) && f.length >= 4) {
     /* alias NAME CC TARGET: the largest place of country CC named TARGET */
     const l = names.get(norm(f[3])) || [];
     let best = -1;
@@ -215,7 +215,8 @@ for (const line of extra.split('\n')) {
       console.error(`build.js: extra.tsv: ${f[3]} (${f[2]}) not found`);
       continue;
     }
-    addName(f[1], best, f[0] === 'abbr' ? F_ABBR | F_QUAL : 0);
+    addName(f[1], best, f[0] === 'abbr' ? F_ABBR | F_QUAL
+      : f[0] === 'short' ? F_ABBR : 0);
   }
 }
 
