@@ -59,7 +59,7 @@ static const char *check(const struct dyad_gazetteer *g)
     if ((p->adm1 != DYAD_GAZ_NONE && p->adm1 >= g->nplace) ||
         (p->country != DYAD_GAZ_NONE && p->country >= g->nplace))
       return "place index out of range";
-    if (p->kind < DYAD_GK_COUNTRY || p->kind > DYAD_GK_SECTION)
+    if (p->kind < DYAD_GK_COUNTRY || p->kind > DYAD_GK_ADM2)
       return "unknown place kind";
   }
   for (uint32_t i = 0; i < g->nname; i++) {

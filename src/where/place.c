@@ -91,6 +91,7 @@ static double kind_weight(int kind)
   case DYAD_GK_ADM1: return 6;
   case DYAD_GK_CAPITAL: return 6;
   case DYAD_GK_SEAT1: return 2;
+  case DYAD_GK_ADM2: return 1;
   case DYAD_GK_SEAT: return 0.5;
   case DYAD_GK_SECTION: return -1;
   default: return 0;
@@ -120,31 +121,43 @@ static struct mention *push_mention(struct scan *s)
   return m;
 }
 
-/* The key of tokens [a, b] (inclusive) in out; 0 when too long. */
-static size_t span_key(const dyad_doc *doc, uint32_t a, uint32_t b,
-                       char *out)
-{
-  const dyad_token *ta = &doc->toks.v[a], *tb = &doc->toks.v[b];
-  return dyad__gaz_key(doc->text + ta->off, tb->off + tb->len - ta->off, out,
-                       KEYCAP);
-}
-
-/* Can tokens [a, b] be a place name at all: words (and the hyphens,
- * apostrophes, commas and periods inside names), the last one capitalised. */
-static int name_shape(const dyad_doc *doc, uint32_t a, uint32_t b)
+/* The keys of the first 1..maxl tokens from token i, in one pass over
+ * their text: the key of the first L tokens is key[0, kl[L-1]), as
+ * dyad__gaz_key would make it from their text (kl 0: too long). */
+static void prefix_keys(const dyad_doc *doc, uint32_t i, uint32_t maxl,
+                        char *key, size_t *kl)
 {
   const dyad_token *t = doc->toks.v;
-  if (!is_capword(&t[b]))
-    return 0;
-  for (uint32_t i = a + 1; i < b; i++) {
-    if (t[i].kind == DYAD_TK_WORD)
-      continue;
-    if (t[i].kind == DYAD_TK_PUNCT && t[i].len == 1 &&
-        strchr("-.,'", doc->text[t[i].off]))
-      continue;
-    return 0;
+  char f[KEYCAP];
+  size_t o = 0;
+  int space = 0, full = 0;
+  uint32_t pos = t[i].off;
+  for (uint32_t L = 1; L <= maxl; L++) {
+    const dyad_token *tb = &t[i + L - 1];
+    uint32_t stop = tb->off + tb->len;
+    size_t n = full ? (size_t)-1
+                    : dyad__fold(doc->text + pos, stop - pos, f, sizeof(f));
+    pos = stop;
+    for (size_t k = 0; n != (size_t)-1 && k < n; k++) {
+      unsigned char c = (unsigned char)f[k];
+      if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        space = o > 0;
+        continue;
+      }
+      if (o + 2 > KEYCAP) {
+        n = (size_t)-1;
+        break;
+      }
+      if (space) {
+        key[o++] = ' ';
+        space = 0;
+      }
+      key[o++] = (char)c;
+    }
+    if (n == (size_t)-1)
+      full = 1;
+    kl[L - 1] = full ? 0 : o;
   }
-  return 1;
 }
 
 static int all_caps(const dyad_doc *doc, uint32_t a, uint32_t b)
@@ -211,17 +224,24 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
                         int qual, const struct dyad_gaz_name **rec)
 {
   const dyad_doc *doc = s->doc;
+  const dyad_token *t = doc->toks.v;
+  /* the longest stretch that can hold a name: words, and the hyphens,
+   * apostrophes, commas and periods inside names */
+  uint32_t maxl = 1;
+  while (maxl < MAXW && i + maxl < end &&
+         (t[i + maxl].kind == DYAD_TK_WORD ||
+          (t[i + maxl].kind == DYAD_TK_PUNCT && t[i + maxl].len == 1 &&
+           strchr("-.,'", doc->text[t[i + maxl].off]))))
+    maxl++;
   char key[KEYCAP];
-  uint32_t maxl = end - i < MAXW ? end - i : MAXW;
+  size_t kl[MAXW];
+  prefix_keys(doc, i, maxl, key, kl);
   for (uint32_t L = maxl; L >= 1; L--) {
     uint32_t b = i + L - 1;
-    if (!name_shape(doc, i, b))
-      continue;
-    size_t kl = span_key(doc, i, b, key);
-    if (!kl)
+    if (!is_capword(&t[b]) || !kl[L - 1])
       continue;
     size_t n;
-    const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl, &n);
+    const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl[L - 1], &n);
     if (!r)
       continue;
     const struct dyad_gaz_name *u = usable(doc, s->g, r, n, i, b, qual);
@@ -277,11 +297,23 @@ static int common_word(const dyad_ctx *ctx, const dyad_token *t)
   return (e->mask & ~proper) != 0;
 }
 
+static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
+{
+  /* a degree of latitude is 111 km: most pairs end here, cheaply */
+  int32_t dl = a->lat - b->lat;
+  if (dl > 100000 || dl < -100000)
+    return 1e9;
+  const double d = 3.14159265358979 / 180 / 1e5;
+  double x = sin((b->lat - a->lat) * d / 2), y = sin((b->lon - a->lon) * d / 2);
+  double h = x * x + cos(a->lat * d) * cos(b->lat * d) * y * y;
+  return 2 * 6371.0 * asin(sqrt(h > 1 ? 1 : h));
+}
+
 /* The score of candidate k of name record r before any context: its
  * prior, except that a region loses to a capital or a city of a million
  * people of the same name in the same country ("Washington", "New York"),
  * or to its own seat when the region is hardly more than that city
- * ("Vienna"; not "Quebec"). */
+ * ("Vienna"; not "Quebec"); a county loses to a town of its name in it. */
 static double static_score(const struct dyad_gazetteer *g,
                            const struct dyad_gaz_name *r, uint32_t k)
 {
@@ -296,19 +328,15 @@ static double static_score(const struct dyad_gazetteer *g,
            (o->adm1 == cand[k] && o->pop * 3 >= p->pop)))
         return sc - 10;
     }
+  /* a county named after a town in it ("Cairns"): the town */
+  if (p->kind == DYAD_GK_ADM2)
+    for (uint32_t j = 0; j < r->ncand; j++) {
+      const struct dyad_gaz_place *o = &g->places[cand[j]];
+      if (o->kind >= DYAD_GK_CAPITAL && o->kind <= DYAD_GK_PPL &&
+          km(o, p) < NEAR_KM)
+        return sc - 10;
+    }
   return sc;
-}
-
-static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
-{
-  /* a degree of latitude is 111 km: most pairs end here, cheaply */
-  int32_t dl = a->lat - b->lat;
-  if (dl > 100000 || dl < -100000)
-    return 1e9;
-  const double d = 3.14159265358979 / 180 / 1e5;
-  double x = sin((b->lat - a->lat) * d / 2), y = sin((b->lon - a->lon) * d / 2);
-  double h = x * x + cos(a->lat * d) * cos(b->lat * d) * y * y;
-  return 2 * 6371.0 * asin(sqrt(h > 1 ? 1 : h));
 }
 
 /* The best candidate of name record r that lies in place q: inside it

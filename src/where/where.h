@@ -28,7 +28,8 @@ enum gaz_kind {
   DYAD_GK_SEAT,    /* seat of a lower region (PPLA2..5) */
   DYAD_GK_PPL,     /* other populated place */
   DYAD_GK_REGION,  /* continent or large region, no country */
-  DYAD_GK_SECTION  /* section of a populated place (PPLX) */
+  DYAD_GK_SECTION, /* section of a populated place (PPLX) */
+  DYAD_GK_ADM2     /* second-level region: county */
 };
 
 /* Name flags. */
