@@ -73,6 +73,14 @@ int cmd_code(int argc, char **argv)
     dyad_ctx_free(ctx);
     return EXIT_FATAL;
   }
+  for (int k = 0; k < c.ndicts; k++) {
+    if (dyad_ctx_load_dict(ctx, c.dicts[k], strlen(c.dicts[k]),
+                           DYAD_DICT_AUTO) != DYAD_OK) {
+      cli_err("%s", dyad_ctx_errmsg(ctx));
+      dyad_ctx_free(ctx);
+      return EXIT_FATAL;
+    }
+  }
   if (tsv)
     fputs(dyad_tsv_header(), stdout);
   int rc = cli_drive(&c, ctx, DYAD_STAGE_ALL, tsv ? emit_tsv : emit_jsonl,

@@ -26,20 +26,11 @@ static const char help[] =
     "  --no-defaults  load only the --dict files (no codebook either)\n"
     "  --strict       any malformed line is fatal\n";
 
-/* Loads one --dict argument, "FORMAT:PATH" or "PATH". */
+/* Loads one --dict argument, "FORMAT:PATH" or "PATH" (the library reads
+ * the prefix). */
 static int load_one(dyad_ctx *ctx, const char *arg)
 {
-  int fmt = DYAD_DICT_AUTO;
-  const char *path = arg;
-  const char *colon = strchr(arg, ':');
-  if (colon) {
-    int f = dyad_dict_format_parse(arg, (size_t)(colon - arg));
-    if (f >= 0) {
-      fmt = f;
-      path = colon + 1;
-    }
-  }
-  if (dyad_ctx_load_dict(ctx, path, strlen(path), fmt) != DYAD_OK) {
+  if (dyad_ctx_load_dict(ctx, arg, strlen(arg), DYAD_DICT_AUTO) != DYAD_OK) {
     cli_err("%s", dyad_ctx_errmsg(ctx));
     return -1;
   }

@@ -85,17 +85,18 @@ CREATE TABLE IF NOT EXISTS events (
   verb_text TEXT NOT NULL,
   rule TEXT NOT NULL,               -- dictionary file:line
   place INTEGER,                    -- places.idx, NULL none
-  flags INTEGER NOT NULL,           -- DYAD_EVF_*
-  UNIQUE (doc_id, idx)
+  flags INTEGER NOT NULL            -- DYAD_EVF_*
 );
 
-CREATE INDEX IF NOT EXISTS events_date ON events (event_date);
+CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent);
 
-CREATE INDEX IF NOT EXISTS events_source ON events (source, event_date);
+CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, goldstein);
+
+CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, event_date);
 
 CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date);
 
-CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date);
+CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, source, target, quad, goldstein);
 
 CREATE TABLE IF NOT EXISTS actors (
   id INTEGER PRIMARY KEY,

@@ -442,6 +442,7 @@ typedef struct dyad_event {
   const char *rule;              /* "file:line" of the pattern, ctx-owned */
   dyad_date event_date;          /* date of the event itself */
   int32_t place;                 /* index into dyad_doc_places, -1 none */
+  const char *place_rule;        /* how the place was chosen, static */
   uint32_t flags;                /* DYAD_EVF_* */
 } dyad_event;
 
@@ -485,6 +486,9 @@ typedef struct dyad_quote {
   dyad_span cue_span;      /* the cue verb */
   char speaker[DYAD_CODE_MAX]; /* actor code of the speaker, "" if none */
   uint32_t flags;          /* 1: partial quote */
+  int32_t speaker_phrase;  /* NP phrase index of the named speaker the
+                              mention resolves to (through pronouns and
+                              descriptions), -1 if none */
 } dyad_quote;
 
 const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);
@@ -604,8 +608,9 @@ typedef struct dyad_store_event {
 /* Return non-zero from a callback to stop the query early (not an error). */
 typedef int (*dyad_store_event_fn)(const dyad_store_event *ev, void *ud);
 
-/* Calls fn for each event matching q, newest first (date, then document
- * and sentence order). q may be NULL for all events. */
+/* Calls fn for each event matching q, newest first (by event date, then
+ * in the order documents were first stored, then in document order). q
+ * may be NULL for all events. */
 dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
                              dyad_store_event_fn fn, void *ud);
 
@@ -652,7 +657,8 @@ typedef int (*dyad_store_row_fn)(int ncol, const char *const *names,
  * row (and once with values NULL before the first row, to give the column
  * names). A statement that would write is refused (DYAD_EARG): SQLite
  * checks sqlite3_stmt_readonly on a read-only connection; PostgreSQL runs
- * it inside a READ ONLY transaction that is rolled back. */
+ * it inside a READ ONLY transaction that is rolled back. An open write
+ * batch on s is committed first. */
 dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud);
 
@@ -702,10 +708,13 @@ int dyad_dict_format_parse(const char *s, size_t len);
  * Idempotent. */
 dyad_status dyad_ctx_load_dictionaries(dyad_ctx *ctx);
 
-/* Loads one more dictionary file (call after dyad_ctx_load_defaults):
- * its entries override earlier ones for the same phrase and kind. A native
+/* Loads one more dictionary file (a user's --dict): its entries override
+ * the default data for the same phrase and kind, whether loaded before or
+ * after dyad_ctx_load_defaults, and earlier user files. A native
  * file's kind comes from its name (actors*, agents*, verbs*, nouns*,
  * cues*, or a folder of that name) or from section lines ("[actors]").
+ * With DYAD_DICT_AUTO, path may start with a format name and a colon
+ * ("petrarch-verbs:CAMEO.2.0.txt"); otherwise the format is sniffed.
  * Malformed lines are skipped and recorded (dyad_ctx_dict_problems) unless
  * the ctx is DYAD_CFG_STRICT, where the first one fails with DYAD_EDICT.
  * Also DYAD_EIO (unreadable file), DYAD_EDICT (format not recognised). */

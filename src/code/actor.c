@@ -355,6 +355,20 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
   }
+  if ((ph->flags & DYAD_PHF_DEFINITE) && !s.best.ntok && !s.agent.ntok &&
+      (tokis(doc, &toks[ph->head], "country") ||
+       tokis(doc, &toks[ph->head], "nation"))) {
+    /* "the shattered country": the last country named */
+    for (size_t back = 0; back < MENTIONS_MAX; back++) {
+      const struct mention *m = lastmention(cs, back);
+      if (!m || m->sent + 3 < sent)
+        break;
+      if (m->country[0] && m->type != ACT_IGO && m->type != ACT_GROUP) {
+        addactor(r, m->country, sp, "description", ACT_COUNTRY, 0);
+        return;
+      }
+    }
+  }
   if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE)) {
     /* "the president": the last person named with that title */
     for (size_t back = 0; back < MENTIONS_MAX; back++) {
@@ -421,12 +435,24 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
   struct np_actors r;
   memset(&r, 0, sizeof(r));
   uint32_t sent = sent_of(doc, ph->tok);
-  int32_t m = pi;
-  for (int guard = 0; m >= 0 && guard < ACTORS_MAX; guard++) {
-    resolve_one(doc, cs, m, sent, &r);
-    m = doc->phrases.v[m].conj;
-    if (m >= 0 && (size_t)m >= doc->phrases.n)
-      break;
+  if (ph->flags & DYAD_PHF_COORD) {
+    /* a coordination: each member on its own ("Xi and Putin") */
+    int32_t m = ph->child;
+    for (int guard = 0; m >= 0 && (size_t)m < doc->phrases.n &&
+                        guard < ACTORS_MAX;
+         guard++) {
+      if (doc->phrases.v[m].flags & DYAD_PHF_COORD) {
+        const struct np_actors *sub = dyad__np_actors(doc, cs, m);
+        for (size_t k = 0; sub && k < sub->n; k++)
+          addactor(&r, sub->code[k], sub->span[k], sub->rule[k],
+                   sub->type[k], sub->sex[k]);
+      } else {
+        resolve_one(doc, cs, m, sent, &r);
+      }
+      m = doc->phrases.v[m].conj;
+    }
+  } else {
+    resolve_one(doc, cs, pi, sent, &r);
   }
   if (r.n == 0)
     return NULL;

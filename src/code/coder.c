@@ -19,6 +19,8 @@
  * sentence are emitted once. A verb with no matching pattern yields nothing.
  */
 #include "code.h"
+#include "../when/when.h"
+#include "../where/where.h"
 
 #include <stdio.h>
 
@@ -86,21 +88,19 @@ static int32_t np_at(const dyad_doc *doc, uint32_t t)
   return -1;
 }
 
-/* First coordination member of an NP: members are linked by conj; the
- * coder resolves from the first so every member is found. */
+/* The phrase to resolve for an NP: a coordination member stands for its
+ * whole coordination group ("Xi and Putin"), whose members the actor
+ * resolver walks. */
 static int32_t np_first(const dyad_doc *doc, int32_t pi)
 {
-  /* members point forward; find a phrase whose conj chain reaches pi */
-  for (int32_t k = pi - 1; k >= 0 && k >= pi - 12; k--) {
-    const dyad_phrase *p = &doc->phrases.v[k];
-    if (p->kind == DYAD_PH_NP && p->conj >= 0) {
-      int32_t m = p->conj;
-      for (int g = 0; m >= 0 && g < ACTORS_MAX; g++) {
-        if (m == pi)
-          return np_first(doc, k);
-        m = doc->phrases.v[m].conj;
-      }
-    }
+  for (int g = 0; g < 4 && pi >= 0; g++) {
+    int32_t up = doc->phrases.v[pi].up;
+    if (up < 0 || (size_t)up >= doc->phrases.n)
+      break;
+    const dyad_phrase *u = &doc->phrases.v[up];
+    if (u->kind != DYAD_PH_NP || !(u->flags & DYAD_PHF_COORD))
+      break;
+    pi = up;
   }
   return pi;
 }
@@ -133,7 +133,8 @@ struct emit_ctx {
   dyad_doc *doc;
   struct coder_state *cs;
   uint32_t sent;
-  size_t first_event; /* events of this sentence start here */
+  size_t first_event;     /* events of this sentence start here */
+  const dyad_clause *cl;  /* clause being coded (dates, places), or NULL */
 };
 
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
@@ -169,6 +170,22 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   e->event_date = doc->date;
   e->place = -1;
   e->flags = flags;
+  if (ec->cl) {
+    int from_text = 0;
+    dyad_date d = dyad__event_date(doc, ec->cl, &from_text);
+    if (d && from_text) {
+      e->event_date = d;
+      e->flags |= DYAD_EVF_DATE_TEXT;
+    }
+    const char *why = NULL;
+    int32_t pl = dyad__event_place(doc, ec->cl, e->target, &why);
+    /* the vector may have moved if a place was appended: e is still ours */
+    e = &doc->events.v[doc->events.n - 1];
+    if (pl >= 0) {
+      e->place = pl;
+      e->place_rule = why;
+    }
+  }
   return DYAD_OK;
 }
 
@@ -179,6 +196,23 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
+  if ((!t || !t->n) && s->n >= 2 &&
+      (s->n <= 3 || (ec->doc->ctx->flags & DYAD_CFG_LITERAL))) {
+    /* (a long list of sources agreeing on something is not a web of
+     * dyadic acts; outside PETRARCH mode it yields nothing) */
+    /* no target, several sources: they act on each other ("Gondor and
+     * Osgiliath renewed ties") */
+    for (size_t i = 0; i < s->n; i++)
+      for (size_t j = 0; j < s->n; j++) {
+        if (i == j)
+          continue;
+        dyad_status st = push(ec, s->code[i], s->span[i], s->code[j],
+                              s->span[j], code, vs, rule, flags);
+        if (st != DYAD_OK)
+          return st;
+      }
+    return DYAD_OK;
+  }
   if (!t)
     t = &none;
   for (size_t i = 0; i < s->n; i++) {
@@ -200,6 +234,26 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
 
 /* ---- verb patterns ---------------------------------------------------- */
 
+/* Where a pattern may look after the verb: the end of clause c, extended
+ * over the infinitival or participial clauses it governs ("urge X to
+ * release", "accused X of violating"). */
+static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
+{
+  uint32_t end = c->tok + c->ntok;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  int32_t gov = (int32_t)ci;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
+        n->parent != gov || n->tok > end + 1)
+      break;
+    if (n->tok + n->ntok > end)
+      end = n->tok + n->ntok;
+    gov = (int32_t)k;
+  }
+  return end;
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -214,7 +268,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
 {
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
-  uint32_t end = c->tok + c->ntok;
+  uint32_t end = clause_reach(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
   /* before the verb: walk backwards */
@@ -257,7 +311,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
         pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
       continue;
     }
-    uint32_t limit = pos + (k == p->npre ? 6 : 5);
+    uint32_t limit = pos + (k == p->npre ? 8 : 7);
     if (limit > end)
       limit = end;
     uint32_t q = pos;
@@ -279,6 +333,21 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   return 1;
 }
 
+/* Does NP p hang off the verb group vg (directly, or through one PP that
+ * attaches to the verb), rather than off another noun? */
+static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
+{
+  int32_t up = p->up;
+  if (up < 0)
+    return 1; /* a bare NP in the clause: the object or a complement */
+  const dyad_phrase *q = &doc->phrases.v[up];
+  if (q->kind == DYAD_PH_NP && (q->flags & DYAD_PHF_COORD))
+    return on_verb(doc, q, vg);
+  if (q->kind != DYAD_PH_PP)
+    return 0;
+  return q->attach == vg || q->attach < 0;
+}
+
 /* Default target: the NP of the last preposition the pattern named, else
  * the direct object when it names an actor, else the first noun phrase
  * after the verb in the clause (in a prepositional phrase too) that names
@@ -297,6 +366,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   }
   if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
     return c->obj;
+  int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   const dyad_clause *cl = c;
   for (int hop = 0; hop < 2 && cl; hop++) {
     uint32_t from = hop == 0 ? vg->head + 1 : cl->tok;
@@ -306,6 +376,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       const dyad_phrase *p = &doc->phrases.v[k];
       if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
         continue;
+      if (!literal && hop == 0 && !on_verb(doc, p, c->verb))
+        continue; /* "condemned the attack on Ukraine": not Ukraine */
       if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
         return (int32_t)k;
     }
@@ -415,6 +487,8 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   const dyad_phrase *pv = ph(doc, pc->verb);
   if (!pv)
     return 1;
+  if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
+    return 0; /* "it would be foolish for Japan to strike" */
   return verb_is(doc, pv, implicative);
 }
 
@@ -422,6 +496,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
   dyad_doc *doc = ec->doc;
+  ec->cl = c;
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
@@ -437,7 +512,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   /* a 256-bit filter of the words after the verb: most of a frequent
    * verb's patterns name a word the clause does not have */
   uint64_t bloom[4] = {0, 0, 0, 0};
-  uint32_t cend = c->tok + c->ntok;
+  uint32_t cend = clause_reach(doc, c);
   for (uint32_t t = vg->head + 1; t < cend; t++) {
     bloom_add(bloom, doc->toks.v[t].form);
     bloom_add(bloom, doc->toks.v[t].lemma);
@@ -505,6 +580,20 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
  * attacks", "came under fire") and light verbs whose subject performs it
  * ("launched attacks", "paid a visit"). Kept here, not in data/, because
  * they are grammar, not vocabulary. */
+/* Is token t (case-folded) one of the words in list? */
+static int word_in(const dyad_doc *doc, const dyad_token *t,
+                   const char *const *list)
+{
+  char buf[24];
+  size_t n = dyad__fold(doc->text + t->off, t->len, buf, sizeof(buf) - 1);
+  if (n == (size_t)-1)
+    return 0;
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], buf, n) == 0)
+      return 1;
+  return 0;
+}
+
 static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
                    const char *const *list)
 {
@@ -526,12 +615,19 @@ static const char *const light_verbs[] = {
     "begin", "start", "continue", "intensify", "step", "escalate", "order",
     "end", "wrap", "conclude", "resume", "announce", "unleash", "impose",
     "extend", "offer", "provide", "give", "grant", "approve", "issue",
-    "seek", "host", "attend", NULL};
+    "seek", "host", "attend", "speed", "accelerate", "expedite", "complete",
+    "finalize", "finalise", "deliver", "send", "pledge", "promise",
+    "show", "express", "voice", "declare", NULL};
+/* Prepositions that make a noun the means of the clause's act ("isolate
+ * Russia through sanctions"): the clause subject is its source and the
+ * clause object its target. */
+static const char *const means_preps[] = {"through", "via", "with", NULL};
 
 static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
 {
   dyad_doc *doc = ec->doc;
+  ec->cl = c;
   const dyad_phrase *p = &doc->phrases.v[pi];
   const dyad_token *toks = doc->toks.v;
   uint32_t end = p->tok + p->ntok;
@@ -585,10 +681,11 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 5;
        k++) {
     const dyad_phrase *q = &doc->phrases.v[k];
+    if (q->kind == DYAD_PH_VG || q->tok > end + 6 ||
+        (c && q->tok >= c->tok + c->ntok))
+      break; /* a new verb or clause: its phrases are not the noun's */
     if (q->kind != DYAD_PH_PP)
       continue;
-    if (q->tok > end + 6)
-      break;
     const dyad_token *prep = &toks[q->tok];
     int is_target = 0;
     for (size_t j = 0; j < nh.npreps; j++)
@@ -615,28 +712,64 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
    * attacks") */
   const dyad_phrase *vg = c ? ph(doc, c->verb) : NULL;
   int is_obj = c && c->obj == pi;
-  if (c && !is_obj && p->up >= 0) {
-    const dyad_phrase *q = &doc->phrases.v[p->up];
-    if (q->kind == DYAD_PH_PP && q->attach == c->obj && c->obj >= 0) {
-      char buf[4];
-      size_t bn = dyad__fold(doc->text + toks[q->tok].off, toks[q->tok].len,
-                             buf, 3);
-      is_obj = bn == 2 && buf[0] == 'o' && buf[1] == 'f';
-    }
+  static const char *const chain_preps[] = {"of", "on", "for", "over",
+                                            "with", "to", "between", NULL};
+  int32_t cur = pi;
+  for (int hop = 0; c && !is_obj && c->obj >= 0 && hop < 3; hop++) {
+    int32_t up = doc->phrases.v[cur].up;
+    if (up < 0 || (size_t)up >= doc->phrases.n)
+      break;
+    const dyad_phrase *q = &doc->phrases.v[up];
+    if (q->kind != DYAD_PH_PP || !word_in(doc, &toks[q->tok], chain_preps) ||
+        q->attach < 0)
+      break;
+    cur = q->attach;
+    is_obj = cur == c->obj || np_first(doc, cur) == c->obj;
   }
-  if (vg && is_obj) {
+  /* in a prepositional phrase of the verb itself ("announced agreement
+   * on a loan package"): a light verb's subject still performs it */
+  int in_vp = is_obj;
+  if (c && vg && !is_obj && p->up >= 0) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    in_vp = q->kind == DYAD_PH_PP && q->attach == c->verb && q->tok > vg->head;
+  }
+  if (vg && in_vp) {
     const struct np_actors *subj =
         c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
                      : NULL;
-    if (subj && !ta && verb_is(doc, vg, undergo_verbs))
+    if (subj && !ta && is_obj && verb_is(doc, vg, undergo_verbs))
       ta = subj;
     else if (subj && !sa && verb_is(doc, vg, light_verbs))
       sa = subj;
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
   }
+  /* the means of the clause's act: "isolate Russia through sanctions"
+   * (the means are real even when the act is only sought) */
+  int means = 0;
+  if (c && vg && p->up >= 0 && !sa) {
+    const dyad_phrase *q = &doc->phrases.v[p->up];
+    if (q->kind == DYAD_PH_PP && word_in(doc, &toks[q->tok], means_preps) &&
+        q->tok > vg->head) {
+      if (c->subj >= 0)
+        sa = dyad__np_actors(doc, ec->cs, np_first(doc, c->subj));
+      if (!ta && c->obj >= 0)
+        ta = dyad__np_actors(doc, ec->cs, np_first(doc, c->obj));
+      means = sa != NULL;
+    }
+  }
   if (!sa)
     return DYAD_OK;
+  if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    /* "intends to speed up delivery": the noun's act is intended too */
+    char m[8];
+    dyad__modal_code(code, vg->flags, c->flags, m);
+    if (strcmp(m, code) != 0)
+      mirror[0] = '\0';
+    memcpy(code, m, sizeof(code));
+    if (!code[0])
+      return DYAD_OK;
+  }
   dyad_span vs = tokspan(doc, at, p->head + 1 - at);
   uint32_t flags = DYAD_EVF_NOUN;
   if (!ta && sa->n >= 2 && mirror[0]) {
@@ -678,7 +811,7 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n};
+    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)
@@ -714,6 +847,16 @@ dyad_status dyad__code(dyad_doc *doc)
       if (st != DYAD_OK)
         return st;
     }
+  }
+  /* quotations: the speaker's actor code */
+  for (size_t q = 0; q < doc->quotes.n; q++) {
+    dyad_quote *qu = &doc->quotes.v[q];
+    if (qu->speaker_phrase < 0 || (size_t)qu->speaker_phrase >= doc->phrases.n)
+      continue;
+    const struct np_actors *a =
+        dyad__np_actors(doc, cs, np_first(doc, qu->speaker_phrase));
+    if (a && a->n)
+      snprintf(qu->speaker, sizeof(qu->speaker), "%s", a->code[0]);
   }
   return DYAD_OK;
 }

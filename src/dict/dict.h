@@ -169,6 +169,7 @@ struct dyad_trie_node {
   uint8_t gen;   /* 1: entry came from a generated variant */
   uint8_t kind;  /* dyad_dict_kind of the root it hangs from */
   uint8_t caps;  /* the edge into this node needs a token in capitals */
+  uint8_t user;  /* the entry came from a user file: defaults keep off */
 };
 
 struct dyad_dict_counts {
@@ -213,10 +214,20 @@ struct dyad_dict {
   struct dyad_dict_counts counts;
   uint32_t seq;                            /* pattern load counter */
   uint8_t defaults;                        /* default data loaded */
+  uint8_t loading_user;                    /* the file being read is a
+                                              user file (--dict) */
   dyad_doc *scratch;                       /* tokenizes phrases at load */
+  uint8_t *live;                           /* per actor: a phrase points at
+                                              it (built by finish) */
+  size_t nlive;                            /* length of live */
 };
 
 /* ==== matching (for the coder) ========================================= */
+
+/* Matching looks at form and lemma ids only, never at tags: call each
+ * function on the tokens it is meant for (actors and nouns on noun
+ * phrases, cues around verb groups), or a verb "attacked" (lemma "attack")
+ * will find the noun `attack`. All functions are read-only on ctx. */
 
 /* The longest actor phrase starting at toks[i] (of ntok). On a match fills
  * OUT: *out (code chosen for date: the first dated code whose range holds
@@ -230,6 +241,16 @@ size_t dyad__dict_actor(const dyad_ctx *ctx, const dyad_token *toks,
 /* The code of actors[entry] in force on date (rules above), or NULL. */
 const char *dyad__dict_actor_code(const dyad_ctx *ctx, uint32_t entry,
                                   dyad_date date);
+
+/* Resolves a description ("the Russian president"): the people whose
+ * country= is country, whose role= list holds role (e.g. "president",
+ * compared without case), and who hold a dated code on date (an undated
+ * default does not count: it says nothing about office). OUT: *entry, the
+ * first such person in load order. Returns how many match: 0 none, 1 a
+ * clear answer, more: ambiguous (the coder should not guess). */
+size_t dyad__dict_role(const dyad_ctx *ctx, const char *country,
+                       const char *role, size_t role_len, dyad_date date,
+                       uint32_t *entry);
 
 /* Longest agent phrase at toks[i]; OUT: *out. Returns tokens matched. */
 size_t dyad__dict_agent(const dyad_ctx *ctx, const dyad_token *toks,
@@ -250,7 +271,11 @@ size_t dyad__dict_discard(const dyad_ctx *ctx, const dyad_token *toks,
 
 /* All patterns of a verb lemma (or folded form) id, most specific first
  * (more words first; among equals, later-loaded first). OUT: *pats, *n.
- * Returns 0 when the verb is unknown (*n = 0). */
+ * Returns 0 when the verb is unknown (*n = 0). Native verbs are keyed on
+ * their lemma; PETRARCH multi-word verb lines on their '+' word as written
+ * (often inflected: "+ATTACKED_AND_STABBED" is under "attacked"), so look
+ * up tok.lemma first, then tok.form. A pattern with code "---" means "no
+ * event" (a verb's bare default may be one). */
 int dyad__dict_verb(const dyad_ctx *ctx, uint32_t lemma_id,
                     const struct dyad_verb_pat *const **pats, size_t *n);
 
@@ -321,6 +346,11 @@ size_t dyad__trie_match(const struct dyad_dict *d, int kind,
 /* Exact path lookup (for lint and lookup); -1 when absent. */
 int32_t dyad__trie_find(const struct dyad_dict *d, int kind,
                         const uint32_t *ids, size_t n);
+
+/* Loads a dictionary from memory (copied), as a user file named name;
+ * for tests and the fuzzer. */
+dyad_status dyad__dict_load_mem(dyad_ctx *ctx, const char *name,
+                                const char *buf, size_t len, int format);
 
 /* Creates ctx->dict if needed. */
 dyad_status dyad__dict_ensure(dyad_ctx *ctx);

@@ -235,6 +235,7 @@ void dyad__dict_free(dyad_ctx *ctx)
     return;
   const struct dyad_allocator *a = &ctx->alloc;
   dyad_doc_free(d->scratch);
+  dyad__free(a, d->live, d->live ? d->nlive + 1 : 0);
   free_index(a, d);
   dyad__free(a, d->ekeys, d->eslots * sizeof(*d->ekeys));
   dyad__free(a, d->evals, d->eslots * sizeof(*d->evals));
@@ -336,6 +337,10 @@ static dyad_status dedupe(dyad_ctx *ctx)
       const struct dyad_verb_pat *q = &d->pats.v[(uint32_t)d->vlinks.v[o]];
       if ((uint32_t)(d->vlinks.v[o] >> 32) != lemma || !same_items(p, q))
         continue;
+      if (q->user && !p->user) { /* a user pattern loaded first wins */
+        d->vdead.v[k] = 1;
+        break;
+      }
       d->vdead.v[o] = 1;
       tab[j] = (uint32_t)k + 1;
       if (k >= d->vlinks_checked && (!p->user || same_rule_file(p, q)) &&
@@ -378,6 +383,17 @@ dyad_status dyad__dict_finish(dyad_ctx *ctx)
     return DYAD_OK;
   dyad_doc_free(d->scratch); /* its arena is only needed while loading */
   d->scratch = NULL;
+  dyad__free(a, d->live, d->live ? d->nlive + 1 : 0);
+  d->nlive = d->actors.n;
+  d->live = dyad__calloc(a, d->nlive + 1);
+  if (!d->live) {
+    d->nlive = 0;
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
+  }
+  for (size_t k = 0; k < d->nodes.n; k++)
+    if (d->nodes.v[k].kind == DYAD_DK_ACTOR && d->nodes.v[k].entry >= 0 &&
+        (size_t)d->nodes.v[k].entry < d->nlive)
+      d->live[d->nodes.v[k].entry] = 1;
   dyad_status st = dedupe(ctx);
   if (st != DYAD_OK)
     return st;
@@ -555,18 +571,15 @@ static int kind_of_path(const char *path)
   return -1;
 }
 
-static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
-                             int user)
+/* Parses buf (NUL-terminated, writable: lines are cut in place) as a
+ * dictionary named path in the given format (AUTO: sniffed). */
+static dyad_status load_buf(dyad_ctx *ctx, const char *path, char *buf,
+                            size_t len, int format, int user)
 {
   dyad_status st = dyad__dict_ensure(ctx);
   if (st != DYAD_OK)
     return st;
   struct dyad_dict *d = ctx->dict;
-  char *buf = NULL;
-  size_t len = 0, cap = 0;
-  st = slurp(ctx, path, &buf, &len, &cap);
-  if (st != DYAD_OK)
-    return st;
   struct dyad_dict_file f;
   memset(&f, 0, sizeof(f));
   f.ctx = ctx;
@@ -575,34 +588,61 @@ static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
   f.rname = dyad__arena_strndup(&d->arena, path, strlen(path));
   f.kind = kind_of_path(path);
   f.user = (uint8_t)user;
+  d->loading_user = (uint8_t)user;
   if (!f.rname)
-    st = dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
-  if (st == DYAD_OK && format == DYAD_DICT_AUTO) {
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
+  if (format == DYAD_DICT_AUTO) {
     format = sniff(path, buf, len);
     if (format == -2)
-      st = dyad__ctx_error(ctx, DYAD_EDICT,
-                           "%s: PETRARCH issue coding files are not "
-                           "supported", path);
-    else if (format < 0)
-      st = dyad__ctx_error(ctx, DYAD_EDICT,
-                           "%s: cannot tell the dictionary format", path);
+      return dyad__ctx_error(ctx, DYAD_EDICT,
+                             "%s: PETRARCH issue coding files are not "
+                             "supported", path);
+    if (format < 0)
+      return dyad__ctx_error(ctx, DYAD_EDICT,
+                             "%s: cannot tell the dictionary format", path);
   }
-  if (st == DYAD_OK) {
-    d->counts.files++;
-    switch (format) {
-    case DYAD_DICT_NATIVE: st = dyad__load_native(&f, buf, len); break;
-    case DYAD_DICT_PETR_VERBS: st = dyad__load_petr_verbs(&f, buf, len); break;
-    case DYAD_DICT_PETR_ACTORS: st = dyad__load_petr_actors(&f, buf, len); break;
-    case DYAD_DICT_PETR_AGENTS: st = dyad__load_petr_agents(&f, buf, len); break;
-    case DYAD_DICT_PETR_DISCARDS:
-      st = dyad__load_petr_discards(&f, buf, len);
-      break;
-    default:
-      st = dyad__ctx_error(ctx, DYAD_EARG, "unknown dictionary format %d",
+  d->counts.files++;
+  switch (format) {
+  case DYAD_DICT_NATIVE: return dyad__load_native(&f, buf, len);
+  case DYAD_DICT_PETR_VERBS: return dyad__load_petr_verbs(&f, buf, len);
+  case DYAD_DICT_PETR_ACTORS: return dyad__load_petr_actors(&f, buf, len);
+  case DYAD_DICT_PETR_AGENTS: return dyad__load_petr_agents(&f, buf, len);
+  case DYAD_DICT_PETR_DISCARDS: return dyad__load_petr_discards(&f, buf, len);
+  default:
+    return dyad__ctx_error(ctx, DYAD_EARG, "unknown dictionary format %d",
                            format);
-    }
   }
+}
+
+static dyad_status load_file(dyad_ctx *ctx, const char *path, int format,
+                             int user)
+{
+  char *buf = NULL;
+  size_t len = 0, cap = 0;
+  dyad_status st = dyad__dict_ensure(ctx);
+  if (st == DYAD_OK)
+    st = slurp(ctx, path, &buf, &len, &cap);
+  if (st != DYAD_OK)
+    return st;
+  st = load_buf(ctx, path, buf, len, format, user);
   dyad__free(&ctx->alloc, buf, cap);
+  return st;
+}
+
+dyad_status dyad__dict_load_mem(dyad_ctx *ctx, const char *name,
+                                const char *buf, size_t len, int format)
+{
+  if (format < 0 || format > DYAD_DICT_PETR_DISCARDS)
+    return dyad__ctx_error(ctx, DYAD_EARG, "bad dictionary format");
+  char *copy = dyad__malloc(&ctx->alloc, len + 1);
+  if (!copy)
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "out of memory");
+  memcpy(copy, buf, len);
+  copy[len] = '\0';
+  dyad_status st = load_buf(ctx, name, copy, len, format, 1);
+  dyad__free(&ctx->alloc, copy, len + 1);
+  if (st == DYAD_OK)
+    st = dyad__dict_finish(ctx);
   return st;
 }
 
@@ -627,7 +667,16 @@ dyad_status dyad_ctx_load_dict(dyad_ctx *ctx, const char *path, size_t len,
                : DYAD_EARG;
   memcpy(p, path, len);
   p[len] = '\0';
-  dyad_status st = load_file(ctx, p, format, 1);
+  const char *name = p;
+  const char *colon = strchr(p, ':');
+  if (format == DYAD_DICT_AUTO && colon) { /* "petrarch-verbs:PATH" */
+    int f = dyad_dict_format_parse(p, (size_t)(colon - p));
+    if (f > 0) {
+      format = f;
+      name = colon + 1;
+    }
+  }
+  dyad_status st = load_file(ctx, name, format, 1);
   if (st == DYAD_OK)
     st = dyad__dict_finish(ctx);
   return st;

@@ -155,3 +155,53 @@ size_t dyad__dict_item_match(const dyad_ctx *ctx,
     return set_match(ctx->dict, it->id, toks, ntok, i, 0);
   return 0;
 }
+
+/* Does the comma list roles hold role (ASCII case-insensitive)? */
+static int has_role(const char *roles, const char *role, size_t n)
+{
+  const char *p = roles;
+  while (*p) {
+    while (*p == ' ' || *p == ',')
+      p++;
+    const char *e = p;
+    while (*e && *e != ',')
+      e++;
+    const char *t = e;
+    while (t > p && t[-1] == ' ')
+      t--;
+    if ((size_t)(t - p) == n && strncasecmp(p, role, n) == 0)
+      return 1;
+    p = e;
+  }
+  return 0;
+}
+
+/* A linear scan over the live people: descriptions are rare next to
+ * names, and a person table is a few thousand entries. */
+size_t dyad__dict_role(const dyad_ctx *ctx, const char *country,
+                       const char *role, size_t role_len, dyad_date date,
+                       uint32_t *entry)
+{
+  const struct dyad_dict *d = ctx->dict;
+  size_t found = 0;
+  if (!d || !country || !role || !role_len || !date)
+    return 0;
+  for (size_t k = 0; k < d->actors.n; k++) {
+    const struct dyad_actor *a = &d->actors.v[k];
+    if (a->type != DYAD_AT_PERSON || strcmp(a->country, country) != 0 ||
+        !has_role(a->roles, role, role_len))
+      continue;
+    /* skip entries no phrase points at any more (overridden) */
+    const struct dyad_actor_code *c = &d->acodes.v[a->code0];
+    int on = 0;
+    for (uint32_t j = 0; j < a->ncode && !on; j++)
+      on = c[j].dated && (!c[j].from || date >= c[j].from) &&
+           (!c[j].to || date <= c[j].to);
+    if (!on || k >= d->nlive || !d->live[k])
+      continue;
+    if (!found)
+      *entry = (uint32_t)k;
+    found++;
+  }
+  return found;
+}

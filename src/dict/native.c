@@ -302,8 +302,6 @@ static dyad_status actor_line(struct dyad_dict_file *f, struct str lhs,
         st = dyad__dict_problem(f, 0, "bad country code '%.*s'", (int)v.n,
                                 v.s);
       a.country = dup(d, v);
-    } else if (eq(k, "title")) {
-      /* accepted for symmetry with agents; no effect on actors */
     } else {
       st = dyad__dict_problem(f, 0, "unknown actor attribute '%.*s'",
                               (int)k.n, k.s);

@@ -113,8 +113,11 @@ static int32_t put(struct dyad_dict *d, const struct dyad_allocator *a,
   int32_t prev = t->gen ? -1 : t->entry;
   if (gen && t->entry >= 0 && !t->gen)
     return prev;
+  if (t->entry >= 0 && t->user && !d->loading_user)
+    return -1; /* a user entry loaded first still beats the defaults */
   t->entry = entry;
   t->gen = (uint8_t)(gen != 0);
+  t->user = d->loading_user;
   return prev;
 }
 

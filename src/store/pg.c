@@ -6,7 +6,9 @@
  * $1, $2, ... here; shared SQL never holds a '?' inside a string literal.
  * Parameters go with explicit types: text in binary format (raw bytes with
  * a length, so no NUL terminator and no escaping is needed), numbers and
- * dates as text. Slot statements are prepared once per connection.
+ * dates as text. Slot statements are prepared once per connection, and
+ * those that return no rows run in libpq's pipeline mode: they are sent
+ * without waiting, and the next synchronous call collects their results.
  *
  * A read-only store sets default_transaction_read_only for its session;
  * user SQL additionally runs alone (extended protocol: one statement) in a
@@ -22,10 +24,13 @@ enum { OID_INT8 = 20, OID_TEXT = 25, OID_FLOAT8 = 701, OID_DATE = 1082 };
 
 #define PG_MAXP 32 /* parameters per statement */
 
+#define PG_QUEUE_MAX 256 /* statements in flight before a forced drain */
+
 struct pg {
   PGconn *conn;                  /* the connection */
   char prepared[DYAD__NSLOTS];   /* slot statement prepared */
   dyad_buf sql;                  /* '?' rewritten to $n */
+  int queued;                    /* statements sent in pipeline mode */
 };
 
 static dyad_status pgerr(struct dyad_store *s, const char *what,
@@ -50,9 +55,46 @@ static int result_ok(PGresult *r)
   return t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK;
 }
 
+/* Ends pipeline mode: waits for every queued statement and returns the
+ * first failure among them (later ones were skipped by the server). Each
+ * synchronous call drains first, so errors surface in order: at the
+ * latest at the RELEASE SAVEPOINT that closes the document. */
+static dyad_status drain(struct dyad_store *s)
+{
+  struct pg *g = s->be;
+  if (PQpipelineStatus(g->conn) == PQ_PIPELINE_OFF)
+    return DYAD_OK;
+  dyad_status st = DYAD_OK;
+  if (!PQpipelineSync(g->conn))
+    st = pgerr(s, "postgresql", PQerrorMessage(g->conn));
+  for (int done = st != DYAD_OK; !done;) {
+    PGresult *r = PQgetResult(g->conn);
+    if (!r) {
+      if (PQstatus(g->conn) != CONNECTION_OK) {
+        st = pgerr(s, "postgresql", PQerrorMessage(g->conn));
+        break;
+      }
+      continue; /* end of one statement's results */
+    }
+    ExecStatusType t = PQresultStatus(r);
+    if (t == PGRES_PIPELINE_SYNC)
+      done = 1;
+    else if (t == PGRES_FATAL_ERROR && st == DYAD_OK)
+      st = pgerr(s, "postgresql", PQresultErrorMessage(r));
+    PQclear(r);
+  }
+  g->queued = 0;
+  if (!PQexitPipelineMode(g->conn) && st == DYAD_OK)
+    st = pgerr(s, "postgresql", PQerrorMessage(g->conn));
+  return st;
+}
+
 static dyad_status pg_exec(struct dyad_store *s, const char *sql)
 {
   struct pg *g = s->be;
+  dyad_status dst = drain(s);
+  if (dst != DYAD_OK)
+    return dst;
   PGresult *r = PQexec(g->conn, sql);
   dyad_status st = DYAD_OK;
   if (!result_ok(r))
@@ -125,8 +167,24 @@ static dyad_status pg_run(struct dyad_store *s, int slot, const char *sql,
   }
   PGresult *r;
   char name[16];
-  if (slot >= 0) {
+  if (slot >= 0)
     snprintf(name, sizeof(name), "dyad%d", slot);
+  /* A prepared statement that returns no rows is only queued (pipeline
+   * mode): a document's inserts then cost one round trip, not one each. */
+  if (slot >= 0 && !fn && g->prepared[slot]) {
+    if (PQpipelineStatus(g->conn) == PQ_PIPELINE_OFF &&
+        !PQenterPipelineMode(g->conn))
+      return pgerr(s, "postgresql", PQerrorMessage(g->conn));
+    if (!PQsendQueryPrepared(g->conn, name, np, vals, lens, fmts, 0))
+      return pgerr(s, "postgresql", PQerrorMessage(g->conn));
+    if (++g->queued >= PG_QUEUE_MAX)
+      return drain(s);
+    return DYAD_OK;
+  }
+  dyad_status dst = drain(s);
+  if (dst != DYAD_OK)
+    return dst;
+  if (slot >= 0) {
     if (!g->prepared[slot]) {
       if (rewrite(g, sql))
         return dyad__store_error(s, DYAD_ENOMEM, "out of memory");
@@ -173,6 +231,8 @@ static dyad_status pg_sql_readonly(struct dyad_store *s, const char *sql,
   struct pg *g = s->be;
   if (s->in_tx)
     return dyad__store_error(s, DYAD_EARG, "a write batch is open");
+  if (drain(s) != DYAD_OK)
+    return DYAD_EDB;
   char *text = malloc(len + 1);
   if (!text)
     return dyad__store_error(s, DYAD_ENOMEM, "out of memory");
@@ -225,6 +285,8 @@ static void pg_close(struct dyad_store *s)
   struct pg *g = s->be;
   if (!g)
     return;
+  if (g->conn && PQstatus(g->conn) == CONNECTION_OK)
+    drain(s);
   PQfinish(g->conn);
   dyad_buf_release(&g->sql);
   free(g);

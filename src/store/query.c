@@ -266,13 +266,21 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
           "e.goldstein, e.source_text, e.target_text, e.verb_text, "
           "COALESCE(s.text, ''), e.rule, COALESCE(p.name, ''), "
           "COALESCE(p.country, ''), e.flags"
-          " FROM events e JOIN documents d ON d.id = e.doc_id"
+          " FROM (SELECT e.id FROM events e");
+  /* Filter, order and cut on event ids alone, then join the few rows kept.
+   * Ordering by (date, id) lets the filter indexes, which end in
+   * event_date and (implicitly) the row id, answer the inner query without
+   * reading the table: sorting 25,000 keys is cheap, joining them all
+   * first is not. Ids grow in the order events were stored. */
+  where(&b, q);
+  add(&b, " ORDER BY e.event_date DESC NULLS LAST, e.id");
+  limit(&b, q ? q->limit : 0);
+  add(&b, ") k JOIN events e ON e.id = k.id"
+          " JOIN documents d ON d.id = e.doc_id"
           " LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent"
           " LEFT JOIN codes c ON c.code = e.code"
-          " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place");
-  where(&b, q);
-  add(&b, " ORDER BY e.event_date DESC NULLS LAST, d.doc_key, e.idx");
-  limit(&b, q ? q->limit : 0);
+          " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place"
+          " ORDER BY e.event_date DESC NULLS LAST, e.id");
   struct ev_ctx c = {fn, ud};
   dyad_status st = qb_run(&b, event_row, &c);
   qb_release(&b);
@@ -314,41 +322,133 @@ static const char agg_cols[] =
     "SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END), AVG(e.goldstein)";
 
+/* Periods are folded here from per-day rows rather than computed in SQL:
+ * grouping by the date column follows the events_day index with no
+ * sorting and no per-row date arithmetic, and one piece of C gives both
+ * backends the same weeks. */
+struct period_ctx {
+  dyad_period per;
+  dyad_store_agg_fn fn;
+  void *ud;
+  char key[16];       /* the period being summed */
+  uint64_t count, quad[5];
+  double gsum;        /* sum of Goldstein scores */
+  uint64_t gn;        /* events with a score */
+  int open, stop;
+};
+
+/* The period key of a "YYYY-MM-DD" day: the day, the Monday of its ISO
+ * week, or "YYYY-MM". */
+static void period_key(dyad_period per, const char *day, char out[16])
+{
+  dyad_date d = parse_date(day);
+  if (!d) {
+    snprintf(out, 16, "%s", "");
+    return;
+  }
+  if (per == DYAD_PERIOD_MONTH) {
+    snprintf(out, 16, "%.7s", day);
+    return;
+  }
+  if (per == DYAD_PERIOD_WEEK) {
+    int y = d / 10000, m = d / 100 % 100, dd = d % 100;
+    /* day of the week, Monday = 0 (Sakamoto's method gives Sunday = 0) */
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int yy = m < 3 ? y - 1 : y;
+    int dow = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + dd) % 7;
+    int back = (dow + 6) % 7;
+    while (back--) {
+      if (--dd == 0) {
+        if (--m == 0) {
+          m = 12;
+          y--;
+        }
+        dd = dyad__days_in_month(y, m);
+      }
+    }
+    d = y * 10000 + m * 100 + dd;
+  }
+  dyad_date_format(d, out);
+}
+
+static void period_emit(struct period_ctx *c)
+{
+  if (!c->open || c->stop)
+    return;
+  dyad_store_agg a;
+  memset(&a, 0, sizeof(a));
+  a.key = c->key;
+  a.name = "";
+  a.count = c->count;
+  memcpy(a.quad, c->quad, sizeof(a.quad));
+  a.has_goldstein = c->gn > 0;
+  a.goldstein = c->gn ? c->gsum / (double)c->gn : 0;
+  c->stop = c->fn(&a, c->ud) != 0;
+  c->open = 0;
+}
+
+/* Columns: day, count, q1, q2, q3, q4, sum of Goldstein, scored events. */
+static int day_row(void *ud, int ncol, const char *const *v)
+{
+  struct period_ctx *c = ud;
+  if (ncol < 8 || !v[0])
+    return 0;
+  char key[16];
+  period_key(c->per, v[0], key);
+  if (c->open && strcmp(key, c->key) != 0)
+    period_emit(c);
+  if (c->stop)
+    return 1;
+  if (!c->open) {
+    memcpy(c->key, key, sizeof(key));
+    c->count = c->gn = 0;
+    c->gsum = 0;
+    memset(c->quad, 0, sizeof(c->quad));
+    c->open = 1;
+  }
+  uint64_t n = strtoull(str(v[1]), NULL, 10), known = 0;
+  c->count += n;
+  for (int i = 1; i <= 4; i++) {
+    uint64_t k = strtoull(str(v[1 + i]), NULL, 10);
+    c->quad[i] += k;
+    known += k;
+  }
+  c->quad[0] += n > known ? n - known : 0;
+  c->gsum += v[6] ? strtod(v[6], NULL) : 0;
+  c->gn += strtoull(str(v[7]), NULL, 10);
+  return 0;
+}
+
 dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
                                 dyad_period per, dyad_store_agg_fn fn,
                                 void *ud)
 {
-  int pg = s->ops->dialect == DYAD__PG;
-  const char *key;
-  switch (per) {
-  case DYAD_PERIOD_DAY:
-    key = pg ? "to_char(e.event_date, 'YYYY-MM-DD')" : "e.event_date";
-    break;
-  case DYAD_PERIOD_WEEK: /* keyed by the Monday of the ISO week */
-    key = pg ? "to_char(date_trunc('week', e.event_date), 'YYYY-MM-DD')"
-             : "date(e.event_date, '-' || ((CAST(strftime('%w', "
-               "e.event_date) AS INTEGER) + 6) % 7) || ' days')";
-    break;
-  case DYAD_PERIOD_MONTH:
-    key = pg ? "to_char(e.event_date, 'YYYY-MM')"
-             : "substr(e.event_date, 1, 7)";
-    break;
-  default:
+  if (per != DYAD_PERIOD_DAY && per != DYAD_PERIOD_WEEK &&
+      per != DYAD_PERIOD_MONTH)
     return dyad__store_error(s, DYAD_EARG, "unknown period");
-  }
+  int pg = s->ops->dialect == DYAD__PG;
   struct qb b;
   memset(&b, 0, sizeof(b));
   b.s = s;
   s->errmsg[0] = '\0';
-  add(&b, "SELECT ");
-  add(&b, key);
-  add(&b, ", '', ");
-  add(&b, agg_cols);
-  add(&b, " FROM events e");
+  add(&b, pg ? "SELECT to_char(e.event_date, 'YYYY-MM-DD'), "
+             : "SELECT e.event_date, ");
+  add(&b, "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
+          "SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END), "
+          "SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), "
+          "SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END), SUM(e.goldstein), "
+          "COUNT(e.goldstein) FROM events e");
   where(&b, q);
-  add(&b, " AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1");
-  struct agg_ctx c = {fn, ud};
-  dyad_status st = qb_run(&b, agg_row, &c);
+  add(&b, " AND e.event_date IS NOT NULL GROUP BY e.event_date"
+          " ORDER BY e.event_date");
+  struct period_ctx c;
+  memset(&c, 0, sizeof(c));
+  c.per = per;
+  c.fn = fn;
+  c.ud = ud;
+  dyad_status st = qb_run(&b, day_row, &c);
+  if (st == DYAD_OK)
+    period_emit(&c);
   qb_release(&b);
   return st;
 }

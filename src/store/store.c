@@ -57,21 +57,37 @@ void dyad__store_datestr(int64_t d, char buf[11])
 
 /* ==== content hash ==================================================== */
 
-/* Two 64-bit lanes over the fields, each field preceded by its length so
- * that moving bytes between fields changes the hash. Not cryptographic: it
- * only has to notice that a document changed. */
+/* Two 64-bit lanes over the fields, eight bytes at a time (read as little
+ * endian, so every machine gets the same hash), each field preceded by its
+ * length so that moving bytes between fields changes the hash. Not
+ * cryptographic: it only has to notice that a document changed. */
 struct hasher {
   uint64_t a, b;
 };
 
+static void hash_word(struct hasher *h, uint64_t w)
+{
+  h->a = (h->a ^ w) * 0x100000001b3ull;
+  h->a ^= h->a >> 32;
+  h->b = (h->b + w + 1) * 0x9e3779b97f4a7c15ull;
+  h->b ^= h->b >> 29;
+}
+
 static void hash_bytes(struct hasher *h, const char *p, size_t len)
 {
   const unsigned char *u = (const unsigned char *)p;
-  for (size_t i = 0; i < len; i++) {
-    h->a = (h->a ^ u[i]) * 0x100000001b3ull;
-    h->b = (h->b + u[i] + 1) * 0x9e3779b97f4a7c15ull;
-    h->b ^= h->b >> 29;
+  while (len >= 8) {
+    uint64_t w = 0;
+    for (int i = 7; i >= 0; i--)
+      w = (w << 8) | u[i];
+    hash_word(h, w);
+    u += 8;
+    len -= 8;
   }
+  uint64_t w = 0x80; /* the tail, with a marker byte after it */
+  for (size_t i = len; i-- > 0;)
+    w = (w << 8) | u[i];
+  hash_word(h, w);
 }
 
 static void hash_field(struct hasher *h, const char *p, size_t len)
@@ -534,26 +550,22 @@ static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
   return DYAD_OK;
 }
 
-static int known_actor(const char *code)
+/* Actor mentions of the document's events, in one statement: every known
+ * source and target ('---' and '' are not actors) becomes a row. One
+ * statement per document instead of two per event matters on PostgreSQL,
+ * where each statement is a round trip. */
+static dyad_status put_actors(struct dyad_store *s, int64_t id)
 {
-  return code[0] && strcmp(code, "---") != 0;
-}
-
-static dyad_status put_actor(struct dyad_store *s, const dyad_doc *doc,
-                             int64_t id, int64_t ev, const char *role,
-                             const char *code, dyad_span sp)
-{
-  struct dyad__val p[7] = {dyad__int(ev),
-                           dyad__int(id),
-                           dyad__text(role, strlen(role)),
-                           dyad__text(code, strlen(code)),
-                           dyad__int(sp.off),
-                           dyad__int(sp.len),
-                           span_text(doc, sp)};
-  return s->ops->run(s, DYAD__Q_INS_ACTOR,
-                     "INSERT INTO actors (event_id, doc_id, role, code, off, "
-                     "len, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     p, 7, NULL, NULL);
+  struct dyad__val p[2] = {dyad__int(id), dyad__int(id)};
+  return s->ops->run(
+      s, DYAD__Q_INS_ACTOR,
+      "INSERT INTO actors (event_id, doc_id, role, code, off, len, text) "
+      "SELECT id, doc_id, 'source', source, source_off, source_len, "
+      "source_text FROM events WHERE doc_id = ? AND source <> '---' AND "
+      "source <> '' UNION ALL SELECT id, doc_id, 'target', target, "
+      "target_off, target_len, target_text FROM events WHERE doc_id = ? AND "
+      "target <> '---' AND target <> ''",
+      p, 2, NULL, NULL);
 }
 
 static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
@@ -593,23 +605,18 @@ static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
         dyad__int(0)};
     if (e->place < 0)
       p[19].isnull = 1;
-    int64_t ev = 0;
     st = s->ops->run(
         s, DYAD__Q_INS_EVENT,
         "INSERT INTO events (doc_id, idx, sent, event_date, source, target, "
         "code, quad, goldstein, source_off, source_len, target_off, "
         "target_len, verb_off, verb_len, source_text, target_text, "
         "verb_text, rule, place, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        p, 21, id_row, &ev);
-    if (st == DYAD_OK && known_actor(e->source))
-      st = put_actor(s, doc, id, ev, "source", e->source, e->source_span);
-    if (st == DYAD_OK && known_actor(e->target))
-      st = put_actor(s, doc, id, ev, "target", e->target, e->target_span);
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        p, 21, NULL, NULL);
     if (st != DYAD_OK)
       return st;
   }
-  return DYAD_OK;
+  return doc->events.n ? put_actors(s, id) : DYAD_OK;
 }
 
 /* Deletes the rows that hang off document id (children first). */
@@ -710,12 +717,12 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
   if (st != DYAD_OK)
     return st;
   st = put_rows(s, art, doc, key, klen, hash, &l);
-  if (st == DYAD_EOF) { /* lost a race with a concurrent ingester */
+  int raced = st == DYAD_EOF; /* a concurrent ingester stored it first */
+  if (raced)
+    st = DYAD_OK;
+  /* RELEASE also reports failures of statements the backend queued */
+  if (st == DYAD_OK)
     st = s->ops->exec(s, "RELEASE SAVEPOINT doc");
-    if (st == DYAD_OK && res)
-      *res = DYAD_PUT_SAME;
-    return st;
-  }
   if (st != DYAD_OK) {
     char keep[sizeof(s->errmsg)];
     memcpy(keep, s->errmsg, sizeof(keep));
@@ -731,9 +738,11 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
     memcpy(s->errmsg, keep, sizeof(keep));
     return st;
   }
-  st = s->ops->exec(s, "RELEASE SAVEPOINT doc");
-  if (st != DYAD_OK)
-    return st;
+  if (raced) {
+    if (res)
+      *res = DYAD_PUT_SAME;
+    return DYAD_OK;
+  }
   if (res)
     *res = l.found ? DYAD_PUT_CHANGED : DYAD_PUT_NEW;
   if (++s->pending >= s->batch)
@@ -775,5 +784,8 @@ dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud)
 {
   s->errmsg[0] = '\0';
+  dyad_status st = end_batch(s); /* user SQL runs outside our batch */
+  if (st != DYAD_OK)
+    return st;
   return s->ops->sql_readonly(s, sql, len, fn, ud);
 }

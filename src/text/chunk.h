@@ -22,8 +22,11 @@ enum {
   W_SUB, W_SUBAMB, W_COND, W_WHETHER, W_REL, W_THAT, W_WHEN, W_WHERE,
   W_TIME, W_NINTENT, W_NTHREAT, W_NNEG, W_DEF, W_NEGDET, W_PRONDT,
   W_PLPRON, W_OF, W_BY, W_ACCORDING, W_ANDOR, W_WARN, W_TIMEADJ, W_AT,
-  W_LEAST, W_EX, W_OBJCTL, W_ON, W_SUCH, W_SELF, W_COUNT_
+  W_LEAST, W_EX, W_OBJCTL, W_ON, W_SUCH, W_SELF,
+  W_NOMPRON, W_WHAT, W_QUANT, W_FOR, W_PREPVBG, W_APPROX, W_COPULA,
+  W_MORE, W_THAN, W_UP, W_AS, W_TIMEOBJ, W_COUNT_
 };
+_Static_assert(W_COUNT_ <= 64, "word classes fit in 64 bits");
 #define WB(x) ((uint64_t)1 << (x))
 
 #define CHUNK_WSLOTS 1024 /* power of two, > 2 x the number of words */

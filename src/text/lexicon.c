@@ -6,6 +6,8 @@
  *   lexicon/closed.txt     closed-class words (data/lexicon/)
  *   lexicon/verbs.txt      irregular and auxiliary verb forms
  *   lexicon/open.txt       open-class additions and preferred tags
+ *   phrasal.txt            phrasal verbs from WordNet (build/data/), "verb
+ *                          particle" lines
  * Line format: "form TAG[=lemma] TAG[=lemma] ... [!intr]", tags most likely
  * first, "!intr" marking verb forms mostly used without an object;
  * "# ..." comments and blank lines are skipped. A line "+form TAGS" adds
@@ -159,6 +161,7 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   struct dyad_lexent ne;
   memset(&ne, 0, sizeof(ne));
   int nord = 0;
+  unsigned explicit_lem = 0; /* slots whose lemma the line names */
   while (p < end) {
     while (p < end && isblank_c(*p))
       p++;
@@ -196,8 +199,11 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
     if (nord < DYAD_LEX_ORDER)
       ne.order[nord++] = (uint8_t)tag;
     int slot = dyad__tag_lemslot(tag);
-    if (!ne.lemma[slot])
+    if (!ne.lemma[slot]) {
       ne.lemma[slot] = lem ? lem : id;
+      if (lem)
+        explicit_lem |= 1u << slot;
+    }
   }
   if (!ne.mask)
     return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: no tags", path,
@@ -212,9 +218,12 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
         ne.order[nord++] = e->order[i];
     }
     ne.mask |= e->mask;
+    /* a hand line that adds tags ("+met VBD VBN") keeps the lemmas the
+     * generated lexicon knows (met -> meet) unless it names its own */
     for (int s = 0; s < DYAD_LEM_COUNT; s++)
-      if (!ne.lemma[s])
-        ne.lemma[s] = e->lemma[s];
+      if (!ne.lemma[s] ||
+          (e->lemma[s] && !(explicit_lem & (1u << s)) && ne.lemma[s] == id))
+        ne.lemma[s] = e->lemma[s] ? e->lemma[s] : ne.lemma[s];
     ne.flags = e->flags;
   }
   ne.flags |= (uint8_t)(DYAD_LEXF_WORD | (hand ? DYAD_LEXF_HAND : 0));
@@ -270,6 +279,97 @@ static dyad_status load_file(dyad_ctx *ctx, struct dyad_lexicon *lx,
   return st;
 }
 
+static uint64_t mix64(uint64_t k)
+{
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdull;
+  k ^= k >> 33;
+  return k;
+}
+
+static int phrasal_add(dyad_ctx *ctx, struct dyad_lexicon *lx, uint64_t key)
+{
+  if ((lx->nphrasal + 1) * 2 > lx->phrasal_cap) {
+    size_t nc = lx->phrasal_cap ? lx->phrasal_cap * 2 : 1024;
+    uint64_t *nt = dyad__calloc(&ctx->alloc, nc * sizeof(*nt));
+    if (!nt)
+      return -1;
+    for (size_t i = 0; i < lx->phrasal_cap; i++) {
+      uint64_t k = lx->phrasal[i];
+      if (!k)
+        continue;
+      size_t j = (size_t)mix64(k) & (nc - 1);
+      while (nt[j])
+        j = (j + 1) & (nc - 1);
+      nt[j] = k;
+    }
+    dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(*nt));
+    lx->phrasal = nt;
+    lx->phrasal_cap = nc;
+  }
+  size_t j = (size_t)mix64(key) & (lx->phrasal_cap - 1);
+  while (lx->phrasal[j] && lx->phrasal[j] != key)
+    j = (j + 1) & (lx->phrasal_cap - 1);
+  if (!lx->phrasal[j]) {
+    lx->phrasal[j] = key;
+    lx->nphrasal++;
+  }
+  return 0;
+}
+
+int dyad__lex_phrasal(const dyad_ctx *ctx, uint32_t verb, uint32_t particle)
+{
+  const struct dyad_lexicon *lx = ctx->lex;
+  if (!lx || !lx->phrasal_cap || !verb || !particle)
+    return 0;
+  uint64_t key = (uint64_t)verb << 32 | particle;
+  size_t j = (size_t)mix64(key) & (lx->phrasal_cap - 1);
+  while (lx->phrasal[j]) {
+    if (lx->phrasal[j] == key)
+      return 1;
+    j = (j + 1) & (lx->phrasal_cap - 1);
+  }
+  return 0;
+}
+
+/* Loads phrasal.txt ("verb particle" lines) when present; the tagger
+ * works without it, only less well on particles. */
+static dyad_status load_phrasal(dyad_ctx *ctx, struct dyad_lexicon *lx)
+{
+  char path[4096];
+  if (dyad__ctx_data_path(ctx, "phrasal.txt", path, sizeof(path)) != DYAD_OK)
+    return DYAD_OK;
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return dyad__ctx_error(ctx, DYAD_EIO, "%s: %s", path, strerror(errno));
+  char line[256];
+  dyad_status st = DYAD_OK;
+  while (st == DYAD_OK && fgets(line, sizeof(line), f)) {
+    if (line[0] == '#')
+      continue;
+    char *sp = strchr(line, ' ');
+    if (!sp)
+      continue;
+    size_t vl = (size_t)(sp - line);
+    char *pe = sp + 1;
+    size_t pl = strcspn(pe, " \r\n");
+    uint32_t v = dyad__vocab_add(&ctx->vocab, line, vl);
+    uint32_t p = dyad__vocab_add(&ctx->vocab, pe, pl);
+    if (!v || !p || phrasal_add(ctx, lx, (uint64_t)v << 32 | p))
+      st = dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
+  }
+  fclose(f);
+  return st;
+}
+
+static void lexicon_release(dyad_ctx *ctx, struct dyad_lexicon *lx)
+{
+  dyad__tagger_ids_free(ctx, lx->tids);
+  dyad__free(&ctx->alloc, lx->phrasal, lx->phrasal_cap * sizeof(uint64_t));
+  dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
+  dyad__free(&ctx->alloc, lx, sizeof(*lx));
+}
+
 dyad_status dyad__lexicon_load(dyad_ctx *ctx)
 {
   if (ctx->lex)
@@ -280,16 +380,24 @@ dyad_status dyad__lexicon_load(dyad_ctx *ctx)
   dyad_status st = DYAD_OK;
   for (size_t i = 0; st == DYAD_OK && i < DYAD_ARRAY_LEN(lexfiles); i++)
     st = load_file(ctx, lx, lexfiles[i], i > 0);
+  if (st == DYAD_OK)
+    st = load_phrasal(ctx, lx);
   /* lemmas interned after their entry may lie past n: cover all ids */
   if (st == DYAD_OK && ctx->vocab.n + 1 > lx->n && reserve(ctx, lx,
                                                            (uint32_t)ctx->vocab.n))
     st = dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
   if (st != DYAD_OK) {
-    dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
-    dyad__free(&ctx->alloc, lx, sizeof(*lx));
+    lexicon_release(ctx, lx);
     return st;
   }
   ctx->lex = lx;
+  /* the words the tagger's rules name, looked up once here */
+  lx->tids = dyad__tagger_ids_new(ctx);
+  if (!lx->tids) {
+    ctx->lex = NULL;
+    lexicon_release(ctx, lx);
+    return dyad__ctx_error(ctx, DYAD_ENOMEM, "lexicon: out of memory");
+  }
   return DYAD_OK;
 }
 
@@ -298,8 +406,7 @@ void dyad__lexicon_free(dyad_ctx *ctx)
   struct dyad_lexicon *lx = ctx->lex;
   if (!lx)
     return;
-  dyad__free(&ctx->alloc, lx->ents, lx->cap * sizeof(*lx->ents));
-  dyad__free(&ctx->alloc, lx, sizeof(*lx));
+  lexicon_release(ctx, lx);
   ctx->lex = NULL;
 }
 

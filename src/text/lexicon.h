@@ -49,9 +49,14 @@ struct dyad_lexent {
   uint8_t flags;                 /* DYAD_LEXF_* */
 };
 
+struct dyad_tagger_ids; /* words the tagger's rules name, text/tagger.c */
+
 struct dyad_lexicon {
   struct dyad_lexent *ents; /* indexed by vocab id, n entries */
   size_t n, cap;
+  struct dyad_tagger_ids *tids; /* looked up once at load */
+  uint64_t *phrasal;        /* open addressing set of verb<<32|particle */
+  size_t nphrasal, phrasal_cap; /* cap: power of two, 0 when empty */
 };
 
 #define DYAD_TAGBIT(t) ((uint64_t)1 << (t))
@@ -65,6 +70,14 @@ static inline const struct dyad_lexent *dyad__lex_get(const dyad_ctx *ctx,
     return NULL;
   return &lx->ents[id];
 }
+
+/* The tagger's word ids (tagger.c): built once when the lexicon loads. */
+struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx);
+void dyad__tagger_ids_free(const dyad_ctx *ctx, struct dyad_tagger_ids *t);
+
+/* Is "verb particle" a phrasal verb (set up, bring about)? Both are
+ * vocab ids: the verb's lemma and the particle's form. */
+int dyad__lex_phrasal(const dyad_ctx *ctx, uint32_t verb, uint32_t particle);
 
 /* The coarse POS of a Penn tag (DYAD_POS_*) and its lemma slot. */
 uint32_t dyad__tag_pos(int tag);

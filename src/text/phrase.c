@@ -20,6 +20,7 @@
  *   child = first member, each member's conj = next member (-1 at the
  *   last), members' up = the group. A coordination is not made when the
  *   last member starts a new clause ("attacked Kyiv and Ukraine responded").
+ *   (clause.c links subjects coordinated across PPs by conj alone.)
  * - Apposition: "Xi, the Chinese leader," -> the second NP flagged APPOS,
  *   attach = the NP it renames; the coder skips it as subject or object.
  * - VG: leading adverbs, auxiliaries (modal, have, be, do, get), adverbs and
@@ -60,11 +61,11 @@ static const struct wlist wlists[] = {
                "confirm declare explain note argue allege assert "
                "acknowledge admit stress emphasize emphasise reiterate "
                "write tweet reply respond suggest predict comment remark "
-               "testify"},
+               "testify ask said says told tells wrote written"},
     {W_COGN, "think believe know hope fear expect feel understand realize "
              "realise recognize recognise doubt worry assume learn show "
-             "indicate ensure agree decide"},
-    {W_INTENT, "plan intend want seek aim hope promise pledge vow agree "
+             "indicate ensure agree decide thought knew known felt"},
+    {W_INTENT, "plan intend want seek sought aim hope promise pledge vow agree "
                "decide offer prepare try attempt propose wish resolve"},
     {W_COMMIT, "promise pledge vow"},
     {W_THREAT, "threaten"},
@@ -81,7 +82,7 @@ static const struct wlist wlists[] = {
     {W_WHERE, "where"},
     {W_TIME, "monday tuesday wednesday thursday friday saturday sunday "
              "yesterday today tomorrow tonight week weekend month year day "
-             "morning afternoon evening night hour decade january february "
+             "morning afternoon evening night hour decade time january february "
              "march april may june july august september october november "
              "december"},
     {W_NINTENT, "plan intention pledge promise decision bid attempt effort "
@@ -109,6 +110,20 @@ static const struct wlist wlists[] = {
                "oblige empower let make have see watch hear"},
     {W_ON, "on upon"},
     {W_SUCH, "such"},
+    {W_NOMPRON, "i he she we they"},
+    {W_WHAT, "what whatever whoever"},
+    {W_QUANT, "many most few several enough much more all both some none "
+              "each either neither any"},
+    {W_FOR, "for"},
+    {W_PREPVBG, "including excluding regarding concerning notwithstanding "
+                "barring"},
+    {W_APPROX, "about around nearly almost roughly approximately some"},
+    {W_MORE, "more fewer less"},
+    {W_THAN, "than"},
+    {W_UP, "up"},
+    {W_AS, "as"},
+    {W_TIMEOBJ, "spend spent take took taken waste last need include"},
+    {W_COPULA, "become remain seem"},
     {W_SELF, "myself yourself himself herself itself ourselves yourselves "
              "themselves"},
 };
@@ -188,6 +203,41 @@ static int demonstrative(const struct dyad_chunker *cx, uint32_t i,
          pt == DYAD_TAG_RQUOTE;
 }
 
+/* Can token k open the rest of an NP (a number, determiner, adjective or
+ * noun)? */
+static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
+{
+  if (k >= end)
+    return 0;
+  int tg = cx->t[k].tag;
+  return tg == DYAD_TAG_CD || tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_DT ||
+         tag_adj(tg) || tag_noun(tg);
+}
+
+/* Length of a quantity prefix at i: "at least", "at most" (2), "more
+ * than", "fewer than", "less than", "up to" (2), "as many as", "as much
+ * as" (3) before a number; 0 if none. */
+static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
+                             uint32_t end)
+{
+  const dyad_token *t = cx->t;
+  if (i + 2 >= end)
+    return 0;
+  uint64_t c0 = tcls(cx, i), c1 = tcls(cx, i + 1);
+  if ((c0 & WB(W_AT)) && (c1 & WB(W_LEAST)) && np_opener(cx, i + 2, end))
+    return 2;
+  int num2 = t[i + 2].tag == DYAD_TAG_CD || t[i + 2].tag == DYAD_TAG_DOLLAR;
+  if ((c0 & WB(W_MORE)) && (c1 & WB(W_THAN)) && num2)
+    return 2;
+  if ((c0 & WB(W_UP)) && t[i + 1].tag == DYAD_TAG_TO && num2)
+    return 2;
+  if (i + 3 < end && (c0 & WB(W_AS)) && (c1 & WB(W_QUANT)) &&
+      (tcls(cx, i + 2) & WB(W_AS)) &&
+      (t[i + 3].tag == DYAD_TAG_CD || t[i + 3].tag == DYAD_TAG_DOLLAR))
+    return 3;
+  return 0;
+}
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -206,7 +256,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                   !dl(cx, i - 1);
   if (tg == DYAD_TAG_PRP && after_nom && (tcls(cx, i) & WB(W_SELF)))
     return i; /* "Wintour herself appears" */
-  if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS) {
+  if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS ||
+      (tg == DYAD_TAG_WP && (tcls(cx, i) & WB(W_WHAT)))) {
     o->e = i + 1;
     o->head = i;
     o->flags = DYAD_PHF_PRONOUN;
@@ -215,10 +266,10 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->possessive = tg == DYAD_TAG_PRPS;
     return i + 1;
   }
-  uint32_t j = i;
-  if ((tcls(cx, i) & WB(W_AT)) && i + 2 < end &&
-      (tcls(cx, i + 1) & WB(W_LEAST)) && t[i + 2].tag == DYAD_TAG_CD)
-    j += 2; /* "at least six journalists" */
+  uint32_t j = i + quant_prefix(cx, i, end); /* "at least six", ... */
+  if (tag_adv(t[j].tag) && (tcls(cx, j) & WB(W_APPROX)) && j + 1 < end &&
+      (t[j + 1].tag == DYAD_TAG_CD || t[j + 1].tag == DYAD_TAG_DOLLAR))
+    j++; /* "about 16,500" */
   if (t[j].tag == DYAD_TAG_PDT)
     j++;
   if (j < end && t[j].tag == DYAD_TAG_DT && !dl(cx, j)) {
@@ -230,6 +281,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     tg = t[j].tag;
     int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
     int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
+    if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && nt == DYAD_TAG_CD &&
+        tag_noun(t[last_nom].tag))
+      break; /* "gave the Ivory Coast | 5.1 million dollars" */
     if (tag_noun(tg) || tg == DYAD_TAG_CD || tg == DYAD_TAG_FW ||
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
       last_nom = j++;
@@ -241,7 +295,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
-    int started = j > i || after_poss;
+    int started = j > i || after_poss ||
+                  (tg == DYAD_TAG_VBN && i > 0 &&
+                   (t[i - 1].tag == DYAD_TAG_IN || t[i - 1].tag == DYAD_TAG_TO));
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -254,10 +310,22 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
+    if (tag_adv(tg) && !started && j == i && tag_adj(nt) &&
+        (tcls(cx, j + 1) & WB(W_QUANT)) && !(tcls(cx, j) & WB(W_NEG)) &&
+        (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "so many species" */
+      continue;
+    }
     if (tag_adv(tg) && started && !(tcls(cx, j) & WB(W_NEG)) &&
         (tag_adj(nt) || ((nt == DYAD_TAG_VBN || nt == DYAD_TAG_VBG) &&
-                         (tag_noun(nnt) || tag_adj(nnt))))) {
+                         (tag_noun(nnt) || tag_adj(nnt))) ||
+         (nt == DYAD_TAG_HYPH && (nnt == DYAD_TAG_VBN || tag_adj(nnt))))) {
       j++;
+      continue;
+    }
+    if (tg == DYAD_TAG_COMMA && last_adj == j - 1 && o->det >= 0 &&
+        tag_adj(nt) && (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "a mild, Mediterranean climate" */
       continue;
     }
     if (tg == DYAD_TAG_CC && last_adj == j - 1 &&
@@ -272,6 +340,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->head = last_nom; /* trailing adjectives are cut off */
   } else if (last_adj != UINT32_MAX && o->det >= 0) {
     o->head = last_adj; /* "the poor", "the wounded" */
+  } else if (last_adj == i && j == i + 1 && (tcls(cx, i) & WB(W_QUANT)) &&
+             j < end && (tcls(cx, j) & WB(W_OF))) {
+    o->head = i; /* "many of the elite" */
   } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom &&
              ((tcls(cx, i) & WB(W_PRONDT)) || demonstrative(cx, i, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
@@ -279,6 +350,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     return i;
   }
   o->e = o->head + 1;
+  for (uint32_t k = o->b; k < o->e; k++)
+    if (t[k].tag == DYAD_TAG_DOLLAR) {
+      o->head = k; /* "$ 5 billion" is headed by its currency */
+      break;
+    }
   int ht = t[o->head].tag;
   if (ht == DYAD_TAG_NNS || ht == DYAD_TAG_NNPS)
     o->flags |= DYAD_PHF_PLURAL;
@@ -456,6 +532,10 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
     o->prt = (int32_t)(cur + 1);
     o->e = cur + 2;
   }
+  /* "is n't new", "will not": a negation after the last verb */
+  if (o->prt < 0 && o->e < end && tag_adv(t[o->e].tag) &&
+      (tcls(cx, o->e) & WB(W_NEG)) && !dl(cx, o->e))
+    o->e++;
   o->b = i;
   int ft = t[o->first].tag;
   uint64_t fc = tcls(cx, o->first);
@@ -602,7 +682,9 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     *n = 1;
     return ends[0];
   }
-  if (split_ok) {
+  /* "attacked Kyiv and Ukraine responded", "of kilter and he seems" */
+  const struct npx *lm = &g[m - 1].u[g[m - 1].n - 1];
+  if (split_ok || (lm->b + 1 == lm->e && (tcls(cx, lm->b) & WB(W_NOMPRON)))) {
     struct vgx v;
     uint32_t le = ends[m - 1];
     if (scan_vg(cx, le, end, &v) > le && v.finite)
@@ -612,17 +694,17 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
   return ends[m - 1];
 }
 
-/* Does a finite verb group follow at e, after at most three PPs ("as the
+/* Does a finite verb group follow at e, after at most maxpp PPs ("as the
  * hysteria of the election intensifies")? */
 static int finite_after(const struct dyad_chunker *cx, uint32_t e,
-                        uint32_t end)
+                        uint32_t end, int maxpp)
 {
   struct vgx v;
-  for (int k = 0; k < 4 && e < end; k++) {
+  for (int k = 0; k <= maxpp && e < end; k++) {
     if (scan_vg(cx, e, end, &v) > e)
       return v.finite;
     int tg = cx->t[e].tag;
-    if (k == 3 || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
+    if (k == maxpp || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
         (tcls(cx, e) & (WB(W_SUB) | WB(W_SUBAMB) | WB(W_THAT))))
       return 0;
     struct grp g;
@@ -632,6 +714,20 @@ static int finite_after(const struct dyad_chunker *cx, uint32_t e,
     e = e2;
   }
   return 0;
+}
+
+/* Is token i at the start of a clause (sentence start, after a comma,
+ * conjunction, colon or quote)? There an "as"/"after"/"since" with a noun
+ * and PPs before a verb opens a clause; elsewhere the verb must follow
+ * the noun ("settled since the beginning of the 1960s emigrated"). */
+static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
+                        uint32_t i)
+{
+  if (i == s->tok || (cx->t[i - 1].flags & DYAD_TOKF_DATELINE))
+    return 1;
+  int pt = cx->t[i - 1].tag;
+  return pt == DYAD_TAG_COMMA || pt == DYAD_TAG_CC || pt == DYAD_TAG_COLON ||
+         pt == DYAD_TAG_LQUOTE || tag_adv(pt);
 }
 
 /* Pushes the members of a coordination (or the one group); returns the
@@ -757,6 +853,23 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     int tg = t[i].tag;
     uint64_t c = tcls(cx, i);
+    /* "including X", "regarding X": a preposition */
+    if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
+      int n;
+      uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
+      if (e > i + 1) {
+        if (!newph(doc, DYAD_PH_PP, i, e, i))
+          return DYAD_ENOMEM;
+        int32_t pi = (int32_t)(doc->phrases.n - 1);
+        int32_t ni = push_coord(cx, g, n, pi);
+        if (ni < 0)
+          return DYAD_ENOMEM;
+        doc->phrases.v[pi].child = ni;
+        i = e;
+        last_speech = 0;
+        continue;
+      }
+    }
     /* "according to X" */
     if ((c & WB(W_ACCORDING)) && i + 2 < end &&
         (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
@@ -777,9 +890,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
-    int atleast = (c & WB(W_AT)) && i + 2 < end &&
-                  (tcls(cx, i + 1) & WB(W_LEAST)) &&
-                  t[i + 2].tag == DYAD_TAG_CD;
+    int atleast = quant_prefix(cx, i, end) > 0;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
         !(c & WB(W_SUB)) && !atleast) {
       int n;
@@ -787,7 +898,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       int clause_next = 0;
       if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN &&
           !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))
-        clause_next = finite_after(cx, e, end);
+        clause_next = finite_after(cx, e, end, clause_start(cx, s, i) ? 3 : 0);
       if (e > i + 1 && !clause_next) {
         if (!newph(doc, DYAD_PH_PP, i, e, i))
           return DYAD_ENOMEM;
@@ -810,7 +921,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         i = i2;
         continue;
       }
-      vg_seen = 0; /* a subordinator or a preposition before a clause */
+      if (c & WB(W_SUBAMB))
+        vg_seen = 0; /* a subordinator before a clause */
       last_speech = 0;
       i++;
       continue;
@@ -919,6 +1031,7 @@ static const char *const phflag[] = {
 static const char *const clflag[] = {"CONDITIONAL", "REPORTED", "QUOTE",
                                      "QUESTION", "SUBJ_INHERITED"};
 static const char *const tense[] = {"", "PAST", "PRESENT", "FUTURE"};
+static const char *const tense_lc[] = {"", "past", "present", "future"};
 
 /* Phrase range of sentence si: phrases whose first token is inside it. */
 static void sent_phrases(const dyad_doc *doc, size_t si, size_t *p0,
@@ -1110,11 +1223,11 @@ static int text_ref(const dyad_doc *doc, const char *name, int32_t ph,
   if (dyad__buf_printf(out, " %s=[", name) ||
       add_span(doc, p->tok, p->ntok, out) || dyad__buf_addc(out, ']'))
     return -1;
-  if (p->kind == DYAD_PH_VG) {
+  if (p->kind == DYAD_PH_VG && (p->flags || p->tense)) {
     if (dyad__buf_addc(out, '(') ||
         add_flags(out, p->flags, phflag, DYAD_ARRAY_LEN(phflag), 0) ||
         (p->tense && dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
-                                      tense[p->tense & 3])) ||
+                                      tense_lc[p->tense & 3])) ||
         dyad__buf_addc(out, ')'))
       return -1;
   }

@@ -11,8 +11,10 @@
  *   "“Why?” he asked";
  * - an abbreviation that keeps its period (token flag ABBREV) ends a
  *   sentence only when the next token plainly opens one: a capitalised
- *   function word ("in the U.S. The talks ...") or an opening quotation
- *   mark; titles ("Gen.") never end one; an ellipsis is treated the same;
+ *   determiner, pronoun or sentence adverb ("in the U.S. The talks ...")
+ *   or an opening quotation mark before a capital; titles ("Gen.") never
+ *   end one; after an ellipsis capitalised conjunctions and prepositions
+ *   ("... But") also count;
  * - a run of SENT_MAX tokens without any of these is cut, so that later
  *   stages never see unbounded sentences (tables, lists).
  *
@@ -31,66 +33,86 @@
 #include "text.h"
 
 #define SENT_MAX 400   /* tokens: longer runs are cut */
-#define CREDIT_MAX 12  /* tokens in a credit line */
+#define CREDIT_MAX 16  /* tokens in a credit line */
 #define CAPTION_MAX 3  /* sentences of a caption before its credit */
 
 /* ==== word lists ======================================================== */
 
-/* Case-sensitive membership of s in a NULL-terminated list. */
-static int in_list(const char *const *list, const char *s, size_t len)
+/* A word of a list, with its length. */
+struct word {
+  const char *s;
+  size_t len;
+};
+#define W(lit) {lit, sizeof(lit) - 1}
+
+/* Case-sensitive membership of s in a list ending with {NULL, 0}. */
+static int in_list(const struct word *list, const char *s, size_t len)
 {
-  for (; *list; list++)
-    if ((*list)[0] == s[0] && strlen(*list) == len &&
-        memcmp(*list, s, len) == 0)
+  for (; list->s; list++)
+    if (list->len == len && list->s[0] == s[0] &&
+        memcmp(list->s, s, len) == 0)
       return 1;
   return 0;
 }
 
 int dyad__sentence_starter(const char *s, size_t len)
 {
-  static const char *const w[] = {
-      "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He",
-      "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My",
-      "There", "Here", "But", "And", "Or", "So", "Yet", "In", "On", "At",
-      "For", "From", "With", "By", "As", "After", "Before", "When", "While",
-      "If", "Although", "Though", "Because", "Since", "During", "However",
-      "Meanwhile", "Also", "Still", "Now", "Then", "Some", "Many", "Most",
-      "All", "Both", "Each", "Such", "No", "Not", "What", "Which", "Who",
-      "Why", "How", "Where", "Under", "Despite", "Earlier", "Later",
-      "Separately", "Instead", "Thus", "Asked", "According", "Last", "Next",
-      "Other", "Another", "Officials", "Analysts", NULL};
-  return in_list(w, s, len);
+  /* determiners, pronouns and sentence adverbs: rarely inside a name */
+  static const struct word strong[] = {
+      W("The"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"),
+      W("It"), W("Its"), W("He"), W("She"), W("They"), W("We"), W("I"),
+      W("You"), W("His"), W("Her"), W("Their"), W("Our"), W("My"), W("There"),
+      W("Here"), W("However"), W("Meanwhile"), W("Despite"), W("Separately"),
+      W("Instead"), W("Thus"), W("Asked"), W("According"), W("Another"),
+      {NULL, 0}};
+  /* conjunctions and prepositions: open sentences, but also follow an
+   * abbreviation inside one in text with capitalisation slips */
+  static const struct word weak[] = {
+      W("But"), W("And"), W("Or"), W("So"), W("Yet"), W("In"), W("On"),
+      W("At"), W("For"), W("From"), W("With"), W("By"), W("As"), W("After"),
+      W("Before"), W("When"), W("While"), W("If"), W("Although"), W("Though"),
+      W("Because"), W("Since"), W("During"), W("Under"), W("All"), W("Both"),
+      W("Each"), W("No"), W("Not"), W("Last"), W("Next"), W("Other"),
+      W("Also"), W("Still"), W("Now"), W("Then"), W("Some"), W("Many"),
+      W("Most"), W("Such"), W("What"), W("Which"), W("Who"), W("Why"),
+      W("How"), W("Where"), W("Earlier"), W("Later"), {NULL, 0}};
+  if (in_list(strong, s, len))
+    return 2;
+  return in_list(weak, s, len);
 }
 
 int dyad__agency_word(const char *s, size_t len)
 {
-  static const char *const w[] = {
-      "AP", "AFP", "Reuters", "REUTERS", "Images", "EPA", "EFE",
-      "Sputnik", "Xinhua", "TASS", "Tass", "ITAR-TASS", "Bloomberg",
-      "Anadolu", "UPI", "Kyodo", "Yonhap", "ANSA", "DPA", "dpa", "RIA",
-      "Novosti", "Shutterstock", "Alamy", "NurPhoto", "SOPA", "ZUMA",
-      "Pool", "POOL", "Handout", "HANDOUT", "Courtesy", "Kremlin.ru",
-      "WireImage", "Corbis", "IRNA", "WANA", "KCNA", "Imago", "IMAGO", NULL};
+  static const struct word w[] = {
+      W("AP"), W("AFP"), W("Reuters"), W("REUTERS"), W("Images"), W("EPA"),
+      W("EFE"), W("Sputnik"), W("Xinhua"), W("TASS"), W("Tass"),
+      W("ITAR-TASS"), W("Bloomberg"), W("Anadolu"), W("UPI"), W("Kyodo"),
+      W("Yonhap"), W("ANSA"), W("DPA"), W("dpa"), W("RIA"), W("Novosti"),
+      W("Shutterstock"), W("Alamy"), W("NurPhoto"), W("SOPA"), W("ZUMA"),
+      W("Pool"), W("POOL"), W("Handout"), W("HANDOUT"), W("Courtesy"),
+      W("Kremlin.ru"), W("WireImage"), W("Corbis"), W("IRNA"), W("WANA"),
+      W("KCNA"), W("Imago"), W("IMAGO"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
 /* Day and month names, which are capitalised but never part of a credit. */
 static int calendar_word(const char *s, size_t len)
 {
-  static const char *const w[] = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-      "Sunday", "January", "February", "March", "April", "May", "June",
-      "July", "August", "September", "October", "November", "December",
-      NULL};
+  static const struct word w[] = {
+      W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
+      W("Saturday"), W("Sunday"), W("January"), W("February"), W("March"),
+      W("April"), W("May"), W("June"), W("July"), W("August"), W("September"),
+      W("October"), W("November"), W("December"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
-/* Words that introduce a credit before a colon: "Photo: Reuters". */
+/* Words that introduce a credit: "Photo: Reuters", "Photo by ...". */
 static int credit_lead(const char *s, size_t len)
 {
-  static const char *const w[] = {"Photo", "Photos", "Photograph", "Picture",
-                                  "Image", "Credit", "Source", "Video",
-                                  "PHOTO", "Illustration", NULL};
+  static const struct word w[] = {
+      W("Photo"), W("Photos"), W("Photograph"), W("Picture"), W("Image"),
+      W("Credit"), W("Source"), W("Video"), W("PHOTO"), W("Illustration"),
+      W("Courtesy"), W("Pictures"), W("Photographs"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
@@ -139,14 +161,21 @@ static int starts_lower(const dyad_doc *doc, const dyad_token *t)
   return (c >= 'a' && c <= 'z') || c >= 0x80;
 }
 
-/* Does token t plainly open a sentence (after an abbreviation)? */
-static int opens_sentence(const dyad_doc *doc, const dyad_token *t)
+/* Does token t plainly open a sentence (after an abbreviation or an
+ * ellipsis)? strength: 2 to accept only strong starters (after an
+ * abbreviation), 1 to accept weak ones too (after an ellipsis). */
+static int opens_sentence(const dyad_doc *doc, const dyad_token *t,
+                          int strength)
 {
-  if (t->kind == DYAD_TK_QUOTE && (t->flags & DYAD_TOKF_OPENQ))
-    return 1;
+  if (t->kind == DYAD_TK_QUOTE && (t->flags & DYAD_TOKF_OPENQ)) {
+    /* a quotation that opens with a capital: 'U.S. "We will' splits,
+     * 'the U.S. "war on terror"' does not */
+    const dyad_token *end = doc->toks.v + doc->toks.n;
+    return t + 1 < end && (t[1].flags & DYAD_TOKF_CAP);
+  }
   if (t->kind != DYAD_TK_WORD)
     return 0;
-  return dyad__sentence_starter(doc->text + t->off, t->len);
+  return dyad__sentence_starter(doc->text + t->off, t->len) >= strength;
 }
 
 /* ==== credits and captions ============================================== */
@@ -193,8 +222,21 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     end--;
   size_t k = end;
   int agency = 0;
-  while (k > b && end - k < CREDIT_MAX && credit_tok(doc, &v[k - 1], &agency))
-    k--;
+  while (k > b && end - k < CREDIT_MAX) {
+    const dyad_token *t = &v[k - 1];
+    if (credit_tok(doc, t, &agency)) {
+      k--;
+      continue;
+    }
+    /* "Photo by ...", "Courtesy of ..." */
+    if (k >= b + 2 &&
+        (dyad__tok_is(doc, t, "by") || dyad__tok_is(doc, t, "of")) &&
+        credit_lead(doc->text + v[k - 2].off, v[k - 2].len)) {
+      k--;
+      continue;
+    }
+    break;
+  }
   /* a colon only after a lead word: "Photo: Reuters" */
   for (size_t q = k; q < end; q++)
     if (tok_char(doc, &v[q], ':')) {
@@ -337,8 +379,11 @@ static int ends_at(const dyad_doc *doc, size_t i, size_t *last)
     int kind = dyad__abbrev_kind(doc->text + t->off, t->len - 1);
     if (kind == DYAD_ABBR_TITLE)
       return 0;
+    if (kind == DYAD_ABBR_INITIAL && nx->kind == DYAD_TK_QUOTE)
+      return 0; /* C.N. "Bud" Moore */
+    return opens_sentence(doc, nx, 2);
   }
-  return opens_sentence(doc, nx);
+  return opens_sentence(doc, nx, 1);
 }
 
 /* Splits doc->toks into doc->sents (see the note at the top). */

@@ -12,10 +12,14 @@
  *     verb, "that" as IN/DT/WDT, "'s" as POS/VBZ, ...). A rule may only
  *     pick a tag the token can have, except where noted;
  *  3. the lemma of each token from its tag (lemma.c).
- * No weights are learned from any treebank.
+ * No weights are learned from any treebank. Capitalised words follow the
+ * UD English conventions: a common word inside a name keeps its common
+ * tag (the Royal/JJ Navy, Harvard Business/NN School/NN), a word the
+ * lexicon does not know, or knows only as a name, is NNP.
  *
- * Invariants: uses only the ctx (read-only) and doc vectors/arena; one
- * arena allocation per document, none per token.
+ * Invariants: uses only the ctx (read-only) and doc vectors/arena; two
+ * arena allocations per document (token state, folded forms), none per
+ * token; the word ids the rules name are looked up once at lexicon load.
  */
 #include "../internal.h"
 
@@ -30,6 +34,8 @@
 /* Per-token working state, one array per document in the arena. */
 struct tw {
   uint64_t mask;   /* possible tags */
+  const char *f;   /* the folded form (doc arena), fl bytes */
+  uint32_t fl;
   uint32_t form;   /* vocab id of the folded form */
   uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
   uint8_t first;   /* first word of the sentence or of a quotation */
@@ -40,7 +46,7 @@ struct tw {
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
-struct ids {
+struct dyad_tagger_ids {
   uint32_t be, have, do_, get, to, that, by, of, as, than, and_, or_, s,
       there, her, more, most, less, least, all, both, half, either, so,
       about, around, one, like, what, when, before, after, such, not_, nt,
@@ -49,6 +55,7 @@ struct ids {
       rather, only, own, next, last, he, she, it, say;
   uint32_t content[24];
   uint32_t at, no;
+  uint32_t caus[7];
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -62,8 +69,29 @@ static const char *const content_words[24] = {
     "reports", "assurance", "concern", "concerns", "chance", "suggestion",
     "proof", "conclusion", "likelihood", "surprise"};
 
-static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
+static const char *const caus_words[7] = {"make", "let", "help", "see",
+                                          "watch", "hear", "have"};
+
+static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d);
+
+struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
 {
+  struct dyad_tagger_ids *d = dyad__calloc(&ctx->alloc, sizeof(*d));
+  if (d)
+    lookup_ids(ctx, d);
+  return d;
+}
+
+void dyad__tagger_ids_free(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
+{
+  if (d)
+    dyad__free(&ctx->alloc, d, sizeof(*d));
+}
+
+static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(caus_words); k++)
+    d->caus[k] = id_of(ctx, caus_words[k]);
   for (size_t k = 0; k < DYAD_ARRAY_LEN(content_words); k++)
     d->content[k] = id_of(ctx, content_words[k]);
   d->be = id_of(ctx, "be");
@@ -137,10 +165,19 @@ static void lookup_ids(const dyad_ctx *ctx, struct ids *d)
 
 /* Nouns that take a "that" complement clause (the fact that ...), after
  * which "that" is IN rather than a relative WDT. */
-static int content_noun(const struct ids *d, uint32_t form)
+static int content_noun(const struct dyad_tagger_ids *d, uint32_t form)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(d->content); k++)
     if (form && d->content[k] == form)
+      return 1;
+  return 0;
+}
+
+/* Verbs taking an object and a bare infinitive (make him leave). */
+static int causative(const struct dyad_tagger_ids *d, uint32_t lemma)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->caus); k++)
+    if (lemma && d->caus[k] == lemma)
       return 1;
   return 0;
 }
@@ -421,12 +458,43 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
       if (poss || (fin && (e->mask & B(NNP))))
         t->tag = DYAD_TAG_NNP;
     }
+    /* Blunt was named ...: an adjective cannot open a sentence as its
+     * subject, a name can */
+    if (t->tag == DYAD_TAG_JJ && !w->hand && i + 1 < sent_end) {
+      const struct dyad_lexent *ne =
+          dyad__lex_get(ctx, doc->toks.v[i + 1].form);
+      if (ne && !(ne->mask & NOUNS) &&
+          (ne->order[0] == DYAD_TAG_VBD || ne->order[0] == DYAD_TAG_VBZ ||
+           ne->order[0] == DYAD_TAG_MD))
+        t->tag = DYAD_TAG_NNP;
+    }
     return;
   }
   if (!openish)
     return;
   int plural0 = e && (e->mask & (B(NNS) | B(NNPS))) && fl > 2 &&
                 f[fl - 1] == 's' && e->lemma[DYAD_LEM_NOUN] != t->form;
+  if (e && !allcaps && plural0 && (e->mask & B(NNS)) &&
+      !(e->mask & (B(NNP) | B(NNPS)))) {
+    /* a common plural inside a name (Premium Bonds, Olympic Games) */
+    t->tag = DYAD_TAG_NNS;
+    w->mask &= NOUNS;
+    w->capword = 1;
+    return;
+  }
+  /* MPs, ATMs: an acronym with a plural s */
+  if ((t->flags & DYAD_TOKF_ALLCAPS) == 0 && fl > 2 && f[fl - 1] == 's') {
+    const char *raw = doc->text + t->off;
+    int upper = 1;
+    for (size_t k = 0; k + 1 < t->len; k++)
+      upper &= raw[k] >= 'A' && raw[k] <= 'Z';
+    if (upper && raw[t->len - 1] == 's') {
+      t->tag = DYAD_TAG_NNS;
+      w->mask = B(NNS) | B(NNPS);
+      w->cap = 1;
+      return;
+    }
+  }
   if (e && !allcaps && !plural0 && !(e->mask & B(NNP)) &&
       (e->mask & (B(NN) | ADJS))) {
     /* a common word inside a name (Motion Picture Association, Royal
@@ -437,8 +505,8 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
     return;
   }
   w->cap = 1;
-  /* the Alps, the Netherlands: an unknown name in -s after "the" */
-  if (!e && !allcaps && fl > 3 && f[fl - 1] == 's' && !strchr("siuoa'", f[fl - 2]) &&
+  /* the Alps, the Netherlands: a name in -s after "the" */
+  if ((!e || e->order[0] == DYAD_TAG_NNP) && !allcaps && fl > 3 && f[fl - 1] == 's' && !strchr("siuoa'", f[fl - 2]) &&
       i > 0 && doc->toks.v[i - 1].tag == DYAD_TAG_DT) {
     t->tag = DYAD_TAG_NNPS;
     w->mask |= B(NNP) | B(NNPS);
@@ -482,7 +550,7 @@ static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
 
 /* Pass 2 for one token: the context rules. */
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
-                    struct tw *W, const struct ids *d, char *f, size_t fl,
+                    struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
                     int *finite_seen)
 {
   dyad_token *T = doc->toks.v;
@@ -512,14 +580,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         T[k].kind == DYAD_TK_WORD) {
       const struct dyad_lexent *e = dyad__lex_get(doc->ctx, T[k].form);
       int pv = pref_in(e, B(VB) | NOUNS | ADJS);
-      uint64_t after = k + 1 < b ? W[k + 1].mask : 0;
       int aft = k + 1 < b ? T[k + 1].tag : DYAD_TAG_NONE;
       uint32_t aftf = k + 1 < b ? T[k + 1].form : 0;
       int nounish = pv != DYAD_TAG_VB &&
                     (aft == DYAD_TAG_NONE || aft == DYAD_TAG_PERIOD ||
                      aft == DYAD_TAG_COMMA || aft == DYAD_TAG_CC ||
                      aft == DYAD_TAG_POS || aftf == d->of || aft == DYAD_TAG_RQUOTE);
-      (void)after;
       if (!e || k > i + 1 || !nounish)
         t->tag = DYAD_TAG_TO;
     }
@@ -587,19 +653,42 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_RB;
     return;
   }
-  if ((m & B(RP)) &&
-      (isverb(PA) || ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
-                      isverb(T[pa - 1].tag) && !(Nm & NOUNS)))) {
-    /* a particle after its verb (set up, brought the talks down) */
-    if (Nf == d->of)
-      t->tag = DYAD_TAG_IN;
-    else if (form == d->up || form == d->out || form == d->down ||
-             form == d->off || !(Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) |
-                                       B(PRP) | ADJS)))
-      t->tag = DYAD_TAG_RP;
-    else
-      t->tag = DYAD_TAG_IN;
-    return;
+  if (m & (B(RP) | B(IN) | B(RB))) {
+    /* a particle after its verb (set up, brought about a reform, gave
+     * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
+     * phrase after them */
+    long vk = -1;
+    if (isverb(PA))
+      vk = pa;
+    else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
+             isverb(T[pa - 1].tag) && !(Nm & NOUNS))
+      vk = pa - 1;
+    if (vk >= 0) {
+      uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
+      int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
+      int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
+      int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
+      int light = form == d->up || form == d->out || form == d->down ||
+                  form == d->off;
+      if (form == d->out && Nf == d->of)
+        t->tag = DYAD_TAG_IN;
+      else if (form == d->up && Nf == d->to && i + 2 < b &&
+               (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
+        t->tag = DYAD_TAG_IN; /* up to 90 percent */
+      else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
+               (light || form == d->about || !npnext) &&
+               (form != d->about || npnext))
+        t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
+      else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
+                                           !(Nm & (B(DT) | B(CD))))))
+        t->tag = DYAD_TAG_RP;
+      else if (m & B(IN))
+        t->tag = DYAD_TAG_IN;
+      if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
+        t->tag = DYAD_TAG_RB;
+      if (t->tag == DYAD_TAG_RP || (m & B(RP)))
+        return;
+    }
   }
   if ((m & B(RP)) && t->tag == DYAD_TAG_RP) {
     t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
@@ -728,24 +817,44 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
-    /* nationality and other adjectives before a common noun: Russian troops */
-    if (w->cap && w->known && (m & B(JJ)) && i + 1 < b && !(T[i + 1].flags & DYAD_TOKF_CAP) &&
-        (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD)
-      t->tag = DYAD_TAG_JJ;
+    /* nationality and other adjectives before a noun: Russian troops,
+     * the Roman Empire (but New York: before a pure name, part of it) */
+    int adjsuffix = !w->known && (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                                  ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                                  ends(f, fl, "ish") || ends(f, fl, "ite"));
+    if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
+        T[i + 1].kind == DYAD_TK_WORD) {
+      int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
+      if (!nextcap && (Nm & (NOUNS | ADJS)))
+        t->tag = DYAD_TAG_JJ;
+    }
     return;
   }
 
   if (w->capword && i > a) {
     int nextcap = i + 1 < b && (T[i + 1].flags & DYAD_TOKF_CAP) &&
                   T[i + 1].kind == DYAD_TK_WORD;
-    /* New York, Great Britain: an adjective opening a name */
+    /* New York, Great Britain: an adjective opening a pure name */
     if (isadj(t->tag) && nextcap && (N == DYAD_TAG_NNP || N == DYAD_TAG_NNPS)) {
       t->tag = DYAD_TAG_NNP;
       return;
     }
-    /* Donald Trump, South China Sea: a common word closing a name */
-    if (P == DYAD_TAG_NNP && !nextcap && isnoun(t->tag)) {
+    /* In 2011, Blunt was named: a capitalised adjective as a subject */
+    if (isadj(t->tag) && !nextcap && i + 1 < b && !(Nm & NOUNS) &&
+        (N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ || N == DYAD_TAG_MD)) {
       t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Lindsay Gay, Miss Piggy: an adjective closing a name */
+    if (isadj(t->tag) && P == DYAD_TAG_NNP && !nextcap &&
+        !((Nm & NOUNS) && isnoun(N))) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
+    /* Donald Trump, South China Sea: a common word closing a name */
+    if ((P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS) && !nextcap &&
+        isnoun(t->tag)) {
+      t->tag = t->tag == DYAD_TAG_NNS ? DYAD_TAG_NNPS : DYAD_TAG_NNP;
       return;
     }
     /* Cape Town, Mount Kenya, President Yudhoyono: opening a name */
@@ -984,9 +1093,26 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* base forms: VB / VBP / noun */
   if (m & (B(VB) | B(VBP))) {
-    if (plsubj && (m & B(VBP)) && !(isnoun(P) && (m & NOUNS) &&
-                                    !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(TO) |
-                                            B(IN) | B(RB)))))
+    /* make him leave, help customers monitor, let the talks go: the bare
+     * infinitive after a causative or perception verb and its object */
+    if ((m & B(VB)) && i > a + 1 &&
+        (T[i - 1].tag == DYAD_TAG_PRP || isnoun(T[i - 1].tag))) {
+      size_t k = i - 1;
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS))
+        k--;
+      if (k > a && isverb(T[k - 1].tag) && causative(d, W[k - 1].vlemma)) {
+        t->tag = DYAD_TAG_VB;
+        return;
+      }
+    }
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, form);
+    int verbpref = isverb(pref_in(e, B(VB) | B(VBP) | NOUNS));
+    int plA = PA == DYAD_TAG_NNS || PA == DYAD_TAG_NNPS;
+    if ((plsubj || (P == DYAD_TAG_RB && plA)) && (m & B(VBP)) &&
+        (verbpref || !(isnoun(P) && (m & NOUNS) &&
+                       !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(TO) | B(IN) |
+                               B(RB))))))
       t->tag = DYAD_TAG_VBP;
     else if (subj && isnoun(P) && (m & NOUNS)) {
       int nt = noun_of(doc->ctx, w, f, fl);
@@ -1045,10 +1171,19 @@ dyad_status dyad__tag(dyad_doc *doc)
   struct tw *W = dyad__arena_calloc(&doc->arena, ntok * sizeof(*W));
   if (!W)
     return DYAD_ENOMEM;
-  struct ids d;
-  lookup_ids(ctx, &d);
+  if (!ctx->lex || !ctx->lex->tids)
+    return DYAD_OK; /* no lexicon loaded: nothing to tag with */
+  const struct dyad_tagger_ids *dp = ctx->lex->tids;
+  const struct dyad_tagger_ids d = *dp;
   dyad_token *T = doc->toks.v;
-  char f[256];
+  /* every token folded once, into one arena block */
+  size_t fcap = 0;
+  for (size_t i = 0; i < ntok; i++)
+    fcap += 2 * (size_t)T[i].len + 8;
+  char *fbuf = dyad__arena_alloc(&doc->arena, fcap);
+  if (!fbuf)
+    return DYAD_ENOMEM;
+  size_t fpos = 0;
 
   /* sentences: use doc->sents, or the whole doc as one if none */
   dyad_sentence whole = {0, (uint32_t)ntok, 0, 0, 0, 0, 0, 0};
@@ -1063,9 +1198,13 @@ dyad_status dyad__tag(dyad_doc *doc)
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       const char *s = doc->text + t->off;
-      size_t fl = dyad__fold(s, t->len, f, sizeof(f));
-      if (fl == (size_t)-1)
+      char *f = fbuf + fpos;
+      size_t fl = dyad__fold(s, t->len, f, 2 * (size_t)t->len + 8);
+      if (fl == (size_t)-1 || fl > 255)
         fl = 0;
+      fpos += fl;
+      W[i].f = f;
+      W[i].fl = (uint32_t)fl;
       t->form = fl ? dyad__vocab_find(&ctx->vocab, f, fl) : 0;
       W[i].form = t->form;
       switch (t->kind) {
@@ -1109,12 +1248,8 @@ dyad_status dyad__tag(dyad_doc *doc)
     int finite_seen = 0;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
-      if (t->kind == DYAD_TK_WORD) {
-        size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
-        if (fl == (size_t)-1)
-          fl = 0;
-        context(doc, a, b, i, W, &d, f, fl, &finite_seen);
-      }
+      if (t->kind == DYAD_TK_WORD)
+        context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
       int tg = t->tag;
       if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
           tg == DYAD_TAG_MD)
@@ -1130,10 +1265,9 @@ dyad_status dyad__tag(dyad_doc *doc)
         t->lemma = t->form;
         continue;
       }
-      size_t fl = dyad__fold(doc->text + t->off, t->len, f, sizeof(f));
-      if (fl == (size_t)-1)
-        fl = 0;
-      t->lemma = fl ? dyad__lemma_id(ctx, t->form, f, fl, t->tag) : 0;
+      t->lemma = W[i].fl ? dyad__lemma_id(ctx, t->form, W[i].f, W[i].fl,
+                                          t->tag)
+                         : 0;
     }
   }
   return DYAD_OK;

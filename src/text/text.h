@@ -28,10 +28,12 @@ enum {
  * or all capitals; lower-case ones (vs, etc, approx) match any case. */
 int dyad__abbrev_kind(const char *s, size_t len);
 
-/* True when s is a capitalised closed-class or adverbial word that very
- * often opens a sentence and rarely continues a name ("The", "He", "But",
- * "In", "However"). The splitter uses it after abbreviations: "in the U.S.
- * The talks" splits, "the U.S. Senate" does not. */
+/* How plainly the capitalised word s opens a sentence: 2 for determiners,
+ * pronouns and sentence adverbs ("The", "He", "However"), 1 for
+ * conjunctions and prepositions ("But", "In"), 0 otherwise. The splitter
+ * splits after an abbreviation only before a 2: "in the U.S. The talks"
+ * splits, "the U.S. Senate" and (in copy with capitalisation slips) "the
+ * U.S. And Japan" do not. */
 int dyad__sentence_starter(const char *s, size_t len);
 
 /* True when s names a photo or news agency as it appears in credit lines

@@ -6,7 +6,13 @@
 # the codebook, no pattern is defined twice, every codebook code has a verb pattern, every
 # root has patterns, and (when ../shared is present) the codebook agrees with the reference
 # CAMEO tables on codes and Goldstein weights.
-D=${DYAD_DATA:-data}
+# DYAD_DATA may be a colon-separated search path: use the first entry holding the codebook.
+D=data
+old_ifs=$IFS; IFS=:
+for d in ${DYAD_DATA:-data}; do
+  if [ -f "$d/cameo/codebook.tsv" ]; then D=$d; break; fi
+done
+IFS=$old_ifs
 S=${DYAD_SHARED:-../shared}
 CB=$D/cameo/codebook.tsv
 tmp=$(mktemp -d)

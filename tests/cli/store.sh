@@ -172,6 +172,15 @@ gen 6000 "$tmp/big.jsonl"
 DB=$tmp/events.db
 suite sqlite
 crash sqlite-kill "$tmp/clean.db" "$tmp/killed.db"
+# -j 4: analysis threads, rows still written in input order
+"$DYAD" ingest --quiet -j 4 --db "$tmp/threads.db" "$tmp/big.jsonl" 2>/dev/null
+ok sqlite-threads-exit-0 [ $? = 0 ]
+for d in clean threads; do
+  DB=$tmp/$d.db
+  { q --stats; q --sql "SELECT id, doc_key, hash, nsents, nevents FROM documents ORDER BY id" --format tsv; q --format jsonl; } > "$tmp/$d.all"
+done
+ok sqlite-threads-same-store same "$tmp/clean.all" "$tmp/threads.all"
+
 # the file header says WAL: bytes 18 and 19 are 2 (write and read version)
 ok sqlite-wal-mode [ "$(od -An -tu1 -j18 -N2 "$tmp/killed.db" | tr -s ' ')" = " 2 2" ]
 

@@ -204,6 +204,33 @@ static void acronym_needs_capitals(void **state)
   dyad_ctx_free(ctx);
 }
 
+static void descriptions_resolve_by_role(void **state)
+{
+  (void)state;
+  dyad_ctx *ctx = fix_ctx(0);
+  uint32_t e = 0;
+  /* 2010: Medvedev (role=president) is in office; Putin (president,
+   * leader) too, as prime minister: both match "president" */
+  assert_int_equal(dyad__dict_role(ctx, "RUS", "president", 9, 20100101, &e),
+                   2);
+  assert_int_equal(dyad__dict_role(ctx, "RUS", "Leader", 6, 20100101, &e), 1);
+  assert_string_equal(ctx->dict->actors.v[e].phrase, "Vladimir Putin");
+  /* 2022: Medvedev only holds his undated default: not in office */
+  assert_int_equal(dyad__dict_role(ctx, "RUS", "president", 9, 20220101, &e),
+                   1);
+  assert_string_equal(ctx->dict->actors.v[e].phrase, "Vladimir Putin");
+  assert_int_equal(dyad__dict_role(ctx, "JPN", "prime minister", 14,
+                                   20230322, &e), 1);
+  assert_string_equal(ctx->dict->actors.v[e].phrase, "Fumio Kishida");
+  assert_int_equal(dyad__dict_role(ctx, "JPN", "prime minister", 14,
+                                   20250101, &e), 1); /* JPN@2024-10-02.. */
+  assert_int_equal(dyad__dict_role(ctx, "JPN", "prime minister", 14,
+                                   20200101, &e), 0);
+  assert_int_equal(dyad__dict_role(ctx, "USA", "president", 9, 20200101, &e),
+                   0);
+  dyad_ctx_free(ctx);
+}
+
 static const struct dyad_verb_pat *verb(dyad_ctx *ctx, const char *lemma,
                                         size_t k, size_t *n)
 {
@@ -324,6 +351,26 @@ static void user_file_overrides(void **state)
   dyad_dict_stats s;
   dyad_ctx_dict_stats(ctx, &s);
   assert_int_equal(s.problems, 0);
+  dyad_ctx_free(ctx);
+}
+
+static void user_file_wins_even_when_loaded_first(void **state)
+{
+  (void)state;
+  dyad_config cfg;
+  memset(&cfg, 0, sizeof(cfg));
+  cfg.data_dir = FIX "/data";
+  dyad_ctx *ctx = dyad_ctx_new(&cfg);
+  assert_int_equal(dyad_ctx_load_dict(ctx, FIX "/user.txt",
+                                      strlen(FIX "/user.txt"), 0),
+                   DYAD_OK);
+  assert_int_equal(dyad_ctx_load_dictionaries(ctx), DYAD_OK);
+  size_t m;
+  assert_string_equal(actor_code(ctx, "Russian", 20230322, &m), "RUSX");
+  size_t n;
+  const struct dyad_verb_pat *p = verb(ctx, "praise", 1, &n);
+  assert_int_equal(n, 2);
+  assert_string_equal(p->code, "052");
   dyad_ctx_free(ctx);
 }
 
@@ -523,11 +570,13 @@ int main(void)
       cmocka_unit_test(longest_match_wins),
       cmocka_unit_test(lemma_and_plural_matching),
       cmocka_unit_test(acronym_needs_capitals),
+      cmocka_unit_test(descriptions_resolve_by_role),
       cmocka_unit_test(verb_patterns_longest_first),
       cmocka_unit_test(mirror_codes_and_attributes),
       cmocka_unit_test(pattern_item_matches_lemma),
       cmocka_unit_test(nouns_keep_prepositions),
       cmocka_unit_test(user_file_overrides),
+      cmocka_unit_test(user_file_wins_even_when_loaded_first),
       cmocka_unit_test(malformed_lines_are_skipped_and_counted),
       cmocka_unit_test(strict_mode_is_fatal),
       cmocka_unit_test(missing_file_is_eio),

@@ -90,6 +90,13 @@ static void splits_after_closing_quote(void **state)
                       "It ended (finally.) || Then more.");
 }
 
+static void splits_after_ellipsis_before_starter(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(sents(f, "We waited... But nobody came. Then... Moscow"),
+                      "We waited... || But nobody came. || Then... Moscow");
+}
+
 static void splits_inside_quotation(void **state)
 {
   struct fx *f = *state;
@@ -130,6 +137,10 @@ static void keeps_abbreviation_inside_sentence(void **state)
   struct fx *f = *state;
   assert_string_equal(sents(f, "The U.S. Senate met U.N. envoys on Jan. 5 in Washington."),
                       "The U.S. Senate met U.N. envoys on Jan. 5 in Washington.");
+  assert_string_equal(sents(f, "Critics of the U.S. \"war on terror\" spoke."),
+                      "Critics of the U.S. \"war on terror\" spoke.");
+  assert_string_equal(sents(f, "Trade between the U.S. And Japan grew."),
+                      "Trade between the U.S. And Japan grew.");
   assert_string_equal(sents(f, "Smith Corp. said profits rose."),
                       "Smith Corp. said profits rose.");
   assert_string_equal(sents(f, "He flew to St. Petersburg on Friday."),
@@ -220,6 +231,13 @@ static void flags_credit_variants(void **state)
   assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
   sents(f, "Intro.\n\nPhoto: Xinhua");
   assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
+  assert_string_equal(
+      sents(f, "Leaders meet in Minsk. (Photo by Ivan Petrov/Sputnik/AFP via "
+               "Getty Images)"),
+      "Leaders meet in Minsk. || (Photo by Ivan Petrov/Sputnik/AFP via "
+      "Getty Images)");
+  assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
+  assert_true(sflags(f, 0) & DYAD_SENTF_CAPTION);
 }
 
 static void leaves_ordinary_text_alone(void **state)
@@ -257,8 +275,9 @@ static void flags_dateline_sentence(void **state)
 static void knows_sentence_starters(void **state)
 {
   (void)state;
-  assert_true(dyad__sentence_starter("The", 3));
-  assert_true(dyad__sentence_starter("However", 7));
+  assert_int_equal(dyad__sentence_starter("The", 3), 2);
+  assert_int_equal(dyad__sentence_starter("However", 7), 2);
+  assert_int_equal(dyad__sentence_starter("And", 3), 1);
   assert_false(dyad__sentence_starter("the", 3));
   assert_false(dyad__sentence_starter("Senate", 6));
   assert_true(dyad__agency_word("AFP", 3));
@@ -274,6 +293,7 @@ int main(void)
       cmocka_unit_test(keeps_lowercase_continuation),
       cmocka_unit_test(splits_after_closing_quote),
       cmocka_unit_test(splits_inside_quotation),
+      cmocka_unit_test(splits_after_ellipsis_before_starter),
       cmocka_unit_test(keeps_titles_with_names),
       cmocka_unit_test(keeps_initials),
       cmocka_unit_test(splits_abbreviation_before_sentence),

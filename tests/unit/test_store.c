@@ -124,6 +124,25 @@ static dyad_store_stats stats(dyad_store *st)
   return s;
 }
 
+struct rows {
+  int header, n;
+  char first[32];
+};
+
+static int collect_row(int ncol, const char *const *names,
+                       const char *const *vals, void *ud)
+{
+  struct rows *r = ud;
+  (void)names;
+  if (!vals) {
+    r->header = ncol;
+    return 0;
+  }
+  if (r->n++ == 0)
+    snprintf(r->first, sizeof(r->first), "%s", vals[0] ? vals[0] : "NULL");
+  return 0;
+}
+
 static const char text1[] =
     "Russia struck Ukrainian drone factories overnight.\n"
     "Moscow praised China for its mediation.";
@@ -189,6 +208,62 @@ static void bad_document_is_skipped_and_batch_goes_on(void **state)
   dyad_store_stats s = stats(f->st);
   assert_int_equal(s.documents, 1);
   assert_int_equal(s.events, 2);
+}
+
+struct place_seen {
+  char place[32], country[8], verb[16];
+};
+
+static int collect_place(const dyad_store_event *ev, void *ud)
+{
+  struct place_seen *p = ud;
+  snprintf(p->place, sizeof(p->place), "%s", ev->place);
+  snprintf(p->country, sizeof(p->country), "%s", ev->country);
+  snprintf(p->verb, sizeof(p->verb), "%s", ev->verb_text);
+  return 0;
+}
+
+static void quotes_and_places_are_stored(void **state)
+{
+  struct fx *f = *state;
+  static const char text[] =
+      "Russia struck Kharkiv overnight.\n"
+      "\"We will respond\", Zelensky said.";
+  static const struct ev evs[] = {{0, "RUS", "190", "UKR"}};
+  dyad_article a = article("qp", text, 20230322);
+  fill(f->doc, &a, evs, 1);
+  const struct dyad_allocator *al = &f->ctx->alloc;
+  dyad_place *pl = dyad_vec_push(al, f->doc->places);
+  pl->span.off = 14; /* "Kharkiv" */
+  pl->span.len = 7;
+  pl->name = "Kharkiv";
+  memcpy(pl->country, "UKR", 4);
+  pl->lat = 49.99;
+  pl->lon = 36.23;
+  pl->geonameid = 706483;
+  f->doc->events.v[0].place = 0;
+  dyad_quote *qu = dyad_vec_push(al, f->doc->quotes);
+  qu->sent = 1;
+  qu->span.off = 34; /* We will respond */
+  qu->span.len = 15;
+  qu->speaker_span.off = 52; /* Zelensky */
+  qu->speaker_span.len = 8;
+  memcpy(qu->speaker, "UKRGOV", 7);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  dyad_store_stats s = stats(f->st);
+  assert_int_equal(s.quotes, 1);
+  assert_int_equal(s.places, 1);
+  struct place_seen p = {0};
+  assert_int_equal(dyad_store_query(f->st, NULL, collect_place, &p),
+                   DYAD_OK);
+  assert_string_equal(p.place, "Kharkiv");
+  assert_string_equal(p.country, "UKR");
+  assert_string_equal(p.verb, "stru"); /* fill(): bytes 7..10 */
+  struct rows r = {0};
+  const char *sql = "SELECT text || '|' || speaker_text FROM quotes";
+  assert_int_equal(dyad_store_sql(f->st, sql, strlen(sql), collect_row, &r),
+                   DYAD_OK);
+  assert_string_equal(r.first, "We will respond|Zelensky");
 }
 
 static void article_without_id_is_keyed_by_hash(void **state)
@@ -404,25 +479,6 @@ static void top_actors_dyads_codes(void **state)
   assert_int_equal(g.n, 2);
 }
 
-struct rows {
-  int header, n;
-  char first[32];
-};
-
-static int collect_row(int ncol, const char *const *names,
-                       const char *const *vals, void *ud)
-{
-  struct rows *r = ud;
-  (void)names;
-  if (!vals) {
-    r->header = ncol;
-    return 0;
-  }
-  if (r->n++ == 0)
-    snprintf(r->first, sizeof(r->first), "%s", vals[0] ? vals[0] : "NULL");
-  return 0;
-}
-
 static void sql_is_read_only(void **state)
 {
   struct fx *f = *state;
@@ -490,6 +546,7 @@ int main(void)
       T(put_new_then_same_stores_nothing_new),
       T(changed_document_replaces_its_rows),
       T(bad_document_is_skipped_and_batch_goes_on),
+      T(quotes_and_places_are_stored),
       T(article_without_id_is_keyed_by_hash),
       T(hash_notices_bytes_moved_between_fields),
       T(query_source_prefix_matches_subcodes),

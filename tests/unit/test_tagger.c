@@ -117,6 +117,19 @@ static void third_person_verb(void **state)
          "DT NN VBZ TO VB NNS .");
 }
 
+static void phrasal_verb_particle(void **state)
+{
+  (void)state;
+  expect("The rebels set up a new council .", "DT NNS VBD RP DT JJ NN .");
+}
+
+static void capitalised_name_and_adjective(void **state)
+{
+  (void)state;
+  expect("Russian troops entered Kherson on Friday .",
+         "JJ NNS VBD NNP IN NNP .");
+}
+
 static void form_and_lemma_ids(void **state)
 {
   (void)state;
@@ -156,6 +169,8 @@ int main(void)
       cmocka_unit_test(clitic_s_as_verb),
       cmocka_unit_test(quotes_and_commas),
       cmocka_unit_test(third_person_verb),
+      cmocka_unit_test(phrasal_verb_particle),
+      cmocka_unit_test(capitalised_name_and_adjective),
       cmocka_unit_test(form_and_lemma_ids),
       cmocka_unit_test(unknown_word_gets_no_id),
   };

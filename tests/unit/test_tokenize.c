@@ -358,6 +358,11 @@ static void keeps_clipped_year(void **state)
   struct fx *f = *state;
   assert_string_equal(toks(f, "in the '90s"), "in|the|'90s");
   assert_int_equal(tok(f, "'90s")->kind, DYAD_TK_NUM);
+  /* also with the opening quote that word processors put there */
+  assert_string_equal(toks(f, "the \xe2\x80\x98" "90s boom"),
+                      "the|\xe2\x80\x98" "90s|boom");
+  assert_int_equal(tok(f, "\xe2\x80\x98" "90s")->kind, DYAD_TK_NUM);
+  HASNT(tok(f, "boom"), DYAD_TOKF_INQUOTE);
 }
 
 static void resets_quotes_at_paragraph(void **state)
@@ -369,6 +374,16 @@ static void resets_quotes_at_paragraph(void **state)
 }
 
 /* ==== flags ============================================================== */
+
+static void keeps_invisible_joiners_inside_words(void **state)
+{
+  struct fx *f = *state;
+  /* soft hyphen inside a word; a byte-order mark and a zero-width space
+   * between words */
+  assert_string_equal(toks(f, "Ukra\xc2\xad" "ine \xef\xbb\xbfwar\xe2\x80\x8bnow"),
+                      "Ukra\xc2\xad" "ine|war|now");
+  HAS(tok(f, "war"), DYAD_TOKF_SPACE);
+}
 
 static void sets_case_flags(void **state)
 {
@@ -393,6 +408,15 @@ static void sets_space_flag(void **state)
   HASNT(&v[1], DYAD_TOKF_SPACE);
   HAS(&v[2], DYAD_TOKF_SPACE);
   HASNT(&v[3], DYAD_TOKF_SPACE);
+}
+
+static void takes_lines_as_paragraphs_without_blank_lines(void **state)
+{
+  struct fx *f = *state;
+  toks(f, "Xi leaves Moscow\nThe Chinese leader left.\nHe said\nno more.");
+  HAS(tok(f, "The"), DYAD_TOKF_PARA);
+  HAS(tok(f, "He"), DYAD_TOKF_PARA);
+  HASNT(tok(f, "no"), DYAD_TOKF_PARA);
 }
 
 static void marks_paragraphs(void **state)
@@ -445,6 +469,10 @@ static void ignores_dash_in_sentence(void **state)
   HASNT(tok(f, "Putin"), DYAD_TOKF_DATELINE);
   toks(f, "The Kremlin said - again - no.");
   HASNT(tok(f, "The"), DYAD_TOKF_DATELINE);
+  toks(f, "On March 5 - a Sunday - talks began.");
+  HASNT(tok(f, "On"), DYAD_TOKF_DATELINE);
+  toks(f, "Toronto, March 6 - Sales rose.");
+  HAS(tok(f, "Toronto"), DYAD_TOKF_DATELINE);
   toks(f, "Moscow (Reuters) - Talks began.");
   HAS(tok(f, "Moscow"), DYAD_TOKF_DATELINE);
 }
@@ -508,9 +536,11 @@ int main(void)
       cmocka_unit_test(marks_single_quotes),
       cmocka_unit_test(keeps_clipped_year),
       cmocka_unit_test(resets_quotes_at_paragraph),
+      cmocka_unit_test(keeps_invisible_joiners_inside_words),
       cmocka_unit_test(sets_case_flags),
       cmocka_unit_test(sets_space_flag),
       cmocka_unit_test(marks_paragraphs),
+      cmocka_unit_test(takes_lines_as_paragraphs_without_blank_lines),
       cmocka_unit_test(flags_reuters_dateline),
       cmocka_unit_test(flags_ap_dateline),
       cmocka_unit_test(flags_short_dateline),
