@@ -581,7 +581,9 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         i = b;
         continue;
       }
-      if (L == 1 && is_word(doc, b + 1, SAYS)) {
+      if (L == 1 && is_word(doc, b + 1, SAYS) &&
+          !(i > se->tok && is_word(doc, i - 1, "in\0at\0from\0near\0and\0"
+                                                "or\0of\0to\0"))) {
         add_person(s, r);
         continue;
       }
@@ -594,6 +596,12 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
                                (is_word(doc, i - 1, "of\0") &&
                                 i - 1 > se->tok && !is_capword(&t[i - 2])));
     int comma_after = b + 1 < end && doc->text[t[b + 1].off] == ',';
+    /* "Kitchener and Waterloo": a list of places */
+    if (!lead && i >= se->tok + 2 && s->n && !s->m[s->n - 1].len &&
+        s->m[s->n - 1].tok + s->m[s->n - 1].ntok == i - 1 &&
+        (is_word(doc, i - 1, "and\0or\0") ||
+         doc->text[t[i - 1].off] == ','))
+      lead = 1;
     if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
         !comma_after && !area_place(s->g, r) &&
         !(i != first && notable(s->g, r)))
@@ -807,12 +815,25 @@ static dyad_status resolve(struct scan *s)
   struct mention **ix = dyad__arena_alloc(&doc->arena, s->n * sizeof(*ix));
   if (!ev.country || !ix)
     return DYAD_ENOMEM;
+  for (size_t k = 0; k < s->n; k++)
+    ix[k] = &s->m[k];
+  qsort(ix, s->n, sizeof(*ix), by_rec);
+  /* a name qualified once has that sense throughout, as evidence too */
+  for (size_t a = 0, z; a < s->n; a = z) {
+    for (z = a + 1; z < s->n && ix[z]->rec == ix[a]->rec; z++)
+      ;
+    uint32_t pick = DYAD_GAZ_NONE;
+    for (size_t k = a; k < z && pick == DYAD_GAZ_NONE && ix[a]->rec; k++)
+      if (ix[k]->qual != DYAD_GAZ_NONE)
+        pick = ix[k]->pick;
+    for (size_t k = a; k < z && pick != DYAD_GAZ_NONE; k++)
+      if (ix[k]->pick == DYAD_GAZ_NONE)
+        ix[k]->pick = pick;
+  }
   for (size_t k = 0; k < s->n; k++) {
     gather(&ev, g, &s->m[k], 1);
     add_anchor(&ev, g, &s->m[k]);
-    ix[k] = &s->m[k];
   }
-  qsort(ix, s->n, sizeof(*ix), by_rec);
   for (size_t a = 0, z; a < s->n; a = z) {
     z = a + 1;
     if (!ix[a]->rec)
