@@ -943,6 +943,27 @@ static const char MOTION[] = "visit\0travel\0arrive\0fly\0go\0return\0come\0"
                              "head\0trip\0journey\0deploy\0send\0move\0"
                              "visits\0trips\0tour\0";
 static const char NATION[] = "country\0nation\0";
+static const char STRIKES[] = "attack\0shell\0bomb\0strike\0hit\0raid\0"
+                              "invade\0occupy\0capture\0seize\0besiege\0"
+                              "storm\0enter\0blockade\0liberate\0retake\0"
+                              "bombard\0target\0pound\0overrun\0";
+
+/* Is the main verb of clause c (its lemma) one of the words? */
+static int verb_in(const dyad_doc *doc, const dyad_clause *c,
+                   const char *list)
+{
+  if (c->verb < 0 || (size_t)c->verb >= doc->phrases.n)
+    return 0;
+  size_t ln;
+  const char *lemma =
+      dyad_ctx_word(doc->ctx, doc->phrases.v[c->verb].lemma, &ln);
+  if (!lemma)
+    return 0;
+  for (const char *p = list; *p; p += strlen(p) + 1)
+    if (strlen(p) == ln && memcmp(p, lemma, ln) == 0)
+      return 1;
+  return 0;
+}
 
 /* The main country of the article: the one most of its places are in. */
 static uint32_t main_country(const dyad_doc *doc)
@@ -1067,6 +1088,14 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     int32_t pl = place_in_np(doc, c->obj);
     if (pl >= 0) {
       *why = "destination";
+      return pl;
+    }
+  }
+  /* "shelled Kharkiv": the object of a physical attack on a place */
+  if (c->obj >= 0 && verb_in(doc, c, STRIKES)) {
+    int32_t pl = place_in_np(doc, c->obj);
+    if (pl >= 0) {
+      *why = "object-place";
       return pl;
     }
   }
