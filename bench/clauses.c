@@ -173,6 +173,8 @@ int main(int argc, char **argv)
   dyad_ctx *ctx = dyad_ctx_new(NULL);
   if (ctx && own_tags && dyad_ctx_load_lexicon(ctx) != DYAD_OK) {
     printf("clauses: %s\n", dyad_ctx_errmsg(ctx));
+    dyad_ctx_free(ctx);
+    free(data);
     return 1;
   }
   dyad_doc *doc = ctx ? dyad_doc_new(ctx) : NULL;

@@ -392,6 +392,21 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     }
     cl = next;
   }
+  /* "demanded that the DPRK forsake ...", "urged that Iran stop ...": the
+   * subject of the complement clause the verb governs */
+  if (c->obj < 0) {
+    size_t ci = (size_t)(c - doc->clauses.v);
+    for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+      const dyad_clause *n = &doc->clauses.v[k];
+      if (n->parent != (int32_t)ci)
+        continue;
+      if (n->kind == DYAD_CL_COMP && n->subj >= 0 &&
+          !(n->flags & DYAD_CLF_SUBJ_INHERITED) &&
+          dyad__np_actors(doc, ec->cs, np_first(doc, n->subj)))
+        return n->subj;
+      break;
+    }
+  }
   return c->obj;
 }
 
@@ -565,8 +580,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
-  if (target >= 0)
-    *consumed_np = target;
+  if (target >= 0 && ta)
+    *consumed_np = target; /* an object that names no actor stays free to
+                              name an event ("announced a loan to ...") */
   dyad_span vs = tokspan(doc, vg->head, 1);
   if (!code[0] && mirror[0]) /* ":B" patterns: only the swapped event */
     return ta ? emit_pairs(ec, ta, sa, mirror, NULL, vs, hit->rule, flags)

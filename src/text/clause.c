@@ -92,6 +92,7 @@ struct walk {
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
+  uint32_t frame_from; /* first clause a reporting frame may take over */
   struct {
     uint32_t close; /* token that closes the parenthesis or dash pair */
     int sp;         /* stack depth to return to; -1: no clause inside */
@@ -403,9 +404,14 @@ static uint32_t comma_verb(const struct walk *w, uint32_t from)
   for (uint32_t k = from; k < w->end && k < from + 10; k++) {
     int tg = w->t[k].tag;
     if (tg == DYAD_TAG_COMMA) {
-      size_t p = w->p0;
-      while (p < w->p1 && w->doc->phrases.v[p].tok <= k)
-        p++;
+      size_t p = w->p0, hi = w->p1; /* first phrase after the comma */
+      while (p < hi) {
+        size_t mid = p + (hi - p) / 2;
+        if (w->doc->phrases.v[mid].tok <= k)
+          p = mid + 1;
+        else
+          hi = mid;
+      }
       if (p < w->p1 && w->doc->phrases.v[p].tok == k + 1 &&
           w->doc->phrases.v[p].kind == DYAD_PH_VG &&
           vg_finite(w, (int32_t)p))
@@ -501,6 +507,16 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
         while (w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
                CL(w, w->stack[w->sp - 2])->verb >= 0)
           w->sp--;
+      /* "said X was not impartial and urged Y": a copular complement
+       * rarely goes on with an action; the speaker does */
+      if (nk == IT_VG && w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
+          (w->cx->cstate[top(w)] & CS_SPEAKER_PARENT) &&
+          CL(w, top(w))->verb >= 0 &&
+          (w->cx->tc[PH(w, CL(w, top(w))->verb)->head] &
+           (WB(W_BE) | WB(W_COPULA))) &&
+          !(w->cx->tc[PH(w, nph)->head] & (WB(W_BE) | WB(W_COPULA))) &&
+          CL(w, w->stack[w->sp - 2])->verb >= 0)
+        w->sp--;
       cur = top(w);
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
       if (k != cur) {
@@ -520,10 +536,10 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
       open_comp(w, t, 1);
-    else if (w->np_before >= 0)
+    else if (w->np_before >= 0 && tg != DYAD_TAG_IN)
       open_rel(w, t);
-    else if (tv)
-      open_comp(w, t, 1);
+    else if (w->np_before >= 0 || tv)
+      open_comp(w, t, 1); /* "the view that ...": a noun's complement */
   } else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS) {
     if ((c & WB(W_REL)) && w->np_before >= 0) {
       open_rel(w, t);
@@ -540,6 +556,21 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       if (k != cur) {
         CL(w, k)->subj = q;
         set_clause(w, q, k);
+      }
+    } else if ((c & WB(W_REL)) && w->prev_kind == IT_LOOSE &&
+               (w->t[w->prev_tok].tag == DYAD_TAG_IN ||
+                w->t[w->prev_tok].tag == DYAD_TAG_TO)) {
+      /* "to which Xi responded", "the city in which": a relative whose
+       * antecedent is the NP before the preposition, if any */
+      int32_t ante = w->last_np >= 0 &&
+                             PH(w, w->last_np)->tok + PH(w, w->last_np)->ntok ==
+                                 w->prev_tok
+                         ? w->last_np
+                         : -1;
+      int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
+      if (k != cur) {
+        CL(w, k)->antecedent = ante;
+        w->cx->cstate[k] |= CS_NOINHERIT; /* the antecedent is no subject */
       }
     }
     else if (tv)
@@ -681,7 +712,8 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
   int32_t m = newcl(w, DYAD_CL_MAIN, -1);
   if (m == top(w))
     return;
-  for (uint32_t j = w->c0; j < (uint32_t)m; j++) {
+  /* clauses before an earlier frame already have a parent */
+  for (uint32_t j = w->frame_from; j < (uint32_t)m; j++) {
     dyad_clause *c = CL(w, j);
     if (c->parent != -1)
       continue;
@@ -690,6 +722,7 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
     c->flags |= DYAD_CLF_REPORTED;
     w->cx->cstate[j] |= CS_SPEAKER_PARENT;
   }
+  w->frame_from = (uint32_t)m;
   dyad_clause *c = CL(w, m);
   c->verb = vg;
   c->subj = subj;
@@ -802,8 +835,22 @@ static void do_part(struct walk *w, int32_t vg)
   dyad_phrase *v = PH(w, vg);
   int32_t ci = top(w);
   dyad_clause *c = CL(w, ci);
-  if (c->verb < 0 && c->kind != DYAD_CL_MAIN && c->kind != DYAD_CL_COORD) {
-    c->verb = vg; /* "after meeting", "while visiting" */
+  if (c->verb < 0 && c->kind != DYAD_CL_MAIN &&
+      (c->kind != DYAD_CL_COORD || c->subj < 0)) {
+    /* "after meeting", "while visiting", "and acquired" */
+    c->verb = vg;
+    if (c->kind == DYAD_CL_COORD && c->parent >= 0 &&
+        (v->flags & DYAD_PHF_PARTICIPLE) && CL(w, c->parent)->verb >= 0) {
+      /* "has gone ... and acquired", "was hit and killed": the participle
+       * shares the first verb's auxiliary; after a plain past it is a
+       * past tense the tagger took for a participle */
+      const dyad_phrase *g = PH(w, CL(w, c->parent)->verb);
+      v->flags &= ~(uint32_t)(DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE);
+      v->flags |= g->flags & (DYAD_PHF_PERFECT | DYAD_PHF_PASSIVE |
+                              DYAD_PHF_NEGATED | DYAD_PHF_MODAL |
+                              DYAD_PHF_FUTURE);
+      v->tense = g->tense ? g->tense : DYAD_TENSE_PAST;
+    }
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     return;
@@ -1038,7 +1085,8 @@ static void finish(struct walk *w)
     } else {
       c->ntok = c->ntok > c->tok ? c->ntok - c->tok : 0;
     }
-    if (c->kind == DYAD_CL_REL && c->antecedent >= 0) {
+    if (c->kind == DYAD_CL_REL && c->antecedent >= 0 &&
+        !(w->cx->cstate[j] & CS_NOINHERIT)) {
       if (c->subj < 0) {
         c->subj = c->antecedent;
         c->flags |= DYAD_CLF_SUBJ_INHERITED;
@@ -1050,7 +1098,7 @@ static void finish(struct walk *w)
         /* "the weapons that Russia sent"; "the messages that he tried to
          * send": the gap is in the infinitive */
         dyad_clause *gap = c;
-        for (uint32_t k = j + 1; k < n; k++) {
+        for (uint32_t k = j + 1; k < n && k < j + 8; k++) {
           dyad_clause *q = CL(w, k);
           if (q->parent == (int32_t)j && q->kind == DYAD_CL_INF &&
               q->obj < 0 && q->verb >= 0 &&
@@ -1146,6 +1194,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.doc = doc;
   w.t = cx->t;
   w.c0 = (uint32_t)doc->clauses.n;
+  w.frame_from = w.c0;
   w.s_tok = s->tok;
   w.end = s->tok + s->ntok;
   w.p0 = p0;

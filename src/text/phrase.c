@@ -203,6 +203,17 @@ static int demonstrative(const struct dyad_chunker *cx, uint32_t i,
          pt == DYAD_TAG_RQUOTE;
 }
 
+/* Does token i follow a finite lexical verb ("featured | carefully staged
+ * pomp")? There a participle before a noun modifies the noun. */
+static int after_lexverb(const struct dyad_chunker *cx, uint32_t i)
+{
+  if (i == 0 || dl(cx, i - 1))
+    return 0;
+  int pt = cx->t[i - 1].tag;
+  return (pt == DYAD_TAG_VBD || pt == DYAD_TAG_VBZ || pt == DYAD_TAG_VBP) &&
+         !(tcls(cx, i - 1) & (WB(W_BE) | WB(W_HAVE) | WB(W_GET) | WB(W_DO)));
+}
+
 /* Can token k open the rest of an NP (a number, determiner, adjective or
  * noun)? */
 static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
@@ -297,7 +308,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     }
     int started = j > i || after_poss ||
                   (tg == DYAD_TAG_VBN && i > 0 &&
-                   (t[i - 1].tag == DYAD_TAG_IN || t[i - 1].tag == DYAD_TAG_TO));
+                   (t[i - 1].tag == DYAD_TAG_IN ||
+                    t[i - 1].tag == DYAD_TAG_TO || after_lexverb(cx, i)));
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -308,6 +320,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
          ((nt == DYAD_TAG_VBG || nt == DYAD_TAG_VBN) &&
           (tag_noun(nnt) || tag_adj(nnt))))) {
       j++;
+      continue;
+    }
+    if (tag_adv(tg) && j == i && nt == DYAD_TAG_VBN && after_lexverb(cx, i) &&
+        (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "featured carefully staged pomp" */
       continue;
     }
     if (tag_adv(tg) && !started && j == i && tag_adj(nt) &&
@@ -927,7 +944,10 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       i++;
       continue;
     }
-    if (scan_vg(cx, i, end, &v) > i) {
+    if (scan_vg(cx, i, end, &v) > i &&
+        !((v.flags & DYAD_PHF_PARTICIPLE) && v.e < end &&
+          (tag_noun(t[v.e].tag) || tag_adj(t[v.e].tag)) &&
+          after_lexverb(cx, i))) {
     push_vg:;
       dyad_phrase *p = newph(doc, DYAD_PH_VG, v.b, v.e, v.head);
       if (!p)
@@ -1031,7 +1051,6 @@ static const char *const phflag[] = {
 static const char *const clflag[] = {"CONDITIONAL", "REPORTED", "QUOTE",
                                      "QUESTION", "SUBJ_INHERITED"};
 static const char *const tense[] = {"", "PAST", "PRESENT", "FUTURE"};
-static const char *const tense_lc[] = {"", "past", "present", "future"};
 
 /* Phrase range of sentence si: phrases whose first token is inside it. */
 static void sent_phrases(const dyad_doc *doc, size_t si, size_t *p0,
@@ -1226,8 +1245,10 @@ static int text_ref(const dyad_doc *doc, const char *name, int32_t ph,
   if (p->kind == DYAD_PH_VG && (p->flags || p->tense)) {
     if (dyad__buf_addc(out, '(') ||
         add_flags(out, p->flags, phflag, DYAD_ARRAY_LEN(phflag), 0) ||
-        (p->tense && dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
-                                      tense_lc[p->tense & 3])) ||
+        (p->tense && !(p->tense == DYAD_TENSE_FUTURE &&
+                       (p->flags & DYAD_PHF_FUTURE)) &&
+         dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
+                          tense[p->tense & 3])) ||
         dyad__buf_addc(out, ')'))
       return -1;
   }

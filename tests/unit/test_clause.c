@@ -530,6 +530,60 @@ static void subjects_coordinated_across_pps(void **state)
   dyad_doc_free(doc);
 }
 
+static void preposition_which_relative(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Putin/NNP spoke/VBD/speak ,/, to/TO "
+                                     "which/WDT Xi/NNP replied/VBD/reply ./.");
+  const dyad_clause *r = ct_clause(doc, "replied");
+  assert_int_equal(r->kind, DYAD_CL_REL);
+  assert_int_equal(r->subj, NP("Xi"));
+  assert_int_equal(r->obj, -1);
+  assert_false(r->flags & DYAD_CLF_REPORTED);
+  dyad_doc_free(doc);
+}
+
+static void copular_complement_then_action_joins_speaker(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Washington/NNP said/VBD/say the/DT "
+                                     "plan/NN was/VBD/be weak/JJ and/CC "
+                                     "urged/VBD/urge Beijing/NNP to/TO "
+                                     "act/VB ./.");
+  const dyad_clause *u = ct_clause(doc, "urged");
+  assert_int_equal(u->kind, DYAD_CL_COORD);
+  assert_int_equal(u->parent, (int32_t)(ct_clause(doc, "said") -
+                                        doc->clauses.v));
+  assert_int_equal(u->subj, NP("Washington"));
+  assert_false(u->flags & DYAD_CLF_REPORTED);
+  dyad_doc_free(doc);
+}
+
+static void coordinated_participle_shares_auxiliary(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Ties/NNS have/VBP/have grown/VBN/grow "
+                                     "and/CC acquired/VBN/acquire weight/NN "
+                                     "./.");
+  const dyad_clause *a = ct_clause(doc, "acquired");
+  assert_int_equal(a->kind, DYAD_CL_COORD);
+  assert_int_equal(a->subj, NP("Ties"));
+  uint32_t f = doc->phrases.v[a->verb].flags;
+  assert_true(f & DYAD_PHF_PERFECT);
+  assert_false(f & DYAD_PHF_PASSIVE);
+  assert_int_equal(a->obj, NP("weight"));
+  dyad_doc_free(doc);
+}
+
+static void noun_complement_that_is_no_relative(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "They/PRP shared/VBD/share the/DT "
+                                     "view/NN that/IN ties/NNS had/VBD/have "
+                                     "grown/VBN/grow ./.");
+  const dyad_clause *g = ct_clause(doc, "grown");
+  assert_int_equal(g->kind, DYAD_CL_COMP);
+  assert_int_equal(g->subj, NP("ties"));
+  assert_int_equal(g->obj, -1);
+  dyad_doc_free(doc);
+}
+
 /* Every index the parser wrote points where it should. */
 static void check_invariants(const dyad_doc *doc)
 {
@@ -574,6 +628,30 @@ static void check_invariants(const dyad_doc *doc)
         assert_true(x->clause < (s->nclause ? s->nclause : 1));
     }
   }
+}
+
+/* One very long sentence of repeated constructions: every index stays
+ * consistent (the parser is linear; this would also show a blow-up as a
+ * slow test). */
+static void long_sentence_keeps_invariants(void **state)
+{
+  static const char *const pat =
+      "the/DT man/NN who/WP said/VBD/say ,/, and/CC attacked/VBD/attack "
+      "Kyiv/NNP ,/, officials/NNS said/VBD/say (/-LRB- to/TO go/VB )/-RRB- "
+      "Russia/NNP 's/POS plans/NNS/plan to/TO urge/VB/urge Iran/NNP to/TO "
+      "act/VB ";
+  size_t n = 2000, len = strlen(pat);
+  char *spec = malloc(n * len + 1);
+  assert_non_null(spec);
+  for (size_t i = 0; i < n; i++)
+    memcpy(spec + i * len, pat, len);
+  spec[n * len] = '\0';
+  dyad_doc *doc = tagged_doc(*state, spec);
+  free(spec);
+  assert_int_equal(doc->sents.n, 1);
+  assert_true(doc->clauses.n > n);
+  check_invariants(doc);
+  dyad_doc_free(doc);
 }
 
 static void odd_input_is_stable(void **state)
@@ -676,7 +754,12 @@ int main(void)
       cmocka_unit_test(past_tense_participle_before_main_verb),
       cmocka_unit_test(subordinator_mid_clause_needs_adjacent_verb),
       cmocka_unit_test(subjects_coordinated_across_pps),
+      cmocka_unit_test(preposition_which_relative),
+      cmocka_unit_test(copular_complement_then_action_joins_speaker),
+      cmocka_unit_test(coordinated_participle_shares_auxiliary),
+      cmocka_unit_test(noun_complement_that_is_no_relative),
       cmocka_unit_test(odd_input_is_stable),
+      cmocka_unit_test(long_sentence_keeps_invariants),
       cmocka_unit_test(random_tags_keep_invariants),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -339,6 +339,18 @@ static void apposition_with_pp_before_verb(void **state)
   dyad_doc_free(doc);
 }
 
+static void participle_after_verb_opens_np(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT visit/NN featured/VBD/feature "
+                                     "carefully/RB staged/VBN/stage pomp/NN "
+                                     "./.");
+  int32_t np = ct_phrase(doc, DYAD_PH_NP, "pomp");
+  assert_true(np >= 0);
+  assert_int_equal(doc->phrases.v[np].ntok, 3);
+  assert_int_equal(ct_phrase(doc, DYAD_PH_VG, "staged"), -1);
+  dyad_doc_free(doc);
+}
+
 static void writer_text_brackets(void **state)
 {
   dyad_doc *doc = tagged_doc(*state, "Xi/NNP made/VBD/make a/DT strong/JJ "
@@ -347,7 +359,7 @@ static void writer_text_brackets(void **state)
   assert_int_equal(dyad__write_phrases(doc, 0, 0, &b), 0);
   assert_non_null(strstr(b.ptr, "[NP Xi] [VG made] [NP a strong show] "
                                 "[PP of [NP solidarity]] ."));
-  assert_non_null(strstr(b.ptr, "clause 0 MAIN subj=[Xi] verb=[made]"));
+  assert_non_null(strstr(b.ptr, "clause 0 MAIN subj=[Xi] verb=[made](PAST)"));
   assert_non_null(strstr(b.ptr, "obj=[a strong show] pp=[of solidarity]"));
   dyad_buf_release(&b);
   dyad_doc_free(doc);
@@ -406,6 +418,7 @@ int main(void)
       cmocka_unit_test(at_least_and_about_numbers),
       cmocka_unit_test(floating_quantifier_and_reflexive),
       cmocka_unit_test(apposition_with_pp_before_verb),
+      cmocka_unit_test(participle_after_verb_opens_np),
       cmocka_unit_test(writer_text_brackets),
       cmocka_unit_test(writer_json_is_valid),
   };
