@@ -836,13 +836,18 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
     /* nationality and other adjectives before a noun: Russian troops,
      * the Roman Empire (but New York: before a pure name, part of it) */
-    int adjsuffix = !w->known && (ends(f, fl, "ian") || ends(f, fl, "ean") ||
-                                  ends(f, fl, "ic") || ends(f, fl, "ese") ||
-                                  ends(f, fl, "ish") || ends(f, fl, "ite"));
+    /* Canaanite, Achaemenid: a name-like word with an adjective suffix
+     * (unknown, or known only as a proper noun) before a common noun */
+    int adjsuffix = (!w->known || !(m & (B(NN) | B(NNS) | VERBS))) &&
+                    (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                     ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                     ends(f, fl, "ish") || ends(f, fl, "ite") ||
+                     ends(f, fl, "id"));
     if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
         T[i + 1].kind == DYAD_TK_WORD) {
       int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
-      if (!nextcap && (Nm & (NOUNS | ADJS)))
+      if (!nextcap && (Nm & (NOUNS | ADJS)) &&
+          (!adjsuffix || (w->known && (m & B(JJ))) || isnoun(N)))
         t->tag = DYAD_TAG_JJ;
     }
     return;
