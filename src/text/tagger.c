@@ -1265,15 +1265,26 @@ dyad_status dyad__tag(dyad_doc *doc)
     return DYAD_ENOMEM;
   size_t fpos = 0;
 
-  /* sentences: use doc->sents, or the whole doc as one if none */
-  dyad_sentence whole = {0, (uint32_t)ntok, 0, 0, 0, 0, 0, 0};
-  const dyad_sentence *S = doc->sents.n ? doc->sents.v : &whole;
-  size_t ns = doc->sents.n ? doc->sents.n : 1;
-
-  for (size_t si = 0; si < ns; si++) {
-    size_t a = S[si].tok, b = a + S[si].ntok;
-    if (b > ntok)
-      b = ntok;
+  /* Spans to tag, in order: the sentences, and any tokens no sentence
+   * covers (before, between or after them) as spans of their own, so
+   * every token is tagged exactly once. */
+  const dyad_sentence *S = doc->sents.v;
+  size_t ns = doc->sents.n, si = 0, pos = 0;
+  while (pos < ntok) {
+    size_t a = pos, b = ntok;
+    if (si < ns) {
+      size_t sa = S[si].tok, sb = sa + S[si].ntok;
+      if (sb > ntok)
+        sb = ntok;
+      if (sa > pos) {
+        b = sa < ntok ? sa : ntok; /* a gap before this sentence */
+      } else {
+        si++;
+        if (sb <= pos)
+          continue; /* empty, or overlapping what is done */
+        b = sb;
+      }
+    }
     int first = 1;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
@@ -1354,6 +1365,7 @@ dyad_status dyad__tag(dyad_doc *doc)
                                           t->tag)
                          : 0;
     }
+    pos = b;
   }
   return DYAD_OK;
 }
