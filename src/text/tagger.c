@@ -327,8 +327,9 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
               ends(w, n, "th")) ? DYAD_TAG_JJ : DYAD_TAG_CD;
     return DYAD_TAG_NNP;
   }
-  if (t->flags & DYAD_TOKF_HYPHEN) {
-    /* pro-Russian, long-term, co-founder: the last part decides */
+  if ((t->flags & DYAD_TOKF_HYPHEN) && n > 1 && memchr(w, '-', n - 1)) {
+    /* pro-Russian, long-term, co-founder: the last part decides (the
+     * flag alone is not trusted: the folded word must hold an inner -) */
     const char *h = memchr(w, '-', n);
     const char *last = h;
     while (h) {
