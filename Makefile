@@ -31,15 +31,20 @@ LIB_SRC := $(sort $(shell find src -name '*.c'))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC := $(sort $(wildcard cli/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+SERVER_SRC := $(sort $(wildcard server/*.c))
+SERVER_OBJ := $(SERVER_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py))
+GEN := $(sort $(wildcard tools/gen-*.sh tools/*.c tools/*.py tools/gazetteer/*.js \
+  tools/gazetteer/*.tsv tools/gazetteer/package-lock.json))
 
-.PHONY: all test bench fuzz install clean data golden-update check-style
-all: $(BUILD)/dyad data
+.PHONY: all test bench fuzz install clean data golden-update check-style web
+# The dashboard (web/dist) is built when node and npm are present (WEB=0: never).
+WEB ?= $(shell command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && echo 1)
+all: $(BUILD)/dyad data $(if $(filter 1,$(WEB)),web)
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h) $(shell find src -name '*.h')
 	@mkdir -p $(dir $@)
@@ -49,8 +54,15 @@ $(BUILD)/libdyad.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
-	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS) -o $@
+$(BUILD)/dyad: $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(ALL_CFLAGS) $(CLI_OBJ) $(SERVER_OBJ) $(BUILD)/libdyad.a $(LDLIBS) -o $@
+$(SERVER_OBJ) $(BUILD)/cli/cmd_serve.o: $(wildcard server/*.h)
+
+# The dashboard: npm packages pinned by web/package-lock.json, bundled by
+# web/build.mjs (esbuild) into web/dist, which `dyad serve` serves.
+web: web/dist/index.html
+web/dist/index.html: web/package-lock.json web/build.mjs $(wildcard web/src/*)
+	cd web && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && node build.mjs
 
 # Generated data (lexicon from WordNet, country names from iso-codes, ...):
 # every tools/gen-*.sh is run with the output folder as its argument.
@@ -107,6 +119,7 @@ install: all
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
 	install -m 644 build-install/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
 	cp -R data/. build-install/data/. $(DESTDIR)$(PREFIX)/share/dyad/
+	if [ -f web/dist/index.html ]; then mkdir -p $(DESTDIR)$(PREFIX)/share/dyad/web && cp -R web/dist/. $(DESTDIR)$(PREFIX)/share/dyad/web/; fi
 	rm -f $(DESTDIR)$(PREFIX)/share/dyad/.stamp
 
 check-style:

@@ -7,6 +7,7 @@
 #
 #   DYAD_BENCH_EVENTS   events in the synthetic PostgreSQL store (1000000)
 #   DYAD_BENCH_NO_PG=1  skip PostgreSQL
+#   DYAD_BENCH_NO_SYNTH=1  skip the synthetic PostgreSQL store
 #
 # Prints figures only. Writes only under a mktemp folder.
 DYAD=${DYAD_BIN:-build/dyad}
@@ -70,6 +71,7 @@ if [ -z "$PGBIN" ]; then echo "store.sh: no PostgreSQL server binaries, skipping
 PGDIR=$tmp/pg
 mkdir "$PGDIR"
 if [ "$(id -u)" = 0 ]; then
+  command -v runuser >/dev/null 2>&1 || { echo "store.sh: root without runuser, skipping PostgreSQL"; exit 0; }
   chmod 755 "$tmp"
   chown postgres "$PGDIR" || exit 0
   AS="runuser -u postgres --"
@@ -83,5 +85,6 @@ $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
 $AS "$PGBIN/createdb" -h "$PGDIR" -p 5432 -U dyad reuters
 $AS "$PGBIN/createdb" -h "$PGDIR" -p 5432 -U dyad synth
 ingest "dyad ingest, PostgreSQL" "postgresql:///reuters?host=$PGDIR&user=dyad"
+[ -n "${DYAD_BENCH_NO_SYNTH:-}" ] && exit 0
 echo "== store (synthetic, PostgreSQL)"
 "$BUILD/bench/store" "postgresql:///synth?host=$PGDIR&user=dyad"

@@ -10,9 +10,17 @@
  * skipped; a database failure is fatal. The store batches documents into
  * transactions, so a killed run leaves a consistent database and the next
  * run completes it.
+ *
+ * Threads (-j N): the main thread reads, looks up and writes; N analysis
+ * threads code the articles in between. Articles wait in a ring of slots
+ * and are written strictly in input order, so the database is the same
+ * whatever N is. Each slot owns a dyad_doc and a copy of its article (the
+ * reader's strings only live until its next record); the ctx is shared
+ * read-only. With -j 1 (the default) the main thread analyses inline.
  */
 #include "cli.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +32,8 @@ static const char help[] =
     "  --db DB        SQLite file (created if absent), or a PostgreSQL URL\n"
     "                 postgresql://user@host/dbname (default: $DYAD_DB)\n"
     "  --batch N      documents per transaction (default 200)\n"
+    "  -j N           N analysis threads (default 1); rows are written in\n"
+    "                 input order whatever N is\n"
     "  --quiet        no summary line on stderr\n"
     "  --negated      also store negated events (flagged)\n"
     "  --unknown      also store events whose actor is not in a dictionary\n"
@@ -37,24 +47,172 @@ struct tally {
   uint64_t read, fresh, changed, same, bad, events;
 };
 
-/* Ingests every record of one input. Returns 0, EXIT_RECORDS when some
- * records were rejected, or EXIT_FATAL. */
-static int ingest_input(const char *path, struct cli_common *c,
-                        dyad_store *st, dyad_doc *doc, struct tally *t)
+enum { SLOT_FREE, SLOT_QUEUED, SLOT_WORKING, SLOT_DONE };
+
+/* One article in flight. */
+struct slot {
+  int state;           /* SLOT_* (under the ring lock) */
+  dyad_doc *doc;       /* analysis results, owned */
+  dyad_article art;    /* points into buf */
+  char *buf;           /* the article's strings, owned */
+  size_t cap;          /* bytes allocated in buf */
+  const char *path;    /* input it came from */
+  dyad_status st;      /* analysis status */
+};
+
+struct ring {
+  struct slot *slots;  /* nslots slots */
+  unsigned nslots;
+  uint64_t head;       /* next slot to write (main thread) */
+  uint64_t tail;       /* next slot to fill (main thread) */
+  uint64_t next;       /* next queued slot for a worker */
+  int quit;            /* workers stop */
+  pthread_mutex_t mu;
+  pthread_cond_t work; /* a slot was queued, or quit */
+  pthread_cond_t done; /* a slot was analysed */
+};
+
+/* Copies art's strings into the slot, so the reader may move on. */
+static int slot_take(struct slot *sl, const dyad_article *art,
+                     const char *path)
+{
+  size_t need = art->id_len + art->title_len + art->text_len +
+                art->source_len + art->url_len + 1;
+  if (need > sl->cap) {
+    char *p = realloc(sl->buf, need);
+    if (!p)
+      return -1;
+    sl->buf = p;
+    sl->cap = need;
+  }
+  char *w = sl->buf;
+  sl->art = *art;
+#define COPY(f)                                                             \
+  do {                                                                      \
+    if (art->f##_len)                                                       \
+      memcpy(w, art->f, art->f##_len);                                      \
+    sl->art.f = w;                                                          \
+    w += art->f##_len;                                                      \
+  } while (0)
+  COPY(id);
+  COPY(title);
+  COPY(text);
+  COPY(source);
+  COPY(url);
+#undef COPY
+  sl->path = path;
+  return 0;
+}
+
+static void *worker(void *arg)
+{
+  struct ring *r = arg;
+  pthread_mutex_lock(&r->mu);
+  for (;;) {
+    while (!r->quit && r->next == r->tail)
+      pthread_cond_wait(&r->work, &r->mu);
+    if (r->quit)
+      break;
+    struct slot *sl = &r->slots[r->next++ % r->nslots];
+    sl->state = SLOT_WORKING;
+    pthread_mutex_unlock(&r->mu);
+    dyad_status st = dyad_doc_analyze(sl->doc, &sl->art, DYAD_STAGE_ALL);
+    pthread_mutex_lock(&r->mu);
+    sl->st = st;
+    sl->state = SLOT_DONE;
+    pthread_cond_broadcast(&r->done);
+  }
+  pthread_mutex_unlock(&r->mu);
+  return NULL;
+}
+
+/* Writes one analysed slot. Returns 0, EXIT_RECORDS or EXIT_FATAL. */
+static int write_slot(struct slot *sl, dyad_store *st, struct tally *t)
+{
+  const dyad_article *art = &sl->art;
+  if (sl->st != DYAD_OK) {
+    cli_err("%s: record %u (%.*s): %s", sl->path, art->record,
+            (int)art->id_len, art->id, dyad_strerror(sl->st));
+    t->bad++;
+    return sl->st == DYAD_ENOMEM ? EXIT_FATAL : EXIT_RECORDS;
+  }
+  dyad_put_result res;
+  dyad_status s = dyad_store_put(st, art, sl->doc, &res);
+  if (s != DYAD_OK) {
+    cli_err("%s: record %u (%.*s): %s", sl->path, art->record,
+            (int)art->id_len, art->id, dyad_store_errmsg(st));
+    if (s == DYAD_EDB || s == DYAD_ENOMEM)
+      return EXIT_FATAL;
+    t->bad++;
+    return EXIT_RECORDS;
+  }
+  size_t nev;
+  dyad_doc_events(sl->doc, &nev);
+  if (res == DYAD_PUT_NEW)
+    t->fresh++;
+  else if (res == DYAD_PUT_CHANGED)
+    t->changed++;
+  else
+    t->same++;
+  if (res != DYAD_PUT_SAME)
+    t->events += nev;
+  return 0;
+}
+
+/* Writes every analysed slot at the head of the ring, in order; with wait
+ * set, first waits until the head slot is analysed. Analyses inline when
+ * there are no workers. */
+static int drain_ring(struct ring *r, int nworkers, int wait, dyad_store *st,
+                      struct tally *t)
 {
   int rc = 0;
-  dyad_reader *r = dyad_reader_open(path, strlen(path), &c->read);
-  if (!r) {
+  for (;;) {
+    if (r->head == r->tail)
+      return rc;
+    struct slot *sl = &r->slots[r->head % r->nslots];
+    if (nworkers == 0) {
+      sl->st = dyad_doc_analyze(sl->doc, &sl->art, DYAD_STAGE_ALL);
+    } else {
+      pthread_mutex_lock(&r->mu);
+      while (wait && sl->state != SLOT_DONE)
+        pthread_cond_wait(&r->done, &r->mu);
+      int ready = sl->state == SLOT_DONE;
+      pthread_mutex_unlock(&r->mu);
+      if (!ready)
+        return rc;
+    }
+    int w = write_slot(sl, st, t);
+    pthread_mutex_lock(&r->mu);
+    sl->state = SLOT_FREE;
+    r->head++;
+    pthread_mutex_unlock(&r->mu);
+    if (w > rc)
+      rc = w;
+    if (rc == EXIT_FATAL)
+      return rc;
+    wait = 0; /* after the one we waited for, write only what is ready */
+  }
+}
+
+/* Reads every record of one input into the ring. Returns 0, EXIT_RECORDS
+ * when some records were rejected, or EXIT_FATAL. */
+static int ingest_input(const char *path, struct cli_common *c,
+                        dyad_store *st, struct ring *r, int nworkers,
+                        struct tally *t)
+{
+  int rc = 0;
+  dyad_reader *rd = dyad_reader_open(path, strlen(path), &c->read);
+  if (!rd) {
     cli_err("out of memory");
     return EXIT_FATAL;
   }
   for (;;) {
     dyad_article art;
-    dyad_status s = dyad_reader_next(r, &art);
+    dyad_status s = dyad_reader_next(rd, &art);
     if (s == DYAD_EOF)
       break;
     if (s != DYAD_OK) {
-      cli_err("%s", dyad_reader_errmsg(r));
+      cli_err("%s", dyad_reader_errmsg(rd));
       t->bad++;
       rc = EXIT_RECORDS;
       if (s == DYAD_ENOMEM || s == DYAD_EIO)
@@ -63,54 +221,42 @@ static int ingest_input(const char *path, struct cli_common *c,
     }
     t->read++;
     dyad_put_result res;
-    s = dyad_store_lookup(st, &art, &res);
-    if (s != DYAD_OK) {
+    if (dyad_store_lookup(st, &art, &res) != DYAD_OK) {
       cli_err("%s", dyad_store_errmsg(st));
       rc = EXIT_FATAL;
       break;
     }
-    if (res == DYAD_PUT_SAME) {
+    if (res == DYAD_PUT_SAME) { /* stored already: not analysed again */
       t->same++;
       continue;
     }
-    s = dyad_doc_analyze(doc, &art, DYAD_STAGE_ALL);
-    if (s != DYAD_OK) {
-      cli_err("%s: record %u (%.*s): %s", path, art.record, (int)art.id_len,
-              art.id, dyad_strerror(s));
-      t->bad++;
-      rc = EXIT_RECORDS;
-      if (s == DYAD_ENOMEM) {
-        rc = EXIT_FATAL;
-        break;
-      }
-      continue;
-    }
-    s = dyad_store_put(st, &art, doc, &res);
-    if (s == DYAD_EDB || s == DYAD_ENOMEM) {
-      cli_err("%s: record %u (%.*s): %s", path, art.record, (int)art.id_len,
-              art.id, dyad_store_errmsg(st));
+    /* make room: write what is ready, wait for the head if full */
+    int full = r->tail - r->head >= r->nslots;
+    int w = drain_ring(r, nworkers, full, st, t);
+    if (w > rc)
+      rc = w;
+    if (rc == EXIT_FATAL)
+      break;
+    struct slot *sl = &r->slots[r->tail % r->nslots];
+    if (slot_take(sl, &art, path) != 0) {
+      cli_err("out of memory");
       rc = EXIT_FATAL;
       break;
     }
-    if (s != DYAD_OK) {
-      cli_err("%s: record %u (%.*s): %s", path, art.record, (int)art.id_len,
-              art.id, dyad_store_errmsg(st));
-      t->bad++;
-      rc = EXIT_RECORDS;
-      continue;
+    pthread_mutex_lock(&r->mu);
+    sl->state = SLOT_QUEUED;
+    r->tail++;
+    pthread_cond_signal(&r->work);
+    pthread_mutex_unlock(&r->mu);
+    if (nworkers == 0) { /* inline: analyse and write it right away */
+      w = drain_ring(r, 0, 1, st, t);
+      if (w > rc)
+        rc = w;
+      if (rc == EXIT_FATAL)
+        break;
     }
-    size_t nev;
-    dyad_doc_events(doc, &nev);
-    if (res == DYAD_PUT_NEW)
-      t->fresh++;
-    else if (res == DYAD_PUT_CHANGED)
-      t->changed++;
-    else
-      t->same++;
-    if (res != DYAD_PUT_SAME)
-      t->events += nev;
   }
-  dyad_reader_free(r);
+  dyad_reader_free(rd);
   return rc;
 }
 
@@ -191,18 +337,59 @@ int cmd_ingest(int argc, char **argv)
     return EXIT_FATAL;
   }
   dyad_store_set_batch(st, (unsigned)batch);
-  dyad_doc *doc = dyad_doc_new(ctx);
+
+  int nworkers = c.jobs > 1 ? c.jobs : 0;
+  struct ring r;
+  memset(&r, 0, sizeof(r));
+  r.nslots = nworkers ? (unsigned)nworkers * 4 : 1;
+  r.slots = calloc(r.nslots, sizeof(*r.slots));
+  int rc = r.slots ? 0 : EXIT_FATAL;
+  for (unsigned i = 0; rc == 0 && i < r.nslots; i++) {
+    r.slots[i].doc = dyad_doc_new(ctx);
+    if (!r.slots[i].doc)
+      rc = EXIT_FATAL;
+  }
+  if (rc == EXIT_FATAL)
+    cli_err("out of memory");
+  pthread_mutex_init(&r.mu, NULL);
+  pthread_cond_init(&r.work, NULL);
+  pthread_cond_init(&r.done, NULL);
+  pthread_t tids[256];
+  int started = 0;
+  for (; rc == 0 && started < nworkers; started++) {
+    if (pthread_create(&tids[started], NULL, worker, &r) != 0) {
+      cli_err("cannot start thread");
+      rc = EXIT_FATAL;
+      break;
+    }
+  }
+
   struct tally t = {0};
-  int rc = doc ? 0 : EXIT_FATAL;
   static const char *const stdin_only[] = {"-"};
   const char *const *inputs = c.ninputs ? c.inputs : stdin_only;
   int ninputs = c.ninputs ? c.ninputs : 1;
   for (int i = 0; i < ninputs && rc != EXIT_FATAL; i++) {
-    int r = ingest_input(inputs[i], &c, st, doc, &t);
-    if (r > rc)
-      rc = r;
+    int w = ingest_input(inputs[i], &c, st, &r, nworkers, &t);
+    if (w > rc)
+      rc = w;
   }
-  if (dyad_store_flush(st) != DYAD_OK) {
+  if (rc != EXIT_FATAL) { /* write what is still in flight */
+    while (r.head != r.tail) {
+      int w = drain_ring(&r, nworkers, 1, st, &t);
+      if (w > rc)
+        rc = w;
+      if (rc == EXIT_FATAL)
+        break;
+    }
+  }
+  pthread_mutex_lock(&r.mu);
+  r.quit = 1;
+  pthread_cond_broadcast(&r.work);
+  pthread_mutex_unlock(&r.mu);
+  for (int i = 0; i < started; i++)
+    pthread_join(tids[i], NULL);
+
+  if (rc != EXIT_FATAL && dyad_store_flush(st) != DYAD_OK) {
     cli_err("%s", dyad_store_errmsg(st));
     rc = EXIT_FATAL;
   }
@@ -214,7 +401,14 @@ int cmd_ingest(int argc, char **argv)
             (unsigned long long)t.read, (unsigned long long)t.fresh,
             (unsigned long long)t.changed, (unsigned long long)t.same,
             (unsigned long long)t.bad, (unsigned long long)t.events);
-  dyad_doc_free(doc);
+  for (unsigned i = 0; r.slots && i < r.nslots; i++) {
+    dyad_doc_free(r.slots[i].doc);
+    free(r.slots[i].buf);
+  }
+  free(r.slots);
+  pthread_mutex_destroy(&r.mu);
+  pthread_cond_destroy(&r.work);
+  pthread_cond_destroy(&r.done);
   dyad_ctx_free(ctx);
   return rc;
 }

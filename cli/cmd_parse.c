@@ -46,6 +46,9 @@ int cmd_parse(int argc, char **argv)
     dyad_ctx_free(ctx);
     return EXIT_FATAL;
   }
+  if (!(c.cfg.flags & DYAD_CFG_NO_WHERE) &&
+      dyad_ctx_load_gazetteer(ctx) != DYAD_OK)
+    cli_err("note: %s", dyad_ctx_errmsg(ctx));
   int rc = cli_drive(&c, ctx,
                      DYAD_STAGE_PARSE | DYAD_STAGE_WHEN | DYAD_STAGE_WHERE,
                      emit, &c.json);

@@ -110,6 +110,12 @@ dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx);
 /* Loads the tagger lexicon only (what `dyad parse` needs). */
 dyad_status dyad_ctx_load_lexicon(dyad_ctx *ctx);
 
+/* Loads the gazetteer only (what `dyad parse` needs for places; also part
+ * of dyad_ctx_load_defaults). DYAD_ENOTFOUND when it was not built (npm
+ * was unreachable at build time): places are then disabled, not an error,
+ * and dyad_ctx_errmsg() says why. */
+dyad_status dyad_ctx_load_gazetteer(dyad_ctx *ctx);
+
 /* Message for the most recent failure on ctx, "" if none. Owned by ctx. */
 const char *dyad_ctx_errmsg(const dyad_ctx *ctx);
 
@@ -436,6 +442,7 @@ typedef struct dyad_event {
   const char *rule;              /* "file:line" of the pattern, ctx-owned */
   dyad_date event_date;          /* date of the event itself */
   int32_t place;                 /* index into dyad_doc_places, -1 none */
+  const char *place_rule;        /* how the place was chosen, static */
   uint32_t flags;                /* DYAD_EVF_* */
 } dyad_event;
 
@@ -479,6 +486,9 @@ typedef struct dyad_quote {
   dyad_span cue_span;      /* the cue verb */
   char speaker[DYAD_CODE_MAX]; /* actor code of the speaker, "" if none */
   uint32_t flags;          /* 1: partial quote */
+  int32_t speaker_phrase;  /* NP phrase index of the named speaker the
+                              mention resolves to (through pronouns and
+                              descriptions), -1 if none */
 } dyad_quote;
 
 const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);
@@ -647,7 +657,8 @@ typedef int (*dyad_store_row_fn)(int ncol, const char *const *names,
  * row (and once with values NULL before the first row, to give the column
  * names). A statement that would write is refused (DYAD_EARG): SQLite
  * checks sqlite3_stmt_readonly on a read-only connection; PostgreSQL runs
- * it inside a READ ONLY transaction that is rolled back. */
+ * it inside a READ ONLY transaction that is rolled back. An open write
+ * batch on s is committed first. */
 dyad_status dyad_store_sql(dyad_store *s, const char *sql, size_t len,
                            dyad_store_row_fn fn, void *ud);
 

@@ -120,7 +120,8 @@ static int write_text(const dyad_doc *doc, dyad_buf *out)
 static int write_json(const dyad_doc *doc, dyad_buf *out)
 {
   if (dyad__buf_adds(out, "{\"doc\":\"") ||
-      json_text(out, doc->id, doc->id_len) || dyad__buf_adds(out, "\",\"date\":"))
+      json_text(out, doc->id, doc->id_len) ||
+      dyad__buf_adds(out, "\",\"date\":"))
     return -1;
   if (doc->date) {
     char date[11];

@@ -1,7 +1,7 @@
 /*
  * clause.c: the shallow parser's second half: cuts a sentence into clauses
  * and gives each its verb group, subject, objects and prepositional
- * phrases. This is what the event coder reads.
+ * phrases. This is what the event coder reads (docs/parser.md).
  *
  * One left-to-right walk over the sentence's top-level items (phrases with
  * up == -1, and the loose tokens between them) with a small stack of open
@@ -10,38 +10,53 @@
  * (REL, antecedent = that noun), "that"/"whether"/wh-words after a verb
  * (COMP; REPORTED after a speech verb), "and"/"or" before a verb group
  * (COORD), a preposition before an -ing verb ("by attacking": PART), ";"
- * (a new MAIN). Verb groups fill the open clause, or open one themselves:
- * "to" + verb (INF), a bare -ing/-en verb (PART), a finite verb after a
- * complete clause ("said Y attacked Z": COMP whose subject is Y), or a
- * speech verb after a comma (", officials said": a reporting frame, which
- * becomes the MAIN clause and turns the clauses before it into REPORTED
- * COMPs). A finite verb while some clause on the stack still lacks one
- * closes the clauses above it ("The man who attacked the city was
- * arrested").
+ * (a new MAIN), an opening quote or ":" after a speech verb (a REPORTED
+ * COMP), a bracket or dash pair holding a finite verb (SUB whose sub_word
+ * is the bracket; without a verb its words fill no role). Verb groups fill
+ * the open clause, or open one themselves: "to" + verb (INF), a bare
+ * -ing/-en verb (PART), a finite verb after a complete clause ("said Y
+ * attacked Z": COMP whose subject is Y), or a speech verb after a comma
+ * (", officials said": a reporting frame, which becomes the MAIN clause
+ * and turns the clauses before it into REPORTED COMPs). A finite verb
+ * while some clause on the stack still lacks one closes the clauses above
+ * it ("The man who attacked the city was arrested").
  *
  * Roles. subj: the last NP before the verb in the clause; NPs inside PPs,
- * appositions, parentheses and nested clauses are never seen there, and
- * temporal NPs ("Monday", "last week") fill no role. obj/obj2: the first
- * two NPs after the verb (not after a comma). A passive clause keeps its
- * patient as subj; the agent is its "by" PP. PPs: chained through
- * dyad_phrase.next_pp from clause.pp (npp of them).
+ * appositions, parentheses, asides (", worth $2 billion,") and nested
+ * clauses are never seen there, and temporal NPs ("Monday", "last week")
+ * fill no role unless nothing else is there ("Tuesday is ..."). "there
+ * is X": X is the subject. obj/obj2: the first two NPs after the verb (not
+ * after a comma); after a copula (be, become, remain, seem) the predicate
+ * NP is obj2 and obj stays -1; a passive verb takes only an NP right after
+ * it ("was given weapons"). A passive clause keeps its patient as subj;
+ * the agent is its "by" PP. PPs: chained through dyad_phrase.next_pp from
+ * clause.pp (npp of them).
  * Inheritance (flag SUBJ_INHERITED): COORD takes the subject of the
- * clause it is coordinated with (its parent); INF under a verb with an
- * object takes that object ("urged Beijing to pressure Russia": subj
- * Beijing), otherwise the governing clause's subject; PART and non-finite
- * SUB take their parent's subject; REL takes its antecedent when the
- * relative pronoun is the subject, else the antecedent is its obj.
+ * clause it is coordinated with (its parent); INF takes the object of a
+ * verb of influence ("urged Beijing to pressure Russia": subj Beijing),
+ * "for X to" takes X (not flagged), an INF modifying a noun ("the means to
+ * respond") takes none, otherwise the governing clause's subject; PART
+ * and non-finite SUB take their parent's subject, a reduced relative
+ * ("the convoy attacked by rebels") its antecedent; REL takes its
+ * antecedent when the relative pronoun is the subject, else the
+ * antecedent is its obj ("the weapons that Russia sent").
  * Catenatives: the INF clause's verb group gets INTENT (plan, intend,
  * want, seek ... to), THREAT (threaten to), NEGATED (fail, refuse,
  * decline to; and a negated governor) and MODAL/FUTURE of its governor,
  * which itself is flagged INTENT/THREAT. "Russia's plans to attack": the
  * INF is governed by the noun; subj = the possessor, INTENT.
+ * Flags: QUOTE when the verb is inside a quotation; REPORTED for the
+ * content of a speech verb and everything under it, with speaker = the
+ * speech clause's subject ("according to X" marks the sentence's top
+ * clauses REPORTED with speaker X); QUESTION on the outermost clause open
+ * at a "?".
  *
  * Indexes: clause.parent is a doc-wide clause index (COORD: the clause it
  * is coordinated with); dyad_phrase.clause is the index within the
  * sentence (doc index = sentence.clause + phrase.clause). Clauses are in
  * order of creation, which is textual order except that a trailing
- * reporting frame comes after the content it reports.
+ * reporting frame comes after the content it reports. A clause's tok/ntok
+ * run from its first to its last word and may enclose nested clauses.
  */
 #include "chunk.h"
 
@@ -72,9 +87,12 @@ struct walk {
   int32_t last_np;   /* last top-level NP */
   int32_t time_np;   /* temporal NP before the verb: a fallback subject */
   int32_t pending;   /* NP after a comma-closed clause, waiting for a verb */
+  int32_t ppend[8];  /* PPs after the pending NP: they go with its clause */
+  int nppend;
   int32_t arg_np;    /* obj/obj2 NP followed only by PPs since */
   int32_t according; /* NP of "according to X" */
   int paren;
+  uint32_t frame_from; /* first clause a reporting frame may take over */
   struct {
     uint32_t close; /* token that closes the parenthesis or dash pair */
     int sp;         /* stack depth to return to; -1: no clause inside */
@@ -144,6 +162,29 @@ static void set_clause(struct walk *w, int32_t ph, int32_t ci)
     PH(w, ph)->clause = (uint16_t)(ci - (int32_t)w->c0);
 }
 
+/* Appends PP pp to the PP chain of clause ci. */
+static void pp_chain(struct walk *w, int32_t ci, int32_t pp)
+{
+  dyad_clause *c = CL(w, ci);
+  if (c->npp == 0)
+    c->pp = (uint32_t)pp;
+  else
+    PH(w, w->cx->lastpp[ci])->next_pp = pp;
+  w->cx->lastpp[ci] = pp;
+  c->npp++;
+  set_clause(w, pp, ci);
+}
+
+/* Gives the PPs held back after a pending NP to clause ci, and forgets
+ * the pending NP. */
+static void clear_pending(struct walk *w, int32_t ci)
+{
+  for (int k = 0; k < w->nppend; k++)
+    pp_chain(w, ci, w->ppend[k]);
+  w->nppend = 0;
+  w->pending = -1;
+}
+
 /* The item at token t (phrase index from *p on): IT_* and its phrase. */
 static int peek(const struct walk *w, uint32_t t, size_t p, int32_t *ph,
                 uint32_t *next)
@@ -209,14 +250,15 @@ static int temporal(const struct walk *w, int32_t np)
 static int32_t open_marker(struct walk *w, uint8_t kind, uint32_t t,
                            uint32_t flags)
 {
-  int32_t c = newcl(w, kind, top(w));
-  if (c == top(w))
+  int32_t par = top(w);
+  int32_t c = newcl(w, kind, par);
+  if (c == par)
     return c;
+  clear_pending(w, par);
   CL(w, c)->sub_word = t;
   CL(w, c)->flags |= flags;
   touch(w, c, t, t + 1);
   push(w, c);
-  w->pending = -1;
   return c;
 }
 
@@ -245,9 +287,9 @@ static int32_t open_comp(struct walk *w, uint32_t t, int sub)
     CL(w, c)->flags |= DYAD_CLF_REPORTED;
     w->cx->cstate[c] |= CS_SPEAKER_PARENT;
   }
+  clear_pending(w, parent);
   touch(w, c, t, t + 1);
   push(w, c);
-  w->pending = -1;
   return c;
 }
 
@@ -274,13 +316,14 @@ static void new_main(struct walk *w, uint32_t t)
   if (w->sp == 1 && CL(w, c)->kind == DYAD_CL_MAIN && CL(w, c)->verb < 0 &&
       CL(w, c)->subj < 0)
     return;
+  int32_t old = c;
   c = newcl(w, DYAD_CL_MAIN, -1);
-  if (c == top(w))
+  if (c == old)
     return;
+  clear_pending(w, old);
   w->sp = 0;
   push(w, c);
   touch(w, c, t, t + 1);
-  w->pending = -1;
 }
 
 /* The dash closing a dash at t within a few tokens, or UINT32_MAX. */
@@ -343,17 +386,32 @@ static void open_paren(struct walk *w, uint32_t t, size_t p, uint32_t close)
 /* ", worth $2 billion, was signed", ", however, said": an aside that
  * opens with an adjective or adverb between two commas, the second one
  * followed by a finite verb. Returns that comma, else UINT32_MAX. */
+static uint32_t comma_verb(const struct walk *w, uint32_t from);
+
 static uint32_t aside(const struct walk *w, uint32_t t)
 {
   if (t + 1 >= w->end ||
       !(tag_adj(w->t[t + 1].tag) || tag_adv(w->t[t + 1].tag)))
     return UINT32_MAX;
-  for (uint32_t k = t + 2; k < w->end && k < t + 10; k++) {
+  return comma_verb(w, t + 2);
+}
+
+/* The first comma from token from on (within a few words, before any
+ * other verb or clause boundary) that a finite verb group follows, else
+ * UINT32_MAX. */
+static uint32_t comma_verb(const struct walk *w, uint32_t from)
+{
+  for (uint32_t k = from; k < w->end && k < from + 10; k++) {
     int tg = w->t[k].tag;
     if (tg == DYAD_TAG_COMMA) {
-      size_t p = w->p0;
-      while (p < w->p1 && w->doc->phrases.v[p].tok <= k)
-        p++;
+      size_t p = w->p0, hi = w->p1; /* first phrase after the comma */
+      while (p < hi) {
+        size_t mid = p + (hi - p) / 2;
+        if (w->doc->phrases.v[mid].tok <= k)
+          p = mid + 1;
+        else
+          hi = mid;
+      }
       if (p < w->p1 && w->doc->phrases.v[p].tok == k + 1 &&
           w->doc->phrases.v[p].kind == DYAD_PH_VG &&
           vg_finite(w, (int32_t)p))
@@ -449,13 +507,23 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
         while (w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
                CL(w, w->stack[w->sp - 2])->verb >= 0)
           w->sp--;
+      /* "said X was not impartial and urged Y": a copular complement
+       * rarely goes on with an action; the speaker does */
+      if (nk == IT_VG && w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_COMP &&
+          (w->cx->cstate[top(w)] & CS_SPEAKER_PARENT) &&
+          CL(w, top(w))->verb >= 0 &&
+          (w->cx->tc[PH(w, CL(w, top(w))->verb)->head] &
+           (WB(W_BE) | WB(W_COPULA))) &&
+          !(w->cx->tc[PH(w, nph)->head] & (WB(W_BE) | WB(W_COPULA))) &&
+          CL(w, w->stack[w->sp - 2])->verb >= 0)
+        w->sp--;
       cur = top(w);
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
       if (k != cur) {
+        clear_pending(w, cur);
         CL(w, k)->sub_word = t;
         touch(w, k, t, t + 1);
         w->stack[w->sp - 1] = k;
-        w->pending = -1;
       }
     }
   } else if (c & WB(W_THAT)) {
@@ -468,10 +536,10 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
       open_comp(w, t, 1);
-    else if (w->np_before >= 0)
+    else if (w->np_before >= 0 && tg != DYAD_TAG_IN)
       open_rel(w, t);
-    else if (tv)
-      open_comp(w, t, 1);
+    else if (w->np_before >= 0 || tv)
+      open_comp(w, t, 1); /* "the view that ...": a noun's complement */
   } else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS) {
     if ((c & WB(W_REL)) && w->np_before >= 0) {
       open_rel(w, t);
@@ -483,11 +551,26 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
       for (int j = 0; j < w->sp; j++)
         unassign(CL(w, w->stack[j]), q);
       if (w->pending == q)
-        w->pending = -1;
+        clear_pending(w, cur);
       int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
       if (k != cur) {
         CL(w, k)->subj = q;
         set_clause(w, q, k);
+      }
+    } else if ((c & WB(W_REL)) && w->prev_kind == IT_LOOSE &&
+               (w->t[w->prev_tok].tag == DYAD_TAG_IN ||
+                w->t[w->prev_tok].tag == DYAD_TAG_TO)) {
+      /* "to which Xi responded", "the city in which": a relative whose
+       * antecedent is the NP before the preposition, if any */
+      int32_t ante = w->last_np >= 0 &&
+                             PH(w, w->last_np)->tok + PH(w, w->last_np)->ntok ==
+                                 w->prev_tok
+                         ? w->last_np
+                         : -1;
+      int32_t k = open_marker(w, DYAD_CL_REL, t, 0);
+      if (k != cur) {
+        CL(w, k)->antecedent = ante;
+        w->cx->cstate[k] |= CS_NOINHERIT; /* the antecedent is no subject */
       }
     }
     else if (tv)
@@ -546,16 +629,31 @@ static void do_np(struct walk *w, int32_t np)
   if ((x->flags & DYAD_PHF_APPOS) || w->paren > 0)
     return;
   if (temporal(w, np)) {
-    if (c->verb < 0)
+    if (c->verb < 0) {
       w->time_np = np; /* "Tuesday is all about ..." */
-    return;
+      return;
+    }
+    /* "spent eighteen months", "took four minutes": an object */
+    if (!(w->cx->tc[PH(w, c->verb)->head] & WB(W_TIMEOBJ)) ||
+        !(w->prev_kind == IT_VG && w->prev_ph == c->verb) || c->obj >= 0)
+      return;
   }
   if (c->verb < 0) {
-    c->subj = np; /* the nearest NP before the verb wins */
+    /* the nearest NP before the verb wins, but "the breakdown between X
+     * and Y and the end of Z": an NP after "and" joins the subject */
+    if (c->subj >= 0 && w->prev_kind == IT_LOOSE &&
+        w->t[w->prev_tok].tag == DYAD_TAG_CC &&
+        (w->cx->tc[w->prev_tok] & WB(W_ANDOR)) && c->subj < np &&
+        !(PH(w, c->subj)->flags & DYAD_PHF_COORD) &&
+        PH(w, c->subj)->conj < 0 && PH(w, c->subj)->up < 0)
+      PH(w, c->subj)->conj = np;
+    else
+      c->subj = np;
   } else if ((*st & (CS_SUBJ_AFTER | CS_EXIST)) && c->subj < 0) {
     c->subj = np; /* ", said X" or "there was X" */
     *st &= (uint8_t)~(CS_SUBJ_AFTER | CS_EXIST);
   } else if (*st & CS_COMMA) {
+    clear_pending(w, ci);
     w->pending = np;
   } else if (w->cx->tc[PH(w, c->verb)->head] & (WB(W_BE) | WB(W_COPULA))) {
     if (c->obj2 < 0) /* predicate nominal: "is a threat" */
@@ -584,14 +682,15 @@ static void do_pp(struct walk *w, int32_t pp)
   if (pc & WB(W_ACCORDING)) {
     w->according = x->child;
   }
-  if (c->npp == 0)
-    c->pp = (uint32_t)pp;
-  else
-    PH(w, w->cx->lastpp[ci])->next_pp = pp;
-  w->cx->lastpp[ci] = pp;
-  c->npp++;
   int after_np = (w->prev_kind == IT_NP || w->prev_kind == IT_PP) &&
                  w->np_before >= 0;
+  if (w->pending >= 0 && w->nppend < 8) {
+    /* ", a statement from his office said": held for the pending NP */
+    w->ppend[w->nppend++] = pp;
+    x->attach = after_np ? w->np_before : w->pending;
+    return;
+  }
+  pp_chain(w, ci, pp);
   if (pc & WB(W_OF)) {
     if (w->prev_kind == IT_VG && (w->cx->tc[PH(w, w->prev_ph)->head] &
                                   WB(W_WARN)))
@@ -613,7 +712,8 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
   int32_t m = newcl(w, DYAD_CL_MAIN, -1);
   if (m == top(w))
     return;
-  for (uint32_t j = w->c0; j < (uint32_t)m; j++) {
+  /* clauses before an earlier frame already have a parent */
+  for (uint32_t j = w->frame_from; j < (uint32_t)m; j++) {
     dyad_clause *c = CL(w, j);
     if (c->parent != -1)
       continue;
@@ -622,6 +722,7 @@ static void frame(struct walk *w, int32_t vg, int32_t subj)
     c->flags |= DYAD_CLF_REPORTED;
     w->cx->cstate[j] |= CS_SPEAKER_PARENT;
   }
+  w->frame_from = (uint32_t)m;
   dyad_clause *c = CL(w, m);
   c->verb = vg;
   c->subj = subj;
@@ -655,7 +756,8 @@ static void do_inf(struct walk *w, int32_t vg)
   uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
   if (w->prev_kind == IT_PP &&
       (w->cx->tc[PH(w, w->prev_ph)->head] & WB(W_FOR)) &&
-      (v->flags & DYAD_PHF_INFINITIVE)) {
+      (v->flags & DYAD_PHF_INFINITIVE) &&
+      !(nc & (WB(W_NINTENT) | WB(W_NTHREAT) | WB(W_NNEG)))) {
     int32_t k = newcl(w, DYAD_CL_INF, ci); /* "for Russia to withdraw" */
     if (k != ci) {
       CL(w, k)->verb = vg;
@@ -733,8 +835,22 @@ static void do_part(struct walk *w, int32_t vg)
   dyad_phrase *v = PH(w, vg);
   int32_t ci = top(w);
   dyad_clause *c = CL(w, ci);
-  if (c->verb < 0 && c->kind != DYAD_CL_MAIN && c->kind != DYAD_CL_COORD) {
-    c->verb = vg; /* "after meeting", "while visiting" */
+  if (c->verb < 0 && c->kind != DYAD_CL_MAIN &&
+      (c->kind != DYAD_CL_COORD || c->subj < 0)) {
+    /* "after meeting", "while visiting", "and acquired" */
+    c->verb = vg;
+    if (c->kind == DYAD_CL_COORD && c->parent >= 0 &&
+        (v->flags & DYAD_PHF_PARTICIPLE) && CL(w, c->parent)->verb >= 0) {
+      /* "has gone ... and acquired", "was hit and killed": the participle
+       * shares the first verb's auxiliary; after a plain past it is a
+       * past tense the tagger took for a participle */
+      const dyad_phrase *g = PH(w, CL(w, c->parent)->verb);
+      v->flags &= ~(uint32_t)(DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE);
+      v->flags |= g->flags & (DYAD_PHF_PERFECT | DYAD_PHF_PASSIVE |
+                              DYAD_PHF_NEGATED | DYAD_PHF_MODAL |
+                              DYAD_PHF_FUTURE);
+      v->tense = g->tense ? g->tense : DYAD_TENSE_PAST;
+    }
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     return;
@@ -742,6 +858,9 @@ static void do_part(struct walk *w, int32_t vg)
   int32_t ante = -1;
   if (w->prev_kind == IT_NP) {
     ante = w->prev_ph; /* reduced relative: "the convoy attacked by" */
+  } else if (w->prev_kind == IT_PP && (v->flags & DYAD_PHF_PARTICIPLE) &&
+             w->np_before >= 0) {
+    ante = w->np_before; /* "the families of athletes killed at" */
   } else if (w->prev_kind == IT_LOOSE && w->t[w->prev_tok].tag ==
                                              DYAD_TAG_COMMA &&
              (v->flags & DYAD_PHF_PARTICIPLE) && w->np_before >= 0) {
@@ -785,7 +904,7 @@ static void do_finite(struct walk *w, int32_t vg)
       c->subj = w->time_np;
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
-    w->pending = -1;
+    clear_pending(w, ci);
     return;
   }
   /* close clauses above one that still lacks its verb */
@@ -803,7 +922,7 @@ static void do_finite(struct walk *w, int32_t vg)
     w->sp = k + 1;
     set_clause(w, vg, w->stack[k]);
     touch(w, w->stack[k], v->tok, v->tok + v->ntok);
-    w->pending = -1;
+    clear_pending(w, w->stack[k]);
     return;
   }
   /* "said the date for cutting steel would help": the modifier clause
@@ -829,7 +948,7 @@ static void do_finite(struct walk *w, int32_t vg)
   int32_t k;
   if ((st & CS_COMMA) && speech && vg_finite(w, vg)) {
     frame(w, vg, w->pending);
-    w->pending = -1;
+    clear_pending(w, top(w));
     set_clause(w, vg, top(w));
     touch(w, top(w), v->tok, v->tok + v->ntok);
     return;
@@ -839,6 +958,7 @@ static void do_finite(struct walk *w, int32_t vg)
     if (k != ci) {
       CL(w, k)->subj = w->pending;
       w->stack[w->sp - 1] = k;
+      clear_pending(w, k);
     }
   } else if (cand >= 0 &&
              (cand == c->obj || cand == c->obj2 ||
@@ -854,6 +974,7 @@ static void do_finite(struct walk *w, int32_t vg)
   }
   if (k == ci) {
     set_clause(w, vg, ci);
+    clear_pending(w, ci);
     return;
   }
   CL(w, k)->verb = vg;
@@ -863,7 +984,48 @@ static void do_finite(struct walk *w, int32_t vg)
   }
   set_clause(w, vg, k);
   touch(w, k, v->tok, v->tok + v->ntok);
-  w->pending = -1;
+  clear_pending(w, k);
+}
+
+/* Is the next item after phrase vg, past any PPs, a finite verb group? */
+static int finite_follows(const struct walk *w, int32_t vg)
+{
+  uint32_t t = PH(w, vg)->tok + PH(w, vg)->ntok;
+  size_t k = (size_t)vg + 1;
+  for (int n = 0; n < 6; n++) {
+    while (k < w->p1 && w->doc->phrases.v[k].up != -1)
+      k++;
+    if (k >= w->p1 || w->doc->phrases.v[k].tok != t)
+      return 0;
+    const dyad_phrase *x = &w->doc->phrases.v[k];
+    if (x->kind == DYAD_PH_VG)
+      return vg_finite(w, (int32_t)k);
+    if (x->kind != DYAD_PH_PP)
+      return 0;
+    t = x->tok + x->ntok;
+    k++;
+  }
+  return 0;
+}
+
+/* A lone past-tense verb right after a noun that is really a participle:
+ * "The Treaty, signed in 1913, partitioned ...", "The money invested in
+ * bonds is used ..." (VBD and VBN look alike; the finite verb that
+ * follows shows which it is). */
+static int participle_in_disguise(const struct walk *w, int32_t vg)
+{
+  const dyad_phrase *v = PH(w, vg);
+  if (v->tense != DYAD_TENSE_PAST || v->head != v->tok ||
+      w->t[v->head].tag != DYAD_TAG_VBD || v->child >= 0)
+    return 0;
+  if (w->prev_kind == IT_NP && CL(w, top(w))->verb < 0 &&
+      CL(w, top(w))->kind == DYAD_CL_MAIN &&
+      w->prev_ph == CL(w, top(w))->subj)
+    return finite_follows(w, vg);
+  if (w->prev_kind == IT_LOOSE && w->t[w->prev_tok].tag == DYAD_TAG_COMMA &&
+      w->np_before >= 0 && CL(w, top(w))->verb < 0)
+    return comma_verb(w, v->tok + v->ntok) != UINT32_MAX;
+  return 0;
 }
 
 static void do_vg(struct walk *w, int32_t vg)
@@ -874,6 +1036,10 @@ static void do_vg(struct walk *w, int32_t vg)
     set_clause(w, vg, ci);
     touch(w, ci, v->tok, v->tok + v->ntok);
     return;
+  }
+  if (participle_in_disguise(w, vg)) {
+    v->flags |= DYAD_PHF_PARTICIPLE | DYAD_PHF_PASSIVE;
+    v->tense = DYAD_TENSE_NONE;
   }
   int tv = CL(w, ci)->verb >= 0;
   int bare = w->t[v->head].tag == DYAD_TAG_VB && !vg_finite(w, vg) &&
@@ -919,7 +1085,8 @@ static void finish(struct walk *w)
     } else {
       c->ntok = c->ntok > c->tok ? c->ntok - c->tok : 0;
     }
-    if (c->kind == DYAD_CL_REL && c->antecedent >= 0) {
+    if (c->kind == DYAD_CL_REL && c->antecedent >= 0 &&
+        !(w->cx->cstate[j] & CS_NOINHERIT)) {
       if (c->subj < 0) {
         c->subj = c->antecedent;
         c->flags |= DYAD_CLF_SUBJ_INHERITED;
@@ -928,9 +1095,32 @@ static void finish(struct walk *w)
                  c->sub_word != UINT32_MAX &&
                  w->t[c->sub_word].tag != DYAD_TAG_WPS &&
                  (w->cx->tc[c->sub_word] & (WB(W_REL) | WB(W_THAT)))) {
-        c->obj = c->antecedent; /* "the weapons that Russia sent" */
+        /* "the weapons that Russia sent"; "the messages that he tried to
+         * send": the gap is in the infinitive */
+        dyad_clause *gap = c;
+        for (uint32_t k = j + 1; k < n && k < j + 8; k++) {
+          dyad_clause *q = CL(w, k);
+          if (q->parent == (int32_t)j && q->kind == DYAD_CL_INF &&
+              q->obj < 0 && q->verb >= 0 &&
+              !(PH(w, q->verb)->flags & DYAD_PHF_PASSIVE)) {
+            gap = q;
+            break;
+          }
+        }
+        gap->obj = c->antecedent;
       }
     }
+  }
+  /* "built and renovated five markets": the first verb shares the object */
+  for (uint32_t j = w->c0; j < n; j++) {
+    dyad_clause *c = CL(w, j);
+    if (c->kind != DYAD_CL_COORD || c->parent < 0 || c->obj < 0 ||
+        c->sub_word == UINT32_MAX)
+      continue;
+    dyad_clause *p = CL(w, c->parent);
+    if (p->obj < 0 && p->obj2 < 0 && p->verb >= 0 && p->npp == 0 &&
+        PH(w, p->verb)->tok + PH(w, p->verb)->ntok == c->sub_word)
+      p->obj = c->obj;
   }
   for (uint32_t j = w->c0; j < n; j++) {
     dyad_clause *c = CL(w, j);
@@ -1004,6 +1194,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   w.doc = doc;
   w.t = cx->t;
   w.c0 = (uint32_t)doc->clauses.n;
+  w.frame_from = w.c0;
   w.s_tok = s->tok;
   w.end = s->tok + s->ntok;
   w.p0 = p0;
@@ -1055,6 +1246,7 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
       t++;
     }
   }
+  clear_pending(&w, top(&w));
   finish(&w);
   return w.oom ? DYAD_ENOMEM : DYAD_OK;
 }

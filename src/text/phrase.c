@@ -20,6 +20,7 @@
  *   child = first member, each member's conj = next member (-1 at the
  *   last), members' up = the group. A coordination is not made when the
  *   last member starts a new clause ("attacked Kyiv and Ukraine responded").
+ *   (clause.c links subjects coordinated across PPs by conj alone.)
  * - Apposition: "Xi, the Chinese leader," -> the second NP flagged APPOS,
  *   attach = the NP it renames; the coder skips it as subject or object.
  * - VG: leading adverbs, auxiliaries (modal, have, be, do, get), adverbs and
@@ -117,6 +118,11 @@ static const struct wlist wlists[] = {
     {W_PREPVBG, "including excluding regarding concerning notwithstanding "
                 "barring"},
     {W_APPROX, "about around nearly almost roughly approximately some"},
+    {W_MORE, "more fewer less"},
+    {W_THAN, "than"},
+    {W_UP, "up"},
+    {W_AS, "as"},
+    {W_TIMEOBJ, "spend spent take took taken waste last need include"},
     {W_COPULA, "become remain seem"},
     {W_SELF, "myself yourself himself herself itself ourselves yourselves "
              "themselves"},
@@ -197,6 +203,52 @@ static int demonstrative(const struct dyad_chunker *cx, uint32_t i,
          pt == DYAD_TAG_RQUOTE;
 }
 
+/* Does token i follow a finite lexical verb ("featured | carefully staged
+ * pomp")? There a participle before a noun modifies the noun. */
+static int after_lexverb(const struct dyad_chunker *cx, uint32_t i)
+{
+  if (i == 0 || dl(cx, i - 1))
+    return 0;
+  int pt = cx->t[i - 1].tag;
+  return (pt == DYAD_TAG_VBD || pt == DYAD_TAG_VBZ || pt == DYAD_TAG_VBP) &&
+         !(tcls(cx, i - 1) & (WB(W_BE) | WB(W_HAVE) | WB(W_GET) | WB(W_DO)));
+}
+
+/* Can token k open the rest of an NP (a number, determiner, adjective or
+ * noun)? */
+static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
+{
+  if (k >= end)
+    return 0;
+  int tg = cx->t[k].tag;
+  return tg == DYAD_TAG_CD || tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_DT ||
+         tag_adj(tg) || tag_noun(tg);
+}
+
+/* Length of a quantity prefix at i: "at least", "at most" (2), "more
+ * than", "fewer than", "less than", "up to" (2), "as many as", "as much
+ * as" (3) before a number; 0 if none. */
+static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
+                             uint32_t end)
+{
+  const dyad_token *t = cx->t;
+  if (i + 2 >= end)
+    return 0;
+  uint64_t c0 = tcls(cx, i), c1 = tcls(cx, i + 1);
+  if ((c0 & WB(W_AT)) && (c1 & WB(W_LEAST)) && np_opener(cx, i + 2, end))
+    return 2;
+  int num2 = t[i + 2].tag == DYAD_TAG_CD || t[i + 2].tag == DYAD_TAG_DOLLAR;
+  if ((c0 & WB(W_MORE)) && (c1 & WB(W_THAN)) && num2)
+    return 2;
+  if ((c0 & WB(W_UP)) && t[i + 1].tag == DYAD_TAG_TO && num2)
+    return 2;
+  if (i + 3 < end && (c0 & WB(W_AS)) && (c1 & WB(W_QUANT)) &&
+      (tcls(cx, i + 2) & WB(W_AS)) &&
+      (t[i + 3].tag == DYAD_TAG_CD || t[i + 3].tag == DYAD_TAG_DOLLAR))
+    return 3;
+  return 0;
+}
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -225,10 +277,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     o->possessive = tg == DYAD_TAG_PRPS;
     return i + 1;
   }
-  uint32_t j = i;
-  if ((tcls(cx, i) & WB(W_AT)) && i + 2 < end &&
-      (tcls(cx, i + 1) & WB(W_LEAST)) && t[i + 2].tag == DYAD_TAG_CD)
-    j += 2; /* "at least six journalists" */
+  uint32_t j = i + quant_prefix(cx, i, end); /* "at least six", ... */
   if (tag_adv(t[j].tag) && (tcls(cx, j) & WB(W_APPROX)) && j + 1 < end &&
       (t[j + 1].tag == DYAD_TAG_CD || t[j + 1].tag == DYAD_TAG_DOLLAR))
     j++; /* "about 16,500" */
@@ -243,6 +292,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     tg = t[j].tag;
     int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
     int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
+    if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && nt == DYAD_TAG_CD &&
+        tag_noun(t[last_nom].tag))
+      break; /* "gave the Ivory Coast | 5.1 million dollars" */
     if (tag_noun(tg) || tg == DYAD_TAG_CD || tg == DYAD_TAG_FW ||
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
       last_nom = j++;
@@ -256,7 +308,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     }
     int started = j > i || after_poss ||
                   (tg == DYAD_TAG_VBN && i > 0 &&
-                   (t[i - 1].tag == DYAD_TAG_IN || t[i - 1].tag == DYAD_TAG_TO));
+                   (t[i - 1].tag == DYAD_TAG_IN ||
+                    t[i - 1].tag == DYAD_TAG_TO || after_lexverb(cx, i)));
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -269,11 +322,27 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
+    if (tag_adv(tg) && j == i && nt == DYAD_TAG_VBN && after_lexverb(cx, i) &&
+        (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "featured carefully staged pomp" */
+      continue;
+    }
+    if (tag_adv(tg) && !started && j == i && tag_adj(nt) &&
+        (tcls(cx, j + 1) & WB(W_QUANT)) && !(tcls(cx, j) & WB(W_NEG)) &&
+        (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "so many species" */
+      continue;
+    }
     if (tag_adv(tg) && started && !(tcls(cx, j) & WB(W_NEG)) &&
         (tag_adj(nt) || ((nt == DYAD_TAG_VBN || nt == DYAD_TAG_VBG) &&
                          (tag_noun(nnt) || tag_adj(nnt))) ||
          (nt == DYAD_TAG_HYPH && (nnt == DYAD_TAG_VBN || tag_adj(nnt))))) {
       j++;
+      continue;
+    }
+    if (tg == DYAD_TAG_COMMA && last_adj == j - 1 && o->det >= 0 &&
+        tag_adj(nt) && (tag_noun(nnt) || tag_adj(nnt))) {
+      j++; /* "a mild, Mediterranean climate" */
       continue;
     }
     if (tg == DYAD_TAG_CC && last_adj == j - 1 &&
@@ -642,17 +711,17 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
   return ends[m - 1];
 }
 
-/* Does a finite verb group follow at e, after at most three PPs ("as the
+/* Does a finite verb group follow at e, after at most maxpp PPs ("as the
  * hysteria of the election intensifies")? */
 static int finite_after(const struct dyad_chunker *cx, uint32_t e,
-                        uint32_t end)
+                        uint32_t end, int maxpp)
 {
   struct vgx v;
-  for (int k = 0; k < 4 && e < end; k++) {
+  for (int k = 0; k <= maxpp && e < end; k++) {
     if (scan_vg(cx, e, end, &v) > e)
       return v.finite;
     int tg = cx->t[e].tag;
-    if (k == 3 || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
+    if (k == maxpp || !(tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) ||
         (tcls(cx, e) & (WB(W_SUB) | WB(W_SUBAMB) | WB(W_THAT))))
       return 0;
     struct grp g;
@@ -662,6 +731,20 @@ static int finite_after(const struct dyad_chunker *cx, uint32_t e,
     e = e2;
   }
   return 0;
+}
+
+/* Is token i at the start of a clause (sentence start, after a comma,
+ * conjunction, colon or quote)? There an "as"/"after"/"since" with a noun
+ * and PPs before a verb opens a clause; elsewhere the verb must follow
+ * the noun ("settled since the beginning of the 1960s emigrated"). */
+static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
+                        uint32_t i)
+{
+  if (i == s->tok || (cx->t[i - 1].flags & DYAD_TOKF_DATELINE))
+    return 1;
+  int pt = cx->t[i - 1].tag;
+  return pt == DYAD_TAG_COMMA || pt == DYAD_TAG_CC || pt == DYAD_TAG_COLON ||
+         pt == DYAD_TAG_LQUOTE || tag_adv(pt);
 }
 
 /* Pushes the members of a coordination (or the one group); returns the
@@ -824,9 +907,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
-    int atleast = (c & WB(W_AT)) && i + 2 < end &&
-                  (tcls(cx, i + 1) & WB(W_LEAST)) &&
-                  t[i + 2].tag == DYAD_TAG_CD;
+    int atleast = quant_prefix(cx, i, end) > 0;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
         !(c & WB(W_SUB)) && !atleast) {
       int n;
@@ -834,7 +915,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       int clause_next = 0;
       if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN &&
           !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))
-        clause_next = finite_after(cx, e, end);
+        clause_next = finite_after(cx, e, end, clause_start(cx, s, i) ? 3 : 0);
       if (e > i + 1 && !clause_next) {
         if (!newph(doc, DYAD_PH_PP, i, e, i))
           return DYAD_ENOMEM;
@@ -863,7 +944,10 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       i++;
       continue;
     }
-    if (scan_vg(cx, i, end, &v) > i) {
+    if (scan_vg(cx, i, end, &v) > i &&
+        !((v.flags & DYAD_PHF_PARTICIPLE) && v.e < end &&
+          (tag_noun(t[v.e].tag) || tag_adj(t[v.e].tag)) &&
+          after_lexverb(cx, i))) {
     push_vg:;
       dyad_phrase *p = newph(doc, DYAD_PH_VG, v.b, v.e, v.head);
       if (!p)
@@ -1158,11 +1242,13 @@ static int text_ref(const dyad_doc *doc, const char *name, int32_t ph,
   if (dyad__buf_printf(out, " %s=[", name) ||
       add_span(doc, p->tok, p->ntok, out) || dyad__buf_addc(out, ']'))
     return -1;
-  if (p->kind == DYAD_PH_VG) {
+  if (p->kind == DYAD_PH_VG && (p->flags || p->tense)) {
     if (dyad__buf_addc(out, '(') ||
         add_flags(out, p->flags, phflag, DYAD_ARRAY_LEN(phflag), 0) ||
-        (p->tense && dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
-                                      tense[p->tense & 3])) ||
+        (p->tense && !(p->tense == DYAD_TENSE_FUTURE &&
+                       (p->flags & DYAD_PHF_FUTURE)) &&
+         dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
+                          tense[p->tense & 3])) ||
         dyad__buf_addc(out, ')'))
       return -1;
   }

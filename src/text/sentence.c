@@ -33,17 +33,24 @@
 #include "text.h"
 
 #define SENT_MAX 400   /* tokens: longer runs are cut */
-#define CREDIT_MAX 12  /* tokens in a credit line */
+#define CREDIT_MAX 16  /* tokens in a credit line */
 #define CAPTION_MAX 3  /* sentences of a caption before its credit */
 
 /* ==== word lists ======================================================== */
 
-/* Case-sensitive membership of s in a NULL-terminated list. */
-static int in_list(const char *const *list, const char *s, size_t len)
+/* A word of a list, with its length. */
+struct word {
+  const char *s;
+  size_t len;
+};
+#define W(lit) {lit, sizeof(lit) - 1}
+
+/* Case-sensitive membership of s in a list ending with {NULL, 0}. */
+static int in_list(const struct word *list, const char *s, size_t len)
 {
-  for (; *list; list++)
-    if ((*list)[0] == s[0] && strlen(*list) == len &&
-        memcmp(*list, s, len) == 0)
+  for (; list->s; list++)
+    if (list->len == len && list->s[0] == s[0] &&
+        memcmp(list->s, s, len) == 0)
       return 1;
   return 0;
 }
@@ -51,20 +58,24 @@ static int in_list(const char *const *list, const char *s, size_t len)
 int dyad__sentence_starter(const char *s, size_t len)
 {
   /* determiners, pronouns and sentence adverbs: rarely inside a name */
-  static const char *const strong[] = {
-      "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He",
-      "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My",
-      "There", "Here", "However", "Meanwhile", "Despite", "Separately",
-      "Instead", "Thus", "Asked", "According", "Another", NULL};
+  static const struct word strong[] = {
+      W("The"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"),
+      W("It"), W("Its"), W("He"), W("She"), W("They"), W("We"), W("I"),
+      W("You"), W("His"), W("Her"), W("Their"), W("Our"), W("My"), W("There"),
+      W("Here"), W("However"), W("Meanwhile"), W("Despite"), W("Separately"),
+      W("Instead"), W("Thus"), W("Asked"), W("According"), W("Another"),
+      {NULL, 0}};
   /* conjunctions and prepositions: open sentences, but also follow an
    * abbreviation inside one in text with capitalisation slips */
-  static const char *const weak[] = {
-      "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "From",
-      "With", "By", "As", "After", "Before", "When", "While", "If",
-      "Although", "Though", "Because", "Since", "During", "Under", "All",
-      "Both", "Each", "No", "Not", "Last", "Next", "Other", "Also",
-      "Still", "Now", "Then", "Some", "Many", "Most", "Such", "What",
-      "Which", "Who", "Why", "How", "Where", "Earlier", "Later", NULL};
+  static const struct word weak[] = {
+      W("But"), W("And"), W("Or"), W("So"), W("Yet"), W("In"), W("On"),
+      W("At"), W("For"), W("From"), W("With"), W("By"), W("As"), W("After"),
+      W("Before"), W("When"), W("While"), W("If"), W("Although"), W("Though"),
+      W("Because"), W("Since"), W("During"), W("Under"), W("All"), W("Both"),
+      W("Each"), W("No"), W("Not"), W("Last"), W("Next"), W("Other"),
+      W("Also"), W("Still"), W("Now"), W("Then"), W("Some"), W("Many"),
+      W("Most"), W("Such"), W("What"), W("Which"), W("Who"), W("Why"),
+      W("How"), W("Where"), W("Earlier"), W("Later"), {NULL, 0}};
   if (in_list(strong, s, len))
     return 2;
   return in_list(weak, s, len);
@@ -72,33 +83,36 @@ int dyad__sentence_starter(const char *s, size_t len)
 
 int dyad__agency_word(const char *s, size_t len)
 {
-  static const char *const w[] = {
-      "AP", "AFP", "Reuters", "REUTERS", "Images", "EPA", "EFE",
-      "Sputnik", "Xinhua", "TASS", "Tass", "ITAR-TASS", "Bloomberg",
-      "Anadolu", "UPI", "Kyodo", "Yonhap", "ANSA", "DPA", "dpa", "RIA",
-      "Novosti", "Shutterstock", "Alamy", "NurPhoto", "SOPA", "ZUMA",
-      "Pool", "POOL", "Handout", "HANDOUT", "Courtesy", "Kremlin.ru",
-      "WireImage", "Corbis", "IRNA", "WANA", "KCNA", "Imago", "IMAGO", NULL};
+  static const struct word w[] = {
+      W("AP"), W("AFP"), W("Reuters"), W("REUTERS"), W("Images"), W("EPA"),
+      W("EFE"), W("Sputnik"), W("Xinhua"), W("TASS"), W("Tass"),
+      W("ITAR-TASS"), W("Bloomberg"), W("Anadolu"), W("UPI"), W("Kyodo"),
+      W("Yonhap"), W("ANSA"), W("DPA"), W("dpa"), W("RIA"), W("Novosti"),
+      W("Shutterstock"), W("Alamy"), W("NurPhoto"), W("SOPA"), W("ZUMA"),
+      W("Pool"), W("POOL"), W("Handout"), W("HANDOUT"), W("Courtesy"),
+      W("Kremlin.ru"), W("WireImage"), W("Corbis"), W("IRNA"), W("WANA"),
+      W("KCNA"), W("Imago"), W("IMAGO"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
 /* Day and month names, which are capitalised but never part of a credit. */
 static int calendar_word(const char *s, size_t len)
 {
-  static const char *const w[] = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-      "Sunday", "January", "February", "March", "April", "May", "June",
-      "July", "August", "September", "October", "November", "December",
-      NULL};
+  static const struct word w[] = {
+      W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
+      W("Saturday"), W("Sunday"), W("January"), W("February"), W("March"),
+      W("April"), W("May"), W("June"), W("July"), W("August"), W("September"),
+      W("October"), W("November"), W("December"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
-/* Words that introduce a credit before a colon: "Photo: Reuters". */
+/* Words that introduce a credit: "Photo: Reuters", "Photo by ...". */
 static int credit_lead(const char *s, size_t len)
 {
-  static const char *const w[] = {"Photo", "Photos", "Photograph", "Picture",
-                                  "Image", "Credit", "Source", "Video",
-                                  "PHOTO", "Illustration", NULL};
+  static const struct word w[] = {
+      W("Photo"), W("Photos"), W("Photograph"), W("Picture"), W("Image"),
+      W("Credit"), W("Source"), W("Video"), W("PHOTO"), W("Illustration"),
+      W("Courtesy"), W("Pictures"), W("Photographs"), {NULL, 0}};
   return in_list(w, s, len);
 }
 
@@ -208,8 +222,22 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     end--;
   size_t k = end;
   int agency = 0;
-  while (k > b && end - k < CREDIT_MAX && credit_tok(doc, &v[k - 1], &agency))
-    k--;
+  while (k > b && end - k < CREDIT_MAX) {
+    const dyad_token *t = &v[k - 1];
+    if (credit_tok(doc, t, &agency)) {
+      k--;
+      continue;
+    }
+    /* "Photo by ...", "Courtesy of ..." */
+    if (k >= b + 2 &&
+        (dyad__tok_is(doc, t, "by") || dyad__tok_is(doc, t, "of")) &&
+        credit_lead(doc->text + v[k - 2].off, v[k - 2].len)) {
+      agency = 1; /* a lead word makes it a credit without an agency */
+      k--;
+      continue;
+    }
+    break;
+  }
   /* a colon only after a lead word: "Photo: Reuters" */
   for (size_t q = k; q < end; q++)
     if (tok_char(doc, &v[q], ':')) {

@@ -9,7 +9,8 @@
  * case flags, so the scanner only has to find where a token ends.
  *
  * Conventions (Penn Treebank, as news taggers expect):
- * - clitics split off: "Putin’s" -> "Putin" "’s", "haven’t" -> "have" "n’t",
+ * - clitics split off: "Putin’s" -> "Putin" "’s",
+ *   "haven’t" -> "have" "n’t",
  *   plural possessive "leaders’" -> "leaders" "’" (all flagged CLITIC);
  * - hyphenated words, decimal and grouped numbers, fractions, times,
  *   initialisms ("U.S.") stay one token; known abbreviations keep their
@@ -19,7 +20,11 @@
  *   quote state is reset at each paragraph;
  * - a blank line (two newlines with only blanks between) starts a
  *   paragraph: its first token is flagged PARA, as is the first token of
- *   the text; SPACE marks tokens preceded by white space or the start;
+ *   the text; in a text without any blank line whose lines mostly end
+ *   sentences (one paragraph a line), each line break starts one too,
+ *   unless the next line opens with a lower-case letter; hard-wrapped text
+ *   keeps its line breaks as spaces; SPACE marks tokens preceded by white
+ *   space or the start;
  * - datelines ("MOSCOW, March 22 (Reuters) -") at the start of a paragraph
  *   are flagged DATELINE, up to and including their dash.
  *
@@ -329,6 +334,7 @@ struct tz {
   uint16_t pend;          /* SPACE/PARA flags for the next token */
   unsigned char dq;       /* inside a double-quoted span */
   unsigned char sq;       /* inside a single-quoted span */
+  unsigned char lines;    /* no blank line anywhere: a line is a paragraph */
 };
 
 /* Appends a token; returns it, or NULL when memory runs out. */
@@ -727,7 +733,8 @@ static size_t do_word(struct tz *z, size_t i)
         return 0;
       return e;
     }
-    if (e - i == 6 && strncasecmp((const char *)s + i, "cannot", 6) == 0) {
+    if (e - i == 6 && (s[i] | 32) == 'c' &&
+        strncasecmp((const char *)s + i, "cannot", 6) == 0) {
       uint16_t cap = (bclass[s[i]] & B_UPPER) ? DYAD_TOKF_CAP : 0;
       if (!emit(z, i, 3, DYAD_TK_WORD, cap) || /* can not */
           !emit(z, i + 3, 3, DYAD_TK_WORD, 0))
@@ -831,6 +838,14 @@ static int do_quote(struct tz *z, size_t i, size_t len, int dbl, int dir)
   return emit(z, i, len, DYAD_TK_QUOTE, f) ? 0 : -1;
 }
 
+/* Does a clipped decade ("90s" of "’90s") start at s[e]? */
+static int clipped_year(const unsigned char *s, size_t e, size_t n)
+{
+  return n - e >= 3 && (bclass[s[e]] & B_DIGIT) &&
+         (bclass[s[e + 1]] & B_DIGIT) && s[e + 2] == 's' &&
+         !wordchar_at(s, e + 3, n);
+}
+
 /* Emits an apostrophe or single quote that is not inside a word: an
  * opening quote, a closing quote, a plural possessive ("leaders’") or a
  * clipped year ("’90s"). Returns the position after it, 0 on ENOMEM. */
@@ -839,9 +854,7 @@ static size_t do_apos(struct tz *z, size_t i, size_t len)
   const unsigned char *s = z->s;
   size_t n = z->n, e = i + len;
   int glued = i > 0 && !(bclass[s[i - 1]] & (B_SPACE | B_NL));
-  if (!glued && n - e >= 3 && (bclass[s[e]] & B_DIGIT) &&
-      (bclass[s[e + 1]] & B_DIGIT) && s[e + 2] == 's' &&
-      !wordchar_at(s, e + 3, n)) {
+  if (!glued && clipped_year(s, e, n)) {
     dyad_token *t = emit(z, i, len + 3, DYAD_TK_NUM, 0);
     return t ? e + 3 : 0;
   }
@@ -895,6 +908,8 @@ static size_t skip_space(struct tz *z, size_t i)
         z->pend |= DYAD_TOKF_PARA;
         i = j + 1;
       } else {
+        if (z->lines && j < n && !(bclass[s[j]] & B_LOWER))
+          z->pend |= DYAD_TOKF_PARA;
         i = j;
       }
       continue;
@@ -936,7 +951,7 @@ static size_t step(struct tz *z, size_t i)
     case U_UPPER: case U_LETTER: case U_DIGIT:
       return do_word(z, i);
     case U_APOS: case U_LSQUOTE:
-      if (u.kind == U_LSQUOTE)
+      if (u.kind == U_LSQUOTE && !clipped_year(s, e, n))
         return do_quote(z, i, (size_t)u.len, 0, 1) == 0 ? e : 0;
       return do_apos(z, i, (size_t)u.len);
     case U_LDQUOTE:
@@ -1081,6 +1096,34 @@ static void dateline_at(dyad_doc *doc, size_t p)
   }
 }
 
+/* Does the text put one paragraph on each line? True when it has line
+ * breaks but no blank line (two newlines with only blanks between), and
+ * most of its lines end a sentence (. ! ? or a closing quote or bracket):
+ * that is how many feeds and scrapers write. Hard-wrapped text (lines cut
+ * at a width, mostly mid-sentence) keeps its line breaks as spaces. */
+static int line_paragraphs(const unsigned char *s, size_t n)
+{
+  const unsigned char *p = s, *end = s + n;
+  size_t breaks = 0, stops = 0;
+  while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    const unsigned char *b = p;
+    while (b > s && (bclass[b[-1]] & B_SPACE))
+      b--;
+    if (b > s) {
+      unsigned char c = b[-1];
+      breaks++;
+      stops += c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+               (c == 0x9d && b - s >= 3 && b[-3] == 0xe2 && b[-2] == 0x80);
+    }
+    p++;
+    while (p < end && (bclass[*p] & B_SPACE))
+      p++;
+    if (p < end && *p == '\n')
+      return 0;
+  }
+  return breaks > 0 && stops * 2 > breaks;
+}
+
 /* ==== entry point ======================================================= */
 
 /* Tokenizes doc->text into doc->toks (see the note at the top). */
@@ -1092,6 +1135,7 @@ dyad_status dyad__tokenize(dyad_doc *doc)
   z.n = doc->text_len;
   z.pend = DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
   z.dq = z.sq = 0;
+  z.lines = (unsigned char)line_paragraphs(z.s, z.n);
   DYAD_ASSERT(doc->text[doc->text_len] == '\0');
   /* news text averages 5.4 bytes a token (Reuters-21578) */
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,

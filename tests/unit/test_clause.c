@@ -386,6 +386,204 @@ static void phrase_clause_index_is_sentence_local(void **state)
   dyad_doc_free(doc);
 }
 
+static void copula_predicate_is_obj2(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT blockade/NN is/VBZ/be a/DT "
+                                     "threat/NN ./.");
+  const dyad_clause *c = ct_clause(doc, "is");
+  assert_int_equal(c->subj, NP("blockade"));
+  assert_int_equal(c->obj, -1);
+  assert_int_equal(c->obj2, NP("threat"));
+  dyad_doc_free(doc);
+}
+
+static void existential_there_subject(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "There/EX were/VBD/be clashes/NNS "
+                                     "in/IN Gaza/NNP ./.");
+  assert_int_equal(ct_clause(doc, "were")->subj, NP("clashes"));
+  dyad_doc_free(doc);
+}
+
+static void for_np_to_infinitive(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "NATO/NNP called/VBD/call for/IN "
+                                     "Russia/NNP to/TO withdraw/VB ./.");
+  const dyad_clause *w = ct_clause(doc, "withdraw");
+  assert_int_equal(w->kind, DYAD_CL_INF);
+  assert_int_equal(w->subj, NP("Russia"));
+  assert_false(w->flags & DYAD_CLF_SUBJ_INHERITED);
+  dyad_doc_free(doc);
+}
+
+static void purpose_infinitive_keeps_subject(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Iran/NNP used/VBD/use drones/NNS "
+                                     "to/TO strike/VB ships/NNS ./.");
+  const dyad_clause *s = ct_clause(doc, "strike");
+  assert_int_equal(s->subj, NP("Iran"));
+  assert_true(s->flags & DYAD_CLF_SUBJ_INHERITED);
+  dyad_doc_free(doc);
+}
+
+static void adnominal_infinitive_has_no_subject(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Iran/NNP lacks/VBZ/lack the/DT "
+                                     "means/NNS to/TO respond/VB || A/DT "
+                                     "review/NN of/IN efforts/NNS to/TO "
+                                     "cut/VB emissions/NNS ended/VBD/end");
+  assert_int_equal(ct_clause(doc, "cut")->subj, -1);
+  dyad_doc_free(doc);
+}
+
+static void aside_between_commas_is_skipped(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Kyiv/NNP said/VBD/say the/DT deal/NN "
+                                     ",/, worth/JJ billions/NNS ,/, "
+                                     "was/VBD/be signed/VBN/sign ./.");
+  const dyad_clause *c = ct_clause(doc, "signed");
+  assert_int_equal(c->kind, DYAD_CL_COMP);
+  assert_int_equal(c->subj, NP("deal"));
+  assert_int_equal(ct_clause(doc, "said")->obj, -1);
+  dyad_doc_free(doc);
+}
+
+static void parenthetical_clause(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Iran/NNP (/-LRB- which/WDT "
+                                     "denies/VBZ/deny it/PRP )/-RRB- "
+                                     "armed/VBD/arm the/DT rebels/NNS ./.");
+  const dyad_clause *m = ct_clause(doc, "armed");
+  assert_int_equal(m->kind, DYAD_CL_MAIN);
+  assert_int_equal(m->subj, NP("Iran"));
+  assert_int_equal(m->obj, NP("rebels"));
+  const dyad_clause *p = ct_clause(doc, "denies");
+  assert_non_null(p);
+  assert_int_equal(p->kind, DYAD_CL_SUB);
+  assert_int_equal(p->sub_word, 1);
+  dyad_doc_free(doc);
+}
+
+static void quantifier_of_which_is_subject(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Troops/NNS seized/VBD/seize two/CD "
+                                     "towns/NNS ,/, both/DT of/IN which/WDT "
+                                     "lie/VBP near/IN Kherson/NNP ./.");
+  const dyad_clause *r = ct_clause(doc, "lie");
+  assert_int_equal(r->kind, DYAD_CL_REL);
+  assert_int_equal(r->subj, NP("both"));
+  assert_int_equal(ct_clause(doc, "seized")->obj, NP("towns"));
+  dyad_doc_free(doc);
+}
+
+static void question_marks_its_clause(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "\"/`` { Is/VBZ/be this/DT the/DT "
+                                     "end/NN ?/. } \"/'' one/CD diplomat/NN "
+                                     "asked/VBD/ask ./.");
+  assert_true(ct_clause(doc, "Is")->flags & DYAD_CLF_QUESTION);
+  assert_false(ct_clause(doc, "asked")->flags & DYAD_CLF_QUESTION);
+  assert_true(ct_clause(doc, "Is")->flags & DYAD_CLF_REPORTED);
+  dyad_doc_free(doc);
+}
+
+static void past_tense_participle_before_main_verb(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT treaty/NN ,/, signed/VBD/sign "
+                                     "in/IN 1913/CD ,/, split/VBD/split "
+                                     "Albania/NNP || The/DT money/NN "
+                                     "invested/VBD/invest in/IN bonds/NNS "
+                                     "is/VBZ/be lost/VBN/lose");
+  const dyad_clause *m = ct_clause(doc, "split");
+  assert_int_equal(m->kind, DYAD_CL_MAIN);
+  assert_int_equal(m->subj, NP("treaty"));
+  const dyad_clause *p = ct_clause(doc, "signed");
+  assert_int_equal(p->kind, DYAD_CL_PART);
+  assert_int_equal(p->subj, NP("treaty"));
+  assert_true(doc->phrases.v[p->verb].flags & DYAD_PHF_PASSIVE);
+  assert_int_equal(ct_clause(doc, "lost")->subj, NP("money"));
+  assert_int_equal(ct_clause(doc, "invested")->kind, DYAD_CL_PART);
+  dyad_doc_free(doc);
+}
+
+static void subordinator_mid_clause_needs_adjacent_verb(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Migrants/NNS who/WP settled/VBD/settle "
+                                     "since/IN the/DT start/NN of/IN the/DT "
+                                     "decade/NN left/VBD/leave ./.");
+  assert_true(ct_phrase(doc, DYAD_PH_PP, "since") >= 0);
+  const dyad_clause *m = ct_clause(doc, "left");
+  assert_int_equal(m->kind, DYAD_CL_MAIN);
+  assert_int_equal(m->subj, NP("Migrants"));
+  dyad_doc_free(doc);
+}
+
+static void subjects_coordinated_across_pps(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT split/NN between/IN Iran/NNP "
+                                     "and/CC Iraq/NNP and/CC the/DT end/NN "
+                                     "of/IN talks/NNS caused/VBD/cause "
+                                     "war/NN");
+  const dyad_clause *c = ct_clause(doc, "caused");
+  assert_int_equal(c->subj, NP("split"));
+  assert_int_equal(doc->phrases.v[c->subj].conj, NP("end"));
+  dyad_doc_free(doc);
+}
+
+static void preposition_which_relative(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Putin/NNP spoke/VBD/speak ,/, to/TO "
+                                     "which/WDT Xi/NNP replied/VBD/reply ./.");
+  const dyad_clause *r = ct_clause(doc, "replied");
+  assert_int_equal(r->kind, DYAD_CL_REL);
+  assert_int_equal(r->subj, NP("Xi"));
+  assert_int_equal(r->obj, -1);
+  assert_false(r->flags & DYAD_CLF_REPORTED);
+  dyad_doc_free(doc);
+}
+
+static void copular_complement_then_action_joins_speaker(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Washington/NNP said/VBD/say the/DT "
+                                     "plan/NN was/VBD/be weak/JJ and/CC "
+                                     "urged/VBD/urge Beijing/NNP to/TO "
+                                     "act/VB ./.");
+  const dyad_clause *u = ct_clause(doc, "urged");
+  assert_int_equal(u->kind, DYAD_CL_COORD);
+  assert_int_equal(u->parent, (int32_t)(ct_clause(doc, "said") -
+                                        doc->clauses.v));
+  assert_int_equal(u->subj, NP("Washington"));
+  assert_false(u->flags & DYAD_CLF_REPORTED);
+  dyad_doc_free(doc);
+}
+
+static void coordinated_participle_shares_auxiliary(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Ties/NNS have/VBP/have grown/VBN/grow "
+                                     "and/CC acquired/VBN/acquire weight/NN "
+                                     "./.");
+  const dyad_clause *a = ct_clause(doc, "acquired");
+  assert_int_equal(a->kind, DYAD_CL_COORD);
+  assert_int_equal(a->subj, NP("Ties"));
+  uint32_t f = doc->phrases.v[a->verb].flags;
+  assert_true(f & DYAD_PHF_PERFECT);
+  assert_false(f & DYAD_PHF_PASSIVE);
+  assert_int_equal(a->obj, NP("weight"));
+  dyad_doc_free(doc);
+}
+
+static void noun_complement_that_is_no_relative(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "They/PRP shared/VBD/share the/DT "
+                                     "view/NN that/IN ties/NNS had/VBD/have "
+                                     "grown/VBN/grow ./.");
+  const dyad_clause *g = ct_clause(doc, "grown");
+  assert_int_equal(g->kind, DYAD_CL_COMP);
+  assert_int_equal(g->subj, NP("ties"));
+  assert_int_equal(g->obj, -1);
+  dyad_doc_free(doc);
+}
+
 /* Every index the parser wrote points where it should. */
 static void check_invariants(const dyad_doc *doc)
 {
@@ -430,6 +628,30 @@ static void check_invariants(const dyad_doc *doc)
         assert_true(x->clause < (s->nclause ? s->nclause : 1));
     }
   }
+}
+
+/* One very long sentence of repeated constructions: every index stays
+ * consistent (the parser is linear; this would also show a blow-up as a
+ * slow test). */
+static void long_sentence_keeps_invariants(void **state)
+{
+  static const char *const pat =
+      "the/DT man/NN who/WP said/VBD/say ,/, and/CC attacked/VBD/attack "
+      "Kyiv/NNP ,/, officials/NNS said/VBD/say (/-LRB- to/TO go/VB )/-RRB- "
+      "Russia/NNP 's/POS plans/NNS/plan to/TO urge/VB/urge Iran/NNP to/TO "
+      "act/VB ";
+  size_t n = 2000, len = strlen(pat);
+  char *spec = malloc(n * len + 1);
+  assert_non_null(spec);
+  for (size_t i = 0; i < n; i++)
+    memcpy(spec + i * len, pat, len);
+  spec[n * len] = '\0';
+  dyad_doc *doc = tagged_doc(*state, spec);
+  free(spec);
+  assert_int_equal(doc->sents.n, 1);
+  assert_true(doc->clauses.n > n);
+  check_invariants(doc);
+  dyad_doc_free(doc);
 }
 
 static void odd_input_is_stable(void **state)
@@ -520,7 +742,24 @@ int main(void)
       cmocka_unit_test(temporal_np_is_no_subject),
       cmocka_unit_test(semicolon_starts_new_main),
       cmocka_unit_test(phrase_clause_index_is_sentence_local),
+      cmocka_unit_test(copula_predicate_is_obj2),
+      cmocka_unit_test(existential_there_subject),
+      cmocka_unit_test(for_np_to_infinitive),
+      cmocka_unit_test(purpose_infinitive_keeps_subject),
+      cmocka_unit_test(adnominal_infinitive_has_no_subject),
+      cmocka_unit_test(aside_between_commas_is_skipped),
+      cmocka_unit_test(parenthetical_clause),
+      cmocka_unit_test(quantifier_of_which_is_subject),
+      cmocka_unit_test(question_marks_its_clause),
+      cmocka_unit_test(past_tense_participle_before_main_verb),
+      cmocka_unit_test(subordinator_mid_clause_needs_adjacent_verb),
+      cmocka_unit_test(subjects_coordinated_across_pps),
+      cmocka_unit_test(preposition_which_relative),
+      cmocka_unit_test(copular_complement_then_action_joins_speaker),
+      cmocka_unit_test(coordinated_participle_shares_auxiliary),
+      cmocka_unit_test(noun_complement_that_is_no_relative),
       cmocka_unit_test(odd_input_is_stable),
+      cmocka_unit_test(long_sentence_keeps_invariants),
       cmocka_unit_test(random_tags_keep_invariants),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

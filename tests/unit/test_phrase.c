@@ -282,6 +282,75 @@ static void according_to_is_one_pp(void **state)
   dyad_doc_free(doc);
 }
 
+static void negation_after_copula(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT plan/NN is/VBZ/be n't/RB/not "
+                                     "new/JJ ./.");
+  const dyad_phrase *v = &doc->phrases.v[ct_phrase(doc, DYAD_PH_VG, "is")];
+  assert_true(v->flags & DYAD_PHF_NEGATED);
+  assert_int_equal(v->ntok, 2);
+  dyad_doc_free(doc);
+}
+
+static void including_is_a_preposition(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Many/JJ states/NNS ,/, "
+                                     "including/VBG/include France/NNP ,/, "
+                                     "objected/VBD/object ./.");
+  int32_t pp = ct_phrase(doc, DYAD_PH_PP, "including");
+  assert_true(pp >= 0);
+  assert_head(doc, doc->phrases.v[pp].child, "France");
+  assert_int_equal(ct_phrase(doc, DYAD_PH_VG, "including"), -1);
+  dyad_doc_free(doc);
+}
+
+static void at_least_and_about_numbers(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "at/IN least/JJS six/CD people/NNS "
+                                     "died/VBD/die || about/RB 500/CD "
+                                     "troops/NNS left/VBD/leave");
+  const dyad_phrase *a = &doc->phrases.v[0];
+  assert_int_equal(a->kind, DYAD_PH_NP);
+  assert_int_equal(a->ntok, 4);
+  assert_int_equal(ct_phrase(doc, DYAD_PH_PP, "at"), -1);
+  int32_t t = ct_phrase(doc, DYAD_PH_NP, "troops");
+  assert_int_equal(doc->phrases.v[t].ntok, 3);
+  dyad_doc_free(doc);
+}
+
+static void floating_quantifier_and_reflexive(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "They/PRP both/DT agreed/VBD/agree || "
+                                     "Putin/NNP himself/PRP spoke/VBD/speak");
+  assert_int_equal(ct_phrase(doc, DYAD_PH_NP, "both"), -1);
+  assert_int_equal(ct_phrase(doc, DYAD_PH_NP, "himself"), -1);
+  dyad_doc_free(doc);
+}
+
+static void apposition_with_pp_before_verb(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Lord/NNP Halifax/NNP ,/, the/DT "
+                                     "president/NN of/IN the/DT council/NN "
+                                     ",/, visited/VBD/visit Germany/NNP ./.");
+  int32_t p = ct_phrase(doc, DYAD_PH_NP, "president");
+  assert_true(doc->phrases.v[p].flags & DYAD_PHF_APPOS);
+  assert_int_equal(doc->phrases.v[p].attach, ct_phrase(doc, DYAD_PH_NP,
+                                                       "Halifax"));
+  dyad_doc_free(doc);
+}
+
+static void participle_after_verb_opens_np(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "The/DT visit/NN featured/VBD/feature "
+                                     "carefully/RB staged/VBN/stage pomp/NN "
+                                     "./.");
+  int32_t np = ct_phrase(doc, DYAD_PH_NP, "pomp");
+  assert_true(np >= 0);
+  assert_int_equal(doc->phrases.v[np].ntok, 3);
+  assert_int_equal(ct_phrase(doc, DYAD_PH_VG, "staged"), -1);
+  dyad_doc_free(doc);
+}
+
 static void writer_text_brackets(void **state)
 {
   dyad_doc *doc = tagged_doc(*state, "Xi/NNP made/VBD/make a/DT strong/JJ "
@@ -290,7 +359,7 @@ static void writer_text_brackets(void **state)
   assert_int_equal(dyad__write_phrases(doc, 0, 0, &b), 0);
   assert_non_null(strstr(b.ptr, "[NP Xi] [VG made] [NP a strong show] "
                                 "[PP of [NP solidarity]] ."));
-  assert_non_null(strstr(b.ptr, "clause 0 MAIN subj=[Xi] verb=[made]"));
+  assert_non_null(strstr(b.ptr, "clause 0 MAIN subj=[Xi] verb=[made](PAST)"));
   assert_non_null(strstr(b.ptr, "obj=[a strong show] pp=[of solidarity]"));
   dyad_buf_release(&b);
   dyad_doc_free(doc);
@@ -344,6 +413,12 @@ int main(void)
       cmocka_unit_test(subordinator_before_clause_is_no_pp),
       cmocka_unit_test(dateline_gets_no_phrases),
       cmocka_unit_test(according_to_is_one_pp),
+      cmocka_unit_test(negation_after_copula),
+      cmocka_unit_test(including_is_a_preposition),
+      cmocka_unit_test(at_least_and_about_numbers),
+      cmocka_unit_test(floating_quantifier_and_reflexive),
+      cmocka_unit_test(apposition_with_pp_before_verb),
+      cmocka_unit_test(participle_after_verb_opens_np),
       cmocka_unit_test(writer_text_brackets),
       cmocka_unit_test(writer_json_is_valid),
   };

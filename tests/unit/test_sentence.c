@@ -231,6 +231,15 @@ static void flags_credit_variants(void **state)
   assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
   sents(f, "Intro.\n\nPhoto: Xinhua");
   assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
+  assert_string_equal(
+      sents(f, "Leaders meet in Minsk. (Photo by Ivan Petrov/Sputnik/AFP via "
+               "Getty Images)"),
+      "Leaders meet in Minsk. || (Photo by Ivan Petrov/Sputnik/AFP via "
+      "Getty Images)");
+  assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
+  assert_true(sflags(f, 0) & DYAD_SENTF_CAPTION);
+  sents(f, "A market in Kherson. Photo by Olena Shevchenko");
+  assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
 }
 
 static void leaves_ordinary_text_alone(void **state)

@@ -358,6 +358,11 @@ static void keeps_clipped_year(void **state)
   struct fx *f = *state;
   assert_string_equal(toks(f, "in the '90s"), "in|the|'90s");
   assert_int_equal(tok(f, "'90s")->kind, DYAD_TK_NUM);
+  /* also with the opening quote that word processors put there */
+  assert_string_equal(toks(f, "the \xe2\x80\x98" "90s boom"),
+                      "the|\xe2\x80\x98" "90s|boom");
+  assert_int_equal(tok(f, "\xe2\x80\x98" "90s")->kind, DYAD_TK_NUM);
+  HASNT(tok(f, "boom"), DYAD_TOKF_INQUOTE);
 }
 
 static void resets_quotes_at_paragraph(void **state)
@@ -403,6 +408,23 @@ static void sets_space_flag(void **state)
   HASNT(&v[1], DYAD_TOKF_SPACE);
   HAS(&v[2], DYAD_TOKF_SPACE);
   HASNT(&v[3], DYAD_TOKF_SPACE);
+}
+
+static void takes_lines_as_paragraphs_without_blank_lines(void **state)
+{
+  struct fx *f = *state;
+  toks(f, "Xi leaves Moscow\nThe Chinese leader left.\nHe said so.\n"
+          "Talks went well.\nNo deal\nwas signed.");
+  HAS(tok(f, "The"), DYAD_TOKF_PARA);
+  HAS(tok(f, "He"), DYAD_TOKF_PARA);
+  HAS(tok(f, "No"), DYAD_TOKF_PARA);
+  HASNT(tok(f, "was"), DYAD_TOKF_PARA);
+  /* hard-wrapped text: line breaks are spaces */
+  toks(f, "Old foes Gondor and Osgiliath renewed ties after a\n"
+          "12-year break, ending a feud that began when\n"
+          "Arnor fell. Both hailed it.");
+  HASNT(tok(f, "12-year"), DYAD_TOKF_PARA);
+  HASNT(tok(f, "Arnor"), DYAD_TOKF_PARA);
 }
 
 static void marks_paragraphs(void **state)
@@ -526,6 +548,7 @@ int main(void)
       cmocka_unit_test(sets_case_flags),
       cmocka_unit_test(sets_space_flag),
       cmocka_unit_test(marks_paragraphs),
+      cmocka_unit_test(takes_lines_as_paragraphs_without_blank_lines),
       cmocka_unit_test(flags_reuters_dateline),
       cmocka_unit_test(flags_ap_dateline),
       cmocka_unit_test(flags_short_dateline),

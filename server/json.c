@@ -1,0 +1,260 @@
+/*
+ * json.c: JSON writing into a jbuf (see json.h). Strings are written as
+ * UTF-8 with the characters JSON requires escaped; invalid UTF-8 bytes are
+ * replaced by U+FFFD so the output is always valid JSON text.
+ */
+#include "json.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jb_free(jbuf *b)
+{
+  free(b->ptr);
+  memset(b, 0, sizeof(*b));
+}
+
+static int grow(jbuf *b, size_t n)
+{
+  if (b->oom)
+    return -1;
+  if (b->len + n + 1 <= b->cap)
+    return 0;
+  size_t cap = b->cap ? b->cap : 1024;
+  while (cap < b->len + n + 1)
+    cap *= 2;
+  char *p = realloc(b->ptr, cap);
+  if (!p) {
+    b->oom = 1;
+    return -1;
+  }
+  b->ptr = p;
+  b->cap = cap;
+  return 0;
+}
+
+void jb_raw(jbuf *b, const char *s, size_t n)
+{
+  if (grow(b, n))
+    return;
+  memcpy(b->ptr + b->len, s, n);
+  b->len += n;
+  b->ptr[b->len] = '\0';
+}
+
+void jb_cstr(jbuf *b, const char *s)
+{
+  jb_raw(b, s, strlen(s));
+}
+
+void jb_printf(jbuf *b, const char *fmt, ...)
+{
+  char tmp[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  if ((size_t)n < sizeof(tmp)) {
+    jb_raw(b, tmp, (size_t)n);
+    return;
+  }
+  if (grow(b, (size_t)n))
+    return;
+  va_start(ap, fmt);
+  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+static void comma(jbuf *b)
+{
+  if (!b->first)
+    jb_raw(b, ",", 1);
+  b->first = 0;
+}
+
+void jb_obj(jbuf *b)
+{
+  comma(b);
+  jb_raw(b, "{", 1);
+  b->first = 1;
+}
+
+void jb_arr(jbuf *b)
+{
+  comma(b);
+  jb_raw(b, "[", 1);
+  b->first = 1;
+}
+
+void jb_end_obj(jbuf *b)
+{
+  jb_raw(b, "}", 1);
+  b->first = 0;
+}
+
+void jb_end_arr(jbuf *b)
+{
+  jb_raw(b, "]", 1);
+  b->first = 0;
+}
+
+/* Length of the valid UTF-8 sequence at p (1..4), 0 if invalid. */
+static size_t utf8_len(const unsigned char *p, const unsigned char *end)
+{
+  unsigned c = p[0];
+  size_t n;
+  unsigned min;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xc2 && c <= 0xdf)
+    n = 2, min = 0x80;
+  else if (c >= 0xe0 && c <= 0xef)
+    n = 3, min = 0x800;
+  else if (c >= 0xf0 && c <= 0xf4)
+    n = 4, min = 0x10000;
+  else
+    return 0;
+  if ((size_t)(end - p) < n)
+    return 0;
+  unsigned cp = c & (0xff >> (n + 1));
+  for (size_t i = 1; i < n; i++) {
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (p[i] & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+    return 0;
+  return n;
+}
+
+static void str_body(jbuf *b, const char *s, size_t n)
+{
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  jb_raw(b, "\"", 1);
+  while (p < end) {
+    const unsigned char *run = p;
+    while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+      p++;
+    if (p > run)
+      jb_raw(b, (const char *)run, (size_t)(p - run));
+    if (p >= end)
+      break;
+    unsigned c = *p;
+    if (c == '"' || c == '\\') {
+      char e[2] = {'\\', (char)c};
+      jb_raw(b, e, 2);
+      p++;
+    } else if (c < 0x20) {
+      if (c == '\n')
+        jb_raw(b, "\\n", 2);
+      else if (c == '\t')
+        jb_raw(b, "\\t", 2);
+      else if (c == '\r')
+        jb_raw(b, "\\r", 2);
+      else
+        jb_printf(b, "\\u%04x", c);
+      p++;
+    } else {
+      size_t k = utf8_len(p, end);
+      if (k) {
+        jb_raw(b, (const char *)p, k);
+        p += k;
+      } else {
+        jb_raw(b, "\xef\xbf\xbd", 3);
+        p++;
+      }
+    }
+  }
+  jb_raw(b, "\"", 1);
+}
+
+void jb_key(jbuf *b, const char *k)
+{
+  comma(b);
+  str_body(b, k, strlen(k));
+  jb_raw(b, ":", 1);
+  b->first = 1; /* the value follows without a comma */
+}
+
+void jb_str(jbuf *b, const char *s)
+{
+  if (!s) {
+    jb_null(b);
+    return;
+  }
+  jb_strn(b, s, strlen(s));
+}
+
+void jb_strn(jbuf *b, const char *s, size_t n)
+{
+  comma(b);
+  str_body(b, s, n);
+}
+
+void jb_int(jbuf *b, int64_t v)
+{
+  comma(b);
+  jb_printf(b, "%lld", (long long)v);
+}
+
+void jb_num(jbuf *b, double v)
+{
+  comma(b);
+  if (v != v || v > 1e300 || v < -1e300) {
+    jb_raw(b, "null", 4);
+    return;
+  }
+  if (v == 0)
+    v = 0; /* no "-0" */
+  jb_printf(b, "%.4g", v);
+}
+
+void jb_null(jbuf *b)
+{
+  comma(b);
+  jb_raw(b, "null", 4);
+}
+
+void jb_bool(jbuf *b, int v)
+{
+  comma(b);
+  jb_cstr(b, v ? "true" : "false");
+}
+
+void jb_numtext(jbuf *b, const char *s)
+{
+  if (!s || !*s) {
+    jb_null(b);
+    return;
+  }
+  char *end;
+  double v = strtod(s, &end);
+  if (*end) {
+    jb_null(b);
+    return;
+  }
+  int integral = strspn(s, "-0123456789") == strlen(s);
+  if (integral) {
+    comma(b);
+    jb_cstr(b, s);
+  } else {
+    jb_num(b, v);
+  }
+}
+
+void jb_kstr(jbuf *b, const char *k, const char *v)
+{
+  jb_key(b, k);
+  jb_str(b, v);
+}
+
+void jb_kint(jbuf *b, const char *k, int64_t v)
+{
+  jb_key(b, k);
+  jb_int(b, v);
+}

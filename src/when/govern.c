@@ -1,0 +1,132 @@
+/*
+ * govern.c: which temporal expression dates an event (dyad__event_date).
+ * The rule is documented in when.h: a clause is governed by the timexes
+ * it owns (innermost clause holding the timex's first token), else by its
+ * parent's, up the chain; only DATE/TIME values with a full day give a
+ * date. Reads the doc only; no allocation.
+ */
+#include "when.h"
+
+dyad_date dyad__timex_day(const char *v)
+{
+  int f[3] = {0, 0, 0};
+  static const int len[3] = {4, 2, 2};
+  const char *p = v;
+  for (int k = 0; k < 3; k++) {
+    for (int j = 0; j < len[k]; j++, p++) {
+      if (*p < '0' || *p > '9')
+        return 0;
+      f[k] = f[k] * 10 + (*p - '0');
+    }
+    if (k < 2 && *p++ != '-')
+      return 0;
+  }
+  if (*p != '\0' && *p != 'T')
+    return 0;
+  if (f[1] < 1 || f[1] > 12 || f[2] < 1 ||
+      f[2] > dyad__days_in_month(f[0], f[1]))
+    return 0;
+  return f[0] * 10000 + f[1] * 100 + f[2];
+}
+
+/* Index of the sentence holding clause ci (binary search on the sentences'
+ * first clause), or -1. */
+static long sent_of_clause(const dyad_doc *doc, size_t ci)
+{
+  size_t lo = 0, hi = doc->sents.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const dyad_sentence *s = &doc->sents.v[mid];
+    if (ci < s->clause)
+      hi = mid;
+    else if (ci >= (size_t)s->clause + s->nclause)
+      lo = mid + 1;
+    else
+      return (long)mid;
+  }
+  return -1;
+}
+
+/* Token index holding byte offset off inside sentence s, or UINT32_MAX. */
+static uint32_t tok_at(const dyad_doc *doc, const dyad_sentence *s,
+                       uint32_t off)
+{
+  for (uint32_t t = s->tok; t < s->tok + s->ntok; t++) {
+    const dyad_token *k = &doc->toks.v[t];
+    if (off >= k->off && off < k->off + k->len)
+      return t;
+  }
+  return UINT32_MAX;
+}
+
+/* The owning clause of a timex (absolute clause index), see when.h. */
+static long owner(const dyad_doc *doc, const dyad_sentence *s,
+                  const dyad_timex *x)
+{
+  uint32_t t = tok_at(doc, s, x->span.off);
+  long best = -1;
+  uint32_t bestn = UINT32_MAX;
+  for (uint32_t c = s->clause; c < s->clause + s->nclause; c++) {
+    const dyad_clause *cl = &doc->clauses.v[c];
+    if (t >= cl->tok && t < cl->tok + cl->ntok && cl->ntok < bestn) {
+      best = c;
+      bestn = cl->ntok;
+    }
+  }
+  if (best >= 0)
+    return best;
+  for (uint32_t c = s->clause; c < s->clause + s->nclause; c++)
+    if (doc->clauses.v[c].parent < 0)
+      return c;
+  return -1;
+}
+
+dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
+                           int *from_text)
+{
+  if (from_text)
+    *from_text = 0;
+  if (!doc || !c || !(doc->stages_done & DYAD_STAGE_WHEN) ||
+      c < doc->clauses.v || c >= doc->clauses.v + doc->clauses.n)
+    return 0;
+  long ci = c - doc->clauses.v;
+  long si = sent_of_clause(doc, (size_t)ci);
+  if (si < 0)
+    return 0;
+  const dyad_sentence *s = &doc->sents.v[si];
+  /* the sentence's timexes: they are in sentence order */
+  size_t lo = 0, hi = doc->timexes.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->timexes.v[mid].sent < (uint32_t)si)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t first = lo, last = lo;
+  while (last < doc->timexes.n && doc->timexes.v[last].sent == (uint32_t)si)
+    last++;
+  for (int hops = 0; ci >= 0 && hops < 16; hops++) {
+    int owned = 0;
+    for (size_t k = first; k < last; k++) {
+      const dyad_timex *x = &doc->timexes.v[k];
+      if (strcmp(x->type, "DATE") && strcmp(x->type, "TIME"))
+        continue;
+      if (owner(doc, s, x) != ci)
+        continue;
+      owned = 1;
+      dyad_date d = dyad__timex_day(x->value);
+      if (d) {
+        if (from_text)
+          *from_text = 1;
+        return d;
+      }
+    }
+    if (owned)
+      return 0;
+    ci = doc->clauses.v[ci].parent;
+    if (ci >= 0 && (ci < (long)s->clause || ci >= (long)(s->clause + s->nclause)))
+      break;
+  }
+  return 0;
+}

@@ -1,0 +1,242 @@
+/* test_quote.c: direct quotations and their speakers (quote/quote.c).
+ * The sentences are our own. */
+#include "testutil.h"
+
+static dyad_ctx *ctx;
+
+static int setup(void **state)
+{
+  (void)state;
+  ctx = test_ctx(0);
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  dyad_ctx_free(ctx);
+  return 0;
+}
+
+static dyad_doc *run(const char *text)
+{
+  return test_doc(ctx, text, DYAD_STAGE_PARSE | DYAD_STAGE_QUOTES);
+}
+
+/* Asserts that span s of doc reads want. */
+static void span_is(const dyad_doc *doc, dyad_span s, const char *want)
+{
+  size_t tl;
+  const char *t = dyad_doc_text(doc, &tl);
+  if (s.len != strlen(want) || memcmp(t + s.off, want, s.len))
+    fail_msg("span '%.*s', want '%s'", (int)s.len, t + s.off, want);
+}
+
+/* The words of the speaker's resolved NP. */
+static void resolved_is(const dyad_doc *doc, const dyad_quote *q,
+                        const char *want)
+{
+  size_t np, nt;
+  const dyad_phrase *ph = dyad_doc_phrases(doc, &np);
+  const dyad_token *tk = dyad_doc_tokens(doc, &nt);
+  assert_true(q->speaker_phrase >= 0 && (size_t)q->speaker_phrase < np);
+  const dyad_phrase *p = &ph[q->speaker_phrase];
+  dyad_span s = {tk[p->tok].off, 0};
+  s.len = tk[p->tok + p->ntok - 1].off + tk[p->tok + p->ntok - 1].len - s.off;
+  span_is(doc, s, want);
+}
+
+static void speaker_after_the_quote(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"We agree with the plan,\" Garcia said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].span, "We agree with the plan,");
+  span_is(doc, q[0].speaker_span, "Garcia");
+  span_is(doc, q[0].cue_span, "said");
+  assert_int_equal(q[0].flags & 1, 0);
+  dyad_doc_free(doc);
+}
+
+static void inverted_speaker_after_the_cue(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The border stays open,\" said Jane Okafor.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Jane Okafor");
+  dyad_doc_free(doc);
+}
+
+static void speaker_before_a_colon(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The mayor told reporters: \"Nobody will be evicted.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "The mayor");
+  span_is(doc, q[0].cue_span, "told");
+  dyad_doc_free(doc);
+}
+
+static void interrupted_quotes_get_their_own_speakers(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\xe2\x80\x9cWe accept,\xe2\x80\x9d Lopez said, to "
+                      "which Tanaka responded: \xe2\x80\x9cThen we "
+                      "begin.\xe2\x80\x9d");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[0].speaker_span, "Lopez");
+  span_is(doc, q[1].speaker_span, "Tanaka");
+  span_is(doc, q[1].cue_span, "responded");
+  dyad_doc_free(doc);
+}
+
+static void partial_quote_in_a_sentence(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The minister called the budget \"a betrayal\" on "
+                      "Monday.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(q[0].flags & 1, 1);
+  span_is(doc, q[0].span, "a betrayal");
+  span_is(doc, q[0].speaker_span, "The minister");
+  dyad_doc_free(doc);
+}
+
+static void pronoun_resolves_to_the_named_person(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("Maria Santos arrived late. \"The roads are closed,\" "
+                      "she said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "she");
+  resolved_is(doc, &q[0], "Maria Santos");
+  dyad_doc_free(doc);
+}
+
+static void description_resolves_to_its_apposition(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The spokesman, Omar Haddad, called the report "
+                      "\"pure fiction\".");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  resolved_is(doc, &q[0], "Omar Haddad");
+  dyad_doc_free(doc);
+}
+
+static void quote_continues_into_next_paragraph(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The dam held for a week.\n\n\"Then it broke,\" "
+                      "said Anna Berg.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[0].span, "The dam held for a week.");
+  span_is(doc, q[0].speaker_span, "Anna Berg");
+  span_is(doc, q[1].speaker_span, "Anna Berg");
+  dyad_doc_free(doc);
+}
+
+static void according_to_is_a_cue(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The deal is off,\" according to officials.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "officials");
+  span_is(doc, q[0].cue_span, "according to");
+  dyad_doc_free(doc);
+}
+
+static void unbalanced_marks_give_nothing(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("He said \"this is wrong.\n\nThe end came.");
+  size_t n;
+  dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 0);
+  dyad_doc_free(doc);
+  doc = run("Nothing opened here.\" And \"\"");
+  dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 0);
+  dyad_doc_free(doc);
+}
+
+static void marks_alone_give_no_nonsense(void **state)
+{
+  (void)state;
+  static const char *const odd[] = {
+      "\"", "\"\"", "\" \" \"", "\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9c",
+      "' ' '", "He said \"\n\n\"\n\n\"", "\xe2\x80\x9d backwards \xe2\x80\x9c"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(odd); k++) {
+    dyad_doc *doc = run(odd[k]);
+    size_t n, tl;
+    const dyad_quote *q = dyad_doc_quotes(doc, &n);
+    dyad_doc_text(doc, &tl);
+    for (size_t i = 0; i < n; i++) {
+      assert_true(q[i].span.len > 0); /* never an empty quote */
+      assert_true(q[i].span.off + q[i].span.len <= tl);
+    }
+    dyad_doc_free(doc);
+  }
+}
+
+static void quote_without_attribution_has_no_speaker(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"Peace now\" was written on the wall.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(q[0].speaker_span.len, 0);
+  assert_int_equal(q[0].speaker_phrase, -1);
+  dyad_doc_free(doc);
+}
+
+static void next_sentence_speaker_is_not_taken(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("Peru branded the rebels a \"gang of thugs.\" Chile "
+                      "insisted that Bolivia \"stop its games.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[0].speaker_span, "Peru");
+  span_is(doc, q[1].speaker_span, "Chile");
+  dyad_doc_free(doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(speaker_after_the_quote),
+      cmocka_unit_test(inverted_speaker_after_the_cue),
+      cmocka_unit_test(speaker_before_a_colon),
+      cmocka_unit_test(interrupted_quotes_get_their_own_speakers),
+      cmocka_unit_test(partial_quote_in_a_sentence),
+      cmocka_unit_test(pronoun_resolves_to_the_named_person),
+      cmocka_unit_test(description_resolves_to_its_apposition),
+      cmocka_unit_test(quote_continues_into_next_paragraph),
+      cmocka_unit_test(according_to_is_a_cue),
+      cmocka_unit_test(unbalanced_marks_give_nothing),
+      cmocka_unit_test(marks_alone_give_no_nonsense),
+      cmocka_unit_test(quote_without_attribution_has_no_speaker),
+      cmocka_unit_test(next_sentence_speaker_is_not_taken),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
