@@ -1076,6 +1076,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if (PA == DYAD_TAG_PRP || PA == DYAD_TAG_WDT || PA == DYAD_TAG_WP ||
         PA == DYAD_TAG_EX)
       t->tag = DYAD_TAG_VBZ;
+    else if (P == DYAD_TAG_NN && i >= a + 2 && T[i - 2].tag == DYAD_TAG_CD &&
+             T[i - 2].form != d->one)
+      t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
     else if (sg && (P == DYAD_TAG_RB || objnext))
       t->tag = DYAD_TAG_VBZ;
     else if (sg && !verbnext && !*finite_seen)
