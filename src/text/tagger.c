@@ -327,8 +327,9 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
               ends(w, n, "th")) ? DYAD_TAG_JJ : DYAD_TAG_CD;
     return DYAD_TAG_NNP;
   }
-  if (t->flags & DYAD_TOKF_HYPHEN) {
-    /* pro-Russian, long-term, co-founder: the last part decides */
+  if ((t->flags & DYAD_TOKF_HYPHEN) && n > 1 && memchr(w, '-', n - 1)) {
+    /* pro-Russian, long-term, co-founder: the last part decides (the
+     * flag alone is not trusted: the folded word must hold an inner -) */
     const char *h = memchr(w, '-', n);
     const char *last = h;
     while (h) {
@@ -836,13 +837,18 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
     /* nationality and other adjectives before a noun: Russian troops,
      * the Roman Empire (but New York: before a pure name, part of it) */
-    int adjsuffix = !w->known && (ends(f, fl, "ian") || ends(f, fl, "ean") ||
-                                  ends(f, fl, "ic") || ends(f, fl, "ese") ||
-                                  ends(f, fl, "ish") || ends(f, fl, "ite"));
+    /* Canaanite, Achaemenid: a name-like word with an adjective suffix
+     * (unknown, or known only as a proper noun) before a common noun */
+    int adjsuffix = (!w->known || !(m & (B(NN) | B(NNS) | VERBS))) &&
+                    (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                     ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                     ends(f, fl, "ish") || ends(f, fl, "ite") ||
+                     ends(f, fl, "id"));
     if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
         T[i + 1].kind == DYAD_TK_WORD) {
       int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
-      if (!nextcap && (Nm & (NOUNS | ADJS)))
+      if (!nextcap && (Nm & (NOUNS | ADJS)) &&
+          (!adjsuffix || (w->known && (m & B(JJ))) || isnoun(N)))
         t->tag = DYAD_TAG_JJ;
     }
     return;
@@ -1070,6 +1076,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if (PA == DYAD_TAG_PRP || PA == DYAD_TAG_WDT || PA == DYAD_TAG_WP ||
         PA == DYAD_TAG_EX)
       t->tag = DYAD_TAG_VBZ;
+    else if (P == DYAD_TAG_NN && i >= a + 2 && T[i - 2].tag == DYAD_TAG_CD &&
+             T[i - 2].form != d->one)
+      t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
     else if (sg && (P == DYAD_TAG_RB || objnext))
       t->tag = DYAD_TAG_VBZ;
     else if (sg && !verbnext && !*finite_seen)
@@ -1260,15 +1269,26 @@ dyad_status dyad__tag(dyad_doc *doc)
     return DYAD_ENOMEM;
   size_t fpos = 0;
 
-  /* sentences: use doc->sents, or the whole doc as one if none */
-  dyad_sentence whole = {0, (uint32_t)ntok, 0, 0, 0, 0, 0, 0};
-  const dyad_sentence *S = doc->sents.n ? doc->sents.v : &whole;
-  size_t ns = doc->sents.n ? doc->sents.n : 1;
-
-  for (size_t si = 0; si < ns; si++) {
-    size_t a = S[si].tok, b = a + S[si].ntok;
-    if (b > ntok)
-      b = ntok;
+  /* Spans to tag, in order: the sentences, and any tokens no sentence
+   * covers (before, between or after them) as spans of their own, so
+   * every token is tagged exactly once. */
+  const dyad_sentence *S = doc->sents.v;
+  size_t ns = doc->sents.n, si = 0, pos = 0;
+  while (pos < ntok) {
+    size_t a = pos, b = ntok;
+    if (si < ns) {
+      size_t sa = S[si].tok, sb = sa + S[si].ntok;
+      if (sb > ntok)
+        sb = ntok;
+      if (sa > pos) {
+        b = sa < ntok ? sa : ntok; /* a gap before this sentence */
+      } else {
+        si++;
+        if (sb <= pos)
+          continue; /* empty, or overlapping what is done */
+        b = sb;
+      }
+    }
     int first = 1;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
@@ -1349,6 +1369,7 @@ dyad_status dyad__tag(dyad_doc *doc)
                                           t->tag)
                          : 0;
     }
+    pos = b;
   }
   return DYAD_OK;
 }

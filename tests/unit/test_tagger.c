@@ -130,6 +130,27 @@ static void capitalised_name_and_adjective(void **state)
          "JJ NNS VBD NNP IN NNP .");
 }
 
+static void tokens_outside_sentences_are_tagged(void **state)
+{
+  (void)state;
+  char buf[256];
+  dyad_doc *doc = tag_words(ctx, "Police arrested him . The court freed him .");
+  /* only the second sentence is known: the first four tokens form a span
+   * of their own and are tagged all the same */
+  doc->sents.v[0].tok = 4;
+  doc->sents.v[0].ntok = 5;
+  for (size_t i = 0; i < doc->toks.n; i++)
+    doc->toks.v[i].tag = 0;
+  assert_int_equal(dyad__tag(doc), DYAD_OK);
+  assert_string_equal(tags_of(doc, buf, sizeof(buf)),
+                      "NNS VBD PRP . DT NN VBD PRP .");
+  doc->sents.n = 0; /* and with no sentences at all */
+  assert_int_equal(dyad__tag(doc), DYAD_OK);
+  assert_string_equal(tags_of(doc, buf, sizeof(buf)),
+                      "NNS VBD PRP . DT NN VBD PRP .");
+  dyad_doc_free(doc);
+}
+
 static void form_and_lemma_ids(void **state)
 {
   (void)state;
@@ -171,6 +192,7 @@ int main(void)
       cmocka_unit_test(third_person_verb),
       cmocka_unit_test(phrasal_verb_particle),
       cmocka_unit_test(capitalised_name_and_adjective),
+      cmocka_unit_test(tokens_outside_sentences_are_tagged),
       cmocka_unit_test(form_and_lemma_ids),
       cmocka_unit_test(unknown_word_gets_no_id),
   };
