@@ -113,6 +113,7 @@ static const struct wlist wlists[] = {
                "oblige empower let make have see watch hear"},
     {W_ON, "on upon"},
     {W_SUCH, "such"},
+    {W_WITH, "with without"},
     {W_NOMPRON, "i he she we they"},
     {W_WHAT, "what whatever whoever"},
     {W_QUANT, "many most few several enough much more all both some none "
