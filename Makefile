@@ -119,6 +119,7 @@ install: all
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
 	install -m 644 build-install/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
 	cp -R data/. build-install/data/. $(DESTDIR)$(PREFIX)/share/dyad/
+	if [ -f web/dist/index.html ]; then mkdir -p $(DESTDIR)$(PREFIX)/share/dyad/web && cp -R web/dist/. $(DESTDIR)$(PREFIX)/share/dyad/web/; fi
 	rm -f $(DESTDIR)$(PREFIX)/share/dyad/.stamp
 
 check-style:

@@ -71,6 +71,7 @@ if [ -z "$PGBIN" ]; then echo "store.sh: no PostgreSQL server binaries, skipping
 PGDIR=$tmp/pg
 mkdir "$PGDIR"
 if [ "$(id -u)" = 0 ]; then
+  command -v runuser >/dev/null 2>&1 || { echo "store.sh: root without runuser, skipping PostgreSQL"; exit 0; }
   chmod 755 "$tmp"
   chown postgres "$PGDIR" || exit 0
   AS="runuser -u postgres --"

@@ -17,6 +17,8 @@ static const char help[] =
     "                    beside the binary)\n"
     "  --max-conns N     connections at once (default 256)\n"
     "  --time-limit S    seconds per request (default 10)\n"
+    "  --cache-mb N      response cache in MiB (default 64; 0: off); answers\n"
+    "                    are kept until the store file changes\n"
     "  --quiet           no access log on stderr\n"
     "Stops on SIGINT or SIGTERM.\n";
 
@@ -38,6 +40,7 @@ int cmd_serve(int argc, char **argv)
   serve_opts o;
   memset(&o, 0, sizeof(o));
   o.db = getenv("DYAD_DB");
+  o.cache_mb = 64;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -49,7 +52,8 @@ int cmd_serve(int argc, char **argv)
       continue;
     }
     if (strcmp(a, "--db") && strcmp(a, "--listen") && strcmp(a, "--web") &&
-        strcmp(a, "--max-conns") && strcmp(a, "--time-limit")) {
+        strcmp(a, "--max-conns") && strcmp(a, "--time-limit") &&
+        strcmp(a, "--cache-mb")) {
       cli_err("serve: unknown option '%s' (see dyad serve --help)", a);
       return EXIT_USAGE;
     }
@@ -67,6 +71,11 @@ int cmd_serve(int argc, char **argv)
     else if (strcmp(a, "--max-conns") == 0) {
       if (uint_opt(a, v, 10000, &o.max_conns))
         return EXIT_USAGE;
+    } else if (strcmp(a, "--cache-mb") == 0) {
+      if (strcmp(v, "0") != 0 && uint_opt(a, v, 65536, &o.cache_mb))
+        return EXIT_USAGE;
+      if (strcmp(v, "0") == 0)
+        o.cache_mb = 0;
     } else if (uint_opt(a, v, 3600, &o.time_limit)) {
       return EXIT_USAGE;
     }

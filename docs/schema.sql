@@ -18,10 +18,21 @@
 --     quotes.speaker, places.country) and documents.doc_key are
 --     TEXT COLLATE "C", so prefix ranges and ordering compare bytes as
 --     SQLite does;
---   * full-text search: instead of the FTS5 tables and triggers at the
---     end, sentences.tsv and documents.title_tsv are generated columns
+--   * the filter indexes on events also INCLUDE (id);
+--   * full-text search: instead of the two FTS5 tables at the end,
+--     sentences.tsv and documents.title_tsv are generated columns
 --     to_tsvector('simple', ...) with GIN indexes (sentences_fts,
 --     documents_fts), queried with websearch_to_tsquery('simple', ...).
+--
+-- Full-text search on SQLite: sentences_fts and documents_fts are
+-- external-content FTS5 tables without triggers. dyad indexes every batch
+-- in one statement just before its COMMIT (all rows whose id is above the
+-- largest id at the start of the batch; ids are AUTOINCREMENT and never
+-- reused), and removes a replaced document's rows with FTS5 'delete'
+-- commands. A program that writes these tables itself must do the same,
+-- or afterwards run:
+--   INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+--   INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
 
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,             -- 'schema_version'
@@ -29,7 +40,7 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 
 CREATE TABLE IF NOT EXISTS documents (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused
   doc_key TEXT NOT NULL UNIQUE,     -- the article id
   hash TEXT NOT NULL,               -- content hash, 32 hex digits
   date TEXT,                        -- article date, YYYY-MM-DD
@@ -44,7 +55,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_date ON documents (date);
 
 CREATE TABLE IF NOT EXISTS sentences (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused
   doc_id INTEGER NOT NULL REFERENCES documents (id),
   idx INTEGER NOT NULL,             -- sentence index in the document
   off INTEGER NOT NULL,             -- byte offset in documents.text
@@ -149,35 +160,6 @@ CREATE INDEX IF NOT EXISTS places_country ON places (country);
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (
   text, content = 'sentences', content_rowid = 'id');
 
-CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences
-BEGIN
-  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
-END;
-
-CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences
-BEGIN
-  INSERT INTO sentences_fts (sentences_fts, rowid, text)
-    VALUES ('delete', old.id, old.text);
-END;
-
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (
   title, content = 'documents', content_rowid = 'id');
-
-CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents
-BEGIN
-  INSERT INTO documents_fts (rowid, title) VALUES (new.id, new.title);
-END;
-
-CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents
-BEGIN
-  INSERT INTO documents_fts (documents_fts, rowid, title)
-    VALUES ('delete', old.id, old.title);
-  INSERT INTO documents_fts (rowid, title) VALUES (new.id, new.title);
-END;
-
-CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents
-BEGIN
-  INSERT INTO documents_fts (documents_fts, rowid, title)
-    VALUES ('delete', old.id, old.title);
-END;
 

@@ -442,6 +442,7 @@ typedef struct dyad_event {
   const char *rule;              /* "file:line" of the pattern, ctx-owned */
   dyad_date event_date;          /* date of the event itself */
   int32_t place;                 /* index into dyad_doc_places, -1 none */
+  const char *place_rule;        /* how the place was chosen, static */
   uint32_t flags;                /* DYAD_EVF_* */
 } dyad_event;
 

@@ -12,7 +12,7 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libsqlite3-dev sqlite3 libpq-dev postgresql \
   libmicrohttpd-dev zlib1g-dev \
   wordnet-base iso-codes \
-  time wrk ca-certificates
+  time wrk ca-certificates curl
 # Node.js and npm build the gazetteer and the dashboard. Machines that
 # already have a Node.js (for example from NodeSource, whose nodejs package
 # bundles npm and conflicts with Debian's npm) keep it.

@@ -10,6 +10,7 @@
  * path must still lie under the root. Everything else is a 404.
  */
 #include "server.h"
+#include "cache.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -93,6 +94,7 @@ static void pool_close(struct pool *p)
 
 struct server {
   struct pool pool;
+  serve_cache *cache;  /* NULL: off */
   char *web;           /* realpath of the static root, NULL if none */
   double time_limit;
   int quiet;
@@ -158,22 +160,11 @@ static void common_headers(struct MHD_Response *r, const char *type)
   MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
 }
 
-/* Sends a JSON body (taking ownership of body), gzipped when the client
- * accepts it and the body is worth it. */
-static enum MHD_Result send_json(struct MHD_Connection *c, int status,
-                                 char *body, size_t len)
+/* Sends a JSON body (taking ownership of body), already gzipped when
+ * is_gz. */
+static enum MHD_Result send_body(struct MHD_Connection *c, int status,
+                                 char *body, size_t len, int is_gz)
 {
-  int gz = 0;
-  if (len >= 512 && accepts_gzip(c)) {
-    char *z = NULL;
-    size_t zn = gzip(body, len, &z);
-    if (zn) {
-      free(body);
-      body = z;
-      len = zn;
-      gz = 1;
-    }
-  }
   struct MHD_Response *r =
       MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
   if (!r) {
@@ -183,11 +174,27 @@ static enum MHD_Result send_json(struct MHD_Connection *c, int status,
   common_headers(r, "application/json; charset=utf-8");
   MHD_add_response_header(r, "Cache-Control", "no-cache");
   MHD_add_response_header(r, "Vary", "Accept-Encoding");
-  if (gz)
+  if (is_gz)
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
   enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
   MHD_destroy_response(r);
   return ret;
+}
+
+/* Sends a JSON body (taking ownership of body), gzipped when the client
+ * accepts it and the body is worth it. */
+static enum MHD_Result send_json(struct MHD_Connection *c, int status,
+                                 char *body, size_t len)
+{
+  if (len >= 512 && accepts_gzip(c)) {
+    char *z = NULL;
+    size_t zn = gzip(body, len, &z);
+    if (zn) {
+      free(body);
+      return send_body(c, status, z, zn, 1);
+    }
+  }
+  return send_body(c, status, body, len, 0);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status,
@@ -342,8 +349,34 @@ static enum MHD_Result serve_static(struct server *sv,
 
 /* ==== dispatch ========================================================== */
 
+/* Per-request state: the raw URI (the cache key) and whether the
+ * headers have been seen. Made by the URI log callback. */
+struct reqstate {
+  char *uri;
+  int started;
+};
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+  struct reqstate *st = calloc(1, sizeof(*st));
+  if (st)
+    st->uri = strdup(uri ? uri : "");
+  return st;
+}
+
+static void on_done(void *cls, struct MHD_Connection *c, void **state,
+                    enum MHD_RequestTerminationCode why)
+{
+  struct reqstate *st = *state;
+  if (st) {
+    free(st->uri);
+    free(st);
+  }
+  *state = NULL;
+}
+
 static enum MHD_Result serve_api(struct server *sv, struct MHD_Connection *c,
-                                 const char *route)
+                                 const char *route, const char *uri)
 {
   if (*route == '\0' || strcmp(route, "/") == 0) {
     size_t n = strlen(serve_openapi_json);
@@ -353,6 +386,13 @@ static enum MHD_Result serve_api(struct server *sv, struct MHD_Connection *c,
     memcpy(body, serve_openapi_json, n + 1);
     return send_json(c, 200, body, n);
   }
+  int gz = accepts_gzip(c);
+  char *hit;
+  size_t hitlen;
+  int hitgz;
+  unsigned long gen = 0;
+  if (uri && cache_get(sv->cache, uri, gz, &hit, &hitlen, &hitgz, &gen))
+    return send_body(c, 200, hit, hitlen, hitgz);
   serve_req r;
   memset(&r, 0, sizeof(r));
   r.conn = c;
@@ -373,7 +413,18 @@ static enum MHD_Result serve_api(struct server *sv, struct MHD_Connection *c,
     return send_error(c, r.status, r.err[0] ? r.err : "error");
   }
   jb_raw(&r.out, "\n", 1);
-  return send_json(c, r.status ? r.status : 200, r.out.ptr, r.out.len);
+  if (r.status != 200 || !uri || !sv->cache)
+    return send_json(c, r.status, r.out.ptr, r.out.len);
+  /* kept in both forms, so later clients get theirs without work */
+  char *z = NULL;
+  size_t zn = r.out.len >= 512 ? gzip(r.out.ptr, r.out.len, &z) : 0;
+  cache_put(sv->cache, uri, gen, r.out.ptr, r.out.len, z, zn);
+  if (gz && zn) {
+    jb_free(&r.out);
+    return send_body(c, 200, z, zn, 1);
+  }
+  free(z);
+  return send_body(c, 200, r.out.ptr, r.out.len, 0);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
@@ -382,9 +433,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
                                   size_t *upload_size, void **state)
 {
   struct server *sv = cls;
-  static int marker;
-  if (*state == NULL) { /* headers only so far: come back for the body */
-    *state = &marker;
+  struct reqstate *st = *state;
+  if (!st)
+    return MHD_NO; /* out of memory */
+  if (!st->started) { /* headers only so far: come back for the body */
+    st->started = 1;
     return MHD_YES;
   }
   if (*upload_size) { /* GET bodies are ignored */
@@ -396,7 +449,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
   double t0 = serve_now();
   enum MHD_Result ret;
   if (strncmp(url, "/api", 4) == 0 && (url[4] == '\0' || url[4] == '/'))
-    ret = serve_api(sv, c, url + 4);
+    ret = serve_api(sv, c, url + 4, st->uri);
   else
     ret = serve_static(sv, c, url);
   if (!sv->quiet)
@@ -555,6 +608,8 @@ int serve_run(const serve_opts *o)
   if (!loopback)
     fprintf(stderr, "dyad: serve: warning: listening on %s, not loopback: "
                     "anyone who can reach it can read the store\n", listen);
+  sv.cache = o->cache_mb ? cache_new(o->db, (size_t)o->cache_mb << 20, 5)
+                         : NULL;
   sv.web = find_web(o->web);
   if (!sv.web)
     fprintf(stderr, "dyad: serve: %s: the dashboard is not built (make web);"
@@ -579,11 +634,14 @@ int serve_run(const serve_opts *o)
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
       MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-      MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
+      MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+      MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+      MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL, MHD_OPTION_END);
   if (!d) {
     fprintf(stderr, "dyad: serve: cannot listen on %s: %s\n", listen,
             strerror(errno));
     pool_close(&sv.pool);
+    cache_free(sv.cache);
     free(sv.web);
     return 3;
   }
@@ -606,6 +664,7 @@ int serve_run(const serve_opts *o)
   sigwait(&sigs, &sig);
   MHD_stop_daemon(d);
   pool_close(&sv.pool);
+  cache_free(sv.cache);
   free(sv.web);
   fprintf(stderr, "dyad serve: stopped\n");
   return 0;

@@ -23,6 +23,7 @@ typedef struct serve_opts {
   unsigned max_conns;    /* connection limit (0: 256) */
   unsigned time_limit;   /* seconds per request (0: 10) */
   int quiet;             /* no access log */
+  unsigned cache_mb;     /* response cache size in MiB (0: off) */
 } serve_opts;
 
 /* Runs the server until SIGINT or SIGTERM. Prints the URL on stderr once

@@ -19,6 +19,8 @@
  * sentence are emitted once. A verb with no matching pattern yields nothing.
  */
 #include "code.h"
+#include "../when/when.h"
+#include "../where/where.h"
 
 #include <stdio.h>
 
@@ -131,7 +133,8 @@ struct emit_ctx {
   dyad_doc *doc;
   struct coder_state *cs;
   uint32_t sent;
-  size_t first_event; /* events of this sentence start here */
+  size_t first_event;     /* events of this sentence start here */
+  const dyad_clause *cl;  /* clause being coded (dates, places), or NULL */
 };
 
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
@@ -167,6 +170,22 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   e->event_date = doc->date;
   e->place = -1;
   e->flags = flags;
+  if (ec->cl) {
+    int from_text = 0;
+    dyad_date d = dyad__event_date(doc, ec->cl, &from_text);
+    if (d && from_text) {
+      e->event_date = d;
+      e->flags |= DYAD_EVF_DATE_TEXT;
+    }
+    const char *why = NULL;
+    int32_t pl = dyad__event_place(doc, ec->cl, e->target, &why);
+    /* the vector may have moved if a place was appended: e is still ours */
+    e = &doc->events.v[doc->events.n - 1];
+    if (pl >= 0) {
+      e->place = pl;
+      e->place_rule = why;
+    }
+  }
   return DYAD_OK;
 }
 
@@ -177,7 +196,10 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
-  if ((!t || !t->n) && s->n >= 2) {
+  if ((!t || !t->n) && s->n >= 2 &&
+      (s->n <= 3 || (ec->doc->ctx->flags & DYAD_CFG_LITERAL))) {
+    /* (a long list of sources agreeing on something is not a web of
+     * dyadic acts; outside PETRARCH mode it yields nothing) */
     /* no target, several sources: they act on each other ("Gondor and
      * Osgiliath renewed ties") */
     for (size_t i = 0; i < s->n; i++)
@@ -370,6 +392,21 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     }
     cl = next;
   }
+  /* "demanded that the DPRK forsake ...", "urged that Iran stop ...": the
+   * subject of the complement clause the verb governs */
+  if (c->obj < 0) {
+    size_t ci = (size_t)(c - doc->clauses.v);
+    for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+      const dyad_clause *n = &doc->clauses.v[k];
+      if (n->parent != (int32_t)ci)
+        continue;
+      if (n->kind == DYAD_CL_COMP && n->subj >= 0 &&
+          !(n->flags & DYAD_CLF_SUBJ_INHERITED) &&
+          dyad__np_actors(doc, ec->cs, np_first(doc, n->subj)))
+        return n->subj;
+      break;
+    }
+  }
   return c->obj;
 }
 
@@ -465,6 +502,8 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   const dyad_phrase *pv = ph(doc, pc->verb);
   if (!pv)
     return 1;
+  if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
+    return 0; /* "it would be foolish for Japan to strike" */
   return verb_is(doc, pv, implicative);
 }
 
@@ -472,6 +511,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
   dyad_doc *doc = ec->doc;
+  ec->cl = c;
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
@@ -602,6 +642,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
 {
   dyad_doc *doc = ec->doc;
+  ec->cl = c;
   const dyad_phrase *p = &doc->phrases.v[pi];
   const dyad_token *toks = doc->toks.v;
   uint32_t end = p->tok + p->ntok;
@@ -785,7 +826,7 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n};
+    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)
@@ -821,6 +862,16 @@ dyad_status dyad__code(dyad_doc *doc)
       if (st != DYAD_OK)
         return st;
     }
+  }
+  /* quotations: the speaker's actor code */
+  for (size_t q = 0; q < doc->quotes.n; q++) {
+    dyad_quote *qu = &doc->quotes.v[q];
+    if (qu->speaker_phrase < 0 || (size_t)qu->speaker_phrase >= doc->phrases.n)
+      continue;
+    const struct np_actors *a =
+        dyad__np_actors(doc, cs, np_first(doc, qu->speaker_phrase));
+    if (a && a->n)
+      snprintf(qu->speaker, sizeof(qu->speaker), "%s", a->code[0]);
   }
   return DYAD_OK;
 }

@@ -51,7 +51,8 @@ static dyad_status sentence(const dyad_doc *doc, dyad_buf *out, uint32_t si)
   return DYAD_OK;
 }
 
-static dyad_status place(const dyad_doc *doc, dyad_buf *out, int32_t pi)
+static dyad_status place(const dyad_doc *doc, dyad_buf *out, int32_t pi,
+                         const char *why)
 {
   if (pi < 0 || (size_t)pi >= doc->places.n)
     return DYAD_OK;
@@ -60,8 +61,13 @@ static dyad_status place(const dyad_doc *doc, dyad_buf *out, int32_t pi)
   JSTR(p->name ? p->name : "", p->name ? strlen(p->name) : 0);
   ADD(",\"country\":");
   JSTR(p->country, strlen(p->country));
-  PRINTF(",\"lat\":%.4f,\"lon\":%.4f,\"geonameid\":%u}", p->lat, p->lon,
+  PRINTF(",\"lat\":%.4f,\"lon\":%.4f,\"geonameid\":%u", p->lat, p->lon,
          p->geonameid);
+  if (why) {
+    ADD(",\"rule\":");
+    JSTR(why, strlen(why));
+  }
+  ADD("}");
   return DYAD_OK;
 }
 
@@ -106,7 +112,7 @@ static dyad_status event_json(const dyad_doc *doc, const dyad_event *e,
     ADD(",\"reported\":true");
   if (e->flags & DYAD_EVF_QUOTE)
     ADD(",\"in_quote\":true");
-  if ((st = place(doc, out, e->place)) != DYAD_OK)
+  if ((st = place(doc, out, e->place, e->place_rule)) != DYAD_OK)
     return st;
   if ((st = sentence(doc, out, e->sent)) != DYAD_OK)
     return st;

@@ -13,7 +13,7 @@
 
 #include <stdio.h>
 
-#define MAXP 24 /* parameters in one query, at most */
+#define MAXP 40 /* parameters in one query, at most */
 
 struct qb {
   struct dyad_store *s;
@@ -22,6 +22,7 @@ struct qb {
   int np;
   char bounds[3][DYAD_CODE_MAX + 8]; /* upper bounds of prefix ranges */
   dyad_buf fts;                 /* the full-text query, normalised */
+  int text_done;                /* the text filter is in the FROM clause */
   int oom;
 };
 
@@ -149,7 +150,7 @@ static void where(struct qb *b, const dyad_query *q)
     add(b, " AND e.doc_id IN (SELECT id FROM documents WHERE doc_key = ?)");
     param(b, dyad__text(q->doc, strlen(q->doc)));
   }
-  if (q->text && *q->text) {
+  if (q->text && *q->text && !b->text_done) {
     int n = fts_query(&b->fts, q->text);
     if (n < 0) {
       b->oom = 1;
@@ -179,6 +180,36 @@ static void where(struct qb *b, const dyad_query *q)
   }
 }
 
+/* Appends the events the query reads, as alias e. PostgreSQL with a text
+ * filter reads the matching events straight from the full-text matches
+ * (GIN index, then events by (doc_id, sent)): written as "e.id IN (...)"
+ * its planner would rather scan all events and hash-join them. SQLite
+ * drives the IN list from its FTS5 tables well, so it keeps the filter in
+ * the WHERE clause. */
+static void from_events(struct qb *b, const dyad_query *q)
+{
+  if (b->s->ops->dialect == DYAD__PG && q && q->text && *q->text) {
+    int n = fts_query(&b->fts, q->text);
+    if (n < 0) {
+      b->oom = 1;
+      return;
+    }
+    if (n > 0) {
+      add(b, " (SELECT e2.* FROM sentences s2 JOIN events e2"
+             " ON e2.doc_id = s2.doc_id AND e2.sent = s2.idx"
+             " WHERE s2.tsv @@ websearch_to_tsquery('simple', ?)"
+             " UNION SELECT e3.* FROM documents d3 JOIN events e3"
+             " ON e3.doc_id = d3.id"
+             " WHERE d3.title_tsv @@ websearch_to_tsquery('simple', ?)) e");
+      param(b, dyad__text(b->fts.ptr, b->fts.len));
+      param(b, dyad__text(b->fts.ptr, b->fts.len));
+      b->text_done = 1;
+      return;
+    }
+  }
+  add(b, " events e");
+}
+
 static void limit(struct qb *b, uint64_t n)
 {
   if (!n)
@@ -197,6 +228,9 @@ static dyad_status qb_run(struct qb *b, dyad__row_fn fn, void *ud)
 {
   if (b->oom)
     return dyad__store_error(b->s, DYAD_ENOMEM, "out of memory");
+  dyad_status st = dyad__store_commit(b->s); /* see what was put */
+  if (st != DYAD_OK)
+    return st;
   return b->s->ops->run(b->s, -1, b->sql.ptr, b->p, b->np, fn, ud);
 }
 
@@ -266,7 +300,8 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
           "e.goldstein, e.source_text, e.target_text, e.verb_text, "
           "COALESCE(s.text, ''), e.rule, COALESCE(p.name, ''), "
           "COALESCE(p.country, ''), e.flags"
-          " FROM (SELECT e.id FROM events e");
+          " FROM (SELECT e.id FROM");
+  from_events(&b, q);
   /* Filter, order and cut on event ids alone, then join the few rows kept.
    * Ordering by (date, id) lets the filter indexes, which end in
    * event_date and (implicitly) the row id, answer the inner query without
@@ -437,7 +472,8 @@ dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
           "SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END), "
           "SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), "
           "SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END), SUM(e.goldstein), "
-          "COUNT(e.goldstein) FROM events e");
+          "COUNT(e.goldstein) FROM");
+  from_events(&b, q);
   where(&b, q);
   add(&b, " AND e.event_date IS NOT NULL GROUP BY e.event_date"
           " ORDER BY e.event_date");
@@ -462,16 +498,27 @@ dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,
   s->errmsg[0] = '\0';
   switch (what) {
   case DYAD_TOP_ACTORS:
-    add(&b, "SELECT a.code, '', ");
+    /* Known sources and targets of the matching events (exactly the rows
+     * of the actors table), read through the events indexes alone:
+     * joining the actors table makes PostgreSQL scan all of it. */
+    add(&b, "SELECT e.code, '', ");
     add(&b, agg_cols);
-    add(&b, " FROM actors a JOIN events e ON e.id = a.event_id");
+    add(&b, " FROM (SELECT e.source AS code, e.quad, e.goldstein FROM");
+    from_events(&b, q);
     where(&b, q);
-    add(&b, " GROUP BY a.code ORDER BY 3 DESC, 1");
+    add(&b, " AND e.source <> '---' AND e.source <> ''"
+            " UNION ALL SELECT e.target, e.quad, e.goldstein FROM");
+    b.text_done = 0;
+    from_events(&b, q);
+    where(&b, q);
+    add(&b, " AND e.target <> '---' AND e.target <> '') e"
+            " GROUP BY e.code ORDER BY 3 DESC, 1");
     break;
   case DYAD_TOP_DYADS:
     add(&b, "SELECT e.source || ':' || e.target, '', ");
     add(&b, agg_cols);
-    add(&b, " FROM events e");
+    add(&b, " FROM");
+    from_events(&b, q);
     where(&b, q);
     add(&b, " GROUP BY e.source, e.target ORDER BY 3 DESC, e.source, "
             "e.target");
@@ -479,7 +526,9 @@ dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,
   case DYAD_TOP_CODES:
     add(&b, "SELECT e.code, COALESCE(MAX(c.name), ''), ");
     add(&b, agg_cols);
-    add(&b, " FROM events e LEFT JOIN codes c ON c.code = e.code");
+    add(&b, " FROM");
+    from_events(&b, q);
+    add(&b, " LEFT JOIN codes c ON c.code = e.code");
     where(&b, q);
     add(&b, " GROUP BY e.code ORDER BY 3 DESC, 1");
     break;

@@ -3,8 +3,16 @@
  * dialect. Both lists describe the same tables with the same columns; the
  * differences are types (DATE, DOUBLE PRECISION, identity columns, the "C"
  * collation for codes so that prefix ranges compare bytes) and full-text
- * search (SQLite: FTS5 tables kept in step by triggers; PostgreSQL:
- * generated tsvector columns with GIN indexes).
+ * search (SQLite: external-content FTS5 tables that store.c fills once per
+ * batch; PostgreSQL: generated tsvector columns with GIN indexes).
+ *
+ * Why not FTS5 triggers: FTS5 flushes its pending index data at every
+ * statement boundary of a transaction, so a trigger per inserted sentence
+ * wrote a tiny index segment per sentence and made ingest several times
+ * slower. Instead, each batch indexes all rows with an id above the
+ * largest id at its start (ids are AUTOINCREMENT, never reused), in one
+ * statement just before COMMIT, so the index is always complete at every
+ * commit.
  *
  * docs/schema.sql is the SQLite list verbatim (a unit test checks it).
  * Every statement is idempotent (IF NOT EXISTS), so opening a store for
@@ -18,7 +26,7 @@ static const char *const sqlite_schema[] = {
     "  value TEXT NOT NULL\n"
     ")",
     "CREATE TABLE IF NOT EXISTS documents (\n"
-    "  id INTEGER PRIMARY KEY,\n"
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused\n"
     "  doc_key TEXT NOT NULL UNIQUE,     -- the article id\n"
     "  hash TEXT NOT NULL,               -- content hash, 32 hex digits\n"
     "  date TEXT,                        -- article date, YYYY-MM-DD\n"
@@ -31,7 +39,7 @@ static const char *const sqlite_schema[] = {
     ")",
     "CREATE INDEX IF NOT EXISTS documents_date ON documents (date)",
     "CREATE TABLE IF NOT EXISTS sentences (\n"
-    "  id INTEGER PRIMARY KEY,\n"
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused\n"
     "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
     "  idx INTEGER NOT NULL,             -- sentence index in the document\n"
     "  off INTEGER NOT NULL,             -- byte offset in documents.text\n"
@@ -124,38 +132,16 @@ static const char *const sqlite_schema[] = {
     "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (\n"
     "  text, content = 'sentences', content_rowid = 'id')",
-    "CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences\n"
-    "BEGIN\n"
-    "  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);\n"
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences\n"
-    "BEGIN\n"
-    "  INSERT INTO sentences_fts (sentences_fts, rowid, text)\n"
-    "    VALUES ('delete', old.id, old.text);\n"
-    "END",
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (\n"
     "  title, content = 'documents', content_rowid = 'id')",
-    "CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents\n"
-    "BEGIN\n"
-    "  INSERT INTO documents_fts (rowid, title) VALUES (new.id, new.title);\n"
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents\n"
-    "BEGIN\n"
-    "  INSERT INTO documents_fts (documents_fts, rowid, title)\n"
-    "    VALUES ('delete', old.id, old.title);\n"
-    "  INSERT INTO documents_fts (rowid, title) VALUES (new.id, new.title);\n"
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents\n"
-    "BEGIN\n"
-    "  INSERT INTO documents_fts (documents_fts, rowid, title)\n"
-    "    VALUES ('delete', old.id, old.title);\n"
-    "END",
     NULL};
 
 /* PostgreSQL: the same tables. Codes compare in the "C" collation so that
  * a prefix filter (code >= 'RUS' AND code < 'RUT') means bytes, as in
  * SQLite; full-text search uses the 'simple' configuration (lower case, no
- * stemming), the nearest to FTS5's unicode61 tokenizer. */
+ * stemming), the nearest to FTS5's unicode61 tokenizer. The filter
+ * indexes INCLUDE the id, which SQLite indexes carry implicitly (the
+ * rowid), so that listings sorted by (date, id) need no table reads. */
 static const char *const pg_schema[] = {
     "CREATE TABLE IF NOT EXISTS meta (\n"
     "  key TEXT PRIMARY KEY,\n"
@@ -225,12 +211,13 @@ static const char *const pg_schema[] = {
     ")",
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent)",
     "CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, "
-    "goldstein)",
+    "goldstein) INCLUDE (id)",
     "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, "
-    "event_date)",
-    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date)",
+    "event_date) INCLUDE (id)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date) "
+    "INCLUDE (id)",
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, "
-    "source, target, quad, goldstein)",
+    "source, target, quad, goldstein) INCLUDE (id)",
     "CREATE TABLE IF NOT EXISTS actors (\n"
     "  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
     "  event_id BIGINT NOT NULL REFERENCES events (id),\n"

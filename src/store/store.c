@@ -224,14 +224,48 @@ dyad_status dyad_store_open(const char *where, size_t len, uint32_t flags,
   return st;
 }
 
-/* Ends the open batch: COMMIT, or ROLLBACK when the batch broke. */
+/* SQLite: indexes the sentences and titles the batch added (ids above
+ * the marks taken at its start), in two statements. */
+static dyad_status fts_sync(struct dyad_store *s)
+{
+  if (s->ops->dialect != DYAD__SQLITE)
+    return DYAD_OK;
+  struct dyad__val p = dyad__int(s->fts_sent);
+  dyad_status st = s->ops->run(
+      s, -1,
+      "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM "
+      "sentences WHERE id > ?",
+      &p, 1, NULL, NULL);
+  p = dyad__int(s->fts_doc);
+  if (st == DYAD_OK)
+    st = s->ops->run(s, -1,
+                     "INSERT INTO documents_fts (rowid, title) SELECT id, "
+                     "title FROM documents WHERE id > ?",
+                     &p, 1, NULL, NULL);
+  return st;
+}
+
+static int marks_row(void *ud, int ncol, const char *const *vals)
+{
+  struct dyad_store *s = ud;
+  if (ncol >= 2) {
+    s->fts_sent = vals[0] ? strtoll(vals[0], NULL, 10) : 0;
+    s->fts_doc = vals[1] ? strtoll(vals[1], NULL, 10) : 0;
+  }
+  return 0;
+}
+
+/* Ends the open batch: index it (SQLite), COMMIT, or ROLLBACK when the
+ * batch broke. */
 static dyad_status end_batch(struct dyad_store *s)
 {
   if (!s->in_tx)
     return DYAD_OK;
   s->in_tx = 0;
   s->pending = 0;
-  dyad_status st = s->ops->exec(s, "COMMIT");
+  dyad_status st = fts_sync(s);
+  if (st == DYAD_OK)
+    st = s->ops->exec(s, "COMMIT");
   if (st != DYAD_OK) {
     char keep[sizeof(s->errmsg)];
     memcpy(keep, s->errmsg, sizeof(keep));
@@ -252,9 +286,21 @@ static dyad_status begin_batch(struct dyad_store *s)
    * start of the batch (busy timeout) instead of failing in its middle. */
   dyad_status st = s->ops->exec(
       s, s->ops->dialect == DYAD__SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
+  if (st == DYAD_OK && s->ops->dialect == DYAD__SQLITE)
+    st = s->ops->run(s, -1,
+                     "SELECT (SELECT COALESCE(MAX(id), 0) FROM sentences), "
+                     "(SELECT COALESCE(MAX(id), 0) FROM documents)",
+                     NULL, 0, marks_row, s);
   if (st == DYAD_OK)
     s->in_tx = 1;
+  else
+    s->ops->exec(s, "ROLLBACK");
   return st;
+}
+
+dyad_status dyad__store_commit(struct dyad_store *s)
+{
+  return end_batch(s);
 }
 
 dyad_status dyad_store_flush(dyad_store *s)
@@ -619,6 +665,42 @@ static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
   return doc->events.n ? put_actors(s, id) : DYAD_OK;
 }
 
+/* SQLite: takes a replaced document's indexed sentences and title (ids up
+ * to the marks: rows added by this batch are not indexed yet) out of the
+ * FTS5 tables, with the exact old text as external content requires. */
+static dyad_status fts_forget(struct dyad_store *s, int64_t id)
+{
+  if (s->ops->dialect != DYAD__SQLITE)
+    return DYAD_OK;
+  struct dyad__val p[2] = {dyad__int(id), dyad__int(s->fts_sent)};
+  dyad_status st = s->ops->run(
+      s, DYAD__Q_FTS_DEL_SENTS,
+      "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT "
+      "'delete', id, text FROM sentences WHERE doc_id = ? AND id <= ?",
+      p, 2, NULL, NULL);
+  p[1] = dyad__int(s->fts_doc);
+  if (st == DYAD_OK)
+    st = s->ops->run(
+        s, DYAD__Q_FTS_DEL_DOC,
+        "INSERT INTO documents_fts (documents_fts, rowid, title) SELECT "
+        "'delete', id, title FROM documents WHERE id = ? AND id <= ?",
+        p, 2, NULL, NULL);
+  return st;
+}
+
+/* SQLite: indexes the new title of a replaced document that was indexed
+ * before this batch (the end-of-batch sync only covers new ids). */
+static dyad_status fts_retitle(struct dyad_store *s, int64_t id)
+{
+  if (s->ops->dialect != DYAD__SQLITE || id > s->fts_doc)
+    return DYAD_OK;
+  struct dyad__val p = dyad__int(id);
+  return s->ops->run(s, DYAD__Q_FTS_ADD_DOC,
+                     "INSERT INTO documents_fts (rowid, title) SELECT id, "
+                     "title FROM documents WHERE id = ?",
+                     &p, 1, NULL, NULL);
+}
+
 /* Deletes the rows that hang off document id (children first). */
 static dyad_status delete_children(struct dyad_store *s, int64_t id)
 {
@@ -662,13 +744,17 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
   dyad_status st;
   int64_t id = l->id;
   if (l->found) {
-    st = delete_children(s, id);
+    st = fts_forget(s, id);
+    if (st == DYAD_OK)
+      st = delete_children(s, id);
     if (st == DYAD_OK)
       st = s->ops->run(s, DYAD__Q_DOC_UPDATE,
                        "UPDATE documents SET hash = ?, date = ?, title = ?, "
                        "source = ?, url = ?, text = ?, nsents = ?, "
                        "nevents = ?, doc_key = ? WHERE id = ?",
                        p, 10, NULL, NULL);
+    if (st == DYAD_OK)
+      st = fts_retitle(s, id);
   } else {
     st = s->ops->run(s, DYAD__Q_DOC_INSERT,
                      "INSERT INTO documents (hash, date, title, source, url, "

@@ -52,6 +52,9 @@ enum {
   DYAD__Q_INS_QUOTE,
   DYAD__Q_INS_PLACE,
   DYAD__Q_INS_CODE,
+  DYAD__Q_FTS_DEL_SENTS,
+  DYAD__Q_FTS_DEL_DOC,
+  DYAD__Q_FTS_ADD_DOC,
   DYAD__NSLOTS
 };
 
@@ -84,10 +87,16 @@ struct dyad_store {
   unsigned batch;           /* documents per transaction */
   unsigned pending;         /* documents put in the open transaction */
   int in_tx;                /* a batch transaction is open */
+  int64_t fts_sent;         /* SQLite: sentences.id indexed up to here */
+  int64_t fts_doc;          /* SQLite: documents.id indexed up to here */
   char codes[DYAD__CODESET][8]; /* codes upserted by this handle */
   dyad_buf tmp;             /* scratch for SQL text and keys */
   char errmsg[512];         /* most recent failure */
 };
+
+/* Commits the open write batch, if any (queries call it first so that
+ * they see, and full-text search covers, everything put so far). */
+dyad_status dyad__store_commit(struct dyad_store *s);
 
 /* Records a failure message and returns st. */
 dyad_status dyad__store_error(struct dyad_store *s, dyad_status st,

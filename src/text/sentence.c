@@ -232,6 +232,7 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     if (k >= b + 2 &&
         (dyad__tok_is(doc, t, "by") || dyad__tok_is(doc, t, "of")) &&
         credit_lead(doc->text + v[k - 2].off, v[k - 2].len)) {
+      agency = 1; /* a lead word makes it a credit without an agency */
       k--;
       continue;
     }
@@ -282,8 +283,12 @@ static size_t credit_start(const dyad_doc *doc, size_t b, size_t e)
     if (!shaped)
       return e;
   }
-  /* the agency must lie inside the line that remains */
-  int again = 0;
+  /* the agency (or a lead word: "Photo by ...") must lie inside the line
+   * that remains */
+  int again = k + 1 < end && credit_lead(doc->text + v[k].off, v[k].len) &&
+              (tok_char(doc, &v[k + 1], ':') ||
+               dyad__tok_is(doc, &v[k + 1], "by") ||
+               dyad__tok_is(doc, &v[k + 1], "of"));
   for (size_t q = k; q < end; q++)
     credit_tok(doc, &v[q], &again);
   return again ? k : e;

@@ -54,8 +54,9 @@ struct dyad_tagger_ids {
       because, else_, home, but, said, says, seem, appear, become, remain,
       rather, only, own, next, last, he, she, it, say;
   uint32_t content[24];
-  uint32_t at, no;
+  uint32_t at, no, enough;
   uint32_t caus[7];
+  uint32_t degree[10];
 };
 
 static uint32_t id_of(const dyad_ctx *ctx, const char *s)
@@ -88,8 +89,14 @@ void dyad__tagger_ids_free(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
     dyad__free(&ctx->alloc, d, sizeof(*d));
 }
 
+static const char *const degree_words[10] = {
+    "very", "so", "too", "quite", "extremely", "rather", "increasingly",
+    "less", "more", "most"};
+
 static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
 {
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(degree_words); k++)
+    d->degree[k] = id_of(ctx, degree_words[k]);
   for (size_t k = 0; k < DYAD_ARRAY_LEN(caus_words); k++)
     d->caus[k] = id_of(ctx, caus_words[k]);
   for (size_t k = 0; k < DYAD_ARRAY_LEN(content_words); k++)
@@ -158,6 +165,7 @@ static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
   d->he = id_of(ctx, "he");
   d->at = id_of(ctx, "at");
   d->no = id_of(ctx, "no");
+  d->enough = id_of(ctx, "enough");
   d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
@@ -178,6 +186,15 @@ static int causative(const struct dyad_tagger_ids *d, uint32_t lemma)
 {
   for (size_t k = 0; k < DYAD_ARRAY_LEN(d->caus); k++)
     if (lemma && d->caus[k] == lemma)
+      return 1;
+  return 0;
+}
+
+/* very, so, too ...: adverbs of degree, before adjectives. */
+static int degree_adverb(const struct dyad_tagger_ids *d, uint32_t form)
+{
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(d->degree); k++)
+    if (form && d->degree[k] == form)
       return 1;
   return 0;
 }
@@ -889,12 +906,24 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int pref = pref_in(e, B(JJ) | B(RB));
     if (!pref)
       pref = cur;
+    int copula = PAl == d->be || PAl == d->become || PAl == d->seem ||
+                 PAl == d->remain;
     if (nextnoun)
       t->tag = DYAD_TAG_JJ;
+    else if (N == DYAD_TAG_JJR || N == DYAD_TAG_RBR)
+      t->tag = DYAD_TAG_RB; /* much safer, much later */
     else if (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)
       t->tag = nextmod && pref == DYAD_TAG_RB ? DYAD_TAG_RB : DYAD_TAG_JJ;
     else if (nextmod)
       t->tag = (uint8_t)pref;
+    else if (w->first && (N == DYAD_TAG_COMMA || N == DYAD_TAG_CC))
+      t->tag = DYAD_TAG_RB; /* First, ...; First and foremost */
+    else if (form == d->enough && isadj(P))
+      t->tag = DYAD_TAG_RB; /* big enough */
+    else if (isverb(PA) && !copula && !(Nm & NOUNS) &&
+             N != DYAD_TAG_COMMA && P != DYAD_TAG_PRP && Nf != d->of &&
+             Nf != d->to && Nf != d->as)
+      t->tag = DYAD_TAG_RB; /* marched deep into, came too late */
     else if (N == DYAD_TAG_DT || N == DYAD_TAG_MD ||
              (isverb(N) && N != DYAD_TAG_VBG))
       t->tag = DYAD_TAG_RB;
@@ -925,12 +954,29 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* be / get + participle (passive) or -ing (progressive) */
   if ((PAl == d->be || PAl == d->get) && isverb(PA)) {
+    /* it is amazing, we are so disappointed: with no object after it, or
+     * after a degree adverb, a participle WordNet lists as an adjective
+     * is one */
+    int degree = P == DYAD_TAG_RB && degree_adverb(d, Pf);
+    int noobj = N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+                N == DYAD_TAG_CC || N == DYAD_TAG_RQUOTE || N == DYAD_TAG_NONE ||
+                Nf == d->than || (N == DYAD_TAG_TO && PAl == d->be);
     if ((m & B(VBG)) && ends(f, fl, "ing")) {
-      t->tag = DYAD_TAG_VBG;
+      t->tag = (m & B(JJ)) && (degree || noobj) &&
+                       pref_in(dyad__lex_get(doc->ctx, form), B(JJ) | B(VBG)) ==
+                           DYAD_TAG_JJ
+                   ? DYAD_TAG_JJ
+                   : DYAD_TAG_VBG;
       return;
     }
     if (m & B(VBN)) {
-      t->tag = (m & B(JJ)) && cur == DYAD_TAG_JJ ? DYAD_TAG_JJ : DYAD_TAG_VBN;
+      t->tag = (m & B(JJ)) && (cur == DYAD_TAG_JJ || degree)
+                   ? DYAD_TAG_JJ
+                   : DYAD_TAG_VBN;
+      return;
+    }
+    if ((m & B(RB)) && (Nm & (B(VBN) | B(VBG))) && !(Nm & NOUNS)) {
+      t->tag = DYAD_TAG_RB; /* were later built */
       return;
     }
     if ((m & ADJS) && PAl == d->be) {
@@ -943,10 +989,21 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   int npre = P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS ||
              P == DYAD_TAG_WPS || P == DYAD_TAG_CD || isadj(P) ||
              P == DYAD_TAG_IN || P == DYAD_TAG_PDT;
+  /* these had been ..., this brought the book ...: a demonstrative or
+   * quantifier standing alone as the subject of a past tense */
+  if (P == DYAD_TAG_DT && (m & B(VBD)) && !(m & NOUNS) &&
+      !((Nm & NOUNS) && isnoun(N)) && i > a &&
+      (T[i - 1].len > 3 || Pf == d->all) && Pf != d->that)
+    npre = 0;
   if (npre) {
     int nextnoun = (Nm & NOUNS) && T[i + 1].kind == DYAD_TK_WORD &&
                    (isnoun(N) || isadj(N) || (isverb(N) && !(Nm & B(MD)) &&
                                               N != DYAD_TAG_VBZ && N != DYAD_TAG_VBD));
+    /* a major tactical error, the past 50 years: before another
+     * prenominal adjective or a number, still a modifier */
+    if (i + 1 < b && ((isadj(N) && !(Nm & (NOUNS | VERBS))) ||
+                      (N == DYAD_TAG_CD && (P == DYAD_TAG_DT))))
+      nextnoun = 1;
     if ((m & (B(VBG))) && ends(f, fl, "ing")) {
       if (P == DYAD_TAG_IN && (m & B(NN)) && Pf != d->as &&
           (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
@@ -954,10 +1011,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
         t->tag = DYAD_TAG_NN;
       else if (P == DYAD_TAG_IN && !(Nm & FINITE))
         t->tag = DYAD_TAG_VBG;
+      else if (nextnoun && (m & B(JJ)))
+        t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
+                                  B(JJ) | B(VBG)); /* the remaining books */
       else if (nextnoun)
-        t->tag = (m & B(JJ)) ? DYAD_TAG_JJ : (m & B(NN)) && isadj(P)
-                                                ? DYAD_TAG_NN
-                                                : DYAD_TAG_VBG;
+        t->tag = (m & B(NN)) && isadj(P) ? DYAD_TAG_NN : DYAD_TAG_VBG;
       else
         t->tag = (m & B(NN)) ? DYAD_TAG_NN : DYAD_TAG_VBG;
       return;
@@ -977,8 +1035,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       int nt = noun_of(doc->ctx, w, f, fl);
       if (nt && !((m & ADJS) && isadj(cur) && nextnoun))
         t->tag = (uint8_t)nt;
+      /* an adjective reading survives only where no determiner or
+       * modifier makes this word the head of a noun phrase (in brief) */
       if ((m & ADJS) && isadj(cur) && !(Nm & NOUNS) && P != DYAD_TAG_DT &&
-          P != DYAD_TAG_PRPS && P != DYAD_TAG_POS)
+          P != DYAD_TAG_PRPS && P != DYAD_TAG_POS && !isadj(P) &&
+          P != DYAD_TAG_CD)
         t->tag = (uint8_t)cur;
     } else if (m & ADJS)
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form), ADJS);
@@ -1030,8 +1091,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                 N == DYAD_TAG_PERIOD || (N == DYAD_TAG_RB && Nf != d->not_);
     int subject = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
                   P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
-                  (P == DYAD_TAG_CD && i >= a + 2 &&
-                   T[i - 2].tag == DYAD_TAG_NNP) ||
+                  (P == DYAD_TAG_CD && i >= a + 2 && isnoun(T[i - 2].tag)) ||
                   (P == DYAD_TAG_DT && !(W[i - 1].mask & B(PDT)) && i >= a + 1 &&
                    (i == a + 1 || !isnoun(T[i - 2].tag))) ||
                   (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
@@ -1061,8 +1121,23 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
       int inner = (before == DYAD_TAG_IN && T[k - 1].form != d->that) ||
                   isverb(before) || before == DYAD_TAG_TO;
+      /* the money invested in bonds would ...: a finite verb after the
+       * phrase that follows means this one was a participle */
+      int later_finite = 0;
+      if (noobj && N != DYAD_TAG_PERIOD && N != DYAD_TAG_COMMA) {
+        size_t q = i + 1;
+        while (q < b && (T[q].tag == DYAD_TAG_IN || T[q].tag == DYAD_TAG_DT ||
+                         isadj(T[q].tag) || isnoun(T[q].tag) ||
+                         T[q].tag == DYAD_TAG_CD || T[q].tag == DYAD_TAG_PRPS ||
+                         T[q].tag == DYAD_TAG_POS || T[q].tag == DYAD_TAG_RB ||
+                         T[q].tag == DYAD_TAG_HYPH || T[q].tag == DYAD_TAG_TO))
+          q++;
+        later_finite = q < b && q > i + 1 && !(W[q].mask & NOUNS) &&
+                       (T[q].tag == DYAD_TAG_MD || T[q].tag == DYAD_TAG_VBZ ||
+                        T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBP);
+      }
       if ((P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && noobj && !intr &&
-          Nf != d->that && inner && w->vlemma != d->have)
+          Nf != d->that && (inner || later_finite) && w->vlemma != d->have)
         t->tag = DYAD_TAG_VBN;
       else
         t->tag = DYAD_TAG_VBD;
@@ -1223,6 +1298,11 @@ dyad_status dyad__tag(dyad_doc *doc)
                   ends(f, fl, "rd") || ends(f, fl, "th"))
                      ? DYAD_TAG_JJ
                      : DYAD_TAG_CD;
+        /* the 28th of October, by 31st December: a date, a noun */
+        if (t->tag == DYAD_TAG_JJ && i + 1 < b &&
+            (T[i + 1].flags & DYAD_TOKF_CAP ||
+             (T[i + 1].len == 2 && !memcmp(doc->text + T[i + 1].off, "of", 2))))
+          t->tag = DYAD_TAG_NN;
         W[i].mask = DYAD_TAGBIT(t->tag);
         first = 0;
         break;

@@ -20,10 +20,11 @@
  *   quote state is reset at each paragraph;
  * - a blank line (two newlines with only blanks between) starts a
  *   paragraph: its first token is flagged PARA, as is the first token of
- *   the text; in a text without any blank line, each line break starts
- *   one too (one paragraph a line), unless the next line opens with a
- *   lower-case letter (a wrapped sentence); SPACE marks tokens preceded by
- *   white space or the start;
+ *   the text; in a text without any blank line whose lines mostly end
+ *   sentences (one paragraph a line), each line break starts one too,
+ *   unless the next line opens with a lower-case letter; hard-wrapped text
+ *   keeps its line breaks as spaces; SPACE marks tokens preceded by white
+ *   space or the start;
  * - datelines ("MOSCOW, March 22 (Reuters) -") at the start of a paragraph
  *   are flagged DATELINE, up to and including their dash.
  *
@@ -883,8 +884,6 @@ static size_t run_of(const unsigned char *s, size_t i, size_t n,
     j++;
   return j - i;
 }
-static int line_ends_sentence(const unsigned char *s, size_t nl);
-
 
 /* Scans white space from s[i]; sets pend flags. Returns the next
  * non-blank position. */
@@ -909,8 +908,7 @@ static size_t skip_space(struct tz *z, size_t i)
         z->pend |= DYAD_TOKF_PARA;
         i = j + 1;
       } else {
-        if (z->lines && j < n && !(bclass[s[j]] & B_LOWER) &&
-            line_ends_sentence(s, i))
+        if (z->lines && j < n && !(bclass[s[j]] & B_LOWER))
           z->pend |= DYAD_TOKF_PARA;
         i = j;
       }
@@ -1098,48 +1096,32 @@ static void dateline_at(dyad_doc *doc, size_t p)
   }
 }
 
-/* Does the line that ends at the newline s[nl] end like a sentence (a
- * stop, a closing quote or bracket), or is it short like a headline?
- * Hard-wrapped text breaks long lines anywhere, often before a capitalised
- * name ("ties with\nMordor"), so in line mode only such a line ends its
- * paragraph. */
-static int line_ends_sentence(const unsigned char *s, size_t nl)
-{
-  size_t k = nl;
-  while (k > 0 && (bclass[s[k - 1]] & B_SPACE))
-    k--;
-  if (k == 0)
-    return 1;
-  size_t start = k;
-  while (start > 0 && s[start - 1] != '\n')
-    start--;
-  if (k - start < 48)
-    return 1; /* a short line: a headline or a list item, not a wrap */
-  unsigned char c = s[k - 1];
-  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
-      c == '\'' || c == ')')
-    return 1;
-  /* U+201D and U+2019, closing curly quotes: E2 80 9D / E2 80 99 */
-  if (k >= 3 && s[k - 3] == 0xE2 && s[k - 2] == 0x80 &&
-      (c == 0x9D || c == 0x99))
-    return 1;
-  return 0;
-}
-
-/* Does the text hold a blank line (two newlines with only blanks
- * between)? Texts that do not, but have line breaks, put one paragraph on
- * each line (as many feeds and scrapers do). */
-static int has_blank_line(const unsigned char *s, size_t n)
+/* Does the text put one paragraph on each line? True when it has line
+ * breaks but no blank line (two newlines with only blanks between), and
+ * most of its lines end a sentence (. ! ? or a closing quote or bracket):
+ * that is how many feeds and scrapers write. Hard-wrapped text (lines cut
+ * at a width, mostly mid-sentence) keeps its line breaks as spaces. */
+static int line_paragraphs(const unsigned char *s, size_t n)
 {
   const unsigned char *p = s, *end = s + n;
+  size_t breaks = 0, stops = 0;
   while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    const unsigned char *b = p;
+    while (b > s && (bclass[b[-1]] & B_SPACE))
+      b--;
+    if (b > s) {
+      unsigned char c = b[-1];
+      breaks++;
+      stops += c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+               (c == 0x9d && b - s >= 3 && b[-3] == 0xe2 && b[-2] == 0x80);
+    }
     p++;
     while (p < end && (bclass[*p] & B_SPACE))
       p++;
     if (p < end && *p == '\n')
-      return 1;
+      return 0;
   }
-  return 0;
+  return breaks > 0 && stops * 2 > breaks;
 }
 
 /* ==== entry point ======================================================= */
@@ -1153,7 +1135,7 @@ dyad_status dyad__tokenize(dyad_doc *doc)
   z.n = doc->text_len;
   z.pend = DYAD_TOKF_SPACE | DYAD_TOKF_PARA;
   z.dq = z.sq = 0;
-  z.lines = memchr(z.s, '\n', z.n) != NULL && !has_blank_line(z.s, z.n);
+  z.lines = (unsigned char)line_paragraphs(z.s, z.n);
   DYAD_ASSERT(doc->text[doc->text_len] == '\0');
   /* news text averages 5.4 bytes a token (Reuters-21578) */
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,

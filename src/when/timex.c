@@ -265,8 +265,11 @@ static int kcls(const struct scan *s, uint32_t i)
   return kws[s->kw[i]].cls;
 }
 
+/* The class value of token i; 0 for a token that is no keyword. */
 static int kval(const struct scan *s, uint32_t i)
 {
+  if (i >= s->e || s->kw[i] < 0)
+    return 0;
   return kws[s->kw[i]].val;
 }
 

@@ -32,11 +32,15 @@
 #define MAXW 6      /* longest name, in tokens */
 #define KEYCAP 256  /* longest key, in bytes */
 #define MAXADM 64   /* first-level regions remembered per article */
+#define MAXANCHOR 32 /* clearly named towns remembered per article */
+#define NEAR_KM 100  /* "near" for anchors and town qualifiers */
 
 struct mention {
   uint32_t tok, ntok, sent;
   uint32_t off, len;               /* len > 0: a part of one hyphenated
                                       token ("Russia-Turkey ties") */
+  int region;                      /* "New York Gov.", "state of Georgia":
+                                      the region, not its namesakes */
   const struct dyad_gaz_name *rec; /* the name record used */
   uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
@@ -85,8 +89,9 @@ static double kind_weight(int kind)
   case DYAD_GK_COUNTRY: return 12;
   case DYAD_GK_REGION: return 11;
   case DYAD_GK_ADM1: return 6;
-  case DYAD_GK_CAPITAL: return 4;
+  case DYAD_GK_CAPITAL: return 6;
   case DYAD_GK_SEAT1: return 2;
+  case DYAD_GK_ADM2: return 1;
   case DYAD_GK_SEAT: return 0.5;
   case DYAD_GK_SECTION: return -1;
   default: return 0;
@@ -116,31 +121,43 @@ static struct mention *push_mention(struct scan *s)
   return m;
 }
 
-/* The key of tokens [a, b] (inclusive) in out; 0 when too long. */
-static size_t span_key(const dyad_doc *doc, uint32_t a, uint32_t b,
-                       char *out)
-{
-  const dyad_token *ta = &doc->toks.v[a], *tb = &doc->toks.v[b];
-  return dyad__gaz_key(doc->text + ta->off, tb->off + tb->len - ta->off, out,
-                       KEYCAP);
-}
-
-/* Can tokens [a, b] be a place name at all: words (and the hyphens,
- * apostrophes, commas and periods inside names), the last one capitalised. */
-static int name_shape(const dyad_doc *doc, uint32_t a, uint32_t b)
+/* The keys of the first 1..maxl tokens from token i, in one pass over
+ * their text: the key of the first L tokens is key[0, kl[L-1]), as
+ * dyad__gaz_key would make it from their text (kl 0: too long). */
+static void prefix_keys(const dyad_doc *doc, uint32_t i, uint32_t maxl,
+                        char *key, size_t *kl)
 {
   const dyad_token *t = doc->toks.v;
-  if (!is_capword(&t[b]))
-    return 0;
-  for (uint32_t i = a + 1; i < b; i++) {
-    if (t[i].kind == DYAD_TK_WORD)
-      continue;
-    if (t[i].kind == DYAD_TK_PUNCT && t[i].len == 1 &&
-        strchr("-.,'", doc->text[t[i].off]))
-      continue;
-    return 0;
+  char f[KEYCAP];
+  size_t o = 0;
+  int space = 0, full = 0;
+  uint32_t pos = t[i].off;
+  for (uint32_t L = 1; L <= maxl; L++) {
+    const dyad_token *tb = &t[i + L - 1];
+    uint32_t stop = tb->off + tb->len;
+    size_t n = full ? (size_t)-1
+                    : dyad__fold(doc->text + pos, stop - pos, f, sizeof(f));
+    pos = stop;
+    for (size_t k = 0; n != (size_t)-1 && k < n; k++) {
+      unsigned char c = (unsigned char)f[k];
+      if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        space = o > 0;
+        continue;
+      }
+      if (o + 2 > KEYCAP) {
+        n = (size_t)-1;
+        break;
+      }
+      if (space) {
+        key[o++] = ' ';
+        space = 0;
+      }
+      key[o++] = (char)c;
+    }
+    if (n == (size_t)-1)
+      full = 1;
+    kl[L - 1] = full ? 0 : o;
   }
-  return 1;
 }
 
 static int all_caps(const dyad_doc *doc, uint32_t a, uint32_t b)
@@ -181,13 +198,21 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
       continue;
     if ((f & DYAD_GNF_ABBR) && !(f & DYAD_GNF_QUAL) && !all_caps(doc, a, b))
       continue;
+    /* "Man.", "Nov.": a word with its period is an abbreviation */
+    if (!(f & DYAD_GNF_ABBR) && a == b && (last->flags & DYAD_TOKF_ABBREV))
+      continue;
+    /* "BA", "AP": a short all-capitals word is an abbreviation */
+    if (!(f & DYAD_GNF_ABBR) && a == b && last->len <= 3 &&
+        (last->flags & DYAD_TOKF_ALLCAPS))
+      continue;
     if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !is_proper(last) &&
         !big_place(g, &r[k]))
       continue;
     if ((f & DYAD_GNF_ADJ) && qual)
       continue;
-    /* a demonym beats a town of that name ("Canadian", Texas) */
-    if (!best || (f & DYAD_GNF_ADJ))
+    /* a demonym beats a town of that name ("Canadian", Texas); after a
+     * comma, an abbreviated region beats a town ("Alta.", Norway) */
+    if (!best || (f & DYAD_GNF_ADJ) || (qual && (f & DYAD_GNF_QUAL)))
       best = &r[k];
   }
   return best;
@@ -199,17 +224,24 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
                         int qual, const struct dyad_gaz_name **rec)
 {
   const dyad_doc *doc = s->doc;
+  const dyad_token *t = doc->toks.v;
+  /* the longest stretch that can hold a name: words, and the hyphens,
+   * apostrophes, commas and periods inside names */
+  uint32_t maxl = 1;
+  while (maxl < MAXW && i + maxl < end &&
+         (t[i + maxl].kind == DYAD_TK_WORD ||
+          (t[i + maxl].kind == DYAD_TK_PUNCT && t[i + maxl].len == 1 &&
+           strchr("-.,'", doc->text[t[i + maxl].off]))))
+    maxl++;
   char key[KEYCAP];
-  uint32_t maxl = end - i < MAXW ? end - i : MAXW;
+  size_t kl[MAXW];
+  prefix_keys(doc, i, maxl, key, kl);
   for (uint32_t L = maxl; L >= 1; L--) {
     uint32_t b = i + L - 1;
-    if (!name_shape(doc, i, b))
-      continue;
-    size_t kl = span_key(doc, i, b, key);
-    if (!kl)
+    if (!is_capword(&t[b]) || !kl[L - 1])
       continue;
     size_t n;
-    const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl, &n);
+    const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl[L - 1], &n);
     if (!r)
       continue;
     const struct dyad_gaz_name *u = usable(doc, s->g, r, n, i, b, qual);
@@ -219,6 +251,39 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
     }
   }
   return 0;
+}
+
+/* After a big place, a proper noun that the lexicon knows ("Toronto
+ * Saturday"), an abbreviation ("New York Gov."), an acronym or a
+ * hyphenated word ("US President-elect") leaves it a place; an unknown
+ * plain name ("Paris Hilton") does not. */
+static int modifier_ok(const dyad_ctx *ctx, const dyad_token *t)
+{
+  return dyad__lex_get(ctx, t->form) != NULL ||
+         (t->flags & (DYAD_TOKF_ABBREV | DYAD_TOKF_ALLCAPS |
+                      DYAD_TOKF_HYPHEN)) != 0;
+}
+
+/* Is the first candidate of r a notable place: a country, region or
+ * capital, a regional seat, or a town of 100,000 people? Mid-sentence, a
+ * capitalised common word that names one is taken for it ("Cairns",
+ * "Queens"); "Justice", Illinois, needs "in" before it. */
+static int notable(const struct dyad_gazetteer *g,
+                   const struct dyad_gaz_name *r)
+{
+  const struct dyad_gaz_place *p = &g->places[g->cands[r->cand]];
+  return p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_ADM1 ||
+         p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
+         p->kind == DYAD_GK_SEAT1 || p->pop >= 100000;
+}
+
+/* Is the first candidate of r a country, capital or continent? */
+static int area_place(const struct dyad_gazetteer *g,
+                      const struct dyad_gaz_name *r)
+{
+  uint8_t kind = g->places[g->cands[r->cand]].kind;
+  return kind == DYAD_GK_COUNTRY || kind == DYAD_GK_CAPITAL ||
+         kind == DYAD_GK_REGION;
 }
 
 /* Does the lexicon know the folded word of token t as something other
@@ -232,11 +297,23 @@ static int common_word(const dyad_ctx *ctx, const dyad_token *t)
   return (e->mask & ~proper) != 0;
 }
 
+static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
+{
+  /* a degree of latitude is 111 km: most pairs end here, cheaply */
+  int32_t dl = a->lat - b->lat;
+  if (dl > 100000 || dl < -100000)
+    return 1e9;
+  const double d = 3.14159265358979 / 180 / 1e5;
+  double x = sin((b->lat - a->lat) * d / 2), y = sin((b->lon - a->lon) * d / 2);
+  double h = x * x + cos(a->lat * d) * cos(b->lat * d) * y * y;
+  return 2 * 6371.0 * asin(sqrt(h > 1 ? 1 : h));
+}
+
 /* The score of candidate k of name record r before any context: its
  * prior, except that a region loses to a capital or a city of a million
  * people of the same name in the same country ("Washington", "New York"),
  * or to its own seat when the region is hardly more than that city
- * ("Vienna"; not "Quebec"). */
+ * ("Vienna"; not "Quebec"); a county loses to a town of its name in it. */
 static double static_score(const struct dyad_gazetteer *g,
                            const struct dyad_gaz_name *r, uint32_t k)
 {
@@ -251,19 +328,19 @@ static double static_score(const struct dyad_gazetteer *g,
            (o->adm1 == cand[k] && o->pop * 3 >= p->pop)))
         return sc - 10;
     }
+  /* a county named after a town in it ("Cairns"): the town */
+  if (p->kind == DYAD_GK_ADM2)
+    for (uint32_t j = 0; j < r->ncand; j++) {
+      const struct dyad_gaz_place *o = &g->places[cand[j]];
+      if (o->kind >= DYAD_GK_CAPITAL && o->kind <= DYAD_GK_PPL &&
+          km(o, p) < NEAR_KM)
+        return sc - 10;
+    }
   return sc;
 }
 
-static double km(const struct dyad_gaz_place *a, const struct dyad_gaz_place *b)
-{
-  const double d = 3.14159265358979 / 180 / 1e5;
-  double x = sin((b->lat - a->lat) * d / 2), y = sin((b->lon - a->lon) * d / 2);
-  double h = x * x + cos(a->lat * d) * cos(b->lat * d) * y * y;
-  return 2 * 6371.0 * asin(sqrt(h > 1 ? 1 : h));
-}
-
 /* The best candidate of name record r that lies in place q: inside it
- * when q is a region or country, within 100 km of it when q is a town
+ * when q is a region or country, within NEAR_KM of it when q is a town
  * ("Edmonton, Cairns"); DYAD_GAZ_NONE when none does. */
 static uint32_t inside(const struct dyad_gazetteer *g,
                        const struct dyad_gaz_name *r, uint32_t q)
@@ -277,7 +354,7 @@ static uint32_t inside(const struct dyad_gazetteer *g,
     const struct dyad_gaz_place *p = &g->places[c];
     if (c == q || pq->kind == DYAD_GK_REGION)
       continue;
-    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < 100) {
+    if (area ? (p->adm1 == q || p->country == q) : km(p, pq) < NEAR_KM) {
       double sc = static_score(g, r, k);
       if (sc > bs) {
         bs = sc;
@@ -313,6 +390,13 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
       return L;
     }
   }
+  /* an abbreviated region ("Churchill, Man.") that holds none of the
+   * candidates: the town is one the gazetteer lacks; keep the region */
+  if (r->flags & DYAD_GNF_QUAL) {
+    *q = s->g->cands[r->cand];
+    m->rec = NULL; /* the caller drops m */
+    return L;
+  }
   return 0;
 }
 
@@ -341,9 +425,32 @@ static const char AREA[] = "northern\0southern\0eastern\0western\0central\0"
 /* Speech verbs after a bare surname ("Paterson said"). */
 static const char SAYS[] = "said\0says\0told\0tells\0added\0adds\0wrote\0"
                            "asked\0explained\0argued\0noted\0insisted\0";
+/* Months, days and feasts that are also the names of towns ("March",
+ * Cambridgeshire; "Christmas", Florida), for when no temporal expression
+ * covers them. */
+static const char DATEWORDS[] =
+    "january\0february\0march\0april\0may\0june\0july\0august\0"
+    "september\0october\0november\0december\0jan\0feb\0mar\0apr\0jun\0"
+    "jul\0aug\0sep\0sept\0oct\0nov\0dec\0monday\0tuesday\0wednesday\0"
+    "thursday\0friday\0saturday\0sunday\0christmas\0easter\0"
+    "thanksgiving\0halloween\0ramadan\0hanukkah\0passover\0diwali\0eid\0";
+/* Words after a name that make it a region ("New York Gov. Cuomo"). */
+static const char REGION_AFTER[] = "gov\0gov.\0governor\0state\0province\0"
+                                   "premier\0legislature\0statehouse\0";
 /* Titles before a surname. */
 static const char TITLES[] = "mr\0mrs\0ms\0dr\0mr.\0mrs.\0ms.\0dr.\0sen.\0"
                              "rep.\0gov.\0gen.\0sir\0lady\0lord\0";
+
+/* Is token t inside a temporal expression? */
+static int in_timex(const dyad_doc *doc, const dyad_token *t)
+{
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    const dyad_span *x = &doc->timexes.v[k].span;
+    if (t->off >= x->off && t->off < x->off + x->len)
+      return 1;
+  }
+  return 0;
+}
 
 /* Are tokens a and b (a before b) on one line? */
 static int joined(const dyad_doc *doc, uint32_t a, uint32_t b)
@@ -393,6 +500,29 @@ static int hyphen_parts(struct scan *s, uint32_t i, uint32_t si)
   return 0;
 }
 
+/* The first region among the candidates of r, DYAD_GAZ_NONE. */
+static uint32_t first_region(const struct dyad_gazetteer *g,
+                             const struct dyad_gaz_name *r)
+{
+  for (uint32_t k = 0; k < r->ncand; k++)
+    if (g->places[g->cands[r->cand + k]].kind == DYAD_GK_ADM1)
+      return g->cands[r->cand + k];
+  return DYAD_GAZ_NONE;
+}
+
+/* Is token i a month, day or feast, with or without its period? */
+static int date_word(const dyad_doc *doc, uint32_t i)
+{
+  const dyad_token *t = &doc->toks.v[i];
+  char w[16];
+  size_t n = t->len < sizeof(w) ? dyad__gaz_key(doc->text + t->off, t->len,
+                                                w, sizeof(w)) : 0;
+  for (const char *p = DATEWORDS; n && *p; p += strlen(p) + 1)
+    if (strlen(p) == n && memcmp(p, w, n) == 0)
+      return 1;
+  return 0;
+}
+
 /* Finds the names of one sentence. */
 static dyad_status scan_sentence(struct scan *s, uint32_t si)
 {
@@ -422,7 +552,8 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
      * ("Environment Canada") */
     if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1]) &&
         joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
-        !(big && common_word(ctx, &t[i - 1]))) {
+        !(big && (common_word(ctx, &t[i - 1]) ||
+                  (t[i - 1].flags & DYAD_TOKF_ALLCAPS)))) {
       if (L == 1 && !big && !adj)
         add_person(s, r);
       i = b;
@@ -430,15 +561,23 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     }
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
         is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
-        !common_word(ctx, &t[b + 1])) {
+        !common_word(ctx, &t[b + 1]) &&
+        !(big && modifier_ok(ctx, &t[b + 1])) &&
+        !(i == first && all_caps(doc, i, b))) { /* dateline */
+      if (L == 1) /* "Georgia Stevens": a first name, here and later */
+        add_person(s, r);
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
       i = b;
       continue;
     }
+    if (!adj && is_person(s, r)) { /* a person's name seen before */
+      i = b;
+      continue;
+    }
     if (!big && !adj) {
-      /* a surname seen before, after a title, or saying something */
-      if (is_person(s, r) || (i > se->tok && is_word(doc, i - 1, TITLES))) {
+      /* a surname after a title, or saying something */
+      if (i > se->tok && is_word(doc, i - 1, TITLES)) {
         i = b;
         continue;
       }
@@ -447,12 +586,24 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         continue;
       }
     }
-    /* a name that is also a common word ("Reading", "Deal", "Justice")
-     * needs a preposition before it or a qualifier after it */
-    int lead = i > se->tok && is_word(doc, i - 1, LEADS);
+    /* a name that is also a common word ("Reading", "Deal", "Justice",
+     * and regions named "Central" or "Eastern") needs a preposition
+     * before it or a qualifier after it; a bare compass word is never a
+     * place */
+    int lead = i > se->tok && (is_word(doc, i - 1, LEADS) ||
+                               (is_word(doc, i - 1, "of\0") &&
+                                i - 1 > se->tok && !is_capword(&t[i - 2])));
     int comma_after = b + 1 < end && doc->text[t[b + 1].off] == ',';
-    if (L == 1 && !big && !adj && common_word(ctx, &t[i]) && !lead &&
-        !comma_after)
+    if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
+        !comma_after && !area_place(s->g, r) &&
+        !(i != first && notable(s->g, r)))
+      continue;
+    if (L == 1 && is_word(doc, i, AREA))
+      continue;
+    /* a date word, or a word of a temporal expression ("Christmas") */
+    if (L == 1 && date_word(doc, i))
+      continue;
+    if (in_timex(doc, &t[i]))
       continue;
     /* a person (or organisation) in the actor dictionary */
     if (ctx->dict) {
@@ -479,9 +630,21 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     m->sent = si;
     m->rec = r;
     i = b;
+    m->region = is_word(doc, b + 1, REGION_AFTER) ||
+                (i >= se->tok + 2 && is_word(doc, i - 1, "of\0") &&
+                 is_word(doc, i - 2, "state\0province\0")) ||
+                (i > se->tok && is_word(doc, i - 1, "upstate\0"));
+    if (m->region) /* the region where the text says so */
+      m->pick = first_region(s->g, r);
     uint32_t q;
     uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
-    if (QL) {
+    if (QL && !m->rec) { /* the name is not this town: only the region */
+      m->tok = b + 2;
+      m->ntok = QL;
+      m->pick = q;
+      m->region = 0;
+      i = b + 1 + QL;
+    } else if (QL) {
       struct mention *mq = push_mention(s);
       if (!mq)
         return DYAD_ENOMEM;
@@ -503,6 +666,9 @@ struct evidence {
   uint32_t adm[MAXADM];
   float admw[MAXADM];
   size_t nadm;
+  uint32_t anchor[MAXANCHOR];  /* towns named clearly: a namesake of */
+  const struct dyad_gaz_name *anchor_rec[MAXANCHOR]; /* another name near */
+  size_t nanchor;              /* one of them is likely the one meant */
 };
 
 static void add_country(struct evidence *ev, const struct dyad_gazetteer *g,
@@ -559,6 +725,31 @@ static void gather(struct evidence *ev, const struct dyad_gazetteer *g,
     add_adm(ev, p0->adm1, sign * w);
 }
 
+/* Remembers the town of mention m as an anchor when it is clear: the
+ * place of a qualified name or of a qualifier, or a name whose first
+ * candidate leads by far. Areas (countries, regions) are not anchors. */
+static void add_anchor(struct evidence *ev, const struct dyad_gazetteer *g,
+                       const struct mention *m)
+{
+  uint32_t c = m->pick;
+  if (c == DYAD_GAZ_NONE) {
+    const uint32_t *cand = g->cands + m->rec->cand;
+    if (m->rec->ncand > 1 &&
+        prior(&g->places[cand[0]]) - prior(&g->places[cand[1]]) < 3)
+      return;
+    c = cand[0];
+  }
+  uint8_t kind = g->places[c].kind;
+  if (kind == DYAD_GK_COUNTRY || kind == DYAD_GK_ADM1 ||
+      kind == DYAD_GK_REGION || ev->nanchor == MAXANCHOR)
+    return;
+  for (size_t k = 0; k < ev->nanchor; k++)
+    if (ev->anchor[k] == c)
+      return;
+  ev->anchor[ev->nanchor] = c;
+  ev->anchor_rec[ev->nanchor++] = m->rec;
+}
+
 /* The best candidate of name record r given the evidence. */
 static uint32_t choose(const struct evidence *ev,
                        const struct dyad_gazetteer *g,
@@ -580,6 +771,13 @@ static uint32_t choose(const struct evidence *ev,
       if (aw > 0.1f)
         sc += 2.0 + (aw > 4 ? 4 : aw) * 0.5;
     }
+    if (k < 64 && p->kind != DYAD_GK_COUNTRY && p->kind != DYAD_GK_REGION)
+      for (size_t a = 0; a < ev->nanchor; a++)
+        if (ev->anchor_rec[a] != r && ev->anchor[a] != cand[k] &&
+            km(p, &g->places[ev->anchor[a]]) < NEAR_KM) {
+          sc += 3;
+          break;
+        }
     if (sc > bs) {
       bs = sc;
       best = cand[k];
@@ -611,6 +809,7 @@ static dyad_status resolve(struct scan *s)
     return DYAD_ENOMEM;
   for (size_t k = 0; k < s->n; k++) {
     gather(&ev, g, &s->m[k], 1);
+    add_anchor(&ev, g, &s->m[k]);
     ix[k] = &s->m[k];
   }
   qsort(ix, s->n, sizeof(*ix), by_rec);
@@ -622,7 +821,8 @@ static dyad_status resolve(struct scan *s)
       z++;
     uint32_t pick = DYAD_GAZ_NONE;
     for (size_t k = a; k < z && pick == DYAD_GAZ_NONE; k++)
-      pick = ix[k]->pick; /* qualified */
+      if (ix[k]->qual != DYAD_GAZ_NONE)
+        pick = ix[k]->pick;
     if (pick == DYAD_GAZ_NONE) {
       for (size_t k = a; k < z; k++)
         gather(&ev, g, ix[k], -1);
@@ -719,7 +919,8 @@ static int32_t place_in_np(const dyad_doc *doc, int32_t np)
 static const char LOCATIVE[] = "in\0at\0near\0across\0outside\0inside\0"
                                "throughout\0within\0around\0";
 static const char MOTION[] = "visit\0travel\0arrive\0fly\0go\0return\0come\0"
-                             "head\0trip\0journey\0deploy\0send\0move\0";
+                             "head\0trip\0journey\0deploy\0send\0move\0"
+                             "visits\0trips\0tour\0";
 static const char NATION[] = "country\0nation\0";
 
 /* The main country of the article: the one most of its places are in. */
@@ -822,6 +1023,12 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     if (to && ph->attach >= 0 && (size_t)ph->attach < doc->phrases.n) {
       const dyad_phrase *at = &doc->phrases.v[ph->attach];
       on_visit = at->kind == DYAD_PH_NP && word_in(doc, &t[at->head], MOTION);
+    }
+    if (to && !on_visit && pp > 0) { /* "during a visit to Moscow" */
+      const dyad_phrase *prev = &doc->phrases.v[pp - 1];
+      on_visit = prev->kind == DYAD_PH_NP &&
+                 prev->tok + prev->ntok == ph->tok &&
+                 word_in(doc, &t[prev->head], MOTION);
     }
     if (loc) {
       *why = "in-phrase";

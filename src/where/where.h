@@ -28,7 +28,8 @@ enum gaz_kind {
   DYAD_GK_SEAT,    /* seat of a lower region (PPLA2..5) */
   DYAD_GK_PPL,     /* other populated place */
   DYAD_GK_REGION,  /* continent or large region, no country */
-  DYAD_GK_SECTION  /* section of a populated place (PPLX) */
+  DYAD_GK_SECTION, /* section of a populated place (PPLX) */
+  DYAD_GK_ADM2     /* second-level region: county */
 };
 
 /* Name flags. */
@@ -72,6 +73,10 @@ struct dyad_gazetteer {
   uint32_t ncountry;                  /* places[0..ncountry) are countries */
   uint32_t *slots;                    /* hash: name index + 1, 0 empty */
   uint32_t nslots;                    /* power of two */
+  uint64_t *bits;                     /* one bit per hash value mod nbits:
+                                         most absent keys stop here, in a
+                                         table small enough for the cache */
+  uint32_t nbits;                     /* power of two */
 };
 
 /* Normalises text (len bytes) into out (cap bytes) as a key; returns the

@@ -190,6 +190,15 @@ done
 for p in $cpids; do wait "$p"; done
 ok concurrent_requests "$( [ "$(grep -c '^200$' "$tmp/burst")" -eq 24 ] && echo y)" "$(sort "$tmp/burst" | uniq -c | tr '\n' ' ')"
 
+# ---- the response cache follows the store ---------------------------------
+get /api/stats; before=$(grep -o '"documents":[0-9]*' "$tmp/body")
+mkdir -p "$tmp/later"
+printf 'date 2023-06-01\nTurkey praised Egypt.\n' > "$tmp/later/late.txt"
+"$DYAD" ingest --db "$tmp/ev.db" "$tmp/later" 2>/dev/null
+sleep 0.2
+get /api/stats; after=$(grep -o '"documents":[0-9]*' "$tmp/body")
+ok cache_sees_new_documents "$( [ -n "$before" ] && [ "$before" != "$after" ] && echo y)" "$before -> $after"
+
 # ---- without a dashboard, with a bad store ---------------------------------
 if start_server noweb --db "$tmp/ev.db" --web "$tmp/none"; then
   get /

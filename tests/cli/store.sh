@@ -195,9 +195,10 @@ pg_start() {
   if [ "$(id -u)" = 0 ]; then
     # PostgreSQL refuses to run as root: run it as the postgres user
     id postgres >/dev/null 2>&1 || { echo "running as root and no postgres user"; return 1; }
+    command -v runuser >/dev/null 2>&1 || { echo "running as root and no runuser"; return 1; }
     chmod 755 "$tmp"
     chown postgres "$PGDIR"
-    if command -v runuser >/dev/null 2>&1; then AS="runuser -u postgres --"; else AS="su postgres -s /bin/sh -c"; fi
+    AS="runuser -u postgres --"
   fi
   $AS "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U dyad -E UTF8 --locale=C \
     --no-sync > "$tmp/initdb.log" 2>&1 || { tail -3 "$tmp/initdb.log"; return 1; }

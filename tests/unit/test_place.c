@@ -60,6 +60,42 @@ static void key_normalises_punctuation_and_case(void **state)
   assert_memory_equal(out, "winston salem", n);
 }
 
+/* A truncated or altered gazetteer is refused, never read past its end. */
+static void damaged_gazetteer_is_refused(void **state)
+{
+  (void)state;
+  if (!ctx->gaz)
+    skip();
+  const struct dyad_gazetteer *g = ctx->gaz;
+  char dir[] = "/tmp/dyad-gaz-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[64];
+  snprintf(path, sizeof(path), "%s/gazetteer.bin", dir);
+  for (int kind = 0; kind < 2; kind++) {
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    size_t n = g->len - 1;
+    if (kind == 0) {
+      fwrite(g->buf, 1, n / 2, f); /* truncated */
+    } else {
+      fwrite(g->buf, 1, n, f); /* a candidate index out of range */
+      long at = (long)((const char *)g->cands - g->buf);
+      fseek(f, at, SEEK_SET);
+      uint32_t bad = g->nplace + 7;
+      fwrite(&bad, 4, 1, f);
+    }
+    fclose(f);
+    dyad_config cfg = {0};
+    cfg.data_dir = dir;
+    dyad_ctx *c2 = dyad_ctx_new(&cfg);
+    assert_int_equal(dyad_ctx_load_gazetteer(c2), DYAD_EFORMAT);
+    assert_null(c2->gaz);
+    dyad_ctx_free(c2);
+  }
+  unlink(path);
+  rmdir(dir);
+}
+
 static void bare_famous_name_is_the_capital(void **state)
 {
   (void)state;
@@ -158,6 +194,20 @@ static void sentence_initial_common_words_are_not_places(void **state)
   dyad_doc_free(doc);
 }
 
+static void governor_makes_it_the_state(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("New York Gov. Andrew Cuomo signed the bill. "
+                            "He later flew to New York.", DYAD_STAGE_WHERE);
+  size_t n;
+  const dyad_place *p = dyad_doc_places(doc, &n);
+  assert_int_equal(n, 2);
+  assert_int_equal(p[0].geonameid, 0); /* the state */
+  assert_true(p[1].geonameid > 0);     /* the city */
+  assert_true(p[1].lat > 40.5 && p[1].lat < 41);
+  dyad_doc_free(doc);
+}
+
 static void demonym_names_its_country(void **state)
 {
   (void)state;
@@ -210,6 +260,21 @@ static void event_place_from_visit(void **state)
   assert_true(pi >= 0);
   assert_string_equal(why, "destination");
   assert_string_equal(doc->places.v[pi].country, "KEN");
+  dyad_doc_free(doc);
+}
+
+static void event_place_from_visit_noun(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Modi praised Putin during a visit to Moscow.",
+                            DYAD_STAGE_PHRASES | DYAD_STAGE_WHERE);
+  const dyad_clause *c = main_clause(doc);
+  assert_non_null(c);
+  const char *why = NULL;
+  int32_t pi = dyad__event_place(doc, c, NULL, &why);
+  assert_true(pi >= 0);
+  assert_string_equal(why, "destination");
+  assert_string_equal(doc->places.v[pi].country, "RUS");
   dyad_doc_free(doc);
 }
 
@@ -270,6 +335,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(key_normalises_punctuation_and_case),
+      cmocka_unit_test(damaged_gazetteer_is_refused),
       cmocka_unit_test(bare_famous_name_is_the_capital),
       cmocka_unit_test(state_qualifier_picks_the_small_town),
       cmocka_unit_test(abbreviated_qualifier_works),
@@ -277,9 +343,11 @@ int main(void)
       cmocka_unit_test(multiword_names),
       cmocka_unit_test(person_names_are_not_places),
       cmocka_unit_test(sentence_initial_common_words_are_not_places),
+      cmocka_unit_test(governor_makes_it_the_state),
       cmocka_unit_test(demonym_names_its_country),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
+      cmocka_unit_test(event_place_from_visit_noun),
       cmocka_unit_test(event_place_across_the_country),
       cmocka_unit_test(no_place_gives_minus_one),
       cmocka_unit_test(writes_places_json),

@@ -177,6 +177,25 @@ static void unbalanced_marks_give_nothing(void **state)
   dyad_doc_free(doc);
 }
 
+static void marks_alone_give_no_nonsense(void **state)
+{
+  (void)state;
+  static const char *const odd[] = {
+      "\"", "\"\"", "\" \" \"", "\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9c",
+      "' ' '", "He said \"\n\n\"\n\n\"", "\xe2\x80\x9d backwards \xe2\x80\x9c"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(odd); k++) {
+    dyad_doc *doc = run(odd[k]);
+    size_t n, tl;
+    const dyad_quote *q = dyad_doc_quotes(doc, &n);
+    dyad_doc_text(doc, &tl);
+    for (size_t i = 0; i < n; i++) {
+      assert_true(q[i].span.len > 0); /* never an empty quote */
+      assert_true(q[i].span.off + q[i].span.len <= tl);
+    }
+    dyad_doc_free(doc);
+  }
+}
+
 static void quote_without_attribution_has_no_speaker(void **state)
 {
   (void)state;
@@ -215,6 +234,7 @@ int main(void)
       cmocka_unit_test(quote_continues_into_next_paragraph),
       cmocka_unit_test(according_to_is_a_cue),
       cmocka_unit_test(unbalanced_marks_give_nothing),
+      cmocka_unit_test(marks_alone_give_no_nonsense),
       cmocka_unit_test(quote_without_attribution_has_no_speaker),
       cmocka_unit_test(next_sentence_speaker_is_not_taken),
   };

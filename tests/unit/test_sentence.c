@@ -238,6 +238,8 @@ static void flags_credit_variants(void **state)
       "Getty Images)");
   assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
   assert_true(sflags(f, 0) & DYAD_SENTF_CAPTION);
+  sents(f, "A market in Kherson. Photo by Olena Shevchenko");
+  assert_true(sflags(f, 1) & DYAD_SENTF_CREDIT);
 }
 
 static void leaves_ordinary_text_alone(void **state)

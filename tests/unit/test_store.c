@@ -266,6 +266,86 @@ static void quotes_and_places_are_stored(void **state)
   assert_string_equal(r.first, "We will respond|Zelensky");
 }
 
+struct seen {
+  int n;
+  char codes[16][8];
+  char sentence[160];
+  dyad_date date;
+};
+
+static int collect(const dyad_store_event *ev, void *ud)
+{
+  struct seen *s = ud;
+  if (s->n < 16)
+    snprintf(s->codes[s->n], 8, "%s", ev->code);
+  if (s->n == 0) {
+    snprintf(s->sentence, sizeof(s->sentence), "%s", ev->sentence);
+    s->date = ev->date;
+  }
+  s->n++;
+  return 0;
+}
+
+static struct seen run(struct fx *f, const dyad_query *q)
+{
+  struct seen s;
+  memset(&s, 0, sizeof(s));
+  assert_int_equal(dyad_store_query(f->st, q, collect, &s), DYAD_OK);
+  return s;
+}
+
+static int count_text(struct fx *f, const char *text)
+{
+  dyad_query q = {0};
+  q.text = text;
+  return run(f, &q).n;
+}
+
+/* FTS5 on SQLite: the index must equal its content tables. */
+static void fts_consistent(struct fx *f)
+{
+  if (pg_url())
+    return;
+  assert_int_equal(dyad_store_flush(f->st), DYAD_OK);
+  dyad_status st = f->st->ops->exec(
+      f->st, "INSERT INTO sentences_fts (sentences_fts, rank) VALUES "
+             "('integrity-check', 1); INSERT INTO documents_fts "
+             "(documents_fts, rank) VALUES ('integrity-check', 1)");
+  if (st != DYAD_OK)
+    fail_msg("fts5 integrity: %s", dyad_store_errmsg(f->st));
+}
+
+static void replaced_text_is_searched_anew(void **state)
+{
+  struct fx *f = *state;
+  static const struct ev e1[] = {{0, "RUS", "190", "UKR"}};
+  /* stored in one batch, replaced in the next */
+  dyad_article a = article("r1", "Russia shelled Kharkiv again.", 20230322);
+  fill(f->doc, &a, e1, 1);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  assert_int_equal(count_text(f, "kharkiv"), 1);
+  a = article("r1", "Russia shelled Odesa again.", 20230322);
+  a.title = "Port city attacked";
+  a.title_len = strlen(a.title);
+  fill(f->doc, &a, e1, 1);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  assert_int_equal(count_text(f, "kharkiv"), 0);
+  assert_int_equal(count_text(f, "odesa"), 1);
+  assert_int_equal(count_text(f, "talks"), 0);   /* the old title */
+  assert_int_equal(count_text(f, "port city"), 1);
+  fts_consistent(f);
+  /* stored and replaced inside one batch */
+  a = article("r2", "Kyiv reported drone debris.", 20230323);
+  fill(f->doc, &a, e1, 1);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  a = article("r2", "Kyiv reported missile debris.", 20230323);
+  fill(f->doc, &a, e1, 1);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
+  assert_int_equal(count_text(f, "drone"), 0);
+  assert_int_equal(count_text(f, "missile"), 1);
+  fts_consistent(f);
+}
+
 static void article_without_id_is_keyed_by_hash(void **state)
 {
   struct fx *f = *state;
@@ -312,34 +392,6 @@ static void load_three(struct fx *f)
   fill(f->doc, &a, e3, 2);
   assert_int_equal(dyad_store_put(f->st, &a, f->doc, NULL), DYAD_OK);
   assert_int_equal(dyad_store_flush(f->st), DYAD_OK);
-}
-
-struct seen {
-  int n;
-  char codes[16][8];
-  char sentence[160];
-  dyad_date date;
-};
-
-static int collect(const dyad_store_event *ev, void *ud)
-{
-  struct seen *s = ud;
-  if (s->n < 16)
-    snprintf(s->codes[s->n], 8, "%s", ev->code);
-  if (s->n == 0) {
-    snprintf(s->sentence, sizeof(s->sentence), "%s", ev->sentence);
-    s->date = ev->date;
-  }
-  s->n++;
-  return 0;
-}
-
-static struct seen run(struct fx *f, const dyad_query *q)
-{
-  struct seen s;
-  memset(&s, 0, sizeof(s));
-  assert_int_equal(dyad_store_query(f->st, q, collect, &s), DYAD_OK);
-  return s;
 }
 
 static void query_source_prefix_matches_subcodes(void **state)
@@ -479,6 +531,28 @@ static void top_actors_dyads_codes(void **state)
   assert_int_equal(g.n, 2);
 }
 
+static void top_actors_with_every_filter(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  struct aggs g = {0};
+  dyad_query q = {0};
+  q.source = "R";
+  q.target = "U";
+  q.code = "1";
+  q.quads = 1u << 4;
+  q.from = 20230301;
+  q.to = 20230331;
+  q.doc = "d1";
+  q.text = "drone";
+  assert_int_equal(dyad_store_top(f->st, &q, DYAD_TOP_ACTORS, collect_agg,
+                                  &g), DYAD_OK);
+  assert_int_equal(g.n, 2); /* RUS and UKR of the one drone strike */
+  assert_string_equal(g.keys[0], "RUS");
+  assert_string_equal(g.keys[1], "UKR");
+  assert_int_equal(g.counts[0], 1);
+}
+
 static void sql_is_read_only(void **state)
 {
   struct fx *f = *state;
@@ -547,6 +621,7 @@ int main(void)
       T(changed_document_replaces_its_rows),
       T(bad_document_is_skipped_and_batch_goes_on),
       T(quotes_and_places_are_stored),
+      T(replaced_text_is_searched_anew),
       T(article_without_id_is_keyed_by_hash),
       T(hash_notices_bytes_moved_between_fields),
       T(query_source_prefix_matches_subcodes),
@@ -556,6 +631,7 @@ int main(void)
       T(query_doc_and_limit_newest_first),
       T(count_by_month_and_week),
       T(top_actors_dyads_codes),
+      T(top_actors_with_every_filter),
       T(sql_is_read_only),
       T(open_read_only_missing_file_fails),
       cmocka_unit_test(schema_doc_matches_code),

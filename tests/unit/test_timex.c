@@ -204,6 +204,30 @@ static void impossible_and_far_dates_are_skipped(void **state)
   assert_int_equal(count("The plan runs until 9999."), 0);
 }
 
+static void odd_inputs_give_only_real_days(void **state)
+{
+  (void)state;
+  static const char *const odd[] = {
+      "On 99/99/9999 and 2023-02-29 and 31/31/2023.",
+      "Tuesday Tuesday, Tuesday the the quarter of of 2023.",
+      "In mid- and - and 2023- and 1990-1989 and '00s.",
+      "nineteen nineteen-nineteen two thousand thousand",
+      "the year-earlier the year-ago third-quarter fifth quarter",
+      "at 25:99 and 13 p.m. and 0 a.m. on February 29, 2023."};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(odd); k++) {
+    dyad_doc *doc = test_doc(ctx, odd[k], DYAD_STAGE_PARSE | DYAD_STAGE_WHEN);
+    size_t n;
+    const dyad_timex *x = dyad_doc_timexes(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+      const char *v = x[i].value;
+      if (strlen(v) >= 10 && v[4] == '-' && v[7] == '-')
+        assert_int_not_equal(dyad__timex_day(v), 0);
+      assert_string_not_equal(v, "2023-02-29");
+    }
+    dyad_doc_free(doc);
+  }
+}
+
 static void year_range_gives_both_ends(void **state)
 {
   (void)state;
@@ -306,6 +330,7 @@ int main(void)
       cmocka_unit_test(hyphenated_durations),
       cmocka_unit_test(numbers_that_are_not_times),
       cmocka_unit_test(impossible_and_far_dates_are_skipped),
+      cmocka_unit_test(odd_inputs_give_only_real_days),
       cmocka_unit_test(year_range_gives_both_ends),
       cmocka_unit_test(that_year_refers_to_the_last_year_named),
       cmocka_unit_test(quarter_named_by_its_last_month),

