@@ -1055,7 +1055,6 @@ static const char *const phflag[] = {
 static const char *const clflag[] = {"CONDITIONAL", "REPORTED", "QUOTE",
                                      "QUESTION", "SUBJ_INHERITED"};
 static const char *const tense[] = {"", "PAST", "PRESENT", "FUTURE"};
-static const char *const tense_lc[] = {"", "past", "present", "future"};
 
 /* Phrase range of sentence si: phrases whose first token is inside it. */
 static void sent_phrases(const dyad_doc *doc, size_t si, size_t *p0,
@@ -1253,7 +1252,7 @@ static int text_ref(const dyad_doc *doc, const char *name, int32_t ph,
         (p->tense && !(p->tense == DYAD_TENSE_FUTURE &&
                        (p->flags & DYAD_PHF_FUTURE)) &&
          dyad__buf_printf(out, "%s%s", p->flags ? " " : "",
-                          tense_lc[p->tense & 3])) ||
+                          tense[p->tense & 3])) ||
         dyad__buf_addc(out, ')'))
       return -1;
   }

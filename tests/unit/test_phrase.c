@@ -359,7 +359,7 @@ static void writer_text_brackets(void **state)
   assert_int_equal(dyad__write_phrases(doc, 0, 0, &b), 0);
   assert_non_null(strstr(b.ptr, "[NP Xi] [VG made] [NP a strong show] "
                                 "[PP of [NP solidarity]] ."));
-  assert_non_null(strstr(b.ptr, "clause 0 MAIN subj=[Xi] verb=[made](past)"));
+  assert_non_null(strstr(b.ptr, "clause 0 MAIN subj=[Xi] verb=[made](PAST)"));
   assert_non_null(strstr(b.ptr, "obj=[a strong show] pp=[of solidarity]"));
   dyad_buf_release(&b);
   dyad_doc_free(doc);
