@@ -16,6 +16,7 @@ DYAD=${DYAD_BIN:-build/dyad}
 BUILD=${BUILD:-build}
 secs=${DYAD_BENCH_SECONDS:-10}
 conns=${DYAD_BENCH_CONNS:-100}
+[ -n "$conns" ] || conns=100
 if ! command -v wrk >/dev/null 2>&1; then
   echo "serve.sh: wrk not installed (scripts/deps.sh installs it), skipping"; exit 0
 fi
@@ -41,9 +42,9 @@ fi
 hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
-# run_all NAME LABEL SERVE-OPTIONS...: one server, wrk on each endpoint
+# run_all NAME CONNS LABEL SERVE-OPTIONS...: one server, wrk on each endpoint
 run_all() {
-  name=$1 label=$2; shift 2
+  name=$1 conns=$2 label=$3; shift 3
   log="$tmp/serve-$name.log"
   "$DYAD" serve --db "$db" --listen 127.0.0.1:0 --quiet "$@" 2>"$log" &
   pid=$!
@@ -55,7 +56,7 @@ run_all() {
   done
   [ -n "$port" ] || { cat "$log"; exit 1; }
   base="http://127.0.0.1:$port"
-  threads=$(nproc 2>/dev/null || echo 2); [ "$threads" -gt 4 ] && threads=4
+  threads=$(nproc 2>/dev/null || echo 2); [ "$threads" -gt 4 ] && threads=4; [ "$threads" -gt "$conns" ] && threads=$conns
   echo "-- $label"
   printf '%-64s %8s %8s %8s %6s %7s\n' "endpoint ($conns connections, ${secs}s)" \
     "req/s" "p50 ms" "p99 ms" "errors" "cpu ms"
@@ -87,6 +88,8 @@ run_all() {
   kill "$pid"; wait "$pid" 2>/dev/null; pid=
 }
 echo "machine: $(nproc 2>/dev/null) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
-run_all cached "response cache on (the default): repeated questions"
-[ "${DYAD_BENCH_NO_UNCACHED:-}" = 1 ] ||
-  run_all uncached "response cache off (--cache-mb 0): every request queries the store" --cache-mb 0
+run_all cached "$conns" "response cache on (the default): repeated questions"
+if [ "${DYAD_BENCH_NO_UNCACHED:-}" != 1 ]; then
+  run_all uncached "$conns" "response cache off (--cache-mb 0): every request queries the store" --cache-mb 0
+  run_all uncached1 1 "response cache off, one connection: the cost of each query" --cache-mb 0
+fi

@@ -17,6 +17,8 @@ static const char help[] =
     "                    beside the binary)\n"
     "  --max-conns N     connections at once (default 256)\n"
     "  --time-limit S    seconds per request (default 10)\n"
+    "  --queries N       store queries at once (default 2 per core, 8..64);\n"
+    "                    more requests wait for a free store handle\n"
     "  --cache-mb N      response cache in MiB (default 64; 0: off); answers\n"
     "                    are kept until the store file changes\n"
     "  --quiet           no access log on stderr\n"
@@ -53,7 +55,7 @@ int cmd_serve(int argc, char **argv)
     }
     if (strcmp(a, "--db") && strcmp(a, "--listen") && strcmp(a, "--web") &&
         strcmp(a, "--max-conns") && strcmp(a, "--time-limit") &&
-        strcmp(a, "--cache-mb")) {
+        strcmp(a, "--cache-mb") && strcmp(a, "--queries")) {
       cli_err("serve: unknown option '%s' (see dyad serve --help)", a);
       return EXIT_USAGE;
     }
@@ -70,6 +72,9 @@ int cmd_serve(int argc, char **argv)
       o.web = v;
     else if (strcmp(a, "--max-conns") == 0) {
       if (uint_opt(a, v, 10000, &o.max_conns))
+        return EXIT_USAGE;
+    } else if (strcmp(a, "--queries") == 0) {
+      if (uint_opt(a, v, 64, &o.queries))
         return EXIT_USAGE;
     } else if (strcmp(a, "--cache-mb") == 0) {
       if (strcmp(v, "0") != 0 && uint_opt(a, v, 65536, &o.cache_mb))

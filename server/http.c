@@ -39,20 +39,24 @@ double serve_now(void)
 
 enum { POOL_MAX = 64 };
 
+/* The pool bounds how many queries run at once (max handles): queries are
+ * CPU-bound, so running many more than there are cores only makes every
+ * one of them finish late; a few more than the cores keeps a slow query
+ * from holding up the quick ones. */
 struct pool {
   pthread_mutex_t mu;
   pthread_cond_t cv;
   const char *db;
   dyad_store *idle[POOL_MAX];
-  int nidle, nopen;
+  int nidle, nopen, max;
 };
 
-/* Borrows a handle: an idle one, a new one while fewer than POOL_MAX are
+/* Borrows a handle: an idle one, a new one while fewer than max are
  * open, else waits for one to come back. NULL if opening failed. */
 static dyad_store *pool_get(struct pool *p, char *err, size_t cap)
 {
   pthread_mutex_lock(&p->mu);
-  while (p->nidle == 0 && p->nopen >= POOL_MAX)
+  while (p->nidle == 0 && p->nopen >= p->max)
     pthread_cond_wait(&p->cv, &p->mu);
   if (p->nidle > 0) {
     dyad_store *s = p->idle[--p->nidle];
@@ -585,6 +589,11 @@ int serve_run(const serve_opts *o)
   pthread_mutex_init(&sv.pool.mu, NULL);
   pthread_cond_init(&sv.pool.cv, NULL);
   sv.pool.db = o->db;
+  long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+  sv.pool.max = o->queries ? (int)o->queries
+                           : (int)(ncpu < 4 ? 8 : ncpu > 32 ? 64 : 2 * ncpu);
+  if (sv.pool.max > POOL_MAX)
+    sv.pool.max = POOL_MAX;
 
   /* Open one handle now so a bad --db fails at once, not on a request. */
   char err[256];

@@ -211,7 +211,7 @@ void jb_num(jbuf *b, double v)
   }
   if (v == 0)
     v = 0; /* no "-0" */
-  jb_printf(b, "%.4g", v);
+  jb_printf(b, "%.6g", v);
 }
 
 void jb_null(jbuf *b)

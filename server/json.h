@@ -34,7 +34,7 @@ void jb_key(jbuf *b, const char *k); /* ,"k": */
 void jb_str(jbuf *b, const char *s);       /* NULL -> null */
 void jb_strn(jbuf *b, const char *s, size_t n);
 void jb_int(jbuf *b, int64_t v);
-void jb_num(jbuf *b, double v);            /* %.4g-ish, never -0 */
+void jb_num(jbuf *b, double v);            /* %.6g, never -0; NaN: null */
 void jb_null(jbuf *b);
 void jb_bool(jbuf *b, int v);
 /* A numeric text from SQL (NULL or "" -> null; otherwise copied when it

@@ -24,6 +24,7 @@ typedef struct serve_opts {
   unsigned time_limit;   /* seconds per request (0: 10) */
   int quiet;             /* no access log */
   unsigned cache_mb;     /* response cache size in MiB (0: off) */
+  unsigned queries;      /* store queries at once (0: 2 per core, 8..64) */
 } serve_opts;
 
 /* Runs the server until SIGINT or SIGTERM. Prints the URL on stderr once

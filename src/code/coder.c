@@ -580,8 +580,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
-  if (target >= 0)
-    *consumed_np = target;
+  if (target >= 0 && ta)
+    *consumed_np = target; /* an object that names no actor stays free to
+                              name an event ("announced a loan to ...") */
   dyad_span vs = tokspan(doc, vg->head, 1);
   if (!code[0] && mirror[0]) /* ":B" patterns: only the swapped event */
     return ta ? emit_pairs(ec, ta, sa, mirror, NULL, vs, hit->rule, flags)

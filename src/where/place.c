@@ -581,7 +581,9 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         i = b;
         continue;
       }
-      if (L == 1 && is_word(doc, b + 1, SAYS)) {
+      if (L == 1 && is_word(doc, b + 1, SAYS) &&
+          !(i > se->tok && is_word(doc, i - 1, "in\0at\0from\0near\0and\0"
+                                                "or\0of\0to\0"))) {
         add_person(s, r);
         continue;
       }
@@ -594,6 +596,12 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
                                (is_word(doc, i - 1, "of\0") &&
                                 i - 1 > se->tok && !is_capword(&t[i - 2])));
     int comma_after = b + 1 < end && doc->text[t[b + 1].off] == ',';
+    /* "Kitchener and Waterloo": a list of places */
+    if (!lead && i >= se->tok + 2 && s->n && !s->m[s->n - 1].len &&
+        s->m[s->n - 1].tok + s->m[s->n - 1].ntok == i - 1 &&
+        (is_word(doc, i - 1, "and\0or\0") ||
+         doc->text[t[i - 1].off] == ','))
+      lead = 1;
     if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
         !comma_after && !area_place(s->g, r) &&
         !(i != first && notable(s->g, r)))
@@ -807,12 +815,25 @@ static dyad_status resolve(struct scan *s)
   struct mention **ix = dyad__arena_alloc(&doc->arena, s->n * sizeof(*ix));
   if (!ev.country || !ix)
     return DYAD_ENOMEM;
+  for (size_t k = 0; k < s->n; k++)
+    ix[k] = &s->m[k];
+  qsort(ix, s->n, sizeof(*ix), by_rec);
+  /* a name qualified once has that sense throughout, as evidence too */
+  for (size_t a = 0, z; a < s->n; a = z) {
+    for (z = a + 1; z < s->n && ix[z]->rec == ix[a]->rec; z++)
+      ;
+    uint32_t pick = DYAD_GAZ_NONE;
+    for (size_t k = a; k < z && pick == DYAD_GAZ_NONE && ix[a]->rec; k++)
+      if (ix[k]->qual != DYAD_GAZ_NONE)
+        pick = ix[k]->pick;
+    for (size_t k = a; k < z && pick != DYAD_GAZ_NONE; k++)
+      if (ix[k]->pick == DYAD_GAZ_NONE)
+        ix[k]->pick = pick;
+  }
   for (size_t k = 0; k < s->n; k++) {
     gather(&ev, g, &s->m[k], 1);
     add_anchor(&ev, g, &s->m[k]);
-    ix[k] = &s->m[k];
   }
-  qsort(ix, s->n, sizeof(*ix), by_rec);
   for (size_t a = 0, z; a < s->n; a = z) {
     z = a + 1;
     if (!ix[a]->rec)
@@ -922,6 +943,27 @@ static const char MOTION[] = "visit\0travel\0arrive\0fly\0go\0return\0come\0"
                              "head\0trip\0journey\0deploy\0send\0move\0"
                              "visits\0trips\0tour\0";
 static const char NATION[] = "country\0nation\0";
+static const char STRIKES[] = "attack\0shell\0bomb\0strike\0hit\0raid\0"
+                              "invade\0occupy\0capture\0seize\0besiege\0"
+                              "storm\0enter\0blockade\0liberate\0retake\0"
+                              "bombard\0target\0pound\0overrun\0";
+
+/* Is the main verb of clause c (its lemma) one of the words? */
+static int verb_in(const dyad_doc *doc, const dyad_clause *c,
+                   const char *list)
+{
+  if (c->verb < 0 || (size_t)c->verb >= doc->phrases.n)
+    return 0;
+  size_t ln;
+  const char *lemma =
+      dyad_ctx_word(doc->ctx, doc->phrases.v[c->verb].lemma, &ln);
+  if (!lemma)
+    return 0;
+  for (const char *p = list; *p; p += strlen(p) + 1)
+    if (strlen(p) == ln && memcmp(p, lemma, ln) == 0)
+      return 1;
+  return 0;
+}
 
 /* The main country of the article: the one most of its places are in. */
 static uint32_t main_country(const dyad_doc *doc)
@@ -1046,6 +1088,14 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     int32_t pl = place_in_np(doc, c->obj);
     if (pl >= 0) {
       *why = "destination";
+      return pl;
+    }
+  }
+  /* "shelled Kharkiv": the object of a physical attack on a place */
+  if (c->obj >= 0 && verb_in(doc, c, STRIKES)) {
+    int32_t pl = place_in_np(doc, c->obj);
+    if (pl >= 0) {
+      *why = "object-place";
       return pl;
     }
   }

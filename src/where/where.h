@@ -106,6 +106,8 @@ static inline const char *dyad__gaz_name(const struct dyad_gazetteer *g,
  *    outside, inside, throughout, within): *why = "in-phrase";
  *  - the place visited or travelled to ("visit to Moscow", "arrived in
  *    Kyiv", "visited Moscow", "flew to Beijing"): *why = "destination";
+ *  - the object of a physical attack on a place ("shelled Kharkiv",
+ *    "invaded Ukraine"): *why = "object-place";
  *  - "across the country", "nationwide", "throughout the nation": the
  *    country of target_code (its first three letters, when a country), else
  *    the article's main country; a place record is appended for it:

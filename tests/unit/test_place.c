@@ -278,6 +278,21 @@ static void event_place_from_visit_noun(void **state)
   dyad_doc_free(doc);
 }
 
+static void event_place_of_attacked_town(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Artillery units shelled Mariupol again.",
+                            DYAD_STAGE_PHRASES | DYAD_STAGE_WHERE);
+  const dyad_clause *c = main_clause(doc);
+  assert_non_null(c);
+  const char *why = NULL;
+  int32_t pi = dyad__event_place(doc, c, NULL, &why);
+  assert_true(pi >= 0);
+  assert_string_equal(why, "object-place");
+  assert_string_equal(doc->places.v[pi].country, "UKR");
+  dyad_doc_free(doc);
+}
+
 static void event_place_across_the_country(void **state)
 {
   (void)state;
@@ -348,6 +363,7 @@ int main(void)
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
       cmocka_unit_test(event_place_from_visit_noun),
+      cmocka_unit_test(event_place_of_attacked_town),
       cmocka_unit_test(event_place_across_the_country),
       cmocka_unit_test(no_place_gives_minus_one),
       cmocka_unit_test(writes_places_json),

@@ -45,6 +45,10 @@ try {
   check('stats_shown', /events in/.test(await page.textContent('#stats')));
   check('map_drawn', (await page.locator('#map svg path').count()) > 100);
   check('network_drawn', (await page.locator('#network canvas').count()) > 0);
+  const located = await page.evaluate(async () =>
+    (await (await fetch('/api/places')).json()).places.filter((p) => p.lat != null).length);
+  const dots = await page.locator('#map circle.place').count();
+  check('map_places', dots === located, `${dots} dots for ${located} located places`);
 
   // search
   let ready = await page.getAttribute('body', 'data-ready');
