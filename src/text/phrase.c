@@ -564,7 +564,9 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
                       ft == DYAD_TAG_VBP || ft == DYAD_TAG_MD);
   o->tense = DYAD_TENSE_NONE;
   if (ft == DYAD_TAG_MD) {
-    if (fc & WB(W_FUTURE))
+    /* by the form: a lemmatizer may give "would" the lemma "will" */
+    if ((fc & WB(W_FUTURE)) &&
+        !(wclass(cx, t[o->first].form) & WB(W_MODAL)))
       fl |= DYAD_PHF_FUTURE;
     else
       fl |= DYAD_PHF_MODAL;
