@@ -24,7 +24,7 @@ enum {
   W_PLPRON, W_OF, W_BY, W_ACCORDING, W_ANDOR, W_WARN, W_TIMEADJ, W_AT,
   W_LEAST, W_EX, W_OBJCTL, W_ON, W_SUCH, W_SELF,
   W_NOMPRON, W_WHAT, W_QUANT, W_FOR, W_PREPVBG, W_APPROX, W_COPULA,
-  W_MORE, W_THAN, W_UP, W_AS, W_TIMEOBJ, W_COUNT_
+  W_MORE, W_THAN, W_UP, W_AS, W_TIMEOBJ, W_WITH, W_COUNT_
 };
 _Static_assert(W_COUNT_ <= 64, "word classes fit in 64 bits");
 #define WB(x) ((uint64_t)1 << (x))

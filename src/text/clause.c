@@ -861,6 +861,11 @@ static void do_part(struct walk *w, int32_t vg)
   } else if (w->prev_kind == IT_PP && (v->flags & DYAD_PHF_PARTICIPLE) &&
              w->np_before >= 0) {
     ante = w->np_before; /* "the families of athletes killed at" */
+  } else if (w->prev_kind == IT_PP && (v->flags & DYAD_PHF_GERUND) &&
+             w->np_before >= 0 &&
+             (w->cx->tc[PH(w, w->prev_ph)->head] & (WB(W_OF) | WB(W_WITH)))) {
+    ante = w->np_before; /* "the chance of these events happening",
+                            "with bonds feeling the impact" */
   } else if (w->prev_kind == IT_LOOSE && w->t[w->prev_tok].tag ==
                                              DYAD_TAG_COMMA &&
              (v->flags & DYAD_PHF_PARTICIPLE) && w->np_before >= 0) {

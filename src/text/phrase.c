@@ -7,10 +7,13 @@
  * clause.c (dyad__clauses) adds doc->clauses sentence by sentence.
  *
  * Phrases, and how they nest (dyad_phrase.up):
- * - NP: a base noun phrase: [PDT] [DT] premodifiers (JJ, CD, nouns, VBN/VBG
- *   inside an NP, JJ-and-JJ) and a nominal head (the last noun or number;
- *   "Japanese Prime Minister Fumio Kishida" is one NP headed by Kishida).
- *   A personal pronoun is an NP flagged PRONOUN.
+ * - NP: a base noun phrase: [quantity prefix: at least, more than, up to,
+ *   about] [PDT] [DT] premodifiers (JJ, CD, nouns, VBN/VBG inside an NP,
+ *   JJ-and-JJ, "a mild, dry climate") and a nominal head (the last noun or
+ *   number; "Japanese Prime Minister Fumio Kishida" is one NP headed by
+ *   Kishida; "$ 5 billion" by "$"). A personal pronoun, "what", and a lone
+ *   "this"/"both"/"many of" are NPs too. Floating quantifiers and emphatic
+ *   reflexives after a noun ("they both", "Putin himself") are not.
  * - Possessives: "Xi's visit" is the NP [Xi's visit] (head visit) whose
  *   poss is the NP [Xi] (flagged POSSESSOR, up = the possessed NP). "his
  *   visit": the possessor is the one-token NP [his], PRONOUN|POSSESSOR.
@@ -110,6 +113,7 @@ static const struct wlist wlists[] = {
                "oblige empower let make have see watch hear"},
     {W_ON, "on upon"},
     {W_SUCH, "such"},
+    {W_WITH, "with without"},
     {W_NOMPRON, "i he she we they"},
     {W_WHAT, "what whatever whoever"},
     {W_QUANT, "many most few several enough much more all both some none "
@@ -560,7 +564,9 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
                       ft == DYAD_TAG_VBP || ft == DYAD_TAG_MD);
   o->tense = DYAD_TENSE_NONE;
   if (ft == DYAD_TAG_MD) {
-    if (fc & WB(W_FUTURE))
+    /* by the form: a lemmatizer may give "would" the lemma "will" */
+    if ((fc & WB(W_FUTURE)) &&
+        !(wclass(cx, t[o->first].form) & WB(W_MODAL)))
       fl |= DYAD_PHF_FUTURE;
     else
       fl |= DYAD_PHF_MODAL;

@@ -584,6 +584,17 @@ static void noun_complement_that_is_no_relative(void **state)
   dyad_doc_free(doc);
 }
 
+static void gerund_after_of_takes_its_noun(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Talks/NNS cut/VBD/cut the/DT risk/NN "
+                                     "of/IN clashes/NNS erupting/VBG/erupt "
+                                     "./.");
+  const dyad_clause *e = ct_clause(doc, "erupting");
+  assert_int_equal(e->kind, DYAD_CL_PART);
+  assert_int_equal(e->subj, NP("clashes"));
+  dyad_doc_free(doc);
+}
+
 /* Every index the parser wrote points where it should. */
 static void check_invariants(const dyad_doc *doc)
 {
@@ -758,6 +769,7 @@ int main(void)
       cmocka_unit_test(copular_complement_then_action_joins_speaker),
       cmocka_unit_test(coordinated_participle_shares_auxiliary),
       cmocka_unit_test(noun_complement_that_is_no_relative),
+      cmocka_unit_test(gerund_after_of_takes_its_noun),
       cmocka_unit_test(odd_input_is_stable),
       cmocka_unit_test(long_sentence_keeps_invariants),
       cmocka_unit_test(random_tags_keep_invariants),

@@ -351,6 +351,16 @@ static void participle_after_verb_opens_np(void **state)
   dyad_doc_free(doc);
 }
 
+static void would_is_modal_whatever_its_lemma(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "London/NNP would/MD/will send/VB "
+                                     "crews/NNS ./.");
+  const dyad_phrase *v = &doc->phrases.v[ct_phrase(doc, DYAD_PH_VG, "send")];
+  assert_true(v->flags & DYAD_PHF_MODAL);
+  assert_false(v->flags & DYAD_PHF_FUTURE);
+  dyad_doc_free(doc);
+}
+
 static void writer_text_brackets(void **state)
 {
   dyad_doc *doc = tagged_doc(*state, "Xi/NNP made/VBD/make a/DT strong/JJ "
@@ -419,6 +429,7 @@ int main(void)
       cmocka_unit_test(floating_quantifier_and_reflexive),
       cmocka_unit_test(apposition_with_pp_before_verb),
       cmocka_unit_test(participle_after_verb_opens_np),
+      cmocka_unit_test(would_is_modal_whatever_its_lemma),
       cmocka_unit_test(writer_text_brackets),
       cmocka_unit_test(writer_json_is_valid),
   };
