@@ -135,6 +135,9 @@ struct emit_ctx {
   uint32_t sent;
   size_t first_event;     /* events of this sentence start here */
   const dyad_clause *cl;  /* clause being coded (dates, places), or NULL */
+  uint32_t used[32];      /* tokens a verb pattern's words matched: an
+                             event noun there is part of that event */
+  size_t nused;
 };
 
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
@@ -264,8 +267,10 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
  * matched, UINT32_MAX if none). */
 static int pat_match(const dyad_doc *doc, const dyad_clause *c,
                      const dyad_phrase *vg, const struct dyad_verb_pat *p,
-                     int32_t *target, int32_t *source, uint32_t *lastprep)
+                     int32_t *target, int32_t *source, uint32_t *lastprep,
+                     uint32_t *words, size_t *nwords)
 {
+  *nwords = 0;
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
   uint32_t end = clause_reach(doc, c);
@@ -325,6 +330,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
     if (!m)
       return 0;
     uint32_t lastt = q + (uint32_t)m - 1;
+    if (*nwords < 8)
+      words[(*nwords)++] = lastt;
     if (toks[lastt].tag == DYAD_TAG_IN || toks[lastt].tag == DYAD_TAG_TO ||
         toks[lastt].tag == DYAD_TAG_RP)
       *lastprep = lastt;
@@ -524,6 +531,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const struct dyad_verb_pat *hit = NULL;
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
+  uint32_t words[8];
+  size_t nwords = 0;
   /* a 256-bit filter of the words after the verb: most of a frequent
    * verb's patterns name a word the clause does not have */
   uint64_t bloom[4] = {0, 0, 0, 0};
@@ -535,13 +544,16 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   for (size_t i = 0; i < np; i++) {
     if (!bloom_may(bloom, pats[i]))
       continue;
-    if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep)) {
+    if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep, words,
+                  &nwords)) {
       hit = pats[i];
       break;
     }
   }
   if (!hit)
     return DYAD_OK;
+  for (size_t k = 0; k < nwords && ec->nused < DYAD_ARRAY_LEN(ec->used); k++)
+    ec->used[ec->nused++] = words[k];
   const char *hcode = strcmp(hit->code, "---") == 0 ? "" : hit->code;
   int passive = (vg->flags & DYAD_PHF_PASSIVE) != 0;
   if (passive && hit->passive[0])
@@ -661,6 +673,9 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     return DYAD_OK;
   if (p->flags & DYAD_PHF_NEGDET)
     return DYAD_OK;
+  for (size_t k = 0; k < ec->nused; k++)
+    if (ec->used[k] == p->head)
+      return DYAD_OK; /* "ended their talks": the verb coded it */
   char code[8], mirror[8];
   snprintf(code, sizeof(code), "%s", nh.code);
   snprintf(mirror, sizeof(mirror), "%s", nh.mirror);
@@ -827,7 +842,7 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL};
+    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL, {0}, 0};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)

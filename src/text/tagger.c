@@ -1246,6 +1246,47 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
 }
 
+/* A sentence left with no finite verb, where a word the lexicon knows as a
+ * past tense follows its would-be subject and precedes an object ("The
+ * West imposed sanctions", "Xi made a strong show", first tagged as
+ * adjectives before a noun): that word is the verb. A capitalised
+ * adjective just before it ("West", "Xi") is then a proper noun. */
+static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
+                          const struct tw *W)
+{
+  dyad_token *T = doc->toks.v;
+  for (size_t i = a; i < b; i++) {
+    int tg = T[i].tag;
+    if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
+        tg == DYAD_TAG_MD)
+      return;
+  }
+  for (size_t i = a + 1; i + 1 < b; i++) {
+    dyad_token *t = &T[i];
+    if ((t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN) || !W[i].fl)
+      continue;
+    uint64_t m = dyad__lex_tags(doc->ctx, W[i].f, W[i].fl);
+    if (!(m & DYAD_TAGBIT(DYAD_TAG_VBD)))
+      continue;
+    int prev = T[i - 1].tag, next = T[i + 1].tag;
+    int capadj = prev == DYAD_TAG_JJ && (T[i - 1].flags & DYAD_TOKF_CAP);
+    int subj = prev == DYAD_TAG_NN || prev == DYAD_TAG_NNS ||
+               prev == DYAD_TAG_NNP || prev == DYAD_TAG_NNPS ||
+               prev == DYAD_TAG_PRP || capadj;
+    int obj = next == DYAD_TAG_DT || next == DYAD_TAG_NN ||
+              next == DYAD_TAG_NNS || next == DYAD_TAG_NNP ||
+              next == DYAD_TAG_NNPS || next == DYAD_TAG_PRP ||
+              next == DYAD_TAG_PRPS || next == DYAD_TAG_JJ ||
+              next == DYAD_TAG_CD || next == DYAD_TAG_IN;
+    if (!subj || !obj)
+      continue;
+    t->tag = DYAD_TAG_VBD;
+    if (capadj)
+      T[i - 1].tag = DYAD_TAG_NNP;
+    return;
+  }
+}
+
 dyad_status dyad__tag(dyad_doc *doc)
 {
   const dyad_ctx *ctx = doc->ctx;
@@ -1359,6 +1400,7 @@ dyad_status dyad__tag(dyad_doc *doc)
                tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
         finite_seen = 0;
     }
+    rescue_finite(doc, a, b, W);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       if (t->kind != DYAD_TK_WORD) {

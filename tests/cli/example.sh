@@ -18,6 +18,15 @@ has() { # NAME SOURCE CODE TARGET
     echo "FAIL example_$1 (no $2 $3 $4)"
   fi
 }
+has_root() { # NAME SOURCE ROOT TARGET: any code of that CAMEO root
+  if awk -F'\t' -v s="$2" -v r="$3" -v t="$4" \
+       '$5 == s && substr($9, 1, 2) == r && $7 == t { found = 1 } END { exit !found }' "$out"; then
+    echo "PASS example_$1"
+  else
+    echo "FAIL example_$1 (no $2 $3x $4)"
+  fi
+}
+has_root white_house_appeals_to_beijing USAGOV 02 CHNGOV
 has visit_to_moscow            CHNGOV 042 RUSGOV
 has putin_praises_xi           RUSGOV 051 CHNGOV
 has leaders_accuse_the_west    RUSGOV 112 WST
