@@ -19,6 +19,7 @@
  * read-only. With -j 1 (the default) the main thread analyses inline.
  */
 #include "cli.h"
+#include "drive.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -76,30 +77,8 @@ struct ring {
 static int slot_take(struct slot *sl, const dyad_article *art,
                      const char *path)
 {
-  size_t need = art->id_len + art->title_len + art->text_len +
-                art->source_len + art->url_len + 1;
-  if (need > sl->cap) {
-    char *p = realloc(sl->buf, need);
-    if (!p)
-      return -1;
-    sl->buf = p;
-    sl->cap = need;
-  }
-  char *w = sl->buf;
-  sl->art = *art;
-#define COPY(f)                                                             \
-  do {                                                                      \
-    if (art->f##_len)                                                       \
-      memcpy(w, art->f, art->f##_len);                                      \
-    sl->art.f = w;                                                          \
-    w += art->f##_len;                                                      \
-  } while (0)
-  COPY(id);
-  COPY(title);
-  COPY(text);
-  COPY(source);
-  COPY(url);
-#undef COPY
+  if (cli_article_copy(&sl->art, &sl->buf, &sl->cap, art) != 0)
+    return -1;
   sl->path = path;
   return 0;
 }

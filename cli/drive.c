@@ -43,26 +43,26 @@ struct worker {
   struct batch *b;
 };
 
-/* Copies art's strings into job->mem so the reader may move on. */
-static int jobcopy(struct job *j, const dyad_article *art, const char *input)
+int cli_article_copy(dyad_article *dst, char **buf, size_t *cap,
+                     const dyad_article *src)
 {
-  size_t need = art->id_len + art->title_len + art->text_len +
-                art->source_len + art->url_len + 5;
-  if (need > j->memcap) {
-    char *m = realloc(j->mem, need);
+  size_t need = src->id_len + src->title_len + src->text_len +
+                src->source_len + src->url_len + 5;
+  if (need > *cap) {
+    char *m = realloc(*buf, need);
     if (!m)
       return -1;
-    j->mem = m;
-    j->memcap = need;
+    *buf = m;
+    *cap = need;
   }
-  char *p = j->mem;
-  j->art = *art;
+  char *p = *buf;
+  *dst = *src;
 #define COPY(f)                                                             \
   do {                                                                      \
-    if (art->f##_len)                                                       \
-      memcpy(p, art->f, art->f##_len);                                      \
-    j->art.f = p;                                                           \
-    p += art->f##_len;                                                      \
+    if (src->f##_len)                                                       \
+      memcpy(p, src->f, src->f##_len);                                      \
+    dst->f = p;                                                             \
+    p += src->f##_len;                                                      \
     *p++ = '\0';                                                            \
   } while (0)
   COPY(id);
@@ -71,6 +71,14 @@ static int jobcopy(struct job *j, const dyad_article *art, const char *input)
   COPY(source);
   COPY(url);
 #undef COPY
+  return 0;
+}
+
+/* Copies art's strings into job->mem so the reader may move on. */
+static int jobcopy(struct job *j, const dyad_article *art, const char *input)
+{
+  if (cli_article_copy(&j->art, &j->mem, &j->memcap, art) != 0)
+    return -1;
   j->input = input;
   j->out.len = 0;
   return 0;
