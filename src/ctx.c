@@ -49,6 +49,7 @@ void dyad_ctx_free(dyad_ctx *ctx)
   dyad__codebook_free(ctx);
   dyad__dict_free(ctx);
   dyad__lexicon_free(ctx);
+  dyad__chunk_words_free(ctx);
   dyad__vocab_release(&ctx->vocab);
   if (ctx->data_dir)
     dyad__free(&a, ctx->data_dir, strlen(ctx->data_dir) + 1);
@@ -98,7 +99,10 @@ dyad_status dyad_ctx_load_lexicon(dyad_ctx *ctx)
 {
   if (ctx->lex)
     return DYAD_OK;
-  return dyad__lexicon_load(ctx);
+  dyad_status st = dyad__lexicon_load(ctx);
+  if (st == DYAD_OK)
+    st = dyad__chunk_words_build(ctx);
+  return st;
 }
 
 dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx)
@@ -110,5 +114,7 @@ dyad_status dyad_ctx_load_defaults(dyad_ctx *ctx)
     st = dyad__dict_load_defaults(ctx);
   if (st == DYAD_OK && !ctx->gaz && !(ctx->flags & DYAD_CFG_NO_WHERE))
     st = dyad__gazetteer_load(ctx);
+  if (st == DYAD_OK) /* dictionaries may have added listed words */
+    st = dyad__chunk_words_build(ctx);
   return st;
 }

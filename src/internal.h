@@ -164,6 +164,7 @@ struct dyad_lexicon;  /* src/text/lexicon.c */
 struct dyad_dict;     /* src/dict/ */
 struct dyad_codebook; /* src/dict/codebook.c */
 struct dyad_gazetteer;/* src/where/ */
+struct dyad_chunk_words; /* src/text/chunk.h */
 
 struct dyad_ctx {
   struct dyad_allocator alloc; /* every allocation goes here */
@@ -174,6 +175,8 @@ struct dyad_ctx {
   struct dyad_dict *dict;      /* actors, agents, verbs, nouns, cues */
   struct dyad_codebook *cameo; /* CAMEO codebook */
   struct dyad_gazetteer *gaz;  /* place names */
+  struct dyad_chunk_words *chunkw; /* chunker word classes, rebuilt after
+                                      every load (vocabulary ids) */
   char errmsg[512];            /* most recent failure */
 };
 
@@ -242,5 +245,7 @@ void dyad__codebook_free(dyad_ctx *ctx);
 dyad_status dyad__gazetteer_load(dyad_ctx *ctx);/* where/gazetteer.c */
 void dyad__gazetteer_free(dyad_ctx *ctx);
 void dyad__coder_state_free(dyad_doc *doc);     /* code/coder.c */
+dyad_status dyad__chunk_words_build(dyad_ctx *ctx); /* text/phrase.c */
+void dyad__chunk_words_free(dyad_ctx *ctx);
 
 #endif /* DYAD_INTERNAL_H */

@@ -679,6 +679,8 @@ dyad_status dyad_ctx_load_dict(dyad_ctx *ctx, const char *path, size_t len,
   dyad_status st = load_file(ctx, name, format, 1);
   if (st == DYAD_OK)
     st = dyad__dict_finish(ctx);
+  if (st == DYAD_OK && ctx->chunkw) /* new words may be listed ones */
+    st = dyad__chunk_words_build(ctx);
   return st;
 }
 

@@ -39,6 +39,14 @@ struct dyad_chunker {
   int32_t *lastpp;        /* last PP of the clause's chain */
   uint8_t *cstate;        /* CS_* bits */
   size_t maxcl;           /* capacity of the scratch arrays */
+  const uint32_t *wkey;    /* word-class table: ctx's, or own below */
+  const uint64_t *wcls;
+};
+
+/* The word-class table (word ids of the chunker's closed lists and their
+ * classes), built once per ctx by dyad__chunk_words_build so that each
+ * document does not look the lists up again. */
+struct dyad_chunk_words {
   uint32_t wkey[CHUNK_WSLOTS];
   uint64_t wcls[CHUNK_WSLOTS];
 };

@@ -150,9 +150,13 @@ static uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 
 /* Looks every listed word up in the (read-only) vocabulary. Words the
  * vocabulary lacks cannot occur in the document, so they are skipped. */
-static void words_init(struct dyad_chunker *cx, const struct dyad_vocab *v)
+static void words_fill(struct dyad_chunk_words *cw, const struct dyad_vocab *v)
 {
-  memset(cx->wkey, 0, sizeof(cx->wkey));
+  struct dyad_chunker tmp;
+  tmp.wkey = cw->wkey;
+  tmp.wcls = cw->wcls;
+  struct dyad_chunker *cx = &tmp;
+  memset(cw->wkey, 0, sizeof(cw->wkey));
   for (size_t k = 0; k < DYAD_ARRAY_LEN(wlists); k++) {
     const char *p = wlists[k].words;
     while (*p) {
@@ -165,11 +169,11 @@ static void words_init(struct dyad_chunker *cx, const struct dyad_vocab *v)
         uint32_t id = dyad__vocab_find(v, p, (size_t)(q - p));
         if (id) {
           size_t h = wslot(cx, id);
-          if (cx->wkey[h] != id) {
-            cx->wkey[h] = id;
-            cx->wcls[h] = 0;
+          if (cw->wkey[h] != id) {
+            cw->wkey[h] = id;
+            cw->wcls[h] = 0;
           }
-          cx->wcls[h] |= WB(wlists[k].cls);
+          cw->wcls[h] |= WB(wlists[k].cls);
         }
       }
       p = q;
@@ -1012,7 +1016,18 @@ dyad_status dyad__phrases(dyad_doc *doc)
     return DYAD_ENOMEM;
   cx->doc = doc;
   cx->t = doc->toks.v;
-  words_init(cx, &doc->ctx->vocab);
+  const struct dyad_chunk_words *cw = doc->ctx->chunkw;
+  if (!cw) {
+    /* a ctx whose loaders did not build the table: build one per doc */
+    struct dyad_chunk_words *own =
+        dyad__arena_alloc(&doc->arena, sizeof(*own));
+    if (!own)
+      return DYAD_ENOMEM;
+    words_fill(own, &doc->ctx->vocab);
+    cw = own;
+  }
+  cx->wkey = cw->wkey;
+  cx->wcls = cw->wcls;
   cx->maxcl = ntok + nsent + 1;
   cx->tc = dyad__arena_alloc(&doc->arena, (ntok + 1) * sizeof(uint64_t));
   cx->lastpp = dyad__arena_alloc(&doc->arena, cx->maxcl * sizeof(int32_t));
@@ -1321,4 +1336,21 @@ int dyad__write_phrases(const dyad_doc *doc, size_t sent, int json,
   return text_phrases(doc, sent, p0, p1, out) || text_clauses(doc, sent, out)
              ? -1
              : 0;
+}
+
+dyad_status dyad__chunk_words_build(dyad_ctx *ctx)
+{
+  if (!ctx->chunkw) {
+    ctx->chunkw = dyad__malloc(&ctx->alloc, sizeof(*ctx->chunkw));
+    if (!ctx->chunkw)
+      return DYAD_ENOMEM;
+  }
+  words_fill(ctx->chunkw, &ctx->vocab);
+  return DYAD_OK;
+}
+
+void dyad__chunk_words_free(dyad_ctx *ctx)
+{
+  dyad__free(&ctx->alloc, ctx->chunkw, sizeof(*ctx->chunkw));
+  ctx->chunkw = NULL;
 }
