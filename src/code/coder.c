@@ -536,13 +536,16 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   /* a 256-bit filter of the words after the verb: most of a frequent
    * verb's patterns name a word the clause does not have */
   uint64_t bloom[4] = {0, 0, 0, 0};
+  uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
   uint32_t cend = clause_reach(doc, c);
   for (uint32_t t = vg->head + 1; t < cend; t++) {
     bloom_add(bloom, doc->toks.v[t].form);
     bloom_add(bloom, doc->toks.v[t].lemma);
+    sig |= dyad__word_sigbit(doc->toks.v[t].form) |
+           dyad__word_sigbit(doc->toks.v[t].lemma);
   }
   for (size_t i = 0; i < np; i++) {
-    if (!bloom_may(bloom, pats[i]))
+    if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
       continue;
     if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep, words,
                   &nwords)) {

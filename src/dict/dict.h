@@ -147,6 +147,9 @@ struct dyad_verb_pat {
   uint8_t speech;   /* `speech=1` */
   const char *rule; /* "file:line" */
   uint32_t hash;    /* of the items, for override detection */
+  uint64_t sig;     /* bit dyad__word_sigbit(id) of each WORD item after
+                       the verb whose lemma is its form: a pattern can
+                       only match a clause whose word filter has them all */
   uint32_t seq;     /* load order */
   uint8_t user;     /* from a user file (dyad_ctx_load_dict) */
 };
@@ -221,6 +224,13 @@ struct dyad_dict {
                                               it (built by finish) */
   size_t nlive;                            /* length of live */
 };
+
+/* The bit of a word id in a 64-bit word filter (verb pattern signatures
+ * and the coder's clause filter). */
+static inline uint64_t dyad__word_sigbit(uint32_t id)
+{
+  return id ? (uint64_t)1 << ((id * 2654435761u) >> 26) : 0;
+}
 
 /* ==== matching (for the coder) ========================================= */
 

@@ -397,6 +397,14 @@ dyad_status dyad__dict_finish(dyad_ctx *ctx)
   dyad_status st = dedupe(ctx);
   if (st != DYAD_OK)
     return st;
+  for (size_t k = 0; k < d->pats.n; k++) {
+    struct dyad_verb_pat *p = &d->pats.v[k];
+    p->sig = 0;
+    for (uint16_t j = p->npre; j < p->nitems; j++)
+      if (p->items[j].kind == DYAD_VI_WORD &&
+          (!p->items[j].lemma || p->items[j].lemma == p->items[j].id))
+        p->sig |= dyad__word_sigbit(p->items[j].id);
+  }
   free_index(a, d);
   size_t live = 0;
   for (size_t k = 0; k < d->vlinks.n; k++)
