@@ -852,6 +852,19 @@ dyad_status dyad__code(dyad_doc *doc)
       pi++;
     if (s->flags & (DYAD_SENTF_CAPTION | DYAD_SENTF_CREDIT))
       continue;
+    /* discard phrases (PETRARCH discard files): sports, weather ... */
+    int discard = 0;
+    for (uint32_t t = s->tok; t < send && !discard && doc->ctx->dict; t++) {
+      int story = 0;
+      if (dyad__dict_discard(doc->ctx, doc->toks.v, send, t, &story))
+        discard = story ? 2 : 1;
+    }
+    if (discard == 2) {
+      doc->events.n = 0; /* the whole story is out of scope */
+      break;
+    }
+    if (discard)
+      continue;
     /* note mentions in text order so pronouns look back */
     for (size_t k = pfirst; k < pi; k++)
       if (doc->phrases.v[k].kind == DYAD_PH_NP)
