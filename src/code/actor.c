@@ -209,6 +209,7 @@ struct npscan {
   int head_is_agent;
   int head_is_capital;    /* the head is the word "capital" */
   int head_known;         /* the head is part of a dictionary match */
+  char prefix[8];         /* a prefix agent's code ("MSF Arnor": NGO) */
 };
 
 static int strength(int type)
@@ -257,6 +258,11 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       i += n;
       continue;
     }
+    if (na && ag.prefix) {
+      snprintf(s->prefix, sizeof(s->prefix), "%s", ag.code);
+      i += na;
+      continue;
+    }
     if (na) {
       s->agent = ag;
       s->agent_at = i;
@@ -303,8 +309,10 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       if (pp->kind != DYAD_PH_PP || pp->child < 0)
         continue;
       if (!tokis(doc, &toks[pp->tok], "of") &&
-          !tokis(doc, &toks[pp->tok], "from"))
-        break;
+          !tokis(doc, &toks[pp->tok], "from") &&
+          !((doc->ctx->flags & DYAD_CFG_LITERAL) &&
+            tokis(doc, &toks[pp->tok], "in")))
+        break; /* "in" only as PETRARCH reads it ("activists in Arnor") */
       struct npscan s2;
       scan(doc, &doc->phrases.v[pp->child], &s2);
       if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
@@ -326,6 +334,11 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   if (best_heads) {
     /* a named actor that the phrase is about: it covers the head
      * ("China's position" is not China) */
+    if (s.prefix[0]) {
+      snprintf(code, sizeof(code), "%s%s", s.prefix, s.best.code);
+      addactor(r, code, sp, s.best.rule, ACT_ORG, 0);
+      return;
+    }
     addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
     return;
   }
@@ -334,6 +347,11 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
     compose(code, country, s.agent.code);
+    if (s.prefix[0] && code[0] != '-') {
+      char pc[DYAD_CODE_MAX];
+      snprintf(pc, sizeof(pc), "%s%s", s.prefix, code);
+      memcpy(code, pc, sizeof(code));
+    }
     if (strncmp(code, "---", 3) != 0 || (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
       if (code[0] != '-' || !(s.agent.title && (ph->flags & DYAD_PHF_DEFINITE))) {
         addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);

@@ -39,6 +39,7 @@ struct agent_hit {
   uint32_t ntok;            /* tokens matched, 0: none */
   char code[8];             /* agent code ("MIL") */
   int title;                /* a title that precedes names */
+  int prefix;               /* its code goes before the actor's (NGO) */
   const char *rule;
 };
 

@@ -58,6 +58,7 @@ uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
   hit->ntok = (uint32_t)k;
   snprintf(hit->code, sizeof(hit->code), "%s", a->code);
   hit->title = a->title;
+  hit->prefix = a->prefix;
   hit->rule = a->rule;
   return hit->ntok;
 }
