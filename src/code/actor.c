@@ -324,6 +324,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   uint8_t htag = toks[ph->head].tag;
   int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
   int best_heads = s.best.ntok && s.best_at + s.best.ntok > ph->head;
+  if (s.best.ntok && !s.agent.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL))
+    best_heads = 1; /* PETRARCH takes an actor anywhere in the phrase
+                       ("an anti- Gondor parade") */
   /* an agent word heads the phrase ("Russian troops"), or a title before
    * a name nobody listed ("Fornost President Umbardacil") */
   int agent_heads =
