@@ -342,6 +342,13 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       addactor(r, code, sp, s.best.rule, ACT_ORG, 0);
       return;
     }
+    if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.agent.ntok &&
+        s.agent_at < s.best_at && strlen(s.best.code) == 3) {
+      /* PETRARCH: "Bree Prime Minister Romendacil" is BRE + GOV */
+      compose(code, s.best.code, s.agent.code);
+      addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+      return;
+    }
     addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
     return;
   }

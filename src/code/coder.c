@@ -278,7 +278,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   *lastprep = UINT32_MAX;
   /* before the verb: walk backwards */
   uint32_t lo = c->tok;
-  uint32_t pos = vg->tok;
+  uint32_t pos = vg->head; /* auxiliaries and negation are in the group */
   for (int k = (int)p->npre - 1; k >= 0; k--) {
     const struct dyad_verb_item *it = &p->items[k];
     if (it->kind != DYAD_VI_WORD && it->kind != DYAD_VI_SET)
@@ -571,7 +571,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     source = by_agent(doc, c, vg);
   }
   uint32_t flags = 0;
-  if (negated(doc, c, vg)) {
+  /* a PETRARCH pattern that names words before the verb ("&NEGATVAUXVRB *")
+   * codes the negation itself */
+  int literal_pre = (doc->ctx->flags & DYAD_CFG_LITERAL) && hit->npre > 0;
+  if (negated(doc, c, vg) && !literal_pre) {
     if (!(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
     flags |= DYAD_EVF_NEGATED;
