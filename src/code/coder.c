@@ -393,9 +393,9 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     size_t ci = (size_t)(cl - doc->clauses.v) + 1;
     if (ci < doc->clauses.n) {
       next = &doc->clauses.v[ci];
-      if (next->kind != DYAD_CL_INF || next->parent != (int32_t)(ci - 1 - 0) ||
-          next->verb < 0)
-        next = NULL;
+      if ((next->kind != DYAD_CL_INF && next->kind != DYAD_CL_PART) ||
+          next->parent != (int32_t)(ci - 1) || next->verb < 0)
+        next = NULL; /* "to supply Gondor", "the roads leading into Mordor" */
     }
     cl = next;
   }
