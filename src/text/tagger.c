@@ -1403,6 +1403,9 @@ dyad_status dyad__tag(dyad_doc *doc)
     rescue_finite(doc, a, b, W);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
+      if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion
+                                      inying aid"): a noun, as unknowns are */
+        t->tag = (t->flags & DYAD_TOKF_CAP) ? DYAD_TAG_NNP : DYAD_TAG_NN;
       if (t->kind != DYAD_TK_WORD) {
         t->lemma = t->form;
         continue;

@@ -174,9 +174,30 @@ static void unknown_word_gets_no_id(void **state)
   dyad_doc_free(doc);
 }
 
+/* Found by fuzz_tag: an unknown -ing word after "billion" was left with
+ * no tag at all. Every token must get one. */
+static void every_token_gets_a_tag(void **state)
+{
+  (void)state;
+  dyad_doc *doc = tag_words(ctx, "billion inying aid");
+  for (size_t i = 0; i < doc->toks.n; i++)
+    assert_true(doc->toks.v[i].tag != DYAD_TAG_NONE);
+  dyad_doc_free(doc);
+}
+
+/* A sentence with no finite verb takes one from a past-tense word between
+ * its subject and object. */
+static void past_tense_between_subject_and_object(void **state)
+{
+  (void)state;
+  expect("The West imposed sanctions on Russia .", "DT NNP VBD NNS IN NNP .");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(every_token_gets_a_tag),
+      cmocka_unit_test(past_tense_between_subject_and_object),
       cmocka_unit_test(passive_with_by),
       cmocka_unit_test(said_and_possessive),
       cmocka_unit_test(modal_and_base_verb),
