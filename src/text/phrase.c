@@ -788,6 +788,22 @@ static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
   return ci;
 }
 
+/* Pushes a PP headed by token prep over [prep, e) whose object is the
+ * scanned coordination g (n groups), and links the two. Returns the
+ * object's phrase index, -1 when out of memory. */
+static int32_t push_pp(struct dyad_chunker *cx, uint32_t prep, uint32_t e,
+                       const struct grp *g, int n)
+{
+  dyad_doc *doc = cx->doc;
+  if (!newph(doc, DYAD_PH_PP, prep, e, prep))
+    return -1;
+  int32_t pi = (int32_t)(doc->phrases.n - 1);
+  int32_t ni = push_coord(cx, g, n, pi);
+  if (ni >= 0)
+    doc->phrases.v[pi].child = ni;
+  return ni;
+}
+
 static int temporal_np(const struct dyad_chunker *cx, const struct npx *x)
 {
   return (tcls(cx, x->head) & WB(W_TIME)) && !(x->flags & DYAD_PHF_PRONOUN);
@@ -885,13 +901,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
       if (e > i + 1) {
-        if (!newph(doc, DYAD_PH_PP, i, e, i))
+        if (push_pp(cx, i, e, g, n) < 0)
           return DYAD_ENOMEM;
-        int32_t pi = (int32_t)(doc->phrases.n - 1);
-        int32_t ni = push_coord(cx, g, n, pi);
-        if (ni < 0)
-          return DYAD_ENOMEM;
-        doc->phrases.v[pi].child = ni;
         i = e;
         last_speech = 0;
         continue;
@@ -903,13 +914,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       int n;
       uint32_t e = scan_coord(cx, i + 2, end, 0, g, &n);
       if (e > i + 2) {
-        if (!newph(doc, DYAD_PH_PP, i, e, i))
+        if (push_pp(cx, i, e, g, n) < 0)
           return DYAD_ENOMEM;
-        int32_t pi = (int32_t)(doc->phrases.n - 1);
-        int32_t ni = push_coord(cx, g, n, pi);
-        if (ni < 0)
-          return DYAD_ENOMEM;
-        doc->phrases.v[pi].child = ni;
         i = e;
         last_speech = 0;
         continue;
@@ -927,13 +933,9 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
           !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))
         clause_next = finite_after(cx, e, end, clause_start(cx, s, i) ? 3 : 0);
       if (e > i + 1 && !clause_next) {
-        if (!newph(doc, DYAD_PH_PP, i, e, i))
-          return DYAD_ENOMEM;
-        int32_t pi = (int32_t)(doc->phrases.n - 1);
-        int32_t ni = push_coord(cx, g, n, pi);
+        int32_t ni = push_pp(cx, i, e, g, n);
         if (ni < 0)
           return DYAD_ENOMEM;
-        doc->phrases.v[pi].child = ni;
         i = e;
         last_speech = 0;
         if (anc < 0 && n == 1) {
