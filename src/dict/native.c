@@ -381,6 +381,18 @@ static dyad_status agent_line(struct dyad_dict_file *f, struct str lhs,
                         1, same_agent);
 }
 
+/* Takes the event code ("051", "042:043", ":043") off the front of a line's
+ * right-hand side (up to the first ';'), into code and mirror. OUT: *part,
+ * the code's text (for messages). Returns 1 when it is a valid code. */
+static int event_rhs(struct str *rest, char code[8], char mirror[8],
+                     struct str *part)
+{
+  piece(rest, ';', part);
+  return !dyad__dict_event_code(part->s, part->n, code, mirror) &&
+         event_code_ok(code) && event_code_ok(mirror) &&
+         (code[0] || mirror[0]);
+}
+
 /* ==== nouns ============================================================ */
 
 static dyad_status noun_line(struct dyad_dict_file *f, struct str lhs,
@@ -390,10 +402,7 @@ static dyad_status noun_line(struct dyad_dict_file *f, struct str lhs,
   struct dyad_noun nn;
   memset(&nn, 0, sizeof(nn));
   struct str rest = rhs, part;
-  piece(&rest, ';', &part);
-  if (dyad__dict_event_code(part.s, part.n, nn.code, nn.mirror) ||
-      !event_code_ok(nn.code) || !event_code_ok(nn.mirror) ||
-      (!nn.code[0] && !nn.mirror[0])) {
+  if (!event_rhs(&rest, nn.code, nn.mirror, &part)) {
     d->counts.skipped++;
     return dyad__dict_problem(f, 0, "bad event code '%.*s'", (int)part.n,
                               part.s);
@@ -479,10 +488,7 @@ static dyad_status verb_line(struct dyad_dict_file *f, struct str lhs,
   struct dyad_verb_pat p;
   memset(&p, 0, sizeof(p));
   struct str rest = rhs, part;
-  piece(&rest, ';', &part);
-  if (dyad__dict_event_code(part.s, part.n, p.code, p.mirror) ||
-      !event_code_ok(p.code) || !event_code_ok(p.mirror) ||
-      (!p.code[0] && !p.mirror[0])) {
+  if (!event_rhs(&rest, p.code, p.mirror, &part)) {
     d->counts.skipped++;
     return dyad__dict_problem(f, 0, "bad event code '%.*s'", (int)part.n,
                               part.s);
