@@ -40,14 +40,6 @@ static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
   return n && strcmp(buf, w) == 0;
 }
 
-static dyad_span tokspan(const dyad_doc *doc, uint32_t a, uint32_t b)
-{
-  dyad_span s;
-  s.off = doc->toks.v[a].off;
-  s.len = doc->toks.v[b - 1].off + doc->toks.v[b - 1].len - s.off;
-  return s;
-}
-
 static void addactor(struct np_actors *r, const char *code, dyad_span sp,
                      const char *rule, int type, char sex)
 {
@@ -284,7 +276,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   uint32_t first = ph->tok;
   while (first < ph->tok + ph->ntok - 1 && toks[first].tag == DYAD_TAG_DT)
     first++;
-  dyad_span sp = tokspan(doc, first, ph->tok + ph->ntok);
+  dyad_span sp = dyad__tok_span(doc, first, ph->tok + ph->ntok);
 
   if (ph->flags & DYAD_PHF_PRONOUN || ph->ntok == 1) {
     int k = pronoun(doc, &toks[ph->head]);

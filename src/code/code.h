@@ -17,6 +17,16 @@
 #include "../internal.h"
 #include "../dict/dict.h"
 
+/* The byte span of tokens [a, end) of doc. */
+static inline dyad_span dyad__tok_span(const dyad_doc *doc, uint32_t a,
+                                       uint32_t end)
+{
+  dyad_span s;
+  s.off = doc->toks.v[a].off;
+  s.len = doc->toks.v[end - 1].off + doc->toks.v[end - 1].len - s.off;
+  return s;
+}
+
 /* ==== dictionary look-ups (glue.c) ===================================== */
 
 /* Actor types, as in data/README.md's type= attribute. */

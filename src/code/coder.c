@@ -436,14 +436,6 @@ static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
   return -1;
 }
 
-static dyad_span tokspan(const dyad_doc *doc, uint32_t a, uint32_t n)
-{
-  dyad_span s;
-  s.off = doc->toks.v[a].off;
-  s.len = doc->toks.v[a + n - 1].off + doc->toks.v[a + n - 1].len - s.off;
-  return s;
-}
-
 /* Is the verb group negated, directly or by a negative subject/object? */
 static int negated(const dyad_doc *doc, const dyad_clause *c,
                    const dyad_phrase *vg)
@@ -601,7 +593,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */
-  dyad_span vs = tokspan(doc, vg->head, 1);
+  dyad_span vs = dyad__tok_span(doc, vg->head, vg->head + 1);
   if (!code[0] && mirror[0]) /* ":B" patterns: only the swapped event */
     return ta ? emit_pairs(ec, ta, sa, mirror, NULL, vs, hit->rule, flags)
               : DYAD_OK;
@@ -701,7 +693,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
           snprintf(src.code[0], DYAD_CODE_MAX, "%.3sMIL", h.code);
         else
           snprintf(src.code[0], DYAD_CODE_MAX, "%.3s", h.code);
-        src.span[0] = tokspan(doc, i, n);
+        src.span[0] = dyad__tok_span(doc, i, i + n);
         src.rule[0] = h.rule;
         src.type[0] = ACT_COUNTRY;
         src.n = 1;
@@ -807,7 +799,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     if (!code[0])
       return DYAD_OK;
   }
-  dyad_span vs = tokspan(doc, at, p->head + 1 - at);
+  dyad_span vs = dyad__tok_span(doc, at, p->head + 1);
   uint32_t flags = DYAD_EVF_NOUN;
   if (!ta && sa->n >= 2 && mirror[0]) {
     /* "their talks": reciprocal among the members */
