@@ -247,6 +247,43 @@ static const char *str(const char *v)
   return v ? v : "";
 }
 
+static int given(const char *v)
+{
+  return v && *v;
+}
+
+/* Filters on who, what, which document or which words: those that the
+ * summary tables cannot answer. */
+static int has_key_filter(const dyad_query *q)
+{
+  return q && (given(q->source) || given(q->target) || given(q->code) ||
+               given(q->doc) || given(q->text));
+}
+
+/* " AND quad IN (...)" on a summary table, for a QuadClass filter. */
+static void sum_quads(struct qb *b, const dyad_query *q)
+{
+  if (!q || !(q->quads & 0x1e))
+    return;
+  add(b, " AND quad IN (");
+  int n = 0;
+  for (int i = 1; i <= 4; i++) {
+    if (!(q->quads & (1u << i)))
+      continue;
+    add(b, n++ ? ", ?" : "?");
+    param(b, dyad__int(i));
+  }
+  add(b, ")");
+}
+
+/* The per-QuadClass counts and Goldstein sums of summary rows. */
+static const char sum_cols[] =
+    "SUM(n) AS k_n, SUM(CASE WHEN quad = 1 THEN n ELSE 0 END) AS k_q1, "
+    "SUM(CASE WHEN quad = 2 THEN n ELSE 0 END) AS k_q2, "
+    "SUM(CASE WHEN quad = 3 THEN n ELSE 0 END) AS k_q3, "
+    "SUM(CASE WHEN quad = 4 THEN n ELSE 0 END) AS k_q4, SUM(gsum6) AS k_g6, "
+    "SUM(gn) AS k_gn";
+
 /* ==== event listing ==================================================== */
 
 struct ev_ctx {
@@ -308,7 +345,15 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
    * reading the table: sorting 25,000 keys is cheap, joining them all
    * first is not. Ids grow in the order events were stored. */
   where(&b, q);
-  add(&b, " ORDER BY e.event_date DESC NULLS LAST, e.id");
+  /* SQLite: with a LIMIT, the planner likes to walk the date index in
+   * order and test every event against the filters, which reads most of
+   * the store when the filters are selective. "+" hides the column from
+   * the ordering optimisation, so a filter's own index drives the query
+   * and only its matches are sorted. Without such a filter, walking the
+   * date index is the right plan. */
+  add(&b, !pg && has_key_filter(q)
+              ? " ORDER BY +e.event_date DESC NULLS LAST, e.id"
+              : " ORDER BY e.event_date DESC NULLS LAST, e.id");
   limit(&b, q ? q->limit : 0);
   add(&b, ") k JOIN events e ON e.id = k.id"
           " JOIN documents d ON d.id = e.doc_id"
@@ -351,6 +396,20 @@ static int agg_row(void *ud, int ncol, const char *const *v)
   return c->fn(&a, c->ud);
 }
 
+/* Columns: key, name, count, q1, q2, q3, q4, Goldstein sum in
+ * millionths, scored events (summary tables). */
+static int agg_sum_row(void *ud, int ncol, const char *const *v)
+{
+  if (ncol < 9)
+    return 1;
+  int64_t g6 = strtoll(str(v[7]), NULL, 10), gn = strtoll(str(v[8]), NULL, 10);
+  char mean[40];
+  snprintf(mean, sizeof(mean), "%.17g", gn ? (double)g6 / 1e6 / (double)gn : 0);
+  const char *w[8] = {v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+                      gn ? mean : NULL};
+  return agg_row(ud, 8, w);
+}
+
 static const char agg_cols[] =
     "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END), "
@@ -368,7 +427,9 @@ struct period_ctx {
   char key[16];       /* the period being summed */
   uint64_t count, quad[5];
   double gsum;        /* sum of Goldstein scores */
+  int64_t g6;         /* the same in millionths (summary rows) */
   uint64_t gn;        /* events with a score */
+  int micro;          /* rows come from counts_by_day */
   int open, stop;
 };
 
@@ -417,7 +478,8 @@ static void period_emit(struct period_ctx *c)
   a.count = c->count;
   memcpy(a.quad, c->quad, sizeof(a.quad));
   a.has_goldstein = c->gn > 0;
-  a.goldstein = c->gn ? c->gsum / (double)c->gn : 0;
+  double sum = c->micro ? (double)c->g6 / 1e6 : c->gsum;
+  a.goldstein = c->gn ? sum / (double)c->gn : 0;
   c->stop = c->fn(&a, c->ud) != 0;
   c->open = 0;
 }
@@ -438,6 +500,7 @@ static int day_row(void *ud, int ncol, const char *const *v)
     memcpy(c->key, key, sizeof(key));
     c->count = c->gn = 0;
     c->gsum = 0;
+    c->g6 = 0;
     memset(c->quad, 0, sizeof(c->quad));
     c->open = 1;
   }
@@ -449,7 +512,10 @@ static int day_row(void *ud, int ncol, const char *const *v)
     known += k;
   }
   c->quad[0] += n > known ? n - known : 0;
-  c->gsum += v[6] ? strtod(v[6], NULL) : 0;
+  if (c->micro)
+    c->g6 += strtoll(str(v[6]), NULL, 10);
+  else
+    c->gsum += v[6] ? strtod(v[6], NULL) : 0;
   c->gn += strtoull(str(v[7]), NULL, 10);
   return 0;
 }
@@ -466,6 +532,33 @@ dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
   memset(&b, 0, sizeof(b));
   b.s = s;
   s->errmsg[0] = '\0';
+  struct period_ctx c;
+  memset(&c, 0, sizeof(c));
+  c.per = per;
+  c.fn = fn;
+  c.ud = ud;
+  if (!has_key_filter(q)) {
+    /* dates and QuadClasses only: the per-day summary answers */
+    c.micro = 1;
+    add(&b, pg ? "SELECT to_char(day, 'YYYY-MM-DD'), " : "SELECT day, ");
+    add(&b, sum_cols);
+    add(&b, " FROM counts_by_day WHERE 1 = 1");
+    if (q && q->from) {
+      add(&b, " AND day >= ?");
+      param(&b, dyad__date(q->from));
+    }
+    if (q && q->to) {
+      add(&b, " AND day <= ?");
+      param(&b, dyad__date(q->to));
+    }
+    sum_quads(&b, q);
+    add(&b, " GROUP BY day HAVING SUM(n) > 0 ORDER BY day");
+    dyad_status st = qb_run(&b, day_row, &c);
+    if (st == DYAD_OK)
+      period_emit(&c);
+    qb_release(&b);
+    return st;
+  }
   add(&b, pg ? "SELECT to_char(e.event_date, 'YYYY-MM-DD'), "
              : "SELECT e.event_date, ");
   add(&b, "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
@@ -477,15 +570,52 @@ dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
   where(&b, q);
   add(&b, " AND e.event_date IS NOT NULL GROUP BY e.event_date"
           " ORDER BY e.event_date");
-  struct period_ctx c;
-  memset(&c, 0, sizeof(c));
-  c.per = per;
-  c.fn = fn;
-  c.ud = ud;
   dyad_status st = qb_run(&b, day_row, &c);
   if (st == DYAD_OK)
     period_emit(&c);
   qb_release(&b);
+  return st;
+}
+
+/* Rankings over the whole store (no filter but QuadClasses), from the
+ * summary tables. Same columns and order as the queries over events. */
+static dyad_status top_summary(struct qb *b, const dyad_query *q,
+                               dyad_top what, dyad_store_agg_fn fn, void *ud)
+{
+  switch (what) {
+  case DYAD_TOP_ACTORS:
+    add(b, "SELECT code, '', ");
+    add(b, sum_cols);
+    add(b, " FROM (SELECT source AS code, quad, n, gsum6, gn FROM "
+           "counts_by_dyad WHERE source <> '---' AND source <> ''");
+    sum_quads(b, q);
+    add(b, " UNION ALL SELECT target, quad, n, gsum6, gn FROM counts_by_dyad"
+           " WHERE target <> '---' AND target <> ''");
+    sum_quads(b, q);
+    add(b, ") t GROUP BY code HAVING SUM(n) > 0 ORDER BY 3 DESC, 1");
+    break;
+  case DYAD_TOP_DYADS:
+    add(b, "SELECT source || ':' || target, '', ");
+    add(b, sum_cols);
+    add(b, " FROM counts_by_dyad WHERE 1 = 1");
+    sum_quads(b, q);
+    add(b, " GROUP BY source, target HAVING SUM(n) > 0 ORDER BY 3 DESC, "
+           "source, target");
+    break;
+  default:
+    add(b, "SELECT t.code, COALESCE(c.name, ''), t.k_n, t.k_q1, t.k_q2, "
+           "t.k_q3, t.k_q4, t.k_g6, t.k_gn FROM (SELECT code, ");
+    add(b, sum_cols);
+    add(b, " FROM counts_by_code WHERE 1 = 1");
+    sum_quads(b, q);
+    add(b, " GROUP BY code HAVING SUM(n) > 0) t LEFT JOIN codes c ON "
+           "c.code = t.code ORDER BY 3 DESC, 1");
+    break;
+  }
+  limit(b, q && q->limit ? q->limit : 20);
+  struct agg_ctx c = {fn, ud};
+  dyad_status st = qb_run(b, agg_sum_row, &c);
+  qb_release(b);
   return st;
 }
 
@@ -496,6 +626,10 @@ dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,
   memset(&b, 0, sizeof(b));
   b.s = s;
   s->errmsg[0] = '\0';
+  if ((what == DYAD_TOP_ACTORS || what == DYAD_TOP_DYADS ||
+       what == DYAD_TOP_CODES) &&
+      !has_key_filter(q) && !(q && (q->from || q->to)))
+    return top_summary(&b, q, what, fn, ud);
   switch (what) {
   case DYAD_TOP_ACTORS:
     /* Known sources and targets of the matching events (exactly the rows
