@@ -208,6 +208,8 @@ CREATE TABLE IF NOT EXISTS counts_by_dyad (
   PRIMARY KEY (source, target, quad)
 );
 
+CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target);
+
 CREATE TABLE IF NOT EXISTS counts_by_code (
   code TEXT NOT NULL,
   quad INTEGER NOT NULL,

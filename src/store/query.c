@@ -13,7 +13,7 @@
 
 #include <stdio.h>
 
-#define MAXP 40 /* parameters in one query, at most */
+#define MAXP 64 /* parameters in one query, at most */
 
 struct qb {
   struct dyad_store *s;
@@ -53,7 +53,14 @@ static size_t upper_bound(const char *pre, size_t len, char *out, size_t cap)
   return len;
 }
 
-static void prefix(struct qb *b, const char *col, const char *pre, int which)
+/* A code prefix filter on column col: the byte range, and on SQLite also
+ * the list of the codes in that range that the store holds (known: the
+ * summary table and column that list every code of col, or NULL). A
+ * range on an index's first column makes SQLite scan the whole range
+ * (RUS, RUSGOV, RUSMIL, ...) and test the next columns in each entry;
+ * with the list, it seeks each code and then the next columns' ranges. */
+static void prefix(struct qb *b, const char *col, const char *pre, int which,
+                   const char *known_table, const char *known_col)
 {
   if (!pre || !*pre)
     return;
@@ -68,6 +75,21 @@ static void prefix(struct qb *b, const char *col, const char *pre, int which)
     add(b, " AND ");
     add(b, col);
     add(b, " < ?");
+    param(b, dyad__text(b->bounds[which], ulen));
+  }
+  if (ulen && known_table && b->s->ops->dialect == DYAD__SQLITE) {
+    add(b, " AND ");
+    add(b, col);
+    add(b, " IN (SELECT ");
+    add(b, known_col);
+    add(b, " FROM ");
+    add(b, known_table);
+    add(b, " WHERE ");
+    add(b, known_col);
+    add(b, " >= ? AND ");
+    add(b, known_col);
+    add(b, " < ?)");
+    param(b, dyad__text(pre, len));
     param(b, dyad__text(b->bounds[which], ulen));
   }
 }
@@ -124,9 +146,9 @@ static void where(struct qb *b, const dyad_query *q)
   add(b, " WHERE 1 = 1");
   if (!q)
     return;
-  prefix(b, "e.source", q->source, 0);
-  prefix(b, "e.target", q->target, 1);
-  prefix(b, "e.code", q->code, 2);
+  prefix(b, "e.source", q->source, 0, "counts_by_dyad", "source");
+  prefix(b, "e.target", q->target, 1, "counts_by_dyad", "target");
+  prefix(b, "e.code", q->code, 2, "counts_by_code", "code");
   if (q->quads & 0x1e) {
     add(b, " AND e.quad IN (");
     int n = 0;

@@ -45,6 +45,8 @@
   "  gn BIGINT NOT NULL,\n"                                                 \
   "  PRIMARY KEY (source, target, quad)\n"                                  \
   ")",                                                                      \
+  "CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad "     \
+  "(target)",                                                               \
   "CREATE TABLE IF NOT EXISTS counts_by_code (\n"                           \
   "  code " CODE " NOT NULL,\n"                                             \
   "  quad INTEGER NOT NULL,\n"                                              \
