@@ -196,7 +196,7 @@ CREATE TABLE IF NOT EXISTS counts_by_day (
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (day, quad)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS counts_by_dyad (
   source TEXT NOT NULL,
@@ -206,9 +206,9 @@ CREATE TABLE IF NOT EXISTS counts_by_dyad (
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (source, target, quad)
-);
+) WITHOUT ROWID;
 
-CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target);
+CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target, quad, n, gsum6, gn);
 
 CREATE TABLE IF NOT EXISTS counts_by_code (
   code TEXT NOT NULL,
@@ -217,4 +217,4 @@ CREATE TABLE IF NOT EXISTS counts_by_code (
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (code, quad)
-);
+) WITHOUT ROWID;
