@@ -125,7 +125,7 @@ CREATE TABLE IF NOT EXISTS events (
   flags INTEGER NOT NULL            -- DYAD_EVF_*
 );
 
-CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent);
+CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent, event_date);
 
 CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, goldstein, source, target, code);
 
@@ -188,6 +188,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (
 
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (
   title, content = 'documents', content_rowid = 'id');
+
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (
+  sentences_fts, 'row');
 
 CREATE TABLE IF NOT EXISTS counts_by_day (
   day TEXT NOT NULL,

@@ -125,7 +125,8 @@ static const char *const sqlite_schema[] = {
     "  place INTEGER,                    -- places.idx, NULL none\n"
     "  flags INTEGER NOT NULL            -- DYAD_EVF_*\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent, "
+    "event_date)",
     "CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, "
     "goldstein, source, target, code)",
     "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, "
@@ -180,6 +181,8 @@ static const char *const sqlite_schema[] = {
     "  text, content = 'evidence_sentences', content_rowid = 'id')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (\n"
     "  title, content = 'documents', content_rowid = 'id')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (\n"
+    "  sentences_fts, 'row')",
     SUMMARY_TABLES("TEXT", "TEXT", " WITHOUT ROWID"),
     NULL};
 
@@ -256,7 +259,8 @@ static const char *const pg_schema[] = {
     "  place INTEGER,\n"
     "  flags INTEGER NOT NULL\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent, "
+    "event_date)",
     "CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, "
     "goldstein, source, target, code) INCLUDE (id)",
     "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, "
@@ -326,6 +330,7 @@ static const char *const sqlite_pre_1[] = {
     "UPDATE sentences SET nevents = (SELECT COUNT(*) FROM events e WHERE "
     "e.doc_id = sentences.doc_id AND e.sent = sentences.idx)",
     "DROP TABLE IF EXISTS sentences_fts",
+    "DROP INDEX IF EXISTS events_doc",
     "DROP INDEX IF EXISTS events_day",
     "DROP INDEX IF EXISTS events_dyad",
     "DROP INDEX IF EXISTS events_target",
@@ -354,6 +359,7 @@ static const char *const pg_pre_1[] = {
     "s.doc_id = c.doc_id AND s.idx = c.sent",
     "ALTER TABLE sentences DROP COLUMN tsv",
     "ALTER TABLE sentences ADD COLUMN " PG_TSV,
+    "DROP INDEX IF EXISTS events_doc",
     "DROP INDEX IF EXISTS events_day",
     "DROP INDEX IF EXISTS events_dyad",
     "DROP INDEX IF EXISTS events_target",

@@ -231,9 +231,10 @@ if command -v sqlite3 >/dev/null 2>&1; then
   DB=$tmp/v1.db
   upgrade sqlite "sqlite3 '$DB' \"
     DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_code;
-    DROP TABLE sentences_fts; DROP VIEW evidence_sentences;
+    DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences;
     ALTER TABLE sentences DROP COLUMN nevents;
-    DROP INDEX events_day; DROP INDEX events_dyad; DROP INDEX events_target;
+    DROP INDEX events_doc; DROP INDEX events_day; DROP INDEX events_dyad; DROP INDEX events_target;
+    CREATE INDEX events_doc ON events (doc_id, sent);
     CREATE INDEX events_day ON events (event_date, quad, goldstein);
     CREATE INDEX events_dyad ON events (source, target, event_date);
     CREATE INDEX events_target ON events (target, event_date);
@@ -309,7 +310,8 @@ if [ -x "$PGBIN/psql" ]; then
     ALTER TABLE sentences DROP COLUMN nevents;
     ALTER TABLE sentences ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;
     CREATE INDEX sentences_fts ON sentences USING GIN (tsv);
-    DROP INDEX events_day, events_dyad, events_target;
+    DROP INDEX events_doc, events_day, events_dyad, events_target;
+    CREATE INDEX events_doc ON events (doc_id, sent);
     CREATE INDEX events_day ON events (event_date, quad, goldstein) INCLUDE (id);
     CREATE INDEX events_dyad ON events (source, target, event_date) INCLUDE (id);
     CREATE INDEX events_target ON events (target, event_date) INCLUDE (id);
