@@ -11,6 +11,7 @@
  */
 #include "store.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 #define MAXP 64 /* parameters in one query, at most */
@@ -25,6 +26,7 @@ struct qb {
   int text_done;                /* the text filter is in the FROM clause */
   int probe;                    /* SQLite: test each event's sentence and
                                    title against the text (see probe_text) */
+  int walk;                     /* SQLite: read events_day newest first */
   int oom;
 };
 
@@ -237,7 +239,7 @@ static void from_events(struct qb *b, const dyad_query *q)
       return;
     }
   }
-  add(b, " events e");
+  add(b, b->walk ? " events e INDEXED BY events_day" : " events e");
 }
 
 static void limit(struct qb *b, uint64_t n)
@@ -321,6 +323,66 @@ static int int_row(void *ud, int ncol, const char *const *v)
   if (ncol >= 1 && v[0])
     *(int64_t *)ud = strtoll(v[0], NULL, 10);
   return 0;
+}
+
+/* Events with codes in the prefix range of pre, from a summary table. */
+static int64_t prefix_count(struct dyad_store *s, const char *sql,
+                            const char *pre)
+{
+  char hi[DYAD_CODE_MAX + 8];
+  size_t len = strlen(pre);
+  size_t hlen = upper_bound(pre, len, hi, sizeof(hi));
+  if (!hlen)
+    return -1;
+  struct dyad__val p[2] = {dyad__text(pre, len), dyad__text(hi, hlen)};
+  int64_t n = -1;
+  if (s->ops->run(s, -1, sql, p, 2, int_row, &n) != DYAD_OK)
+    return -1;
+  return n;
+}
+
+/* SQLite: whether a listing of the first `limit` events with source,
+ * target or code filters should walk the date index newest first (it
+ * holds every filter column, so no row is read) rather than let the
+ * filters' index find every match and sort them. Walking reads about
+ * limit * events / matches entries, sorting handles the matches: walking
+ * wins when matches^2 > limit * events, e.g. "--code 19" (a tenth of the
+ * events) but not "--dyad RUS:UKR". Matches are estimated from the
+ * summary tables (the rarest filter). */
+static int walk_dates(struct qb *b, const dyad_query *q)
+{
+  struct dyad_store *s = b->s;
+  if (s->ops->dialect != DYAD__SQLITE || !q || !q->limit ||
+      given(q->text) || given(q->doc) ||
+      !(given(q->source) || given(q->target) || given(q->code)))
+    return 0;
+  int64_t events = -1, m = -1, n;
+  if (s->ops->run(s, -1, "SELECT SUM(n) FROM counts_by_code", NULL, 0,
+                  int_row, &events) != DYAD_OK ||
+      events <= 0)
+    return 0;
+  static const struct {
+    size_t off;
+    const char *sql;
+  } est[] = {
+      {offsetof(dyad_query, source),
+       "SELECT SUM(n) FROM counts_by_dyad WHERE source >= ? AND source < ?"},
+      {offsetof(dyad_query, target),
+       "SELECT SUM(n) FROM counts_by_dyad WHERE target >= ? AND target < ?"},
+      {offsetof(dyad_query, code),
+       "SELECT SUM(n) FROM counts_by_code WHERE code >= ? AND code < ?"},
+  };
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(est); i++) {
+    const char *pre = *(const char *const *)((const char *)q + est[i].off);
+    if (!given(pre))
+      continue;
+    n = prefix_count(s, est[i].sql, pre);
+    if (n < 0)
+      return 0;
+    if (m < 0 || n < m)
+      m = n;
+  }
+  return m > 0 && (double)m * (double)m > (double)q->limit * (double)events;
 }
 
 /* SQLite: whether a listing of the first `limit` events matching a text
@@ -429,6 +491,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
   if (st != DYAD_OK)
     return st;
   b.probe = probe_text(&b, q);
+  b.walk = b.probe || walk_dates(&b, q);
   add(&b, pg ? "SELECT d.doc_key, d.title, e.sent, "
                "to_char(e.event_date, 'YYYY-MM-DD'), "
              : "SELECT d.doc_key, d.title, e.sent, e.event_date, ");
@@ -450,7 +513,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
    * the ordering optimisation, so a filter's own index drives the query
    * and only its matches are sorted. Without such a filter, walking the
    * date index is the right plan. */
-  add(&b, !pg && has_key_filter(q) && !b.probe
+  add(&b, !pg && has_key_filter(q) && !b.walk
               ? " ORDER BY +e.event_date DESC NULLS LAST, e.id"
               : " ORDER BY e.event_date DESC NULLS LAST, e.id");
   limit(&b, q ? q->limit : 0);
