@@ -211,7 +211,16 @@ CREATE TABLE IF NOT EXISTS counts_by_dyad (
   PRIMARY KEY (source, target, quad)
 ) WITHOUT ROWID;
 
-CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target, quad, n, gsum6, gn);
+CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target);
+
+CREATE TABLE IF NOT EXISTS counts_by_actor (
+  actor TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  gsum6 BIGINT NOT NULL,
+  gn BIGINT NOT NULL,
+  PRIMARY KEY (actor, quad)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS counts_by_code (
   code TEXT NOT NULL,

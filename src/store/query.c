@@ -746,19 +746,11 @@ static dyad_status top_summary(struct qb *b, const dyad_query *q,
 {
   switch (what) {
   case DYAD_TOP_ACTORS:
-    /* each side summed along its index (the key, and the covering target
-     * index), then the two sides of each actor added */
-    add(b, "SELECT code, '', SUM(k_n), SUM(k_q1), SUM(k_q2), SUM(k_q3), "
-           "SUM(k_q4), SUM(k_g6), SUM(k_gn) FROM (SELECT source AS code, ");
+    add(b, "SELECT actor, '', ");
     add(b, sum_cols);
-    add(b, " FROM counts_by_dyad WHERE source <> '---' AND source <> ''");
+    add(b, " FROM counts_by_actor WHERE 1 = 1");
     sum_quads(b, q);
-    add(b, " GROUP BY source UNION ALL SELECT target, ");
-    add(b, sum_cols);
-    add(b, " FROM counts_by_dyad WHERE target <> '---' AND target <> ''");
-    sum_quads(b, q);
-    add(b, " GROUP BY target) t GROUP BY code HAVING SUM(k_n) > 0 "
-           "ORDER BY 3 DESC, 1");
+    add(b, " GROUP BY actor HAVING SUM(n) > 0 ORDER BY 3 DESC, 1");
     break;
   case DYAD_TOP_DYADS:
     add(b, "SELECT source || ':' || target, '', ");

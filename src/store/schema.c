@@ -21,7 +21,8 @@
 #include "store.h"
 
 /* Summary tables, kept by every ingest in the same transaction as the
- * events they count (store.c): events per day, per dyad and per code, each
+ * events they count (store.c): events per day, per dyad, per actor (each
+ * known source and target, as `--top actors` counts) and per code, each
  * split by QuadClass, with the sum of Goldstein scores in millionths (an
  * integer, so that removing a replaced document's events leaves exact
  * sums) and the number of scored events. Whole-store aggregates read
@@ -47,7 +48,15 @@
   "  PRIMARY KEY (source, target, quad)\n"                                  \
   ")" OPT,                                                                      \
   "CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad "     \
-  "(target, quad, n, gsum6, gn)",                                           \
+  "(target)",                                                               \
+  "CREATE TABLE IF NOT EXISTS counts_by_actor (\n"                          \
+  "  actor " CODE " NOT NULL,\n"                                            \
+  "  quad INTEGER NOT NULL,\n"                                              \
+  "  n BIGINT NOT NULL,\n"                                                  \
+  "  gsum6 BIGINT NOT NULL,\n"                                              \
+  "  gn BIGINT NOT NULL,\n"                                                 \
+  "  PRIMARY KEY (actor, quad)\n"                                           \
+  ")" OPT,                                                                  \
   "CREATE TABLE IF NOT EXISTS counts_by_code (\n"                           \
   "  code " CODE " NOT NULL,\n"                                             \
   "  quad INTEGER NOT NULL,\n"                                              \
@@ -343,6 +352,11 @@ static const char *const sqlite_pre_1[] = {
   "INSERT INTO counts_by_dyad (source, target, quad, n, gsum6, gn) SELECT " \
   "source, target, quad, COUNT(*), COALESCE(SUM(" G6 "), 0), "              \
   "COUNT(goldstein) FROM events GROUP BY source, target, quad",            \
+  "INSERT INTO counts_by_actor (actor, quad, n, gsum6, gn) SELECT actor, "  \
+  "quad, COUNT(*), COALESCE(SUM(" G6 "), 0), COUNT(goldstein) FROM "        \
+  "(SELECT source AS actor, quad, goldstein FROM events WHERE source <> "   \
+  "'---' AND source <> '' UNION ALL SELECT target, quad, goldstein FROM "   \
+  "events WHERE target <> '---' AND target <> '') a GROUP BY actor, quad", \
   "INSERT INTO counts_by_code (code, quad, n, gsum6, gn) SELECT code, "     \
   "quad, COUNT(*), COALESCE(SUM(" G6 "), 0), COUNT(goldstein) FROM events " \
   "GROUP BY code, quad"

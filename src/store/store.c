@@ -270,15 +270,20 @@ dyad_status dyad_store_open(const char *where, size_t len, uint32_t flags,
 
 /* ==== summary tables ================================================== */
 
+static int known_actor(const char *a)
+{
+  return a[0] && strcmp(a, "---") != 0;
+}
+
 /* Records that an event (+1) or a removed event (-1) changes the summary
- * rows of its day, dyad and code. Kept in memory until the batch ends,
- * where the changes are merged and written (apply_deltas). */
+ * rows of its day, dyad, actors and code. Kept in memory until the batch
+ * ends, where the changes are merged and written (apply_deltas). */
 static dyad_status add_deltas(struct dyad_store *s, int64_t day,
                               const char *src, const char *tgt,
                               const char *code, int quad, int sign,
                               int has_g, double g)
 {
-  if (s->ndeltas + 3 > s->capdeltas) {
+  if (s->ndeltas + 5 > s->capdeltas) {
     size_t cap = s->capdeltas ? 2 * s->capdeltas : 1024;
     struct dyad__delta *d = realloc(s->deltas, cap * sizeof(*d));
     if (!d)
@@ -303,6 +308,15 @@ static dyad_status add_deltas(struct dyad_store *s, int64_t day,
   d->kind = DYAD__SUM_DYAD;
   snprintf(d->a, sizeof(d->a), "%s", src);
   snprintf(d->b, sizeof(d->b), "%s", tgt);
+  for (int side = 0; side < 2; side++) {
+    const char *actor = side ? tgt : src;
+    if (!known_actor(actor))
+      continue;
+    d = &s->deltas[s->ndeltas++];
+    *d = base;
+    d->kind = DYAD__SUM_ACTOR;
+    snprintf(d->a, sizeof(d->a), "%s", actor);
+  }
   d = &s->deltas[s->ndeltas++];
   *d = base;
   d->kind = DYAD__SUM_CODE;
@@ -361,6 +375,15 @@ static dyad_status apply_deltas(struct dyad_store *s)
           "(?, ?, ?, ?, ?) ON CONFLICT (day, quad) DO UPDATE SET "
           "n = counts_by_day.n + excluded.n, gsum6 = counts_by_day.gsum6 + "
           "excluded.gsum6, gn = counts_by_day.gn + excluded.gn",
+          p, np, NULL, NULL);
+    else if (d.kind == DYAD__SUM_ACTOR)
+      st = s->ops->run(
+          s, DYAD__Q_SUM_ACTOR,
+          "INSERT INTO counts_by_actor (actor, quad, n, gsum6, gn) VALUES "
+          "(?, ?, ?, ?, ?) ON CONFLICT (actor, quad) DO UPDATE SET "
+          "n = counts_by_actor.n + excluded.n, gsum6 = "
+          "counts_by_actor.gsum6 + excluded.gsum6, gn = counts_by_actor.gn + "
+          "excluded.gn",
           p, np, NULL, NULL);
     else if (d.kind == DYAD__SUM_DYAD)
       st = s->ops->run(

@@ -58,6 +58,7 @@ enum {
   DYAD__Q_OLD_EVENTS,
   DYAD__Q_SUM_DAY,
   DYAD__Q_SUM_DYAD,
+  DYAD__Q_SUM_ACTOR,
   DYAD__Q_SUM_CODE,
   DYAD__NSLOTS
 };
@@ -85,14 +86,14 @@ struct dyad__store_ops {
 #define DYAD__CODESET 1024 /* slots of the set of codes already upserted */
 
 /* The summary tables (schema.c). */
-enum { DYAD__SUM_DAY = 1, DYAD__SUM_DYAD, DYAD__SUM_CODE };
+enum { DYAD__SUM_DAY = 1, DYAD__SUM_DYAD, DYAD__SUM_ACTOR, DYAD__SUM_CODE };
 
 /* One change to a summary table row, kept until the batch commits. */
 struct dyad__delta {
   int kind;                /* DYAD__SUM_* */
   int quad;
   int64_t day;             /* DAY: YYYYMMDD */
-  char a[DYAD_CODE_MAX];   /* DYAD: source; CODE: code */
+  char a[DYAD_CODE_MAX];   /* DYAD: source; ACTOR: actor; CODE: code */
   char b[DYAD_CODE_MAX];   /* DYAD: target */
   int64_t n, g6, gn;       /* events, Goldstein sum in millionths, scored */
 };

@@ -81,6 +81,7 @@ sums_ok() {
   for pair in \
     "SELECT day, quad, n, gsum6, gn FROM counts_by_day WHERE n <> 0|SELECT event_date, quad, COUNT(*), $G6, COUNT(goldstein) FROM events WHERE event_date IS NOT NULL GROUP BY event_date, quad" \
     "SELECT source, target, quad, n, gsum6, gn FROM counts_by_dyad WHERE n <> 0|SELECT source, target, quad, COUNT(*), $G6, COUNT(goldstein) FROM events GROUP BY source, target, quad" \
+    "SELECT actor, quad, n, gsum6, gn FROM counts_by_actor WHERE n <> 0|SELECT actor, quad, COUNT(*), $G6, COUNT(goldstein) FROM (SELECT source AS actor, quad, goldstein FROM events WHERE source <> '---' AND source <> '' UNION ALL SELECT target, quad, goldstein FROM events WHERE target <> '---' AND target <> '') a GROUP BY actor, quad" \
     "SELECT code, quad, n, gsum6, gn FROM counts_by_code WHERE n <> 0|SELECT code, quad, COUNT(*), $G6, COUNT(goldstein) FROM events GROUP BY code, quad"; do
     a=${pair%%|*} b=${pair#*|}
     [ "$(sql1 "SELECT COUNT(*) FROM ($a EXCEPT $b) x")" = 0 ] || return 1
@@ -230,7 +231,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
   cp "$tmp/clean.db" "$tmp/v1.db"
   DB=$tmp/v1.db
   upgrade sqlite "sqlite3 '$DB' \"
-    DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_code;
+    DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_actor; DROP TABLE counts_by_code;
     DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences;
     ALTER TABLE sentences DROP COLUMN nevents;
     DROP INDEX events_doc; DROP INDEX events_day; DROP INDEX events_dyad; DROP INDEX events_target;
@@ -305,7 +306,7 @@ done
 if [ -x "$PGBIN/psql" ]; then
   DB=$(pgurl clean)
   upgrade pg "$AS '$PGBIN/psql' -q -v ON_ERROR_STOP=1 -h '$PGDIR' -p 5432 -U dyad -d clean -c \"
-    DROP TABLE counts_by_day, counts_by_dyad, counts_by_code;
+    DROP TABLE counts_by_day, counts_by_dyad, counts_by_actor, counts_by_code;
     ALTER TABLE sentences DROP COLUMN tsv;
     ALTER TABLE sentences DROP COLUMN nevents;
     ALTER TABLE sentences ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;

@@ -38,7 +38,8 @@ static int setup(void **state)
     if (dyad_store_open(f->path, strlen(f->path), DYAD_STORE_WRITE, &w) ||
         w->ops->exec(w, "DROP TABLE IF EXISTS meta, documents, sentences, "
                         "codes, events, actors, quotes, places, "
-                        "counts_by_day, counts_by_dyad, counts_by_code "
+                        "counts_by_day, counts_by_dyad, counts_by_actor, "
+                        "counts_by_code "
                         "CASCADE"))
       fail_msg("cannot reset %s: %s", f->path, dyad_store_errmsg(w));
     dyad_store_close(w);
@@ -158,6 +159,12 @@ static void summaries_match_events(struct fx *f)
        "WHERE n <> 0",
        "SELECT source, target, quad, COUNT(*), " G6 ", COUNT(goldstein) "
        "FROM events GROUP BY source, target, quad"},
+      {"SELECT actor, quad, n, gsum6, gn FROM counts_by_actor WHERE n <> 0",
+       "SELECT actor, quad, COUNT(*), " G6 ", COUNT(goldstein) FROM (SELECT "
+       "source AS actor, quad, goldstein FROM events WHERE source <> '---' "
+       "AND source <> '' UNION ALL SELECT target, quad, goldstein FROM "
+       "events WHERE target <> '---' AND target <> '') a GROUP BY actor, "
+       "quad"},
       {"SELECT code, quad, n, gsum6, gn FROM counts_by_code WHERE n <> 0",
        "SELECT code, quad, COUNT(*), " G6 ", COUNT(goldstein) FROM events "
        "GROUP BY code, quad"},
