@@ -181,8 +181,6 @@ CREATE TABLE IF NOT EXISTS places (
   UNIQUE (doc_id, idx)
 );
 
-CREATE INDEX IF NOT EXISTS places_country ON places (country);
-
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (
   text, content = 'evidence_sentences', content_rowid = 'id');
 

@@ -185,7 +185,6 @@ static const char *const sqlite_schema[] = {
     "  geonameid INTEGER,\n"
     "  UNIQUE (doc_id, idx)\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (\n"
     "  text, content = 'evidence_sentences', content_rowid = 'id')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (\n"
@@ -319,7 +318,6 @@ static const char *const pg_schema[] = {
     "  geonameid BIGINT,\n"
     "  UNIQUE (doc_id, idx)\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
     SUMMARY_TABLES("DATE", "TEXT COLLATE \"C\"", ""),
     NULL};
 
@@ -343,6 +341,7 @@ static const char *const sqlite_pre_1[] = {
     "DROP INDEX IF EXISTS events_day",
     "DROP INDEX IF EXISTS events_dyad",
     "DROP INDEX IF EXISTS events_target",
+    "DROP INDEX IF EXISTS places_country", /* unused, costly at ingest */
     NULL};
 
 #define FILL_SUMMARIES(G6)                                                  \
@@ -377,6 +376,7 @@ static const char *const pg_pre_1[] = {
     "DROP INDEX IF EXISTS events_day",
     "DROP INDEX IF EXISTS events_dyad",
     "DROP INDEX IF EXISTS events_target",
+    "DROP INDEX IF EXISTS places_country", /* unused, costly at ingest */
     NULL};
 
 static const char *const pg_post_1[] = {

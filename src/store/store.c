@@ -79,8 +79,12 @@ static void hash_bytes(struct hasher *h, const char *p, size_t len)
   const unsigned char *u = (const unsigned char *)p;
   while (len >= 8) {
     uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&w, u, 8); /* the same little-endian word, in one load */
+#else
     for (int i = 7; i >= 0; i--)
       w = (w << 8) | u[i];
+#endif
     hash_word(h, w);
     u += 8;
     len -= 8;

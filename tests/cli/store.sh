@@ -239,6 +239,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
     CREATE INDEX events_day ON events (event_date, quad, goldstein);
     CREATE INDEX events_dyad ON events (source, target, event_date);
     CREATE INDEX events_target ON events (target, event_date);
+    CREATE INDEX places_country ON places (country);
     CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'sentences', content_rowid = 'id');
     INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
     UPDATE meta SET value = '1' WHERE key = 'schema_version';\""
@@ -316,6 +317,7 @@ if [ -x "$PGBIN/psql" ]; then
     CREATE INDEX events_day ON events (event_date, quad, goldstein) INCLUDE (id);
     CREATE INDEX events_dyad ON events (source, target, event_date) INCLUDE (id);
     CREATE INDEX events_target ON events (target, event_date) INCLUDE (id);
+    CREATE INDEX places_country ON places (country);
     UPDATE meta SET value = '1' WHERE key = 'schema_version';\""
 else
   echo "SKIP pg-upgrade (no psql)"
