@@ -348,7 +348,7 @@ static int64_t prefix_count(struct dyad_store *s, const char *sql,
  * limit * events / matches entries, sorting handles the matches: walking
  * wins when matches^2 > limit * events, e.g. "--code 19" (a tenth of the
  * events) but not "--dyad RUS:UKR". Matches are estimated from the
- * summary tables (the rarest filter). */
+ * summary tables, taking the filters as independent. */
 static int walk_dates(struct qb *b, const dyad_query *q)
 {
   struct dyad_store *s = b->s;
@@ -356,22 +356,27 @@ static int walk_dates(struct qb *b, const dyad_query *q)
       given(q->text) || given(q->doc) ||
       !(given(q->source) || given(q->target) || given(q->code)))
     return 0;
-  int64_t events = -1, m = -1, n;
+  int64_t events = -1, n;
   if (s->ops->run(s, -1, "SELECT SUM(n) FROM counts_by_code", NULL, 0,
                   int_row, &events) != DYAD_OK ||
       events <= 0)
     return 0;
+  /* an actor's events on either side, halved, stand for one side: a few
+   * summary rows instead of every dyad of the actor */
   static const struct {
     size_t off;
     const char *sql;
   } est[] = {
       {offsetof(dyad_query, source),
-       "SELECT SUM(n) FROM counts_by_dyad WHERE source >= ? AND source < ?"},
+       "SELECT SUM(n) / 2 FROM counts_by_actor WHERE actor >= ? AND "
+       "actor < ?"},
       {offsetof(dyad_query, target),
-       "SELECT SUM(n) FROM counts_by_dyad WHERE target >= ? AND target < ?"},
+       "SELECT SUM(n) / 2 FROM counts_by_actor WHERE actor >= ? AND "
+       "actor < ?"},
       {offsetof(dyad_query, code),
        "SELECT SUM(n) FROM counts_by_code WHERE code >= ? AND code < ?"},
   };
+  double m = (double)events;
   for (size_t i = 0; i < DYAD_ARRAY_LEN(est); i++) {
     const char *pre = *(const char *const *)((const char *)q + est[i].off);
     if (!given(pre))
@@ -379,10 +384,9 @@ static int walk_dates(struct qb *b, const dyad_query *q)
     n = prefix_count(s, est[i].sql, pre);
     if (n < 0)
       return 0;
-    if (m < 0 || n < m)
-      m = n;
+    m *= (double)n / (double)events;
   }
-  return m > 0 && (double)m * (double)m > (double)q->limit * (double)events;
+  return m * m > (double)q->limit * (double)events;
 }
 
 /* SQLite: whether a listing of the first `limit` events matching a text
