@@ -209,8 +209,6 @@ CREATE TABLE IF NOT EXISTS counts_by_dyad (
   PRIMARY KEY (source, target, quad)
 ) WITHOUT ROWID;
 
-CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target);
-
 CREATE TABLE IF NOT EXISTS counts_by_actor (
   actor TEXT NOT NULL,
   quad INTEGER NOT NULL,
