@@ -338,29 +338,46 @@ static int year_ok(const struct scan *s, int y)
 
 /* ==== tense ============================================================= */
 
-/* 1 when the verb group vg holds "would"/"'d" (future seen from the
- * past: "said it would close Monday"). */
+/* 1 when the verb group vg holds a modal that looks ahead: "would"/"'d"
+ * (future seen from the past: "said it would close Monday"), "might",
+ * "may", "should", "must", "shall" ("might come as soon as Tuesday").
+ * Not "could"/"can" ("could not say Monday" reports a past day), and not
+ * a perfect ("may have met Monday"). */
 static int has_would(const struct scan *s, const dyad_phrase *vg)
 {
+  static const char *const w[] = {"would", "'d", "might", "may", "should",
+                                  "must", "shall"};
+  if (vg->flags & DYAD_PHF_PERFECT)
+    return 0;
   for (uint32_t k = vg->tok; k < vg->tok + vg->ntok && k < s->e; k++)
-    if (s->t[k].tag == DYAD_TAG_MD &&
-        (is_word(s, k, "would") || is_word(s, k, "'d")))
-      return 1;
+    if (s->t[k].tag == DYAD_TAG_MD)
+      for (size_t j = 0; j < DYAD_ARRAY_LEN(w); j++)
+        if (is_word(s, k, w[j]))
+          return 1;
   return 0;
 }
 
 /* 1 when the verb group's main verb schedules what follows: "is set to",
- * "scheduled to", "expected to", "due to", "plans to". */
+ * "scheduled to", "expected to", "due to", "plans to", "is to". */
 static int schedules(const struct scan *s, const dyad_phrase *vg)
 {
   static const char *const w[] = {"schedule", "set", "expect", "plan",
-                                  "due", "intend", "prepare", "aim"};
+                                  "due", "intend", "prepare", "aim", "be"};
   size_t n = 0;
   const char *l = dyad_ctx_word(s->doc->ctx, vg->lemma, &n);
   for (size_t k = 0; l && k < DYAD_ARRAY_LEN(w); k++)
     if (strlen(w[k]) == n && !memcmp(w[k], l, n))
       return 1;
   return 0;
+}
+
+/* 1 when the verb group's main verb has lemma w. */
+static int is_lemma(const struct scan *s, const dyad_phrase *vg,
+                    const char *w)
+{
+  size_t n = 0;
+  const char *l = dyad_ctx_word(s->doc->ctx, vg->lemma, &n);
+  return l && strlen(w) == n && !memcmp(l, w, n);
 }
 
 /* Direction the clause holding token i points to: -1 past, +1 future,
@@ -385,11 +402,22 @@ static int tense_at(const struct scan *s, uint32_t i)
   if (best < 0 && st->nclause)
     best = (int32_t)st->clause;
   int inf = 0;
+  uint32_t infb = 0; /* first token of the infinitive just left */
   for (int hops = 0; best >= 0 && hops < 8; hops++) {
     const dyad_clause *cl = &doc->clauses.v[best];
     if (cl->verb >= 0 && (size_t)cl->verb < doc->phrases.n) {
       const dyad_phrase *vg = &doc->phrases.v[cl->verb];
-      if (inf && schedules(s, vg))
+      /* "is set to resume Monday", but not "had been due to expire
+       * Friday"; "be" only right before its "to" ("is to resume") */
+      if (inf && schedules(s, vg) && !(vg->flags & DYAD_PHF_PERFECT) &&
+          (!is_lemma(s, vg, "be") || infb == vg->tok + vg->ntok))
+        return 1;
+      /* "planned a rally on Saturday", "has scheduled a news conference
+       * Thursday": what is planned lies ahead of the planning (a day
+       * before the verb dates the planning: "On Friday, X planned to") */
+      if (!inf && i >= vg->tok + vg->ntok && !is_word(s, vg->tok + vg->ntok, "to") &&
+          !(vg->flags & DYAD_PHF_PASSIVE) &&
+          (is_lemma(s, vg, "plan") || is_lemma(s, vg, "schedule")))
         return 1;
       if (vg->tense == DYAD_TENSE_FUTURE || (vg->flags & DYAD_PHF_FUTURE) ||
           has_would(s, vg))
@@ -403,6 +431,7 @@ static int tense_at(const struct scan *s, uint32_t i)
                    ? 1 : 0;
     }
     inf = cl->kind == DYAD_CL_INF;
+    infb = cl->tok;
     if (cl->parent < 0 || (size_t)cl->parent >= doc->clauses.n)
       break;
     best = cl->parent;
