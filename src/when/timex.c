@@ -47,6 +47,7 @@ enum kcls {
   K_MOD,     /* early, late, mid, earlier, later: val 0 */
   K_AGO,     /* ago (val 0), earlier/before (1), later/after (2) */
   K_PART,    /* part of day: val P_* */
+  K_DECW,    /* decade word: val 2 twenties .. 9 nineties */
   K_MISC     /* other words matchers test by text */
 };
 
@@ -87,6 +88,8 @@ static const struct kw kws[] = {
     {"early", K_MOD, 0},
     {"eight", K_NUMW, 8},
     {"eighteen", K_NUMW, 18},
+    {"eighties", K_DECW, 8},
+    {"eighty", K_NUMW, 80},
     {"eleven", K_NUMW, 11},
     {"evening", K_PART, P_EV},
     {"fall", K_SEASON, 2},
@@ -94,10 +97,12 @@ static const struct kw kws[] = {
     {"february", K_MONTH, 2},
     {"few", K_NUMW, 0},
     {"fifteen", K_NUMW, 15},
+    {"fifties", K_DECW, 5},
     {"fifty", K_NUMW, 50},
     {"first", K_ORD, 1},
     {"fiscal", K_MISC, 0},
     {"five", K_NUMW, 5},
+    {"forties", K_DECW, 4},
     {"forty", K_NUMW, 40},
     {"four", K_NUMW, 4},
     {"fourteen", K_NUMW, 14},
@@ -136,6 +141,7 @@ static const struct kw kws[] = {
     {"night", K_PART, P_NI},
     {"nine", K_NUMW, 9},
     {"nineteen", K_NUMW, 19},
+    {"nineties", K_DECW, 9},
     {"ninety", K_NUMW, 90},
     {"nov", K_MONTH, 11},
     {"november", K_MONTH, 11},
@@ -158,9 +164,12 @@ static const struct kw kws[] = {
     {"sept", K_MONTH, 9},
     {"september", K_MONTH, 9},
     {"seven", K_NUMW, 7},
+    {"seventies", K_DECW, 7},
+    {"seventy", K_NUMW, 70},
     {"several", K_NUMW, 0},
     {"six", K_NUMW, 6},
     {"sixteen", K_NUMW, 16},
+    {"sixties", K_DECW, 6},
     {"sixty", K_NUMW, 60},
     {"soon", K_REF, 1},
     {"spring", K_SEASON, 0},
@@ -172,6 +181,7 @@ static const struct kw kws[] = {
     {"the", K_MISC, 0},
     {"third", K_ORD, 3},
     {"thirteen", K_NUMW, 13},
+    {"thirties", K_DECW, 3},
     {"thirty", K_NUMW, 30},
     {"this", K_REL, 0},
     {"three", K_NUMW, 3},
@@ -186,6 +196,7 @@ static const struct kw kws[] = {
     {"tues", K_WDAY, 1},
     {"tuesday", K_WDAY, 1},
     {"twelve", K_NUMW, 12},
+    {"twenties", K_DECW, 2},
     {"twenty", K_NUMW, 20},
     {"two", K_NUMW, 2},
     {"wed", K_WDAY, 2},
@@ -568,25 +579,27 @@ static int season_of(int m)
 static const char *const season_code[] = {"SP", "SU", "FA", "WI"};
 
 /* Year of season se: rel -1 "last", 1 "next", 0 "this"; for rel 2 (no
- * word) the direction dir of the clause decides like months do. */
+ * word) the direction dir of the clause decides like months do. Seasons
+ * run spring, summer, fall, winter within a "season year" that starts in
+ * March: in January the current season is the winter that began in
+ * December, so "last fall" is the fall of the year before. The value's
+ * year is the season year (a winter is named by its December). */
 static int season_year(const struct scan *s, int se, int rel, int dir)
 {
   int cur = season_of(s->m);
-  int y = s->y;
-  if (cur == 3 && s->m <= 2)
-    y--; /* January's winter began in December */
+  int sy = s->m <= 2 ? s->y - 1 : s->y;
   if (rel == 0)
-    return se == 3 ? y : s->y;
+    return se == 3 ? sy : s->y;
   if (rel == 2) {
     if (dir < 0)
-      return se > cur ? s->y - 1 : (se == 3 ? y : s->y);
+      return se > cur ? sy - 1 : sy;
     if (dir > 0)
-      return se < cur ? s->y + 1 : (se == 3 ? y : s->y);
-    return se == 3 ? y : s->y;
+      return se < cur ? sy + 1 : sy;
+    return se == 3 ? sy : s->y;
   }
   if (rel < 0)
-    return se >= cur ? s->y - 1 : s->y;
-  return se <= cur ? s->y + 1 : s->y;
+    return se >= cur ? sy - 1 : sy;
+  return se <= cur ? sy + 1 : sy;
 }
 
 /* ==== matchers ==========================================================
@@ -793,6 +806,50 @@ static uint32_t m_numeric(struct scan *s, uint32_t a, dyad_status *st)
   return a + 1;
 }
 
+/* A year read out (broadcast transcripts) at token a: "nineteen
+ * ninety-six", "nineteen eighty", "two thousand". Returns the year and
+ * sets *end past it, or -1. */
+static int spoken_year(const struct scan *s, uint32_t a, uint32_t *end)
+{
+  int y = -1;
+  uint32_t i = a + 1;
+  if (is_word(s, a, "two") && is_word(s, i, "thousand")) {
+    y = 2000;
+    i++;
+  } else if (kcls(s, a) == K_NUMW && (kval(s, a) == 19 || kval(s, a) == 20)) {
+    int tens = -1;
+    struct parts pp;
+    if (kcls(s, i) == K_NUMW && kval(s, i) >= 10) {
+      tens = kval(s, i);
+    } else if (i < s->e && (s->t[i].flags & DYAD_TOKF_HYPHEN) &&
+               split_hyphen(s, i, &pp) == 2) {
+      int t0 = part_kw(&pp, 0, K_NUMW), t1 = part_kw(&pp, 1, K_NUMW);
+      if (t0 >= 0 && t1 >= 0 && kws[t0].val >= 20 && kws[t1].val > 0 &&
+          kws[t1].val < 10)
+        tens = kws[t0].val + kws[t1].val;
+    }
+    if (tens < 0)
+      return -1;
+    y = kval(s, a) * 100 + tens;
+    i++;
+  }
+  if (y < 0 || !year_ok(s, y))
+    return -1;
+  *end = i;
+  return y;
+}
+
+/* A year at token a, in digits or read out; *end is set past it. */
+static int year_words(const struct scan *s, uint32_t a, uint32_t *end)
+{
+  int y = year_at(s, a);
+  if (y > 0) {
+    *end = a + 1;
+    return y;
+  }
+  return spoken_year(s, a, end);
+}
+
 /* A month name that is really a month here: "May" the modal, "march" the
  * verb and "Jan" the name are ruled out by case and tag. */
 static int month_at(const struct scan *s, uint32_t i)
@@ -855,9 +912,10 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   uint32_t k = i;
   if (is_word(s, k, ",") || (day < 0 && is_word(s, k, "of")))
     k++;
-  if (year_at(s, k) > 0) {
-    y = year_at(s, k);
-    i = k + 1;
+  uint32_t ye;
+  if ((y = year_words(s, k, &ye)) > 0) {
+    s->ly = y; /* for "the following year" */
+    i = ye;
   } else if (rel == 2 && kcls(s, i) == K_REL && is_word(s, i + 1, "year")) {
     y = s->y + kval(s, i); /* "June last year" */
     i += 2;
@@ -960,10 +1018,9 @@ static uint32_t quarter_value(struct scan *s, uint32_t a, uint32_t i,
     uint32_t k = i;
     if (is_word(s, k, "of") || is_word(s, k, ","))
       k++;
-    if (year_at(s, k) > 0) {
-      year = year_at(s, k);
-      i = k + 1;
-    }
+    uint32_t ye;
+    if ((year = year_words(s, k, &ye)) > 0)
+      i = ye;
   }
   if (year < 0)
     year = period_year(s, ord, u == U_HALF ? 2 : 4, tense_at(s, a));
@@ -1259,14 +1316,19 @@ static uint32_t m_year(struct scan *s, uint32_t a, dyad_status *st)
     return a + 1;
   }
   int y = year_at(s, a);
-  if (y < 1900 || y > s->y + 30)
+  /* years before 1900 only after a preposition ("in 1898", "since
+   * 1812"): a bare "1500" is more often an amount */
+  if (y < 0 || y > s->y + 30 ||
+      (y < 1900 && !(a > s->b && s->t[a - 1].tag == DYAD_TAG_IN)))
     return NOMATCH;
   if (a > s->b && (s->t[a - 1].kind == DYAD_TK_SYMBOL ||
                    is_word(s, a - 1, "$")))
     return NOMATCH;
   if (a + 1 < s->e) {
     const dyad_token *nx = &s->t[a + 1];
-    if (nx->kind == DYAD_TK_SYMBOL || is_word(s, a + 1, "percent"))
+    /* "1990%", "1990 percent"; other symbols ("1985 _ when", "1990:")
+     * leave a year a year */
+    if (is_word(s, a + 1, "%") || is_word(s, a + 1, "percent"))
       return NOMATCH;
     if ((nx->tag == DYAD_TAG_NNS || nx->tag == DYAD_TAG_CD) &&
         kcls(s, a + 1) != K_UNIT && !(a > s->b && s->t[a - 1].tag == DYAD_TAG_IN))
@@ -1314,34 +1376,14 @@ static uint32_t m_anaphoric_year(struct scan *s, uint32_t a, dyad_status *st)
   return i + 1;
 }
 
-/* Years read out (broadcast transcripts): "nineteen ninety-six",
- * "nineteen eighty", "two thousand". */
+/* A year read out on its own. */
 static uint32_t m_spoken_year(struct scan *s, uint32_t a, dyad_status *st)
 {
-  int y = -1;
-  uint32_t i = a + 1;
-  if (is_word(s, a, "two") && is_word(s, i, "thousand")) {
-    y = 2000;
-    i++;
-  } else if (kval(s, a) == 19 || kval(s, a) == 20) {
-    int tens = -1;
-    struct parts pp;
-    if (kcls(s, i) == K_NUMW && kval(s, i) >= 10) {
-      tens = kval(s, i);
-    } else if (i < s->e && (s->t[i].flags & DYAD_TOKF_HYPHEN) &&
-               split_hyphen(s, i, &pp) == 2) {
-      int t0 = part_kw(&pp, 0, K_NUMW), t1 = part_kw(&pp, 1, K_NUMW);
-      if (t0 >= 0 && t1 >= 0 && kws[t0].val >= 20 && kws[t1].val > 0 &&
-          kws[t1].val < 10)
-        tens = kws[t0].val + kws[t1].val;
-    }
-    if (tens < 0)
-      return NOMATCH;
-    y = kval(s, a) * 100 + tens;
-    i++;
-  }
-  if (y < 0 || !year_ok(s, y))
+  uint32_t i;
+  int y = spoken_year(s, a, &i);
+  if (y < 0)
     return NOMATCH;
+  s->ly = y;
   char v[VLEN];
   snprintf(v, sizeof(v), "%04d", y);
   *st = emit(s, a, i, "DATE", v);
@@ -1452,10 +1494,9 @@ static uint32_t m_season(struct scan *s, uint32_t a, dyad_status *st)
   uint32_t i = a + 1;
   int y = -1;
   uint32_t k = is_word(s, i, "of") ? i + 1 : i;
-  if (year_at(s, k) > 0) {
-    y = year_at(s, k);
-    i = k + 1;
-  }
+  uint32_t ye;
+  if ((y = year_words(s, k, &ye)) > 0)
+    i = ye;
   int det = s->from < a || (a > s->b && is_word(s, a - 1, "in"));
   if (y < 0 && !det)
     return NOMATCH;
@@ -1547,6 +1588,22 @@ static uint32_t m_the_unit(struct scan *s, uint32_t a, dyad_status *st)
   return i + 1;
 }
 
+/* "the nineties", "the early sixties": the latest such decade not after
+ * the article. Only with a lead word ("the", "early"): a bare "in the
+ * nineties" is as often a temperature or an age. */
+static uint32_t m_decade_word(struct scan *s, uint32_t a, dyad_status *st)
+{
+  if (s->from >= a)
+    return NOMATCH;
+  int y = s->y / 100 * 100 + 10 * kval(s, a);
+  if (y > s->y)
+    y -= 100;
+  char v[VLEN];
+  snprintf(v, sizeof(v), "%03d", y / 10);
+  *st = emit(s, a, a + 1, "DATE", v);
+  return a + 1;
+}
+
 /* The core matchers at token a (s->from already set). */
 static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
 {
@@ -1612,6 +1669,8 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
     return m_ref(s, a, st);
   case K_SEASON:
     return m_season(s, a, st);
+  case K_DECW:
+    return m_decade_word(s, a, st);
   case K_MISC:
     if (is_word(s, a, "fiscal") && year_at(s, a + 1) > 0) {
       char v[VLEN];
@@ -1655,8 +1714,17 @@ static uint32_t match_at(struct scan *s, uint32_t a, dyad_status *st)
   if (is_word(s, c, "the") && c + 1 < s->e)
     c++;
   if ((kcls(s, c) == K_MOD || (kcls(s, c) == K_AGO && kval(s, c) > 0)) &&
-      c + 1 < s->e)
+      c + 1 < s->e) {
     c++;
+    /* "later that year", "early the following year" */
+    if (s->ly && (is_word(s, c, "that") || is_word(s, c, "the")) &&
+        c + 1 < s->e) {
+      uint32_t r = m_anaphoric_year(s, c + 1, st);
+      if (r || *st != DYAD_OK)
+        return r;
+      s->from = a;
+    }
+  }
   while (c > a) {
     uint32_t r = match_core(s, c, st);
     if (r || *st != DYAD_OK)
