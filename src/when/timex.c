@@ -53,7 +53,7 @@ enum kcls {
 
 enum { U_DAY = 1, U_WEEK, U_MONTH, U_YEAR, U_DECADE, U_CENTURY, U_QUARTER,
        U_HALF, U_WEEKEND, U_HOUR, U_MINUTE };
-enum { P_MO = 1, P_AF, P_EV, P_NI };
+enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON };
 
 struct kw {
   const char *w; /* folded word */
@@ -129,6 +129,7 @@ static const struct kw kws[] = {
     {"march", K_MONTH, 3},
     {"may", K_MONTH, 5},
     {"mid", K_MOD, 0},
+    {"midday", K_PART, P_NOON},
     {"minute", K_UNIT, U_MINUTE},
     {"minutes", K_UNIT, U_MINUTE},
     {"mon", K_WDAY, 0},
@@ -143,6 +144,7 @@ static const struct kw kws[] = {
     {"nineteen", K_NUMW, 19},
     {"nineties", K_DECW, 9},
     {"ninety", K_NUMW, 90},
+    {"noon", K_PART, P_NOON},
     {"nov", K_MONTH, 11},
     {"november", K_MONTH, 11},
     {"now", K_REF, 0},
@@ -179,6 +181,7 @@ static const struct kw kws[] = {
     {"thanksgiving", K_MISC, 2},
     {"that", K_MISC, 6},
     {"the", K_MISC, 0},
+    {"these", K_MISC, 7},
     {"third", K_ORD, 3},
     {"thirteen", K_NUMW, 13},
     {"thirties", K_DECW, 3},
@@ -951,7 +954,7 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   return i;
 }
 
-static const char *const part_code[] = {"", "MO", "AF", "EV", "NI"};
+static const char *const part_code[] = {"", "MO", "AF", "EV", "NI", "12:00"};
 
 /* A day (day number dn) covering tokens [a, i). A part of day after it
  * ("Tuesday night") is left out: the day is what dates an event. */
@@ -1107,6 +1110,10 @@ static uint32_t m_rel(struct scan *s, uint32_t a, dyad_status *st)
       (kval(s, i + 3) == U_QUARTER || kval(s, i + 3) == U_HALF))
     return quarter_value(s, a, i + 4, kval(s, i + 2), kval(s, i + 3),
                          s->y + rel, st);
+  /* "the last half of 1989", "the last quarter of 2023": the final one */
+  if ((u == U_HALF || u == U_QUARTER) && rel < 0 && is_word(s, a, "last") &&
+      is_word(s, i + 1, "of") && year_words(s, i + 2, &(uint32_t){0}) > 0)
+    return quarter_value(s, a, i + 1, u == U_HALF ? 2 : 4, u, -1, st);
   if (u == U_WEEKEND) {
     long sat = rel == 0 ? wday_for(s, 5, tense_at(s, a), 0)
                         : wday_for(s, 5, rel, 1);
@@ -1252,10 +1259,15 @@ static uint32_t m_hyphen(struct scan *s, uint32_t a, dyad_status *st)
   if (pp.np == 2 && o0 >= 0 && u1 >= 0 &&
       (kws[u1].val == U_QUARTER || kws[u1].val == U_HALF))
     return quarter_value(s, a, a + 1, kws[o0].val, kws[u1].val, -1, st);
-  if (pp.np == 2 && pp.n[0] == 3 && !memcmp(pp.p[0], "mid", 3)) {
+  /* "mid-1990", "late-November", "early-1990s"; "post-1959" and
+   * "pre-1990" name the year they are counted from */
+  int lead = pp.np == 2 && (part_kw(&pp, 0, K_MOD) >= 0 ||
+                            (pp.n[0] == 3 && !memcmp(pp.p[0], "pre", 3)) ||
+                            (pp.n[0] == 4 && !memcmp(pp.p[0], "post", 4)));
+  if (lead) {
     int y = part_num(&pp, 1);
     int dec = decade_text(s, pp.p[1], pp.n[1]);
-    int mo = part_kw(&pp, 1, K_MONTH);
+    int mo = pp.p[0][0] == 'p' ? -1 : part_kw(&pp, 1, K_MONTH);
     if (y >= 0 && pp.n[1] == 4 && year_ok(s, y))
       snprintf(v, sizeof(v), "%04d", y);
     else if (dec >= 0)
@@ -1556,6 +1568,14 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
     }
     snprintf(v, sizeof(v), "%04d-Q%d", y, q);
   }
+  /* "the quarter a year ago/earlier": that quarter of the year before */
+  if (is_word(s, i + 1, "a") && is_word(s, i + 2, "year") &&
+      kcls(s, i + 3) == K_AGO && kval(s, i + 3) < 2) {
+    char w[VLEN];
+    snprintf(w, sizeof(w), "%04d%s", value_year(v) - 1, v + 4);
+    *st = emit(s, a, i + 4, "DATE", w);
+    return i + 4;
+  }
   *st = emit(s, a, i + 1, "DATE", v);
   return i + 1;
 }
@@ -1671,6 +1691,24 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
     return m_season(s, a, st);
   case K_DECW:
     return m_decade_word(s, a, st);
+  case K_PART: {
+    /* "noon", "at midday", "noon Thursday": 12:00 on the article's day or
+     * on the weekday named */
+    if (kval(s, a) != P_NOON)
+      return NOMATCH;
+    long dn = s->dn;
+    uint32_t i = a + 1;
+    if (kcls(s, i) == K_WDAY && (s->t[i].flags & DYAD_TOKF_CAP)) {
+      dn = wday_for(s, kval(s, i), tense_at(s, i), 0);
+      i++;
+    }
+    char v[VLEN];
+    v_day(v, dn);
+    size_t n = strlen(v);
+    snprintf(v + n, VLEN - n, "T12:00");
+    *st = emit(s, a, i, "TIME", v);
+    return i;
+  }
   case K_MISC:
     if (is_word(s, a, "fiscal") && year_at(s, a + 1) > 0) {
       char v[VLEN];
@@ -1697,6 +1735,36 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
   }
 }
 
+/* Fixed phrases that refer to the present or the future as a whole:
+ * "these days", "the near/short/long term", "the near future", "a later
+ * date". Each is a list of folded words and a value. */
+static uint32_t m_fixed(struct scan *s, uint32_t a, dyad_status *st)
+{
+  static const struct {
+    const char *w[4];
+    const char *value;
+  } ph[] = {
+      {{"these", "days"}, "PRESENT_REF"},
+      {{"the", "near", "term"}, "FUTURE_REF"},
+      {{"the", "short", "term"}, "FUTURE_REF"},
+      {{"the", "long", "term"}, "FUTURE_REF"},
+      {{"the", "near", "future"}, "FUTURE_REF"},
+      {{"a", "later", "date"}, "FUTURE_REF"},
+  };
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(ph); k++) {
+    uint32_t i = a;
+    size_t j = 0;
+    while (j < 4 && ph[k].w[j] && is_word(s, i, ph[k].w[j]))
+      i++, j++;
+    if (j < 4 && ph[k].w[j])
+      continue;
+    *st = emit_bytes(s, s->t[a].off, s->t[i - 1].off + s->t[i - 1].len,
+                     "DATE", ph[k].value);
+    return i;
+  }
+  return NOMATCH;
+}
+
 /* One match attempt at token a, with the optional lead words that join
  * the span: "the", and early/late/mid/earlier/later ("earlier this
  * year"). Returns the end token or NOMATCH. */
@@ -1704,6 +1772,11 @@ static uint32_t match_at(struct scan *s, uint32_t a, dyad_status *st)
 {
   s->from = a;
   uint32_t c = a;
+  if (kcls(s, a) == K_MISC || kcls(s, a) == K_NUMW) {
+    uint32_t r = m_fixed(s, a, st);
+    if (r || *st != DYAD_OK)
+      return r;
+  }
   if (s->ly && (is_word(s, a, "that") || is_word(s, a, "the")) &&
       a + 1 < s->e) {
     uint32_t r = m_anaphoric_year(s, a + 1, st);
