@@ -394,6 +394,18 @@ static int is_lemma(const struct scan *s, const dyad_phrase *vg,
   return l && strlen(w) == n && !memcmp(l, w, n);
 }
 
+/* 1 when the verb group's main verb moves a deadline or gives time
+ * ("extend", "postpone", "give ... until"). */
+static int moves_deadline(const struct scan *s, const dyad_phrase *vg)
+{
+  static const char *const w[] = {"extend", "postpone", "delay", "defer",
+                                  "adjourn", "give", "suspend", "push"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(w); k++)
+    if (is_lemma(s, vg, w[k]))
+      return 1;
+  return 0;
+}
+
 /* Direction the clause holding token i points to: -1 past, +1 future,
  * 0 present or unknown. The innermost clause whose range holds i decides
  * through its verb group; clauses without a tense (infinitives,
@@ -403,6 +415,16 @@ static int is_lemma(const struct scan *s, const dyad_phrase *vg,
 static int tense_at(const struct scan *s, uint32_t i)
 {
   const dyad_doc *doc = s->doc;
+  /* "effective Feb. 1", "payable Dec. 15": a date a measure takes effect
+   * or a sum falls due is announced ahead of it, whatever the tense */
+  uint32_t p = i > s->b && is_word(s, i - 1, "on") ? i - 1 : i;
+  if (p > s->b && (is_word(s, p - 1, "effective") ||
+                   is_word(s, p - 1, "payable")))
+    return 1;
+  /* "extended the offer until Nov. 9", "postponed the vote until
+   * Tuesday": a deadline moved is a deadline ahead */
+  int until = p > s->b && (is_word(s, p - 1, "until") ||
+                           is_word(s, p - 1, "till"));
   const dyad_sentence *st = &doc->sents.v[s->sent];
   int32_t best = -1;
   uint32_t bestn = UINT32_MAX;
@@ -421,6 +443,8 @@ static int tense_at(const struct scan *s, uint32_t i)
     const dyad_clause *cl = &doc->clauses.v[best];
     if (cl->verb >= 0 && (size_t)cl->verb < doc->phrases.n) {
       const dyad_phrase *vg = &doc->phrases.v[cl->verb];
+      if (until && !inf && moves_deadline(s, vg))
+        return 1;
       /* "is set to resume Monday", but not "had been due to expire
        * Friday"; "be" only right before its "to" ("is to resume") */
       if (inf && schedules(s, vg) && !(vg->flags & DYAD_PHF_PERFECT) &&
@@ -1439,9 +1463,19 @@ static uint32_t m_clock(struct scan *s, uint32_t a, dyad_status *st)
   uint32_t k = i;
   if (k < s->e && (s->t[k].flags & DYAD_TOKF_ALLCAPS) && s->t[k].len == 3)
     k++; /* a time zone */
+  if (is_word(s, k, ",") && month_at(s, k + 1))
+    k++;
   if (kcls(s, k) == K_WDAY && (s->t[k].flags & DYAD_TOKF_CAP)) {
-    dn = wday_for(s, kval(s, k), tense_at(s, k), 0);
+    dn = wday_for(s, kval(s, k), tense_at(s, a), 0);
     i = k + 1;
+  } else if (month_at(s, k) && day_tok(s, k + 1) > 0) {
+    /* "5 p.m. EST Nov. 9": the clock on that date */
+    int m = month_at(s, k), d = day_tok(s, k + 1);
+    int y = year_for(s, m, d, tense_at(s, a));
+    if (d <= dyad__days_in_month(y, m)) {
+      dn = dyad__day_number(y, m, d);
+      i = k + 2;
+    }
   }
   char v[VLEN];
   v_day(v, dn);
@@ -1594,6 +1628,17 @@ static uint32_t m_the_unit(struct scan *s, uint32_t a, dyad_status *st)
     snprintf(v + n, VLEN - n, "-WE");
     *st = emit(s, a, a + 1, "DATE", v);
     return a + 1;
+  }
+  /* "the week of March 6": the ISO week holding that day */
+  if (kcls(s, a) == K_UNIT && kval(s, a) == U_WEEK && is_word(s, a + 1, "of") &&
+      month_at(s, a + 2) && day_tok(s, a + 3) > 0) {
+    int m = month_at(s, a + 2), d = day_tok(s, a + 3);
+    int y = year_for(s, m, d, tense_at(s, a));
+    if (d > dyad__days_in_month(y, m))
+      return NOMATCH;
+    v_week(v, dyad__day_number(y, m, d));
+    *st = emit(s, a, a + 4, "DATE", v);
+    return a + 4;
   }
   uint32_t i = a;
   if (is_word(s, i, "full") || is_word(s, i, "current"))

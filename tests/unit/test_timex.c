@@ -206,6 +206,42 @@ static void quarter_a_year_ago(void **state)
         "the quarter a year ago", "DATE", "2021-Q3");
 }
 
+static void effective_and_payable_dates_lie_ahead(void **state)
+{
+  (void)state;
+  /* dated 2023-03-22: a past-tense clause would pick January 2023 */
+  check("The board named a new chief, effective Jan. 5.", "Jan. 5", "DATE",
+        "2024-01-05");
+  check("The firm declared a dividend payable May 20.", "May 20", "DATE",
+        "2023-05-20");
+}
+
+static void deadline_moved_until_a_day_lies_ahead(void **state)
+{
+  (void)state;
+  check("The bank extended its offer until Monday.", "Monday", "DATE",
+        "2023-03-27");
+  check("The court gave the parties until 9 a.m. Friday to agree.",
+        "9 a.m. Friday", "TIME", "2023-03-24T09:00");
+  /* "until" alone keeps the clause's tense */
+  check("The rebels held the bridge until Monday.", "Monday", "DATE",
+        "2023-03-20");
+}
+
+static void clock_time_on_a_date(void **state)
+{
+  (void)state;
+  check("The offer expires at 5 p.m. EDT April 3.", "5 p.m. EDT April 3",
+        "TIME", "2023-04-03T17:00");
+}
+
+static void the_week_of_a_date(void **state)
+{
+  (void)state;
+  check("A hearing is set for the week of April 10.", "the week of April 10",
+        "DATE", "2023-W15");
+}
+
 static void keyword_table_is_sorted(void **state)
 {
   (void)state;
@@ -463,6 +499,10 @@ int main(void)
       cmocka_unit_test(calendar_round_trips),
       cmocka_unit_test(calendar_weekday_and_iso_week),
       cmocka_unit_test(keyword_table_is_sorted),
+      cmocka_unit_test(effective_and_payable_dates_lie_ahead),
+      cmocka_unit_test(deadline_moved_until_a_day_lies_ahead),
+      cmocka_unit_test(clock_time_on_a_date),
+      cmocka_unit_test(the_week_of_a_date),
       cmocka_unit_test(weekday_after_a_forward_modal_looks_ahead),
       cmocka_unit_test(weekday_after_could_not_say_looks_back),
       cmocka_unit_test(planned_event_lies_ahead_of_the_planning),
