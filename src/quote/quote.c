@@ -350,8 +350,9 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       paren--;
     if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
-    if (t->tag == DYAD_TAG_PERIOD)
-      return 0; /* '"...". He said' is the next sentence's business */
+    if (t->tag == DYAD_TAG_PERIOD && !paren)
+      return 0; /* '"...". He said' is the next sentence's business; a
+                   period inside "(R-Fla.)" ends nothing */
     if (tok_is(q, i, "according") && tok_is(q, i + 1, "to") &&
         i + 2 < q->nt && q->np[i + 2] >= 0) {
       a->np = q->np[i + 2];
@@ -642,7 +643,13 @@ dyad_status dyad__quotes(dyad_doc *doc)
     }
   }
   for (uint32_t i = 0; i < q.nt; i++) {
-    if (!(q.t[i].flags & DYAD_TOKF_OPENQ))
+    /* a closing double mark that opens a paragraph with no quote open
+     * ("”Fear. I am afraid.” ― Jane Doe", a typesetting slip) opens a
+     * quote that runs to the next such stray mark in the paragraph */
+    int stray = !(q.t[i].flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_CLOSEQ)) &&
+                q.t[i].kind == DYAD_TK_QUOTE &&
+                (q.t[i].flags & DYAD_TOKF_PARA) && is_double(&q, i);
+    if (!(q.t[i].flags & DYAD_TOKF_OPENQ) && !stray)
       continue;
     /* the chain of pieces: [o, z) each, z the close mark or para end */
     uint32_t pieces[16][2];
@@ -662,7 +669,10 @@ dyad_status dyad__quotes(dyad_doc *doc)
         }
         break;
       }
-      if ((q.t[j].flags & DYAD_TOKF_CLOSEQ) && is_double(&q, j) == dbl) {
+      if (((q.t[j].flags & DYAD_TOKF_CLOSEQ) ||
+           (stray && q.t[j].kind == DYAD_TK_QUOTE &&
+            !(q.t[j].flags & DYAD_TOKF_OPENQ))) &&
+          is_double(&q, j) == dbl) {
         closed = 1;
         break;
       }

@@ -221,9 +221,36 @@ static void next_sentence_speaker_is_not_taken(void **state)
   dyad_doc_free(doc);
 }
 
+static void period_in_parentheses_before_the_cue(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The bill is dead,\" Sen. Ann Moss (D-Ore.) said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Sen. Ann Moss");
+  dyad_doc_free(doc);
+}
+
+static void closing_mark_that_opens_a_paragraph(void **state)
+{
+  (void)state;
+  /* a typesetting slip: the paragraph opens with a right double mark */
+  dyad_doc *doc = run("Readers wrote in.\n\n\xe2\x80\x9dWe deserve better. The "
+                      "debate was a mess.\xe2\x80\x9d \xe2\x80\x95 Lena Park");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].span, "We deserve better. The debate was a mess.");
+  span_is(doc, q[0].speaker_span, "Lena Park");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(period_in_parentheses_before_the_cue),
+      cmocka_unit_test(closing_mark_that_opens_a_paragraph),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(inverted_speaker_after_the_cue),
       cmocka_unit_test(speaker_before_a_colon),
