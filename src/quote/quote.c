@@ -609,6 +609,12 @@ static int partial_at(const struct qs *q, uint32_t o)
   long si = sent_of(q, o);
   if (si < 0 || q->doc->sents.v[si].tok == o)
     return 0;
+  /* a mark that starts a line starts an utterance ("... - Jane Doe\n
+   * \"Next reader's words\"") even when the sentence runs on */
+  const dyad_token *pt = &q->t[o - 1];
+  if (memchr(q->doc->text + pt->off + pt->len, '\n',
+             q->t[o].off - (pt->off + pt->len)))
+    return 0;
   uint8_t tg = q->t[o - 1].tag;
   return !(tg == DYAD_TAG_COLON || tg == DYAD_TAG_COMMA ||
            (q->t[o - 1].flags & DYAD_TOKF_OPENQ));
@@ -693,9 +699,19 @@ dyad_status dyad__quotes(dyad_doc *doc)
     uint32_t first = pieces[0][0];
     struct attr a = {-1, {0, 0}, {0, 0}};
     int partial = partial_at(&q, first);
-    int found = after_close(&q, j, &a) || before_open(&q, first, &a) ||
-                host_clause(&q, first, &a) || prev_sentence(&q, first, &a) ||
-                (partial && host_subject(&q, first, &a));
+    /* a partial quote belongs to the sentence around it: a cue before
+     * it ("X said the plan was 'a farce' and urged ...") comes first */
+    /* ... but '"a farce," she said' names its speaker right after it */
+    int tight = j + 1 < q.nt && (q.t[j - 1].tag == DYAD_TAG_COMMA ||
+                                 q.t[j + 1].tag == DYAD_TAG_COMMA);
+    int found = partial && !tight
+                    ? (before_open(&q, first, &a) ||
+                       host_clause(&q, first, &a) || after_close(&q, j, &a) ||
+                       host_subject(&q, first, &a))
+                    : (after_close(&q, j, &a) || before_open(&q, first, &a) ||
+                       host_clause(&q, first, &a) ||
+                       prev_sentence(&q, first, &a) ||
+                       (partial && host_subject(&q, first, &a)));
     if (!found && !partial && q.have_last &&
         (q.last.np >= 0 || q.last.span.len) &&
         para_of(&q, first) <= q.last_para + 1) {

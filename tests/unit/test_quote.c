@@ -246,9 +246,51 @@ static void closing_mark_that_opens_a_paragraph(void **state)
   dyad_doc_free(doc);
 }
 
+static void partial_quote_takes_the_cue_before_it(void **state)
+{
+  (void)state;
+  /* the cue after the quote ("urged") starts another report */
+  dyad_doc *doc = run("Minister Tom Reyes said the army would take \"firm "
+                      "steps\" soon, and he urged the rebels to talk.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(q[0].flags & 1, 1);
+  span_is(doc, q[0].speaker_span, "Minister Tom Reyes");
+  dyad_doc_free(doc);
+}
+
+static void partial_quote_with_its_own_attribution(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("Reyes said the deal was fine because \"nobody lost,\" "
+                      "his aide Ana Cole said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "his aide Ana Cole");
+  dyad_doc_free(doc);
+}
+
+static void quote_at_a_line_start_is_whole(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"Prices are too high.\" - Jo Kim\n\"Schools need "
+                      "money.\" - Lee Tran");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  assert_int_equal(q[1].flags & 1, 0);
+  span_is(doc, q[1].speaker_span, "Lee Tran");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(partial_quote_takes_the_cue_before_it),
+      cmocka_unit_test(partial_quote_with_its_own_attribution),
+      cmocka_unit_test(quote_at_a_line_start_is_whole),
       cmocka_unit_test(period_in_parentheses_before_the_cue),
       cmocka_unit_test(closing_mark_that_opens_a_paragraph),
       cmocka_unit_test(speaker_after_the_quote),
