@@ -317,6 +317,20 @@ static dyad_span vg_cue_span(const struct qs *q, int32_t v)
   return tok_span(q, h, h + 1);
 }
 
+/* 1 when NP x is a lone weekday name ("Monday, she said"). */
+static int is_weekday(const struct qs *q, const dyad_phrase *x)
+{
+  static const char *const w[] = {"monday", "tuesday", "wednesday",
+                                  "thursday", "friday", "saturday",
+                                  "sunday"};
+  if (x->ntok != 1)
+    return 0;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(w); k++)
+    if (tok_is(q, x->tok, w[k]))
+      return 1;
+  return 0;
+}
+
 /* After the closing mark at c: "', X said", "', said X", "' - X",
  * "', according to X". Looks at most 12 tokens ahead, inside the
  * sentence the mark ends (or the next one when the mark ends one), never
@@ -341,6 +355,11 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
   if (c > 0 && q->t[c - 1].len == 1 && q->doc->text[q->t[c - 1].off] == '.')
     return 0;
   int32_t cand = -1; /* the latest NP that can be a subject */
+  int32_t lead = -1; /* a name right after the mark followed by a comma:
+                        the head of an apposition chain ("X, the
+                        attorney general, one of the plaintiffs, said") */
+  if (i < q->nt && q->t[i].tag == DYAD_TAG_COMMA)
+    i++;
   int paren = 0;      /* inside "( ... )": "Rep. X (R-Fla.) said" */
   for (; i < end; i++) {
     const dyad_token *t = &q->t[i];
@@ -350,7 +369,8 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       paren--;
     if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
-    if (t->tag == DYAD_TAG_PERIOD && !paren)
+    if (t->tag == DYAD_TAG_PERIOD && !paren &&
+        !(i + 1 < q->nt && q->t[i + 1].tag == DYAD_TAG_COMMA))
       return 0; /* '"...". He said' is the next sentence's business; a
                    period inside "(R-Fla.)" ends nothing */
     if (tok_is(q, i, "according") && tok_is(q, i + 1, "to") &&
@@ -378,12 +398,20 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
             !(q->t[k].flags & DYAD_TOKF_OPENQ))
           a->np = q->np[k];
       }
+      if (lead >= 0 && a->np != lead &&
+          (a->np < 0 || doc->phrases.v[a->np].tok > doc->phrases.v[lead].tok))
+        a->np = lead, a->span.len = 0;
       a->cue = vg_cue_span(q, v);
       return 1;
     }
     int32_t p = q->np[i];
     if (p >= 0 && (i == 0 || q->np[i - 1] != p)) {
       const dyad_phrase *x = &doc->phrases.v[p];
+      uint32_t after = x->tok + x->ntok;
+      if (cand < 0 && lead < 0 && (x->flags & DYAD_PHF_PROPER) &&
+          !(x->flags & DYAD_PHF_PRONOUN) && after < q->nt &&
+          q->t[after].tag == DYAD_TAG_COMMA && !is_weekday(q, x))
+        lead = p;
       int in_pp = x->up >= 0 && (size_t)x->up < doc->phrases.n &&
                   doc->phrases.v[x->up].kind == DYAD_PH_PP;
       if ((x->flags & DYAD_PHF_APPOS) && x->attach >= 0 &&
@@ -502,7 +530,10 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
    * clause up the chain whose verb is a cue gives its subject */
   for (int hops = 0; best >= 0 && hops < 6; hops++) {
     cl = &doc->clauses.v[best];
-    if (cl->verb >= 0 && cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
+    /* a cue inside the quotation is the quote's own words ("To those I
+     * say the following:"), not its frame */
+    if (cl->verb >= 0 && !(cl->flags & DYAD_CLF_QUOTE) &&
+        cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
       if (subject_of(q, cl->verb, st->tok, a)) {
         a->cue = vg_cue_span(q, cl->verb);
         return 1;
@@ -705,8 +736,8 @@ dyad_status dyad__quotes(dyad_doc *doc)
     int tight = j + 1 < q.nt && (q.t[j - 1].tag == DYAD_TAG_COMMA ||
                                  q.t[j + 1].tag == DYAD_TAG_COMMA);
     int found = partial && !tight
-                    ? (before_open(&q, first, &a) ||
-                       host_clause(&q, first, &a) || after_close(&q, j, &a) ||
+                    ? (host_clause(&q, first, &a) ||
+                       before_open(&q, first, &a) || after_close(&q, j, &a) ||
                        host_subject(&q, first, &a))
                     : (after_close(&q, j, &a) || before_open(&q, first, &a) ||
                        host_clause(&q, first, &a) ||

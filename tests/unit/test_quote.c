@@ -285,9 +285,49 @@ static void quote_at_a_line_start_is_whole(void **state)
   dyad_doc_free(doc);
 }
 
+static void name_heading_an_apposition_chain(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The rule is unlawful,\" Ruth Alvarez, the state's "
+                      "attorney general, one of the plaintiffs, said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Ruth Alvarez");
+  dyad_doc_free(doc);
+}
+
+static void abbreviation_period_before_a_comma(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"We will override the veto,\" Senator Dan Pike, "
+                      "R-Ky., said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Senator Dan Pike");
+  dyad_doc_free(doc);
+}
+
+static void cue_inside_the_quote_is_not_its_frame(void **state)
+{
+  (void)state;
+  /* the second quote goes on from the first; its "I say" is quoted */
+  dyad_doc *doc = run("\"Look at the schools,\" Mayor Ann Lee said in May. "
+                      "\"To them I say the following: fix the roofs.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[1].speaker_span, "Mayor Ann Lee");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(name_heading_an_apposition_chain),
+      cmocka_unit_test(abbreviation_period_before_a_comma),
+      cmocka_unit_test(cue_inside_the_quote_is_not_its_frame),
       cmocka_unit_test(partial_quote_takes_the_cue_before_it),
       cmocka_unit_test(partial_quote_with_its_own_attribution),
       cmocka_unit_test(quote_at_a_line_start_is_whole),
