@@ -264,6 +264,22 @@ static dyad_span name_before(const struct qs *q, uint32_t i, uint32_t lo)
   return tok_span(q, a, i);
 }
 
+/* "the senator, who said ...": when clause cl is a relative clause whose
+ * subject is its relative pronoun, the pronoun is the speaker's mention
+ * (speaker_phrase still resolves to the antecedent); else an empty span. */
+static dyad_span rel_mention(const struct qs *q, const dyad_clause *cl)
+{
+  dyad_span none = {0, 0};
+  if (cl->kind != DYAD_CL_REL || !(cl->flags & DYAD_CLF_SUBJ_INHERITED) ||
+      (cl->flags & DYAD_CLF_QUOTE) || cl->verb < 0 || cl->sub_word >= q->nt)
+    return none;
+  uint32_t vt = q->doc->phrases.v[cl->verb].tok;
+  if (cl->sub_word >= vt || vt - cl->sub_word > 4 ||
+      !(tok_is(q, cl->sub_word, "who") || tok_is(q, cl->sub_word, "which")))
+    return none;
+  return tok_span(q, cl->sub_word, cl->sub_word + 1);
+}
+
 /* The speaker of a cue verb group v: its clause's subject, the NP right
  * before it, or a capitalised name right before it. lo bounds the look
  * back. Fills a->np or a->span; 0 when none. */
@@ -279,6 +295,7 @@ static int subject_of(const struct qs *q, int32_t v, uint32_t lo,
     if (ci < doc->clauses.n && doc->clauses.v[ci].verb == v &&
         doc->clauses.v[ci].subj >= 0) {
       a->np = doc->clauses.v[ci].subj;
+      a->span = rel_mention(q, &doc->clauses.v[ci]);
       return 1;
     }
   }
@@ -315,6 +332,41 @@ static dyad_span vg_cue_span(const struct qs *q, int32_t v)
 {
   uint32_t h = q->doc->phrases.v[v].head;
   return tok_span(q, h, h + 1);
+}
+
+/* 1 when token i, as written, is a third-person cue form ("says",
+ * "reads", "writes"). */
+static int surface_is_cue(const struct qs *q, uint32_t i)
+{
+  const dyad_token *t = &q->t[i];
+  char buf[32];
+  size_t n = dyad__fold(q->doc->text + t->off, t->len, buf, sizeof(buf));
+  return n != (size_t)-1 && n > 3 && buf[n - 1] == 's' && word_is_cue(buf, n);
+}
+
+/* A transcript turn: the paragraph holding token o opens with a speaker
+ * label in capitals and a colon ("PENCE: Well, ..."), optionally after
+ * an opening mark. Fills a->span with the label. */
+static int transcript_label(const struct qs *q, uint32_t o, struct attr *a)
+{
+  uint32_t p = o;
+  while (p > 0 && !(q->t[p].flags & DYAD_TOKF_PARA))
+    p--;
+  /* '"PENCE: ...' quoted whole: the label follows the mark */
+  int inside = p == o;
+  if (p < q->nt && (q->t[p].flags & DYAD_TOKF_OPENQ))
+    p++;
+  uint32_t k = p;
+  while (k < q->nt && k < p + 3 && (q->t[k].flags & DYAD_TOKF_ALLCAPS) &&
+         !(q->t[k].flags & DYAD_TOKF_DATELINE) &&
+         q->t[k].kind == DYAD_TK_WORD && q->t[k].len > 1)
+    k++;
+  if (k == p || (k >= o && !inside) || k >= q->nt ||
+      q->t[k].tag != DYAD_TAG_COLON)
+    return 0;
+  a->span = tok_span(q, p, k);
+  a->cue = tok_span(q, k, k + 1);
+  return 1;
 }
 
 /* 1 when NP x is a lone weekday name ("Monday, she said"). */
@@ -379,13 +431,24 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       a->cue = tok_span(q, i, i + 2);
       return 1;
     }
+    /* '"...," the letter reads.': a cue form the chunker took into the
+     * noun phrase ("reads", "says" as plural nouns) */
+    if (q->vg[i] < 0 && q->np[i] >= 0 && i + 1 < q->nt &&
+        (q->t[i + 1].tag == DYAD_TAG_PERIOD ||
+         q->t[i + 1].tag == DYAD_TAG_COMMA) &&
+        doc->phrases.v[q->np[i]].tok > c && doc->phrases.v[q->np[i]].tok < i &&
+        surface_is_cue(q, i)) {
+      a->span = tok_span(q, doc->phrases.v[q->np[i]].tok, i);
+      a->cue = tok_span(q, i, i + 1);
+      return 1;
+    }
     int32_t v = cue_vg(q, i);
     if (v >= 0) {
       const dyad_phrase *vp = &doc->phrases.v[v];
       struct attr sub = {-1, {0, 0}, {0, 0}};
       if (vp->tok > c + 1 && subject_of(q, v, c + 1, &sub) && sub.np >= 0 &&
           doc->phrases.v[sub.np].tok > c)
-        a->np = sub.np;
+        a->np = sub.np, a->span = sub.span;
       else if (cand >= 0)
         a->np = cand;
       else if (vp->tok > c + 1 &&
@@ -522,6 +585,8 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
   const dyad_clause *cl = &doc->clauses.v[best];
   if (cl->speaker >= 0) {
     a->np = cl->speaker;
+    if (cl->parent >= 0 && doc->clauses.v[cl->parent].subj == cl->speaker)
+      a->span = rel_mention(q, &doc->clauses.v[cl->parent]);
     if (cl->parent >= 0 && doc->clauses.v[cl->parent].verb >= 0)
       a->cue = vg_cue_span(q, doc->clauses.v[cl->parent].verb);
     return 1;
@@ -623,7 +688,7 @@ static dyad_status emit(struct qs *q, uint32_t o, uint32_t z, int partial,
   r->flags = partial ? 1u : 0u;
   r->speaker_phrase = -1;
   if (a->np >= 0) {
-    r->speaker_span = phrase_span(q, a->np);
+    r->speaker_span = a->span.len ? a->span : phrase_span(q, a->np);
     r->speaker_phrase = resolve(q, a->np);
   } else if (a->span.len) {
     r->speaker_span = a->span;
@@ -736,10 +801,13 @@ dyad_status dyad__quotes(dyad_doc *doc)
     int tight = j + 1 < q.nt && (q.t[j - 1].tag == DYAD_TAG_COMMA ||
                                  q.t[j + 1].tag == DYAD_TAG_COMMA);
     int found = partial && !tight
-                    ? (host_clause(&q, first, &a) ||
+                    ? (transcript_label(&q, first, &a) ||
+                       host_clause(&q, first, &a) ||
                        before_open(&q, first, &a) || after_close(&q, j, &a) ||
                        host_subject(&q, first, &a))
-                    : (after_close(&q, j, &a) || before_open(&q, first, &a) ||
+                    : (after_close(&q, j, &a) ||
+                       transcript_label(&q, first, &a) ||
+                       before_open(&q, first, &a) ||
                        host_clause(&q, first, &a) ||
                        prev_sentence(&q, first, &a) ||
                        (partial && host_subject(&q, first, &a)));

@@ -322,9 +322,49 @@ static void cue_inside_the_quote_is_not_its_frame(void **state)
   dyad_doc_free(doc);
 }
 
+static void cue_taken_into_the_noun_phrase(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"We demand clean water,\" the petition reads.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "the petition");
+  span_is(doc, q[0].cue_span, "reads");
+  dyad_doc_free(doc);
+}
+
+static void transcript_label_names_the_speaker(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The debate went on.\n\nMORALES: My rival calls this "
+                      "plan \"a gift to banks.\" It is not.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "MORALES");
+  dyad_doc_free(doc);
+}
+
+static void relative_pronoun_is_the_mention(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("He met Senator Ray Ortiz, who said the bill was "
+                      "\"dead on arrival.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "who");
+  resolved_is(doc, &q[0], "Senator Ray Ortiz");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(cue_taken_into_the_noun_phrase),
+      cmocka_unit_test(transcript_label_names_the_speaker),
+      cmocka_unit_test(relative_pronoun_is_the_mention),
       cmocka_unit_test(name_heading_an_apposition_chain),
       cmocka_unit_test(abbreviation_period_before_a_comma),
       cmocka_unit_test(cue_inside_the_quote_is_not_its_frame),
