@@ -583,6 +583,15 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
   if (best < 0)
     return 0;
   const dyad_clause *cl = &doc->clauses.v[best];
+  /* inside a longer quotation, "what she called a 'rant'" has its own
+   * speaker: the cue clause's subject, not the outer quotation's */
+  if ((cl->flags & DYAD_CLF_QUOTE) && cl->verb >= 0 &&
+      doc->phrases.v[cl->verb].head < o &&
+      cue_vg(q, doc->phrases.v[cl->verb].head) >= 0 &&
+      subject_of(q, cl->verb, st->tok, a)) {
+    a->cue = vg_cue_span(q, cl->verb);
+    return 1;
+  }
   if (cl->speaker >= 0) {
     a->np = cl->speaker;
     if (cl->parent >= 0 && doc->clauses.v[cl->parent].subj == cl->speaker)
@@ -595,9 +604,9 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
    * clause up the chain whose verb is a cue gives its subject */
   for (int hops = 0; best >= 0 && hops < 6; hops++) {
     cl = &doc->clauses.v[best];
-    /* a cue inside the quotation is the quote's own words ("To those I
-     * say the following:"), not its frame */
-    if (cl->verb >= 0 && !(cl->flags & DYAD_CLF_QUOTE) &&
+    /* a cue after the mark is the quote's own words ("To those I say
+     * the following:"), not its frame */
+    if (cl->verb >= 0 && doc->phrases.v[cl->verb].head < o &&
         cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
       if (subject_of(q, cl->verb, st->tok, a)) {
         a->cue = vg_cue_span(q, cl->verb);
@@ -798,8 +807,12 @@ dyad_status dyad__quotes(dyad_doc *doc)
     /* a partial quote belongs to the sentence around it: a cue before
      * it ("X said the plan was 'a farce' and urged ...") comes first */
     /* ... but '"a farce," she said' names its speaker right after it */
-    int tight = j + 1 < q.nt && (q.t[j - 1].tag == DYAD_TAG_COMMA ||
-                                 q.t[j + 1].tag == DYAD_TAG_COMMA);
+    uint32_t nx = j + 1 < q.nt && q.t[j + 1].tag == DYAD_TAG_COMMA ? j + 2
+                                                                  : j + 1;
+    int tight = nx < q.nt &&
+                (q.t[j - 1].tag == DYAD_TAG_COMMA ||
+                 q.t[j + 1].tag == DYAD_TAG_COMMA) &&
+                (q.np[nx] >= 0 || cue_vg(&q, nx) >= 0);
     int found = partial && !tight
                     ? (transcript_label(&q, first, &a) ||
                        host_clause(&q, first, &a) ||
