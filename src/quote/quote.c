@@ -5,19 +5,30 @@
  *    CLOSEQ of the same kind (double or single). A paragraph that ends
  *    inside a quote continues it when the next paragraph opens with a
  *    mark (news style for long quotes); each paragraph's part is its own
- *    record, all with one speaker. A quote left open otherwise, and a
- *    stray closing mark, yield nothing.
+ *    record, all with one speaker. A closing double mark that opens a
+ *    paragraph with no quote open (a typesetting slip) opens one too. A
+ *    quote left open otherwise, and a stray closing mark, yield nothing.
  * 2. The speaker comes from a cue (said, told, added, according to, a
- *    dash before a name ...) in this order: right after the closing mark
- *    ("'...,' X said", "'...,' said X", "'...' - X"); before the opening
- *    mark in the same sentence ("X said: '...'", "According to X, '...'")
- *    or at the end of the previous sentence when it ends in a colon; the
- *    reported-speech clause holding a partial quote ("X called it 'a
- *    farce'"); a short "X said." sentence right before a quote that
- *    starts a sentence; for a partial quote, the subject of the clause
- *    holding it ("X likened them to a 'snake'"); else the previous
- *    quote's speaker when it is in the same or the previous paragraph (a
- *    quote that goes on after "he said.").
+ *    dash before a name ...). For a whole quote, in this order: right
+ *    after the closing mark ("'...,' X said", "'...,' said X", "'...' -
+ *    X", "'...,' the letter reads"; a name heading an apposition chain
+ *    "X, the attorney general, one of ..., said" is X; the search stops
+ *    at a sentence end, another mark or an adverbial clause); a
+ *    transcript label opening the paragraph ("PENCE: ..."); before the
+ *    opening mark in the same sentence ("X said: '...'", "According to
+ *    X, '...'", "footage of X asking, '...'") or at the end of the
+ *    previous sentence when it ends in a colon; the reported-speech
+ *    clause holding the mark; a sentence ending in "X said." right
+ *    before a quote that starts a sentence; else the previous quote's
+ *    speaker when it is in the same or the previous paragraph (a quote
+ *    that goes on after "he said."). A partial quote (inside a sentence
+ *    of the writer's) belongs to that sentence: unless an attribution
+ *    follows it tightly ('"a farce," she said'), its host clause's
+ *    reporter comes first ("X said the plan was 'a farce' and urged
+ *    ..." is X's), then the cue before it, then the one after it, then
+ *    the subject of the clause holding it ("X likened them to a
+ *    'snake'"). Cues after the opening mark are the quote's own words
+ *    and never frame it.
  * 3. speaker_span is the mention as written; speaker_phrase resolves it:
  *    a proper-noun NP is itself; a description with a proper apposition
  *    ("the spokesman, John Smith,") is the apposition; a pronoun or
@@ -335,13 +346,17 @@ static dyad_span vg_cue_span(const struct qs *q, int32_t v)
 }
 
 /* 1 when token i, as written, is a third-person cue form ("says",
- * "reads", "writes"). */
-static int surface_is_cue(const struct qs *q, uint32_t i)
+ * "reads", "writes"), or with ing an -ing form ("asking", "saying"). */
+static int surface_is_cue(const struct qs *q, uint32_t i, int ing)
 {
   const dyad_token *t = &q->t[i];
   char buf[32];
   size_t n = dyad__fold(q->doc->text + t->off, t->len, buf, sizeof(buf));
-  return n != (size_t)-1 && n > 3 && buf[n - 1] == 's' && word_is_cue(buf, n);
+  if (n == (size_t)-1 || n <= 3)
+    return 0;
+  if (ing ? !(n > 4 && !memcmp(buf + n - 3, "ing", 3)) : buf[n - 1] != 's')
+    return 0;
+  return word_is_cue(buf, n);
 }
 
 /* A transcript turn: the paragraph holding token o opens with a speaker
@@ -367,6 +382,19 @@ static int transcript_label(const struct qs *q, uint32_t o, struct attr *a)
   a->span = tok_span(q, p, k);
   a->cue = tok_span(q, k, k + 1);
   return 1;
+}
+
+/* 1 when token i opens an adverbial clause ("when", "because" ...):
+ * what follows a quote from there on is no attribution of it. */
+static int starts_adverbial(const struct qs *q, uint32_t i)
+{
+  static const char *const w[] = {"when", "because", "although", "though",
+                                  "whereas", "unless", "if", "since",
+                                  "while"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(w); k++)
+    if (tok_is(q, i, w[k]))
+      return 1;
+  return 0;
 }
 
 /* 1 when NP x is a lone weekday name ("Monday, she said"). */
@@ -421,6 +449,8 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       paren--;
     if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
+    if (starts_adverbial(q, i))
+      return 0; /* '"...," when Clinton blasted him': another clause */
     if (t->tag == DYAD_TAG_PERIOD && !paren &&
         !(i + 1 < q->nt && q->t[i + 1].tag == DYAD_TAG_COMMA))
       return 0; /* '"...". He said' is the next sentence's business; a
@@ -437,7 +467,7 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
         (q->t[i + 1].tag == DYAD_TAG_PERIOD ||
          q->t[i + 1].tag == DYAD_TAG_COMMA) &&
         doc->phrases.v[q->np[i]].tok > c && doc->phrases.v[q->np[i]].tok < i &&
-        surface_is_cue(q, i)) {
+        surface_is_cue(q, i, 0)) {
       a->span = tok_span(q, doc->phrases.v[q->np[i]].tok, i);
       a->cue = tok_span(q, i, i + 1);
       return 1;
@@ -464,6 +494,10 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       if (lead >= 0 && a->np != lead &&
           (a->np < 0 || doc->phrases.v[a->np].tok > doc->phrases.v[lead].tok))
         a->np = lead, a->span.len = 0;
+      /* '"...," adding that ...': a cue with no speaker of its own leaves
+       * the quote to the attribution before it */
+      if (a->np < 0 && !a->span.len)
+        return 0;
       a->cue = vg_cue_span(q, v);
       return 1;
     }
@@ -517,6 +551,18 @@ static int before_open(const struct qs *q, uint32_t o, struct attr *a)
         i + 2 < o && q->np[i + 2] >= 0) {
       a->np = q->np[i + 2];
       a->cue = tok_span(q, i, i + 2);
+      return 1;
+    }
+    /* "footage of Hillary Clinton asking, '...'": an -ing cue the
+     * chunker took into the noun phrase; the words before it speak */
+    if (q->vg[i] < 0 && q->np[i] >= 0 && i + 1 < q->nt &&
+        (q->t[i + 1].tag == DYAD_TAG_COMMA ||
+         q->t[i + 1].tag == DYAD_TAG_COLON || i + 1 == o) &&
+        q->doc->phrases.v[q->np[i]].tok < i && surface_is_cue(q, i, 1)) {
+      a->span = name_before(q, i, q->doc->phrases.v[q->np[i]].tok);
+      if (!a->span.len)
+        a->span = tok_span(q, q->doc->phrases.v[q->np[i]].tok, i);
+      a->cue = tok_span(q, i, i + 1);
       return 1;
     }
     int32_t v = cue_vg(q, i);
@@ -657,15 +703,16 @@ static int host_subject(const struct qs *q, uint32_t o, struct attr *a)
   return 0;
 }
 
-/* "X said." just before a quote that starts its own sentence: the short
- * attribution sentence goes with the quote after it. */
+/* A sentence ending in "X said." just before a quote that starts its own
+ * sentence in the same paragraph: the attribution goes with the quote
+ * after it ("..., Schiff said. 'The other factor ...'"). */
 static int prev_sentence(const struct qs *q, uint32_t o, struct attr *a)
 {
   long si = sent_of(q, o);
   if (si <= 0 || q->doc->sents.v[si].tok != o)
     return 0;
   const dyad_sentence *ps = &q->doc->sents.v[si - 1];
-  if (ps->ntok < 3 || ps->ntok > 12 || q->doc->sents.v[si].para != ps->para)
+  if (ps->ntok < 3 || ps->ntok > 60 || q->doc->sents.v[si].para != ps->para)
     return 0;
   uint32_t last = ps->tok + ps->ntok - 1;
   if (q->t[last].tag != DYAD_TAG_PERIOD || q->t[last - 1].flags &

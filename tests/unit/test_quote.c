@@ -359,9 +359,63 @@ static void relative_pronoun_is_the_mention(void **state)
   dyad_doc_free(doc);
 }
 
+static void participle_cue_without_speaker_defers(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("In a statement, Carver Mining said: \"The plant was "
+                      "profitable for years,\" adding that jobs were safe.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Carver Mining");
+  dyad_doc_free(doc);
+}
+
+static void long_sentence_ending_in_said_carries_over(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The ministry may wait until the talks in Geneva are "
+                      "over before it acts on the report, Okafor said. \"We "
+                      "cannot be seen to take sides.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Okafor");
+  dyad_doc_free(doc);
+}
+
+static void adverbial_clause_after_a_quote_is_no_attribution(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The clip shows the governor at a rally, \"That is my "
+                      "plan,\" when a heckler criticized him.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  if (q[0].speaker_span.len)
+    span_is(doc, q[0].speaker_span, "the governor");
+  dyad_doc_free(doc);
+}
+
+static void ing_cue_inside_a_noun_phrase(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The ad shows footage of Mayor Ruth Diaz asking, "
+                      "\"Where is the money?\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Mayor Ruth Diaz");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(participle_cue_without_speaker_defers),
+      cmocka_unit_test(long_sentence_ending_in_said_carries_over),
+      cmocka_unit_test(adverbial_clause_after_a_quote_is_no_attribution),
+      cmocka_unit_test(ing_cue_inside_a_noun_phrase),
       cmocka_unit_test(cue_taken_into_the_noun_phrase),
       cmocka_unit_test(transcript_label_names_the_speaker),
       cmocka_unit_test(relative_pronoun_is_the_mention),
