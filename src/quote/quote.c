@@ -473,6 +473,15 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       return 1;
     }
     int32_t v = cue_vg(q, i);
+    if (v >= 0 && (doc->phrases.v[v].flags & DYAD_PHF_PASSIVE)) {
+      /* '"..." was written by X': the agent speaks */
+      uint32_t k = doc->phrases.v[v].tok + doc->phrases.v[v].ntok;
+      if (tok_is(q, k, "by") && k + 1 < q->nt && q->np[k + 1] >= 0) {
+        a->np = q->np[k + 1];
+        a->cue = vg_cue_span(q, v);
+        return 1;
+      }
+    }
     if (v >= 0) {
       const dyad_phrase *vp = &doc->phrases.v[v];
       struct attr sub = {-1, {0, 0}, {0, 0}};

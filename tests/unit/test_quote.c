@@ -409,9 +409,21 @@ static void ing_cue_inside_a_noun_phrase(void **state)
   dyad_doc_free(doc);
 }
 
+static void passive_cue_agent_speaks(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"Rivers of Home\" was written by Tom Vale in 1990.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Tom Vale");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(passive_cue_agent_speaks),
       cmocka_unit_test(participle_cue_without_speaker_defers),
       cmocka_unit_test(long_sentence_ending_in_said_carries_over),
       cmocka_unit_test(adverbial_clause_after_a_quote_is_no_attribution),
