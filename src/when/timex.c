@@ -1589,9 +1589,12 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
     snprintf(v, sizeof(v), "%04d-Q%d", year_for(s, em, 0, -1),
              (em - 1) / 3 + 1);
     note_quarter(s, v);
-  } else if (s->qq && s->qsent + 3 >= (int)s->sent) {
+  } else if (s->qq && s->qsent + 3 >= (int)s->sent &&
+             !(is_word(s, a, "latest") && is_word(s, i, "quarter"))) {
     snprintf(v, sizeof(v), "%04d-Q%d", s->qy, s->qq);
   } else {
+    /* "the latest quarter": the last one completed, whatever was named
+     * ("the latest period" is the period last named) */
     int q = (s->m - 1) / 3; /* 0-based current; the one before it */
     if (is_word(s, a, "current"))
       q++;

@@ -242,6 +242,14 @@ static void the_week_of_a_date(void **state)
         "DATE", "2023-W15");
 }
 
+static void latest_quarter_is_the_last_completed(void **state)
+{
+  (void)state;
+  check("The firm expects a strong second quarter. Costs fell in the latest "
+        "quarter.",
+        "the latest quarter", "DATE", "2022-Q4");
+}
+
 static void keyword_table_is_sorted(void **state)
 {
   (void)state;
@@ -499,6 +507,7 @@ int main(void)
       cmocka_unit_test(calendar_round_trips),
       cmocka_unit_test(calendar_weekday_and_iso_week),
       cmocka_unit_test(keyword_table_is_sorted),
+      cmocka_unit_test(latest_quarter_is_the_last_completed),
       cmocka_unit_test(effective_and_payable_dates_lie_ahead),
       cmocka_unit_test(deadline_moved_until_a_day_lies_ahead),
       cmocka_unit_test(clock_time_on_a_date),
