@@ -19,7 +19,9 @@
  *    X, '...'", "footage of X asking, '...'") or at the end of the
  *    previous sentence when it ends in a colon; the reported-speech
  *    clause holding the mark; a sentence ending in "X said." right
- *    before a quote that starts a sentence; else the previous quote's
+ *    before a quote that starts a sentence; a sentence of the same
+ *    paragraph right before whose main verb is a cue ("X described
+ *    him as a dealmaker. 'He ...'"); else the previous quote's
  *    speaker when it is in the same or the previous paragraph (a quote
  *    that goes on after "he said."). A partial quote (inside a sentence
  *    of the writer's) belongs to that sentence: unless an attribution
@@ -739,6 +741,34 @@ static int prev_sentence(const struct qs *q, uint32_t o, struct attr *a)
   return 1;
 }
 
+/* A quote that starts a sentence right after a sentence of the same
+ * paragraph whose main verb is a cue and which holds no quote of its own
+ * ("His partner called him a master of deals. 'He showed ...'"): that
+ * sentence's subject introduces it. */
+static int lead_sentence(const struct qs *q, uint32_t o, struct attr *a)
+{
+  const dyad_doc *doc = q->doc;
+  long si = sent_of(q, o);
+  if (si <= 0 || doc->sents.v[si].tok != o)
+    return 0;
+  const dyad_sentence *ps = &doc->sents.v[si - 1];
+  if (doc->sents.v[si].para != ps->para)
+    return 0;
+  for (uint32_t k = ps->tok; k < ps->tok + ps->ntok; k++)
+    if (q->t[k].flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_CLOSEQ))
+      return 0;
+  for (uint32_t c = ps->clause; c < ps->clause + ps->nclause; c++) {
+    const dyad_clause *cl = &doc->clauses.v[c];
+    if (cl->parent >= 0 || cl->verb < 0 || cl->subj < 0 ||
+        cue_vg(q, doc->phrases.v[cl->verb].head) < 0)
+      continue;
+    a->np = cl->subj;
+    a->cue = vg_cue_span(q, cl->verb);
+    return 1;
+  }
+  return 0;
+}
+
 /* ==== the stage ========================================================= */
 
 static dyad_status emit(struct qs *q, uint32_t o, uint32_t z, int partial,
@@ -879,7 +909,8 @@ dyad_status dyad__quotes(dyad_doc *doc)
                        before_open(&q, first, &a) ||
                        host_clause(&q, first, &a) ||
                        prev_sentence(&q, first, &a) ||
-                       (partial && host_subject(&q, first, &a)));
+                       (partial && host_subject(&q, first, &a)) ||
+                       (!partial && lead_sentence(&q, first, &a)));
     if (!found && !partial && q.have_last &&
         (q.last.np >= 0 || q.last.span.len) &&
         para_of(&q, first) <= q.last_para + 1) {

@@ -420,9 +420,23 @@ static void passive_cue_agent_speaks(void **state)
   dyad_doc_free(doc);
 }
 
+static void quote_after_a_cue_sentence_of_the_paragraph(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("His old partner, Vera Novak, described him as a born "
+                      "dealmaker. \"He could sell sand in a desert.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "His old partner");
+  resolved_is(doc, &q[0], "Vera Novak");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(quote_after_a_cue_sentence_of_the_paragraph),
       cmocka_unit_test(passive_cue_agent_speaks),
       cmocka_unit_test(participle_cue_without_speaker_defers),
       cmocka_unit_test(long_sentence_ending_in_said_carries_over),
