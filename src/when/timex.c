@@ -86,10 +86,12 @@ static const struct kw kws[] = {
     {"december", K_MONTH, 12},
     {"earlier", K_AGO, 1},
     {"early", K_MOD, 0},
+    {"easter", K_MISC, 9},
     {"eight", K_NUMW, 8},
     {"eighteen", K_NUMW, 18},
     {"eighties", K_DECW, 8},
     {"eighty", K_NUMW, 80},
+    {"election", K_MISC, 10},
     {"eleven", K_NUMW, 11},
     {"evening", K_PART, P_EV},
     {"fall", K_SEASON, 2},
@@ -1485,13 +1487,28 @@ static uint32_t m_clock(struct scan *s, uint32_t a, dyad_status *st)
   return i;
 }
 
+/* Easter Sunday of year y (the Gregorian computus). OUT: *m, *d. */
+static void easter(int y, int *m, int *d)
+{
+  int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - dd - g + 15) % 30;
+  int i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int mm = (a + 11 * h + 22 * l) / 451;
+  *m = (h + l - 7 * mm + 114) / 31;
+  *d = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
 /* Holidays with a fixed rule: Christmas (Eve), Thanksgiving (the fourth
- * Thursday of November, US), New Year's Day / Eve. */
+ * Thursday of November, US), New Year's Day / Eve, Easter (Sunday; "Easter
+ * week" is its ISO week), Election Day (US: the Tuesday after the first
+ * Monday of November). */
 static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
 {
   int which = kcls(s, a) == K_MISC ? kval(s, a) : 0;
   uint32_t i = a + 1;
-  int m = 0, d = 0;
+  int m = 0, d = 0, week = 0;
   if (which == 1) {
     m = 12, d = 25;
     if (is_word(s, i, "eve"))
@@ -1502,6 +1519,16 @@ static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
     m = 11;
     if (is_word(s, i, "day"))
       i++;
+  } else if (which == 9) {
+    m = 4; /* Easter: the day comes with the year */
+    if (is_word(s, i, "sunday"))
+      i++;
+    else if (is_word(s, i, "week"))
+      week = 1, i++;
+  } else if (which == 10) {
+    if (!is_word(s, i, "day") || !(s->t[i].flags & DYAD_TOKF_CAP))
+      return NOMATCH;
+    m = 11, i++;
   } else if (is_word(s, a, "new") && is_word(s, a + 1, "year") &&
              s->t[a + 2 < s->e ? a + 2 : a].tag == DYAD_TAG_POS &&
              a + 3 < s->e && (is_word(s, a + 3, "day") ||
@@ -1515,18 +1542,29 @@ static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
   }
   if (!(s->t[a].flags & DYAD_TOKF_CAP))
     return NOMATCH;
-  int y = year_for(s, m, d ? d : 25, tense_at(s, a));
-  if (year_at(s, i) > 0) {
-    y = year_at(s, i);
-    i++;
+  int y = year_for(s, m, d ? d : which == 9 ? 10 : 5, tense_at(s, a));
+  uint32_t ye;
+  int yy = year_words(s, i, &ye);
+  if (yy > 0) {
+    y = yy;
+    i = ye;
   }
-  if (!d) {
+  if (which == 9) {
+    easter(y, &m, &d);
+  } else if (which == 10) {
+    /* the day after the first Monday */
+    int wd = dyad__weekday(dyad__day_number(y, 11, 1));
+    d = 1 + (7 - wd) % 7 + 1;
+  } else if (!d) {
     long nov1 = dyad__day_number(y, 11, 1);
     int wd = dyad__weekday(nov1);
     d = 1 + (3 - wd + 7) % 7 + 21;
   }
   char v[VLEN];
-  snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
+  if (week)
+    v_week(v, dyad__day_number(y, m, d));
+  else
+    snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
   *st = emit(s, a, i, "DATE", v);
   return i;
 }

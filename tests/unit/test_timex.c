@@ -250,6 +250,15 @@ static void latest_quarter_is_the_last_completed(void **state)
         "the latest quarter", "DATE", "2022-Q4");
 }
 
+static void easter_and_election_day(void **state)
+{
+  (void)state;
+  check("The church will be full at Easter.", "Easter", "DATE", "2023-04-09");
+  check("Pilgrims arrived in Easter week.", "Easter week", "DATE", "2023-W14");
+  check("Voters will go to the polls on Election Day.", "Election Day",
+        "DATE", "2023-11-07");
+}
+
 static void keyword_table_is_sorted(void **state)
 {
   (void)state;
@@ -507,6 +516,7 @@ int main(void)
       cmocka_unit_test(calendar_round_trips),
       cmocka_unit_test(calendar_weekday_and_iso_week),
       cmocka_unit_test(keyword_table_is_sorted),
+      cmocka_unit_test(easter_and_election_day),
       cmocka_unit_test(latest_quarter_is_the_last_completed),
       cmocka_unit_test(effective_and_payable_dates_lie_ahead),
       cmocka_unit_test(deadline_moved_until_a_day_lies_ahead),
