@@ -399,6 +399,15 @@ static int starts_adverbial(const struct qs *q, uint32_t i)
   return 0;
 }
 
+/* 1 when token i is a party-and-state tag ("R-Ky", "D-N.Y"). */
+static int party_tag(const struct qs *q, uint32_t i)
+{
+  const dyad_token *t = &q->t[i];
+  const char *p = q->doc->text + t->off;
+  return t->len >= 3 && t->len <= 8 && (p[0] == 'R' || p[0] == 'D' ||
+                                        p[0] == 'I') && p[1] == '-';
+}
+
 /* 1 when NP x is a lone weekday name ("Monday, she said"). */
 static int is_weekday(const struct qs *q, const dyad_phrase *x)
 {
@@ -516,9 +525,13 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
     if (p >= 0 && (i == 0 || q->np[i - 1] != p)) {
       const dyad_phrase *x = &doc->phrases.v[p];
       uint32_t after = x->tok + x->ntok;
+      /* the comma must open a description ("X, the ...", "X, his
+       * ...", "X, R-Ky.,"): "Washington, D.C., police said" is no chain */
       if (cand < 0 && lead < 0 && (x->flags & DYAD_PHF_PROPER) &&
-          !(x->flags & DYAD_PHF_PRONOUN) && after < q->nt &&
-          q->t[after].tag == DYAD_TAG_COMMA && !is_weekday(q, x))
+          !(x->flags & DYAD_PHF_PRONOUN) && after + 1 < q->nt &&
+          q->t[after].tag == DYAD_TAG_COMMA && !is_weekday(q, x) &&
+          (q->t[after + 1].tag == DYAD_TAG_DT ||
+           q->t[after + 1].tag == DYAD_TAG_PRPS || party_tag(q, after + 1)))
         lead = p;
       int in_pp = x->up >= 0 && (size_t)x->up < doc->phrases.n &&
                   doc->phrases.v[x->up].kind == DYAD_PH_PP;

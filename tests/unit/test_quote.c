@@ -433,9 +433,26 @@ static void quote_after_a_cue_sentence_of_the_paragraph(void **state)
   dyad_doc_free(doc);
 }
 
+static void place_before_a_comma_is_no_apposition_chain(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The road is closed,\" Denver, Colorado, police "
+                      "said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  assert_true(q[0].speaker_span.len > 0);
+  size_t tl;
+  const char *t = dyad_doc_text(doc, &tl);
+  assert_true(q[0].speaker_span.len != 6 ||
+              memcmp(t + q[0].speaker_span.off, "Denver", 6));
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(place_before_a_comma_is_no_apposition_chain),
       cmocka_unit_test(quote_after_a_cue_sentence_of_the_paragraph),
       cmocka_unit_test(passive_cue_agent_speaks),
       cmocka_unit_test(participle_cue_without_speaker_defers),
