@@ -17,7 +17,10 @@
  * "third-quarter", "1990-1995") are split on their hyphens inside a
  * matcher. Relative expressions whose direction the words leave open
  * ("on Tuesday", "in March") take it from the tense of the verb group of
- * the clause that holds them.
+ * the clause that holds them: past tense looks back; future, forward
+ * modals ("might", "should"), "is to", scheduling verbs ("is set to",
+ * "planned a rally on Saturday"), dates after "effective"/"payable" and
+ * deadlines moved "until" a day look ahead.
  *
  * Invariants: only doc->timexes and one arena array are written; values
  * are always valid calendar dates (impossible dates such as "February 30"
