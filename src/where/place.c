@@ -57,6 +57,7 @@ struct scan {
   size_t n, cap;
   const struct dyad_gaz_name *person[MAXPERSON];
   size_t nperson;
+  uint32_t first; /* first word of the sentence being scanned */
 };
 
 static int is_person(const struct scan *s, const struct dyad_gaz_name *r)
@@ -180,17 +181,52 @@ static int big_place(const struct dyad_gazetteer *g,
          p->pop >= 500000;
 }
 
+/* Is the word at token i capitalised where the position does not call
+ * for it: not the first word of the sentence, nor the first after an
+ * opening quote, bracket or colon? */
+static int cap_inside(const struct scan *s, uint32_t i)
+{
+  const dyad_doc *doc = s->doc;
+  if (i <= s->first || !is_capword(&doc->toks.v[i]))
+    return 0;
+  /* nouns and adjectives only: not "The", "A", "We", "In" */
+  uint64_t open = DYAD_TAGBIT(DYAD_TAG_NN) | DYAD_TAGBIT(DYAD_TAG_NNS) |
+                  DYAD_TAGBIT(DYAD_TAG_NNP) | DYAD_TAGBIT(DYAD_TAG_NNPS) |
+                  DYAD_TAGBIT(DYAD_TAG_JJ) | DYAD_TAGBIT(DYAD_TAG_VBG) |
+                  DYAD_TAGBIT(DYAD_TAG_FW);
+  if (!(DYAD_TAGBIT(doc->toks.v[i].tag) & open))
+    return 0;
+  const dyad_token *p = &doc->toks.v[i - 1];
+  if (p->kind == DYAD_TK_WORD)
+    return 1;
+  unsigned char c = (unsigned char)doc->text[p->off];
+  return !(strchr("\"'(:[", c) ||
+           (c == 0xE2 && p->len == 3)); /* curly quotes, dashes */
+}
+
+/* Does token i read as (part of) a proper name: tagged so, or
+ * capitalised where the position does not call for it (the tagger takes
+ * "County" in "Adair County", or "Cairns", for common nouns)? */
+static int namey(const struct scan *s, uint32_t i)
+{
+  const dyad_token *t = &s->doc->toks.v[i];
+  return (is_proper(t) && is_capword(t)) || cap_inside(s, i);
+}
+
 /* The usable name record among the n records of one key for tokens
- * [a, b]: plain names need a proper-noun last token, demonyms a
+ * [a, b]: plain names need a proper-noun last token (namey), demonyms a
  * capitalised word, abbreviations capitals; qualifier-only names are used
  * only when qual is set (and then any name will do). */
-static const struct dyad_gaz_name *usable(const dyad_doc *doc,
-                                          const struct dyad_gazetteer *g,
+static const struct dyad_gaz_name *usable(const struct scan *s,
                                           const struct dyad_gaz_name *r,
                                           size_t n, uint32_t a, uint32_t b,
                                           int qual)
 {
+  const dyad_doc *doc = s->doc;
+  const struct dyad_gazetteer *g = s->g;
   const dyad_token *last = &doc->toks.v[b];
+  int proper = is_proper(last) || (a == b ? cap_inside(s, a)
+                                          : is_capword(last) && namey(s, a));
   const struct dyad_gaz_name *best = NULL;
   for (size_t k = 0; k < n; k++) {
     uint8_t f = r[k].flags;
@@ -205,7 +241,7 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
     if (!(f & DYAD_GNF_ABBR) && a == b && last->len <= 3 &&
         (last->flags & DYAD_TOKF_ALLCAPS))
       continue;
-    if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !is_proper(last) &&
+    if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !proper &&
         !big_place(g, &r[k]))
       continue;
     if ((f & DYAD_GNF_ADJ) && qual)
@@ -244,7 +280,7 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
     const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl[L - 1], &n);
     if (!r)
       continue;
-    const struct dyad_gaz_name *u = usable(doc, s->g, r, n, i, b, qual);
+    const struct dyad_gaz_name *u = usable(s, r, n, i, b, qual);
     if (u) {
       *rec = u;
       return L;
@@ -534,6 +570,7 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
   uint32_t first = se->tok; /* first word: after opening quotes/brackets */
   while (first < end && t[first].kind != DYAD_TK_WORD)
     first++;
+  s->first = first;
   for (uint32_t i = se->tok; i < end; i++) {
     if (!is_capword(&t[i]))
       continue;
@@ -550,8 +587,7 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     /* part of a longer proper name ("Hillary Clinton")? Not across a
      * line break, nor after a common word for a country or a big city
      * ("Environment Canada") */
-    if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1]) &&
-        joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
+    if (i > first && namey(s, i - 1) && joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
         !(big && (common_word(ctx, &t[i - 1]) ||
                   (t[i - 1].flags & DYAD_TOKF_ALLCAPS)))) {
       if (L == 1 && !big && !adj)

