@@ -4,7 +4,7 @@
  *
  * Loading reads the file into one buffer, checks every count, offset and
  * index, and builds one open-addressing hash table over the names: two
- * allocations in all, tens of milliseconds for 170,000 places. A missing
+ * allocations in all, tens of milliseconds for 230,000 places. A missing
  * file is not an error: ctx->gaz stays NULL and places are disabled
  * (dyad_ctx_load_gazetteer reports why). A malformed file is DYAD_EFORMAT.
  */
