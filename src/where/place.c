@@ -416,6 +416,12 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
   uint32_t L = longest(s, b + 2, end, 1, &r);
   if (!L)
     return 0;
+  /* "Russia, U.S. officials said": a country is not in another country
+   * (but "Russia, Ohio" may be the town) */
+  const struct dyad_gazetteer *g = s->g;
+  if (g->places[g->cands[m->rec->cand]].kind == DYAD_GK_COUNTRY &&
+      g->places[g->cands[r->cand]].kind == DYAD_GK_COUNTRY)
+    return 0;
   for (uint32_t k = 0; k < r->ncand; k++) {
     uint32_t qc = s->g->cands[r->cand + k];
     uint32_t c = inside(s->g, m->rec, qc);
