@@ -313,6 +313,28 @@ static int notable(const struct dyad_gazetteer *g,
          p->kind == DYAD_GK_SEAT1 || p->pop >= 100000;
 }
 
+/* Is the first candidate of r a country or a first-level region? */
+static int area_kind(const struct dyad_gazetteer *g,
+                     const struct dyad_gaz_name *r)
+{
+  uint8_t kind = g->places[g->cands[r->cand]].kind;
+  return kind == DYAD_GK_COUNTRY || kind == DYAD_GK_ADM1;
+}
+
+/* The plain-name record of token i alone, NULL when none. */
+static const struct dyad_gaz_name *word_rec(const struct scan *s, uint32_t i)
+{
+  const dyad_token *t = &s->doc->toks.v[i];
+  char key[KEYCAP];
+  size_t kl = dyad__gaz_key(s->doc->text + t->off, t->len, key, sizeof(key));
+  size_t n;
+  const struct dyad_gaz_name *r = kl ? dyad__gaz_find(s->g, key, kl, &n) : NULL;
+  for (size_t k = 0; r && k < n; k++)
+    if (!(r[k].flags & (DYAD_GNF_ADJ | DYAD_GNF_ABBR | DYAD_GNF_QUAL)))
+      return &r[k];
+  return NULL;
+}
+
 /* Is the first candidate of r a country, capital or continent? */
 static int area_place(const struct dyad_gazetteer *g,
                       const struct dyad_gaz_name *r)
@@ -587,6 +609,8 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         return DYAD_ENOMEM;
       continue;
     }
+    if (L == 1 && is_word(doc, i, AREA)) /* "Western" before "Canada" */
+      continue;
     uint32_t b = i + L - 1;
     int adj = (r->flags & DYAD_GNF_ADJ) != 0;
     int big = big_place(s->g, r);
@@ -601,15 +625,28 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       i = b;
       continue;
     }
+    /* a country or state before a proper noun that is not a date word,
+     * an abbreviation or an acronym is a first name ("Georgia Stevens",
+     * "Virginia Woolf") or part of an organisation's name */
+    int area_first = big && L == 1 && area_kind(s->g, r) && b + 1 < end &&
+                     !date_word(doc, b + 1) &&
+                     !(t[b + 1].flags & (DYAD_TOKF_ABBREV | DYAD_TOKF_ALLCAPS |
+                                         DYAD_TOKF_HYPHEN));
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
         is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
         !common_word(ctx, &t[b + 1]) &&
-        !(big && modifier_ok(ctx, &t[b + 1])) &&
+        !(big && !area_first && modifier_ok(ctx, &t[b + 1])) &&
         !(i == first && all_caps(doc, i, b))) { /* dateline */
-      if (L == 1) /* "Georgia Stevens": a first name, here and later */
+      /* "Paris Hilton": a first name, here and later (a country or state
+       * only here: "Canada West Foundation") */
+      if (L == 1 && !area_first)
         add_person(s, r);
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
+      /* ... and its last word a surname ("Kati Mather", later "Mather") */
+      const struct dyad_gaz_name *last = b > i ? word_rec(s, b) : NULL;
+      if (last && !big_place(s->g, last))
+        add_person(s, last);
       i = b;
       continue;
     }
@@ -626,6 +663,12 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       if (L == 1 && is_word(doc, b + 1, SAYS) &&
           !(i > se->tok && is_word(doc, i - 1, "in\0at\0from\0near\0and\0"
                                                 "or\0of\0to\0"))) {
+        add_person(s, r);
+        continue;
+      }
+      /* "said Walsh," */
+      if (L == 1 && i > se->tok && is_word(doc, i - 1, SAYS) &&
+          !(b + 1 < end && is_word(doc, b + 1, "in\0at\0of\0"))) {
         add_person(s, r);
         continue;
       }
@@ -647,8 +690,6 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
         !comma_after && !area_place(s->g, r) &&
         !(i != first && notable(s->g, r)))
-      continue;
-    if (L == 1 && is_word(doc, i, AREA))
       continue;
     /* a date word, or a word of a temporal expression ("Christmas") */
     if (L == 1 && date_word(doc, i))
