@@ -312,7 +312,12 @@ static int accuracy(const char *shared, int verbose)
       enum miss m;
       if (best->span.off != gb || best->span.off + best->span.len != ge)
         m = M_SPAN;
-      else if (best->geonameid == 0 && strcmp(best->name, g->gname) == 0) {
+      else if (strcmp(best->name, g->gname) == 0 &&
+               (best->geonameid == 0 || best->geonameid == g->gid) &&
+               (strncmp(g->fcode, "PCL", 3) == 0 ||
+                strcmp(g->fcode, "CONT") == 0 ||
+                strcmp(g->fcode, "RGN") == 0 ||
+                strcmp(g->fcode, "ADM1") == 0)) {
         area++; /* the right country/region, another point for it */
         m = strncmp(g->fcode, "ADM", 3) == 0 ? M_REGION : M_COUNTRY;
       } else

@@ -524,6 +524,19 @@ static int joined(const dyad_doc *doc, uint32_t a, uint32_t b)
                 tb->off - (ta->off + ta->len)) == NULL;
 }
 
+/* Is s (n bytes) one of the AREA words ("pro-Western")? */
+static int area_word(const char *s, size_t n)
+{
+  char w[16];
+  size_t k = n < sizeof(w) ? dyad__fold(s, n, w, sizeof(w)) : (size_t)-1;
+  if (k == (size_t)-1)
+    return 0;
+  for (const char *p = AREA; *p; p += strlen(p) + 1)
+    if (strlen(p) == k && memcmp(p, w, k) == 0)
+      return 1;
+  return 0;
+}
+
 /* The parts of a hyphenated token that name a country, a big place or a
  * people ("Russia-Turkey", "Turkish-Russian", "U.S.-led"): appends a
  * mention for each. Returns -1 when out of memory. */
@@ -537,7 +550,7 @@ static int hyphen_parts(struct scan *s, uint32_t i, uint32_t si)
     if (k < t->len && w[k] != '-')
       continue;
     uint32_t n = k - a;
-    if (n >= 2 && w[a] >= 'A' && w[a] <= 'Z') {
+    if (n >= 2 && w[a] >= 'A' && w[a] <= 'Z' && !area_word(w + a, n)) {
       char key[KEYCAP];
       size_t kl = dyad__gaz_key(w + a, n, key, sizeof(key)), nr;
       const struct dyad_gaz_name *r =
@@ -600,8 +613,13 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     first++;
   s->first = first;
   for (uint32_t i = se->tok; i < end; i++) {
-    if (!is_capword(&t[i]))
+    if (!is_capword(&t[i])) {
+      /* "made-in-China", "mid-Ohio" */
+      if (t[i].kind == DYAD_TK_WORD && (t[i].flags & DYAD_TOKF_HYPHEN) &&
+          hyphen_parts(s, i, si))
+        return DYAD_ENOMEM;
       continue;
+    }
     const struct dyad_gaz_name *r;
     uint32_t L = longest(s, i, end, 0, &r);
     if (!L) {
@@ -617,7 +635,8 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     /* part of a longer proper name ("Hillary Clinton")? Not across a
      * line break, nor after a common word for a country or a big city
      * ("Environment Canada") */
-    if (i > first && namey(s, i - 1) && joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
+    if (i > first && !adj && namey(s, i - 1) && joined(doc, i - 1, i) &&
+        !is_word(doc, i - 1, AREA) &&
         !(big && (common_word(ctx, &t[i - 1]) ||
                   (t[i - 1].flags & DYAD_TOKF_ALLCAPS)))) {
       if (L == 1 && !big && !adj)
@@ -634,7 +653,7 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
                                          DYAD_TOKF_HYPHEN));
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
         is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
-        !common_word(ctx, &t[b + 1]) &&
+        !common_word(ctx, &t[b + 1]) && !date_word(doc, b + 1) &&
         !(big && !area_first && modifier_ok(ctx, &t[b + 1])) &&
         !(i == first && all_caps(doc, i, b))) { /* dateline */
       /* "Paris Hilton": a first name, here and later (a country or state
@@ -687,7 +706,8 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         (is_word(doc, i - 1, "and\0or\0") ||
          doc->text[t[i - 1].off] == ','))
       lead = 1;
-    if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
+    if (L == 1 && !adj && !(r->flags & DYAD_GNF_ABBR) &&
+        common_word(ctx, &t[i]) && !lead &&
         !comma_after && !area_place(s->g, r) &&
         !(i != first && notable(s->g, r)))
       continue;
