@@ -222,6 +222,90 @@ static void demonym_names_its_country(void **state)
   dyad_doc_free(doc);
 }
 
+/* The tagger calls "County" a common noun; capitalised inside a sentence
+ * it still ends a name. */
+static void county_name_inside_a_sentence(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Deputies took the driver to the Adair County "
+                            "jail on Friday.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Adair County");
+  assert_non_null(p);
+  assert_string_equal(p->country, "USA");
+  dyad_doc_free(doc);
+}
+
+/* A town's name is the town, not a county named after it. */
+static void town_before_its_county(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("The storm hit Cairns overnight.",
+                            DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Cairns");
+  assert_non_null(p);
+  assert_true(p->geonameid > 0);
+  dyad_doc_free(doc);
+}
+
+/* ", U.S." after a country does not make it a town in the U.S. */
+static void country_is_not_qualified_by_country(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("His ties to Russia, U.S. officials said, "
+                            "worried the committee.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Russia");
+  assert_non_null(p);
+  assert_string_equal(p->country, "RUS");
+  dyad_doc_free(doc);
+}
+
+/* A surname met with a first name that is a town is a person later. */
+static void surname_after_town_first_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Kati Mather went to the vigil in Boston. "
+                            "\"It helped,\" said Mather.", DYAD_STAGE_WHERE);
+  assert_non_null(find(doc, "Boston"));
+  assert_null(find(doc, "Mather"));
+  assert_null(find(doc, "Kati"));
+  dyad_doc_free(doc);
+}
+
+/* A state before an unknown proper noun is a first name. */
+static void state_as_first_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Coach Georgia Stevens trains skaters in "
+                            "Edmonton.", DYAD_STAGE_WHERE);
+  assert_null(find(doc, "Georgia"));
+  assert_non_null(find(doc, "Edmonton"));
+  dyad_doc_free(doc);
+}
+
+static void places_inside_hyphenated_words(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("The firm sells made-in-China goods and "
+                            "pro-Western views.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "China");
+  assert_non_null(p);
+  assert_string_equal(p->country, "CHN");
+  assert_null(find(doc, "Western"));
+  dyad_doc_free(doc);
+}
+
+/* GeoNames' short forms: "Ludwigshafen" for "Ludwigshafen am Rhein". */
+static void short_form_of_a_long_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("A bomb was found at a market in Ludwigshafen.",
+                            DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Ludwigshafen");
+  assert_non_null(p);
+  assert_string_equal(p->country, "DEU");
+  dyad_doc_free(doc);
+}
+
 /* The first clause with a verb (our test sentences have one main clause). */
 static const dyad_clause *main_clause(const dyad_doc *doc)
 {
@@ -360,6 +444,13 @@ int main(void)
       cmocka_unit_test(sentence_initial_common_words_are_not_places),
       cmocka_unit_test(governor_makes_it_the_state),
       cmocka_unit_test(demonym_names_its_country),
+      cmocka_unit_test(county_name_inside_a_sentence),
+      cmocka_unit_test(town_before_its_county),
+      cmocka_unit_test(country_is_not_qualified_by_country),
+      cmocka_unit_test(surname_after_town_first_name),
+      cmocka_unit_test(state_as_first_name),
+      cmocka_unit_test(places_inside_hyphenated_words),
+      cmocka_unit_test(short_form_of_a_long_name),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
       cmocka_unit_test(event_place_from_visit_noun),
