@@ -324,8 +324,8 @@ static int accuracy(const char *shared, int verbose)
         m = near > 0 ? M_RANK : M_NOCAND;
       nmiss[m]++;
       if (verbose)
-        printf("  MISS-%-7s %s %-20s -> %s %s (%.0f km; gold %s %s)\n",
-               MISS_TAG[m], id, g->topo, best->name, best->country, d,
+        printf("  MISS-%-7s %s %-20s @%zu -> %s %s (%.0f km; gold %s %s)\n",
+               MISS_TAG[m], id, g->topo, gb, best->name, best->country, d,
                g->gname, g->fcode);
     }
     cJSON_Delete(j);

@@ -444,19 +444,31 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
   if (g->places[g->cands[m->rec->cand]].kind == DYAD_GK_COUNTRY &&
       g->places[g->cands[r->cand]].kind == DYAD_GK_COUNTRY)
     return 0;
-  for (uint32_t k = 0; k < r->ncand; k++) {
-    uint32_t qc = s->g->cands[r->cand + k];
-    uint32_t c = inside(s->g, m->rec, qc);
-    if (c != DYAD_GAZ_NONE) {
-      *q = qc;
-      m->qual = qc;
-      m->pick = c;
-      return L;
+  /* the qualifier is an area when it can be ("Bronx, New York": the
+   * state), else a town near the name ("Edmonton, Cairns") */
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t k = 0; k < r->ncand; k++) {
+      uint32_t qc = g->cands[r->cand + k];
+      uint8_t kind = g->places[qc].kind;
+      int area = kind == DYAD_GK_ADM1 || kind == DYAD_GK_COUNTRY ||
+                 kind == DYAD_GK_ADM2;
+      if (area != !pass)
+        continue;
+      uint32_t c = inside(g, m->rec, qc);
+      if (c != DYAD_GAZ_NONE) {
+        *q = qc;
+        m->qual = qc;
+        m->pick = c;
+        return L;
+      }
     }
-  }
-  /* an abbreviated region ("Churchill, Man.") that holds none of the
-   * candidates: the town is one the gazetteer lacks; keep the region */
-  if (r->flags & DYAD_GNF_QUAL) {
+  /* a region ("Churchill, Man.", "Cordova, Tennessee") that holds none of
+   * the candidates of a town's name: the town is one the gazetteer lacks;
+   * keep the region (but "Alberta, Saskatchewan" is a list) */
+  uint8_t nk = g->places[g->cands[m->rec->cand]].kind;
+  if (nk != DYAD_GK_COUNTRY && nk != DYAD_GK_ADM1 && nk != DYAD_GK_REGION &&
+      ((r->flags & DYAD_GNF_QUAL) ||
+       g->places[g->cands[r->cand]].kind == DYAD_GK_ADM1)) {
     *q = s->g->cands[r->cand];
     m->rec = NULL; /* the caller drops m */
     return L;

@@ -306,6 +306,31 @@ static void short_form_of_a_long_name(void **state)
   dyad_doc_free(doc);
 }
 
+/* A qualifier is the region when it can be: "Bronx, New York" is in the
+ * state of New York. */
+static void qualifier_is_the_region(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("He worked at a hospital in Bronx, New York, for "
+                            "ten years.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "New York");
+  assert_non_null(p);
+  assert_int_equal(p->geonameid, 0); /* the state, not the city */
+  dyad_doc_free(doc);
+}
+
+/* "Alberta, Saskatchewan and Manitoba" is a list, not a qualified name. */
+static void list_of_regions_is_not_qualified(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Sales fell in Alberta, Saskatchewan and "
+                            "Manitoba.", DYAD_STAGE_WHERE);
+  assert_non_null(find(doc, "Alberta"));
+  assert_non_null(find(doc, "Saskatchewan"));
+  assert_non_null(find(doc, "Manitoba"));
+  dyad_doc_free(doc);
+}
+
 /* The first clause with a verb (our test sentences have one main clause). */
 static const dyad_clause *main_clause(const dyad_doc *doc)
 {
@@ -451,6 +476,8 @@ int main(void)
       cmocka_unit_test(state_as_first_name),
       cmocka_unit_test(places_inside_hyphenated_words),
       cmocka_unit_test(short_form_of_a_long_name),
+      cmocka_unit_test(qualifier_is_the_region),
+      cmocka_unit_test(list_of_regions_is_not_qualified),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
       cmocka_unit_test(event_place_from_visit_noun),
