@@ -3,9 +3,10 @@
  * to one gazetteer place each, the `dyad parse` writer, and the event
  * location rule the coder uses (dyad__event_place).
  *
- * Finding: at each capitalised word, the longest run of up to MAXW tokens
+ * Finding: at each capitalised word outside photo credits, the longest run of up to MAXW tokens
  * whose normalised text is a gazetteer name, kept when it is tagged as a
- * proper noun (or is a demonym, "Turkish"), is not part of a longer proper
+ * proper noun or capitalised inside the sentence (or is a demonym,
+ * "Turkish"), is not part of a longer proper
  * name ("Hillary Clinton", "Paris Hilton"), is not a person in the actor
  * dictionary, and, when it opens a sentence or a headline as a word the
  * lexicon also knows as a common word ("Reading", "Deal"), names a large
@@ -44,6 +45,7 @@ struct mention {
   const struct dyad_gaz_name *rec; /* the name record used */
   uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
+  int abbr;                        /* named by an abbreviation ("Alta.") */
 };
 
 /* Names seen as the end of a person's name ("Tom Paterson"): a later bare
@@ -427,7 +429,7 @@ static uint32_t inside(const struct dyad_gazetteer *g,
  * ", France", ", Cairns". Returns its token count, sets m->pick to the
  * candidate it selects and *q to the qualifying place; 0 when none. */
 static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
-                          uint32_t end, uint32_t *q)
+                          uint32_t end, uint32_t *q, int *abbr)
 {
   const dyad_doc *doc = s->doc;
   if (b + 2 >= end || doc->toks.v[b + 1].kind != DYAD_TK_PUNCT ||
@@ -438,6 +440,7 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
   uint32_t L = longest(s, b + 2, end, 1, &r);
   if (!L)
     return 0;
+  *abbr = (r->flags & DYAD_GNF_ABBR) != 0;
   /* "Russia, U.S. officials said": a country is not in another country
    * (but "Russia, Ohio" may be the town) */
   const struct dyad_gazetteer *g = s->g;
@@ -619,6 +622,10 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
   const dyad_ctx *ctx = doc->ctx;
   const dyad_sentence *se = &doc->sents.v[si];
   const dyad_token *t = doc->toks.v;
+  /* a photo credit names agencies and photographers ("Pool via AP"), no
+   * place (a caption's places are real ones) */
+  if (se->flags & DYAD_SENTF_CREDIT)
+    return DYAD_OK;
   uint32_t end = se->tok + se->ntok;
   uint32_t first = se->tok; /* first word: after opening quotes/brackets */
   while (first < end && t[first].kind != DYAD_TK_WORD)
@@ -760,12 +767,15 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     if (m->region) /* the region where the text says so */
       m->pick = first_region(s->g, r);
     uint32_t q;
-    uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
+    int qabbr = 0;
+    m->abbr = (r->flags & DYAD_GNF_ABBR) != 0;
+    uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q, &qabbr);
     if (QL && !m->rec) { /* the name is not this town: only the region */
       m->tok = b + 2;
       m->ntok = QL;
       m->pick = q;
       m->region = 0;
+      m->abbr = qabbr;
       i = b + 1 + QL;
     } else if (QL) {
       struct mention *mq = push_mention(s);
@@ -776,6 +786,7 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       mq->sent = si;
       mq->rec = NULL;
       mq->pick = q;
+      mq->abbr = qabbr;
       i = b + 1 + QL;
     }
   }
@@ -1002,6 +1013,12 @@ dyad_status dyad__places(dyad_doc *doc)
     dyad_place *pl = dyad_vec_push(&doc->ctx->alloc, doc->places);
     pl->span.off = m->len ? m->off : a->off;
     pl->span.len = m->len ? m->len : b->off + b->len - a->off;
+    /* "Alta.": an abbreviated region keeps its period */
+    uint32_t nb = m->tok + m->ntok;
+    if (!m->len && m->abbr && p->kind == DYAD_GK_ADM1 &&
+        nb < doc->toks.n && doc->toks.v[nb].off == b->off + b->len &&
+        doc->toks.v[nb].len == 1 && doc->text[doc->toks.v[nb].off] == '.')
+      pl->span.len++;
     pl->sent = m->sent;
     pl->name = dyad__gaz_name(g, m->pick);
     memcpy(pl->country, p->cc3, 3);
