@@ -789,6 +789,22 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       mq->abbr = qabbr;
       i = b + 1 + QL;
     }
+    /* "the Ukrainian capital": that country's capital, after the demonym
+     * itself (which names the country) */
+    if (adj && is_word(doc, b + 1, "capital\0")) {
+      const struct dyad_gaz_place *p0 = &s->g->places[s->g->cands[r->cand]];
+      uint32_t cap = dyad__gaz_capital(s->g, p0->country);
+      if (cap != DYAD_GAZ_NONE) {
+        struct mention *mc = push_mention(s);
+        if (!mc)
+          return DYAD_ENOMEM;
+        mc->tok = b + 1 - L;
+        mc->ntok = L + 1;
+        mc->sent = si;
+        mc->pick = cap; /* rec NULL: not this demonym's sense elsewhere */
+        i = b + 1;
+      }
+    }
   }
   return DYAD_OK;
 }
@@ -1142,6 +1158,28 @@ static int32_t add_country_place(dyad_doc *doc, uint32_t c, uint32_t sent,
   return (int32_t)(doc->places.n - 1);
 }
 
+/* The first "across/throughout/around the country|nation" PP of clause
+ * c: sets *a (the preposition) and *z (the last word). */
+static void nation_pp(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_token **a, const dyad_token **z)
+{
+  const dyad_token *t = doc->toks.v;
+  int32_t pp = (int32_t)c->pp;
+  for (uint32_t k = 0; k < c->npp && pp >= 0 && (size_t)pp < doc->phrases.n;
+       k++, pp = doc->phrases.v[pp].next_pp) {
+    const dyad_phrase *ph = &doc->phrases.v[pp];
+    if (ph->child < 0 || (size_t)ph->child >= doc->phrases.n ||
+        !word_in(doc, &t[ph->head], "across\0throughout\0around\0"))
+      continue;
+    const dyad_phrase *np = &doc->phrases.v[ph->child];
+    if (word_in(doc, &t[np->head], NATION)) {
+      *a = &t[ph->head];
+      *z = &t[np->tok + np->ntok - 1];
+      return;
+    }
+  }
+}
+
 int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
                           const char *target_code, const char **why)
 {
@@ -1229,6 +1267,20 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     if (pl >= 0) {
       *why = "object-place";
       return pl;
+    }
+  }
+  /* "attacks, which damaged infrastructure across the country": a
+   * relative clause of this one (or a clause coordinated in it) */
+  if (!nat_a) {
+    int32_t ci = (int32_t)(c - doc->clauses.v);
+    for (size_t k = 0; k < doc->clauses.n && !nat_a; k++) {
+      const dyad_clause *r = &doc->clauses.v[k];
+      int32_t par = r->parent;
+      if (par >= 0 && (size_t)par < doc->clauses.n &&
+          r->kind == DYAD_CL_COORD && doc->clauses.v[par].kind == DYAD_CL_REL)
+        r = &doc->clauses.v[par]; /* judge a coordinated clause by its REL */
+      if (r->kind == DYAD_CL_REL && r->parent == ci)
+        nation_pp(doc, &doc->clauses.v[k], &nat_a, &nat_z);
     }
   }
   /* "nationwide" */

@@ -331,6 +331,43 @@ static void list_of_regions_is_not_qualified(void **state)
   dyad_doc_free(doc);
 }
 
+/* "attacks, which damaged ... across the country": the nation phrase of a
+ * relative clause places the event of the clause it hangs on. */
+static void event_place_across_the_country_in_relative_clause(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Ukraine faced new attacks, which damaged "
+                            "power stations across the country.",
+                            DYAD_STAGE_PHRASES | DYAD_STAGE_WHERE);
+  size_t nc;
+  const dyad_clause *cl = dyad_doc_clauses(doc, &nc);
+  const dyad_clause *c = NULL;
+  for (size_t k = 0; k < nc && !c; k++)
+    if (cl[k].kind == DYAD_CL_MAIN)
+      c = &cl[k];
+  assert_non_null(c);
+  const char *why = NULL;
+  int32_t pi = dyad__event_place(doc, c, "UKR", &why);
+  assert_true(pi >= 0);
+  assert_string_equal(why, "country-of-target");
+  assert_string_equal(doc->places.v[pi].country, "UKR");
+  dyad_doc_free(doc);
+}
+
+/* "the Ukrainian capital" is Kyiv. */
+static void demonym_capital_is_the_capital(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Officials arrived in the Ukrainian capital on "
+                            "Monday.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Ukrainian capital");
+  assert_non_null(p);
+  assert_string_equal(p->country, "UKR");
+  assert_true(p->geonameid > 0);
+  assert_true(p->lat > 50 && p->lat < 51); /* Kyiv, not the country */
+  dyad_doc_free(doc);
+}
+
 /* The first clause with a verb (our test sentences have one main clause). */
 static const dyad_clause *main_clause(const dyad_doc *doc)
 {
@@ -478,6 +515,8 @@ int main(void)
       cmocka_unit_test(short_form_of_a_long_name),
       cmocka_unit_test(qualifier_is_the_region),
       cmocka_unit_test(list_of_regions_is_not_qualified),
+      cmocka_unit_test(demonym_capital_is_the_capital),
+      cmocka_unit_test(event_place_across_the_country_in_relative_clause),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
       cmocka_unit_test(event_place_from_visit_noun),
