@@ -337,6 +337,22 @@ static const struct dyad_gaz_name *word_rec(const struct scan *s, uint32_t i)
   return NULL;
 }
 
+/* Are all candidates of r towns of fewer than 100,000 people whose names
+ * have no article ("The Bronx")? */
+static int small_towns(const struct dyad_gazetteer *g,
+                       const struct dyad_gaz_name *r)
+{
+  for (uint32_t k = 0; k < r->ncand; k++) {
+    uint32_t c = g->cands[r->cand + k];
+    const struct dyad_gaz_place *p = &g->places[c];
+    if (p->kind < DYAD_GK_CAPITAL || p->kind > DYAD_GK_SECTION ||
+        p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
+        p->pop >= 100000 || strncmp(dyad__gaz_name(g, c), "The ", 4) == 0)
+      return 0;
+  }
+  return 1;
+}
+
 /* Is the first candidate of r a country, capital or continent? */
 static int area_place(const struct dyad_gazetteer *g,
                       const struct dyad_gaz_name *r)
@@ -745,6 +761,22 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         i += (uint32_t)am - 1;
         continue;
       }
+    }
+    /* "the White House said": a small town takes no article (but "the
+     * Bronx", whose name has one, a country, region, county or city may,
+     * and "the Calgary MLA" uses the town's name as a modifier) */
+    if (!adj && small_towns(s->g, r) && i > se->tok &&
+        is_word(doc, i - 1, "the\0a\0an\0this\0that\0") &&
+        !(b + 1 < end && t[b + 1].kind == DYAD_TK_WORD &&
+          (is_capword(&t[b + 1]) ||
+           (DYAD_TAGBIT(t[b + 1].tag) &
+            (DYAD_TAGBIT(DYAD_TAG_NN) | DYAD_TAGBIT(DYAD_TAG_NNS) |
+             DYAD_TAGBIT(DYAD_TAG_NNP) | DYAD_TAGBIT(DYAD_TAG_NNPS) |
+             DYAD_TAGBIT(DYAD_TAG_JJ) |
+             DYAD_TAGBIT(DYAD_TAG_JJR) | DYAD_TAGBIT(DYAD_TAG_JJS) |
+             DYAD_TAGBIT(DYAD_TAG_VBG) | DYAD_TAGBIT(DYAD_TAG_CD)))))) {
+      i = b;
+      continue;
     }
     /* "Metcalfe County": the county is not in the gazetteer; its name is
      * not the town's */

@@ -354,6 +354,23 @@ static void event_place_across_the_country_in_relative_clause(void **state)
   dyad_doc_free(doc);
 }
 
+/* A small town takes no article: "the White House" is a building; "the
+ * Calgary MLA" uses a city's name as a modifier. */
+static void article_before_a_small_town_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("The White House condemned the attack in "
+                            "Calgary. The mayor met the Calgary MLA.",
+                            DYAD_STAGE_WHERE);
+  assert_null(find(doc, "White House"));
+  size_t n;
+  const dyad_place *p = dyad_doc_places(doc, &n);
+  assert_int_equal(n, 2);
+  assert_string_equal(p[0].country, "CAN");
+  assert_string_equal(p[1].country, "CAN");
+  dyad_doc_free(doc);
+}
+
 /* "the Ukrainian capital" is Kyiv. */
 static void demonym_capital_is_the_capital(void **state)
 {
@@ -516,6 +533,7 @@ int main(void)
       cmocka_unit_test(qualifier_is_the_region),
       cmocka_unit_test(list_of_regions_is_not_qualified),
       cmocka_unit_test(demonym_capital_is_the_capital),
+      cmocka_unit_test(article_before_a_small_town_name),
       cmocka_unit_test(event_place_across_the_country_in_relative_clause),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
