@@ -46,6 +46,7 @@ struct mention {
   uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
   int abbr;                        /* named by an abbreviation ("Alta.") */
+  int drop;                        /* resolved to nothing: not output */
 };
 
 /* Names seen as the end of a person's name ("Tom Paterson"): a later bare
@@ -968,6 +969,38 @@ static uint32_t choose(const struct evidence *ev,
   return best;
 }
 
+/* Is mention m made of words the lexicon knows as common words, used as
+ * a phrase ("the Centre for ...", "the Far North") or inside a longer
+ * name ("Lakes Edge Apartments")? */
+static int common_name(const dyad_doc *doc, const struct mention *m)
+{
+  if (m->len || !m->rec || (m->rec->flags & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)))
+    return 0;
+  const dyad_token *t = doc->toks.v;
+  for (uint32_t i = m->tok; i < m->tok + m->ntok; i++)
+    if (t[i].kind == DYAD_TK_WORD && !common_word(doc->ctx, &t[i]))
+      return 0;
+  uint32_t e = m->tok + m->ntok;
+  return (m->tok > 0 && is_word(doc, m->tok - 1, "the\0")) ||
+         (e < doc->toks.n && is_capword(&t[e]) && joined(doc, e - 1, e));
+}
+
+/* Is place c a region or a small town (under 100,000 people) in a country
+ * and region that the rest of the article gives no evidence for? */
+static int unlikely(const struct evidence *ev, const struct dyad_gazetteer *g,
+                    uint32_t c)
+{
+  const struct dyad_gaz_place *p = &g->places[c];
+  if (p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_CAPITAL ||
+      p->kind == DYAD_GK_REGION ||
+      (p->kind != DYAD_GK_ADM1 && p->kind != DYAD_GK_ADM2 &&
+       p->kind != DYAD_GK_REGION && p->pop >= 100000))
+    return 0;
+  if (p->country < g->ncountry && ev->country[p->country] > 0.1f)
+    return 0;
+  return !(p->adm1 != DYAD_GAZ_NONE && adm_weight(ev, p->adm1) > 0.1f);
+}
+
 static int by_rec(const void *a, const void *b)
 {
   const struct mention *x = *(const struct mention *const *)a;
@@ -1022,6 +1055,16 @@ static dyad_status resolve(struct scan *s)
       for (size_t k = a; k < z; k++)
         gather(&ev, g, ix[k], -1);
       pick = choose(&ev, g, ix[a]->rec);
+      /* a name made of common words ("Centre", "Lakes", "Far North")
+       * for a region or a small town in a country the article names
+       * nowhere else is not that place */
+      int drop = 1;
+      for (size_t k = a; k < z && drop; k++)
+        drop = !ix[k]->region && common_name(doc, ix[k]);
+      if (drop && !unlikely(&ev, g, pick))
+        drop = 0;
+      for (size_t k = a; k < z; k++)
+        ix[k]->drop = drop;
       for (size_t k = a; k < z; k++)
         gather(&ev, g, ix[k], 1);
     }
@@ -1055,6 +1098,8 @@ dyad_status dyad__places(dyad_doc *doc)
     return DYAD_ENOMEM;
   for (size_t k = 0; k < s.n; k++) {
     const struct mention *m = &s.m[k];
+    if (m->drop)
+      continue;
     const struct dyad_gaz_place *p = &g->places[m->pick];
     const dyad_token *a = &doc->toks.v[m->tok];
     const dyad_token *b = &doc->toks.v[m->tok + m->ntok - 1];
