@@ -371,6 +371,18 @@ static void article_before_a_small_town_name(void **state)
   dyad_doc_free(doc);
 }
 
+/* Common words naming a far region the article gives no reason for are
+ * not that region; a famous region in plain use still is. */
+static void common_word_region_without_evidence(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("She directs the Centre for Trade Policy. Her "
+                            "office is in Wales.", DYAD_STAGE_WHERE);
+  assert_null(find(doc, "Centre"));
+  assert_non_null(find(doc, "Wales"));
+  dyad_doc_free(doc);
+}
+
 /* "the Ukrainian capital" is Kyiv. */
 static void demonym_capital_is_the_capital(void **state)
 {
@@ -534,6 +546,7 @@ int main(void)
       cmocka_unit_test(list_of_regions_is_not_qualified),
       cmocka_unit_test(demonym_capital_is_the_capital),
       cmocka_unit_test(article_before_a_small_town_name),
+      cmocka_unit_test(common_word_region_without_evidence),
       cmocka_unit_test(event_place_across_the_country_in_relative_clause),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
