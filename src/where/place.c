@@ -1348,9 +1348,22 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
   }
   /* "attacks, which damaged infrastructure across the country": a
    * relative clause of this one (or a clause coordinated in it) */
-  if (!nat_a) {
+  if (!nat_a && c >= doc->clauses.v && c < doc->clauses.v + doc->clauses.n) {
     int32_t ci = (int32_t)(c - doc->clauses.v);
-    for (size_t k = 0; k < doc->clauses.n && !nat_a; k++) {
+    /* the clauses of c's sentence that follow it (a relative clause comes
+     * after the clause it hangs on) */
+    size_t lo = 0, hi = doc->sents.n;
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      if (doc->sents.v[mid].tok <= c->tok)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    uint32_t send = doc->sents.n ? doc->sents.v[lo].tok + doc->sents.v[lo].ntok
+                                 : 0;
+    for (size_t k = (size_t)ci + 1;
+         k < doc->clauses.n && doc->clauses.v[k].tok < send && !nat_a; k++) {
       const dyad_clause *r = &doc->clauses.v[k];
       int32_t par = r->parent;
       if (par >= 0 && (size_t)par < doc->clauses.n &&
