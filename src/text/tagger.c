@@ -17,9 +17,11 @@
  * tag (the Royal/JJ Navy, Harvard Business/NN School/NN), a word the
  * lexicon does not know, or knows only as a name, is NNP.
  *
- * Invariants: uses only the ctx (read-only) and doc vectors/arena; two
- * arena allocations per document (token state, folded forms), none per
- * token; the word ids the rules name are looked up once at lexicon load.
+ * Invariants: uses only the ctx (read-only), doc vectors/arena and the
+ * doc's word cache (tag_state, made once per doc); two arena allocations
+ * per document (token state, folded forms), none per token; the word ids
+ * the rules name are looked up once at lexicon load. A token's folded form
+ * (tw.f) points into the document text when folding changes nothing.
  */
 #include "../internal.h"
 
@@ -401,6 +403,15 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
   return 0;
 }
 
+/* Is the folded word w (n bytes, not NUL-terminated) a roman numeral? */
+static int roman(const char *w, size_t n)
+{
+  for (size_t k = 0; k < n; k++)
+    if (w[k] != 'i' && w[k] != 'v' && w[k] != 'x')
+      return 0;
+  return n > 0;
+}
+
 /* Pass 1 for one word token. */
 static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
                     size_t fl, int first, uint32_t sent_end)
@@ -425,7 +436,7 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
       (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
        doc->toks.v[i - 1].tag == DYAD_TAG_NNPS) &&
       (doc->toks.v[i - 1].flags & DYAD_TOKF_CAP) &&
-      strspn(f, "ivx") == fl && !first) {
+      roman(f, fl) && !first) {
     t->tag = DYAD_TAG_CD;
     w->mask = B(CD);
     return;
@@ -1287,6 +1298,94 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
   }
 }
 
+/* The tagger's word cache, one per doc and kept from one document to the
+ * next: the raw spelling of a token (up to WC_KEY bytes) -> the vocab id of
+ * its folded form, and whether folding changes it. News text repeats a few
+ * thousand spellings, so most tokens are found here, in a table that stays
+ * in the core's cache, instead of in the vocabulary's large one (whose
+ * lookup costs several memory reads). Direct mapped; valid while the
+ * vocabulary has the size it had when the cache was filled (the vocabulary
+ * only grows, and only while loading). */
+#define WC_BITS 15
+#define WC_KEY 26
+struct wc_ent {
+  char key[WC_KEY]; /* raw token bytes */
+  uint8_t len;      /* 0: empty */
+  uint8_t same;     /* the folded form is the raw spelling */
+  uint32_t id;      /* vocab id of the folded form, 0: not in it */
+};
+struct tag_state {
+  size_t vocab_n;   /* ctx->vocab.n when the entries were made */
+  struct wc_ent ent[1u << WC_BITS];
+};
+
+void dyad__tag_state_free(dyad_doc *doc)
+{
+  if (!doc->tag_state)
+    return;
+  dyad__free(&doc->ctx->alloc, doc->tag_state, sizeof(struct tag_state));
+  doc->tag_state = NULL;
+}
+
+/* The doc's cache, made or emptied as needed; NULL when out of memory. */
+static struct tag_state *tag_state(dyad_doc *doc)
+{
+  struct tag_state *ts = doc->tag_state;
+  if (!ts) {
+    ts = dyad__calloc(&doc->ctx->alloc, sizeof(*ts));
+    if (!ts)
+      return NULL;
+    ts->vocab_n = doc->ctx->vocab.n;
+    doc->tag_state = ts;
+  } else if (ts->vocab_n != doc->ctx->vocab.n) {
+    memset(ts->ent, 0, sizeof(ts->ent));
+    ts->vocab_n = doc->ctx->vocab.n;
+  }
+  return ts;
+}
+
+static uint32_t wc_hash(const char *s, size_t n)
+{
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h ^ (h >> 15);
+}
+
+/* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
+ * at s itself when folding changes nothing; returns the folded length (0
+ * when too long) and the vocab id of the folded form through *id. e is the
+ * cache entry for s (NULL: none). */
+static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
+                          const char *s, size_t n, char *buf,
+                          const char **f, uint32_t *id)
+{
+  if (e) {
+    if (e->len == n && memcmp(e->key, s, n) == 0) {
+      *id = e->id;
+      if (e->same) {
+        *f = s;
+        return n;
+      }
+      *f = buf;
+      return dyad__fold(s, n, buf, 2 * n + 8);
+    }
+  }
+  size_t fl = dyad__fold(s, n, buf, 2 * n + 8);
+  if (fl == (size_t)-1 || fl > 255)
+    fl = 0;
+  *id = fl ? dyad__vocab_find(&ctx->vocab, buf, fl) : 0;
+  int same = fl == n && memcmp(buf, s, n) == 0;
+  *f = same ? s : buf;
+  if (e && fl) {
+    memcpy(e->key, s, n);
+    e->len = (uint8_t)n;
+    e->same = (uint8_t)same;
+    e->id = *id;
+  }
+  return fl;
+}
+
 dyad_status dyad__tag(dyad_doc *doc)
 {
   const dyad_ctx *ctx = doc->ctx;
@@ -1300,6 +1399,7 @@ dyad_status dyad__tag(dyad_doc *doc)
     return DYAD_OK; /* no lexicon loaded: nothing to tag with */
   const struct dyad_tagger_ids *dp = ctx->lex->tids;
   const struct dyad_tagger_ids d = *dp;
+  struct tag_state *ts = tag_state(doc); /* NULL: no cache, still right */
   dyad_token *T = doc->toks.v;
   /* every token folded once, into one arena block */
   size_t fcap = 0;
@@ -1309,6 +1409,34 @@ dyad_status dyad__tag(dyad_doc *doc)
   if (!fbuf)
     return DYAD_ENOMEM;
   size_t fpos = 0;
+
+  /* Every token's folded form and vocab id, first for the whole document:
+   * the cache entries are fetched ahead (the hashes of all tokens first),
+   * and the rules of the passes below see the next tokens' forms too. */
+  uint32_t wcmask = (1u << WC_BITS) - 1;
+  if (ts)
+    for (size_t i = 0; i < ntok; i++) {
+      if (T[i].len > WC_KEY)
+        continue;
+      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask;
+      __builtin_prefetch(&ts->ent[W[i].form]);
+    }
+  for (size_t i = 0; i < ntok; i++) {
+    dyad_token *t = &T[i];
+    const char *s = doc->text + t->off;
+    const char *f;
+    uint32_t id;
+    struct wc_ent *e = ts && t->len <= WC_KEY ? &ts->ent[W[i].form] : NULL;
+    size_t fl = fold_lookup(ctx, e, s, t->len, fbuf + fpos, &f, &id);
+    if (f != s)
+      fpos += fl;
+    W[i].f = f;
+    W[i].fl = (uint32_t)fl;
+    t->form = id;
+    W[i].form = id;
+    if (id < ctx->lex->n)
+      __builtin_prefetch(&ctx->lex->ents[id]);
+  }
 
   /* Spans to tag, in order: the sentences, and any tokens no sentence
    * covers (before, between or after them) as spans of their own, so
@@ -1334,15 +1462,8 @@ dyad_status dyad__tag(dyad_doc *doc)
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       const char *s = doc->text + t->off;
-      char *f = fbuf + fpos;
-      size_t fl = dyad__fold(s, t->len, f, 2 * (size_t)t->len + 8);
-      if (fl == (size_t)-1 || fl > 255)
-        fl = 0;
-      fpos += fl;
-      W[i].f = f;
-      W[i].fl = (uint32_t)fl;
-      t->form = fl ? dyad__vocab_find(&ctx->vocab, f, fl) : 0;
-      W[i].form = t->form;
+      const char *f = W[i].f;
+      size_t fl = W[i].fl;
       switch (t->kind) {
       case DYAD_TK_WORD:
         lexical(doc, i, &W[i], f, fl, first, (uint32_t)b);
