@@ -217,11 +217,11 @@ static int isadj(int t)
   return t == DYAD_TAG_JJ || t == DYAD_TAG_JJR || t == DYAD_TAG_JJS;
 }
 
-static int ends(const char *w, size_t len, const char *suf)
-{
-  size_t n = strlen(suf);
-  return len > n && memcmp(w + len - n, suf, n) == 0;
-}
+/* Does w (len bytes) end in the literal suf, with something before it?
+ * A macro so that the suffix length is a constant and memcmp inlines. */
+#define ends(w, len, suf)                                                   \
+  ((len) > sizeof(suf) - 1 &&                                               \
+   memcmp((w) + (len) - (sizeof(suf) - 1), (suf), sizeof(suf) - 1) == 0)
 
 /* The tag of a punctuation or symbol token from its text. */
 static int punct_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
@@ -1274,10 +1274,10 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
   }
   for (size_t i = a + 1; i + 1 < b; i++) {
     dyad_token *t = &T[i];
-    if ((t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN) || !W[i].fl)
+    if (t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN)
       continue;
-    uint64_t m = dyad__lex_tags(doc->ctx, W[i].f, W[i].fl);
-    if (!(m & DYAD_TAGBIT(DYAD_TAG_VBD)))
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, t->form);
+    if (!e || !(e->mask & DYAD_TAGBIT(DYAD_TAG_VBD)))
       continue;
     int prev = T[i - 1].tag, next = T[i + 1].tag;
     int capadj = prev == DYAD_TAG_JJ && (T[i - 1].flags & DYAD_TOKF_CAP);
@@ -1344,12 +1344,68 @@ static struct tag_state *tag_state(dyad_doc *doc)
   return ts;
 }
 
+static uint64_t ld8(const char *s)
+{
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return v;
+}
+
+static uint32_t ld4(const char *s)
+{
+  uint32_t v;
+  memcpy(&v, s, 4);
+  return v;
+}
+
+/* A hash of a short spelling from a few loads that together cover every
+ * byte (the first and last 8, 4 or single bytes, as the length allows),
+ * never reading outside s[0..n). n <= WC_KEY. */
 static uint32_t wc_hash(const char *s, size_t n)
 {
-  uint32_t h = 2166136261u;
+  uint64_t a, b;
+  if (n >= 8) {
+    a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
+    b = ld8(s + n - 8);
+  } else if (n >= 4) {
+    a = ld4(s);
+    b = ld4(s + n - 4);
+  } else if (n > 0) {
+    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8;
+    b = (unsigned char)s[n - 1];
+  } else {
+    a = b = 0;
+  }
+  uint64_t h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
+               b * 0xff51afd7ed558ccdull;
+  return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+/* Does the cache key k (zero-padded) spell s (n bytes, n <= WC_KEY)? */
+static int wc_same(const char *k, const char *s, size_t n)
+{
+  if (n >= 8)
+    return ld8(k) == ld8(s) && ld8(k + n - 8) == ld8(s + n - 8) &&
+           (n <= 16 || memcmp(k + 8, s + 8, n - 16) == 0);
+  if (n >= 4)
+    return ld4(k) == ld4(s) && ld4(k + n - 4) == ld4(s + n - 4);
   for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h ^ (h >> 15);
+    if (k[i] != s[i])
+      return 0;
+  return 1;
+}
+
+/* dyad__fold for plain ASCII without a call: lower-cases s into out and
+ * returns n, or calls dyad__fold for anything else. */
+static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
+{
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80)
+      return dyad__fold(s, n, out, cap);
+    out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return n;
 }
 
 /* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
@@ -1361,17 +1417,17 @@ static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
                           const char **f, uint32_t *id)
 {
   if (e) {
-    if (e->len == n && memcmp(e->key, s, n) == 0) {
+    if (e->len == n && wc_same(e->key, s, n)) {
       *id = e->id;
       if (e->same) {
         *f = s;
         return n;
       }
       *f = buf;
-      return dyad__fold(s, n, buf, 2 * n + 8);
+      return fold_fast(s, n, buf, 2 * n + 8);
     }
   }
-  size_t fl = dyad__fold(s, n, buf, 2 * n + 8);
+  size_t fl = fold_fast(s, n, buf, 2 * n + 8);
   if (fl == (size_t)-1 || fl > 255)
     fl = 0;
   *id = fl ? dyad__vocab_find(&ctx->vocab, buf, fl) : 0;
