@@ -1261,11 +1261,15 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
  * past tense follows its would-be subject and precedes an object ("The
  * West imposed sanctions", "Xi made a strong show", first tagged as
  * adjectives before a noun): that word is the verb. A capitalised
- * adjective just before it ("West", "Xi") is then a proper noun. */
+ * adjective just before it ("West", "Xi") is then a proper noun. A word
+ * followed by "by" is rather a participle with its agent, so a later
+ * candidate is taken over it ("Protests fueled by anger spread ..."). */
 static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
-                          const struct tw *W)
+                          const struct dyad_tagger_ids *d)
 {
   dyad_token *T = doc->toks.v;
+  size_t pick = SIZE_MAX; /* the word to make the verb */
+  int by_next = 0;        /* pick is followed by "by": a passive agent */
   for (size_t i = a; i < b; i++) {
     int tg = T[i].tag;
     if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
@@ -1291,11 +1295,17 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
               next == DYAD_TAG_CD || next == DYAD_TAG_IN;
     if (!subj || !obj)
       continue;
-    t->tag = DYAD_TAG_VBD;
-    if (capadj)
-      T[i - 1].tag = DYAD_TAG_NNP;
-    return;
+    if (pick == SIZE_MAX || by_next)
+      pick = i; /* a later candidate wins over one before "by" */
+    by_next = T[i + 1].form == d->by;
+    if (!by_next)
+      break;
   }
+  if (pick == SIZE_MAX)
+    return;
+  T[pick].tag = DYAD_TAG_VBD;
+  if (T[pick - 1].tag == DYAD_TAG_JJ && (T[pick - 1].flags & DYAD_TOKF_CAP))
+    T[pick - 1].tag = DYAD_TAG_NNP;
 }
 
 /* The tagger's word cache, one per doc and kept from one document to the
@@ -1577,7 +1587,7 @@ dyad_status dyad__tag(dyad_doc *doc)
                tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
         finite_seen = 0;
     }
-    rescue_finite(doc, a, b, W);
+    rescue_finite(doc, a, b, &d);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion
