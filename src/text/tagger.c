@@ -1083,7 +1083,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int objnext = ((Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(CD) |
                           B(DOLLAR))) && !(Nm & NOUNS)) ||
                   N == DYAD_TAG_DT || N == DYAD_TAG_PRPS || Nf == d->that;
-    int verbnext = (Nm & (B(MD) | B(VBD) | B(VBZ))) && !(Nm & NOUNS);
+    int verbnext = (Nm & (B(MD) | B(VBD) | B(VBZ) | B(VBP))) &&
+                   !(Nm & NOUNS); /* the current arrests are ... */
     if (PA == DYAD_TAG_PRP || PA == DYAD_TAG_WDT || PA == DYAD_TAG_WP ||
         PA == DYAD_TAG_EX)
       t->tag = DYAD_TAG_VBZ;
@@ -1119,6 +1120,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_VBN;
     else if (say && P != DYAD_TAG_DT)
       t->tag = DYAD_TAG_VBD;
+    else if (P == DYAD_TAG_RQUOTE && i + 1 < b &&
+             (N == DYAD_TAG_NNP || N == DYAD_TAG_DT || N == DYAD_TAG_PRP ||
+              N == DYAD_TAG_NN))
+      t->tag = DYAD_TAG_VBD; /* "...," reported Lindsay Gay: inversion */
     else if (w->first)
       t->tag = DYAD_TAG_VBN;
     else if (P == DYAD_TAG_RB && (PA == DYAD_TAG_DT || PA == DYAD_TAG_IN ||
@@ -1181,13 +1186,37 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       else
         t->tag = DYAD_TAG_VBD;
     } else if (P == DYAD_TAG_COMMA) {
-      t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
+      /* the park, established in 1879, is ...: after a noun and its
+       * comma, a participle whose phrase a second comma closes opens an
+       * apposition */
+      int appos = 0;
+      if (!objnext && i >= a + 2 && isnoun(T[i - 2].tag) &&
+          (N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_RB)) {
+        size_t q = i + 1;
+        while (q < b && (T[q].tag == DYAD_TAG_IN || T[q].tag == DYAD_TAG_TO ||
+                         T[q].tag == DYAD_TAG_DT || isadj(T[q].tag) ||
+                         isnoun(T[q].tag) || T[q].tag == DYAD_TAG_CD ||
+                         T[q].tag == DYAD_TAG_PRPS || T[q].tag == DYAD_TAG_POS ||
+                         T[q].tag == DYAD_TAG_RB || T[q].tag == DYAD_TAG_HYPH))
+          q++;
+        appos = q < b && q > i + 1 && T[q].tag == DYAD_TAG_COMMA;
+      }
+      if (appos)
+        t->tag = DYAD_TAG_VBN;
+      else
+        t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
     } else
       t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
     return;
   }
   /* base forms: VB / VBP / noun */
   if (m & (B(VB) | B(VBP))) {
+    /* help fund, help rebuild: a bare infinitive right after "help" */
+    if ((m & B(VB)) && i > a && isverb(P) && W[i - 1].vlemma &&
+        W[i - 1].vlemma == d->caus[2]) {
+      t->tag = DYAD_TAG_VB;
+      return;
+    }
     /* make him leave, help customers monitor, let the talks go: the bare
      * infinitive after a causative or perception verb and its object */
     if ((m & B(VB)) && i > a + 1 &&
