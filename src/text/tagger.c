@@ -1294,7 +1294,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
  * followed by "by" is rather a participle with its agent, so a later
  * candidate is taken over it ("Protests fueled by anger spread ..."). */
 static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
-                          const struct dyad_tagger_ids *d)
+                          const struct tw *W, const struct dyad_tagger_ids *d)
 {
   dyad_token *T = doc->toks.v;
   size_t pick = SIZE_MAX; /* the word to make the verb */
@@ -1310,6 +1310,17 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
     if (t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN)
       continue;
     const struct dyad_lexent *e = dyad__lex_get(doc->ctx, t->form);
+    if (!e && W[i].fl > 3 && (t->flags & DYAD_TOKF_HYPHEN)) {
+      /* test-fired, co-founded: an unknown compound whose last part is
+       * a past tense */
+      const char *f = W[i].f, *h = f + W[i].fl;
+      while (h > f && h[-1] != '-')
+        h--;
+      if (h > f && h < f + W[i].fl)
+        e = dyad__lex_get(doc->ctx,
+                          dyad__vocab_find(&doc->ctx->vocab, h,
+                                           (size_t)(f + W[i].fl - h)));
+    }
     if (!e || !(e->mask & DYAD_TAGBIT(DYAD_TAG_VBD)))
       continue;
     int prev = T[i - 1].tag, next = T[i + 1].tag;
@@ -1616,7 +1627,7 @@ dyad_status dyad__tag(dyad_doc *doc)
                tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
         finite_seen = 0;
     }
-    rescue_finite(doc, a, b, &d);
+    rescue_finite(doc, a, b, W, &d);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion
