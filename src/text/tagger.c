@@ -1093,10 +1093,38 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
     else if (sg && (P == DYAD_TAG_RB || objnext))
       t->tag = DYAD_TAG_VBZ;
-    else if (sg && !verbnext && !*finite_seen)
+    else if (sg && !verbnext && !*finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
                                 B(VBZ) | B(NNS));
-    else
+      /* the post reads., the city reports thunder: after a determined
+       * singular subject opening a clause, with no other verb for the
+       * sentence to have later, the -s word is its verb (the peace talks
+       * in Geneva collapsed: not) */
+      size_t k = i - 1; /* the start of the noun phrase before */
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT ||
+                       T[k - 1].tag == DYAD_TAG_PRPS))
+        k--;
+      int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
+      uint32_t bf = k > a ? T[k - 1].form : 0;
+      /* a determiner too: headlines drop them (Peace talks in Geneva) */
+      int det = T[k].tag == DYAD_TAG_DT || T[k].tag == DYAD_TAG_PRPS;
+      int opens = !det ? 0 :
+                  before == DYAD_TAG_NONE || before == DYAD_TAG_LQUOTE ||
+                  before == DYAD_TAG_WRB ||
+                  (before == DYAD_TAG_IN &&
+                   (bf == d->that || bf == d->as || bf == d->because));
+      if (t->tag == DYAD_TAG_NNS && opens && !isnoun(N) &&
+          N != DYAD_TAG_POS && N != DYAD_TAG_COMMA && N != DYAD_TAG_COLON &&
+          N != DYAD_TAG_HYPH && N != DYAD_TAG_CC) {
+        int later = 0;
+        for (size_t q = i + 1; q < b && !later; q++)
+          later = T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+                  T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD;
+        if (!later)
+          t->tag = DYAD_TAG_VBZ;
+      }
+    } else
       t->tag = DYAD_TAG_NNS;
     if (!t->tag)
       t->tag = DYAD_TAG_NNS;
