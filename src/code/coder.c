@@ -368,8 +368,11 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     int32_t np = pp_np_at(doc, lastprep);
     if (np < 0 && lastprep + 1 < c->tok + c->ntok)
       np = np_at(doc, lastprep + 1);
-    if (np >= 0)
+    if (np >= 0 && (dyad__np_actors(doc, ec->cs, np_first(doc, np)) ||
+                    !(doc->ctx->flags & DYAD_CFG_LITERAL)))
       return np;
+    /* PETRARCH: "clashed over the efforts of Eriador", "cordoned off the
+     * roads leading into Mordor": the actor after the pattern's words */
   }
   if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
     return c->obj;
