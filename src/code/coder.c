@@ -288,6 +288,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
     while (q > lo) {
       q--;
       m = dyad__dict_item_match(ctx, it, toks, end, q);
+      if (m && (it->flags & DYAD_VIF_GLUE_R) && q + m != pos)
+        m = 0; /* "IN_*": must touch what follows it */
       if (m)
         break;
     }
@@ -317,6 +319,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
       continue;
     }
     uint32_t limit = pos + (k == p->npre ? 8 : 7);
+    if (it->flags & DYAD_VIF_GLUE_L)
+      limit = pos + 1; /* "*_OUT", "NEW_&TIETYPES": the very next word */
     if (limit > end)
       limit = end;
     uint32_t q = pos;

@@ -128,10 +128,21 @@ enum dyad_vitem_kind {
   DYAD_VI_BOTH      /* `%` (PETRARCH): a compound actor, source and target */
 };
 
+/* Item flags (PETRARCH/TABARI patterns). */
+enum {
+  DYAD_VIF_GLUE_L = 1, /* joined by '_' to the pattern token on its left
+                          (an item or the verb): adjacent in the text */
+  DYAD_VIF_GLUE_R = 2, /* joined by '_' to the token on its right */
+  DYAD_VIF_PETR = 4    /* a PETRARCH pattern word: in literal mode it
+                          matches the written form only ("RESOLUTION" is
+                          not "resolutions"; synsets list their plurals) */
+};
+
 struct dyad_verb_item {
   uint32_t id;    /* word id or set index */
   uint32_t lemma; /* WORD: crude lemma id (== id when the same) */
   uint8_t kind;   /* dyad_vitem_kind */
+  uint8_t flags;  /* DYAD_VIF_* */
 };
 
 /* A verb pattern. items[0..npre) come before the verb, in text order

@@ -360,7 +360,7 @@ static dyad_status verb_line(struct vstate *vs, struct str s)
   for (int j = 0; j < n; j++) {
     if (j == plus)
       continue;
-    struct dyad_verb_item it = {ids[j], ids[j], DYAD_VI_WORD};
+    struct dyad_verb_item it = {ids[j], ids[j], DYAD_VI_WORD, 0};
     if (j < plus)
       vl.pre[vl.npre++] = it;
     else
@@ -405,13 +405,25 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
   size_t n = 0;
   int star = -1;
   size_t k = 0;
+  /* '_' alone between two pattern tokens glues them (adjacent words);
+   * prev: what the previous token was (0 none, 1 item, 2 the verb) */
+  int under = 0, other = 0, prev = 0;
   while (k < body.n) {
     char c = body.s[k];
     if (c == ' ' || c == '\t' || c == '_' || c == '(' || c == ')' ||
         c == '{' || c == '}') {
+      if (c == '_')
+        under = 1;
+      else
+        other = 1;
       k++;
       continue;
     }
+    int glued = prev && under && !other;
+    under = other = 0;
+    if (glued && prev == 1 && n > 0)
+      items[n - 1].flags |= DYAD_VIF_GLUE_R;
+    prev = 1;
     size_t b = k;
     if (body.s[k] == '*') /* "*SCEPTICAL": the verb marker glued on */
       k++;
@@ -424,8 +436,11 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     if (w.n == 1 && w.s[0] == '*') {
       if (star < 0)
         star = (int)n;
+      prev = 2;
       continue;
     }
+    if (glued)
+      it.flags |= DYAD_VIF_GLUE_L;
     if (n >= MAXI) {
       d->counts.skipped++;
       return dyad__dict_problem(f, 0, "pattern too long");
@@ -444,7 +459,7 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     } else {
       if (w.s[0] == '+' || w.s[0] == '$') { /* "+WORD": a slot word */
         struct dyad_verb_item slot = {0, 0, w.s[0] == '+' ? DYAD_VI_TARGET
-                                                          : DYAD_VI_SOURCE};
+                                                          : DYAD_VI_SOURCE, 0};
         items[n++] = slot;
         w.s++, w.n--;
         if (n >= MAXI) {
@@ -453,6 +468,7 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
         }
       }
       it.kind = DYAD_VI_WORD;
+      it.flags |= DYAD_VIF_PETR;
       it.id = dyad__dict_word(f->ctx, w.s, w.n);
       if (!it.id)
         return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
