@@ -9,8 +9,9 @@
  * <EventCoding> elements as sets of (source, target, code). A record is
  * exact when the sets are equal ("noevents" and "error" records: when
  * nothing is produced). <Config> options between records are applied as
- * they come (new_actor_length and require_dyad are recorded; the comma
- * options PETRARCH2 itself ignores).
+ * they come: require_dyad (default true) drops events whose source or
+ * target is the null actor "---", as PETRARCH does; new_actor_length is
+ * recorded; the comma options PETRARCH2 itself ignores.
  */
 #include "../internal.h"
 #include "../read/petrxml.h"
@@ -35,6 +36,8 @@ struct vstate {
   size_t ncats;
   dyad_validate_result res;
   dyad_buf misses;
+  int require_dyad;           /* <Config option="require_dyad">: events
+                                 need a source and a target (default) */
 };
 
 static struct cat *catof(struct vstate *v, const char *s, size_t n)
@@ -126,6 +129,9 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
     size_t ne;
     const dyad_event *ev = dyad_doc_events(v->doc, &ne);
     for (size_t i = 0; i < ne && ng < 64; i++) {
+      if (v->require_dyad && (strcmp(ev[i].source, "---") == 0 ||
+                              strcmp(ev[i].target, "---") == 0))
+        continue; /* PETRARCH drops events with a null actor */
       struct triple t;
       snprintf(t.s, sizeof(t.s), "%s", ev[i].source);
       snprintf(t.t, sizeof(t.t), "%s", ev[i].target);
@@ -177,6 +183,7 @@ dyad_status dyad_validate_file(const char *path, size_t len,
   if (!v)
     return DYAD_ENOMEM;
   v->o = o;
+  v->require_dyad = 1;
   if (o && o->dicts_dir) {
     snprintf(v->dir, sizeof(v->dir), "%s", o->dicts_dir);
   } else {
@@ -218,8 +225,12 @@ dyad_status dyad_validate_file(const char *path, size_t len,
                    (int)it.value_len, it.value);
       continue;
     }
-    if (it.kind == DYAD_PETR_CONFIG)
+    if (it.kind == DYAD_PETR_CONFIG) {
+      if (it.name_len == 12 && memcmp(it.name, "require_dyad", 12) == 0)
+        v->require_dyad = !(it.value_len == 5 &&
+                            strncasecmp(it.value, "false", 5) == 0);
       continue;
+    }
     if (!v->ctx && (st = setup(v, err, sizeof(err))) != DYAD_OK)
       break;
     sentence(v, &it);
