@@ -22,6 +22,9 @@
  * `<D` meaning before D and `>D` from D on.
  */
 #include "dict.h"
+#include "../text/lexicon.h"
+
+#include <stdlib.h>
 
 #define MAXW 32
 #define MAXI 64
@@ -507,9 +510,74 @@ static int starts(const char *s, size_t n, const char *p)
   return n >= m && memcmp(s, p, m) == 0;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Verb lines are keyed on the word as written ("SAYS", "LEFT"), the coder
+ * looks verbs up by lemma ("said" -> "say"). After a file is read, each
+ * key of its links [l0, end) that is an inflected form also links its
+ * patterns under its lemma, unless the lemma has verb lines of its own
+ * (or an earlier form already claimed it). */
+static dyad_status link_lemmas(struct dyad_dict_file *f, size_t l0)
+{
+  struct dyad_dict *d = f->d;
+  const struct dyad_allocator *a = &f->ctx->alloc;
+  size_t end = d->vlinks.n, nk = 0;
+  if (end == l0)
+    return DYAD_OK;
+  uint32_t *keys = dyad__malloc(a, end * sizeof(*keys));
+  uint32_t *claim = dyad__malloc(a, 2 * (end - l0) * sizeof(*claim));
+  if (!keys || !claim) {
+    dyad__free(a, keys, end * sizeof(*keys));
+    dyad__free(a, claim, 2 * (end - l0) * sizeof(*claim));
+    return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+  }
+  for (size_t k = 0; k < end; k++)
+    keys[k] = (uint32_t)(d->vlinks.v[k] >> 32);
+  qsort(keys, end, sizeof(*keys), cmp_u32);
+  dyad_status st = DYAD_OK;
+  uint32_t last = 0, lemma = 0;
+  for (size_t k = l0; k < end && st == DYAD_OK; k++) {
+    uint32_t key = (uint32_t)(d->vlinks.v[k] >> 32);
+    if (key != last) { /* links of one key are consecutive */
+      last = key;
+      lemma = 0;
+      size_t wl;
+      const char *w = dyad_ctx_word(f->ctx, key, &wl);
+      char buf[64];
+      size_t ll = w ? dyad__lemmatize(f->ctx, w, wl, DYAD_POS_VERB, buf,
+                                      sizeof(buf))
+                    : 0;
+      uint32_t id = ll ? dyad__dict_word(f->ctx, buf, ll) : 0;
+      if (id && id != key &&
+          !bsearch(&id, keys, end, sizeof(*keys), cmp_u32)) {
+        lemma = id;
+        for (size_t j = 0; j < nk; j++)
+          if (claim[2 * j] == id && claim[2 * j + 1] != key)
+            lemma = 0;
+        if (lemma && nk < 2 * (end - l0)) {
+          claim[2 * nk] = id;
+          claim[2 * nk + 1] = key;
+          nk++;
+        }
+      }
+    }
+    if (lemma && dyad__dict_link(d, a, lemma,
+                                 (uint32_t)(d->vlinks.v[k] & 0xffffffffu)))
+      st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+  }
+  dyad__free(a, keys, end * sizeof(*keys));
+  dyad__free(a, claim, 2 * (end - l0) * sizeof(*claim));
+  return st;
+}
+
 dyad_status dyad__load_petr_verbs(struct dyad_dict_file *f, char *buf,
                                   size_t len)
 {
+  size_t l0 = f->d->vlinks.n;
   struct vstate vs;
   memset(&vs, 0, sizeof(vs));
   vs.f = f;
@@ -580,6 +648,8 @@ dyad_status dyad__load_petr_verbs(struct dyad_dict_file *f, char *buf,
   }
   if (st == DYAD_OK)
     st = close_block(&vs);
+  if (st == DYAD_OK)
+    st = link_lemmas(f, l0);
   dyad_vec_free(&f->ctx->alloc, vs.verbs);
   dyad_vec_free(&f->ctx->alloc, vs.pats);
   return st;
