@@ -408,7 +408,10 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   }
   /* "demanded that the DPRK forsake ...", "urged that Iran stop ...": the
    * subject of the complement clause the verb governs */
-  if (c->obj < 0) {
+  if (c->obj < 0 ||
+      !dyad__np_actors(doc, ec->cs, np_first(doc, c->obj))) {
+    /* ("expressed hopes that Osgiliath could ...": an object that names
+     * no actor does not stop it) */
     size_t ci = (size_t)(c - doc->clauses.v);
     for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
       const dyad_clause *n = &doc->clauses.v[k];

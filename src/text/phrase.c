@@ -837,8 +837,9 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
     return i;
   struct grp g2;
   uint32_t e2 = scan_group(cx, i + 1, end, &g2);
-  if (e2 == i + 1 || g2.n != 1)
+  if (e2 == i + 1 || g2.n < 1)
     return i;
+  const struct npx *b = &g2.u[g2.n - 1]; /* "the state's fiercest foe" */
   uint32_t k = e2;
   for (int n = 0; n < 3 && k < end; n++) {
     int tg = t[k].tag;
@@ -860,9 +861,9 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
   struct vgx v;
   int verb_after = k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
                    scan_vg(cx, k + 1, end, &v) > k + 1 && v.finite &&
-                   !(g2.u[0].flags & DYAD_PHF_PRONOUN) &&
-                   !temporal_np(cx, &g2.u[0]) && !temporal_np(cx, a);
-  if (!verb_after && !appositive(cx, a, &g2.u[0]))
+                   !(b->flags & DYAD_PHF_PRONOUN) &&
+                   !temporal_np(cx, b) && !temporal_np(cx, a);
+  if (!verb_after && !appositive(cx, a, b))
     return i;
   int32_t ai = push_group(cx, &g2, -1);
   if (ai < 0) {
