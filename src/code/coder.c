@@ -281,6 +281,10 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   uint32_t pos = vg->head; /* auxiliaries and negation are in the group */
   for (int k = (int)p->npre - 1; k >= 0; k--) {
     const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind == DYAD_VI_TARGET && c->subj >= 0)
+      *target = c->subj; /* "+ WAS * DEAD IN $": the subject undergoes it */
+    else if (it->kind == DYAD_VI_SOURCE && c->subj >= 0)
+      *source = c->subj;
     if (it->kind != DYAD_VI_WORD && it->kind != DYAD_VI_SET)
       continue;
     uint32_t q = pos;
@@ -568,7 +572,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (target < 0)
     target = default_target(ec, c, vg, lastprep);
   int32_t source = psource >= 0 ? psource : c->subj;
-  if (passive && !hit->passive[0]) {
+  if (passive && !hit->passive[0] && psource < 0) {
+    /* (a pattern that places the source itself has read the passive) */
     target = c->subj;
     source = by_agent(doc, c, vg);
   }
