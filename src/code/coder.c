@@ -532,7 +532,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct dyad_verb_pat *const *pats;
   size_t np = 0;
-  if (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np)
+  /* the form as written first: a dictionary that lists "left" apart from
+   * "leave" means it (PETRARCH's LEFT [032:033], LEAVE [012]) */
+  uint32_t vform = doc->toks.v[vg->head].form;
+  if ((vform == vg->lemma || !dyad__dict_verb(doc->ctx, vform, &pats, &np) ||
+       !np) &&
+      (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np))
     return DYAD_OK;
   const struct dyad_verb_pat *hit = NULL;
   int32_t target = -1, psource = -1;
