@@ -105,11 +105,18 @@ struct vstate {
   DYAD_VEC(uint32_t) pats;  /* template patterns of the block */
 };
 
+/* Set names compare without case and without the trailing '_' that only
+ * says "no plurals" (&PREPOSIT1_ is referred to as &PREPOSIT1). */
 static int32_t find_set(struct dyad_dict *d, const char *name, size_t n)
 {
+  while (n && name[n - 1] == '_')
+    n--;
   for (size_t k = 0; k < d->sets.n; k++) {
     const char *s = d->sets.v[k].name;
-    if (strlen(s) == n && strncasecmp(s, name, n) == 0)
+    size_t sn = strlen(s);
+    while (sn && s[sn - 1] == '_')
+      sn--;
+    if (sn == n && strncasecmp(s, name, n) == 0)
       return (int32_t)k;
   }
   return -1;
@@ -618,6 +625,16 @@ dyad_status dyad__load_petr_verbs(struct dyad_dict_file *f, char *buf,
       if (vs.set < 0) {
         st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
         break;
+      }
+      if (strlen(f->d->sets.v[vs.set].name) != name.n) {
+        /* first met as a reference: keep the defining spelling, whose
+         * trailing '_' means no plurals */
+        const char *nm = dyad__arena_strndup(&f->d->arena, name.s, name.n);
+        if (!nm) {
+          st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+          break;
+        }
+        f->d->sets.v[vs.set].name = nm;
       }
       f->d->sets.v[vs.set].m0 = (uint32_t)f->d->members.n;
       f->d->sets.v[vs.set].nm = 0;
