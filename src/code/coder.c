@@ -276,8 +276,17 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   uint32_t end = clause_reach(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
-  /* before the verb: walk backwards */
+  /* before the verb: walk backwards (TABARI: over the clauses this one
+   * hangs from, "Ethiopia indicated it would act") */
   uint32_t lo = c->tok;
+  if (ctx->flags & DYAD_CFG_LITERAL)
+    for (const dyad_clause *a = c; a->parent >= 0 && lo > 0 &&
+                                   (size_t)a->parent < doc->clauses.n;) {
+      a = &doc->clauses.v[a->parent];
+      if (a->tok >= lo)
+        break; /* (parents start earlier; this also ends any cycle) */
+      lo = a->tok;
+    }
   uint32_t pos = vg->head; /* auxiliaries and negation are in the group */
   for (int k = (int)p->npre - 1; k >= 0; k--) {
     const struct dyad_verb_item *it = &p->items[k];
