@@ -414,8 +414,10 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     if (ci < doc->clauses.n) {
       next = &doc->clauses.v[ci];
       if ((next->kind != DYAD_CL_INF && next->kind != DYAD_CL_PART) ||
-          next->parent != (int32_t)(ci - 1) || next->verb < 0)
-        next = NULL; /* "to supply Gondor", "the roads leading into Mordor" */
+          next->parent != (int32_t)(ci - 1) || next->verb < 0 ||
+          next->tok < vg->head)
+        next = NULL; /* "to supply Gondor", "the roads leading into Mordor"
+                        (after the verb, not a clause before it) */
     }
     cl = next;
   }
@@ -579,6 +581,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     ec->used[ec->nused++] = words[k];
   const char *hcode = strcmp(hit->code, "---") == 0 ? "" : hit->code;
   int passive = (vg->flags & DYAD_PHF_PASSIVE) != 0;
+  if (passive && c->kind == DYAD_CL_PART && c->obj >= 0)
+    passive = 0; /* "Ethiopia broken down a treaty": a participle with an
+                    object is active */
   if (passive && hit->passive[0])
     hcode = hit->passive;
   if (!hcode[0] && !hit->mirror[0])

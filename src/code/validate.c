@@ -88,6 +88,7 @@ static dyad_status setup(struct vstate *v, char *err, size_t errcap)
 
 struct triple {
   char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8];
+  const char *rule; /* produced events: the dictionary line, or NULL */
 };
 
 static int same(const struct triple *a, const struct triple *b)
@@ -119,6 +120,7 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
       struct triple *t = &want[nw];
       snprintf(t->s, sizeof(t->s), "%.*s", (int)c->source_len, c->source);
       snprintf(t->t, sizeof(t->t), "%.*s", (int)c->target_len, c->target);
+      t->rule = NULL;
       snprintf(t->c, sizeof(t->c), "%.*s", (int)c->code_len, c->code);
       if (!has(want, nw, t))
         nw++;
@@ -136,6 +138,7 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
       snprintf(t.s, sizeof(t.s), "%s", ev[i].source);
       snprintf(t.t, sizeof(t.t), "%s", ev[i].target);
       snprintf(t.c, sizeof(t.c), "%s", ev[i].code);
+      t.rule = ev[i].rule;
       if (!has(got, ng, &t))
         got[ng++] = t;
     }
@@ -167,8 +170,14 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
                          want[i].t);
     if (!ng)
       dyad__buf_adds(b, " got nothing");
-    for (size_t i = 0; i < ng; i++)
-      dyad__buf_printf(b, " got %s %s %s;", got[i].s, got[i].c, got[i].t);
+    for (size_t i = 0; i < ng; i++) {
+      dyad__buf_printf(b, " got %s %s %s", got[i].s, got[i].c, got[i].t);
+      if (got[i].rule) { /* the pattern's line: "file:line" -> "@line" */
+        const char *r = strrchr(got[i].rule, ':');
+        dyad__buf_printf(b, " @%s", r ? r + 1 : got[i].rule);
+      }
+      dyad__buf_addc(b, ';');
+    }
     dyad__buf_adds(b, "\n    ");
     dyad__buf_add(b, it->art.text, it->art.text_len);
     dyad__buf_addc(b, '\n');
