@@ -192,6 +192,39 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   return DYAD_OK;
 }
 
+/* A TABARI code "FRO/BIL/SAM" names several actors at once (THE_SHIRE):
+ * copies a into *out with such codes split, one actor each. Returns out,
+ * or a itself when it holds no such code. */
+static const struct np_actors *split_codes(const struct np_actors *a,
+                                           struct np_actors *out)
+{
+  size_t k = 0;
+  while (k < a->n && !strchr(a->code[k], '/'))
+    k++;
+  if (k == a->n)
+    return a;
+  memset(out, 0, sizeof(*out));
+  for (size_t i = 0; i < a->n; i++) {
+    const char *c = a->code[i];
+    for (;;) {
+      const char *e = strchr(c, '/');
+      size_t n = e ? (size_t)(e - c) : strlen(c);
+      if (n && out->n < ACTORS_MAX) {
+        size_t j = out->n++;
+        snprintf(out->code[j], DYAD_CODE_MAX, "%.*s", (int)n, c);
+        out->span[j] = a->span[i];
+        out->rule[j] = a->rule[i];
+        out->type[j] = a->type[i];
+        out->sex[j] = a->sex[i];
+      }
+      if (!e)
+        break;
+      c = e + 1;
+    }
+  }
+  return out;
+}
+
 /* One event per source x target pair, and the mirror event if any. */
 static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const struct np_actors *t, const char *code,
@@ -199,6 +232,10 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
+  struct np_actors s2, t2;
+  s = split_codes(s, &s2);
+  if (t)
+    t = split_codes(t, &t2);
   if ((!t || !t->n) && s->n >= 2 &&
       (s->n <= 3 || (ec->doc->ctx->flags & DYAD_CFG_LITERAL))) {
     /* (a long list of sources agreeing on something is not a web of

@@ -714,7 +714,8 @@ static dyad_status actor_codes(struct dyad_dict_file *f, struct str s)
     int okc = c > 0 && c < DYAD_CODE_MAX;
     for (size_t j = 0; okc && j < c; j++)
       okc = (in[j] >= 'A' && in[j] <= 'Z') || (in[j] >= '0' && in[j] <= '9') ||
-            in[j] == '-';
+            in[j] == '-' || (in[j] == '/' && j > 0 && j + 1 < c);
+    /* ("FRO/BIL/SAM": several actors at once; the coder splits it) */
     if (!okc) {
       d->counts.skipped++;
       dyad_status st = dyad__dict_problem(f, 0, "bad actor code '%s'", in);
