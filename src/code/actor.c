@@ -267,6 +267,30 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
   }
 }
 
+/* An agent of several countries ("the ambassadors of Arnor, Osgiliath and
+ * Gondor", "lawmakers in Fornost and Gondor"): when the of-phrase's noun
+ * phrase np is a coordination of countries, adds one country+agent actor
+ * per member to r and returns 1; else 0. */
+static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
+                        const char *agent, const char *rule, dyad_span sp,
+                        struct np_actors *r)
+{
+  if (!(doc->phrases.v[np].flags & DYAD_PHF_COORD))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, np);
+  if (!a || a->n < 2)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    if (a->type[k] != ACT_COUNTRY || strlen(a->code[k]) != 3)
+      return 0;
+  for (size_t k = 0; k < a->n; k++) {
+    char code[DYAD_CODE_MAX];
+    compose(code, a->code[k], agent);
+    addactor(r, code, sp, rule, ACT_ORG, 0);
+  }
+  return 1;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -305,6 +329,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
           !((doc->ctx->flags & DYAD_CFG_LITERAL) &&
             tokis(doc, &toks[pp->tok], "in")))
         break; /* "in" only as PETRARCH reads it ("activists in Arnor") */
+      if (of_countries(doc, cs, pp->child, s.agent.code, s.agent.rule, sp,
+                       r))
+        return; /* "lawmakers in Fornost and Gondor" */
       struct npscan s2;
       scan(doc, &doc->phrases.v[pp->child], &s2);
       if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
