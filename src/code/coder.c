@@ -294,6 +294,33 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
   return end;
 }
 
+/* The end of the sentence that holds clause c. */
+static uint32_t sentence_end(const dyad_doc *doc, const dyad_clause *c)
+{
+  size_t lo = 0, hi = doc->sents.n;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents.v[mid].tok <= c->tok)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  if (!doc->sents.n)
+    return c->tok + c->ntok;
+  return doc->sents.v[lo].tok + doc->sents.v[lo].ntok;
+}
+
+/* Where a pattern's words after the verb may lie: the clause's reach;
+ * in literal mode the rest of the sentence, as TABARI reads on into the
+ * clauses the verb governs ("allowed that Mordor isn't a really pleasant
+ * place"). */
+static uint32_t pattern_end(const dyad_doc *doc, const dyad_clause *c)
+{
+  if (doc->ctx->flags & DYAD_CFG_LITERAL)
+    return sentence_end(doc, c);
+  return clause_reach(doc, c);
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -310,7 +337,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
   *nwords = 0;
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
-  uint32_t end = clause_reach(doc, c);
+  uint32_t end = pattern_end(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
   /* before the verb: walk backwards (TABARI: over the clauses this one
@@ -596,7 +623,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
    * verb's patterns name a word the clause does not have */
   uint64_t bloom[4] = {0, 0, 0, 0};
   uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
-  uint32_t cend = clause_reach(doc, c);
+  uint32_t cend = pattern_end(doc, c);
   for (uint32_t t = vg->head + 1; t < cend; t++) {
     bloom_add(bloom, doc->toks.v[t].form);
     bloom_add(bloom, doc->toks.v[t].lemma);
