@@ -657,8 +657,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   int32_t source = psource >= 0 ? psource : c->subj;
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */
-    target = c->subj;
-    source = by_agent(doc, c, vg);
+    int32_t by = by_agent(doc, c, vg);
+    if (by >= 0 || !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+      target = c->subj;
+      source = by;
+    } /* TABARI had no passives: "The Philippines was criticized over its
+         dispute with Eriador" is PHL -> ERI */
   }
   uint32_t flags = 0;
   /* a PETRARCH pattern that names words before the verb ("&NEGATVAUXVRB *")
