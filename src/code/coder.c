@@ -603,7 +603,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
-  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
+  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) /* TABARI codes every verb */
     return DYAD_OK;
   const struct dyad_verb_pat *const *pats;
   size_t np = 0;
