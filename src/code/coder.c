@@ -321,6 +321,21 @@ static uint32_t pattern_end(const dyad_doc *doc, const dyad_clause *c)
   return clause_reach(doc, c);
 }
 
+/* Is phrase p, after clause c in its sentence, inside an adverbial
+ * clause ("after crowds trashed its embassy")? Clauses after c are in
+ * text order of their first token. */
+static int in_sub(const dyad_doc *doc, const dyad_clause *c,
+                  const dyad_phrase *p)
+{
+  for (size_t j = (size_t)(c - doc->clauses.v) + 1;
+       j < doc->clauses.n && doc->clauses.v[j].tok <= p->tok; j++) {
+    const dyad_clause *d = &doc->clauses.v[j];
+    if (d->kind == DYAD_CL_SUB && p->tok < d->tok + d->ntok)
+      return 1;
+  }
+  return 0;
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -462,10 +477,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   for (int hop = 0; hop < 2 && cl; hop++) {
     uint32_t from = hop == 0 ? vg->head + 1 : cl->tok;
     uint32_t end = cl->tok + cl->ntok;
+    int reach = literal && hop == 0 && c->kind != DYAD_CL_MAIN;
+    if (reach)
+      end = pattern_end(doc, c); /* "to break into an anti- Gondor
+                                    parade": TABARI reads on, though not
+                                    into an adverbial clause ("after
+                                    Calenardhon crowds burned ...") */
     for (size_t k = phrase_after(doc, from - 1);
          k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
       const dyad_phrase *p = &doc->phrases.v[k];
       if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
+        continue;
+      if (reach && p->tok >= c->tok + c->ntok && in_sub(doc, c, p))
         continue;
       if (!literal && hop == 0 && !on_verb(doc, p, c->verb))
         continue; /* "condemned the attack on Ukraine": not Ukraine */
