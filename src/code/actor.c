@@ -216,21 +216,44 @@ static int strength(int type)
   }
 }
 
+/* The end of an of-phrase right after NP ph ("the Prince" + "of Dol
+ * Amroth", "Ministry" + "of Silly Walks"): a dictionary name may run over
+ * it. The NP's own end when none follows. */
+static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
+{
+  uint32_t end = ph->tok + ph->ntok;
+  size_t k = (size_t)(ph - doc->phrases.v) + 1;
+  if (k >= doc->phrases.n)
+    return end;
+  const dyad_phrase *pp = &doc->phrases.v[k];
+  if (pp->kind != DYAD_PH_PP || pp->tok != end || pp->child < 0 ||
+      !tokis(doc, &doc->toks.v[pp->tok], "of"))
+    return end;
+  const dyad_phrase *np = &doc->phrases.v[pp->child];
+  return np->tok == end + 1 ? np->tok + np->ntok : end;
+}
+
 static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
 {
   memset(s, 0, sizeof(*s));
   const dyad_token *toks = doc->toks.v;
   s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
   uint32_t end = ph->tok + ph->ntok;
+  uint32_t xend = of_end(doc, ph);
   for (uint32_t i = ph->tok; i < end;) {
     if (toks[i].flags & DYAD_TOKF_DATELINE) {
       i++;
       continue;
     }
     struct actor_hit h;
-    uint32_t n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
+    uint32_t n = dyad__glue_actor(doc->ctx, toks, xend, i, doc->date, &h);
     struct agent_hit ag;
-    uint32_t na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
+    uint32_t na = dyad__glue_agent(doc->ctx, toks, xend, i, &ag);
+    /* a name that runs into the of-phrase must take all of it */
+    if (i + n > end && i + n < xend)
+      n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
+    if (i + na > end && i + na < xend)
+      na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
     if (n && n >= na) {
       if (h.type == ACT_ADJ || (h.type == ACT_COUNTRY && i + n < end)) {
         snprintf(s->country, sizeof(s->country), "%.3s", h.code);
@@ -312,10 +335,15 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   struct npscan s;
   scan(doc, ph, &s);
   /* possessor: "Ukraine's army", "Russia's defence ministry" */
-  if (!s.country[0] && ph->poss >= 0 && s.agent.ntok) {
+  int poss_country = 0; /* s.country is the possessor, a country */
+  if (ph->poss >= 0 && s.agent.ntok) {
     const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
-    if (pa && pa->n == 1)
-      snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+    if (pa && pa->n == 1) {
+      if (!s.country[0])
+        snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+      poss_country = strlen(pa->code[0]) == 3 &&
+                     strcmp(s.country, pa->code[0]) == 0;
+    }
   }
   /* of-phrase: "the army of Ukraine" */
   if (!s.country[0] && s.agent.ntok && !s.best.ntok) {
@@ -363,8 +391,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     }
     if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.agent.ntok &&
         s.agent_at < s.best_at && strlen(s.best.code) == 3) {
-      /* PETRARCH: "Bree Prime Minister Romendacil" is BRE + GOV */
-      compose(code, s.best.code, s.agent.code);
+      /* PETRARCH: "Bree Prime Minister Romendacil" is BRE + GOV;
+       * "Ithilen's minister Calimehtar" is the possessor's ITH + GOV */
+      compose(code, poss_country ? s.country : s.best.code, s.agent.code);
       addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
       return;
     }
