@@ -344,8 +344,30 @@ static int in_sub(const dyad_doc *doc, const dyad_clause *c,
  * last, between the clause start and the verb. On success sets *target /
  * *source (-1: use the defaults) and *lastprep (the last preposition
  * matched, UINT32_MAX if none). */
-static int pat_match(const dyad_doc *doc, const dyad_clause *c,
-                     const dyad_phrase *vg, const struct dyad_verb_pat *p,
+/* TABARI's slots: `^` skips the next noun phrase, `+` and `$` take the
+ * next one that names an actor ("celebrated Iftar in Osgiliath with the
+ * leaders of Gondor": IN ^ + is Gondor), within a few words of pos. */
+static int32_t slot_np(dyad_doc *doc, struct coder_state *cs, uint32_t pos,
+                       uint32_t end, int need_actor)
+{
+  uint32_t limit = pos + 8 < end ? pos + 8 : end;
+  for (uint32_t t = pos; t < limit;) {
+    int32_t np = np_at(doc, t);
+    if (np < 0) {
+      t++;
+      continue;
+    }
+    if (!need_actor || dyad__np_actors(doc, cs, np_first(doc, np)))
+      return np;
+    const dyad_phrase *n = &doc->phrases.v[np];
+    t = n->tok + n->ntok > t ? n->tok + n->ntok : t + 1;
+  }
+  return -1;
+}
+
+static int pat_match(dyad_doc *doc, struct coder_state *cs,
+                     const dyad_clause *c, const dyad_phrase *vg,
+                     const struct dyad_verb_pat *p,
                      int32_t *target, int32_t *source, uint32_t *lastprep,
                      uint32_t *words, size_t *nwords)
 {
@@ -396,7 +418,11 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
         it->kind == DYAD_VI_ANY || it->kind == DYAD_VI_BOTH) {
       while (pos < end && (toks[pos].tag == DYAD_TAG_COMMA))
         pos++;
-      int32_t np = pos < end ? np_at(doc, pos) : -1;
+      int32_t np;
+      if (ctx->flags & DYAD_CFG_LITERAL)
+        np = slot_np(doc, cs, pos, end, it->kind != DYAD_VI_ANY);
+      else
+        np = pos < end ? np_at(doc, pos) : -1;
       if (np < 0)
         return 0;
       if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_BOTH)
@@ -657,7 +683,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   for (size_t i = 0; i < np; i++) {
     if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
       continue;
-    if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep, words,
+    if (pat_match(doc, ec->cs, c, vg, pats[i], &target, &psource, &lastprep, words,
                   &nwords)) {
       hit = pats[i];
       break;
