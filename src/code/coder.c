@@ -683,8 +683,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   for (size_t i = 0; i < np; i++) {
     if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
       continue;
-    if (pat_match(doc, ec->cs, c, vg, pats[i], &target, &psource, &lastprep, words,
-                  &nwords)) {
+    if (pat_match(doc, ec->cs, c, vg, pats[i], &target, &psource, &lastprep,
+                  words, &nwords)) {
       hit = pats[i];
       break;
     }
