@@ -495,6 +495,23 @@ static uint32_t sent_of(const dyad_doc *doc, uint32_t tok)
   return (uint32_t)lo;
 }
 
+/* "Danish media and government": a bare agent member (no determiner, no
+ * country: "---GOV") takes the country of the first member's actor. The
+ * member's actors are r->code[from..r->n). */
+static void share_country(const dyad_doc *doc, int32_t m, struct np_actors *r,
+                          size_t from)
+{
+  if (from == 0 || doc->phrases.v[m].det >= 0 ||
+      strncmp(r->code[0], "---", 3) == 0 || strlen(r->code[0]) < 3)
+    return;
+  for (size_t k = from; k < r->n; k++)
+    if (strncmp(r->code[k], "---", 3) == 0 && r->code[k][3]) {
+      char c[DYAD_CODE_MAX];
+      snprintf(c, sizeof(c), "%.3s%s", r->code[0], r->code[k] + 3);
+      memcpy(r->code[k], c, sizeof(c));
+    }
+}
+
 const struct np_actors *dyad__np_actors(dyad_doc *doc,
                                         struct coder_state *cs, int32_t pi)
 {
@@ -523,7 +540,13 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
           addactor(&r, sub->code[k], sub->span[k], sub->rule[k],
                    sub->type[k], sub->sex[k]);
       } else {
+        size_t before = r.n;
         resolve_one(doc, cs, m, sent, &r);
+        /* (PETRARCH shares only in "Danish media and government", not in
+         * "The Danish media and government") */
+        if (!(doc->ctx->flags & DYAD_CFG_LITERAL) ||
+            doc->phrases.v[ph->child].det < 0)
+          share_country(doc, m, &r, before);
       }
       m = doc->phrases.v[m].conj;
     }
