@@ -897,6 +897,13 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       return;
     }
   }
+  /* the reopening of the border: a gerund between a determiner and "of"
+   * names the act (a noun), even when the lexicon knows only the verb */
+  if (t->tag == DYAD_TAG_VBG && Nf && Nf == d->of &&
+      (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)) {
+    t->tag = DYAD_TAG_NN;
+    return;
+  }
   /* only ambiguous open-class words from here */
   if (!(m & (m - 1)))
     return;
