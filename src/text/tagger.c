@@ -908,6 +908,13 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   if (!(m & (m - 1)))
     return;
   int cur = t->tag;
+  /* "a senior official said": a noun-or-adjective right before "said"
+   * ends its noun phrase */
+  if ((m & B(NN)) && isadj(cur) && Nf && (Nf == d->said || Nf == d->says) &&
+      i > a) {
+    t->tag = DYAD_TAG_NN;
+    return;
+  }
 
   /* adverb or adjective: well, only, much, first, late, hard, likely */
   if ((m & B(RB)) && (m & B(JJ)) &&
