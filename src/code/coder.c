@@ -82,8 +82,13 @@ static int32_t np_at(const dyad_doc *doc, uint32_t t)
   size_t k = phrase_after(doc, t);
   for (size_t g = 0; k > 0 && g < 8; g++) {
     const dyad_phrase *p = &doc->phrases.v[--k];
-    if (p->kind == DYAD_PH_NP && t >= p->tok && t < p->tok + p->ntok)
+    if (p->kind == DYAD_PH_NP && t >= p->tok && t < p->tok + p->ntok) {
+      /* PETRARCH reads "its embassy" as one noun phrase, not "its" */
+      if ((p->flags & DYAD_PHF_POSSESSOR) && p->up >= 0 &&
+          (doc->ctx->flags & DYAD_CFG_LITERAL))
+        return p->up;
       return (int32_t)k;
+    }
   }
   return -1;
 }
@@ -321,19 +326,32 @@ static uint32_t pattern_end(const dyad_doc *doc, const dyad_clause *c)
   return clause_reach(doc, c);
 }
 
-/* Is phrase p, after clause c in its sentence, inside an adverbial
- * clause ("after crowds trashed its embassy")? Clauses after c are in
- * text order of their first token. */
+/* Is phrase p, after clause c in its sentence, out of c's reach: inside
+ * an adverbial clause ("after crowds trashed its embassy") or a clause
+ * that c does not govern ("..., a senior official said")? Clauses after c
+ * are in text order of their first token. */
 static int in_sub(const dyad_doc *doc, const dyad_clause *c,
                   const dyad_phrase *p)
 {
-  for (size_t j = (size_t)(c - doc->clauses.v) + 1;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  const dyad_clause *in = NULL;
+  for (size_t j = ci + 1;
        j < doc->clauses.n && doc->clauses.v[j].tok <= p->tok; j++) {
     const dyad_clause *d = &doc->clauses.v[j];
-    if (d->kind == DYAD_CL_SUB && p->tok < d->tok + d->ntok)
-      return 1;
+    if (p->tok < d->tok + d->ntok && (!in || d->ntok <= in->ntok))
+      in = d;
   }
-  return 0;
+  if (!in)
+    return 0;
+  if (in->kind == DYAD_CL_SUB)
+    return 1;
+  for (int g = 0; g < 16 && in->parent >= 0 &&
+                  (size_t)in->parent < doc->clauses.n; g++) {
+    if ((size_t)in->parent == ci)
+      return 0;
+    in = &doc->clauses.v[in->parent];
+  }
+  return 1;
 }
 
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
