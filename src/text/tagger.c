@@ -915,6 +915,16 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_NN;
     return;
   }
+  /* "marched very close to": after a degree adverb, an adjective or an
+   * adverb rather than a verb or noun */
+  if ((m & (B(JJ) | B(RB))) && !isadj(cur) && cur != DYAD_TAG_RB &&
+      P == DYAD_TAG_RB && degree_adverb(d, Pf)) {
+    int pj = pref_in(dyad__lex_get(doc->ctx, form), B(JJ) | B(RB));
+    t->tag = (uint8_t)(pj ? pj : ((m & B(JJ)) ? DYAD_TAG_JJ : DYAD_TAG_RB));
+    cur = t->tag;
+    if (!((m & B(RB)) && (m & B(JJ))))
+      return;
+  }
 
   /* adverb or adjective: well, only, much, first, late, hard, likely */
   if ((m & B(RB)) && (m & B(JJ)) &&
