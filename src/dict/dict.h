@@ -230,6 +230,11 @@ struct dyad_dict {
   uint8_t defaults;                        /* default data loaded */
   uint8_t loading_user;                    /* the file being read is a
                                               user file (--dict) */
+  uint8_t forms_only;                      /* phrases match written forms
+                                              only, never lemmas (literal
+                                              mode: PETRARCH lists every
+                                              form it means, "polices" is
+                                              not "police") */
   dyad_doc *scratch;                       /* tokenizes phrases at load */
   uint8_t *live;                           /* per actor: a phrase points at
                                               it (built by finish) */
