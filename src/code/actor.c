@@ -381,6 +381,13 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       (s.head_is_agent ||
        (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
+  if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.ntok && s.agent.ntok &&
+      !agent_heads && s.best_at < s.agent_at && strlen(s.best.code) == 3) {
+    /* PETRARCH: "the Calenardhon government issue" is CAL + GOV */
+    compose(code, s.best.code, s.agent.code);
+    addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+    return;
+  }
   if (best_heads) {
     /* a named actor that the phrase is about: it covers the head
      * ("China's position" is not China) */
