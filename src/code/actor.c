@@ -404,6 +404,14 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
       return;
     }
+    if ((doc->ctx->flags & DYAD_CFG_LITERAL) && ph->poss >= 0) {
+      /* PETRARCH: "Arnor's Elrond" is Arnor */
+      const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
+      if (pa && pa->n == 1 && strlen(pa->code[0]) == 3) {
+        addactor(r, pa->code[0], sp, pa->rule[0], pa->type[0], 0);
+        return;
+      }
+    }
     addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
     return;
   }
