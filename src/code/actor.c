@@ -202,6 +202,8 @@ struct npscan {
   int head_is_capital;    /* the head is the word "capital" */
   int head_known;         /* the head is part of a dictionary match */
   char prefix[8];         /* a prefix agent's code ("MSF Arnor": NGO) */
+  int former;             /* "former" or "ex" before the agent: CAMEO's
+                             ELI (elites) takes the agent's place */
 };
 
 static int strength(int type)
@@ -245,6 +247,9 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       i++;
       continue;
     }
+    if (!s->agent.ntok &&
+        (tokis(doc, &toks[i], "former") || tokis(doc, &toks[i], "ex")))
+      s->former = 1;
     struct actor_hit h;
     uint32_t n = dyad__glue_actor(doc->ctx, toks, xend, i, doc->date, &h);
     struct agent_hit ag;
@@ -364,6 +369,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       scan(doc, &doc->phrases.v[pp->child], &s2);
       if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
         snprintf(s.country, sizeof(s.country), "%.3s", s2.best.code);
+      if (s2.best.ntok && s.former) /* "former officials in the White
+                                       House": USAGOV + ELI */
+        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
       break;
     }
   }
@@ -420,6 +428,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
     compose(code, country, s.agent.code);
+    if (s.former) /* "former Gondor prosecutors": GONELI */
+      snprintf(code, sizeof(code), "%s%s", country[0] ? country : "---",
+               "ELI");
     if (s.prefix[0] && code[0] != '-') {
       char pc[DYAD_CODE_MAX];
       snprintf(pc, sizeof(pc), "%s%s", s.prefix, code);
