@@ -483,6 +483,21 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       }
     }
   }
+  if (!s.agent.ntok && !s.best.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      !(ph->flags & DYAD_PHF_PRONOUN)) {
+    /* PETRARCH: "goats of Gondor" is Gondor, the actor of its of-phrase */
+    size_t k = (size_t)pi + 1;
+    const dyad_phrase *pp = k < doc->phrases.n ? &doc->phrases.v[k] : NULL;
+    if (pp && pp->kind == DYAD_PH_PP && pp->child >= 0 &&
+        pp->tok == ph->tok + ph->ntok && tokis(doc, &toks[pp->tok], "of")) {
+      const struct np_actors *a = dyad__np_actors(doc, cs, pp->child);
+      for (size_t j = 0; a && j < a->n; j++)
+        addactor(r, a->code[j], a->span[j], a->rule[j], a->type[j],
+                 a->sex[j]);
+      if (a)
+        return;
+    }
+  }
   if (s.agent.ntok && (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
     compose(code, "", s.agent.code);
     addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
