@@ -269,7 +269,13 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
           s->best = h;
           s->best_at = i;
         }
-      } else if (strength(h.type) >= strength(s->best.type) && h.code[0]) {
+      } else if (h.code[0] &&
+                 (strength(h.type) > strength(s->best.type) ||
+                  (strength(h.type) == strength(s->best.type) &&
+                   !((doc->ctx->flags & DYAD_CFG_LITERAL) && s->best.ntok &&
+                     !(s->agent.ntok && s->agent_at > s->best_at))))) {
+        /* (PETRARCH keeps the first of two names with no title between
+         * them: "the evil Arnor awful Gondor" is Arnor) */
         s->best = h;
         s->best_at = i;
       }
