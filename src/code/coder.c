@@ -673,6 +673,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) /* TABARI codes every verb */
     return DYAD_OK;
+  if (c->kind == DYAD_CL_SUB && (vg->flags & DYAD_PHF_GERUND) &&
+      (doc->ctx->flags & DYAD_CFG_LITERAL))
+    return DYAD_OK; /* PETRARCH reads "after leaving Eriador" as a
+                       prepositional phrase, not a verb */
   const struct dyad_verb_pat *const *pats;
   size_t np = 0;
   /* the form as written first: a dictionary that lists "left" apart from
