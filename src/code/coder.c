@@ -17,6 +17,15 @@
  * the clause, "Xi's visit to Moscow", "sanctions on Russia", "talks".
  * Captions, credit lines and datelines are skipped. Identical events in one
  * sentence are emitted once. A verb with no matching pattern yields nothing.
+ *
+ * Literal mode (DYAD_CFG_LITERAL, `dyad validate`) reads PETRARCH/TABARI
+ * dictionaries the way those coders did: pattern words may lie anywhere
+ * later in the sentence and pre-verb words in the clauses above; slots
+ * look ahead (`^` skips a noun phrase, `+`/`$` take the next one naming an
+ * actor); every infinitive is coded, a gerund after a preposition is not;
+ * a passive without a by-agent keeps its subject as the source; the
+ * default target may lie past a pattern preposition whose noun names no
+ * actor, outside adverbial clauses and clauses the verb does not govern.
  */
 #include "code.h"
 #include "../when/when.h"

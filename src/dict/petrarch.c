@@ -9,12 +9,20 @@
  * Mapping of a verb pattern `- pre * post [CODE]`: every word, {noun
  * phrase} word and (PREP ...) word becomes a WORD item in text order,
  * `&NAME` a SET item, `+` the TARGET slot, `$` the SOURCE slot, `^` ANY,
- * `%` BOTH; items before `*` are the pattern's pre-verb part. Every verb
- * line of a block gets the block's patterns plus a bare pattern with the
- * block code (or the line's own code); a multi-word verb line
- * (`+CALL_OFF`) is keyed on its `+` word and its other words are added to
- * each of its patterns. Irregular forms `{...}` are counted, not needed:
- * the coder looks verbs up by lemma. Transformations (`~`) are counted.
+ * `%` BOTH; items before `*` are the pattern's pre-verb part. A `_` alone
+ * between two pattern tokens (`IN_*`, `NEW_&TIETYPES_RELATIONS`) marks
+ * them adjacent (DYAD_VIF_GLUE_L/R); pattern words are flagged
+ * DYAD_VIF_PETR (in literal mode they match the written form only). Set
+ * names compare without the trailing `_` that only means "no plurals".
+ * Every verb line of a block gets the block's patterns plus a bare
+ * pattern with the block code (or the line's own code); a multi-word verb
+ * line (`+CALL_OFF`) is keyed on its `+` word and its other words are
+ * added to each of its patterns. Irregular forms `{...}` are counted, not
+ * needed: the coder looks verbs up by written form, then by lemma; a line
+ * written inflected (SAYS, SHOT) is also linked under its lemma when the
+ * lemma has no line of its own. Transformations (`~`) are counted.
+ * Actor codes may name several actors at once (`[FRO/BIL/SAM]`); the
+ * coder splits them.
  *
  * Differences from PETRARCH2, on purpose: a line starting with `<!` is a
  * comment, never the end of pattern reading; an actor's dated codes win
