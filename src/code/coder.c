@@ -564,9 +564,10 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   /* "demanded that the DPRK forsake ...", "urged that Iran stop ...": the
    * subject of the complement clause the verb governs */
   if (c->obj < 0 ||
-      !dyad__np_actors(doc, ec->cs, np_first(doc, c->obj))) {
-    /* ("expressed hopes that Osgiliath could ...": an object that names
-     * no actor does not stop it) */
+      (literal && !dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))) {
+    /* (PETRARCH: "expressed hopes that Osgiliath could ...": an object
+     * that names no actor does not stop it; in news "denied a report that
+     * the United States ..." it would find the wrong one) */
     size_t ci = (size_t)(c - doc->clauses.v);
     for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
       const dyad_clause *n = &doc->clauses.v[k];
@@ -736,12 +737,14 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (target < 0)
     target = default_target(ec, c, vg, lastprep);
   int32_t source = psource >= 0 ? psource : c->subj;
+  int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */
     int32_t by = by_agent(doc, c, vg);
     if (by >= 0 || !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
       target = c->subj;
       source = by;
+      by_source = 1;
     } /* TABARI had no passives: "The Philippines was criticized over its
          dispute with Eriador" is PHL -> ERI */
   }
@@ -773,6 +776,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
+  if (by_source && !ta && sa->n >= 2)
+    return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
+                       agents did not act on each other */
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */
