@@ -542,6 +542,54 @@ static uint32_t sent_of(const dyad_doc *doc, uint32_t tok)
   return (uint32_t)lo;
 }
 
+/* PETRARCH's new actors (literal mode, new_actor_length N > 0): a noun
+ * phrase naming no actor, of at most N words (its of-phrase included,
+ * "'s" left out), is an actor coded by its words in capitals between
+ * double quotes ("INJURY TOLL"), cut to the code's room. Pronouns and
+ * dates are not. */
+static void new_actor(const dyad_doc *doc, int32_t pi, struct np_actors *r)
+{
+  const struct dyad_dict *d = doc->ctx->dict;
+  if (!d || !d->new_actor_len || !(doc->ctx->flags & DYAD_CFG_LITERAL))
+    return;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->flags & DYAD_PHF_PRONOUN)
+    return;
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = of_end(doc, ph), nw = 0;
+  char code[DYAD_CODE_MAX];
+  size_t n = 0;
+  code[n++] = '"';
+  for (uint32_t i = ph->tok; i < end; i++) {
+    const dyad_token *t = &toks[i];
+    if (t->tag == DYAD_TAG_POS || t->kind != DYAD_TK_WORD)
+      continue;
+    if (t->tag == DYAD_TAG_CD || (t->flags & DYAD_TOKF_DATELINE))
+      return;
+    if (++nw > d->new_actor_len)
+      return;
+    if (nw > 1 && n + 1 < sizeof(code))
+      code[n++] = ' ';
+    for (uint32_t k = 0; k < t->len && n + 1 < sizeof(code); k++) {
+      char c = doc->text[t->off + k];
+      code[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+  }
+  if (!nw)
+    return;
+  uint32_t hoff = toks[ph->head].off; /* a date or time is no actor */
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    dyad_span ts = doc->timexes.v[k].span;
+    if (hoff >= ts.off && hoff < ts.off + ts.len)
+      return;
+  }
+  if (n + 1 < sizeof(code))
+    code[n++] = '"';
+  code[n] = '\0';
+  addactor(r, code, dyad__tok_span(doc, ph->tok, end), "new actor",
+           ACT_NONE, 0);
+}
+
 /* "Danish media and government": a bare agent member (no determiner, no
  * country: "---GOV") takes the country of the first member's actor. The
  * member's actors are r->code[from..r->n). */
@@ -589,6 +637,8 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
       } else {
         size_t before = r.n;
         resolve_one(doc, cs, m, sent, &r);
+        if (r.n == before)
+          new_actor(doc, m, &r);
         /* (PETRARCH shares only in "Danish media and government", not in
          * "The Danish media and government") */
         if (!(doc->ctx->flags & DYAD_CFG_LITERAL) ||
@@ -599,6 +649,8 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
     }
   } else {
     resolve_one(doc, cs, pi, sent, &r);
+    if (r.n == 0)
+      new_actor(doc, pi, &r);
   }
   if (r.n == 0)
     return NULL;

@@ -509,21 +509,39 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
  * after the verb in the clause (in a prepositional phrase too) that names
  * an actor, and failing that in an infinitival clause the verb governs
  * ("signed an accord to supply Gondor"). */
+/* Does NP np name an actor that a dictionary knows? A phrase naming only
+ * a new actor (PETRARCH's new_actor_length) is kept in *fallback (the
+ * first one seen) and answers no: a known actor later wins. */
+static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
+{
+  const struct np_actors *a =
+      dyad__np_actors(ec->doc, ec->cs, np_first(ec->doc, np));
+  if (!a)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    if (a->code[k][0] != '"')
+      return 1;
+  if (*fallback < 0)
+    *fallback = np;
+  return 0;
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep)
 {
   dyad_doc *doc = ec->doc;
+  int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
     int32_t np = pp_np_at(doc, lastprep);
     if (np < 0 && lastprep + 1 < c->tok + c->ntok)
       np = np_at(doc, lastprep + 1);
-    if (np >= 0 && (dyad__np_actors(doc, ec->cs, np_first(doc, np)) ||
+    if (np >= 0 && (named(ec, np, &fallback) ||
                     !(doc->ctx->flags & DYAD_CFG_LITERAL)))
       return np;
     /* PETRARCH: "clashed over the efforts of Eriador", "cordoned off the
      * roads leading into Mordor": the actor after the pattern's words */
   }
-  if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
+  if (c->obj >= 0 && named(ec, c->obj, &fallback))
     return c->obj;
   int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   const dyad_clause *cl = c;
@@ -545,7 +563,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
         continue;
       if (!literal && hop == 0 && !on_verb(doc, p, c->verb))
         continue; /* "condemned the attack on Ukraine": not Ukraine */
-      if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
+      if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
     }
     /* the next clause, if it is an infinitive this one governs */
@@ -580,7 +598,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       break;
     }
   }
-  return c->obj;
+  return fallback >= 0 ? fallback : c->obj;
 }
 
 /* The by-agent of a passive clause. */

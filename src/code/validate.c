@@ -10,11 +10,14 @@
  * exact when the sets are equal ("noevents" and "error" records: when
  * nothing is produced). <Config> options between records are applied as
  * they come: require_dyad (default true) drops events whose source or
- * target is the null actor "---", as PETRARCH does; new_actor_length is
- * recorded; the comma options PETRARCH2 itself ignores.
+ * target is the null actor "---", as PETRARCH does; new_actor_length N
+ * lets a noun phrase of at most N words that names no actor be a new
+ * actor coded by its words ("INJURY TOLL"); the comma options PETRARCH2
+ * itself ignores.
  */
 #include "../internal.h"
 #include "../read/petrxml.h"
+#include "../dict/dict.h"
 
 #include <stdio.h>
 #include <strings.h>
@@ -36,6 +39,7 @@ struct vstate {
   size_t ncats;
   dyad_validate_result res;
   dyad_buf misses;
+  int new_actor_len;          /* <Config option="new_actor_length"> */
   int require_dyad;           /* <Config option="require_dyad">: events
                                  need a source and a target (default) */
 };
@@ -238,10 +242,19 @@ dyad_status dyad_validate_file(const char *path, size_t len,
       if (it.name_len == 12 && memcmp(it.name, "require_dyad", 12) == 0)
         v->require_dyad = !(it.value_len == 5 &&
                             strncasecmp(it.value, "false", 5) == 0);
+      if (it.name_len == 16 && memcmp(it.name, "new_actor_length", 16) == 0) {
+        int n = 0;
+        for (size_t k = 0; k < it.value_len && k < 3; k++)
+          if (it.value[k] >= '0' && it.value[k] <= '9')
+            n = n * 10 + (it.value[k] - '0');
+        v->new_actor_len = n > 16 ? 16 : n;
+      }
       continue;
     }
     if (!v->ctx && (st = setup(v, err, sizeof(err))) != DYAD_OK)
       break;
+    if (v->ctx->dict) /* between documents: the ctx is ours alone */
+      v->ctx->dict->new_actor_len = (uint8_t)v->new_actor_len;
     sentence(v, &it);
   }
   if (r)

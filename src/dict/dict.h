@@ -230,6 +230,12 @@ struct dyad_dict {
   uint8_t defaults;                        /* default data loaded */
   uint8_t loading_user;                    /* the file being read is a
                                               user file (--dict) */
+  uint8_t new_actor_len;                   /* literal mode: a noun phrase
+                                              of at most this many words
+                                              naming no actor becomes a
+                                              new actor coded by its words
+                                              (PETRARCH new_actor_length;
+                                              0 = off) */
   uint8_t forms_only;                      /* phrases match written forms
                                               only, never lemmas (literal
                                               mode: PETRARCH lists every
