@@ -497,6 +497,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     if (pp && pp->kind == DYAD_PH_PP && pp->child >= 0 &&
         pp->tok == ph->tok + ph->ntok && tokis(doc, &toks[pp->tok], "of")) {
       const struct np_actors *a = dyad__np_actors(doc, cs, pp->child);
+      if (a && a->code[0][0] == '"')
+        a = NULL; /* a new actor: this phrase is one of its own */
       for (size_t j = 0; a && j < a->n; j++)
         addactor(r, a->code[j], a->span[j], a->rule[j], a->type[j],
                  a->sex[j]);

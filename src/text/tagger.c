@@ -868,6 +868,14 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_NNP;
       return;
     }
+    /* the Ministry of Magic: a capitalised adjective closing a name after
+     * "of" whose head is capitalised too */
+    if (isadj(t->tag) && Pf == d->of && i >= a + 2 &&
+        (T[i - 2].flags & DYAD_TOKF_CAP) && isnoun(T[i - 2].tag) &&
+        !nextcap && !((Nm & NOUNS) && isnoun(N))) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
     /* Lindsay Gay, Miss Piggy: an adjective closing a name */
     if (isadj(t->tag) && P == DYAD_TAG_NNP && !nextcap &&
         !((Nm & NOUNS) && isnoun(N))) {
