@@ -72,6 +72,21 @@ static void compose(char out[DYAD_CODE_MAX], const char *country,
   snprintf(out, DYAD_CODE_MAX, "%.3s%s", country, agent);
 }
 
+/* PETRARCH's composition (literal mode): the agent is appended to any
+ * actor code unless the code already ends with it ("GMWGOV" + "WGO" is
+ * GMWGOVWGO, "USAGOV" + "GOV" stays USAGOV). */
+static void compose_lit(const dyad_doc *doc, char out[DYAD_CODE_MAX],
+                        const char *country, const char *agent)
+{
+  size_t cl = strlen(country), al = strlen(agent);
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) || cl <= 3 ||
+      (cl >= al && strcmp(country + cl - al, agent) == 0)) {
+    compose(out, country, agent);
+    return;
+  }
+  snprintf(out, DYAD_CODE_MAX, "%s%s", country, agent);
+}
+
 /* ---- mentions -------------------------------------------------------- */
 
 static const struct mention *lastmention(const struct coder_state *cs,
@@ -375,8 +390,12 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       scan(doc, &doc->phrases.v[pp->child], &s2);
       if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
         snprintf(s.country, sizeof(s.country), "%.3s", s2.best.code);
-      if (s2.best.ntok && s.former) /* "former officials in the White
-                                       House": USAGOV + ELI */
+      if (s2.best.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
+          strlen(s2.best.code) < sizeof(s.country))
+        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
+      if (s2.best.ntok && s.former && /* "former officials in the White
+                                          House": USAGOV + ELI */
+          strlen(s2.best.code) < sizeof(s.country))
         snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
       break;
     }
@@ -396,9 +415,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
        (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
   if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.ntok && s.agent.ntok &&
-      !agent_heads && s.best_at < s.agent_at && strlen(s.best.code) == 3) {
+      !agent_heads && s.best_at < s.agent_at) {
     /* PETRARCH: "the Calenardhon government issue" is CAL + GOV */
-    compose(code, s.best.code, s.agent.code);
+    compose_lit(doc, code, s.best.code, s.agent.code);
     addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
     return;
   }
@@ -433,7 +452,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const char *country = s.country;
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
-    compose(code, country, s.agent.code);
+    compose_lit(doc, code, country, s.agent.code);
     if (s.former) /* "former Gondor prosecutors": GONELI */
       snprintf(code, sizeof(code), "%s%s", country[0] ? country : "---",
                "ELI");
