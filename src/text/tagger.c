@@ -1033,8 +1033,13 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                                   B(JJ) | B(VBG)); /* the remaining books */
       else if (nextnoun)
         t->tag = (m & B(NN)) && isadj(P) ? DYAD_TAG_NN : DYAD_TAG_VBG;
+      else if ((m & B(NN)) ||
+               ((P == DYAD_TAG_DT || P == DYAD_TAG_PRPS ||
+                 P == DYAD_TAG_POS || isadj(P)) &&
+                !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(CD)))))
+        t->tag = DYAD_TAG_NN; /* the fatal stabbing of, his handling */
       else
-        t->tag = (m & B(NN)) ? DYAD_TAG_NN : DYAD_TAG_VBG;
+        t->tag = DYAD_TAG_VBG;
       return;
     }
     if ((m & (B(VBN) | B(VBD))) && !(m & NOUNS)) {
