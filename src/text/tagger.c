@@ -341,6 +341,13 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
     size_t ln = n - (size_t)(last + 1 - w);
     uint64_t lm = dyad__lex_tags(ctx, last + 1, ln);
     *mask = B(JJ) | B(NN) | B(NNS);
+    if (ends(w, n, "ed") && (lm & (B(VBD) | B(VBN)))) {
+      /* re-elected, test-fired, Iran-backed: a participle or past tense
+       * as its last part is; context decides (was re-elected, the
+       * Iran-backed militias) */
+      *mask = B(JJ) | B(VBN) | B(VBD);
+      return DYAD_TAG_VBN;
+    }
     if (ends(w, n, "ed") || ends(w, n, "ing"))
       return DYAD_TAG_JJ;
     if ((lm & B(NNS)) && !(lm & B(NN)))
