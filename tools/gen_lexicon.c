@@ -487,6 +487,14 @@ static void verb_exc(const char *form, const char *base, int score)
     add(form, VBD, score, base);
     add(form, VBN, score, base);
     verb_exc_kinds |= 1;
+    /* burnt, learnt, spelt: a British -t spelling beside the regular
+     * -ed (burned), which verb.exc does not list */
+    size_t bl = strlen(base), fl = strlen(form);
+    if (fl >= 2 && form[fl - 1] == 't' &&
+        ((fl == bl + 1 && strncmp(form, base, bl) == 0) ||
+         (fl == bl && bl >= 3 && base[bl - 1] == base[bl - 2] &&
+          strncmp(form, base, bl - 1) == 0)))
+      verb_exc_kinds |= 8;
   }
   size_t bn = strlen(base);
   if (bn >= 3 && base[bn - 1] == 'l' && base[bn - 2] != 'l' &&
@@ -551,7 +559,7 @@ static void read_index(const char *dir, const char *name, char p)
         add_s(buf, sizeof(buf), w, 1);
         add(buf, VBZ, score, w);
       }
-      if (!(verb_exc_kinds & 1)) {
+      if (!(verb_exc_kinds & 1) || (verb_exc_kinds & 8)) {
         add_suffix(buf, sizeof(buf), w, "ed");
         add(buf, VBD, score, w);
         add(buf, VBN, score, w);

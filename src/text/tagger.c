@@ -886,6 +886,14 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_NNP;
       return;
     }
+    /* the Ministry of Magic: a capitalised adjective closing a name after
+     * "of" whose head is capitalised too */
+    if (isadj(t->tag) && Pf == d->of && i >= a + 2 &&
+        (T[i - 2].flags & DYAD_TOKF_CAP) && isnoun(T[i - 2].tag) &&
+        !nextcap && !((Nm & NOUNS) && isnoun(N))) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
     /* Lindsay Gay, Miss Piggy: an adjective closing a name */
     if (isadj(t->tag) && P == DYAD_TAG_NNP && !nextcap &&
         !((Nm & NOUNS) && isnoun(N))) {
@@ -915,10 +923,34 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       return;
     }
   }
+  /* the reopening of the border: a gerund between a determiner and "of"
+   * names the act (a noun), even when the lexicon knows only the verb */
+  if (t->tag == DYAD_TAG_VBG && Nf && Nf == d->of &&
+      (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)) {
+    t->tag = DYAD_TAG_NN;
+    return;
+  }
   /* only ambiguous open-class words from here */
   if (!(m & (m - 1)))
     return;
   int cur = t->tag;
+  /* "a senior official said": a noun-or-adjective right before "said"
+   * ends its noun phrase */
+  if ((m & B(NN)) && isadj(cur) && Nf && (Nf == d->said || Nf == d->says) &&
+      i > a) {
+    t->tag = DYAD_TAG_NN;
+    return;
+  }
+  /* "marched very close to": after a degree adverb, an adjective or an
+   * adverb rather than a verb or noun */
+  if ((m & (B(JJ) | B(RB))) && !isadj(cur) && cur != DYAD_TAG_RB &&
+      P == DYAD_TAG_RB && degree_adverb(d, Pf)) {
+    int pj = pref_in(dyad__lex_get(doc->ctx, form), B(JJ) | B(RB));
+    t->tag = (uint8_t)(pj ? pj : ((m & B(JJ)) ? DYAD_TAG_JJ : DYAD_TAG_RB));
+    cur = t->tag;
+    if (!((m & B(RB)) && (m & B(JJ))))
+      return;
+  }
 
   /* adverb or adjective: well, only, much, first, late, hard, likely */
   if ((m & B(RB)) && (m & B(JJ)) &&
@@ -1184,8 +1216,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                        T[k - 1].tag == DYAD_TAG_HYPH))
         k--;
       int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
-      int inner = (before == DYAD_TAG_IN && T[k - 1].form != d->that) ||
+      uint32_t bf = k > a ? T[k - 1].form : 0;
+      int inner = (before == DYAD_TAG_IN && bf != d->that && bf != d->after &&
+                   bf != d->before && bf != d->because) ||
                   isverb(before) || before == DYAD_TAG_TO;
+      /* (after crowds burned down its embassy: a clause, not a phrase) */
       /* the money invested in bonds would ...: a finite verb after the
        * phrase that follows means this one was a participle */
       int later_finite = 0;
