@@ -54,7 +54,7 @@ struct dyad_tagger_ids {
       about, around, one, like, what, when, before, after, such, not_, nt,
       well, ago, up, out, down, off, over, back, away, in, on, about_, then,
       because, else_, home, but, said, says, seem, appear, become, remain,
-      rather, only, own, next, last, he, she, it, say;
+      rather, only, own, next, last, he, she, it, say, who;
   uint32_t content[24];
   uint32_t at, no, enough;
   uint32_t caus[7];
@@ -171,6 +171,7 @@ static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
   d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
+  d->who = id_of(ctx, "who");
 }
 
 /* Nouns that take a "that" complement clause (the fact that ...), after
@@ -482,7 +483,8 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
         (doc->toks.v[i + 1].flags & DYAD_TOKF_CAP))
       t->tag = DYAD_TAG_NNP;
     /* China's, Martin has: a bare singular noun opening a sentence and
-     * followed by a possessive or a finite verb is a name */
+     * followed by a possessive or a finite verb (of a word WordNet knows
+     * as a name), or by ", who", is a name */
     if (t->tag == DYAD_TAG_NN && !w->hand && i + 1 < sent_end) {
       const dyad_token *nx = &doc->toks.v[i + 1];
       const struct dyad_lexent *ne = dyad__lex_get(ctx, nx->form);
@@ -491,7 +493,11 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
       int fin = ne && (ne->order[0] == DYAD_TAG_VBD ||
                        ne->order[0] == DYAD_TAG_VBZ ||
                        ne->order[0] == DYAD_TAG_MD);
-      if (poss || (fin && (e->mask & B(NNP))))
+      /* Macron, who ...: a relative "who" after the comma names a person */
+      int who = i + 2 < sent_end && doc->toks.v[i + 2].form &&
+                doc->toks.v[i + 2].form == ctx->lex->tids->who &&
+                nx->len == 1 && doc->text[nx->off] == ',';
+      if (poss || who || (fin && (e->mask & B(NNP))))
         t->tag = DYAD_TAG_NNP;
     }
     /* Blunt was named ...: an adjective cannot open a sentence as its

@@ -202,6 +202,15 @@ static void name_then_past_tense(void **state)
          "NNP VBD DT JJ NN IN NN IN NNP .");
 }
 
+/* A common noun WordNet knows (macron) opening a sentence before ", who"
+ * is a person's name. */
+static void name_before_relative_who(void **state)
+{
+  (void)state;
+  expect("Macron , who made the offer , said Paris was ready .",
+         "NNP , WP VBD DT NN , VBD NNP VBD JJ .");
+}
+
 /* American spellings keep one l where WordNet lists the doubled form. */
 static void american_past_with_one_l(void **state)
 {
@@ -258,6 +267,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(name_then_past_tense),
+      cmocka_unit_test(name_before_relative_who),
       cmocka_unit_test(american_past_with_one_l),
       cmocka_unit_test(same_form_past_after_reduced_passive),
       cmocka_unit_test(participle_opening_an_apposition),
