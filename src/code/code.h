@@ -135,4 +135,13 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
 void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
                       char out[8]);
 
+/* ==== requests (request.c) ============================================= */
+
+/* Refines the code of a request (an appeal 02x or a demand 10x) by the
+ * code of the act requested: writes the sub-code into out (8 bytes) and
+ * returns 1, or returns 0 when the act says nothing more. */
+int dyad__request_code(const char *req, const char *act, char out[8]);
+/* Is code a request code no pattern has refined yet (020, 100)? */
+int dyad__request_generic(const char *code);
+
 #endif

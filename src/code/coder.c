@@ -126,6 +126,8 @@ static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
 
 static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
                    const char *const *list);
+static int word_in(const dyad_doc *doc, const dyad_token *t,
+                   const char *const *list);
 
 /* ---- emitting -------------------------------------------------------- */
 
@@ -480,6 +482,39 @@ static int bloom_may(const uint64_t b[4], const struct dyad_verb_pat *p)
   return 1;
 }
 
+/* The first (most specific) of the verb's patterns that matches clause c,
+ * NULL if none; the out-parameters as for pat_match. */
+static const struct dyad_verb_pat *
+find_pattern(const dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
+             int32_t *target, int32_t *psource, uint32_t *lastprep,
+             uint32_t *words, size_t *nwords)
+{
+  const struct dyad_verb_pat *const *pats;
+  size_t np = 0;
+  *nwords = 0;
+  if (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np)
+    return NULL;
+  /* a 256-bit filter of the words after the verb: most of a frequent
+   * verb's patterns name a word the clause does not have */
+  uint64_t bloom[4] = {0, 0, 0, 0};
+  uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
+  uint32_t cend = clause_reach(doc, c);
+  for (uint32_t t = vg->head + 1; t < cend; t++) {
+    bloom_add(bloom, doc->toks.v[t].form);
+    bloom_add(bloom, doc->toks.v[t].lemma);
+    sig |= dyad__word_sigbit(doc->toks.v[t].form) |
+           dyad__word_sigbit(doc->toks.v[t].lemma);
+  }
+  for (size_t i = 0; i < np; i++) {
+    if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
+      continue;
+    if (pat_match(doc, c, vg, pats[i], target, psource, lastprep, words,
+                  nwords))
+      return pats[i];
+  }
+  return NULL;
+}
+
 /* An infinitival clause is an act only when the verb that governs it says
  * the act happened or is intended ("managed to", "began to", "plans to":
  * the chunker marks intent on the clause's own verb group); after "urged X
@@ -506,6 +541,87 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   return verb_is(doc, pv, implicative);
 }
 
+/* The event code of the noun heading NP pi ("withdrawal", "talks"), 0 if
+ * the phrase names no event. */
+static int noun_event(const dyad_doc *doc, int32_t pi, struct noun_hit *nh)
+{
+  const dyad_phrase *p = ph(doc, pi);
+  if (!p || p->kind != DYAD_PH_NP)
+    return 0;
+  uint32_t end = p->tok + p->ntok;
+  for (uint32_t i = p->tok; i < end; i++) {
+    uint32_t n = dyad__glue_noun(doc->ctx, doc->toks.v, end, i, nh);
+    if (n && i + n == p->head + 1)
+      return 1;
+  }
+  return 0;
+}
+
+/* What a generic request (020, 100) asks for: the act of the infinitive or
+ * that-clause it governs ("urged X to release", "demanded that X
+ * withdraw"), else the event noun it names ("called for the withdrawal
+ * of", "asked X for support"). Refines code in place (request.c maps the
+ * act onto the request's family). Where the request has no target, the
+ * event noun's of-phrase gives it ("the removal of President X"). */
+static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
+                          const dyad_phrase *vg, int32_t *target, char code[8])
+{
+  dyad_doc *doc = ec->doc;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  char out[8];
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if (n->parent != (int32_t)ci)
+      continue;
+    if (n->kind != DYAD_CL_INF && n->kind != DYAD_CL_COMP)
+      break;
+    const dyad_phrase *nv = ph(doc, n->verb);
+    if (!nv || nv->kind != DYAD_PH_VG || !nv->lemma)
+      break;
+    int32_t t2, s2;
+    uint32_t lp, w[8];
+    size_t nw;
+    const struct dyad_verb_pat *h =
+        find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw);
+    if (h && strcmp(h->code, "---") != 0 &&
+        dyad__request_code(code, h->code, out)) {
+      memcpy(code, out, 8);
+      return;
+    }
+    break;
+  }
+  /* an event noun: the object, or the NP of a "for" phrase */
+  static const char *const for_prep[] = {"for", NULL};
+  int32_t cand[4];
+  size_t nc = 0;
+  if (c->obj >= 0)
+    cand[nc++] = c->obj;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, vg->head);
+       k < doc->phrases.n && doc->phrases.v[k].tok < end && nc < 4; k++) {
+    const dyad_phrase *q = &doc->phrases.v[k];
+    if (q->kind == DYAD_PH_PP && q->child >= 0 &&
+        word_in(doc, &doc->toks.v[q->tok], for_prep))
+      cand[nc++] = q->child;
+  }
+  for (size_t i = 0; i < nc; i++) {
+    struct noun_hit nh;
+    if (!noun_event(doc, cand[i], &nh) ||
+        !dyad__request_code(code, nh.code, out))
+      continue;
+    memcpy(code, out, 8);
+    const dyad_phrase *p = &doc->phrases.v[cand[i]];
+    if (ec->nused < DYAD_ARRAY_LEN(ec->used))
+      ec->used[ec->nused++] = p->head; /* the noun is this event's */
+    if (*target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, *target))) {
+      int32_t pp = pp_np_at(doc, p->tok + p->ntok);
+      if (pp >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+        *target = pp;
+    }
+    return;
+  }
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
@@ -516,35 +632,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
     return DYAD_OK;
-  const struct dyad_verb_pat *const *pats;
-  size_t np = 0;
-  if (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np)
-    return DYAD_OK;
-  const struct dyad_verb_pat *hit = NULL;
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
   uint32_t words[8];
   size_t nwords = 0;
-  /* a 256-bit filter of the words after the verb: most of a frequent
-   * verb's patterns name a word the clause does not have */
-  uint64_t bloom[4] = {0, 0, 0, 0};
-  uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
-  uint32_t cend = clause_reach(doc, c);
-  for (uint32_t t = vg->head + 1; t < cend; t++) {
-    bloom_add(bloom, doc->toks.v[t].form);
-    bloom_add(bloom, doc->toks.v[t].lemma);
-    sig |= dyad__word_sigbit(doc->toks.v[t].form) |
-           dyad__word_sigbit(doc->toks.v[t].lemma);
-  }
-  for (size_t i = 0; i < np; i++) {
-    if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
-      continue;
-    if (pat_match(doc, c, vg, pats[i], &target, &psource, &lastprep, words,
-                  &nwords)) {
-      hit = pats[i];
-      break;
-    }
-  }
+  const struct dyad_verb_pat *hit =
+      find_pattern(doc, c, vg, &target, &psource, &lastprep, words, &nwords);
   if (!hit)
     return DYAD_OK;
   for (size_t k = 0; k < nwords && ec->nused < DYAD_ARRAY_LEN(ec->used); k++)
@@ -557,6 +650,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   if (target < 0)
     target = default_target(ec, c, vg, lastprep);
+  char req[8];
+  if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    snprintf(req, sizeof(req), "%s", hcode);
+    requested_act(ec, c, vg, &target, req);
+    hcode = req;
+  }
   int32_t source = psource >= 0 ? psource : c->subj;
   if (passive && !hit->passive[0]) {
     target = c->subj;

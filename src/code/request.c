@@ -1,0 +1,82 @@
+/*
+ * request.c: what a request asks for, in CAMEO terms.
+ *
+ * CAMEO sub-codes appeals (02), demands (10), intentions (03) and refusals
+ * (12) by the act that is asked for, promised or refused: "urge X to
+ * release" is an appeal to release persons (0253), "demand the withdrawal
+ * of" a demand to de-escalate (1056). The four families run in parallel:
+ * 021x/101x/031x material cooperation, 022/102/032 diplomatic, 023x/103x/
+ * 033x aid, 024x/104x/034x political reform, 025x/105x/035x yielding,
+ * 026/106/036 meeting, 027/107/037 settling, 028/108/038 mediation.
+ *
+ * So the coder codes the requested act with the ordinary verb and noun
+ * dictionaries (the complement's verb, "release" = 0841; or the event noun,
+ * "withdrawal" = 0874) and this file maps that act code onto the appeal
+ * family (0253, 0256), then onto the family of the requesting verb. The
+ * dictionaries need no "urge * to VERB" line per verb and request verb.
+ *
+ * Invariant: a request code is only ever refined within its own root (an
+ * appeal stays 02, a demand 10); acts with no counterpart leave it as is.
+ */
+#include "code.h"
+
+#include <stdio.h>
+
+/* Appeal code (02xx) for an act code, NULL when CAMEO has no appeal for
+ * that kind of act (statements, investigations, conflict). */
+static const char *appeal_of(const char *act)
+{
+  static const struct { const char *act, *appeal; } map[] = {
+      /* intentions name the act they intend: the same sub-family */
+      {"0311", "0211"}, {"0312", "0212"}, {"0313", "0213"}, {"0314", "0214"},
+      {"031", "021"},   {"032", "022"},   {"0331", "0231"}, {"0332", "0232"},
+      {"0333", "0233"}, {"0334", "0234"}, {"033", "023"},   {"0341", "0241"},
+      {"0342", "0242"}, {"0343", "0243"}, {"0344", "0244"}, {"034", "024"},
+      {"0351", "0251"}, {"0352", "0252"}, {"0353", "0253"}, {"0354", "0254"},
+      {"0355", "0255"}, {"0356", "0256"}, {"035", "025"},   {"036", "026"},
+      {"037", "027"},   {"038", "028"},   {"039", "028"},
+      /* consult: meet or negotiate; mediate */
+      {"045", "028"},   {"04", "026"},
+      /* diplomatic cooperation; a formal agreement settles a dispute */
+      {"057", "027"},   {"05", "022"},
+      /* material cooperation */
+      {"061", "0211"},  {"062", "0212"},  {"063", "0213"},  {"064", "0214"},
+      {"06", "021"},
+      /* aid */
+      {"071", "0231"},  {"072", "0232"},  {"073", "0233"},  {"074", "0234"},
+      {"075", "0234"},  {"07", "023"},
+      /* yield */
+      {"081", "0251"},  {"082", "0252"},  {"0831", "0241"}, {"0832", "0243"},
+      {"0833", "0244"}, {"0834", "0242"}, {"083", "024"},   {"084", "0253"},
+      {"085", "0254"},  {"086", "0255"},  {"087", "0256"},  {"08", "025"},
+  };
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++) {
+    if (strncmp(act, map[i].act, strlen(map[i].act)) == 0)
+      return map[i].appeal;
+  }
+  return NULL;
+}
+
+int dyad__request_code(const char *req, const char *act, char out[8])
+{
+  if (!req || !act || strlen(req) < 3 || !act[0])
+    return 0;
+  const char *ap = appeal_of(act);
+  if (!ap)
+    return 0;
+  if (strncmp(req, "02", 2) == 0) {
+    snprintf(out, 8, "%s", ap);
+    return 1;
+  }
+  if (strncmp(req, "10", 2) == 0) {
+    /* the demand family mirrors the appeal family digit for digit */
+    snprintf(out, 8, "10%s", ap + 2);
+    return 1;
+  }
+  return 0;
+}
+
+int dyad__request_generic(const char *code)
+{
+  return strcmp(code, "020") == 0 || strcmp(code, "100") == 0;
+}
