@@ -267,6 +267,47 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
   }
 }
 
+/* Does a word before the title at token `at` (inside the phrase) say the
+ * office is no longer held ("former President", "ex-premier", "the late
+ * King")? */
+static int former_title(const dyad_doc *doc, const dyad_phrase *ph,
+                        uint32_t at)
+{
+  static const char *const past[] = {"former", "ex", "ex-", "late",
+                                     "then", "then-", NULL};
+  for (uint32_t i = ph->tok; i < at; i++)
+    for (size_t k = 0; past[k]; k++)
+      if (tokis(doc, &doc->toks.v[i], past[k]))
+        return 1;
+  return 0;
+}
+
+/* For a phrase headed by a number or a word of quantity or membership
+ * ("hundreds of Kurds", "a group of rebels", "members of parliament"),
+ * the NP of the of-phrase right after it, else -1. */
+static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
+{
+  static const char *const qty[] = {
+      "hundreds", "thousands", "dozens", "scores", "tens", "millions",
+      "hundred", "thousand", "dozen", "million", "group", "groups",
+      "number", "members", "member", "some", "many", "most", "majority",
+      "handful", "band", "team", "contingent", "unit", "units", "batch",
+      "delegation", "all", "several", "both", "each", "one", "two", "three",
+      NULL};
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  const dyad_token *head = &doc->toks.v[ph->head];
+  int q = head->tag == DYAD_TAG_CD;
+  for (size_t k = 0; !q && qty[k]; k++)
+    q = tokis(doc, head, qty[k]);
+  if (!q || (size_t)pi + 1 >= doc->phrases.n)
+    return -1;
+  const dyad_phrase *pp = &doc->phrases.v[pi + 1];
+  if (pp->kind != DYAD_PH_PP || pp->tok != ph->tok + ph->ntok ||
+      pp->child < 0 || !tokis(doc, &doc->toks.v[pp->tok], "of"))
+    return -1;
+  return pp->child;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -287,6 +328,18 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   }
   struct npscan s;
   scan(doc, ph, &s);
+  if (!s.best.ntok && !s.agent.ntok && !s.country[0]) {
+    int32_t of = quantity_of(doc, pi);
+    if (of >= 0) {
+      /* "hundreds of Kurds", "a group of rebels": the of-phrase */
+      const struct np_actors *a = dyad__np_actors(doc, cs, of);
+      for (size_t k = 0; a && k < a->n; k++)
+        addactor(r, a->code[k], a->span[k], a->rule[k], a->type[k],
+                 a->sex[k]);
+      if (r->n)
+        return;
+    }
+  }
   /* possessor: "Ukraine's army", "Russia's defence ministry" */
   if (!s.country[0] && ph->poss >= 0 && s.agent.ntok) {
     const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
@@ -339,6 +392,16 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       /* PETRARCH: "Bree Prime Minister Romendacil" is BRE + GOV */
       compose(code, s.best.code, s.agent.code);
       addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+      return;
+    }
+    if (s.best.type == ACT_PERSON && strlen(s.best.code) == 3 &&
+        s.agent.ntok && s.agent.title &&
+        s.agent_at + s.agent.ntok == s.best_at &&
+        !former_title(doc, ph, s.agent_at)) {
+      /* "Israeli Prime Minister Ariel Sharon" on a date outside the terms
+       * we list: the title the article gives says the office */
+      compose(code, s.best.code, s.agent.code);
+      addactor(r, code, sp, s.agent.rule, s.best.type, s.best.sex);
       return;
     }
     addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);

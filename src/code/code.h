@@ -143,5 +143,8 @@ void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
 int dyad__request_code(const char *req, const char *act, char out[8]);
 /* Is code a request code no pattern has refined yet (020, 100)? */
 int dyad__request_generic(const char *code);
+/* Is code an act that actors named together do to one another ("X and Y
+ * met")? */
+int dyad__code_mutual(const char *code);
 
 #endif

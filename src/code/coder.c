@@ -201,8 +201,10 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
+  int literal = (ec->doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   if ((!t || !t->n) && s->n >= 2 &&
-      (s->n <= 3 || (ec->doc->ctx->flags & DYAD_CFG_LITERAL))) {
+      (s->n <= 3 || literal) &&
+      (literal || (mirror && mirror[0]) || dyad__code_mutual(code))) {
     /* (a long list of sources agreeing on something is not a web of
      * dyadic acts; outside PETRARCH mode it yields nothing) */
     /* no target, several sources: they act on each other ("Gondor and
@@ -344,17 +346,35 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
 
 /* Does NP p hang off the verb group vg (directly, or through one PP that
  * attaches to the verb), rather than off another noun? */
-static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
+static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
+                   int32_t obj)
 {
   int32_t up = p->up;
   if (up < 0)
     return 1; /* a bare NP in the clause: the object or a complement */
   const dyad_phrase *q = &doc->phrases.v[up];
   if (q->kind == DYAD_PH_NP && (q->flags & DYAD_PHF_COORD))
-    return on_verb(doc, q, vg);
+    return on_verb(doc, q, vg, obj);
   if (q->kind != DYAD_PH_PP)
     return 0;
-  return q->attach == vg || q->attach < 0;
+  if (q->attach == vg || q->attach < 0)
+    return 1;
+  /* the recipient of the object: "paid compensation to X", "expressed
+   * support for X", "signed a pact with X" (the chunker hangs these PPs on
+   * the noun; "the attack on X" stays the noun's) */
+  static const char *const dative[] = {"to", "for", "with", NULL};
+  return obj >= 0 && q->attach == obj &&
+         word_in(doc, &doc->toks.v[q->tok], dative);
+}
+
+/* Does NP p have a possessor that names an actor, other than a pronoun
+ * ("their meeting", "its troops" mostly point back at the subject)? */
+static int poss_actor(dyad_doc *doc, struct coder_state *cs,
+                      const dyad_phrase *p)
+{
+  const dyad_phrase *q = ph(doc, p->poss);
+  return q && !(q->flags & DYAD_PHF_PRONOUN) &&
+         dyad__np_actors(doc, cs, np_first(doc, p->poss)) != NULL;
 }
 
 /* Default target: the NP of the last preposition the pattern named, else
@@ -363,9 +383,17 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
  * an actor, and failing that in an infinitival clause the verb governs
  * ("signed an accord to supply Gondor"). */
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
-                              const dyad_phrase *vg, uint32_t lastprep)
+                              const dyad_phrase *vg, uint32_t lastprep,
+                              const char *code)
 {
   dyad_doc *doc = ec->doc;
+  /* a place where a statement, appeal, meeting or cooperation happened is
+   * not who it was done to ("met in Paris"); a concession, a ban or an
+   * attack there hits it ("lifted the curfew in", "shelled positions in") */
+  static const char *const locative[] = {"in", "at", "near", "inside",
+                                         "outside", "throughout", "across",
+                                         "around", "during", NULL};
+  int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   if (lastprep != UINT32_MAX) {
     int32_t np = pp_np_at(doc, lastprep);
     if (np < 0 && lastprep + 1 < c->tok + c->ntok)
@@ -375,6 +403,11 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   }
   if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
     return c->obj;
+  /* "supported Turkey's efforts", "condemned Russia's attack": the
+   * possessor of an object that names no actor */
+  const dyad_phrase *op = ph(doc, c->obj);
+  if (op && poss_actor(doc, ec->cs, op))
+    return op->poss;
   int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   const dyad_clause *cl = c;
   for (int hop = 0; hop < 2 && cl; hop++) {
@@ -385,8 +418,12 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       const dyad_phrase *p = &doc->phrases.v[k];
       if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
         continue;
-      if (!literal && hop == 0 && !on_verb(doc, p, c->verb))
+      if (!literal && hop == 0 && !on_verb(doc, p, c->verb, c->obj))
         continue; /* "condemned the attack on Ukraine": not Ukraine */
+      if (!literal && !hits_place && p->up >= 0 &&
+          doc->phrases.v[p->up].kind == DYAD_PH_PP &&
+          word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
+        continue;
       if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
         return (int32_t)k;
     }
@@ -538,7 +575,21 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
     return 1;
   if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
     return 0; /* "it would be foolish for Japan to strike" */
-  return verb_is(doc, pv, implicative);
+  if (verb_is(doc, pv, implicative))
+    return 1;
+  /* a purpose that is itself a statement: "staged a sit-in to protest
+   * against", "began a hunger strike to demand" (the object is an act,
+   * not an actor asked to do something as in "urged Japan to") */
+  static const char *const expressive[] = {
+      "protest", "demand", "denounce", "condemn", "express", "voice",
+      "show", "demonstrate", "press", "oppose", "reject", "support",
+      "mark", "commemorate", "highlight", "criticize", "criticise", NULL};
+  if (pc->obj >= 0 && verb_is(doc, vg, expressive)) {
+    const dyad_phrase *o = ph(doc, pc->obj);
+    return o && o->tok < c->tok && !(o->flags & DYAD_PHF_PRONOUN) &&
+           !(o->flags & DYAD_PHF_PROPER);
+  }
+  return 0;
 }
 
 /* The event code of the noun heading NP pi ("withdrawal", "talks"), 0 if
@@ -649,7 +700,20 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
   if (target < 0)
-    target = default_target(ec, c, vg, lastprep);
+    target = default_target(ec, c, vg, lastprep, hcode);
+  if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
+    /* "protested against Sweden's decision", "the policies of the United
+     * States", "abuses by the police": whose the act or thing is */
+    static const char *const whose[] = {"of", "by", NULL};
+    const dyad_phrase *tp = ph(doc, target);
+    int32_t pp = tp ? pp_np_at(doc, tp->tok + tp->ntok) : -1;
+    if (tp && poss_actor(doc, ec->cs, tp))
+      target = tp->poss;
+    else if (pp >= 0 && word_in(doc, &doc->toks.v[tp->tok + tp->ntok], whose) &&
+             dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+      target = pp;
+  }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     snprintf(req, sizeof(req), "%s", hcode);
@@ -806,6 +870,9 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   /* target: a PP right after the noun with one of its prepositions; a
    * source named by "from"/"by" */
   const struct np_actors *ta = NULL;
+  const struct np_actors *from_sa = NULL; /* "aid from Japan": used when
+                                             neither the noun phrase nor
+                                             the clause names a source */
   for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 5;
        k++) {
     const dyad_phrase *q = &doc->phrases.v[k];
@@ -832,8 +899,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       continue;
     if (is_target && !ta)
       ta = a;
-    else if (is_source && !sa)
-      sa = a;
+    else if (is_source && !from_sa)
+      from_sa = a;
   }
   /* the clause: "Ukraine faced attacks" / "Russia launched attacks"; the
    * noun may sit in an of-phrase of the object ("faced a series of
@@ -886,6 +953,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       means = sa != NULL;
     }
   }
+  if (!sa)
+    sa = from_sa;
   if (!sa)
     return DYAD_OK;
   if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {

@@ -80,3 +80,24 @@ int dyad__request_generic(const char *code)
 {
   return strcmp(code, "020") == 0 || strcmp(code, "100") == 0;
 }
+
+/* Acts that several actors named together do to one another: "X and Y
+ * met", "signed an agreement", "agreed to cooperate", "clashed". Praise,
+ * criticism, demands or support by a list of actors are each actor's own
+ * act on someone else, not acts among themselves. */
+int dyad__code_mutual(const char *code)
+{
+  static const char *const mutual[] = {
+      "03",  /* agreed to (cooperate, meet, settle ...) */
+      "04",  /* consult, meet, negotiate */
+      "057", /* sign a formal agreement */
+      "06",  /* cooperate economically, militarily, judicially */
+      "0871", "0872", /* ceasefire, easing of military blockade */
+      "161", /* reduce or break relations */
+      "19",  /* fight, clash */
+      NULL};
+  for (size_t i = 0; mutual[i]; i++)
+    if (strncmp(code, mutual[i], strlen(mutual[i])) == 0)
+      return 1;
+  return 0;
+}
