@@ -94,6 +94,7 @@ static void addmention(struct coder_state *cs, const char *code,
   m->sex = sex;
   m->roles = roles;
   m->sent = sent;
+  m->plural = 0;
   cs->nment++;
 }
 
@@ -127,6 +128,13 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
     const struct mention *m = lastmention(cs, back);
     if (!m || m->sent + 2 < sent)
       return;
+    if (m->type == ACT_NONE) {
+      /* a subject that is no actor: "the bank said it", "bankers said
+       * they" point back at it, not at an earlier country */
+      if ((kind == PRO_IT && !m->plural) || (kind == PRO_THEY && m->plural))
+        return;
+      continue;
+    }
     if (kind == PRO_HE || kind == PRO_SHE) {
       if (m->type != ACT_PERSON)
         continue;
@@ -547,12 +555,35 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
   return slot;
 }
 
+/* Is NP pi the (own, not inherited) subject of a clause? */
+static int is_subject(const dyad_doc *doc, int32_t pi)
+{
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  const dyad_sentence *s = &doc->sents.v[sent_of(doc, ph->tok)];
+  if (ph->clause >= s->nclause)
+    return 0;
+  const dyad_clause *c = &doc->clauses.v[s->clause + ph->clause];
+  return c->subj == pi && !(c->flags & DYAD_CLF_SUBJ_INHERITED);
+}
+
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
 {
   const struct np_actors *a = dyad__np_actors(doc, cs, pi);
-  if (!a)
-    return;
   const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (!a) {
+    uint8_t tag = doc->toks.v[ph->head].tag;
+    if (!(ph->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
+        (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNS ||
+         tag == DYAD_TAG_NNP || tag == DYAD_TAG_NNPS) &&
+        is_subject(doc, pi)) {
+      addmention(cs, "", dyad__tok_span(doc, ph->tok, ph->tok + ph->ntok),
+                 ACT_NONE, 0, NULL, "", sent_of(doc, ph->tok));
+      cs->ment[(cs->nment - 1) % MENTIONS_MAX].plural =
+          (ph->flags & DYAD_PHF_PLURAL) || tag == DYAD_TAG_NNS ||
+          tag == DYAD_TAG_NNPS;
+    }
+    return;
+  }
   if (ph->flags & DYAD_PHF_PRONOUN)
     return; /* pronouns do not become antecedents themselves */
   uint32_t sent = sent_of(doc, ph->tok);

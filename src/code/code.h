@@ -105,6 +105,9 @@ struct mention {
   char sex;
   const char *roles;
   uint32_t sent;
+  uint8_t plural;  /* for a blank mention (type ACT_NONE): a subject that
+                      names no actor ("the bank said it ...") and so is the
+                      likelier antecedent of a later it/they */
 };
 
 #define MENTIONS_MAX 64

@@ -377,6 +377,28 @@ static int poss_actor(dyad_doc *doc, struct coder_state *cs,
          dyad__np_actors(doc, cs, np_first(doc, p->poss)) != NULL;
 }
 
+/* For an object that names no actor, the actor its topic phrase names:
+ * "expressed concern at Pakistan's budget", "condolences to the United
+ * States", "anger over China's move" (not "the attack on X": X is who was
+ * attacked, not who the statement is about). Returns npi when none. */
+static int32_t topic_target(struct emit_ctx *ec, const dyad_phrase *np,
+                            int32_t npi)
+{
+  static const char *const topic[] = {"at", "about", "over", "to", "for",
+                                      "with", "toward", "towards", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t t = np->tok + np->ntok;
+  int32_t pp = pp_np_at(doc, t);
+  if (pp < 0 || !word_in(doc, &doc->toks.v[t], topic))
+    return npi;
+  if (dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+    return pp;
+  const dyad_phrase *q = ph(doc, pp);
+  if (q && poss_actor(doc, ec->cs, q))
+    return q->poss;
+  return npi;
+}
+
 /* Default target: the NP of the last preposition the pattern named, else
  * the direct object when it names an actor, else the first noun phrase
  * after the verb in the clause (in a prepositional phrase too) that names
@@ -713,6 +735,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     else if (pp >= 0 && word_in(doc, &doc->toks.v[tp->tok + tp->ntok], whose) &&
              dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
       target = pp;
+    else if (tp)
+      target = topic_target(ec, tp, target);
   }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
