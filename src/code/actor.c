@@ -316,11 +316,51 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
   return pp->child;
 }
 
+/* Drops time words the chunker left at the end of a phrase ("Robert
+ * Mugabe today", "the ministers Monday"), so that the name heads it. */
+static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
+{
+  static const char *const when[] = {
+      "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+  while (ph->ntok > 1) {
+    const dyad_token *t = &doc->toks.v[ph->tok + ph->ntok - 1];
+    int hit = 0;
+    for (size_t k = 0; !hit && when[k]; k++)
+      hit = tokis(doc, t, when[k]);
+    if (!hit)
+      break;
+    ph->ntok--;
+    if (ph->head >= ph->tok + ph->ntok)
+      ph->head = ph->tok + ph->ntok - 1;
+  }
+}
+
+/* A named actor before a head that only says it is a body of people
+ * ("the Taliban religious faction", "the Hamas movement", "the
+ * Turkish-Cypriot side"): the phrase is that actor. */
+static int collective_head(const dyad_doc *doc, const dyad_phrase *ph,
+                           const struct npscan *s)
+{
+  static const char *const body[] = {
+      "faction", "factions", "movement", "group", "organization",
+      "organisation", "side", "sides", "camp", "wing", "leadership",
+      "alliance", "coalition", "bloc", "network", "outfit", NULL};
+  if (s->agent.ntok && s->agent_at > s->best_at)
+    return 0;
+  for (size_t k = 0; body[k]; k++)
+    if (tokis(doc, &doc->toks.v[ph->head], body[k]))
+      return 1;
+  return 0;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
 {
-  const dyad_phrase *ph = &doc->phrases.v[pi];
+  dyad_phrase trimmed = doc->phrases.v[pi];
+  trim_time(doc, &trimmed);
+  const dyad_phrase *ph = &trimmed;
   const dyad_token *toks = doc->toks.v;
   uint32_t first = ph->tok;
   while (first < ph->tok + ph->ntok - 1 && toks[first].tag == DYAD_TAG_DT)
@@ -376,7 +416,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   char code[DYAD_CODE_MAX];
   uint8_t htag = toks[ph->head].tag;
   int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
-  int best_heads = s.best.ntok && s.best_at + s.best.ntok > ph->head;
+  int best_heads = s.best.ntok && (s.best_at + s.best.ntok > ph->head ||
+                                    collective_head(doc, ph, &s));
   if (s.best.ntok && !s.agent.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL))
     best_heads = 1; /* PETRARCH takes an actor anywhere in the phrase
                        ("an anti- Gondor parade") */

@@ -773,6 +773,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct np_actors *sa = dyad__np_actors(doc, ec->cs,
                                                np_first(doc, source));
+  if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
+      c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    /* "issued a declaration demanding that ...": the declaration speaks
+     * for whoever issued it */
+    int32_t ps = doc->clauses.v[c->parent].subj;
+    if (ps >= 0 && ps != source)
+      sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
+  }
   if (!sa)
     return DYAD_OK;
   const struct np_actors *ta =
