@@ -263,6 +263,15 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       i += na;
       continue;
     }
+    if (na && s->agent.ntok && s->agent_at + s->agent.ntok == i &&
+        strcmp(ag.code, "GOV") == 0 && strcmp(s->agent.code, "GOV") != 0) {
+      /* "union leaders", "rebel spokesman", "army officials": the sector
+       * before a generic office word decides */
+      if (i + na >= end)
+        s->head_is_agent = 1;
+      i += na;
+      continue;
+    }
     if (na) {
       s->agent = ag;
       s->agent_at = i;

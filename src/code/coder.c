@@ -151,6 +151,9 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
     return DYAD_OK;
   if (tgt[0] && strcmp(src, tgt) == 0)
     return DYAD_OK; /* an actor acting on itself is not an event */
+  if (strlen(tgt) == 3 && strncmp(src, tgt, 3) == 0 &&
+      (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0))
+    return DYAD_OK; /* officials touring their own country */
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok && (!tgt[0] || strncmp(src, "---", 3) == 0 ||
                       strncmp(tgt, "---", 3) == 0))
@@ -261,6 +264,18 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
   return end;
 }
 
+/* The phrase a possessor NP belongs to ("Russia's leaders" for
+ * "Russia"), or np itself. */
+static int32_t possessed(const dyad_doc *doc, int32_t np)
+{
+  if (!(doc->phrases.v[np].flags & DYAD_PHF_POSSESSOR))
+    return np;
+  for (int32_t k = np - 2; k <= np + 2; k++)
+    if (k >= 0 && (size_t)k < doc->phrases.n && doc->phrases.v[k].poss == np)
+      return k;
+  return np;
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -309,6 +324,7 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
       int32_t np = pos < end ? np_at(doc, pos) : -1;
       if (np < 0)
         return 0;
+      np = possessed(doc, np); /* "urge Russia's leaders to" */
       if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_BOTH)
         *target = np;
       else if (it->kind == DYAD_VI_SOURCE)
@@ -544,7 +560,7 @@ static int bloom_may(const uint64_t b[4], const struct dyad_verb_pat *p)
 /* The first (most specific) of the verb's patterns that matches clause c,
  * NULL if none; the out-parameters as for pat_match. */
 static const struct dyad_verb_pat *
-find_pattern(const dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
+find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
              int32_t *target, int32_t *psource, uint32_t *lastprep,
              uint32_t *words, size_t *nwords)
 {
@@ -567,9 +583,15 @@ find_pattern(const dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
   for (size_t i = 0; i < np; i++) {
     if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
       continue;
-    if (pat_match(doc, c, vg, pats[i], target, psource, lastprep, words,
-                  nwords))
-      return pats[i];
+    if (!pat_match(doc, c, vg, pats[i], target, psource, lastprep, words,
+                   nwords))
+      continue;
+    if (pats[i]->mirror[0] && *target >= 0 && doc->coder_state &&
+        !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+        !dyad__np_actors(doc, doc->coder_state, np_first(doc, *target)))
+      continue; /* a visit or a welcome is paid to someone: "welcomed
+                   Norway's move to renew" is not "welcome X to" */
+    return pats[i];
   }
   return NULL;
 }
@@ -724,6 +746,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (target < 0)
     target = default_target(ec, c, vg, lastprep, hcode);
   if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      !hit->mirror[0] &&
       !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
     /* "protested against Sweden's decision", "the policies of the United
      * States", "abuses by the police": whose the act or thing is */

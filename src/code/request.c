@@ -82,7 +82,9 @@ int dyad__request_generic(const char *code)
 }
 
 /* Acts that several actors named together do to one another: "X and Y
- * met", "signed an agreement", "agreed to cooperate", "clashed". Praise,
+ * met", "signed an agreement", "agreed to cooperate". (Clashes are mutual
+ * too, but "Iran and Iraq attacked shipping" is not: the fight verbs that
+ * are mutual say so with a mirror code in data/verbs.) Praise,
  * criticism, demands or support by a list of actors are each actor's own
  * act on someone else, not acts among themselves. */
 int dyad__code_mutual(const char *code)
@@ -94,7 +96,6 @@ int dyad__code_mutual(const char *code)
       "06",  /* cooperate economically, militarily, judicially */
       "0871", "0872", /* ceasefire, easing of military blockade */
       "161", /* reduce or break relations */
-      "19",  /* fight, clash */
       NULL};
   for (size_t i = 0; mutual[i]; i++)
     if (strncmp(code, mutual[i], strlen(mutual[i])) == 0)
