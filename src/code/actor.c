@@ -312,17 +312,17 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
       "delegation", "all", "several", "both", "each", "one", "two", "three",
       NULL};
   const dyad_phrase *ph = &doc->phrases.v[pi];
-  const dyad_token *head = &doc->toks.v[ph->head];
-  int q = head->tag == DYAD_TAG_CD;
-  for (size_t k = 0; !q && qty[k]; k++)
-    q = tokis(doc, head, qty[k]);
-  if (!q || (size_t)pi + 1 >= doc->phrases.n)
+  if ((size_t)pi + 1 >= doc->phrases.n)
     return -1;
   const dyad_phrase *pp = &doc->phrases.v[pi + 1];
   if (pp->kind != DYAD_PH_PP || pp->tok != ph->tok + ph->ntok ||
       pp->child < 0 || !tokis(doc, &doc->toks.v[pp->tok], "of"))
     return -1;
-  return pp->child;
+  const dyad_token *head = &doc->toks.v[ph->head];
+  int q = head->tag == DYAD_TAG_CD;
+  for (size_t k = 0; !q && qty[k]; k++)
+    q = tokis(doc, head, qty[k]);
+  return q ? pp->child : -1;
 }
 
 /* Drops time words the chunker left at the end of a phrase ("Robert
@@ -334,6 +334,8 @@ static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
       "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
   while (ph->ntok > 1) {
     const dyad_token *t = &doc->toks.v[ph->tok + ph->ntok - 1];
+    if (t->len < 5 || t->len > 9 || !strchr("tTyYmMwWfFsS", doc->text[t->off]))
+      break; /* (a cheap test first: this runs for every phrase) */
     int hit = 0;
     for (size_t k = 0; !hit && when[k]; k++)
       hit = tokis(doc, t, when[k]);
