@@ -365,6 +365,27 @@ static int collective_head(const dyad_doc *doc, const dyad_phrase *ph,
   return 0;
 }
 
+/* An agent word right before a head that is its equipment or unit
+ * ("Israeli army bulldozers", "police patrols", "army helicopters"): the
+ * agent acts through it. */
+static int instrument_head(const dyad_doc *doc, const dyad_phrase *ph,
+                           const struct npscan *s)
+{
+  static const char *const gear[] = {
+      "bulldozers", "bulldozer", "vehicles", "vehicle", "patrol", "patrols",
+      "convoy", "convoys", "unit", "units", "helicopters", "helicopter",
+      "planes", "plane", "aircraft", "tanks", "tank", "boats", "boat",
+      "vessels", "vessel", "ships", "ship", "gunships", "snipers", "sniper",
+      "squad", "squads", "battalion", "battalions", "brigade", "brigades",
+      "division", "divisions", "platoon", NULL};
+  if (s->agent_at + s->agent.ntok != ph->head)
+    return 0;
+  for (size_t k = 0; gear[k]; k++)
+    if (tokis(doc, &doc->toks.v[ph->head], gear[k]))
+      return 1;
+  return 0;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -436,7 +457,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
    * a name nobody listed ("Fornost President Umbardacil") */
   int agent_heads =
       s.agent.ntok &&
-      (s.head_is_agent ||
+      (s.head_is_agent || instrument_head(doc, ph, &s) ||
        (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
   if (best_heads) {
@@ -645,4 +666,25 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
     addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
                country, sent);
   }
+}
+
+int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out)
+{
+  if (pi < 0 || (size_t)pi >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->kind != DYAD_PH_NP || (ph->flags & DYAD_PHF_COORD))
+    return 0;
+  int32_t at = pi;
+  if (ph->poss >= 0 && !(doc->phrases.v[ph->poss].flags & DYAD_PHF_PRONOUN))
+    at = ph->poss; /* "a Lebanese millionaire's assets" */
+  const dyad_phrase *p = &doc->phrases.v[at];
+  struct npscan s;
+  scan(doc, p, &s);
+  if (!s.country[0])
+    return 0;
+  memset(out, 0, sizeof(*out));
+  addactor(out, s.country, dyad__tok_span(doc, p->tok, p->tok + p->ntok),
+           s.country_rule, ACT_COUNTRY, 0);
+  return out->n > 0;
 }

@@ -127,6 +127,11 @@ struct coder_state {
 const struct np_actors *dyad__np_actors(dyad_doc *doc,
                                         struct coder_state *cs, int32_t pi);
 
+/* The country a phrase that names no actor belongs to, from a country
+ * adjective or name before its head ("Palestinian homes", "a Lebanese
+ * millionaire's assets"): fills out with one actor and returns 1, or 0. */
+int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
+
 /* Records the actors of a phrase as mentions (called in text order). */
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
 

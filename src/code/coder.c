@@ -717,6 +717,16 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
   }
 }
 
+/* Codes whose target may be the nationality of what they hit: releasing
+ * (08: "released Lebanese assets"), coercion and violence (17-20:
+ * "demolished Palestinian homes", "shelled Albanian positions"). */
+static int owner_hit(const char *code)
+{
+  return strncmp(code, "08", 2) == 0 || strncmp(code, "17", 2) == 0 ||
+         strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+         strncmp(code, "20", 2) == 0;
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
@@ -727,6 +737,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
     return DYAD_OK;
+  if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
+      doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
+    return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
+                       the clause's subject */
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
   uint32_t words[8];
@@ -809,6 +823,11 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
+  struct np_actors owner;
+  if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      owner_hit(code) && dyad__np_country(doc, np_first(doc, target), &owner))
+    ta = &owner; /* "demolished Palestinian homes": the people they belong
+                    to suffer a coercive or violent act */
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */
