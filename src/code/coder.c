@@ -393,6 +393,27 @@ static int poss_actor(dyad_doc *doc, struct coder_state *cs,
          dyad__np_actors(doc, cs, np_first(doc, p->poss)) != NULL;
 }
 
+/* Whose the thing named by NP np is, when np names no actor itself:
+ * its possessor ("Sweden's decision"), or the NP of an of/by phrase right
+ * after it ("the policies of the United States", "abuses by the police").
+ * -1 if none names an actor. */
+static int32_t owner_np(struct emit_ctx *ec, int32_t np)
+{
+  static const char *const whose[] = {"of", "by", NULL};
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p)
+    return -1;
+  if (poss_actor(doc, ec->cs, p))
+    return p->poss;
+  uint32_t t = p->tok + p->ntok;
+  int32_t pp = pp_np_at(doc, t);
+  if (pp >= 0 && word_in(doc, &doc->toks.v[t], whose) &&
+      dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+    return pp;
+  return -1;
+}
+
 /* For an object that names no actor, the actor its topic phrase names:
  * "expressed concern at Pakistan's budget", "condolences to the United
  * States", "anger over China's move" (not "the attack on X": X is who was
@@ -717,6 +738,18 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
   }
 }
 
+/* Is NP np the object of a place preposition ("in northern Chad")? */
+static int in_locative(const dyad_doc *doc, int32_t np)
+{
+  static const char *const locative[] = {"in", "at", "near", "inside",
+                                         "outside", "throughout", "across",
+                                         "around", "into", NULL};
+  const dyad_phrase *p = ph(doc, np);
+  const dyad_phrase *u = p ? ph(doc, p->up) : NULL;
+  return u && u->kind == DYAD_PH_PP &&
+         word_in(doc, &doc->toks.v[u->tok], locative);
+}
+
 /* Codes whose target may be the nationality of what they hit: releasing
  * (08: "released Lebanese assets"), coercion and violence (17-20:
  * "demolished Palestinian homes", "shelled Albanian positions"). */
@@ -762,16 +795,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       !hit->mirror[0] &&
       !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
-    /* "protested against Sweden's decision", "the policies of the United
-     * States", "abuses by the police": whose the act or thing is */
-    static const char *const whose[] = {"of", "by", NULL};
+    int32_t w = owner_np(ec, target);
     const dyad_phrase *tp = ph(doc, target);
-    int32_t pp = tp ? pp_np_at(doc, tp->tok + tp->ntok) : -1;
-    if (tp && poss_actor(doc, ec->cs, tp))
-      target = tp->poss;
-    else if (pp >= 0 && word_in(doc, &doc->toks.v[tp->tok + tp->ntok], whose) &&
-             dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
-      target = pp;
+    if (w >= 0)
+      target = w;
     else if (tp)
       target = topic_target(ec, tp, target);
   }
@@ -806,6 +833,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
+  if (mirror[0] && in_locative(doc, target))
+    mirror[0] = '\0'; /* "fought in northern Chad": the place does not
+                          fight back */
   if (source < 0)
     return DYAD_OK;
   const struct np_actors *sa = dyad__np_actors(doc, ec->cs,
@@ -970,6 +1000,13 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       continue;
     const struct np_actors *a =
         dyad__np_actors(doc, ec->cs, np_first(doc, q->child));
+    if (!a && is_target && !ta) {
+      /* "protest against Sweden's decision", "against violations by
+       * the security forces": whose the thing protested is */
+      int32_t w = owner_np(ec, q->child);
+      if (w >= 0)
+        a = dyad__np_actors(doc, ec->cs, np_first(doc, w));
+    }
     if (!a)
       continue;
     if (is_target && !ta)
