@@ -4,10 +4,12 @@
  * CAMEO sub-codes appeals (02), demands (10), intentions (03) and refusals
  * (12) by the act that is asked for, promised or refused: "urge X to
  * release" is an appeal to release persons (0253), "demand the withdrawal
- * of" a demand to de-escalate (1056). The four families run in parallel:
- * 021x/101x/031x material cooperation, 022/102/032 diplomatic, 023x/103x/
- * 033x aid, 024x/104x/034x political reform, 025x/105x/035x yielding,
- * 026/106/036 meeting, 027/107/037 settling, 028/108/038 mediation.
+ * of" a demand for a withdrawal (106). The families run mostly in
+ * parallel: 021x/101x/031x material cooperation, 022/102/032 diplomatic,
+ * 023x/103x/033x aid, 024x/104x/034x political reform, 025x/105x/035x
+ * yielding, 026/108/036 meeting, 027/037 settling, 028/105/038
+ * mediation; demands also have their own withdrawal (106) and ceasefire
+ * (107).
  *
  * So the coder codes the requested act with the ordinary verb and noun
  * dictionaries (the complement's verb, "release" = 0841; or the event noun,
@@ -57,6 +59,33 @@ static const char *appeal_of(const char *act)
   return NULL;
 }
 
+/* Demand code for an act whose appeal code is ap. The demand family
+ * follows the appeal family (021x -> 101x ... 025x -> 105x) except where
+ * CAMEO gives a demand its own code: a withdrawal (106), a ceasefire
+ * (107), talks (108), mediation (105). */
+static const char *demand_of(const char *act, const char *ap)
+{
+  static const struct { const char *key, *demand; } acts[] = {
+      {"0874", "106"}, {"0873", "106"}, {"0871", "107"}, {"0356", "1056"},
+  };
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(acts); i++)
+    if (strcmp(act, acts[i].key) == 0)
+      return acts[i].demand;
+  static const struct { const char *appeal, *demand; } map[] = {
+      {"0211", "1011"}, {"0212", "1012"}, {"0213", "1013"}, {"0214", "1014"},
+      {"021", "101"},   {"022", "102"},   {"0231", "1031"}, {"0232", "1032"},
+      {"0233", "1033"}, {"0234", "1034"}, {"023", "103"},   {"0241", "1041"},
+      {"0242", "1042"}, {"0243", "1043"}, {"0244", "1044"}, {"024", "104"},
+      {"0251", "1051"}, {"0252", "1052"}, {"0253", "1053"}, {"0254", "1054"},
+      {"0255", "1055"}, {"0256", "1056"}, {"025", "105"},   {"026", "108"},
+      {"028", "105"},
+  };
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
+    if (strcmp(ap, map[i].appeal) == 0)
+      return map[i].demand;
+  return NULL;
+}
+
 int dyad__request_code(const char *req, const char *act, char out[8])
 {
   if (!req || !act || strlen(req) < 3 || !act[0])
@@ -69,8 +98,10 @@ int dyad__request_code(const char *req, const char *act, char out[8])
     return 1;
   }
   if (strncmp(req, "10", 2) == 0) {
-    /* the demand family mirrors the appeal family digit for digit */
-    snprintf(out, 8, "10%s", ap + 2);
+    const char *d = demand_of(act, ap);
+    if (!d)
+      return 0;
+    snprintf(out, 8, "%s", d);
     return 1;
   }
   return 0;
