@@ -119,6 +119,15 @@ static int pronoun(const dyad_doc *doc, const dyad_token *t)
   return PRO_NONE;
 }
 
+/* The words that name a pronoun's actor: its antecedent when that is in
+ * the same sentence ("The EU said it ..." shows "The EU"), else the
+ * pronoun itself (spans point into the event's own sentence). */
+static dyad_span ante_span(const struct mention *m, uint32_t sent,
+                           dyad_span pron)
+{
+  return m->sent == sent && m->span.len ? m->span : pron;
+}
+
 /* Resolves a pronoun against mentions of the last two sentences. */
 static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
                             uint32_t sent, dyad_span sp, struct np_actors *r)
@@ -140,7 +149,7 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
         continue;
       if (m->sex && m->sex != (kind == PRO_HE ? 'm' : 'f'))
         continue;
-      addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+      addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
       return;
     }
     if (kind == PRO_THEY) {
@@ -150,15 +159,15 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
         const struct mention *m2 = lastmention(cs, back + 1);
         if (m2 && m2->type == ACT_PERSON && m2->sent + 1 >= m->sent &&
             strcmp(m2->code, m->code) != 0) {
-          addactor(r, m2->code, sp, "pronoun", m2->type, m2->sex);
-          addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+          addactor(r, m2->code, ante_span(m2, sent, sp), "pronoun", m2->type, m2->sex);
+          addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
           return;
         }
         continue;
       }
       if (m->type == ACT_GROUP || m->type == ACT_COUNTRY ||
           m->type == ACT_IGO || m->type == ACT_BLOC || m->type == ACT_ORG) {
-        addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+        addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
         return;
       }
       continue;
@@ -167,7 +176,7 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
       if (m->type == ACT_COUNTRY || m->type == ACT_IGO ||
           m->type == ACT_ORG || m->type == ACT_GROUP ||
           m->type == ACT_CAPITAL) {
-        addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+        addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
         return;
       }
       if (m->type == ACT_PERSON)
@@ -356,7 +365,8 @@ static int collective_head(const dyad_doc *doc, const dyad_phrase *ph,
   static const char *const body[] = {
       "faction", "factions", "movement", "group", "organization",
       "organisation", "side", "sides", "camp", "wing", "leadership",
-      "alliance", "coalition", "bloc", "network", "outfit", NULL};
+      "alliance", "coalition", "bloc", "network", "outfit", "members",
+      "member", "states", "countries", "nations", NULL};
   if (s->agent.ntok && s->agent_at > s->best_at)
     return 0;
   for (size_t k = 0; body[k]; k++)
@@ -515,7 +525,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     if (resolve_plural_description(cs, sent, sp, r))
       return;
   }
-  if (s.head_is_adj) {
+  if (s.head_is_adj || (s.country[0] && !s.best.ntok && !s.agent.ntok &&
+                        collective_head(doc, ph, &s))) {
+    /* "the Russians"; "African states", "Arab countries" */
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
   }

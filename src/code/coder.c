@@ -276,6 +276,22 @@ static int32_t possessed(const dyad_doc *doc, int32_t np)
   return np;
 }
 
+/* Is token q (a preposition) the last word of a fixed phrase that is
+ * itself a preposition ("in response to", "according to", "due to",
+ * "in addition to", "ahead of")? Such a word belongs to no verb pattern. */
+static int fixed_prep(const dyad_doc *doc, uint32_t q)
+{
+  static const char *const before[] = {
+      "response", "according", "due", "addition", "prior", "thanks",
+      "owing", "contrary", "regard", "respect", "relation", "reference",
+      "ahead", "instead", "because", "spite", "view", "favour", "favor",
+      "front", "place", "order", NULL};
+  const dyad_token *t = &doc->toks.v[q];
+  if (t->tag != DYAD_TAG_TO && t->tag != DYAD_TAG_IN)
+    return 0;
+  return word_in(doc, &doc->toks.v[q - 1], before);
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -343,6 +359,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
     size_t m = 0;
     while (q < limit) {
       m = dyad__dict_item_match(ctx, it, toks, end, q);
+      if (m && q > 0 && m == 1 && fixed_prep(doc, q))
+        m = 0; /* the "to" of "in response to" is no pattern's "to" */
       if (m)
         break;
       q++;
@@ -477,7 +495,13 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       const dyad_phrase *p = &doc->phrases.v[k];
       if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
         continue;
-      if (!literal && hop == 0 && !on_verb(doc, p, c->verb, c->obj))
+      int placed = hits_place && p->up >= 0 &&
+                   doc->phrases.v[p->up].kind == DYAD_PH_PP &&
+                   doc->phrases.v[p->up].attach == c->obj &&
+                   word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
+                           locative); /* "extended the curfew in Algiers" */
+      if (!literal && hop == 0 && !placed &&
+          !on_verb(doc, p, c->verb, c->obj))
         continue; /* "condemned the attack on Ukraine": not Ukraine */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
