@@ -113,15 +113,15 @@ int dyad__request_generic(const char *code)
 }
 
 /* Acts that several actors named together do to one another: "X and Y
- * met", "signed an agreement", "agreed to cooperate". (Clashes are mutual
- * too, but "Iran and Iraq attacked shipping" is not: the fight verbs that
- * are mutual say so with a mirror code in data/verbs.) Praise,
+ * met", "signed an agreement", "cooperated". (Clashes and agreements are
+ * mutual too, but "Iran and Iraq attacked shipping" and "Britain and
+ * Australia offered wheat" are not: the fight and agree verbs that are
+ * mutual say so with a mirror code in data/verbs.) Praise,
  * criticism, demands or support by a list of actors are each actor's own
  * act on someone else, not acts among themselves. */
 int dyad__code_mutual(const char *code)
 {
   static const char *const mutual[] = {
-      "03",  /* agreed to (cooperate, meet, settle ...) */
       "04",  /* consult, meet, negotiate */
       "057", /* sign a formal agreement */
       "06",  /* cooperate economically, militarily, judicially */
