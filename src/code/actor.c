@@ -545,8 +545,11 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       }
     }
   }
-  if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE)) {
-    /* "the president": the last person named with that title */
+  if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE) &&
+      !(ph->flags & DYAD_PHF_PLURAL) &&
+      toks[ph->head].tag != DYAD_TAG_NNS) {
+    /* "the president": the last person named with that title ("the
+     * ministers" are not one of them) */
     for (size_t back = 0; back < MENTIONS_MAX; back++) {
       const struct mention *m = lastmention(cs, back);
       if (!m || m->sent + 3 < sent)

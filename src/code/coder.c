@@ -774,6 +774,31 @@ static int in_locative(const dyad_doc *doc, int32_t np)
          word_in(doc, &doc->toks.v[u->tok], locative);
 }
 
+/* The intent, future or threat of the verbs that govern an infinitive
+ * ("is ready to contribute troops", "is willing to send material to help
+ * defend"): the act in the infinitive is only intended too. */
+static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
+{
+  uint32_t f = 0;
+  for (int hop = 0; hop < 3 && c->kind == DYAD_CL_INF && c->parent >= 0 &&
+                    (size_t)c->parent < doc->clauses.n;
+       hop++) {
+    c = &doc->clauses.v[c->parent];
+    const dyad_phrase *pv = ph(doc, c->verb);
+    if (!pv)
+      continue;
+    f |= pv->flags & (DYAD_PHF_INTENT | DYAD_PHF_FUTURE | DYAD_PHF_THREAT);
+    /* "is ready to", "is willing to": the cue spans the adjective the
+     * verb group leaves out */
+    size_t n = doc->toks.n;
+    if (dyad__glue_cue(doc->ctx, CUE_INTENT, doc->toks.v, n, pv->head))
+      f |= DYAD_PHF_INTENT;
+    else if (dyad__glue_cue(doc->ctx, CUE_FUTURE, doc->toks.v, n, pv->head))
+      f |= DYAD_PHF_FUTURE;
+  }
+  return f;
+}
+
 /* Codes whose target may be the nationality of what they hit: releasing
  * (08: "released Lebanese assets"), coercion and violence (17-20:
  * "demolished Palestinian homes", "shelled Albanian positions"). */
@@ -851,7 +876,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->flags & DYAD_CLF_QUOTE)
     flags |= DYAD_EVF_QUOTE;
   char code[8], mirror[8];
-  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : vg->flags;
+  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL)
+                       ? 0
+                       : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
