@@ -443,11 +443,23 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       const dyad_phrase *pp = &doc->phrases.v[k];
       if (pp->kind != DYAD_PH_PP || pp->child < 0)
         continue;
+      /* "in" as PETRARCH reads it ("activists in Arnor"); outside that
+       * mode only for the people of a place ("students throughout
+       * Indonesia", "police in Jericho"), not for armed men, who are
+       * often foreign to where they are ("troops in Ukraine") */
+      int local = pp->tok == ph->tok + ph->ntok &&
+                  (tokis(doc, &toks[pp->tok], "in") ||
+                   tokis(doc, &toks[pp->tok], "throughout") ||
+                   tokis(doc, &toks[pp->tok], "across")) &&
+                  strcmp(s.agent.code, "MIL") != 0 &&
+                  strcmp(s.agent.code, "REB") != 0 &&
+                  strcmp(s.agent.code, "UAF") != 0 &&
+                  strcmp(s.agent.code, "SPY") != 0;
       if (!tokis(doc, &toks[pp->tok], "of") &&
-          !tokis(doc, &toks[pp->tok], "from") &&
+          !tokis(doc, &toks[pp->tok], "from") && !local &&
           !((doc->ctx->flags & DYAD_CFG_LITERAL) &&
             tokis(doc, &toks[pp->tok], "in")))
-        break; /* "in" only as PETRARCH reads it ("activists in Arnor") */
+        break;
       struct npscan s2;
       scan(doc, &doc->phrases.v[pp->child], &s2);
       if (s2.best.ntok && s2.best.type == ACT_COUNTRY)

@@ -800,11 +800,13 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
 }
 
 /* Codes whose target may be the nationality of what they hit: releasing
- * (08: "released Lebanese assets"), coercion and violence (17-20:
- * "demolished Palestinian homes", "shelled Albanian positions"). */
+ * (08: "released Lebanese assets"), protest (14: "riots against Israeli
+ * policies"), coercion and violence (17-20: "demolished Palestinian
+ * homes", "shelled Albanian positions"). */
 static int owner_hit(const char *code)
 {
-  return strncmp(code, "08", 2) == 0 || strncmp(code, "17", 2) == 0 ||
+  return strncmp(code, "08", 2) == 0 || strncmp(code, "14", 2) == 0 ||
+         strncmp(code, "17", 2) == 0 ||
          strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
          strncmp(code, "20", 2) == 0;
 }
@@ -1026,6 +1028,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   /* target: a PP right after the noun with one of its prepositions; a
    * source named by "from"/"by" */
   const struct np_actors *ta = NULL;
+  struct np_actors owner;
   const struct np_actors *from_sa = NULL; /* "aid from Japan": used when
                                              neither the noun phrase nor
                                              the clause names a source */
@@ -1057,6 +1060,9 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       int32_t w = owner_np(ec, q->child);
       if (w >= 0)
         a = dyad__np_actors(doc, ec->cs, np_first(doc, w));
+      else if (owner_hit(nh.code) &&
+               dyad__np_country(doc, np_first(doc, q->child), &owner))
+        a = &owner; /* "riots against Israeli policies" */
     }
     if (!a)
       continue;
