@@ -681,6 +681,12 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+/* Verbs whose complement is an act to be stopped: "urged X to stop
+ * dumping" asks for the opposite of dumping, so the act does not refine
+ * the request. */
+static const char *const stop_verbs[] = {"stop", "halt", "cease", "quit",
+                                         "avoid", "refrain", "end", NULL};
+
 /* The event code of the noun heading NP pi ("withdrawal", "talks"), 0 if
  * the phrase names no event. */
 static int noun_event(const dyad_doc *doc, int32_t pi, struct noun_hit *nh)
@@ -716,7 +722,8 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
     if (n->kind != DYAD_CL_INF && n->kind != DYAD_CL_COMP)
       break;
     const dyad_phrase *nv = ph(doc, n->verb);
-    if (!nv || nv->kind != DYAD_PH_VG || !nv->lemma)
+    if (!nv || nv->kind != DYAD_PH_VG || !nv->lemma ||
+        verb_is(doc, nv, stop_verbs))
       break;
     int32_t t2, s2;
     uint32_t lp, w[8];
@@ -811,6 +818,71 @@ static int owner_hit(const char *code)
          strncmp(code, "20", 2) == 0;
 }
 
+/* "X said (that) Y must / should / has to do Z": a statement that tells
+ * another actor what to do is a demand on it (10x, refined by Z's act as
+ * for "demand that"). The speaker is the source, Y the target. */
+static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
+                               const dyad_phrase *vg)
+{
+  static const char *const must[] = {"must", "should", "ought", "have",
+                                     "has", "need", "needs", NULL};
+  dyad_doc *doc = ec->doc;
+  if (negated(doc, c, vg) || c->subj < 0)
+    return DYAD_OK;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if (n->parent != (int32_t)ci)
+      continue;
+    if (n->kind != DYAD_CL_COMP || n->subj < 0 ||
+        (n->flags & (DYAD_CLF_SUBJ_INHERITED | DYAD_CLF_CONDITIONAL)))
+      return DYAD_OK;
+    const dyad_phrase *nv = ph(doc, n->verb);
+    if (!nv || (nv->flags & DYAD_PHF_NEGATED))
+      return DYAD_OK;
+    static const char *const maybe[] = {"would", "will", "might", "may",
+                                        "could", "'d", NULL};
+    int obliged = 0, predicted = 0;
+    for (uint32_t t = nv->tok; t < nv->tok + nv->ntok; t++) {
+      const dyad_token *tk = &doc->toks.v[t];
+      predicted |= word_in(doc, tk, maybe); /* "would have to" */
+      if (!word_in(doc, tk, must))
+        continue;
+      /* "have to", "need to" (not "have signed") */
+      obliged |= tk->tag == DYAD_TAG_MD ||
+                 (t + 1 < doc->toks.n && doc->toks.v[t + 1].tag == DYAD_TAG_TO);
+    }
+    if (!obliged || predicted)
+      return DYAD_OK;
+    const struct np_actors *sa =
+        dyad__np_actors(doc, ec->cs, np_first(doc, c->subj));
+    const struct np_actors *ta =
+        dyad__np_actors(doc, ec->cs, np_first(doc, n->subj));
+    if (!sa || !ta || (sa->n == 1 && ta->n == 1 &&
+                       strncmp(sa->code[0], ta->code[0], 3) == 0))
+      return DYAD_OK; /* "Reagan said the United States must": policy talk
+                         at home, not a demand on another actor */
+    char code[8] = "100", out[8];
+    int32_t t2, s2;
+    uint32_t lp, w[8];
+    size_t nw;
+    const struct dyad_verb_pat *h =
+        nv->lemma && !verb_is(doc, nv, stop_verbs)
+            ? find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw)
+            : NULL;
+    if (h && strcmp(h->code, "---") != 0 &&
+        dyad__request_code(code, h->code, out))
+      memcpy(code, out, sizeof(code));
+    uint32_t flags = 0;
+    if (c->flags & DYAD_CLF_QUOTE)
+      flags |= DYAD_EVF_QUOTE;
+    return emit_pairs(ec, sa, ta, code, NULL,
+                      dyad__tok_span(doc, vg->head, vg->head + 1),
+                      "coder:must", flags);
+  }
+  return DYAD_OK;
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
@@ -839,6 +911,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   int passive = (vg->flags & DYAD_PHF_PASSIVE) != 0;
   if (passive && hit->passive[0])
     hcode = hit->passive;
+  if ((hit->speech || strncmp(hcode, "01", 2) == 0) && !passive &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    dyad_status st = must_demand(ec, c, vg);
+    if (st != DYAD_OK)
+      return st;
+  }
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
   if (target < 0)
