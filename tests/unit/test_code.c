@@ -141,6 +141,15 @@ static void nationality_of_what_is_hit(void **state)
              "ISRMIL 1712 PSE");
 }
 
+static void must_in_a_statement_is_a_demand(void **state)
+{
+  (void)state;
+  events_are("Britain said Japan must release the detained sailors.",
+             "GBR 1053 JPN");
+  events_are("Britain said Japan would have to release the detained sailors.",
+             "");
+}
+
 static void place_of_a_meeting_is_not_its_partner(void **state)
 {
   (void)state;
@@ -161,6 +170,7 @@ int main(void)
       cmocka_unit_test(it_after_a_subject_that_is_no_actor),
       cmocka_unit_test(possessor_of_the_object_is_the_target),
       cmocka_unit_test(nationality_of_what_is_hit),
+      cmocka_unit_test(must_in_a_statement_is_a_demand),
       cmocka_unit_test(place_of_a_meeting_is_not_its_partner),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
