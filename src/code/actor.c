@@ -460,10 +460,36 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
           !((doc->ctx->flags & DYAD_CFG_LITERAL) &&
             tokis(doc, &toks[pp->tok], "in")))
         break;
+      const dyad_phrase *of = &doc->phrases.v[pp->child];
+      uint32_t of_end = of->tok + of->ntok;
+      if ((of->flags & DYAD_PHF_COORD) && !local) {
+        /* "the presidents of Iraq and Egypt": one actor per country */
+        dyad_span osp = dyad__tok_span(doc, first, of_end);
+        for (int32_t m = of->child, g = 0;
+             m >= 0 && (size_t)m < doc->phrases.n && g < ACTORS_MAX;
+             m = doc->phrases.v[m].conj, g++) {
+          struct npscan sm;
+          scan(doc, &doc->phrases.v[m], &sm);
+          if (sm.best.ntok && sm.best.type == ACT_COUNTRY) {
+            char mc[DYAD_CODE_MAX];
+            compose(mc, sm.best.code, s.agent.code);
+            addactor(r, mc, osp, s.agent.rule, ACT_ORG, 0);
+          }
+        }
+        if (r->n)
+          return;
+        break;
+      }
       struct npscan s2;
-      scan(doc, &doc->phrases.v[pp->child], &s2);
-      if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
-        snprintf(s.country, sizeof(s.country), "%.3s", s2.best.code);
+      scan(doc, of, &s2);
+      if (s2.best.ntok && (s2.best.type == ACT_COUNTRY ||
+                           (local && s2.best.type == ACT_CAPITAL))) {
+        snprintf(s.country, sizeof(s.country), "%.3s",
+                 s2.best.type == ACT_CAPITAL && s2.best.country[0]
+                     ? s2.best.country
+                     : s2.best.code);
+        sp = dyad__tok_span(doc, first, of_end); /* "the army of Ukraine" */
+      }
       break;
     }
   }
