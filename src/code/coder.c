@@ -781,14 +781,28 @@ static int in_locative(const dyad_doc *doc, int32_t np)
          word_in(doc, &doc->toks.v[u->tok], locative);
 }
 
+/* Is participial clause c the gerund object of its parent's verb ("to
+ * resume shelling", "began shelling"), right after that verb? */
+static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
+{
+  const dyad_phrase *v = ph(doc, c->verb);
+  if (!v || !(v->flags & DYAD_PHF_GERUND) || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n)
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && v->tok == pv->tok + pv->ntok;
+}
+
 /* The intent, future or threat of the verbs that govern an infinitive
  * ("is ready to contribute troops", "is willing to send material to help
  * defend"): the act in the infinitive is only intended too. */
 static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
 {
   uint32_t f = 0;
-  for (int hop = 0; hop < 3 && c->kind == DYAD_CL_INF && c->parent >= 0 &&
-                    (size_t)c->parent < doc->clauses.n;
+  for (int hop = 0; hop < 3 &&
+                    (c->kind == DYAD_CL_INF ||
+                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
+                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
        hop++) {
     c = &doc->clauses.v[c->parent];
     const dyad_phrase *pv = ph(doc, c->verb);
@@ -986,7 +1000,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
-      owner_hit(code) && dyad__np_country(doc, np_first(doc, target), &owner))
+      owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
     ta = &owner; /* "demolished Palestinian homes": the people they belong
                     to suffer a coercive or violent act */
   if (target >= 0 && ta)
