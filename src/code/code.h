@@ -145,11 +145,13 @@ void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
 
 /* ==== requests (request.c) ============================================= */
 
-/* Refines the code of a request (an appeal 02x or a demand 10x) by the
+/* Refines the code of a request (an appeal 02x, a demand 10x, or a
+ * refusal 12x of what was asked) by the
  * code of the act requested: writes the sub-code into out (8 bytes) and
  * returns 1, or returns 0 when the act says nothing more. */
 int dyad__request_code(const char *req, const char *act, char out[8]);
-/* Is code a request code no pattern has refined yet (020, 100)? */
+/* Is code a request or refusal code no pattern has refined yet (020,
+ * 100, 120)? */
 int dyad__request_generic(const char *code);
 /* Is code an act that actors named together do to one another ("X and Y
  * met")? */

@@ -86,6 +86,26 @@ static const char *demand_of(const char *act, const char *ap)
   return NULL;
 }
 
+/* Refusal code (12x) for the act whose appeal code is ap: rejecting
+ * "calls to adopt reforms" refuses political reform (123), rejecting
+ * talks a proposal to meet (125). */
+static const char *refusal_of(const char *ap)
+{
+  static const struct { const char *appeal, *refusal; } map[] = {
+      {"0211", "1211"}, {"0212", "1212"}, {"021", "121"},   {"0213", "121"},
+      {"0214", "121"},  {"0231", "1221"}, {"0232", "1222"}, {"0233", "1223"},
+      {"0234", "1224"}, {"023", "122"},   {"0241", "1231"}, {"0242", "1232"},
+      {"0243", "1233"}, {"0244", "1234"}, {"024", "123"},   {"0251", "1241"},
+      {"0252", "1242"}, {"0253", "1243"}, {"0254", "1244"}, {"0255", "1245"},
+      {"0256", "1246"}, {"025", "124"},   {"026", "125"},   {"027", "127"},
+      {"028", "126"},
+  };
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
+    if (strcmp(ap, map[i].appeal) == 0)
+      return map[i].refusal;
+  return NULL;
+}
+
 int dyad__request_code(const char *req, const char *act, char out[8])
 {
   if (!req || !act || strlen(req) < 3 || !act[0])
@@ -95,6 +115,13 @@ int dyad__request_code(const char *req, const char *act, char out[8])
     return 0;
   if (strncmp(req, "02", 2) == 0) {
     snprintf(out, 8, "%s", ap);
+    return 1;
+  }
+  if (strncmp(req, "12", 2) == 0) {
+    const char *d = refusal_of(ap);
+    if (!d)
+      return 0;
+    snprintf(out, 8, "%s", d);
     return 1;
   }
   if (strncmp(req, "10", 2) == 0) {
@@ -109,7 +136,8 @@ int dyad__request_code(const char *req, const char *act, char out[8])
 
 int dyad__request_generic(const char *code)
 {
-  return strcmp(code, "020") == 0 || strcmp(code, "100") == 0;
+  return strcmp(code, "020") == 0 || strcmp(code, "100") == 0 ||
+         strcmp(code, "120") == 0;
 }
 
 /* Acts that several actors named together do to one another: "X and Y
