@@ -273,6 +273,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       continue;
     }
     if (na && s->agent.ntok && s->agent_at + s->agent.ntok == i &&
+        !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
         strcmp(ag.code, "GOV") == 0 && strcmp(s->agent.code, "GOV") != 0) {
       /* "union leaders", "rebel spokesman", "army officials": the sector
        * before a generic office word decides */
@@ -401,7 +402,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
 {
   dyad_phrase trimmed = doc->phrases.v[pi];
-  trim_time(doc, &trimmed);
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
+    trim_time(doc, &trimmed);
   const dyad_phrase *ph = &trimmed;
   const dyad_token *toks = doc->toks.v;
   uint32_t first = ph->tok;
@@ -418,7 +420,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   }
   struct npscan s;
   scan(doc, ph, &s);
-  if (!s.best.ntok && !s.agent.ntok && !s.country[0]) {
+  if (!s.best.ntok && !s.agent.ntok && !s.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     int32_t of = quantity_of(doc, pi);
     if (of >= 0) {
       /* "hundreds of Kurds", "a group of rebels": the of-phrase */
@@ -447,7 +449,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
        * mode only for the people of a place ("students throughout
        * Indonesia", "police in Jericho"), not for armed men, who are
        * often foreign to where they are ("troops in Ukraine") */
-      int local = pp->tok == ph->tok + ph->ntok &&
+      int local = !(doc->ctx->flags & DYAD_CFG_LITERAL) && pp->tok == ph->tok + ph->ntok &&
                   (tokis(doc, &toks[pp->tok], "in") ||
                    tokis(doc, &toks[pp->tok], "throughout") ||
                    tokis(doc, &toks[pp->tok], "across")) &&
@@ -497,7 +499,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   uint8_t htag = toks[ph->head].tag;
   int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
   int best_heads = s.best.ntok && (s.best_at + s.best.ntok > ph->head ||
-                                    collective_head(doc, ph, &s));
+                                    (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+                                     collective_head(doc, ph, &s)));
   if (s.best.ntok && !s.agent.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL))
     best_heads = 1; /* PETRARCH takes an actor anywhere in the phrase
                        ("an anti- Gondor parade") */
@@ -505,7 +508,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
    * a name nobody listed ("Fornost President Umbardacil") */
   int agent_heads =
       s.agent.ntok &&
-      (s.head_is_agent || instrument_head(doc, ph, &s) ||
+      (s.head_is_agent || (!(doc->ctx->flags & DYAD_CFG_LITERAL) && instrument_head(doc, ph, &s)) ||
        (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
   if (best_heads) {
@@ -523,7 +526,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
       return;
     }
-    if (s.best.type == ACT_PERSON && strlen(s.best.code) == 3 &&
+    if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.type == ACT_PERSON && strlen(s.best.code) == 3 &&
         s.agent.ntok && s.agent.title &&
         s.agent_at + s.agent.ntok == s.best_at &&
         !former_title(doc, ph, s.agent_at)) {
@@ -564,6 +567,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       return;
   }
   if (s.head_is_adj || (s.country[0] && !s.best.ntok && !s.agent.ntok &&
+                        !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
                         collective_head(doc, ph, &s))) {
     /* "the Russians"; "African states", "Arab countries" */
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
@@ -697,6 +701,8 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
   const struct np_actors *a = dyad__np_actors(doc, cs, pi);
   const dyad_phrase *ph = &doc->phrases.v[pi];
   if (!a) {
+    if (doc->ctx->flags & DYAD_CFG_LITERAL)
+      return;
     uint8_t tag = doc->toks.v[ph->head].tag;
     if (!(ph->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
         (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNS ||

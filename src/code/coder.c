@@ -151,7 +151,8 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
     return DYAD_OK;
   if (tgt[0] && strcmp(src, tgt) == 0)
     return DYAD_OK; /* an actor acting on itself is not an event */
-  if (strlen(tgt) == 3 && strncmp(src, tgt, 3) == 0 &&
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
+      strncmp(src, tgt, 3) == 0 &&
       (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0))
     return DYAD_OK; /* officials touring their own country */
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
@@ -340,7 +341,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
       int32_t np = pos < end ? np_at(doc, pos) : -1;
       if (np < 0)
         return 0;
-      np = possessed(doc, np); /* "urge Russia's leaders to" */
+      if (!(ctx->flags & DYAD_CFG_LITERAL))
+        np = possessed(doc, np); /* "urge Russia's leaders to" */
       if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_BOTH)
         *target = np;
       else if (it->kind == DYAD_VI_SOURCE)
@@ -359,7 +361,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
     size_t m = 0;
     while (q < limit) {
       m = dyad__dict_item_match(ctx, it, toks, end, q);
-      if (m && q > 0 && m == 1 && fixed_prep(doc, q))
+      if (m && q > 0 && m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
+          fixed_prep(doc, q))
         m = 0; /* the "to" of "in response to" is no pattern's "to" */
       if (m)
         break;
@@ -483,7 +486,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   /* "supported Turkey's efforts", "condemned Russia's attack": the
    * possessor of an object that names no actor */
   const dyad_phrase *op = ph(doc, c->obj);
-  if (op && poss_actor(doc, ec->cs, op))
+  if (op && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      poss_actor(doc, ec->cs, op))
     return op->poss;
   int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   const dyad_clause *cl = c;
@@ -908,6 +912,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
     return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
     return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
                        the clause's subject */
@@ -978,7 +983,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
-  if (mirror[0] && in_locative(doc, target))
+  if (mirror[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      in_locative(doc, target))
     mirror[0] = '\0'; /* "fought in northern Chad": the place does not
                           fight back */
   if (source < 0)
@@ -1146,7 +1152,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       continue;
     const struct np_actors *a =
         dyad__np_actors(doc, ec->cs, np_first(doc, q->child));
-    if (!a && is_target && !ta) {
+    if (!a && is_target && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
       /* "protest against Sweden's decision", "against violations by
        * the security forces": whose the thing protested is */
       int32_t w = owner_np(ec, q->child);
@@ -1160,6 +1166,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       continue;
     if (is_target && !ta)
       ta = a;
+    else if (is_source && (doc->ctx->flags & DYAD_CFG_LITERAL) && !sa)
+      sa = a; /* PETRARCH: the from/by phrase first */
     else if (is_source && !from_sa)
       from_sa = a;
   }
