@@ -15,7 +15,8 @@
  * and the WHERE stage alone on top of tagging, in CPU time. Nothing here
  * is asserted.
  */
-#include "dyad.h"
+#include "internal.h"
+#include "where/where.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -31,7 +32,31 @@ struct gold {
   unsigned gid;
   char topo[128];
   char gname[128]; /* GeoNames name of the gold place */
+  char fcode[16];  /* its GeoNames feature code */
 };
+
+/* Kinds of miss, for the breakdown. */
+enum miss {
+  M_ABSENT,   /* nothing predicted over it; its name is not in the gazetteer */
+  M_SKIPPED,  /* nothing predicted over it; the gazetteer has the name */
+  M_SPAN,     /* a prediction overlaps it with another span */
+  M_COUNTRY,  /* the right country (or continent), its point too far */
+  M_REGION,   /* the right region, its point too far */
+  M_RANK,     /* same span; a candidate of the name is within 161 km */
+  M_NOCAND,   /* same span; no candidate of the name within 161 km */
+  M_N
+};
+static const char *const MISS_NAME[M_N] = {
+    "not found, name absent from gazetteer",
+    "not found, name in gazetteer (finder skipped it)",
+    "span mismatch (overlapping prediction, wrong)",
+    "right country/continent, its point over 161 km",
+    "right region, its point over 161 km",
+    "wrong candidate of the same name (right one listed)",
+    "right place not among the name's candidates"};
+static const char *const MISS_TAG[M_N] = {"ABSENT", "SKIPPED", "SPAN",
+                                          "COUNTRY", "REGION", "RANK",
+                                          "NOCAND"};
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -131,6 +156,7 @@ static size_t read_gold(const char *path, struct gold **out)
     snprintf(r->doc, sizeof(r->doc), "%s", f[1]);
     snprintf(r->topo, sizeof(r->topo), "%s", f[3]);
     snprintf(r->gname, sizeof(r->gname), "%s", nf > 12 ? f[12] : "");
+    snprintf(r->fcode, sizeof(r->fcode), "%s", nf > 13 ? f[13] : "");
     r->b = strtol(f[4], NULL, 10);
     r->e = strtol(f[5], NULL, 10);
     r->lat = strtod(f[9], NULL);
@@ -140,6 +166,26 @@ static size_t read_gold(const char *path, struct gold **out)
   free(buf);
   *out = g;
   return n;
+}
+
+/* Has the gazetteer a place named text (len bytes) within 161 km of
+ * (lat, lon)? 1 yes, 0 no, -1 the name is not in it at all. */
+static int has_near(const dyad_ctx *ctx, const char *text, size_t len,
+                    double lat, double lon)
+{
+  const struct dyad_gazetteer *g = ctx->gaz;
+  char key[256];
+  size_t kl = g ? dyad__gaz_key(text, len, key, sizeof(key)) : 0, n;
+  const struct dyad_gaz_name *r = kl ? dyad__gaz_find(g, key, kl, &n) : NULL;
+  if (!r)
+    return -1;
+  for (size_t j = 0; j < n; j++)
+    for (uint32_t k = 0; k < r[j].ncand; k++) {
+      const struct dyad_gaz_place *p = &g->places[g->cands[r[j].cand + k]];
+      if (haversine(lat, lon, p->lat / 1e5, p->lon / 1e5) <= 161)
+        return 1;
+    }
+  return 0;
 }
 
 static int accuracy(const char *shared, int verbose)
@@ -174,6 +220,7 @@ static int accuracy(const char *shared, int verbose)
 
   dyad_doc *doc = dyad_doc_new(ctx);
   size_t correct = 0, matched = 0, gidok = 0, npred = 0, area = 0;
+  size_t nmiss[M_N] = {0}, nfp = 0;
   double *errs = calloc(ng, sizeof(double));
   double tstage = 0;
   size_t tbytes = 0;
@@ -209,6 +256,25 @@ static int accuracy(const char *shared, int verbose)
     size_t np;
     const dyad_place *pl = dyad_doc_places(doc, &np);
     npred += np;
+    /* predictions over no gold toponym: names taken for places that the
+     * set does not count as toponyms (demonyms, person names, ...) */
+    for (size_t q = 0; q < np; q++) {
+      int hit = 0;
+      for (size_t k = 0; k < ng && !hit; k++) {
+        const struct gold *g = &gold[k];
+        if (strcmp(g->doc, id) != 0)
+          continue;
+        size_t gb = cp2byte(text, art.text_len, g->b);
+        size_t ge = cp2byte(text, art.text_len, g->e);
+        hit = pl[q].span.off < ge && pl[q].span.off + pl[q].span.len > gb;
+      }
+      if (!hit) {
+        nfp++;
+        if (verbose)
+          printf("  EXTRA     %s %.*s -> %s %s\n", id, (int)pl[q].span.len,
+                 text + pl[q].span.off, pl[q].name, pl[q].country);
+      }
+    }
     for (size_t k = 0; k < ng; k++) {
       const struct gold *g = &gold[k];
       if (strcmp(g->doc, id) != 0)
@@ -226,22 +292,41 @@ static int accuracy(const char *shared, int verbose)
           best = &pl[q];
         }
       }
+      int near = has_near(ctx, text + gb, ge - gb, g->lat, g->lon);
       if (!best) {
+        enum miss m = near < 0 ? M_ABSENT : M_SKIPPED;
+        nmiss[m]++;
         if (verbose)
-          printf("  MISS-NONE %s %-20s @%zu\n", id, g->topo, gb);
+          printf("  MISS-%-7s %s %-20s @%zu%s\n", MISS_TAG[m], id, g->topo,
+                 gb, near > 0 ? " (a candidate is near)" : "");
         continue;
       }
       double d = haversine(g->lat, g->lon, best->lat, best->lon);
       errs[matched++] = d;
-      if (d <= 161)
-        correct++;
-      else if (best->geonameid == 0 && strcmp(best->name, g->gname) == 0)
-        area++; /* the right country/region, another point for it */
-      else if (verbose)
-        printf("  MISS-FAR  %s %-20s -> %s %s (%.0f km)\n", id, g->topo,
-               best->name, best->country, d);
       if (best->geonameid && best->geonameid == g->gid)
         gidok++;
+      if (d <= 161) {
+        correct++;
+        continue;
+      }
+      enum miss m;
+      if (best->span.off != gb || best->span.off + best->span.len != ge)
+        m = M_SPAN;
+      else if (strcmp(best->name, g->gname) == 0 &&
+               (best->geonameid == 0 || best->geonameid == g->gid) &&
+               (strncmp(g->fcode, "PCL", 3) == 0 ||
+                strcmp(g->fcode, "CONT") == 0 ||
+                strcmp(g->fcode, "RGN") == 0 ||
+                strcmp(g->fcode, "ADM1") == 0)) {
+        area++; /* the right country/region, another point for it */
+        m = strncmp(g->fcode, "ADM", 3) == 0 ? M_REGION : M_COUNTRY;
+      } else
+        m = near > 0 ? M_RANK : M_NOCAND;
+      nmiss[m]++;
+      if (verbose)
+        printf("  MISS-%-7s %s %-20s @%zu -> %s %s (%.0f km; gold %s %s)\n",
+               MISS_TAG[m], id, g->topo, gb, best->name, best->country, d,
+               g->gname, g->fcode);
     }
     cJSON_Delete(j);
   }
@@ -255,6 +340,10 @@ static int accuracy(const char *shared, int verbose)
          "continent) but its point is over 161 km from GeoNames' point for "
          "it: accuracy counting them %.1f%%\n", area,
          100.0 * (correct + area) / ng);
+  printf("  misses by kind (%zu):\n", ng - correct);
+  for (int m = 0; m < M_N; m++)
+    printf("    %4zu  %s\n", nmiss[m], MISS_NAME[m]);
+  printf("  predictions over no gold toponym: %zu\n", nfp);
   printf("  load: defaults+gazetteer %.0f ms, gazetteer alone %.1f ms; "
          "tokens..places %.1f MB/s\n", tload * 1e3, tgaz * 1e3,
          tbytes / 1e6 / (tstage > 0 ? tstage : 1e-9));

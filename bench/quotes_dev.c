@@ -14,7 +14,9 @@
  * throughput of the pipeline through PHRASES, +WHEN, +WHEN+QUOTES.
  * Nothing of the dev set is kept.
  *
- *   build/bench/quotes_dev [-v]     (-v lists the wrong rows)
+ *   build/bench/quotes_dev [-v] [-a] [-q]
+ *     -v lists the wrong rows, -a every row (HIT or MISS, to diff two
+ *     runs), -q skips the speed measurement
  */
 #include "internal.h"
 
@@ -108,7 +110,15 @@ static int is_pronoun(const char *s)
 
 int main(int argc, char **argv)
 {
-  int verbose = argc > 1 && !strcmp(argv[1], "-v");
+  int verbose = 0, all = 0, quick = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "-v"))
+      verbose = 1;
+    else if (!strcmp(argv[i], "-a"))
+      verbose = all = 1;
+    else if (!strcmp(argv[i], "-q"))
+      quick = 1;
+  }
   const char *root = getenv("DYAD_SHARED");
   if (!root || !*root)
     root = "../shared";
@@ -279,12 +289,12 @@ int main(int argc, char **argv)
     right += ok != 0;
     pright += ok && pron;
     viares += ok == 2;
-    if (verbose && !ok) {
+    if (verbose && (!ok || all)) {
       size_t cb = gsb < gqb ? gsb : gqb, ce = gse > gqe ? gse : gqe;
       if (ce - cb > 400)
         ce = cb + 400;
-      printf("MISS\t%s\tgold=%s\tcue=%s\tgot=%.*s\t%s\t", f[0], f[6],
-             f[9], best ? (int)best->speaker_span.len : 1,
+      printf("%s\t%s\tgold=%s\tcue=%s\tgot=%.*s\t%s\t", ok ? "HIT" : "MISS",
+             f[0], f[6], f[9], best ? (int)best->speaker_span.len : 1,
              best ? a->text + best->speaker_span.off : "-",
              best ? "" : "(quote not found)");
       for (size_t k = cb; k < ce; k++)
@@ -303,7 +313,7 @@ int main(int argc, char **argv)
    * QUOTES, and the whole pipeline (coder included, default
    * dictionaries) with and without them */
   size_t bytes = 0;
-  for (size_t i = 0; i < narts; i++)
+  for (size_t i = 0; i < narts && !quick; i++)
     bytes += arts[i].len;
   dyad_config cfg_off = {NULL, NULL, NULL,
                          DYAD_CFG_NO_WHEN | DYAD_CFG_NO_QUOTES};
@@ -324,7 +334,7 @@ int main(int argc, char **argv)
   };
   double rate[5] = {0};
   for (int m = 0; m < 5; m++) {
-    if (m >= 3 && !have_all)
+    if ((m >= 3 && !have_all) || quick)
       break;
     dyad_doc *d = dyad_doc_new(modes[m].c);
     double bestt = 1e9;

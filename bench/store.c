@@ -268,6 +268,9 @@ int main(int argc, char **argv)
       {"--top actors --from 2024-06-01 --to 2024-06-30", K_TOP,
        {.from = 20240601, .to = 20240630}, DYAD_TOP_ACTORS},
       {"--top codes (whole store, unfiltered)", K_TOP, {0}, DYAD_TOP_CODES},
+      {"--top actors (whole store, unfiltered)", K_TOP, {0},
+       DYAD_TOP_ACTORS},
+      {"--top dyads (whole store, unfiltered)", K_TOP, {0}, DYAD_TOP_DYADS},
       {"--count-by month (whole store, unfiltered)", K_COUNT_BY, {0},
        DYAD_PERIOD_MONTH},
   };

@@ -12,11 +12,12 @@
  * run completes it.
  *
  * Threads (-j N): the main thread reads, looks up and writes; N analysis
- * threads code the articles in between. Articles wait in a ring of slots
- * and are written strictly in input order, so the database is the same
- * whatever N is. Each slot owns a dyad_doc and a copy of its article (the
- * reader's strings only live until its next record); the ctx is shared
- * read-only. With -j 1 (the default) the main thread analyses inline.
+ * threads (at least one) code the articles in between, so that writing
+ * the store overlaps with coding the next articles instead of adding to
+ * it. Articles wait in a ring of slots and are written strictly in input
+ * order, so the database is the same whatever N is. Each slot owns a
+ * dyad_doc and a copy of its article (the reader's strings only live
+ * until its next record); the ctx is shared read-only.
  */
 #include "cli.h"
 #include "drive.h"
@@ -33,9 +34,12 @@ static const char help[] =
     "  --db DB        SQLite file (created if absent), or a PostgreSQL URL\n"
     "                 postgresql://user@host/dbname (default: $DYAD_DB)\n"
     "  --batch N      documents per transaction (default 200)\n"
-    "  -j N           N analysis threads (default 1); rows are written in\n"
-    "                 input order whatever N is\n"
+    "  -j N           N analysis threads (default 1) beside the thread that\n"
+    "                 reads and writes; rows are written in input order\n"
+    "                 whatever N is\n"
     "  --quiet        no summary line on stderr\n"
+    "  --upgrade      only bring a store made by an older dyad up to date\n"
+    "                 (any write does so too) and exit\n"
     "  --negated      also store negated events (flagged)\n"
     "  --unknown      also store events whose actor is not in a dictionary\n"
     "  --format F     input format (auto, text, jsonl, xml)\n"
@@ -139,9 +143,8 @@ static int write_slot(struct slot *sl, dyad_store *st, struct tally *t)
 }
 
 /* Writes every analysed slot at the head of the ring, in order; with wait
- * set, first waits until the head slot is analysed. Analyses inline when
- * there are no workers. */
-static int drain_ring(struct ring *r, int nworkers, int wait, dyad_store *st,
+ * set, first waits until the head slot is analysed. */
+static int drain_ring(struct ring *r, int wait, dyad_store *st,
                       struct tally *t)
 {
   int rc = 0;
@@ -149,17 +152,13 @@ static int drain_ring(struct ring *r, int nworkers, int wait, dyad_store *st,
     if (r->head == r->tail)
       return rc;
     struct slot *sl = &r->slots[r->head % r->nslots];
-    if (nworkers == 0) {
-      sl->st = dyad_doc_analyze(sl->doc, &sl->art, DYAD_STAGE_ALL);
-    } else {
-      pthread_mutex_lock(&r->mu);
-      while (wait && sl->state != SLOT_DONE)
-        pthread_cond_wait(&r->done, &r->mu);
-      int ready = sl->state == SLOT_DONE;
-      pthread_mutex_unlock(&r->mu);
-      if (!ready)
-        return rc;
-    }
+    pthread_mutex_lock(&r->mu);
+    while (wait && sl->state != SLOT_DONE)
+      pthread_cond_wait(&r->done, &r->mu);
+    int ready = sl->state == SLOT_DONE;
+    pthread_mutex_unlock(&r->mu);
+    if (!ready)
+      return rc;
     int w = write_slot(sl, st, t);
     pthread_mutex_lock(&r->mu);
     sl->state = SLOT_FREE;
@@ -176,8 +175,7 @@ static int drain_ring(struct ring *r, int nworkers, int wait, dyad_store *st,
 /* Reads every record of one input into the ring. Returns 0, EXIT_RECORDS
  * when some records were rejected, or EXIT_FATAL. */
 static int ingest_input(const char *path, struct cli_common *c,
-                        dyad_store *st, struct ring *r, int nworkers,
-                        struct tally *t)
+                        dyad_store *st, struct ring *r, struct tally *t)
 {
   int rc = 0;
   dyad_reader *rd = dyad_reader_open(path, strlen(path), &c->read);
@@ -211,7 +209,7 @@ static int ingest_input(const char *path, struct cli_common *c,
     }
     /* make room: write what is ready, wait for the head if full */
     int full = r->tail - r->head >= r->nslots;
-    int w = drain_ring(r, nworkers, full, st, t);
+    int w = drain_ring(r, full, st, t);
     if (w > rc)
       rc = w;
     if (rc == EXIT_FATAL)
@@ -227,13 +225,6 @@ static int ingest_input(const char *path, struct cli_common *c,
     r->tail++;
     pthread_cond_signal(&r->work);
     pthread_mutex_unlock(&r->mu);
-    if (nworkers == 0) { /* inline: analyse and write it right away */
-      w = drain_ring(r, 0, 1, st, t);
-      if (w > rc)
-        rc = w;
-      if (rc == EXIT_FATAL)
-        break;
-    }
   }
   dyad_reader_free(rd);
   return rc;
@@ -245,7 +236,7 @@ int cmd_ingest(int argc, char **argv)
   memset(&c, 0, sizeof(c));
   const char *db = getenv("DYAD_DB");
   long batch = 200;
-  int quiet = 0;
+  int quiet = 0, upgrade = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -272,6 +263,10 @@ int cmd_ingest(int argc, char **argv)
     }
     if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
       quiet = 1;
+      continue;
+    }
+    if (strcmp(a, "--upgrade") == 0) {
+      upgrade = 1;
       continue;
     }
     if (strcmp(a, "--negated") == 0) {
@@ -316,11 +311,18 @@ int cmd_ingest(int argc, char **argv)
     return EXIT_FATAL;
   }
   dyad_store_set_batch(st, (unsigned)batch);
+  if (upgrade) { /* opening for writing upgraded the schema */
+    dyad_store_close(st);
+    dyad_ctx_free(ctx);
+    if (!quiet)
+      fprintf(stderr, "ingest: store %s is up to date\n", db);
+    return 0;
+  }
 
-  int nworkers = c.jobs > 1 ? c.jobs : 0;
+  int nworkers = c.jobs > 1 ? c.jobs : 1;
   struct ring r;
   memset(&r, 0, sizeof(r));
-  r.nslots = nworkers ? (unsigned)nworkers * 4 : 1;
+  r.nslots = (unsigned)nworkers * 4;
   r.slots = calloc(r.nslots, sizeof(*r.slots));
   int rc = r.slots ? 0 : EXIT_FATAL;
   for (unsigned i = 0; rc == 0 && i < r.nslots; i++) {
@@ -348,13 +350,13 @@ int cmd_ingest(int argc, char **argv)
   const char *const *inputs = c.ninputs ? c.inputs : stdin_only;
   int ninputs = c.ninputs ? c.ninputs : 1;
   for (int i = 0; i < ninputs && rc != EXIT_FATAL; i++) {
-    int w = ingest_input(inputs[i], &c, st, &r, nworkers, &t);
+    int w = ingest_input(inputs[i], &c, st, &r, &t);
     if (w > rc)
       rc = w;
   }
   if (rc != EXIT_FATAL) { /* write what is still in flight */
     while (r.head != r.tail) {
-      int w = drain_ring(&r, nworkers, 1, st, &t);
+      int w = drain_ring(&r, 1, st, &t);
       if (w > rc)
         rc = w;
       if (rc == EXIT_FATAL)

@@ -628,17 +628,43 @@ static int api_timeseries(serve_req *r)
     if (st != DYAD_OK)
       return store_fail(r, st);
   } else {
+    /* The actor on either side: its events as source, plus those as
+     * target whose source is not the actor too. Each half follows its
+     * own index (events_dyad, events_target), which the OR of the two
+     * would not; on SQLite the prefix is also expanded to the actor codes
+     * the store holds, so each code is one index seek. */
+    int pg = is_pg(r);
+    struct params one = p;
+    one.v[P_ACTOR] = NULL;
     jbuf sql = {0};
-    jb_cstr(&sql, is_pg(r) ? "SELECT to_char(e.event_date, 'YYYY-MM-DD'), "
-                           : "SELECT e.event_date, ");
-    jb_cstr(&sql, "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END), "
-                  "SUM(e.goldstein), COUNT(e.goldstein) FROM events e");
-    sql_where(&sql, &p);
-    jb_cstr(&sql, " AND e.event_date IS NOT NULL GROUP BY e.event_date "
-                  "ORDER BY e.event_date");
+    jb_cstr(&sql, pg ? "SELECT to_char(t.day, 'YYYY-MM-DD'), "
+                     : "SELECT t.day, ");
+    jb_cstr(&sql, "COUNT(*), SUM(CASE WHEN t.quad = 1 THEN 1 ELSE 0 END), "
+                  "SUM(CASE WHEN t.quad = 2 THEN 1 ELSE 0 END), "
+                  "SUM(CASE WHEN t.quad = 3 THEN 1 ELSE 0 END), "
+                  "SUM(CASE WHEN t.quad = 4 THEN 1 ELSE 0 END), "
+                  "SUM(t.g), COUNT(t.g) FROM (");
+    for (int side = 0; side < 2; side++) {
+      const char *col = side ? "e.target" : "e.source";
+      jb_cstr(&sql, side ? " UNION ALL " : "");
+      jb_cstr(&sql, "SELECT e.event_date AS day, e.quad AS quad, "
+                    "e.goldstein AS g FROM events e");
+      sql_where(&sql, &one);
+      sql_prefix(&sql, col, actor);
+      if (!pg) {
+        jb_printf(&sql, " AND %s IN (SELECT %s FROM counts_by_dyad WHERE 1 = 1",
+                  col, col + 2);
+        sql_prefix(&sql, col + 2, actor);
+        jb_cstr(&sql, ")");
+      }
+      if (side) {
+        jb_cstr(&sql, " AND NOT (1 = 1");
+        sql_prefix(&sql, "e.source", actor);
+        jb_cstr(&sql, ")");
+      }
+    }
+    jb_cstr(&sql, ") t WHERE t.day IS NOT NULL GROUP BY t.day "
+                  "ORDER BY t.day");
     struct series s;
     memset(&s, 0, sizeof(s));
     s.per = p.period;

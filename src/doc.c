@@ -26,6 +26,7 @@ void dyad_doc_free(dyad_doc *doc)
     return;
   const struct dyad_allocator *a = &doc->ctx->alloc;
   dyad__coder_state_free(doc);
+  dyad__tag_state_free(doc);
   dyad__arena_release(&doc->arena);
   dyad_vec_free(a, doc->toks);
   dyad_vec_free(a, doc->sents);

@@ -210,6 +210,8 @@ struct dyad_doc {
   DYAD_VEC(dyad_place) places;
   DYAD_VEC(dyad_quote) quotes;
   void *coder_state;              /* coder's per-doc scratch, owned */
+  void *tag_state;                /* tagger's word cache, kept across
+                                     documents (text/tagger.c), owned */
   char errmsg[256];
 };
 
@@ -245,6 +247,7 @@ void dyad__codebook_free(dyad_ctx *ctx);
 dyad_status dyad__gazetteer_load(dyad_ctx *ctx);/* where/gazetteer.c */
 void dyad__gazetteer_free(dyad_ctx *ctx);
 void dyad__coder_state_free(dyad_doc *doc);     /* code/coder.c */
+void dyad__tag_state_free(dyad_doc *doc);       /* text/tagger.c */
 dyad_status dyad__chunk_words_build(dyad_ctx *ctx); /* text/phrase.c */
 void dyad__chunk_words_free(dyad_ctx *ctx);
 

@@ -465,7 +465,8 @@ static int each_exc(int pos, const char *base,
   return n;
 }
 
-static int verb_exc_kinds; /* bits: 1 past, 2 ing, 4 -s, for the current base */
+static int verb_exc_kinds; /* bits: 1 past, 2 ing, 4 -s, 8 a doubled
+                              final l (fuelled), for the current base */
 
 static void noun_exc(const char *form, const char *base, int score)
 {
@@ -486,7 +487,20 @@ static void verb_exc(const char *form, const char *base, int score)
     add(form, VBD, score, base);
     add(form, VBN, score, base);
     verb_exc_kinds |= 1;
+    /* burnt, learnt, spelt: a British -t spelling beside the regular
+     * -ed (burned), which verb.exc does not list */
+    size_t bl = strlen(base), fl = strlen(form);
+    if (fl >= 2 && form[fl - 1] == 't' &&
+        ((fl == bl + 1 && strncmp(form, base, bl) == 0) ||
+         (fl == bl && bl >= 3 && base[bl - 1] == base[bl - 2] &&
+          strncmp(form, base, bl - 1) == 0)))
+      verb_exc_kinds |= 8;
   }
+  size_t bn = strlen(base);
+  if (bn >= 3 && base[bn - 1] == 'l' && base[bn - 2] != 'l' &&
+      (ends(form, "lled") || ends(form, "lling")) &&
+      strlen(form) > bn && form[bn] == 'l')
+    verb_exc_kinds |= 8;
 }
 
 static void adj_exc(const char *form, const char *base, int score)
@@ -545,13 +559,22 @@ static void read_index(const char *dir, const char *name, char p)
         add_s(buf, sizeof(buf), w, 1);
         add(buf, VBZ, score, w);
       }
-      if (!(verb_exc_kinds & 1)) {
+      if (!(verb_exc_kinds & 1) || (verb_exc_kinds & 8)) {
         add_suffix(buf, sizeof(buf), w, "ed");
         add(buf, VBD, score, w);
         add(buf, VBN, score, w);
       }
       if (!(verb_exc_kinds & 2)) {
         add_suffix(buf, sizeof(buf), w, "ing");
+        add(buf, VBG, score, w);
+      }
+      if (verb_exc_kinds & 8) {
+        /* WordNet lists the British doubled l (fuelled, travelling); the
+         * American spelling keeps one l (fueled, traveling) */
+        snprintf(buf, sizeof(buf), "%sed", w);
+        add(buf, VBD, score, w);
+        add(buf, VBN, score, w);
+        snprintf(buf, sizeof(buf), "%sing", w);
         add(buf, VBG, score, w);
       }
       cur_intr = 0;

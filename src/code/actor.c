@@ -72,6 +72,21 @@ static void compose(char out[DYAD_CODE_MAX], const char *country,
   snprintf(out, DYAD_CODE_MAX, "%.3s%s", country, agent);
 }
 
+/* PETRARCH's composition (literal mode): the agent is appended to any
+ * actor code unless the code already ends with it ("GMWGOV" + "WGO" is
+ * GMWGOVWGO, "USAGOV" + "GOV" stays USAGOV). */
+static void compose_lit(const dyad_doc *doc, char out[DYAD_CODE_MAX],
+                        const char *country, const char *agent)
+{
+  size_t cl = strlen(country), al = strlen(agent);
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) || cl <= 3 ||
+      (cl >= al && strcmp(country + cl - al, agent) == 0)) {
+    compose(out, country, agent);
+    return;
+  }
+  snprintf(out, DYAD_CODE_MAX, "%s%s", country, agent);
+}
+
 /* ---- mentions -------------------------------------------------------- */
 
 static const struct mention *lastmention(const struct coder_state *cs,
@@ -219,6 +234,8 @@ struct npscan {
   int head_is_capital;    /* the head is the word "capital" */
   int head_known;         /* the head is part of a dictionary match */
   char prefix[8];         /* a prefix agent's code ("MSF Arnor": NGO) */
+  int former;             /* "former" or "ex" before the agent: CAMEO's
+                             ELI (elites) takes the agent's place */
 };
 
 static int strength(int type)
@@ -233,21 +250,58 @@ static int strength(int type)
   }
 }
 
+/* The end of an of-phrase right after NP ph ("the Prince" + "of Dol
+ * Amroth", "Ministry" + "of Silly Walks"): a dictionary name may run over
+ * it. The NP's own end when none follows. */
+static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
+{
+  uint32_t end = ph->tok + ph->ntok;
+  /* the phrase right after ph (ph may be a trimmed copy, not an element
+   * of doc->phrases: find its successor by token, phrases are in text
+   * order of their first token) */
+  size_t lo = 0, hi = doc->phrases.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->phrases.v[mid].tok < end)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t k = lo;
+  if (k >= doc->phrases.n)
+    return end;
+  const dyad_phrase *pp = &doc->phrases.v[k];
+  if (pp->kind != DYAD_PH_PP || pp->tok != end || pp->child < 0 ||
+      !tokis(doc, &doc->toks.v[pp->tok], "of"))
+    return end;
+  const dyad_phrase *np = &doc->phrases.v[pp->child];
+  return np->tok == end + 1 ? np->tok + np->ntok : end;
+}
+
 static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
 {
   memset(s, 0, sizeof(*s));
   const dyad_token *toks = doc->toks.v;
   s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
   uint32_t end = ph->tok + ph->ntok;
+  uint32_t xend = of_end(doc, ph);
   for (uint32_t i = ph->tok; i < end;) {
     if (toks[i].flags & DYAD_TOKF_DATELINE) {
       i++;
       continue;
     }
+    if (!s->agent.ntok &&
+        (tokis(doc, &toks[i], "former") || tokis(doc, &toks[i], "ex")))
+      s->former = 1;
     struct actor_hit h;
-    uint32_t n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
+    uint32_t n = dyad__glue_actor(doc->ctx, toks, xend, i, doc->date, &h);
     struct agent_hit ag;
-    uint32_t na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
+    uint32_t na = dyad__glue_agent(doc->ctx, toks, xend, i, &ag);
+    /* a name that runs into the of-phrase must take all of it */
+    if (i + n > end && i + n < xend)
+      n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
+    if (i + na > end && i + na < xend)
+      na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
     if (n && n >= na) {
       if (h.type == ACT_ADJ || (h.type == ACT_COUNTRY && i + n < end)) {
         snprintf(s->country, sizeof(s->country), "%.3s", h.code);
@@ -258,7 +312,13 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
           s->best = h;
           s->best_at = i;
         }
-      } else if (strength(h.type) >= strength(s->best.type) && h.code[0]) {
+      } else if (h.code[0] &&
+                 (strength(h.type) > strength(s->best.type) ||
+                  (strength(h.type) == strength(s->best.type) &&
+                   !((doc->ctx->flags & DYAD_CFG_LITERAL) && s->best.ntok &&
+                     !(s->agent.ntok && s->agent_at > s->best_at))))) {
+        /* (PETRARCH keeps the first of two names with no title between
+         * them: "the evil Arnor awful Gondor" is Arnor) */
         s->best = h;
         s->best_at = i;
       }
@@ -397,6 +457,30 @@ static int instrument_head(const dyad_doc *doc, const dyad_phrase *ph,
   return 0;
 }
 
+/* An agent of several countries ("the ambassadors of Arnor, Osgiliath and
+ * Gondor", "lawmakers in Fornost and Gondor"): when the of-phrase's noun
+ * phrase np is a coordination of countries, adds one country+agent actor
+ * per member to r and returns 1; else 0. */
+static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
+                        const char *agent, const char *rule, dyad_span sp,
+                        struct np_actors *r)
+{
+  if (!(doc->phrases.v[np].flags & DYAD_PHF_COORD))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, np);
+  if (!a || a->n < 2)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    if (a->type[k] != ACT_COUNTRY || strlen(a->code[k]) != 3)
+      return 0;
+  for (size_t k = 0; k < a->n; k++) {
+    char code[DYAD_CODE_MAX];
+    compose(code, a->code[k], agent);
+    addactor(r, code, sp, rule, ACT_ORG, 0);
+  }
+  return 1;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -433,10 +517,15 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     }
   }
   /* possessor: "Ukraine's army", "Russia's defence ministry" */
-  if (!s.country[0] && ph->poss >= 0 && s.agent.ntok) {
+  int poss_country = 0; /* s.country is the possessor, a country */
+  if (ph->poss >= 0 && s.agent.ntok) {
     const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
-    if (pa && pa->n == 1)
-      snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+    if (pa && pa->n == 1) {
+      if (!s.country[0])
+        snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+      poss_country = strlen(pa->code[0]) == 3 &&
+                     strcmp(s.country, pa->code[0]) == 0;
+    }
   }
   /* of-phrase: "the army of Ukraine" */
   if (!s.country[0] && s.agent.ntok && !s.best.ntok) {
@@ -463,25 +552,13 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
             tokis(doc, &toks[pp->tok], "in")))
         break;
       const dyad_phrase *of = &doc->phrases.v[pp->child];
-      uint32_t of_end = of->tok + of->ntok;
-      if ((of->flags & DYAD_PHF_COORD) && !local) {
-        /* "the presidents of Iraq and Egypt": one actor per country */
-        dyad_span osp = dyad__tok_span(doc, first, of_end);
-        for (int32_t m = of->child, g = 0;
-             m >= 0 && (size_t)m < doc->phrases.n && g < ACTORS_MAX;
-             m = doc->phrases.v[m].conj, g++) {
-          struct npscan sm;
-          scan(doc, &doc->phrases.v[m], &sm);
-          if (sm.best.ntok && sm.best.type == ACT_COUNTRY) {
-            char mc[DYAD_CODE_MAX];
-            compose(mc, sm.best.code, s.agent.code);
-            addactor(r, mc, osp, s.agent.rule, ACT_ORG, 0);
-          }
-        }
-        if (r->n)
-          return;
-        break;
-      }
+      uint32_t of_stop = of->tok + of->ntok;
+      int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
+      if (!local &&
+          of_countries(doc, cs, pp->child, s.agent.code, s.agent.rule,
+                       literal ? sp : dyad__tok_span(doc, first, of_stop), r))
+        return; /* "the presidents of Iraq and Egypt", "lawmakers in
+                   Fornost and Gondor" */
       struct npscan s2;
       scan(doc, of, &s2);
       if (s2.best.ntok && (s2.best.type == ACT_COUNTRY ||
@@ -490,8 +567,15 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                  s2.best.type == ACT_CAPITAL && s2.best.country[0]
                      ? s2.best.country
                      : s2.best.code);
-        sp = dyad__tok_span(doc, first, of_end); /* "the army of Ukraine" */
+        if (!literal)
+          sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
       }
+      if (s2.best.ntok && literal && strlen(s2.best.code) < sizeof(s.country))
+        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
+      if (s2.best.ntok && s.former && /* "former officials in the White
+                                          House": USAGOV + ELI */
+          strlen(s2.best.code) < sizeof(s.country))
+        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
       break;
     }
   }
@@ -511,6 +595,13 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       (s.head_is_agent || (!(doc->ctx->flags & DYAD_CFG_LITERAL) && instrument_head(doc, ph, &s)) ||
        (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
+  if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.ntok && s.agent.ntok &&
+      !agent_heads && s.best_at < s.agent_at) {
+    /* PETRARCH: "the Calenardhon government issue" is CAL + GOV */
+    compose_lit(doc, code, s.best.code, s.agent.code);
+    addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
+    return;
+  }
   if (best_heads) {
     /* a named actor that the phrase is about: it covers the head
      * ("China's position" is not China) */
@@ -521,10 +612,19 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     }
     if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.agent.ntok &&
         s.agent_at < s.best_at && strlen(s.best.code) == 3) {
-      /* PETRARCH: "Bree Prime Minister Romendacil" is BRE + GOV */
-      compose(code, s.best.code, s.agent.code);
+      /* PETRARCH: "Bree Prime Minister Romendacil" is BRE + GOV;
+       * "Ithilen's minister Calimehtar" is the possessor's ITH + GOV */
+      compose(code, poss_country ? s.country : s.best.code, s.agent.code);
       addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
       return;
+    }
+    if ((doc->ctx->flags & DYAD_CFG_LITERAL) && ph->poss >= 0) {
+      /* PETRARCH: "Arnor's Elrond" is Arnor */
+      const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
+      if (pa && pa->n == 1 && strlen(pa->code[0]) == 3) {
+        addactor(r, pa->code[0], sp, pa->rule[0], pa->type[0], 0);
+        return;
+      }
     }
     if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.type == ACT_PERSON && strlen(s.best.code) == 3 &&
         s.agent.ntok && s.agent.title &&
@@ -543,7 +643,10 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const char *country = s.country;
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
-    compose(code, country, s.agent.code);
+    compose_lit(doc, code, country, s.agent.code);
+    if (s.former) /* "former Gondor prosecutors": GONELI */
+      snprintf(code, sizeof(code), "%s%s", country[0] ? country : "---",
+               "ELI");
     if (s.prefix[0] && code[0] != '-') {
       char pc[DYAD_CODE_MAX];
       snprintf(pc, sizeof(pc), "%s%s", s.prefix, code);
@@ -602,6 +705,23 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       }
     }
   }
+  if (!s.agent.ntok && !s.best.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      !(ph->flags & DYAD_PHF_PRONOUN)) {
+    /* PETRARCH: "goats of Gondor" is Gondor, the actor of its of-phrase */
+    size_t k = (size_t)pi + 1;
+    const dyad_phrase *pp = k < doc->phrases.n ? &doc->phrases.v[k] : NULL;
+    if (pp && pp->kind == DYAD_PH_PP && pp->child >= 0 &&
+        pp->tok == ph->tok + ph->ntok && tokis(doc, &toks[pp->tok], "of")) {
+      const struct np_actors *a = dyad__np_actors(doc, cs, pp->child);
+      if (a && a->code[0][0] == '"')
+        a = NULL; /* a new actor: this phrase is one of its own */
+      for (size_t j = 0; a && j < a->n; j++)
+        addactor(r, a->code[j], a->span[j], a->rule[j], a->type[j],
+                 a->sex[j]);
+      if (a)
+        return;
+    }
+  }
   if (s.agent.ntok && (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
     compose(code, "", s.agent.code);
     addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
@@ -640,6 +760,71 @@ static uint32_t sent_of(const dyad_doc *doc, uint32_t tok)
   return (uint32_t)lo;
 }
 
+/* PETRARCH's new actors (literal mode, new_actor_length N > 0): a noun
+ * phrase naming no actor, of at most N words (its of-phrase included,
+ * "'s" left out), is an actor coded by its words in capitals between
+ * double quotes ("INJURY TOLL"), cut to the code's room. Pronouns and
+ * dates are not. */
+static void new_actor(const dyad_doc *doc, int32_t pi, struct np_actors *r)
+{
+  const struct dyad_dict *d = doc->ctx->dict;
+  if (!d || !d->new_actor_len || !(doc->ctx->flags & DYAD_CFG_LITERAL))
+    return;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->flags & DYAD_PHF_PRONOUN)
+    return;
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = of_end(doc, ph), nw = 0;
+  char code[DYAD_CODE_MAX];
+  size_t n = 0;
+  code[n++] = '"';
+  for (uint32_t i = ph->tok; i < end; i++) {
+    const dyad_token *t = &toks[i];
+    if (t->tag == DYAD_TAG_POS || t->kind != DYAD_TK_WORD)
+      continue;
+    if (t->tag == DYAD_TAG_CD || (t->flags & DYAD_TOKF_DATELINE))
+      return;
+    if (++nw > d->new_actor_len)
+      return;
+    if (nw > 1 && n + 1 < sizeof(code))
+      code[n++] = ' ';
+    for (uint32_t k = 0; k < t->len && n + 1 < sizeof(code); k++) {
+      char c = doc->text[t->off + k];
+      code[n++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+  }
+  if (!nw)
+    return;
+  uint32_t hoff = toks[ph->head].off; /* a date or time is no actor */
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    dyad_span ts = doc->timexes.v[k].span;
+    if (hoff >= ts.off && hoff < ts.off + ts.len)
+      return;
+  }
+  if (n + 1 < sizeof(code))
+    code[n++] = '"';
+  code[n] = '\0';
+  addactor(r, code, dyad__tok_span(doc, ph->tok, end), "new actor",
+           ACT_NONE, 0);
+}
+
+/* "Danish media and government": a bare agent member (no determiner, no
+ * country: "---GOV") takes the country of the first member's actor. The
+ * member's actors are r->code[from..r->n). */
+static void share_country(const dyad_doc *doc, int32_t m, struct np_actors *r,
+                          size_t from)
+{
+  if (from == 0 || doc->phrases.v[m].det >= 0 ||
+      strncmp(r->code[0], "---", 3) == 0 || strlen(r->code[0]) < 3)
+    return;
+  for (size_t k = from; k < r->n; k++)
+    if (strncmp(r->code[k], "---", 3) == 0 && r->code[k][3]) {
+      char c[DYAD_CODE_MAX];
+      snprintf(c, sizeof(c), "%.3s%s", r->code[0], r->code[k] + 3);
+      memcpy(r->code[k], c, sizeof(c));
+    }
+}
+
 const struct np_actors *dyad__np_actors(dyad_doc *doc,
                                         struct coder_state *cs, int32_t pi)
 {
@@ -668,12 +853,22 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
           addactor(&r, sub->code[k], sub->span[k], sub->rule[k],
                    sub->type[k], sub->sex[k]);
       } else {
+        size_t before = r.n;
         resolve_one(doc, cs, m, sent, &r);
+        if (r.n == before)
+          new_actor(doc, m, &r);
+        /* (PETRARCH shares only in "Danish media and government", not in
+         * "The Danish media and government") */
+        if (!(doc->ctx->flags & DYAD_CFG_LITERAL) ||
+            doc->phrases.v[ph->child].det < 0)
+          share_country(doc, m, &r, before);
       }
       m = doc->phrases.v[m].conj;
     }
   } else {
     resolve_one(doc, cs, pi, sent, &r);
+    if (r.n == 0)
+      new_actor(doc, pi, &r);
   }
   if (r.n == 0)
     return NULL;

@@ -17,6 +17,15 @@
  * the clause, "Xi's visit to Moscow", "sanctions on Russia", "talks".
  * Captions, credit lines and datelines are skipped. Identical events in one
  * sentence are emitted once. A verb with no matching pattern yields nothing.
+ *
+ * Literal mode (DYAD_CFG_LITERAL, `dyad validate`) reads PETRARCH/TABARI
+ * dictionaries the way those coders did: pattern words may lie anywhere
+ * later in the sentence and pre-verb words in the clauses above; slots
+ * look ahead (`^` skips a noun phrase, `+`/`$` take the next one naming an
+ * actor); every infinitive is coded, a gerund after a preposition is not;
+ * a passive without a by-agent keeps its subject as the source; the
+ * default target may lie past a pattern preposition whose noun names no
+ * actor, outside adverbial clauses and clauses the verb does not govern.
  */
 #include "code.h"
 #include "../when/when.h"
@@ -82,8 +91,13 @@ static int32_t np_at(const dyad_doc *doc, uint32_t t)
   size_t k = phrase_after(doc, t);
   for (size_t g = 0; k > 0 && g < 8; g++) {
     const dyad_phrase *p = &doc->phrases.v[--k];
-    if (p->kind == DYAD_PH_NP && t >= p->tok && t < p->tok + p->ntok)
+    if (p->kind == DYAD_PH_NP && t >= p->tok && t < p->tok + p->ntok) {
+      /* PETRARCH reads "its embassy" as one noun phrase, not "its" */
+      if ((p->flags & DYAD_PHF_POSSESSOR) && p->up >= 0 &&
+          (doc->ctx->flags & DYAD_CFG_LITERAL))
+        return p->up;
       return (int32_t)k;
+    }
   }
   return -1;
 }
@@ -198,6 +212,39 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   return DYAD_OK;
 }
 
+/* A TABARI code "FRO/BIL/SAM" names several actors at once (THE_SHIRE):
+ * copies a into *out with such codes split, one actor each. Returns out,
+ * or a itself when it holds no such code. */
+static const struct np_actors *split_codes(const struct np_actors *a,
+                                           struct np_actors *out)
+{
+  size_t k = 0;
+  while (k < a->n && !strchr(a->code[k], '/'))
+    k++;
+  if (k == a->n)
+    return a;
+  memset(out, 0, sizeof(*out));
+  for (size_t i = 0; i < a->n; i++) {
+    const char *c = a->code[i];
+    for (;;) {
+      const char *e = strchr(c, '/');
+      size_t n = e ? (size_t)(e - c) : strlen(c);
+      if (n && out->n < ACTORS_MAX) {
+        size_t j = out->n++;
+        snprintf(out->code[j], DYAD_CODE_MAX, "%.*s", (int)n, c);
+        out->span[j] = a->span[i];
+        out->rule[j] = a->rule[i];
+        out->type[j] = a->type[i];
+        out->sex[j] = a->sex[i];
+      }
+      if (!e)
+        break;
+      c = e + 1;
+    }
+  }
+  return out;
+}
+
 /* One event per source x target pair, and the mirror event if any. */
 static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const struct np_actors *t, const char *code,
@@ -206,6 +253,10 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
 {
   static const struct np_actors none = {0};
   int literal = (ec->doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
+  struct np_actors s2, t2;
+  s = split_codes(s, &s2);
+  if (t)
+    t = split_codes(t, &t2);
   if ((!t || !t->n) && s->n >= 2 &&
       (s->n <= 3 || literal) &&
       (literal || (mirror && mirror[0]) || dyad__code_mutual(code))) {
@@ -293,6 +344,61 @@ static int fixed_prep(const dyad_doc *doc, uint32_t q)
   return word_in(doc, &doc->toks.v[q - 1], before);
 }
 
+/* The end of the sentence that holds clause c. */
+static uint32_t sentence_end(const dyad_doc *doc, const dyad_clause *c)
+{
+  size_t lo = 0, hi = doc->sents.n;
+  while (lo + 1 < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents.v[mid].tok <= c->tok)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  if (!doc->sents.n)
+    return c->tok + c->ntok;
+  return doc->sents.v[lo].tok + doc->sents.v[lo].ntok;
+}
+
+/* Where a pattern's words after the verb may lie: the clause's reach;
+ * in literal mode the rest of the sentence, as TABARI reads on into the
+ * clauses the verb governs ("allowed that Mordor isn't a really pleasant
+ * place"). */
+static uint32_t pattern_end(const dyad_doc *doc, const dyad_clause *c)
+{
+  if (doc->ctx->flags & DYAD_CFG_LITERAL)
+    return sentence_end(doc, c);
+  return clause_reach(doc, c);
+}
+
+/* Is phrase p, after clause c in its sentence, out of c's reach: inside
+ * an adverbial clause ("after crowds trashed its embassy") or a clause
+ * that c does not govern ("..., a senior official said")? Clauses after c
+ * are in text order of their first token. */
+static int in_sub(const dyad_doc *doc, const dyad_clause *c,
+                  const dyad_phrase *p)
+{
+  size_t ci = (size_t)(c - doc->clauses.v);
+  const dyad_clause *in = NULL;
+  for (size_t j = ci + 1;
+       j < doc->clauses.n && doc->clauses.v[j].tok <= p->tok; j++) {
+    const dyad_clause *d = &doc->clauses.v[j];
+    if (p->tok < d->tok + d->ntok && (!in || d->ntok <= in->ntok))
+      in = d;
+  }
+  if (!in)
+    return 0;
+  if (in->kind == DYAD_CL_SUB)
+    return 1;
+  for (int g = 0; g < 16 && in->parent >= 0 &&
+                  (size_t)in->parent < doc->clauses.n; g++) {
+    if ((size_t)in->parent == ci)
+      return 0;
+    in = &doc->clauses.v[in->parent];
+  }
+  return 1;
+}
+
 /* Tries pattern p on clause c whose verb group is vg. Items after the verb
  * must appear in order inside the clause, each within a few tokens of the
  * previous one; `*` (TARGET) takes the noun phrase at that point, `$`
@@ -301,22 +407,57 @@ static int fixed_prep(const dyad_doc *doc, uint32_t q)
  * last, between the clause start and the verb. On success sets *target /
  * *source (-1: use the defaults) and *lastprep (the last preposition
  * matched, UINT32_MAX if none). */
-static int pat_match(const dyad_doc *doc, const dyad_clause *c,
-                     const dyad_phrase *vg, const struct dyad_verb_pat *p,
+/* TABARI's slots: `^` skips the next noun phrase, `+` and `$` take the
+ * next one that names an actor ("celebrated Iftar in Osgiliath with the
+ * leaders of Gondor": IN ^ + is Gondor), within a few words of pos. */
+static int32_t slot_np(dyad_doc *doc, struct coder_state *cs, uint32_t pos,
+                       uint32_t end, int need_actor)
+{
+  uint32_t limit = pos + 8 < end ? pos + 8 : end;
+  for (uint32_t t = pos; t < limit;) {
+    int32_t np = np_at(doc, t);
+    if (np < 0) {
+      t++;
+      continue;
+    }
+    if (!need_actor || dyad__np_actors(doc, cs, np_first(doc, np)))
+      return np;
+    const dyad_phrase *n = &doc->phrases.v[np];
+    t = n->tok + n->ntok > t ? n->tok + n->ntok : t + 1;
+  }
+  return -1;
+}
+
+static int pat_match(dyad_doc *doc, struct coder_state *cs,
+                     const dyad_clause *c, const dyad_phrase *vg,
+                     const struct dyad_verb_pat *p,
                      int32_t *target, int32_t *source, uint32_t *lastprep,
                      uint32_t *words, size_t *nwords)
 {
   *nwords = 0;
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
-  uint32_t end = clause_reach(doc, c);
+  uint32_t end = pattern_end(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
-  /* before the verb: walk backwards */
+  /* before the verb: walk backwards (TABARI: over the clauses this one
+   * hangs from, "Ethiopia indicated it would act") */
   uint32_t lo = c->tok;
+  if (ctx->flags & DYAD_CFG_LITERAL)
+    for (const dyad_clause *a = c; a->parent >= 0 && lo > 0 &&
+                                   (size_t)a->parent < doc->clauses.n;) {
+      a = &doc->clauses.v[a->parent];
+      if (a->tok >= lo)
+        break; /* (parents start earlier; this also ends any cycle) */
+      lo = a->tok;
+    }
   uint32_t pos = vg->head; /* auxiliaries and negation are in the group */
   for (int k = (int)p->npre - 1; k >= 0; k--) {
     const struct dyad_verb_item *it = &p->items[k];
+    if (it->kind == DYAD_VI_TARGET && c->subj >= 0)
+      *target = c->subj; /* "+ WAS * DEAD IN $": the subject undergoes it */
+    else if (it->kind == DYAD_VI_SOURCE && c->subj >= 0)
+      *source = c->subj;
     if (it->kind != DYAD_VI_WORD && it->kind != DYAD_VI_SET)
       continue;
     uint32_t q = pos;
@@ -324,6 +465,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
     while (q > lo) {
       q--;
       m = dyad__dict_item_match(ctx, it, toks, end, q);
+      if (m && (it->flags & DYAD_VIF_GLUE_R) && q + m != pos)
+        m = 0; /* "IN_*": must touch what follows it */
       if (m)
         break;
     }
@@ -338,7 +481,11 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
         it->kind == DYAD_VI_ANY || it->kind == DYAD_VI_BOTH) {
       while (pos < end && (toks[pos].tag == DYAD_TAG_COMMA))
         pos++;
-      int32_t np = pos < end ? np_at(doc, pos) : -1;
+      int32_t np;
+      if (ctx->flags & DYAD_CFG_LITERAL)
+        np = slot_np(doc, cs, pos, end, it->kind != DYAD_VI_ANY);
+      else
+        np = pos < end ? np_at(doc, pos) : -1;
       if (np < 0)
         return 0;
       if (!(ctx->flags & DYAD_CFG_LITERAL))
@@ -355,6 +502,8 @@ static int pat_match(const dyad_doc *doc, const dyad_clause *c,
       continue;
     }
     uint32_t limit = pos + (k == p->npre ? 8 : 7);
+    if (it->flags & DYAD_VIF_GLUE_L)
+      limit = pos + 1; /* "*_OUT", "NEW_&TIETYPES": the very next word */
     if (limit > end)
       limit = end;
     uint32_t q = pos;
@@ -462,6 +611,23 @@ static int32_t topic_target(struct emit_ctx *ec, const dyad_phrase *np,
  * after the verb in the clause (in a prepositional phrase too) that names
  * an actor, and failing that in an infinitival clause the verb governs
  * ("signed an accord to supply Gondor"). */
+/* Does NP np name an actor that a dictionary knows? A phrase naming only
+ * a new actor (PETRARCH's new_actor_length) is kept in *fallback (the
+ * first one seen) and answers no: a known actor later wins. */
+static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
+{
+  const struct np_actors *a =
+      dyad__np_actors(ec->doc, ec->cs, np_first(ec->doc, np));
+  if (!a)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    if (a->code[k][0] != '"')
+      return 1;
+  if (*fallback < 0)
+    *fallback = np;
+  return 0;
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep,
                               const char *code)
@@ -474,14 +640,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                                          "outside", "throughout", "across",
                                          "around", "during", NULL};
   int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
+  int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
     int32_t np = pp_np_at(doc, lastprep);
     if (np < 0 && lastprep + 1 < c->tok + c->ntok)
       np = np_at(doc, lastprep + 1);
-    if (np >= 0)
+    if (np >= 0 && (named(ec, np, &fallback) ||
+                    !(doc->ctx->flags & DYAD_CFG_LITERAL)))
       return np;
+    /* PETRARCH: "clashed over the efforts of Eriador", "cordoned off the
+     * roads leading into Mordor": the actor after the pattern's words */
   }
-  if (c->obj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))
+  if (c->obj >= 0 && named(ec, c->obj, &fallback))
     return c->obj;
   /* "supported Turkey's efforts", "condemned Russia's attack": the
    * possessor of an object that names no actor */
@@ -494,10 +664,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   for (int hop = 0; hop < 2 && cl; hop++) {
     uint32_t from = hop == 0 ? vg->head + 1 : cl->tok;
     uint32_t end = cl->tok + cl->ntok;
+    int reach = literal && hop == 0 && c->kind != DYAD_CL_MAIN;
+    if (reach)
+      end = pattern_end(doc, c); /* "to break into an anti- Gondor
+                                    parade": TABARI reads on, though not
+                                    into an adverbial clause ("after
+                                    Calenardhon crowds burned ...") */
     for (size_t k = phrase_after(doc, from - 1);
          k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
       const dyad_phrase *p = &doc->phrases.v[k];
       if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR))
+        continue;
+      if (reach && p->tok >= c->tok + c->ntok && in_sub(doc, c, p))
         continue;
       int placed = hits_place && p->up >= 0 &&
                    doc->phrases.v[p->up].kind == DYAD_PH_PP &&
@@ -511,7 +689,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
         continue;
-      if (dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)k)))
+      if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
     }
     /* the next clause, if it is an infinitive this one governs */
@@ -520,14 +698,20 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     if (ci < doc->clauses.n) {
       next = &doc->clauses.v[ci];
       if ((next->kind != DYAD_CL_INF && next->kind != DYAD_CL_PART) ||
-          next->parent != (int32_t)(ci - 1) || next->verb < 0)
-        next = NULL; /* "to supply Gondor", "the roads leading into Mordor" */
+          next->parent != (int32_t)(ci - 1) || next->verb < 0 ||
+          next->tok < vg->head)
+        next = NULL; /* "to supply Gondor", "the roads leading into Mordor"
+                        (after the verb, not a clause before it) */
     }
     cl = next;
   }
   /* "demanded that the DPRK forsake ...", "urged that Iran stop ...": the
    * subject of the complement clause the verb governs */
-  if (c->obj < 0) {
+  if (c->obj < 0 ||
+      (literal && !dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))) {
+    /* (PETRARCH: "expressed hopes that Osgiliath could ...": an object
+     * that names no actor does not stop it; in news "denied a report that
+     * the United States ..." it would find the wrong one) */
     size_t ci = (size_t)(c - doc->clauses.v);
     for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
       const dyad_clause *n = &doc->clauses.v[k];
@@ -540,7 +724,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       break;
     }
   }
-  return c->obj;
+  return fallback >= 0 ? fallback : c->obj;
 }
 
 /* The by-agent of a passive clause. */
@@ -616,13 +800,18 @@ find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
   const struct dyad_verb_pat *const *pats;
   size_t np = 0;
   *nwords = 0;
-  if (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np)
+  /* the form as written first: a dictionary that lists "left" apart from
+   * "leave" means it (PETRARCH's LEFT [032:033], LEAVE [012]) */
+  uint32_t vform = doc->toks.v[vg->head].form;
+  if ((vform == vg->lemma || !dyad__dict_verb(doc->ctx, vform, &pats, &np) ||
+       !np) &&
+      (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np))
     return NULL;
   /* a 256-bit filter of the words after the verb: most of a frequent
    * verb's patterns name a word the clause does not have */
   uint64_t bloom[4] = {0, 0, 0, 0};
   uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
-  uint32_t cend = clause_reach(doc, c);
+  uint32_t cend = pattern_end(doc, c);
   for (uint32_t t = vg->head + 1; t < cend; t++) {
     bloom_add(bloom, doc->toks.v[t].form);
     bloom_add(bloom, doc->toks.v[t].lemma);
@@ -632,8 +821,8 @@ find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
   for (size_t i = 0; i < np; i++) {
     if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
       continue;
-    if (!pat_match(doc, c, vg, pats[i], target, psource, lastprep, words,
-                   nwords))
+    if (!pat_match(doc, doc->coder_state, c, vg, pats[i], target, psource,
+                   lastprep, words, nwords))
       continue;
     if (pats[i]->mirror[0] && *target >= 0 && doc->coder_state &&
         !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -909,13 +1098,18 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
-  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg))
+  if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) /* TABARI codes every verb */
     return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
     return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
                        the clause's subject */
+  if (c->kind == DYAD_CL_SUB && (vg->flags & DYAD_PHF_GERUND) &&
+      (doc->ctx->flags & DYAD_CFG_LITERAL))
+    return DYAD_OK; /* PETRARCH reads "after leaving Eriador" as a
+                       prepositional phrase, not a verb */
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
   uint32_t words[8];
@@ -928,6 +1122,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     ec->used[ec->nused++] = words[k];
   const char *hcode = strcmp(hit->code, "---") == 0 ? "" : hit->code;
   int passive = (vg->flags & DYAD_PHF_PASSIVE) != 0;
+  if (passive && c->kind == DYAD_CL_PART && c->obj >= 0)
+    passive = 0; /* "Ethiopia broken down a treaty": a participle with an
+                    object is active */
   if (passive && hit->passive[0])
     hcode = hit->passive;
   if ((hit->speech || strncmp(hcode, "01", 2) == 0) && !passive &&
@@ -957,9 +1154,16 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     hcode = req;
   }
   int32_t source = psource >= 0 ? psource : c->subj;
-  if (passive && !hit->passive[0]) {
-    target = c->subj;
-    source = by_agent(doc, c, vg);
+  int by_source = 0; /* the source is a passive's by-agent */
+  if (passive && !hit->passive[0] && psource < 0) {
+    /* (a pattern that places the source itself has read the passive) */
+    int32_t by = by_agent(doc, c, vg);
+    if (by >= 0 || !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+      target = c->subj;
+      source = by;
+      by_source = 1;
+    } /* TABARI had no passives: "The Philippines was criticized over its
+         dispute with Eriador" is PHL -> ERI */
   }
   uint32_t flags = 0;
   /* a PETRARCH pattern that names words before the verb ("&NEGATVAUXVRB *")
@@ -1004,6 +1208,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
+  if (by_source && !ta && sa->n >= 2)
+    return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
+                       agents did not act on each other */
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))

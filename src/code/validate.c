@@ -9,11 +9,15 @@
  * <EventCoding> elements as sets of (source, target, code). A record is
  * exact when the sets are equal ("noevents" and "error" records: when
  * nothing is produced). <Config> options between records are applied as
- * they come (new_actor_length and require_dyad are recorded; the comma
- * options PETRARCH2 itself ignores).
+ * they come: require_dyad (default true) drops events whose source or
+ * target is the null actor "---", as PETRARCH does; new_actor_length N
+ * lets a noun phrase of at most N words that names no actor be a new
+ * actor coded by its words ("INJURY TOLL"); the comma options PETRARCH2
+ * itself ignores.
  */
 #include "../internal.h"
 #include "../read/petrxml.h"
+#include "../dict/dict.h"
 
 #include <stdio.h>
 #include <strings.h>
@@ -35,6 +39,9 @@ struct vstate {
   size_t ncats;
   dyad_validate_result res;
   dyad_buf misses;
+  int new_actor_len;          /* <Config option="new_actor_length"> */
+  int require_dyad;           /* <Config option="require_dyad">: events
+                                 need a source and a target (default) */
 };
 
 static struct cat *catof(struct vstate *v, const char *s, size_t n)
@@ -85,6 +92,7 @@ static dyad_status setup(struct vstate *v, char *err, size_t errcap)
 
 struct triple {
   char s[DYAD_CODE_MAX], t[DYAD_CODE_MAX], c[8];
+  const char *rule; /* produced events: the dictionary line, or NULL */
 };
 
 static int same(const struct triple *a, const struct triple *b)
@@ -116,6 +124,7 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
       struct triple *t = &want[nw];
       snprintf(t->s, sizeof(t->s), "%.*s", (int)c->source_len, c->source);
       snprintf(t->t, sizeof(t->t), "%.*s", (int)c->target_len, c->target);
+      t->rule = NULL;
       snprintf(t->c, sizeof(t->c), "%.*s", (int)c->code_len, c->code);
       if (!has(want, nw, t))
         nw++;
@@ -126,10 +135,14 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
     size_t ne;
     const dyad_event *ev = dyad_doc_events(v->doc, &ne);
     for (size_t i = 0; i < ne && ng < 64; i++) {
+      if (v->require_dyad && (strcmp(ev[i].source, "---") == 0 ||
+                              strcmp(ev[i].target, "---") == 0))
+        continue; /* PETRARCH drops events with a null actor */
       struct triple t;
       snprintf(t.s, sizeof(t.s), "%s", ev[i].source);
       snprintf(t.t, sizeof(t.t), "%s", ev[i].target);
       snprintf(t.c, sizeof(t.c), "%s", ev[i].code);
+      t.rule = ev[i].rule;
       if (!has(got, ng, &t))
         got[ng++] = t;
     }
@@ -161,8 +174,14 @@ static void sentence(struct vstate *v, const struct dyad_petr_item *it)
                          want[i].t);
     if (!ng)
       dyad__buf_adds(b, " got nothing");
-    for (size_t i = 0; i < ng; i++)
-      dyad__buf_printf(b, " got %s %s %s;", got[i].s, got[i].c, got[i].t);
+    for (size_t i = 0; i < ng; i++) {
+      dyad__buf_printf(b, " got %s %s %s", got[i].s, got[i].c, got[i].t);
+      if (got[i].rule) { /* the pattern's line: "file:line" -> "@line" */
+        const char *r = strrchr(got[i].rule, ':');
+        dyad__buf_printf(b, " @%s", r ? r + 1 : got[i].rule);
+      }
+      dyad__buf_addc(b, ';');
+    }
     dyad__buf_adds(b, "\n    ");
     dyad__buf_add(b, it->art.text, it->art.text_len);
     dyad__buf_addc(b, '\n');
@@ -177,6 +196,7 @@ dyad_status dyad_validate_file(const char *path, size_t len,
   if (!v)
     return DYAD_ENOMEM;
   v->o = o;
+  v->require_dyad = 1;
   if (o && o->dicts_dir) {
     snprintf(v->dir, sizeof(v->dir), "%s", o->dicts_dir);
   } else {
@@ -218,10 +238,23 @@ dyad_status dyad_validate_file(const char *path, size_t len,
                    (int)it.value_len, it.value);
       continue;
     }
-    if (it.kind == DYAD_PETR_CONFIG)
+    if (it.kind == DYAD_PETR_CONFIG) {
+      if (it.name_len == 12 && memcmp(it.name, "require_dyad", 12) == 0)
+        v->require_dyad = !(it.value_len == 5 &&
+                            strncasecmp(it.value, "false", 5) == 0);
+      if (it.name_len == 16 && memcmp(it.name, "new_actor_length", 16) == 0) {
+        int n = 0;
+        for (size_t k = 0; k < it.value_len && k < 3; k++)
+          if (it.value[k] >= '0' && it.value[k] <= '9')
+            n = n * 10 + (it.value[k] - '0');
+        v->new_actor_len = n > 16 ? 16 : n;
+      }
       continue;
+    }
     if (!v->ctx && (st = setup(v, err, sizeof(err))) != DYAD_OK)
       break;
+    if (v->ctx->dict) /* between documents: the ctx is ours alone */
+      v->ctx->dict->new_actor_len = (uint8_t)v->new_actor_len;
     sentence(v, &it);
   }
   if (r)

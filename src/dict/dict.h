@@ -128,10 +128,21 @@ enum dyad_vitem_kind {
   DYAD_VI_BOTH      /* `%` (PETRARCH): a compound actor, source and target */
 };
 
+/* Item flags (PETRARCH/TABARI patterns). */
+enum {
+  DYAD_VIF_GLUE_L = 1, /* joined by '_' to the pattern token on its left
+                          (an item or the verb): adjacent in the text */
+  DYAD_VIF_GLUE_R = 2, /* joined by '_' to the token on its right */
+  DYAD_VIF_PETR = 4    /* a PETRARCH pattern word: in literal mode it
+                          matches the written form only ("RESOLUTION" is
+                          not "resolutions"; synsets list their plurals) */
+};
+
 struct dyad_verb_item {
   uint32_t id;    /* word id or set index */
   uint32_t lemma; /* WORD: crude lemma id (== id when the same) */
   uint8_t kind;   /* dyad_vitem_kind */
+  uint8_t flags;  /* DYAD_VIF_* */
 };
 
 /* A verb pattern. items[0..npre) come before the verb, in text order
@@ -219,6 +230,17 @@ struct dyad_dict {
   uint8_t defaults;                        /* default data loaded */
   uint8_t loading_user;                    /* the file being read is a
                                               user file (--dict) */
+  uint8_t new_actor_len;                   /* literal mode: a noun phrase
+                                              of at most this many words
+                                              naming no actor becomes a
+                                              new actor coded by its words
+                                              (PETRARCH new_actor_length;
+                                              0 = off) */
+  uint8_t forms_only;                      /* phrases match written forms
+                                              only, never lemmas (literal
+                                              mode: PETRARCH lists every
+                                              form it means, "polices" is
+                                              not "police") */
   dyad_doc *scratch;                       /* tokenizes phrases at load */
   uint8_t *live;                           /* per actor: a phrase points at
                                               it (built by finish) */

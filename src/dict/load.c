@@ -213,6 +213,7 @@ dyad_status dyad__dict_ensure(dyad_ctx *ctx)
     n->entry = -1;
     n->kind = (uint8_t)k;
   }
+  d->forms_only = (ctx->flags & DYAD_CFG_LITERAL) != 0;
   ctx->dict = d;
   return DYAD_OK;
 }

@@ -149,6 +149,9 @@ size_t dyad__dict_item_match(const dyad_ctx *ctx,
 {
   if (i >= ntok || !ctx->dict)
     return 0;
+  if (it->kind == DYAD_VI_WORD && (it->flags & DYAD_VIF_PETR) &&
+      (ctx->flags & DYAD_CFG_LITERAL))
+    return toks[i].form == it->id ? 1 : 0;
   if (it->kind == DYAD_VI_WORD)
     return dyad__dict_word_eq(&toks[i], it->id, it->lemma) ? 1 : 0;
   if (it->kind == DYAD_VI_SET)

@@ -9,12 +9,20 @@
  * Mapping of a verb pattern `- pre * post [CODE]`: every word, {noun
  * phrase} word and (PREP ...) word becomes a WORD item in text order,
  * `&NAME` a SET item, `+` the TARGET slot, `$` the SOURCE slot, `^` ANY,
- * `%` BOTH; items before `*` are the pattern's pre-verb part. Every verb
- * line of a block gets the block's patterns plus a bare pattern with the
- * block code (or the line's own code); a multi-word verb line
- * (`+CALL_OFF`) is keyed on its `+` word and its other words are added to
- * each of its patterns. Irregular forms `{...}` are counted, not needed:
- * the coder looks verbs up by lemma. Transformations (`~`) are counted.
+ * `%` BOTH; items before `*` are the pattern's pre-verb part. A `_` alone
+ * between two pattern tokens (`IN_*`, `NEW_&TIETYPES_RELATIONS`) marks
+ * them adjacent (DYAD_VIF_GLUE_L/R); pattern words are flagged
+ * DYAD_VIF_PETR (in literal mode they match the written form only). Set
+ * names compare without the trailing `_` that only means "no plurals".
+ * Every verb line of a block gets the block's patterns plus a bare
+ * pattern with the block code (or the line's own code); a multi-word verb
+ * line (`+CALL_OFF`) is keyed on its `+` word and its other words are
+ * added to each of its patterns. Irregular forms `{...}` are counted, not
+ * needed: the coder looks verbs up by written form, then by lemma; a line
+ * written inflected (SAYS, SHOT) is also linked under its lemma when the
+ * lemma has no line of its own. Transformations (`~`) are counted.
+ * Actor codes may name several actors at once (`[FRO/BIL/SAM]`); the
+ * coder splits them.
  *
  * Differences from PETRARCH2, on purpose: a line starting with `<!` is a
  * comment, never the end of pattern reading; an actor's dated codes win
@@ -22,6 +30,9 @@
  * `<D` meaning before D and `>D` from D on.
  */
 #include "dict.h"
+#include "../text/lexicon.h"
+
+#include <stdlib.h>
 
 #define MAXW 32
 #define MAXI 64
@@ -102,11 +113,18 @@ struct vstate {
   DYAD_VEC(uint32_t) pats;  /* template patterns of the block */
 };
 
+/* Set names compare without case and without the trailing '_' that only
+ * says "no plurals" (&PREPOSIT1_ is referred to as &PREPOSIT1). */
 static int32_t find_set(struct dyad_dict *d, const char *name, size_t n)
 {
+  while (n && name[n - 1] == '_')
+    n--;
   for (size_t k = 0; k < d->sets.n; k++) {
     const char *s = d->sets.v[k].name;
-    if (strlen(s) == n && strncasecmp(s, name, n) == 0)
+    size_t sn = strlen(s);
+    while (sn && s[sn - 1] == '_')
+      sn--;
+    if (sn == n && strncasecmp(s, name, n) == 0)
       return (int32_t)k;
   }
   return -1;
@@ -360,7 +378,7 @@ static dyad_status verb_line(struct vstate *vs, struct str s)
   for (int j = 0; j < n; j++) {
     if (j == plus)
       continue;
-    struct dyad_verb_item it = {ids[j], ids[j], DYAD_VI_WORD};
+    struct dyad_verb_item it = {ids[j], ids[j], DYAD_VI_WORD, 0};
     if (j < plus)
       vl.pre[vl.npre++] = it;
     else
@@ -405,13 +423,25 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
   size_t n = 0;
   int star = -1;
   size_t k = 0;
+  /* '_' alone between two pattern tokens glues them (adjacent words);
+   * prev: what the previous token was (0 none, 1 item, 2 the verb) */
+  int under = 0, other = 0, prev = 0;
   while (k < body.n) {
     char c = body.s[k];
     if (c == ' ' || c == '\t' || c == '_' || c == '(' || c == ')' ||
         c == '{' || c == '}') {
+      if (c == '_')
+        under = 1;
+      else
+        other = 1;
       k++;
       continue;
     }
+    int glued = prev && under && !other;
+    under = other = 0;
+    if (glued && prev == 1 && n > 0)
+      items[n - 1].flags |= DYAD_VIF_GLUE_R;
+    prev = 1;
     size_t b = k;
     if (body.s[k] == '*') /* "*SCEPTICAL": the verb marker glued on */
       k++;
@@ -424,8 +454,11 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     if (w.n == 1 && w.s[0] == '*') {
       if (star < 0)
         star = (int)n;
+      prev = 2;
       continue;
     }
+    if (glued)
+      it.flags |= DYAD_VIF_GLUE_L;
     if (n >= MAXI) {
       d->counts.skipped++;
       return dyad__dict_problem(f, 0, "pattern too long");
@@ -444,7 +477,7 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
     } else {
       if (w.s[0] == '+' || w.s[0] == '$') { /* "+WORD": a slot word */
         struct dyad_verb_item slot = {0, 0, w.s[0] == '+' ? DYAD_VI_TARGET
-                                                          : DYAD_VI_SOURCE};
+                                                          : DYAD_VI_SOURCE, 0};
         items[n++] = slot;
         w.s++, w.n--;
         if (n >= MAXI) {
@@ -453,6 +486,7 @@ static dyad_status pattern_line(struct vstate *vs, struct str s)
         }
       }
       it.kind = DYAD_VI_WORD;
+      it.flags |= DYAD_VIF_PETR;
       it.id = dyad__dict_word(f->ctx, w.s, w.n);
       if (!it.id)
         return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
@@ -491,9 +525,74 @@ static int starts(const char *s, size_t n, const char *p)
   return n >= m && memcmp(s, p, m) == 0;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Verb lines are keyed on the word as written ("SAYS", "LEFT"), the coder
+ * looks verbs up by lemma ("said" -> "say"). After a file is read, each
+ * key of its links [l0, end) that is an inflected form also links its
+ * patterns under its lemma, unless the lemma has verb lines of its own
+ * (or an earlier form already claimed it). */
+static dyad_status link_lemmas(struct dyad_dict_file *f, size_t l0)
+{
+  struct dyad_dict *d = f->d;
+  const struct dyad_allocator *a = &f->ctx->alloc;
+  size_t end = d->vlinks.n, nk = 0;
+  if (end == l0)
+    return DYAD_OK;
+  uint32_t *keys = dyad__malloc(a, end * sizeof(*keys));
+  uint32_t *claim = dyad__malloc(a, 2 * (end - l0) * sizeof(*claim));
+  if (!keys || !claim) {
+    dyad__free(a, keys, end * sizeof(*keys));
+    dyad__free(a, claim, 2 * (end - l0) * sizeof(*claim));
+    return dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+  }
+  for (size_t k = 0; k < end; k++)
+    keys[k] = (uint32_t)(d->vlinks.v[k] >> 32);
+  qsort(keys, end, sizeof(*keys), cmp_u32);
+  dyad_status st = DYAD_OK;
+  uint32_t last = 0, lemma = 0;
+  for (size_t k = l0; k < end && st == DYAD_OK; k++) {
+    uint32_t key = (uint32_t)(d->vlinks.v[k] >> 32);
+    if (key != last) { /* links of one key are consecutive */
+      last = key;
+      lemma = 0;
+      size_t wl;
+      const char *w = dyad_ctx_word(f->ctx, key, &wl);
+      char buf[64];
+      size_t ll = w ? dyad__lemmatize(f->ctx, w, wl, DYAD_POS_VERB, buf,
+                                      sizeof(buf))
+                    : 0;
+      uint32_t id = ll ? dyad__dict_word(f->ctx, buf, ll) : 0;
+      if (id && id != key &&
+          !bsearch(&id, keys, end, sizeof(*keys), cmp_u32)) {
+        lemma = id;
+        for (size_t j = 0; j < nk; j++)
+          if (claim[2 * j] == id && claim[2 * j + 1] != key)
+            lemma = 0;
+        if (lemma && nk < 2 * (end - l0)) {
+          claim[2 * nk] = id;
+          claim[2 * nk + 1] = key;
+          nk++;
+        }
+      }
+    }
+    if (lemma && dyad__dict_link(d, a, lemma,
+                                 (uint32_t)(d->vlinks.v[k] & 0xffffffffu)))
+      st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+  }
+  dyad__free(a, keys, end * sizeof(*keys));
+  dyad__free(a, claim, 2 * (end - l0) * sizeof(*claim));
+  return st;
+}
+
 dyad_status dyad__load_petr_verbs(struct dyad_dict_file *f, char *buf,
                                   size_t len)
 {
+  size_t l0 = f->d->vlinks.n;
   struct vstate vs;
   memset(&vs, 0, sizeof(vs));
   vs.f = f;
@@ -535,6 +634,16 @@ dyad_status dyad__load_petr_verbs(struct dyad_dict_file *f, char *buf,
         st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
         break;
       }
+      if (strlen(f->d->sets.v[vs.set].name) != name.n) {
+        /* first met as a reference: keep the defining spelling, whose
+         * trailing '_' means no plurals */
+        const char *nm = dyad__arena_strndup(&f->d->arena, name.s, name.n);
+        if (!nm) {
+          st = dyad__ctx_error(f->ctx, DYAD_ENOMEM, "out of memory");
+          break;
+        }
+        f->d->sets.v[vs.set].name = nm;
+      }
       f->d->sets.v[vs.set].m0 = (uint32_t)f->d->members.n;
       f->d->sets.v[vs.set].nm = 0;
       f->d->counts.synsets++;
@@ -564,6 +673,8 @@ dyad_status dyad__load_petr_verbs(struct dyad_dict_file *f, char *buf,
   }
   if (st == DYAD_OK)
     st = close_block(&vs);
+  if (st == DYAD_OK)
+    st = link_lemmas(f, l0);
   dyad_vec_free(&f->ctx->alloc, vs.verbs);
   dyad_vec_free(&f->ctx->alloc, vs.pats);
   return st;
@@ -611,7 +722,8 @@ static dyad_status actor_codes(struct dyad_dict_file *f, struct str s)
     int okc = c > 0 && c < DYAD_CODE_MAX;
     for (size_t j = 0; okc && j < c; j++)
       okc = (in[j] >= 'A' && in[j] <= 'Z') || (in[j] >= '0' && in[j] <= '9') ||
-            in[j] == '-';
+            in[j] == '-' || (in[j] == '/' && j > 0 && j + 1 < c);
+    /* ("FRO/BIL/SAM": several actors at once; the coder splits it) */
     if (!okc) {
       d->counts.skipped++;
       dyad_status st = dyad__dict_problem(f, 0, "bad actor code '%s'", in);

@@ -173,7 +173,7 @@ static void walk(const struct dyad_dict *d, uint32_t node,
   uint32_t c = edge(d, node, toks[i].form);
   if (c && (upper || !d->nodes.v[c].caps))
     walk(d, c, toks, ntok, i + 1, depth + 1, best, entry);
-  if (toks[i].lemma && toks[i].lemma != toks[i].form) {
+  if (toks[i].lemma && toks[i].lemma != toks[i].form && !d->forms_only) {
     c = edge(d, node, toks[i].lemma);
     if (c && (upper || !d->nodes.v[c].caps))
       walk(d, c, toks, ntok, i + 1, depth + 1, best, entry);

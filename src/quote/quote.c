@@ -5,19 +5,32 @@
  *    CLOSEQ of the same kind (double or single). A paragraph that ends
  *    inside a quote continues it when the next paragraph opens with a
  *    mark (news style for long quotes); each paragraph's part is its own
- *    record, all with one speaker. A quote left open otherwise, and a
- *    stray closing mark, yield nothing.
+ *    record, all with one speaker. A closing double mark that opens a
+ *    paragraph with no quote open (a typesetting slip) opens one too. A
+ *    quote left open otherwise, and a stray closing mark, yield nothing.
  * 2. The speaker comes from a cue (said, told, added, according to, a
- *    dash before a name ...) in this order: right after the closing mark
- *    ("'...,' X said", "'...,' said X", "'...' - X"); before the opening
- *    mark in the same sentence ("X said: '...'", "According to X, '...'")
- *    or at the end of the previous sentence when it ends in a colon; the
- *    reported-speech clause holding a partial quote ("X called it 'a
- *    farce'"); a short "X said." sentence right before a quote that
- *    starts a sentence; for a partial quote, the subject of the clause
- *    holding it ("X likened them to a 'snake'"); else the previous
- *    quote's speaker when it is in the same or the previous paragraph (a
- *    quote that goes on after "he said.").
+ *    dash before a name ...). For a whole quote, in this order: right
+ *    after the closing mark ("'...,' X said", "'...,' said X", "'...' -
+ *    X", "'...,' the letter reads"; a name heading an apposition chain
+ *    "X, the attorney general, one of ..., said" is X; the search stops
+ *    at a sentence end, another mark or an adverbial clause); a
+ *    transcript label opening the paragraph ("PENCE: ..."); before the
+ *    opening mark in the same sentence ("X said: '...'", "According to
+ *    X, '...'", "footage of X asking, '...'") or at the end of the
+ *    previous sentence when it ends in a colon; the reported-speech
+ *    clause holding the mark; a sentence ending in "X said." right
+ *    before a quote that starts a sentence; a sentence of the same
+ *    paragraph right before whose main verb is a cue ("X described
+ *    him as a dealmaker. 'He ...'"); else the previous quote's
+ *    speaker when it is in the same or the previous paragraph (a quote
+ *    that goes on after "he said."). A partial quote (inside a sentence
+ *    of the writer's) belongs to that sentence: unless an attribution
+ *    follows it tightly ('"a farce," she said'), its host clause's
+ *    reporter comes first ("X said the plan was 'a farce' and urged
+ *    ..." is X's), then the cue before it, then the one after it, then
+ *    the subject of the clause holding it ("X likened them to a
+ *    'snake'"). Cues after the opening mark are the quote's own words
+ *    and never frame it.
  * 3. speaker_span is the mention as written; speaker_phrase resolves it:
  *    a proper-noun NP is itself; a description with a proper apposition
  *    ("the spokesman, John Smith,") is the apposition; a pronoun or
@@ -264,6 +277,22 @@ static dyad_span name_before(const struct qs *q, uint32_t i, uint32_t lo)
   return tok_span(q, a, i);
 }
 
+/* "the senator, who said ...": when clause cl is a relative clause whose
+ * subject is its relative pronoun, the pronoun is the speaker's mention
+ * (speaker_phrase still resolves to the antecedent); else an empty span. */
+static dyad_span rel_mention(const struct qs *q, const dyad_clause *cl)
+{
+  dyad_span none = {0, 0};
+  if (cl->kind != DYAD_CL_REL || !(cl->flags & DYAD_CLF_SUBJ_INHERITED) ||
+      (cl->flags & DYAD_CLF_QUOTE) || cl->verb < 0 || cl->sub_word >= q->nt)
+    return none;
+  uint32_t vt = q->doc->phrases.v[cl->verb].tok;
+  if (cl->sub_word >= vt || vt - cl->sub_word > 4 ||
+      !(tok_is(q, cl->sub_word, "who") || tok_is(q, cl->sub_word, "which")))
+    return none;
+  return tok_span(q, cl->sub_word, cl->sub_word + 1);
+}
+
 /* The speaker of a cue verb group v: its clause's subject, the NP right
  * before it, or a capitalised name right before it. lo bounds the look
  * back. Fills a->np or a->span; 0 when none. */
@@ -279,6 +308,7 @@ static int subject_of(const struct qs *q, int32_t v, uint32_t lo,
     if (ci < doc->clauses.n && doc->clauses.v[ci].verb == v &&
         doc->clauses.v[ci].subj >= 0) {
       a->np = doc->clauses.v[ci].subj;
+      a->span = rel_mention(q, &doc->clauses.v[ci]);
       return 1;
     }
   }
@@ -317,6 +347,81 @@ static dyad_span vg_cue_span(const struct qs *q, int32_t v)
   return tok_span(q, h, h + 1);
 }
 
+/* 1 when token i, as written, is a third-person cue form ("says",
+ * "reads", "writes"), or with ing an -ing form ("asking", "saying"). */
+static int surface_is_cue(const struct qs *q, uint32_t i, int ing)
+{
+  const dyad_token *t = &q->t[i];
+  char buf[32];
+  size_t n = dyad__fold(q->doc->text + t->off, t->len, buf, sizeof(buf));
+  if (n == (size_t)-1 || n <= 3)
+    return 0;
+  if (ing ? !(n > 4 && !memcmp(buf + n - 3, "ing", 3)) : buf[n - 1] != 's')
+    return 0;
+  return word_is_cue(buf, n);
+}
+
+/* A transcript turn: the paragraph holding token o opens with a speaker
+ * label in capitals and a colon ("PENCE: Well, ..."), optionally after
+ * an opening mark. Fills a->span with the label. */
+static int transcript_label(const struct qs *q, uint32_t o, struct attr *a)
+{
+  uint32_t p = o;
+  while (p > 0 && !(q->t[p].flags & DYAD_TOKF_PARA))
+    p--;
+  /* '"PENCE: ...' quoted whole: the label follows the mark */
+  int inside = p == o;
+  if (p < q->nt && (q->t[p].flags & DYAD_TOKF_OPENQ))
+    p++;
+  uint32_t k = p;
+  while (k < q->nt && k < p + 3 && (q->t[k].flags & DYAD_TOKF_ALLCAPS) &&
+         !(q->t[k].flags & DYAD_TOKF_DATELINE) &&
+         q->t[k].kind == DYAD_TK_WORD && q->t[k].len > 1)
+    k++;
+  if (k == p || (k >= o && !inside) || k >= q->nt ||
+      q->t[k].tag != DYAD_TAG_COLON)
+    return 0;
+  a->span = tok_span(q, p, k);
+  a->cue = tok_span(q, k, k + 1);
+  return 1;
+}
+
+/* 1 when token i opens an adverbial clause ("when", "because" ...):
+ * what follows a quote from there on is no attribution of it. */
+static int starts_adverbial(const struct qs *q, uint32_t i)
+{
+  static const char *const w[] = {"when", "because", "although", "though",
+                                  "whereas", "unless", "if", "since",
+                                  "while"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(w); k++)
+    if (tok_is(q, i, w[k]))
+      return 1;
+  return 0;
+}
+
+/* 1 when token i is a party-and-state tag ("R-Ky", "D-N.Y"). */
+static int party_tag(const struct qs *q, uint32_t i)
+{
+  const dyad_token *t = &q->t[i];
+  const char *p = q->doc->text + t->off;
+  return t->len >= 3 && t->len <= 8 && (p[0] == 'R' || p[0] == 'D' ||
+                                        p[0] == 'I') && p[1] == '-';
+}
+
+/* 1 when NP x is a lone weekday name ("Monday, she said"). */
+static int is_weekday(const struct qs *q, const dyad_phrase *x)
+{
+  static const char *const w[] = {"monday", "tuesday", "wednesday",
+                                  "thursday", "friday", "saturday",
+                                  "sunday"};
+  if (x->ntok != 1)
+    return 0;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(w); k++)
+    if (tok_is(q, x->tok, w[k]))
+      return 1;
+  return 0;
+}
+
 /* After the closing mark at c: "', X said", "', said X", "' - X",
  * "', according to X". Looks at most 12 tokens ahead, inside the
  * sentence the mark ends (or the next one when the mark ends one), never
@@ -341,6 +446,11 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
   if (c > 0 && q->t[c - 1].len == 1 && q->doc->text[q->t[c - 1].off] == '.')
     return 0;
   int32_t cand = -1; /* the latest NP that can be a subject */
+  int32_t lead = -1; /* a name right after the mark followed by a comma:
+                        the head of an apposition chain ("X, the
+                        attorney general, one of the plaintiffs, said") */
+  if (i < q->nt && q->t[i].tag == DYAD_TAG_COMMA)
+    i++;
   int paren = 0;      /* inside "( ... )": "Rep. X (R-Fla.) said" */
   for (; i < end; i++) {
     const dyad_token *t = &q->t[i];
@@ -350,21 +460,45 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
       paren--;
     if (t->flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_PARA | DYAD_TOKF_INQUOTE))
       return 0;
-    if (t->tag == DYAD_TAG_PERIOD)
-      return 0; /* '"...". He said' is the next sentence's business */
+    if (starts_adverbial(q, i))
+      return 0; /* '"...," when Clinton blasted him': another clause */
+    if (t->tag == DYAD_TAG_PERIOD && !paren &&
+        !(i + 1 < q->nt && q->t[i + 1].tag == DYAD_TAG_COMMA))
+      return 0; /* '"...". He said' is the next sentence's business; a
+                   period inside "(R-Fla.)" ends nothing */
     if (tok_is(q, i, "according") && tok_is(q, i + 1, "to") &&
         i + 2 < q->nt && q->np[i + 2] >= 0) {
       a->np = q->np[i + 2];
       a->cue = tok_span(q, i, i + 2);
       return 1;
     }
+    /* '"...," the letter reads.': a cue form the chunker took into the
+     * noun phrase ("reads", "says" as plural nouns) */
+    if (q->vg[i] < 0 && q->np[i] >= 0 && i + 1 < q->nt &&
+        (q->t[i + 1].tag == DYAD_TAG_PERIOD ||
+         q->t[i + 1].tag == DYAD_TAG_COMMA) &&
+        doc->phrases.v[q->np[i]].tok > c && doc->phrases.v[q->np[i]].tok < i &&
+        surface_is_cue(q, i, 0)) {
+      a->span = tok_span(q, doc->phrases.v[q->np[i]].tok, i);
+      a->cue = tok_span(q, i, i + 1);
+      return 1;
+    }
     int32_t v = cue_vg(q, i);
+    if (v >= 0 && (doc->phrases.v[v].flags & DYAD_PHF_PASSIVE)) {
+      /* '"..." was written by X': the agent speaks */
+      uint32_t k = doc->phrases.v[v].tok + doc->phrases.v[v].ntok;
+      if (tok_is(q, k, "by") && k + 1 < q->nt && q->np[k + 1] >= 0) {
+        a->np = q->np[k + 1];
+        a->cue = vg_cue_span(q, v);
+        return 1;
+      }
+    }
     if (v >= 0) {
       const dyad_phrase *vp = &doc->phrases.v[v];
       struct attr sub = {-1, {0, 0}, {0, 0}};
       if (vp->tok > c + 1 && subject_of(q, v, c + 1, &sub) && sub.np >= 0 &&
           doc->phrases.v[sub.np].tok > c)
-        a->np = sub.np;
+        a->np = sub.np, a->span = sub.span;
       else if (cand >= 0)
         a->np = cand;
       else if (vp->tok > c + 1 &&
@@ -377,12 +511,28 @@ static int after_close(const struct qs *q, uint32_t c, struct attr *a)
             !(q->t[k].flags & DYAD_TOKF_OPENQ))
           a->np = q->np[k];
       }
+      if (lead >= 0 && a->np != lead &&
+          (a->np < 0 || doc->phrases.v[a->np].tok > doc->phrases.v[lead].tok))
+        a->np = lead, a->span.len = 0;
+      /* '"...," adding that ...': a cue with no speaker of its own leaves
+       * the quote to the attribution before it */
+      if (a->np < 0 && !a->span.len)
+        return 0;
       a->cue = vg_cue_span(q, v);
       return 1;
     }
     int32_t p = q->np[i];
     if (p >= 0 && (i == 0 || q->np[i - 1] != p)) {
       const dyad_phrase *x = &doc->phrases.v[p];
+      uint32_t after = x->tok + x->ntok;
+      /* the comma must open a description ("X, the ...", "X, his
+       * ...", "X, R-Ky.,"): "Washington, D.C., police said" is no chain */
+      if (cand < 0 && lead < 0 && (x->flags & DYAD_PHF_PROPER) &&
+          !(x->flags & DYAD_PHF_PRONOUN) && after + 1 < q->nt &&
+          q->t[after].tag == DYAD_TAG_COMMA && !is_weekday(q, x) &&
+          (q->t[after + 1].tag == DYAD_TAG_DT ||
+           q->t[after + 1].tag == DYAD_TAG_PRPS || party_tag(q, after + 1)))
+        lead = p;
       int in_pp = x->up >= 0 && (size_t)x->up < doc->phrases.n &&
                   doc->phrases.v[x->up].kind == DYAD_PH_PP;
       if ((x->flags & DYAD_PHF_APPOS) && x->attach >= 0 &&
@@ -425,6 +575,18 @@ static int before_open(const struct qs *q, uint32_t o, struct attr *a)
         i + 2 < o && q->np[i + 2] >= 0) {
       a->np = q->np[i + 2];
       a->cue = tok_span(q, i, i + 2);
+      return 1;
+    }
+    /* "footage of Hillary Clinton asking, '...'": an -ing cue the
+     * chunker took into the noun phrase; the words before it speak */
+    if (q->vg[i] < 0 && q->np[i] >= 0 && i + 1 < q->nt &&
+        (q->t[i + 1].tag == DYAD_TAG_COMMA ||
+         q->t[i + 1].tag == DYAD_TAG_COLON || i + 1 == o) &&
+        q->doc->phrases.v[q->np[i]].tok < i && surface_is_cue(q, i, 1)) {
+      a->span = name_before(q, i, q->doc->phrases.v[q->np[i]].tok);
+      if (!a->span.len)
+        a->span = tok_span(q, q->doc->phrases.v[q->np[i]].tok, i);
+      a->cue = tok_span(q, i, i + 1);
       return 1;
     }
     int32_t v = cue_vg(q, i);
@@ -491,8 +653,19 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
   if (best < 0)
     return 0;
   const dyad_clause *cl = &doc->clauses.v[best];
+  /* inside a longer quotation, "what she called a 'rant'" has its own
+   * speaker: the cue clause's subject, not the outer quotation's */
+  if ((cl->flags & DYAD_CLF_QUOTE) && cl->verb >= 0 &&
+      doc->phrases.v[cl->verb].head < o &&
+      cue_vg(q, doc->phrases.v[cl->verb].head) >= 0 &&
+      subject_of(q, cl->verb, st->tok, a)) {
+    a->cue = vg_cue_span(q, cl->verb);
+    return 1;
+  }
   if (cl->speaker >= 0) {
     a->np = cl->speaker;
+    if (cl->parent >= 0 && doc->clauses.v[cl->parent].subj == cl->speaker)
+      a->span = rel_mention(q, &doc->clauses.v[cl->parent]);
     if (cl->parent >= 0 && doc->clauses.v[cl->parent].verb >= 0)
       a->cue = vg_cue_span(q, doc->clauses.v[cl->parent].verb);
     return 1;
@@ -501,7 +674,10 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
    * clause up the chain whose verb is a cue gives its subject */
   for (int hops = 0; best >= 0 && hops < 6; hops++) {
     cl = &doc->clauses.v[best];
-    if (cl->verb >= 0 && cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
+    /* a cue after the mark is the quote's own words ("To those I say
+     * the following:"), not its frame */
+    if (cl->verb >= 0 && doc->phrases.v[cl->verb].head < o &&
+        cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
       if (subject_of(q, cl->verb, st->tok, a)) {
         a->cue = vg_cue_span(q, cl->verb);
         return 1;
@@ -551,15 +727,16 @@ static int host_subject(const struct qs *q, uint32_t o, struct attr *a)
   return 0;
 }
 
-/* "X said." just before a quote that starts its own sentence: the short
- * attribution sentence goes with the quote after it. */
+/* A sentence ending in "X said." just before a quote that starts its own
+ * sentence in the same paragraph: the attribution goes with the quote
+ * after it ("..., Schiff said. 'The other factor ...'"). */
 static int prev_sentence(const struct qs *q, uint32_t o, struct attr *a)
 {
   long si = sent_of(q, o);
   if (si <= 0 || q->doc->sents.v[si].tok != o)
     return 0;
   const dyad_sentence *ps = &q->doc->sents.v[si - 1];
-  if (ps->ntok < 3 || ps->ntok > 12 || q->doc->sents.v[si].para != ps->para)
+  if (ps->ntok < 3 || ps->ntok > 60 || q->doc->sents.v[si].para != ps->para)
     return 0;
   uint32_t last = ps->tok + ps->ntok - 1;
   if (q->t[last].tag != DYAD_TAG_PERIOD || q->t[last - 1].flags &
@@ -577,6 +754,34 @@ static int prev_sentence(const struct qs *q, uint32_t o, struct attr *a)
   return 1;
 }
 
+/* A quote that starts a sentence right after a sentence of the same
+ * paragraph whose main verb is a cue and which holds no quote of its own
+ * ("His partner called him a master of deals. 'He showed ...'"): that
+ * sentence's subject introduces it. */
+static int lead_sentence(const struct qs *q, uint32_t o, struct attr *a)
+{
+  const dyad_doc *doc = q->doc;
+  long si = sent_of(q, o);
+  if (si <= 0 || doc->sents.v[si].tok != o)
+    return 0;
+  const dyad_sentence *ps = &doc->sents.v[si - 1];
+  if (doc->sents.v[si].para != ps->para)
+    return 0;
+  for (uint32_t k = ps->tok; k < ps->tok + ps->ntok; k++)
+    if (q->t[k].flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_CLOSEQ))
+      return 0;
+  for (uint32_t c = ps->clause; c < ps->clause + ps->nclause; c++) {
+    const dyad_clause *cl = &doc->clauses.v[c];
+    if (cl->parent >= 0 || cl->verb < 0 || cl->subj < 0 ||
+        cue_vg(q, doc->phrases.v[cl->verb].head) < 0)
+      continue;
+    a->np = cl->subj;
+    a->cue = vg_cue_span(q, cl->verb);
+    return 1;
+  }
+  return 0;
+}
+
 /* ==== the stage ========================================================= */
 
 static dyad_status emit(struct qs *q, uint32_t o, uint32_t z, int partial,
@@ -591,7 +796,7 @@ static dyad_status emit(struct qs *q, uint32_t o, uint32_t z, int partial,
   r->flags = partial ? 1u : 0u;
   r->speaker_phrase = -1;
   if (a->np >= 0) {
-    r->speaker_span = phrase_span(q, a->np);
+    r->speaker_span = a->span.len ? a->span : phrase_span(q, a->np);
     r->speaker_phrase = resolve(q, a->np);
   } else if (a->span.len) {
     r->speaker_span = a->span;
@@ -607,6 +812,12 @@ static int partial_at(const struct qs *q, uint32_t o)
 {
   long si = sent_of(q, o);
   if (si < 0 || q->doc->sents.v[si].tok == o)
+    return 0;
+  /* a mark that starts a line starts an utterance ("... - Jane Doe\n
+   * \"Next reader's words\"") even when the sentence runs on */
+  const dyad_token *pt = &q->t[o - 1];
+  if (memchr(q->doc->text + pt->off + pt->len, '\n',
+             q->t[o].off - (pt->off + pt->len)))
     return 0;
   uint8_t tg = q->t[o - 1].tag;
   return !(tg == DYAD_TAG_COLON || tg == DYAD_TAG_COMMA ||
@@ -642,7 +853,13 @@ dyad_status dyad__quotes(dyad_doc *doc)
     }
   }
   for (uint32_t i = 0; i < q.nt; i++) {
-    if (!(q.t[i].flags & DYAD_TOKF_OPENQ))
+    /* a closing double mark that opens a paragraph with no quote open
+     * ("”Fear. I am afraid.” ― Jane Doe", a typesetting slip) opens a
+     * quote that runs to the next such stray mark in the paragraph */
+    int stray = !(q.t[i].flags & (DYAD_TOKF_OPENQ | DYAD_TOKF_CLOSEQ)) &&
+                q.t[i].kind == DYAD_TK_QUOTE &&
+                (q.t[i].flags & DYAD_TOKF_PARA) && is_double(&q, i);
+    if (!(q.t[i].flags & DYAD_TOKF_OPENQ) && !stray)
       continue;
     /* the chain of pieces: [o, z) each, z the close mark or para end */
     uint32_t pieces[16][2];
@@ -662,7 +879,10 @@ dyad_status dyad__quotes(dyad_doc *doc)
         }
         break;
       }
-      if ((q.t[j].flags & DYAD_TOKF_CLOSEQ) && is_double(&q, j) == dbl) {
+      if (((q.t[j].flags & DYAD_TOKF_CLOSEQ) ||
+           (stray && q.t[j].kind == DYAD_TK_QUOTE &&
+            !(q.t[j].flags & DYAD_TOKF_OPENQ))) &&
+          is_double(&q, j) == dbl) {
         closed = 1;
         break;
       }
@@ -683,9 +903,27 @@ dyad_status dyad__quotes(dyad_doc *doc)
     uint32_t first = pieces[0][0];
     struct attr a = {-1, {0, 0}, {0, 0}};
     int partial = partial_at(&q, first);
-    int found = after_close(&q, j, &a) || before_open(&q, first, &a) ||
-                host_clause(&q, first, &a) || prev_sentence(&q, first, &a) ||
-                (partial && host_subject(&q, first, &a));
+    /* a partial quote belongs to the sentence around it: a cue before
+     * it ("X said the plan was 'a farce' and urged ...") comes first */
+    /* ... but '"a farce," she said' names its speaker right after it */
+    uint32_t nx = j + 1 < q.nt && q.t[j + 1].tag == DYAD_TAG_COMMA ? j + 2
+                                                                  : j + 1;
+    int tight = nx < q.nt &&
+                (q.t[j - 1].tag == DYAD_TAG_COMMA ||
+                 q.t[j + 1].tag == DYAD_TAG_COMMA) &&
+                (q.np[nx] >= 0 || cue_vg(&q, nx) >= 0);
+    int found = partial && !tight
+                    ? (transcript_label(&q, first, &a) ||
+                       host_clause(&q, first, &a) ||
+                       before_open(&q, first, &a) || after_close(&q, j, &a) ||
+                       host_subject(&q, first, &a))
+                    : (after_close(&q, j, &a) ||
+                       transcript_label(&q, first, &a) ||
+                       before_open(&q, first, &a) ||
+                       host_clause(&q, first, &a) ||
+                       prev_sentence(&q, first, &a) ||
+                       (partial && host_subject(&q, first, &a)) ||
+                       (!partial && lead_sentence(&q, first, &a)));
     if (!found && !partial && q.have_last &&
         (q.last.np >= 0 || q.last.span.len) &&
         para_of(&q, first) <= q.last_para + 1) {

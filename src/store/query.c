@@ -11,9 +11,10 @@
  */
 #include "store.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
-#define MAXP 40 /* parameters in one query, at most */
+#define MAXP 64 /* parameters in one query, at most */
 
 struct qb {
   struct dyad_store *s;
@@ -23,6 +24,9 @@ struct qb {
   char bounds[3][DYAD_CODE_MAX + 8]; /* upper bounds of prefix ranges */
   dyad_buf fts;                 /* the full-text query, normalised */
   int text_done;                /* the text filter is in the FROM clause */
+  int probe;                    /* SQLite: test each event's sentence and
+                                   title against the text (see probe_text) */
+  int walk;                     /* SQLite: read events_day newest first */
   int oom;
 };
 
@@ -53,7 +57,14 @@ static size_t upper_bound(const char *pre, size_t len, char *out, size_t cap)
   return len;
 }
 
-static void prefix(struct qb *b, const char *col, const char *pre, int which)
+/* A code prefix filter on column col: the byte range, and on SQLite also
+ * the list of the codes in that range that the store holds (known: the
+ * summary table and column that list every code of col, or NULL). A
+ * range on an index's first column makes SQLite scan the whole range
+ * (RUS, RUSGOV, RUSMIL, ...) and test the next columns in each entry;
+ * with the list, it seeks each code and then the next columns' ranges. */
+static void prefix(struct qb *b, const char *col, const char *pre, int which,
+                   const char *known_table, const char *known_col)
 {
   if (!pre || !*pre)
     return;
@@ -68,6 +79,21 @@ static void prefix(struct qb *b, const char *col, const char *pre, int which)
     add(b, " AND ");
     add(b, col);
     add(b, " < ?");
+    param(b, dyad__text(b->bounds[which], ulen));
+  }
+  if (ulen && known_table && b->s->ops->dialect == DYAD__SQLITE) {
+    add(b, " AND ");
+    add(b, col);
+    add(b, " IN (SELECT ");
+    add(b, known_col);
+    add(b, " FROM ");
+    add(b, known_table);
+    add(b, " WHERE ");
+    add(b, known_col);
+    add(b, " >= ? AND ");
+    add(b, known_col);
+    add(b, " < ?)");
+    param(b, dyad__text(pre, len));
     param(b, dyad__text(b->bounds[which], ulen));
   }
 }
@@ -124,9 +150,9 @@ static void where(struct qb *b, const dyad_query *q)
   add(b, " WHERE 1 = 1");
   if (!q)
     return;
-  prefix(b, "e.source", q->source, 0);
-  prefix(b, "e.target", q->target, 1);
-  prefix(b, "e.code", q->code, 2);
+  prefix(b, "e.source", q->source, 0, "counts_by_dyad", "source");
+  prefix(b, "e.target", q->target, 1, "counts_by_dyad", "target");
+  prefix(b, "e.code", q->code, 2, "counts_by_code", "code");
   if (q->quads & 0x1e) {
     add(b, " AND e.quad IN (");
     int n = 0;
@@ -161,7 +187,13 @@ static void where(struct qb *b, const dyad_query *q)
       return;
     }
     /* Events whose evidence sentence matches, or whose title does. */
-    if (pg)
+    if (b->probe)
+      add(b, " AND (EXISTS (SELECT 1 FROM sentences s2, sentences_fts f"
+             " WHERE s2.doc_id = e.doc_id AND s2.idx = e.sent"
+             " AND f.rowid = s2.id AND sentences_fts MATCH ?)"
+             " OR EXISTS (SELECT 1 FROM documents_fts df"
+             " WHERE df.rowid = e.doc_id AND documents_fts MATCH ?))");
+    else if (pg)
       add(b, " AND e.id IN (SELECT e2.id FROM sentences s2 JOIN events e2"
              " ON e2.doc_id = s2.doc_id AND e2.sent = s2.idx"
              " WHERE s2.tsv @@ websearch_to_tsquery('simple', ?)"
@@ -207,7 +239,7 @@ static void from_events(struct qb *b, const dyad_query *q)
       return;
     }
   }
-  add(b, " events e");
+  add(b, b->walk ? " events e INDEXED BY events_day" : " events e");
 }
 
 static void limit(struct qb *b, uint64_t n)
@@ -247,7 +279,173 @@ static const char *str(const char *v)
   return v ? v : "";
 }
 
+static int given(const char *v)
+{
+  return v && *v;
+}
+
+/* Filters on who, what, which document or which words: those that the
+ * summary tables cannot answer. */
+static int has_key_filter(const dyad_query *q)
+{
+  return q && (given(q->source) || given(q->target) || given(q->code) ||
+               given(q->doc) || given(q->text));
+}
+
+/* " AND quad IN (...)" on a summary table, for a QuadClass filter. */
+static void sum_quads(struct qb *b, const dyad_query *q)
+{
+  if (!q || !(q->quads & 0x1e))
+    return;
+  add(b, " AND quad IN (");
+  int n = 0;
+  for (int i = 1; i <= 4; i++) {
+    if (!(q->quads & (1u << i)))
+      continue;
+    add(b, n++ ? ", ?" : "?");
+    param(b, dyad__int(i));
+  }
+  add(b, ")");
+}
+
+/* The per-QuadClass counts and Goldstein sums of summary rows. */
+static const char sum_cols[] =
+    "SUM(n) AS k_n, SUM(CASE WHEN quad = 1 THEN n ELSE 0 END) AS k_q1, "
+    "SUM(CASE WHEN quad = 2 THEN n ELSE 0 END) AS k_q2, "
+    "SUM(CASE WHEN quad = 3 THEN n ELSE 0 END) AS k_q3, "
+    "SUM(CASE WHEN quad = 4 THEN n ELSE 0 END) AS k_q4, SUM(gsum6) AS k_g6, "
+    "SUM(gn) AS k_gn";
+
 /* ==== event listing ==================================================== */
+
+static int int_row(void *ud, int ncol, const char *const *v)
+{
+  if (ncol >= 1 && v[0])
+    *(int64_t *)ud = strtoll(v[0], NULL, 10);
+  return 0;
+}
+
+/* Events with codes in the prefix range of pre, from a summary table. */
+static int64_t prefix_count(struct dyad_store *s, const char *sql,
+                            const char *pre)
+{
+  char hi[DYAD_CODE_MAX + 8];
+  size_t len = strlen(pre);
+  size_t hlen = upper_bound(pre, len, hi, sizeof(hi));
+  if (!hlen)
+    return -1;
+  struct dyad__val p[2] = {dyad__text(pre, len), dyad__text(hi, hlen)};
+  int64_t n = -1;
+  if (s->ops->run(s, -1, sql, p, 2, int_row, &n) != DYAD_OK)
+    return -1;
+  return n;
+}
+
+/* SQLite: whether a listing of the first `limit` events with source,
+ * target or code filters should walk the date index newest first (it
+ * holds every filter column, so no row is read) rather than let the
+ * filters' index find every match and sort them. Walking reads about
+ * limit * events / matches entries, sorting handles the matches: walking
+ * wins when matches^2 > limit * events, e.g. "--code 19" (a tenth of the
+ * events) but not "--dyad RUS:UKR". Matches are estimated from the
+ * summary tables, taking the filters as independent. */
+static int walk_dates(struct qb *b, const dyad_query *q)
+{
+  struct dyad_store *s = b->s;
+  if (s->ops->dialect != DYAD__SQLITE || !q || !q->limit ||
+      given(q->text) || given(q->doc) ||
+      !(given(q->source) || given(q->target) || given(q->code)))
+    return 0;
+  int64_t events = -1, n;
+  if (s->ops->run(s, -1, "SELECT SUM(n) FROM counts_by_code", NULL, 0,
+                  int_row, &events) != DYAD_OK ||
+      events <= 0)
+    return 0;
+  /* an actor's events on either side, halved, stand for one side: a few
+   * summary rows instead of every dyad of the actor */
+  static const struct {
+    size_t off;
+    const char *sql;
+  } est[] = {
+      {offsetof(dyad_query, source),
+       "SELECT SUM(n) / 2 FROM counts_by_actor WHERE actor >= ? AND "
+       "actor < ?"},
+      {offsetof(dyad_query, target),
+       "SELECT SUM(n) / 2 FROM counts_by_actor WHERE actor >= ? AND "
+       "actor < ?"},
+      {offsetof(dyad_query, code),
+       "SELECT SUM(n) FROM counts_by_code WHERE code >= ? AND code < ?"},
+  };
+  double m = (double)events;
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(est); i++) {
+    const char *pre = *(const char *const *)((const char *)q + est[i].off);
+    if (!given(pre))
+      continue;
+    n = prefix_count(s, est[i].sql, pre);
+    if (n < 0)
+      return 0;
+    m *= (double)n / (double)events;
+  }
+  return m * m > (double)q->limit * (double)events;
+}
+
+/* SQLite: whether a listing of the first `limit` events matching a text
+ * (and dates or QuadClasses at most) should walk the events newest first
+ * and test each one (two FTS5 look-ups by rowid) rather than collect every
+ * match and sort them. Walking costs about limit / f tests for a word in a
+ * fraction f of the evidence; collecting costs f * events joins and a
+ * sort. With a word in one sentence of seven, collecting means 140,000
+ * events of a million; walking, about 700. Estimated from the FTS5
+ * vocabulary: the rarest word's sentence count against the events. Only
+ * plain ASCII words are estimated (the tokenizer folds others). */
+static int probe_text(struct qb *b, const dyad_query *q)
+{
+  if (b->s->ops->dialect != DYAD__SQLITE || !q || !given(q->text) ||
+      !q->limit || q->limit > 1000 || given(q->source) ||
+      given(q->target) || given(q->code) || given(q->doc))
+    return 0;
+  if (fts_query(&b->fts, q->text) <= 0)
+    return 0;
+  int64_t events = 0, rarest = -1;
+  if (b->s->ops->run(b->s, -1, "SELECT MAX(id) FROM events", NULL, 0,
+                     int_row, &events) != DYAD_OK ||
+      events <= 0)
+    return 0;
+  const char *p = b->fts.ptr, *end = p + b->fts.len;
+  int ntok = 0;
+  while (p < end) {
+    char tok[64];
+    size_t n = 0;
+    while (p < end && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                        (*p >= '0' && *p <= '9'))) {
+      if ((unsigned char)*p >= 0x80)
+        return 0;
+      p++;
+    }
+    while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                       (*p >= '0' && *p <= '9'))) {
+      if (n + 1 < sizeof(tok))
+        tok[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+      p++;
+    }
+    if (!n)
+      continue;
+    if (p < end && (unsigned char)*p >= 0x80)
+      return 0;
+    if (++ntok > 16)
+      return 0;
+    int64_t docs = 0;
+    struct dyad__val t = dyad__text(tok, n);
+    if (b->s->ops->run(b->s, -1,
+                       "SELECT doc FROM sentences_vocab WHERE term = ?", &t, 1,
+                       int_row, &docs) != DYAD_OK)
+      return 0;
+    if (rarest < 0 || docs < rarest)
+      rarest = docs;
+  }
+  /* f >= 5%: at most 20 * limit tests (a few ms each hundred) */
+  return ntok > 0 && rarest * 20 >= events;
+}
 
 struct ev_ctx {
   dyad_store_event_fn fn;
@@ -293,6 +491,11 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
   b.s = s;
   s->errmsg[0] = '\0';
   int pg = s->ops->dialect == DYAD__PG;
+  dyad_status st = dyad__store_commit(s); /* see what was put */
+  if (st != DYAD_OK)
+    return st;
+  b.probe = probe_text(&b, q);
+  b.walk = b.probe || walk_dates(&b, q);
   add(&b, pg ? "SELECT d.doc_key, d.title, e.sent, "
                "to_char(e.event_date, 'YYYY-MM-DD'), "
              : "SELECT d.doc_key, d.title, e.sent, e.event_date, ");
@@ -308,7 +511,15 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
    * reading the table: sorting 25,000 keys is cheap, joining them all
    * first is not. Ids grow in the order events were stored. */
   where(&b, q);
-  add(&b, " ORDER BY e.event_date DESC NULLS LAST, e.id");
+  /* SQLite: with a LIMIT, the planner likes to walk the date index in
+   * order and test every event against the filters, which reads most of
+   * the store when the filters are selective. "+" hides the column from
+   * the ordering optimisation, so a filter's own index drives the query
+   * and only its matches are sorted. Without such a filter, walking the
+   * date index is the right plan. */
+  add(&b, !pg && has_key_filter(q) && !b.walk
+              ? " ORDER BY +e.event_date DESC NULLS LAST, e.id"
+              : " ORDER BY e.event_date DESC NULLS LAST, e.id");
   limit(&b, q ? q->limit : 0);
   add(&b, ") k JOIN events e ON e.id = k.id"
           " JOIN documents d ON d.id = e.doc_id"
@@ -317,7 +528,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
           " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place"
           " ORDER BY e.event_date DESC NULLS LAST, e.id");
   struct ev_ctx c = {fn, ud};
-  dyad_status st = qb_run(&b, event_row, &c);
+  st = qb_run(&b, event_row, &c);
   qb_release(&b);
   return st;
 }
@@ -351,6 +562,20 @@ static int agg_row(void *ud, int ncol, const char *const *v)
   return c->fn(&a, c->ud);
 }
 
+/* Columns: key, name, count, q1, q2, q3, q4, Goldstein sum in
+ * millionths, scored events (summary tables). */
+static int agg_sum_row(void *ud, int ncol, const char *const *v)
+{
+  if (ncol < 9)
+    return 1;
+  int64_t g6 = strtoll(str(v[7]), NULL, 10), gn = strtoll(str(v[8]), NULL, 10);
+  char mean[40];
+  snprintf(mean, sizeof(mean), "%.17g", gn ? (double)g6 / 1e6 / (double)gn : 0);
+  const char *w[8] = {v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+                      gn ? mean : NULL};
+  return agg_row(ud, 8, w);
+}
+
 static const char agg_cols[] =
     "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END), "
@@ -368,7 +593,9 @@ struct period_ctx {
   char key[16];       /* the period being summed */
   uint64_t count, quad[5];
   double gsum;        /* sum of Goldstein scores */
+  int64_t g6;         /* the same in millionths (summary rows) */
   uint64_t gn;        /* events with a score */
+  int micro;          /* rows come from counts_by_day */
   int open, stop;
 };
 
@@ -417,7 +644,8 @@ static void period_emit(struct period_ctx *c)
   a.count = c->count;
   memcpy(a.quad, c->quad, sizeof(a.quad));
   a.has_goldstein = c->gn > 0;
-  a.goldstein = c->gn ? c->gsum / (double)c->gn : 0;
+  double sum = c->micro ? (double)c->g6 / 1e6 : c->gsum;
+  a.goldstein = c->gn ? sum / (double)c->gn : 0;
   c->stop = c->fn(&a, c->ud) != 0;
   c->open = 0;
 }
@@ -438,6 +666,7 @@ static int day_row(void *ud, int ncol, const char *const *v)
     memcpy(c->key, key, sizeof(key));
     c->count = c->gn = 0;
     c->gsum = 0;
+    c->g6 = 0;
     memset(c->quad, 0, sizeof(c->quad));
     c->open = 1;
   }
@@ -449,7 +678,10 @@ static int day_row(void *ud, int ncol, const char *const *v)
     known += k;
   }
   c->quad[0] += n > known ? n - known : 0;
-  c->gsum += v[6] ? strtod(v[6], NULL) : 0;
+  if (c->micro)
+    c->g6 += strtoll(str(v[6]), NULL, 10);
+  else
+    c->gsum += v[6] ? strtod(v[6], NULL) : 0;
   c->gn += strtoull(str(v[7]), NULL, 10);
   return 0;
 }
@@ -466,6 +698,33 @@ dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
   memset(&b, 0, sizeof(b));
   b.s = s;
   s->errmsg[0] = '\0';
+  struct period_ctx c;
+  memset(&c, 0, sizeof(c));
+  c.per = per;
+  c.fn = fn;
+  c.ud = ud;
+  if (!has_key_filter(q)) {
+    /* dates and QuadClasses only: the per-day summary answers */
+    c.micro = 1;
+    add(&b, pg ? "SELECT to_char(day, 'YYYY-MM-DD'), " : "SELECT day, ");
+    add(&b, sum_cols);
+    add(&b, " FROM counts_by_day WHERE 1 = 1");
+    if (q && q->from) {
+      add(&b, " AND day >= ?");
+      param(&b, dyad__date(q->from));
+    }
+    if (q && q->to) {
+      add(&b, " AND day <= ?");
+      param(&b, dyad__date(q->to));
+    }
+    sum_quads(&b, q);
+    add(&b, " GROUP BY day HAVING SUM(n) > 0 ORDER BY day");
+    dyad_status st = qb_run(&b, day_row, &c);
+    if (st == DYAD_OK)
+      period_emit(&c);
+    qb_release(&b);
+    return st;
+  }
   add(&b, pg ? "SELECT to_char(e.event_date, 'YYYY-MM-DD'), "
              : "SELECT e.event_date, ");
   add(&b, "COUNT(*), SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), "
@@ -477,15 +736,48 @@ dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
   where(&b, q);
   add(&b, " AND e.event_date IS NOT NULL GROUP BY e.event_date"
           " ORDER BY e.event_date");
-  struct period_ctx c;
-  memset(&c, 0, sizeof(c));
-  c.per = per;
-  c.fn = fn;
-  c.ud = ud;
   dyad_status st = qb_run(&b, day_row, &c);
   if (st == DYAD_OK)
     period_emit(&c);
   qb_release(&b);
+  return st;
+}
+
+/* Rankings over the whole store (no filter but QuadClasses), from the
+ * summary tables. Same columns and order as the queries over events. */
+static dyad_status top_summary(struct qb *b, const dyad_query *q,
+                               dyad_top what, dyad_store_agg_fn fn, void *ud)
+{
+  switch (what) {
+  case DYAD_TOP_ACTORS:
+    add(b, "SELECT actor, '', ");
+    add(b, sum_cols);
+    add(b, " FROM counts_by_actor WHERE 1 = 1");
+    sum_quads(b, q);
+    add(b, " GROUP BY actor HAVING SUM(n) > 0 ORDER BY 3 DESC, 1");
+    break;
+  case DYAD_TOP_DYADS:
+    add(b, "SELECT source || ':' || target, '', ");
+    add(b, sum_cols);
+    add(b, " FROM counts_by_dyad WHERE 1 = 1");
+    sum_quads(b, q);
+    add(b, " GROUP BY source, target HAVING SUM(n) > 0 ORDER BY 3 DESC, "
+           "source, target");
+    break;
+  default:
+    add(b, "SELECT t.code, COALESCE(c.name, ''), t.k_n, t.k_q1, t.k_q2, "
+           "t.k_q3, t.k_q4, t.k_g6, t.k_gn FROM (SELECT code, ");
+    add(b, sum_cols);
+    add(b, " FROM counts_by_code WHERE 1 = 1");
+    sum_quads(b, q);
+    add(b, " GROUP BY code HAVING SUM(n) > 0) t LEFT JOIN codes c ON "
+           "c.code = t.code ORDER BY 3 DESC, 1");
+    break;
+  }
+  limit(b, q && q->limit ? q->limit : 20);
+  struct agg_ctx c = {fn, ud};
+  dyad_status st = qb_run(b, agg_sum_row, &c);
+  qb_release(b);
   return st;
 }
 
@@ -496,6 +788,10 @@ dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,
   memset(&b, 0, sizeof(b));
   b.s = s;
   s->errmsg[0] = '\0';
+  if ((what == DYAD_TOP_ACTORS || what == DYAD_TOP_DYADS ||
+       what == DYAD_TOP_CODES) &&
+      !has_key_filter(q) && !(q && (q->from || q->to)))
+    return top_summary(&b, q, what, fn, ud);
   switch (what) {
   case DYAD_TOP_ACTORS:
     /* Known sources and targets of the matching events (exactly the rows

@@ -20,6 +20,57 @@
  */
 #include "store.h"
 
+/* Summary tables, kept by every ingest in the same transaction as the
+ * events they count (store.c): events per day, per dyad, per actor (each
+ * known source and target, as `--top actors` counts) and per code, each
+ * split by QuadClass, with the sum of Goldstein scores in millionths (an
+ * integer, so that removing a replaced document's events leaves exact
+ * sums) and the number of scored events. Whole-store aggregates read
+ * these instead of a million events. DAY and CODE are the dialect's date
+ * and code types; OPT is " WITHOUT ROWID" on SQLite, where the rows are
+ * then stored in key order (a grouped read needs no lookups). */
+#define SUMMARY_TABLES(DAY, CODE, OPT)                                           \
+  "CREATE TABLE IF NOT EXISTS counts_by_day (\n"                            \
+  "  day " DAY " NOT NULL,\n"                                               \
+  "  quad INTEGER NOT NULL,\n"                                              \
+  "  n BIGINT NOT NULL,\n"                                                  \
+  "  gsum6 BIGINT NOT NULL,\n"                                              \
+  "  gn BIGINT NOT NULL,\n"                                                 \
+  "  PRIMARY KEY (day, quad)\n"                                             \
+  ")" OPT,                                                                      \
+  "CREATE TABLE IF NOT EXISTS counts_by_dyad (\n"                           \
+  "  source " CODE " NOT NULL,\n"                                           \
+  "  target " CODE " NOT NULL,\n"                                           \
+  "  quad INTEGER NOT NULL,\n"                                              \
+  "  n BIGINT NOT NULL,\n"                                                  \
+  "  gsum6 BIGINT NOT NULL,\n"                                              \
+  "  gn BIGINT NOT NULL,\n"                                                 \
+  "  PRIMARY KEY (source, target, quad)\n"                                  \
+  ")" OPT,                                                                      \
+  "CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad "     \
+  "(target)",                                                               \
+  "CREATE TABLE IF NOT EXISTS counts_by_actor (\n"                          \
+  "  actor " CODE " NOT NULL,\n"                                            \
+  "  quad INTEGER NOT NULL,\n"                                              \
+  "  n BIGINT NOT NULL,\n"                                                  \
+  "  gsum6 BIGINT NOT NULL,\n"                                              \
+  "  gn BIGINT NOT NULL,\n"                                                 \
+  "  PRIMARY KEY (actor, quad)\n"                                           \
+  ")" OPT,                                                                  \
+  "CREATE TABLE IF NOT EXISTS counts_by_code (\n"                           \
+  "  code " CODE " NOT NULL,\n"                                             \
+  "  quad INTEGER NOT NULL,\n"                                              \
+  "  n BIGINT NOT NULL,\n"                                                  \
+  "  gsum6 BIGINT NOT NULL,\n"                                              \
+  "  gn BIGINT NOT NULL,\n"                                                 \
+  "  PRIMARY KEY (code, quad)\n"                                            \
+  ")" OPT
+
+/* PostgreSQL's sentences.tsv: only evidence sentences are searched. */
+#define PG_TSV                                                              \
+  "tsv TSVECTOR GENERATED ALWAYS AS (CASE WHEN nevents > 0 THEN "           \
+  "to_tsvector('simple', text) END) STORED"
+
 static const char *const sqlite_schema[] = {
     "CREATE TABLE IF NOT EXISTS meta (\n"
     "  key TEXT PRIMARY KEY,             -- 'schema_version'\n"
@@ -47,8 +98,11 @@ static const char *const sqlite_schema[] = {
     "  para INTEGER NOT NULL,\n"
     "  flags INTEGER NOT NULL,           -- DYAD_SENTF_*\n"
     "  text TEXT NOT NULL,\n"
+    "  nevents INTEGER NOT NULL DEFAULT 0, -- events with this evidence\n"
     "  UNIQUE (doc_id, idx)\n"
     ")",
+    "CREATE VIEW IF NOT EXISTS evidence_sentences AS\n"
+    "  SELECT id, text FROM sentences WHERE nevents > 0",
     "CREATE TABLE IF NOT EXISTS codes (\n"
     "  code TEXT PRIMARY KEY,            -- CAMEO code seen in events\n"
     "  name TEXT NOT NULL,\n"
@@ -80,12 +134,14 @@ static const char *const sqlite_schema[] = {
     "  place INTEGER,                    -- places.idx, NULL none\n"
     "  flags INTEGER NOT NULL            -- DYAD_EVF_*\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent)",
-    "CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, "
-    "goldstein)",
-    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, "
+    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent, "
     "event_date)",
-    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date)",
+    "CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, "
+    "goldstein, source, target, code)",
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, "
+    "event_date, quad, goldstein)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date, "
+    "quad, goldstein, source)",
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, "
     "source, target, quad, goldstein)",
     "CREATE TABLE IF NOT EXISTS actors (\n"
@@ -129,11 +185,13 @@ static const char *const sqlite_schema[] = {
     "  geonameid INTEGER,\n"
     "  UNIQUE (doc_id, idx)\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (\n"
-    "  text, content = 'sentences', content_rowid = 'id')",
+    "  text, content = 'evidence_sentences', content_rowid = 'id')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (\n"
     "  title, content = 'documents', content_rowid = 'id')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (\n"
+    "  sentences_fts, 'row')",
+    SUMMARY_TABLES("TEXT", "TEXT", " WITHOUT ROWID"),
     NULL};
 
 /* PostgreSQL: the same tables. Codes compare in the "C" collation so that
@@ -173,8 +231,8 @@ static const char *const pg_schema[] = {
     "  para INTEGER NOT NULL,\n"
     "  flags INTEGER NOT NULL,\n"
     "  text TEXT NOT NULL,\n"
-    "  tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) "
-    "STORED,\n"
+    "  nevents INTEGER NOT NULL DEFAULT 0,\n"
+    "  " PG_TSV ",\n"
     "  UNIQUE (doc_id, idx)\n"
     ")",
     "CREATE INDEX IF NOT EXISTS sentences_fts ON sentences USING GIN (tsv)",
@@ -209,13 +267,14 @@ static const char *const pg_schema[] = {
     "  place INTEGER,\n"
     "  flags INTEGER NOT NULL\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id, sent, "
+    "event_date)",
     "CREATE INDEX IF NOT EXISTS events_day ON events (event_date, quad, "
-    "goldstein) INCLUDE (id)",
+    "goldstein, source, target, code) INCLUDE (id)",
     "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, "
-    "event_date) INCLUDE (id)",
-    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date) "
-    "INCLUDE (id)",
+    "event_date, quad, goldstein) INCLUDE (id)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date, "
+    "quad, goldstein, source) INCLUDE (id)",
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, "
     "source, target, quad, goldstein) INCLUDE (id)",
     "CREATE TABLE IF NOT EXISTS actors (\n"
@@ -259,10 +318,77 @@ static const char *const pg_schema[] = {
     "  geonameid BIGINT,\n"
     "  UNIQUE (doc_id, idx)\n"
     ")",
-    "CREATE INDEX IF NOT EXISTS places_country ON places (country)",
+    SUMMARY_TABLES("DATE", "TEXT COLLATE \"C\"", ""),
     NULL};
 
 const char *const *dyad__schema(int dialect)
 {
   return dialect == DYAD__PG ? pg_schema : sqlite_schema;
+}
+
+/* ==== upgrades ========================================================= */
+
+/* Version 1 to 2: sentences.nevents (the full-text index covers evidence
+ * sentences only), covering event indexes, and the summary tables. "pre"
+ * runs before the version 2 statements above (which then create what was
+ * dropped), "post" after them. */
+static const char *const sqlite_pre_1[] = {
+    "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
+    "UPDATE sentences SET nevents = (SELECT COUNT(*) FROM events e WHERE "
+    "e.doc_id = sentences.doc_id AND e.sent = sentences.idx)",
+    "DROP TABLE IF EXISTS sentences_fts",
+    "DROP INDEX IF EXISTS events_doc",
+    "DROP INDEX IF EXISTS events_day",
+    "DROP INDEX IF EXISTS events_dyad",
+    "DROP INDEX IF EXISTS events_target",
+    "DROP INDEX IF EXISTS places_country", /* unused, costly at ingest */
+    NULL};
+
+#define FILL_SUMMARIES(G6)                                                  \
+  "INSERT INTO counts_by_day (day, quad, n, gsum6, gn) SELECT event_date, " \
+  "quad, COUNT(*), COALESCE(SUM(" G6 "), 0), COUNT(goldstein) FROM events " \
+  "WHERE event_date IS NOT NULL GROUP BY event_date, quad",                 \
+  "INSERT INTO counts_by_dyad (source, target, quad, n, gsum6, gn) SELECT " \
+  "source, target, quad, COUNT(*), COALESCE(SUM(" G6 "), 0), "              \
+  "COUNT(goldstein) FROM events GROUP BY source, target, quad",            \
+  "INSERT INTO counts_by_actor (actor, quad, n, gsum6, gn) SELECT actor, "  \
+  "quad, COUNT(*), COALESCE(SUM(" G6 "), 0), COUNT(goldstein) FROM "        \
+  "(SELECT source AS actor, quad, goldstein FROM events WHERE source <> "   \
+  "'---' AND source <> '' UNION ALL SELECT target, quad, goldstein FROM "   \
+  "events WHERE target <> '---' AND target <> '') a GROUP BY actor, quad", \
+  "INSERT INTO counts_by_code (code, quad, n, gsum6, gn) SELECT code, "     \
+  "quad, COUNT(*), COALESCE(SUM(" G6 "), 0), COUNT(goldstein) FROM events " \
+  "GROUP BY code, quad"
+
+static const char *const sqlite_post_1[] = {
+    "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')",
+    FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS INTEGER)"),
+    NULL};
+
+static const char *const pg_pre_1[] = {
+    "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
+    "UPDATE sentences s SET nevents = c.n FROM (SELECT doc_id, sent, "
+    "COUNT(*) AS n FROM events GROUP BY doc_id, sent) c WHERE "
+    "s.doc_id = c.doc_id AND s.idx = c.sent",
+    "ALTER TABLE sentences DROP COLUMN tsv",
+    "ALTER TABLE sentences ADD COLUMN " PG_TSV,
+    "DROP INDEX IF EXISTS events_doc",
+    "DROP INDEX IF EXISTS events_day",
+    "DROP INDEX IF EXISTS events_dyad",
+    "DROP INDEX IF EXISTS events_target",
+    "DROP INDEX IF EXISTS places_country", /* unused, costly at ingest */
+    NULL};
+
+static const char *const pg_post_1[] = {
+    FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS BIGINT)"),
+    NULL};
+
+const char *const *dyad__schema_upgrade(int dialect, const char *from,
+                                        int post)
+{
+  if (strcmp(from, "1") != 0)
+    return NULL;
+  if (dialect == DYAD__PG)
+    return post ? pg_post_1 : pg_pre_1;
+  return post ? sqlite_post_1 : sqlite_pre_1;
 }

@@ -14,9 +14,15 @@
 
 #include <sqlite3.h>
 
+enum { EXEC_CACHE = 8 };
+
 struct sq {
   sqlite3 *db;                         /* the connection */
   sqlite3_stmt *stmts[DYAD__NSLOTS];   /* prepared statements by slot */
+  /* exec statements run again and again (SAVEPOINT doc, RELEASE, BEGIN,
+   * COMMIT: four per document or batch), kept prepared by their text */
+  sqlite3_stmt *execs[EXEC_CACHE];
+  int nexecs;
 };
 
 static dyad_status dberr(struct dyad_store *s, sqlite3 *db, const char *what)
@@ -25,9 +31,44 @@ static dyad_status dberr(struct dyad_store *s, sqlite3 *db, const char *what)
                            db ? sqlite3_errmsg(db) : "out of memory");
 }
 
+/* The kept statement for sql, preparing it when it is one short
+ * transaction statement and there is room; NULL to run it with
+ * sqlite3_exec. */
+static sqlite3_stmt *exec_stmt(struct sq *q, const char *sql)
+{
+  for (int i = 0; i < q->nexecs; i++)
+    if (strcmp(sqlite3_sql(q->execs[i]), sql) == 0)
+      return q->execs[i];
+  static const char *const kept[] = {"SAVEPOINT ", "RELEASE ", "ROLLBACK",
+                                     "BEGIN", "COMMIT"};
+  int keep = 0;
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(kept); i++)
+    keep |= strncmp(sql, kept[i], strlen(kept[i])) == 0;
+  if (!keep || q->nexecs >= EXEC_CACHE || strlen(sql) > 32)
+    return NULL;
+  sqlite3_stmt *st = NULL;
+  const char *tail = NULL;
+  if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                         &tail) != SQLITE_OK ||
+      !st || (tail && *tail)) {
+    sqlite3_finalize(st);
+    return NULL;
+  }
+  q->execs[q->nexecs++] = st;
+  return st;
+}
+
 static dyad_status sq_exec(struct dyad_store *s, const char *sql)
 {
   struct sq *q = s->be;
+  sqlite3_stmt *st = exec_stmt(q, sql);
+  if (st) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+      return DYAD_OK;
+    return dberr(s, q->db, "statement failed");
+  }
   char *err = NULL;
   if (sqlite3_exec(q->db, sql, NULL, NULL, &err) != SQLITE_OK) {
     dyad__store_error(s, DYAD_EDB, "%s", err ? err : "sqlite error");
@@ -178,6 +219,8 @@ static void sq_close(struct dyad_store *s)
     return;
   for (int i = 0; i < DYAD__NSLOTS; i++)
     sqlite3_finalize(q->stmts[i]);
+  for (int i = 0; i < q->nexecs; i++)
+    sqlite3_finalize(q->execs[i]);
   sqlite3_close(q->db);
   free(q);
   s->be = NULL;

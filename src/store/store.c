@@ -16,6 +16,7 @@
  */
 #include "store.h"
 
+#include <math.h>
 #include <stdio.h>
 
 dyad_status dyad__store_error(struct dyad_store *s, dyad_status st,
@@ -78,8 +79,12 @@ static void hash_bytes(struct hasher *h, const char *p, size_t len)
   const unsigned char *u = (const unsigned char *)p;
   while (len >= 8) {
     uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&w, u, 8); /* the same little-endian word, in one load */
+#else
     for (int i = 7; i >= 0; i--)
       w = (w << 8) | u[i];
+#endif
     hash_word(h, w);
     u += 8;
     len -= 8;
@@ -145,12 +150,31 @@ static int meta_row(void *ud, int ncol, const char *const *vals)
   return 0;
 }
 
-/* Creates the schema (when writing) and checks its version. PostgreSQL
- * takes an advisory lock so that several ingesters starting at once do not
- * race on CREATE TABLE IF NOT EXISTS. */
+static dyad_status exec_list(struct dyad_store *s, const char *const *l)
+{
+  dyad_status st = DYAD_OK;
+  for (size_t i = 0; st == DYAD_OK && l && l[i]; i++)
+    st = s->ops->exec(s, l[i]);
+  return st;
+}
+
+static dyad_status read_version(struct dyad_store *s, char ver[16])
+{
+  ver[0] = '\0';
+  struct dyad__val k = dyad__text("schema_version", 14);
+  return s->ops->run(s, -1, "SELECT value FROM meta WHERE key = ?", &k, 1,
+                     meta_row, ver);
+}
+
+/* Creates the schema (when writing), upgrading an older store in the same
+ * transaction, and checks its version. PostgreSQL takes an advisory lock
+ * so that several ingesters starting at once do not race on CREATE TABLE
+ * IF NOT EXISTS or on an upgrade. A read-only handle cannot upgrade: it
+ * says how to. */
 static dyad_status setup_schema(struct dyad_store *s)
 {
   dyad_status st;
+  char ver[16] = "";
   if (s->flags & DYAD_STORE_WRITE) {
     st = s->ops->exec(s, "BEGIN");
     if (st != DYAD_OK)
@@ -158,14 +182,34 @@ static dyad_status setup_schema(struct dyad_store *s)
     if (s->ops->dialect == DYAD__PG)
       st = s->ops->exec(s, "SELECT pg_advisory_xact_lock(7235104)");
     const char *const *ddl = dyad__schema(s->ops->dialect);
-    for (size_t i = 0; st == DYAD_OK && ddl[i]; i++)
-      st = s->ops->exec(s, ddl[i]);
+    if (st == DYAD_OK) /* ddl[0] is the meta table */
+      st = s->ops->exec(s, ddl[0]);
+    if (st == DYAD_OK)
+      st = read_version(s, ver);
+    const char *const *pre = NULL, *const *post = NULL;
+    if (st == DYAD_OK && *ver && strcmp(ver, DYAD__SCHEMA_VERSION) != 0) {
+      pre = dyad__schema_upgrade(s->ops->dialect, ver, 0);
+      post = dyad__schema_upgrade(s->ops->dialect, ver, 1);
+      if (!pre)
+        st = dyad__store_error(s, DYAD_EDB,
+                               "store schema version '%s' cannot be "
+                               "upgraded to '%s' by this dyad",
+                               ver, DYAD__SCHEMA_VERSION);
+    }
+    if (st == DYAD_OK)
+      st = exec_list(s, pre);
+    if (st == DYAD_OK)
+      st = exec_list(s, ddl + 1);
+    if (st == DYAD_OK)
+      st = exec_list(s, post);
     if (st == DYAD_OK) {
       struct dyad__val p[2] = {dyad__text("schema_version", 14),
-                               dyad__text(DYAD__SCHEMA_VERSION, 1)};
+                               dyad__text(DYAD__SCHEMA_VERSION,
+                                          strlen(DYAD__SCHEMA_VERSION))};
       st = s->ops->run(s, -1,
                        "INSERT INTO meta (key, value) VALUES (?, ?) "
-                       "ON CONFLICT (key) DO NOTHING",
+                       "ON CONFLICT (key) DO UPDATE SET value = "
+                       "excluded.value",
                        p, 2, NULL, NULL);
     }
     if (st != DYAD_OK) {
@@ -179,13 +223,17 @@ static dyad_status setup_schema(struct dyad_store *s)
     if (st != DYAD_OK)
       return st;
   }
-  char ver[16] = "";
-  struct dyad__val k = dyad__text("schema_version", 14);
-  st = s->ops->run(s, -1, "SELECT value FROM meta WHERE key = ?", &k, 1,
-                   meta_row, ver);
+  st = read_version(s, ver);
   if (st != DYAD_OK)
     return dyad__store_error(s, DYAD_EDB, "not a dyad store: %s",
                              s->errmsg);
+  if (strcmp(ver, DYAD__SCHEMA_VERSION) != 0 &&
+      dyad__schema_upgrade(s->ops->dialect, ver, 0))
+    return dyad__store_error(s, DYAD_EDB,
+                             "store schema version '%s' is older than this "
+                             "dyad's ('%s'): open it for writing once to "
+                             "upgrade it (dyad ingest --upgrade --db DB)",
+                             ver, DYAD__SCHEMA_VERSION);
   if (strcmp(ver, DYAD__SCHEMA_VERSION) != 0)
     return dyad__store_error(s, DYAD_EDB,
                              "store schema version '%s', expected '%s'", ver,
@@ -224,8 +272,183 @@ dyad_status dyad_store_open(const char *where, size_t len, uint32_t flags,
   return st;
 }
 
-/* SQLite: indexes the sentences and titles the batch added (ids above
- * the marks taken at its start), in two statements. */
+/* ==== summary tables ================================================== */
+
+static int known_actor(const char *a)
+{
+  return a[0] && strcmp(a, "---") != 0;
+}
+
+/* Records that an event (+1) or a removed event (-1) changes the summary
+ * rows of its day, dyad, actors and code. Kept in memory until the batch
+ * ends, where the changes are merged and written (apply_deltas). */
+static dyad_status add_deltas(struct dyad_store *s, int64_t day,
+                              const char *src, const char *tgt,
+                              const char *code, int quad, int sign,
+                              int has_g, double g)
+{
+  if (s->ndeltas + 5 > s->capdeltas) {
+    size_t cap = s->capdeltas ? 2 * s->capdeltas : 1024;
+    struct dyad__delta *d = realloc(s->deltas, cap * sizeof(*d));
+    if (!d)
+      return dyad__store_error(s, DYAD_ENOMEM, "out of memory");
+    s->deltas = d;
+    s->capdeltas = cap;
+  }
+  struct dyad__delta base;
+  memset(&base, 0, sizeof(base));
+  base.quad = quad;
+  base.n = sign;
+  base.g6 = has_g ? sign * (int64_t)llround(g * 1e6) : 0;
+  base.gn = has_g ? sign : 0;
+  if (day) {
+    struct dyad__delta *d = &s->deltas[s->ndeltas++];
+    *d = base;
+    d->kind = DYAD__SUM_DAY;
+    d->day = day;
+  }
+  struct dyad__delta *d = &s->deltas[s->ndeltas++];
+  *d = base;
+  d->kind = DYAD__SUM_DYAD;
+  snprintf(d->a, sizeof(d->a), "%s", src);
+  snprintf(d->b, sizeof(d->b), "%s", tgt);
+  for (int side = 0; side < 2; side++) {
+    const char *actor = side ? tgt : src;
+    if (!known_actor(actor))
+      continue;
+    d = &s->deltas[s->ndeltas++];
+    *d = base;
+    d->kind = DYAD__SUM_ACTOR;
+    snprintf(d->a, sizeof(d->a), "%s", actor);
+  }
+  d = &s->deltas[s->ndeltas++];
+  *d = base;
+  d->kind = DYAD__SUM_CODE;
+  snprintf(d->a, sizeof(d->a), "%s", code);
+  return DYAD_OK;
+}
+
+static int delta_cmp(const void *x, const void *y)
+{
+  const struct dyad__delta *a = x, *b = y;
+  int c;
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->day != b->day)
+    return a->day < b->day ? -1 : 1;
+  if ((c = strcmp(a->a, b->a)) != 0 || (c = strcmp(a->b, b->b)) != 0)
+    return c;
+  return (a->quad > b->quad) - (a->quad < b->quad);
+}
+
+/* Writes the batch's summary changes: sorted (so that concurrent
+ * PostgreSQL ingesters lock rows in one order and cannot deadlock) and
+ * merged, one upsert per row. */
+static dyad_status apply_deltas(struct dyad_store *s)
+{
+  if (!s->ndeltas)
+    return DYAD_OK;
+  qsort(s->deltas, s->ndeltas, sizeof(s->deltas[0]), delta_cmp);
+  dyad_status st = DYAD_OK;
+  for (size_t i = 0; st == DYAD_OK && i < s->ndeltas;) {
+    struct dyad__delta d = s->deltas[i++];
+    while (i < s->ndeltas && delta_cmp(&d, &s->deltas[i]) == 0) {
+      d.n += s->deltas[i].n;
+      d.g6 += s->deltas[i].g6;
+      d.gn += s->deltas[i].gn;
+      i++;
+    }
+    if (d.n == 0 && d.g6 == 0 && d.gn == 0)
+      continue;
+    struct dyad__val p[6];
+    int np = 0;
+    if (d.kind == DYAD__SUM_DAY)
+      p[np++] = dyad__date((dyad_date)d.day);
+    else
+      p[np++] = dyad__text(d.a, strlen(d.a));
+    if (d.kind == DYAD__SUM_DYAD)
+      p[np++] = dyad__text(d.b, strlen(d.b));
+    p[np++] = dyad__int(d.quad);
+    p[np++] = dyad__int(d.n);
+    p[np++] = dyad__int(d.g6);
+    p[np++] = dyad__int(d.gn);
+    if (d.kind == DYAD__SUM_DAY)
+      st = s->ops->run(
+          s, DYAD__Q_SUM_DAY,
+          "INSERT INTO counts_by_day (day, quad, n, gsum6, gn) VALUES "
+          "(?, ?, ?, ?, ?) ON CONFLICT (day, quad) DO UPDATE SET "
+          "n = counts_by_day.n + excluded.n, gsum6 = counts_by_day.gsum6 + "
+          "excluded.gsum6, gn = counts_by_day.gn + excluded.gn",
+          p, np, NULL, NULL);
+    else if (d.kind == DYAD__SUM_ACTOR)
+      st = s->ops->run(
+          s, DYAD__Q_SUM_ACTOR,
+          "INSERT INTO counts_by_actor (actor, quad, n, gsum6, gn) VALUES "
+          "(?, ?, ?, ?, ?) ON CONFLICT (actor, quad) DO UPDATE SET "
+          "n = counts_by_actor.n + excluded.n, gsum6 = "
+          "counts_by_actor.gsum6 + excluded.gsum6, gn = counts_by_actor.gn + "
+          "excluded.gn",
+          p, np, NULL, NULL);
+    else if (d.kind == DYAD__SUM_DYAD)
+      st = s->ops->run(
+          s, DYAD__Q_SUM_DYAD,
+          "INSERT INTO counts_by_dyad (source, target, quad, n, gsum6, gn) "
+          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, target, quad) DO "
+          "UPDATE SET n = counts_by_dyad.n + excluded.n, gsum6 = "
+          "counts_by_dyad.gsum6 + excluded.gsum6, gn = counts_by_dyad.gn + "
+          "excluded.gn",
+          p, np, NULL, NULL);
+    else
+      st = s->ops->run(
+          s, DYAD__Q_SUM_CODE,
+          "INSERT INTO counts_by_code (code, quad, n, gsum6, gn) VALUES "
+          "(?, ?, ?, ?, ?) ON CONFLICT (code, quad) DO UPDATE SET "
+          "n = counts_by_code.n + excluded.n, gsum6 = counts_by_code.gsum6 + "
+          "excluded.gsum6, gn = counts_by_code.gn + excluded.gn",
+          p, np, NULL, NULL);
+  }
+  s->ndeltas = 0;
+  return st;
+}
+
+/* Columns: event_date, source, target, code, quad, goldstein. */
+static int old_event_row(void *ud, int ncol, const char *const *v)
+{
+  struct dyad_store *s = ud;
+  if (ncol < 6)
+    return 1;
+  dyad_date day = 0;
+  if (v[0] && dyad_date_parse(v[0], strnlen(v[0], 10), &day) != DYAD_OK)
+    day = 0;
+  return add_deltas(s, day, v[1] ? v[1] : "", v[2] ? v[2] : "",
+                    v[3] ? v[3] : "", v[4] ? (int)strtol(v[4], NULL, 10) : 0,
+                    -1, v[5] != NULL, v[5] ? strtod(v[5], NULL) : 0) !=
+         DYAD_OK;
+}
+
+/* Takes a replaced document's old events out of the summaries. */
+static dyad_status forget_counts(struct dyad_store *s, int64_t id)
+{
+  struct dyad__val p = dyad__int(id);
+  size_t mark = s->ndeltas;
+  dyad_status st = s->ops->run(
+      s, DYAD__Q_OLD_EVENTS,
+      s->ops->dialect == DYAD__PG
+          ? "SELECT to_char(event_date, 'YYYY-MM-DD'), source, target, code, "
+            "quad, goldstein FROM events WHERE doc_id = ?"
+          : "SELECT event_date, source, target, code, quad, goldstein FROM "
+            "events WHERE doc_id = ?",
+      &p, 1, old_event_row, s);
+  if (st == DYAD_OK && s->errmsg[0]) { /* add_deltas ran out of memory */
+    s->ndeltas = mark;
+    return DYAD_ENOMEM;
+  }
+  return st;
+}
+
+/* SQLite: indexes the evidence sentences (those that carry events: the
+ * text filter finds events) and the titles the batch added (ids above the
+ * marks taken at its start), in two statements. */
 static dyad_status fts_sync(struct dyad_store *s)
 {
   if (s->ops->dialect != DYAD__SQLITE)
@@ -234,7 +457,7 @@ static dyad_status fts_sync(struct dyad_store *s)
   dyad_status st = s->ops->run(
       s, -1,
       "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM "
-      "sentences WHERE id > ?",
+      "sentences WHERE id > ? AND nevents > 0",
       &p, 1, NULL, NULL);
   p = dyad__int(s->fts_doc);
   if (st == DYAD_OK)
@@ -263,7 +486,9 @@ static dyad_status end_batch(struct dyad_store *s)
     return DYAD_OK;
   s->in_tx = 0;
   s->pending = 0;
-  dyad_status st = fts_sync(s);
+  dyad_status st = apply_deltas(s);
+  if (st == DYAD_OK)
+    st = fts_sync(s);
   if (st == DYAD_OK)
     st = s->ops->exec(s, "COMMIT");
   if (st != DYAD_OK) {
@@ -271,6 +496,7 @@ static dyad_status end_batch(struct dyad_store *s)
     memcpy(keep, s->errmsg, sizeof(keep));
     s->ops->exec(s, "ROLLBACK");
     memset(s->codes, 0, sizeof(s->codes));
+    s->ndeltas = 0;
     dyad__store_error(s, DYAD_EDB, "commit failed: %s", keep);
   }
   return st;
@@ -318,6 +544,7 @@ dyad_status dyad_store_close(dyad_store *s)
     s->ops->close(s);
   }
   dyad_buf_release(&s->tmp);
+  free(s->deltas);
   free(s);
   return st;
 }
@@ -518,20 +745,30 @@ static int id_row(void *ud, int ncol, const char *const *vals)
   return 0;
 }
 
+/* Events whose evidence is sentence i (validate() checked e->sent). */
+static int64_t sent_events(const dyad_doc *doc, size_t i)
+{
+  int64_t n = 0;
+  for (size_t k = 0; k < doc->events.n; k++)
+    n += doc->events.v[k].sent == i;
+  return n;
+}
+
 static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
                                  int64_t id)
 {
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
-    struct dyad__val p[7] = {dyad__int(id),       dyad__int((int64_t)i),
+    struct dyad__val p[8] = {dyad__int(id),       dyad__int((int64_t)i),
                              dyad__int(se->off),  dyad__int(se->len),
                              dyad__int(se->para), dyad__int(se->flags),
-                             dyad__text(doc->text + se->off, se->len)};
+                             dyad__text(doc->text + se->off, se->len),
+                             dyad__int(sent_events(doc, i))};
     dyad_status st = s->ops->run(
         s, DYAD__Q_INS_SENT,
-        "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        p, 7, NULL, NULL);
+        "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
+        "nevents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        p, 8, NULL, NULL);
     if (st != DYAD_OK)
       return st;
   }
@@ -651,6 +888,10 @@ static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
         dyad__int(0)};
     if (e->place < 0)
       p[19].isnull = 1;
+    st = add_deltas(s, p[3].isnull ? 0 : p[3].i, e->source, e->target,
+                    e->code, (int)p[7].i, 1, found, p[8].d);
+    if (st != DYAD_OK)
+      return st;
     st = s->ops->run(
         s, DYAD__Q_INS_EVENT,
         "INSERT INTO events (doc_id, idx, sent, event_date, source, target, "
@@ -676,7 +917,8 @@ static dyad_status fts_forget(struct dyad_store *s, int64_t id)
   dyad_status st = s->ops->run(
       s, DYAD__Q_FTS_DEL_SENTS,
       "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT "
-      "'delete', id, text FROM sentences WHERE doc_id = ? AND id <= ?",
+      "'delete', id, text FROM sentences WHERE doc_id = ? AND id <= ? AND "
+      "nevents > 0",
       p, 2, NULL, NULL);
   p[1] = dyad__int(s->fts_doc);
   if (st == DYAD_OK)
@@ -746,6 +988,8 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
   if (l->found) {
     st = fts_forget(s, id);
     if (st == DYAD_OK)
+      st = forget_counts(s, id);
+    if (st == DYAD_OK)
       st = delete_children(s, id);
     if (st == DYAD_OK)
       st = s->ops->run(s, DYAD__Q_DOC_UPDATE,
@@ -802,6 +1046,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
   st = s->ops->exec(s, "SAVEPOINT doc");
   if (st != DYAD_OK)
     return st;
+  size_t mark = s->ndeltas; /* this document's summary changes follow */
   st = put_rows(s, art, doc, key, klen, hash, &l);
   int raced = st == DYAD_EOF; /* a concurrent ingester stored it first */
   if (raced)
@@ -816,10 +1061,12 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
     if (rb == DYAD_OK)
       rb = s->ops->exec(s, "RELEASE SAVEPOINT doc");
     memset(s->codes, 0, sizeof(s->codes)); /* may name rolled-back codes */
+    s->ndeltas = mark;
     if (rb != DYAD_OK) { /* the batch itself is broken: drop it */
       s->ops->exec(s, "ROLLBACK");
       s->in_tx = 0;
       s->pending = 0;
+      s->ndeltas = 0;
     }
     memcpy(s->errmsg, keep, sizeof(keep));
     return st;

@@ -55,6 +55,11 @@ enum {
   DYAD__Q_FTS_DEL_SENTS,
   DYAD__Q_FTS_DEL_DOC,
   DYAD__Q_FTS_ADD_DOC,
+  DYAD__Q_OLD_EVENTS,
+  DYAD__Q_SUM_DAY,
+  DYAD__Q_SUM_DYAD,
+  DYAD__Q_SUM_ACTOR,
+  DYAD__Q_SUM_CODE,
   DYAD__NSLOTS
 };
 
@@ -80,6 +85,19 @@ struct dyad__store_ops {
 
 #define DYAD__CODESET 1024 /* slots of the set of codes already upserted */
 
+/* The summary tables (schema.c). */
+enum { DYAD__SUM_DAY = 1, DYAD__SUM_DYAD, DYAD__SUM_ACTOR, DYAD__SUM_CODE };
+
+/* One change to a summary table row, kept until the batch commits. */
+struct dyad__delta {
+  int kind;                /* DYAD__SUM_* */
+  int quad;
+  int64_t day;             /* DAY: YYYYMMDD */
+  char a[DYAD_CODE_MAX];   /* DYAD: source; ACTOR: actor; CODE: code */
+  char b[DYAD_CODE_MAX];   /* DYAD: target */
+  int64_t n, g6, gn;       /* events, Goldstein sum in millionths, scored */
+};
+
 struct dyad_store {
   const struct dyad__store_ops *ops; /* the backend */
   void *be;                 /* backend connection state, owned */
@@ -90,6 +108,8 @@ struct dyad_store {
   int64_t fts_sent;         /* SQLite: sentences.id indexed up to here */
   int64_t fts_doc;          /* SQLite: documents.id indexed up to here */
   char codes[DYAD__CODESET][8]; /* codes upserted by this handle */
+  struct dyad__delta *deltas; /* summary changes of the open batch */
+  size_t ndeltas, capdeltas;
   dyad_buf tmp;             /* scratch for SQL text and keys */
   char errmsg[512];         /* most recent failure */
 };
@@ -111,7 +131,13 @@ dyad_status dyad__pg_open(struct dyad_store *s, const char *target);
  * (schema.c). docs/schema.sql holds the SQLite list verbatim. */
 const char *const *dyad__schema(int dialect);
 /* Schema version stored in the meta table. */
-#define DYAD__SCHEMA_VERSION "1"
+#define DYAD__SCHEMA_VERSION "2"
+
+/* The statements that bring a store of version `from` up to the current
+ * one: post = 0 those to run before the schema statements, post = 1 those
+ * after. NULL when there is no way up from that version. */
+const char *const *dyad__schema_upgrade(int dialect, const char *from,
+                                        int post);
 
 /* Value builders. */
 static inline struct dyad__val dyad__int(int64_t i)

@@ -55,6 +55,32 @@ static int ends(const char *w, size_t len, const char *suf, size_t sl)
   return len > sl && memcmp(w + len - sl, suf, sl) == 0;
 }
 
+/* The lexicon's lemma of w as part of speech pos, or 0 when it does not
+ * know w as that part of speech. */
+static size_t lemma_part(const dyad_ctx *ctx, const char *w, size_t len,
+                         uint32_t pos, char *out)
+{
+  int slot = pos == DYAD_POS_NOUN ? DYAD_LEM_NOUN
+             : pos == DYAD_POS_VERB ? DYAD_LEM_VERB
+                                    : DYAD_LEM_ADJ;
+  const struct dyad_lexent *e =
+      dyad__lex_get(ctx, dyad__vocab_find(&ctx->vocab, w, len));
+  if (!e || !e->lemma[slot] || !(dyad__tag_pos(e->order[0]) & pos ||
+                                 (e->mask & (pos == DYAD_POS_VERB
+                                                 ? DYAD_TAGBIT(DYAD_TAG_VBD) |
+                                                       DYAD_TAGBIT(DYAD_TAG_VBN) |
+                                                       DYAD_TAGBIT(DYAD_TAG_VBG) |
+                                                       DYAD_TAGBIT(DYAD_TAG_VBZ)
+                                                 : 0))))
+    return 0;
+  size_t n = 0;
+  const char *s = dyad__vocab_str(&ctx->vocab, e->lemma[slot], &n);
+  if (!s || n >= LEMMA_MAX)
+    return 0;
+  memcpy(out, s, n);
+  return n;
+}
+
 /* Rule-based base form of w into out (cap >= LEMMA_MAX). Tries every rule
  * and keeps the first result the lexicon confirms; failing that, the
  * first guess a careful reader would make. Returns the length. */
@@ -67,6 +93,24 @@ static size_t morph(const dyad_ctx *ctx, const char *w, size_t len,
                                                    : NULL;
   if (!rules || len >= LEMMA_MAX - 4)
     goto asis;
+  /* test-fired -> test-fire, re-elected -> re-elect: an unknown compound
+   * takes the lemma of its last part when the lexicon knows that part */
+  const char *h = memchr(w, '-', len);
+  if (h && !known_as(ctx, w, len, pos)) {
+    const char *last = w + len;
+    while (last > w && last[-1] != '-')
+      last--;
+    size_t pl = (size_t)(last - w), ll = len - pl;
+    if (ll >= 2) {
+      char sub[LEMMA_MAX];
+      size_t sl = lemma_part(ctx, last, ll, pos, sub);
+      if (sl && pl + sl < LEMMA_MAX) {
+        memcpy(out, w, pl);
+        memcpy(out + pl, sub, sl);
+        return pl + sl;
+      }
+    }
+  }
   for (const struct rule *r = rules; r->from; r++) {
     size_t fl = strlen(r->from), tl = strlen(r->to);
     if (!ends(w, len, r->from, fl) || len - fl < 2)

@@ -26,34 +26,6 @@ static const char *const lexfiles[] = {
     "lexicon.txt", "lexicon/closed.txt", "lexicon/verbs.txt",
     "lexicon/open.txt"};
 
-uint32_t dyad__tag_pos(int tag)
-{
-  switch (tag) {
-  case DYAD_TAG_NN: case DYAD_TAG_NNS: case DYAD_TAG_NNP: case DYAD_TAG_NNPS:
-    return DYAD_POS_NOUN;
-  case DYAD_TAG_VB: case DYAD_TAG_VBD: case DYAD_TAG_VBG: case DYAD_TAG_VBN:
-  case DYAD_TAG_VBP: case DYAD_TAG_VBZ: case DYAD_TAG_MD:
-    return DYAD_POS_VERB;
-  case DYAD_TAG_JJ: case DYAD_TAG_JJR: case DYAD_TAG_JJS:
-    return DYAD_POS_ADJ;
-  case DYAD_TAG_RB: case DYAD_TAG_RBR: case DYAD_TAG_RBS:
-    return DYAD_POS_ADV;
-  default:
-    return DYAD_POS_OTHER;
-  }
-}
-
-int dyad__tag_lemslot(int tag)
-{
-  switch (dyad__tag_pos(tag)) {
-  case DYAD_POS_NOUN: return DYAD_LEM_NOUN;
-  case DYAD_POS_VERB: return DYAD_LEM_VERB;
-  case DYAD_POS_ADJ: return DYAD_LEM_ADJ;
-  case DYAD_POS_ADV: return DYAD_LEM_ADV;
-  default: return DYAD_LEM_OTHER;
-  }
-}
-
 /* Makes ents[] cover vocab id `id`. */
 static int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
 {

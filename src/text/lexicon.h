@@ -79,9 +79,35 @@ void dyad__tagger_ids_free(const dyad_ctx *ctx, struct dyad_tagger_ids *t);
  * vocab ids: the verb's lemma and the particle's form. */
 int dyad__lex_phrasal(const dyad_ctx *ctx, uint32_t verb, uint32_t particle);
 
-/* The coarse POS of a Penn tag (DYAD_POS_*) and its lemma slot. */
-uint32_t dyad__tag_pos(int tag);
-int dyad__tag_lemslot(int tag);
+/* The coarse POS of a Penn tag (DYAD_POS_*) and its lemma slot (inline:
+ * the tagger asks for every token). */
+static inline uint32_t dyad__tag_pos(int tag)
+{
+  switch (tag) {
+  case DYAD_TAG_NN: case DYAD_TAG_NNS: case DYAD_TAG_NNP: case DYAD_TAG_NNPS:
+    return DYAD_POS_NOUN;
+  case DYAD_TAG_VB: case DYAD_TAG_VBD: case DYAD_TAG_VBG: case DYAD_TAG_VBN:
+  case DYAD_TAG_VBP: case DYAD_TAG_VBZ: case DYAD_TAG_MD:
+    return DYAD_POS_VERB;
+  case DYAD_TAG_JJ: case DYAD_TAG_JJR: case DYAD_TAG_JJS:
+    return DYAD_POS_ADJ;
+  case DYAD_TAG_RB: case DYAD_TAG_RBR: case DYAD_TAG_RBS:
+    return DYAD_POS_ADV;
+  default:
+    return DYAD_POS_OTHER;
+  }
+}
+
+static inline int dyad__tag_lemslot(int tag)
+{
+  switch (dyad__tag_pos(tag)) {
+  case DYAD_POS_NOUN: return DYAD_LEM_NOUN;
+  case DYAD_POS_VERB: return DYAD_LEM_VERB;
+  case DYAD_POS_ADJ: return DYAD_LEM_ADJ;
+  case DYAD_POS_ADV: return DYAD_LEM_ADV;
+  default: return DYAD_LEM_OTHER;
+  }
+}
 
 /* Which coarse parts of speech the folded word w can have (DYAD_POS_*
  * bits); 0 when the lexicon does not know it. */

@@ -655,6 +655,17 @@ static int32_t push_group(struct dyad_chunker *cx, const struct grp *g,
  * seen earlier in this stretch of the sentence, so a last member followed
  * by a finite verb starts a new clause instead. */
 #define COORD_MAX 16
+/* A name, for list agreement: a proper noun head, or a capitalised
+ * common noun after a determiner ("Mordor, the Shire, Fornost and Bree"). */
+static int namelike(const struct dyad_chunker *cx, const struct npx *x)
+{
+  if (x->flags & DYAD_PHF_PROPER)
+    return 1;
+  return x->det >= 0 && (uint32_t)x->det < x->head &&
+         (cx->t[x->head].flags & DYAD_TOKF_CAP) &&
+         !(cx->t[x->head].flags & DYAD_TOKF_ALLCAPS);
+}
+
 static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
                            uint32_t end, int split_ok, struct grp *g, int *n)
 {
@@ -685,8 +696,8 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
         break;
       /* list members agree in kind: "In an interview, Zay and ..." is
        * not a list */
-      if ((g[m].u[g[m].n - 1].flags & DYAD_PHF_PROPER) !=
-          (g[0].u[g[0].n - 1].flags & DYAD_PHF_PROPER))
+      if (namelike(cx, &g[m].u[g[m].n - 1]) !=
+          namelike(cx, &g[0].u[g[0].n - 1]))
         break;
       ends[m++] = e2;
       j = e2;
@@ -837,8 +848,9 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
     return i;
   struct grp g2;
   uint32_t e2 = scan_group(cx, i + 1, end, &g2);
-  if (e2 == i + 1 || g2.n != 1)
+  if (e2 == i + 1 || g2.n < 1)
     return i;
+  const struct npx *b = &g2.u[g2.n - 1]; /* "the state's fiercest foe" */
   uint32_t k = e2;
   for (int n = 0; n < 3 && k < end; n++) {
     int tg = t[k].tag;
@@ -860,9 +872,9 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
   struct vgx v;
   int verb_after = k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
                    scan_vg(cx, k + 1, end, &v) > k + 1 && v.finite &&
-                   !(g2.u[0].flags & DYAD_PHF_PRONOUN) &&
-                   !temporal_np(cx, &g2.u[0]) && !temporal_np(cx, a);
-  if (!verb_after && !appositive(cx, a, &g2.u[0]))
+                   !(b->flags & DYAD_PHF_PRONOUN) &&
+                   !temporal_np(cx, b) && !temporal_np(cx, a);
+  if (!verb_after && !appositive(cx, a, b))
     return i;
   int32_t ai = push_group(cx, &g2, -1);
   if (ai < 0) {

@@ -17,9 +17,11 @@
  * tag (the Royal/JJ Navy, Harvard Business/NN School/NN), a word the
  * lexicon does not know, or knows only as a name, is NNP.
  *
- * Invariants: uses only the ctx (read-only) and doc vectors/arena; two
- * arena allocations per document (token state, folded forms), none per
- * token; the word ids the rules name are looked up once at lexicon load.
+ * Invariants: uses only the ctx (read-only), doc vectors/arena and the
+ * doc's word cache (tag_state, made once per doc); two arena allocations
+ * per document (token state, folded forms), none per token; the word ids
+ * the rules name are looked up once at lexicon load. A token's folded form
+ * (tw.f) points into the document text when folding changes nothing.
  */
 #include "../internal.h"
 
@@ -215,11 +217,11 @@ static int isadj(int t)
   return t == DYAD_TAG_JJ || t == DYAD_TAG_JJR || t == DYAD_TAG_JJS;
 }
 
-static int ends(const char *w, size_t len, const char *suf)
-{
-  size_t n = strlen(suf);
-  return len > n && memcmp(w + len - n, suf, n) == 0;
-}
+/* Does w (len bytes) end in the literal suf, with something before it?
+ * A macro so that the suffix length is a constant and memcmp inlines. */
+#define ends(w, len, suf)                                                   \
+  ((len) > sizeof(suf) - 1 &&                                               \
+   memcmp((w) + (len) - (sizeof(suf) - 1), (suf), sizeof(suf) - 1) == 0)
 
 /* The tag of a punctuation or symbol token from its text. */
 static int punct_tag(const dyad_doc *doc, size_t i, const char *s, size_t n)
@@ -401,6 +403,15 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
   return 0;
 }
 
+/* Is the folded word w (n bytes, not NUL-terminated) a roman numeral? */
+static int roman(const char *w, size_t n)
+{
+  for (size_t k = 0; k < n; k++)
+    if (w[k] != 'i' && w[k] != 'v' && w[k] != 'x')
+      return 0;
+  return n > 0;
+}
+
 /* Pass 1 for one word token. */
 static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
                     size_t fl, int first, uint32_t sent_end)
@@ -425,7 +436,7 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
       (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
        doc->toks.v[i - 1].tag == DYAD_TAG_NNPS) &&
       (doc->toks.v[i - 1].flags & DYAD_TOKF_CAP) &&
-      strspn(f, "ivx") == fl && !first) {
+      roman(f, fl) && !first) {
     t->tag = DYAD_TAG_CD;
     w->mask = B(CD);
     return;
@@ -868,6 +879,14 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_NNP;
       return;
     }
+    /* the Ministry of Magic: a capitalised adjective closing a name after
+     * "of" whose head is capitalised too */
+    if (isadj(t->tag) && Pf == d->of && i >= a + 2 &&
+        (T[i - 2].flags & DYAD_TOKF_CAP) && isnoun(T[i - 2].tag) &&
+        !nextcap && !((Nm & NOUNS) && isnoun(N))) {
+      t->tag = DYAD_TAG_NNP;
+      return;
+    }
     /* Lindsay Gay, Miss Piggy: an adjective closing a name */
     if (isadj(t->tag) && P == DYAD_TAG_NNP && !nextcap &&
         !((Nm & NOUNS) && isnoun(N))) {
@@ -897,10 +916,34 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       return;
     }
   }
+  /* the reopening of the border: a gerund between a determiner and "of"
+   * names the act (a noun), even when the lexicon knows only the verb */
+  if (t->tag == DYAD_TAG_VBG && Nf && Nf == d->of &&
+      (P == DYAD_TAG_DT || P == DYAD_TAG_PRPS || P == DYAD_TAG_POS)) {
+    t->tag = DYAD_TAG_NN;
+    return;
+  }
   /* only ambiguous open-class words from here */
   if (!(m & (m - 1)))
     return;
   int cur = t->tag;
+  /* "a senior official said": a noun-or-adjective right before "said"
+   * ends its noun phrase */
+  if ((m & B(NN)) && isadj(cur) && Nf && (Nf == d->said || Nf == d->says) &&
+      i > a) {
+    t->tag = DYAD_TAG_NN;
+    return;
+  }
+  /* "marched very close to": after a degree adverb, an adjective or an
+   * adverb rather than a verb or noun */
+  if ((m & (B(JJ) | B(RB))) && !isadj(cur) && cur != DYAD_TAG_RB &&
+      P == DYAD_TAG_RB && degree_adverb(d, Pf)) {
+    int pj = pref_in(dyad__lex_get(doc->ctx, form), B(JJ) | B(RB));
+    t->tag = (uint8_t)(pj ? pj : ((m & B(JJ)) ? DYAD_TAG_JJ : DYAD_TAG_RB));
+    cur = t->tag;
+    if (!((m & B(RB)) && (m & B(JJ))))
+      return;
+  }
 
   /* adverb or adjective: well, only, much, first, late, hard, likely */
   if ((m & B(RB)) && (m & B(JJ)) &&
@@ -1072,7 +1115,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     int objnext = ((Nm & (B(DT) | B(PRPS) | B(PRP) | B(TO) | B(CD) |
                           B(DOLLAR))) && !(Nm & NOUNS)) ||
                   N == DYAD_TAG_DT || N == DYAD_TAG_PRPS || Nf == d->that;
-    int verbnext = (Nm & (B(MD) | B(VBD) | B(VBZ))) && !(Nm & NOUNS);
+    int verbnext = (Nm & (B(MD) | B(VBD) | B(VBZ) | B(VBP))) &&
+                   !(Nm & NOUNS); /* the current arrests are ... */
     if (PA == DYAD_TAG_PRP || PA == DYAD_TAG_WDT || PA == DYAD_TAG_WP ||
         PA == DYAD_TAG_EX)
       t->tag = DYAD_TAG_VBZ;
@@ -1081,10 +1125,38 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
     else if (sg && (P == DYAD_TAG_RB || objnext))
       t->tag = DYAD_TAG_VBZ;
-    else if (sg && !verbnext && !*finite_seen)
+    else if (sg && !verbnext && !*finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
                                 B(VBZ) | B(NNS));
-    else
+      /* the post reads., the city reports thunder: after a determined
+       * singular subject opening a clause, with no other verb for the
+       * sentence to have later, the -s word is its verb (the peace talks
+       * in Geneva collapsed: not) */
+      size_t k = i - 1; /* the start of the noun phrase before */
+      while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                       T[k - 1].tag == DYAD_TAG_DT ||
+                       T[k - 1].tag == DYAD_TAG_PRPS))
+        k--;
+      int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
+      uint32_t bf = k > a ? T[k - 1].form : 0;
+      /* a determiner too: headlines drop them (Peace talks in Geneva) */
+      int det = T[k].tag == DYAD_TAG_DT || T[k].tag == DYAD_TAG_PRPS;
+      int opens = !det ? 0 :
+                  before == DYAD_TAG_NONE || before == DYAD_TAG_LQUOTE ||
+                  before == DYAD_TAG_WRB ||
+                  (before == DYAD_TAG_IN &&
+                   (bf == d->that || bf == d->as || bf == d->because));
+      if (t->tag == DYAD_TAG_NNS && opens && !isnoun(N) &&
+          N != DYAD_TAG_POS && N != DYAD_TAG_COMMA && N != DYAD_TAG_COLON &&
+          N != DYAD_TAG_HYPH && N != DYAD_TAG_CC) {
+        int later = 0;
+        for (size_t q = i + 1; q < b && !later; q++)
+          later = T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+                  T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD;
+        if (!later)
+          t->tag = DYAD_TAG_VBZ;
+      }
+    } else
       t->tag = DYAD_TAG_NNS;
     if (!t->tag)
       t->tag = DYAD_TAG_NNS;
@@ -1108,6 +1180,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_VBN;
     else if (say && P != DYAD_TAG_DT)
       t->tag = DYAD_TAG_VBD;
+    else if (P == DYAD_TAG_RQUOTE && i + 1 < b &&
+             (N == DYAD_TAG_NNP || N == DYAD_TAG_DT || N == DYAD_TAG_PRP ||
+              N == DYAD_TAG_NN))
+      t->tag = DYAD_TAG_VBD; /* "...," reported Lindsay Gay: inversion */
     else if (w->first)
       t->tag = DYAD_TAG_VBN;
     else if (P == DYAD_TAG_RB && (PA == DYAD_TAG_DT || PA == DYAD_TAG_IN ||
@@ -1128,8 +1204,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                        T[k - 1].tag == DYAD_TAG_HYPH))
         k--;
       int before = k > a ? T[k - 1].tag : DYAD_TAG_NONE;
-      int inner = (before == DYAD_TAG_IN && T[k - 1].form != d->that) ||
+      uint32_t bf = k > a ? T[k - 1].form : 0;
+      int inner = (before == DYAD_TAG_IN && bf != d->that && bf != d->after &&
+                   bf != d->before && bf != d->because) ||
                   isverb(before) || before == DYAD_TAG_TO;
+      /* (after crowds burned down its embassy: a clause, not a phrase) */
       /* the money invested in bonds would ...: a finite verb after the
        * phrase that follows means this one was a participle */
       int later_finite = 0;
@@ -1170,13 +1249,37 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       else
         t->tag = DYAD_TAG_VBD;
     } else if (P == DYAD_TAG_COMMA) {
-      t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
+      /* the park, established in 1879, is ...: after a noun and its
+       * comma, a participle whose phrase a second comma closes opens an
+       * apposition */
+      int appos = 0;
+      if (!objnext && i >= a + 2 && isnoun(T[i - 2].tag) &&
+          (N == DYAD_TAG_IN || N == DYAD_TAG_TO || N == DYAD_TAG_RB)) {
+        size_t q = i + 1;
+        while (q < b && (T[q].tag == DYAD_TAG_IN || T[q].tag == DYAD_TAG_TO ||
+                         T[q].tag == DYAD_TAG_DT || isadj(T[q].tag) ||
+                         isnoun(T[q].tag) || T[q].tag == DYAD_TAG_CD ||
+                         T[q].tag == DYAD_TAG_PRPS || T[q].tag == DYAD_TAG_POS ||
+                         T[q].tag == DYAD_TAG_RB || T[q].tag == DYAD_TAG_HYPH))
+          q++;
+        appos = q < b && q > i + 1 && T[q].tag == DYAD_TAG_COMMA;
+      }
+      if (appos)
+        t->tag = DYAD_TAG_VBN;
+      else
+        t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
     } else
       t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
     return;
   }
   /* base forms: VB / VBP / noun */
   if (m & (B(VB) | B(VBP))) {
+    /* help fund, help rebuild: a bare infinitive right after "help" */
+    if ((m & B(VB)) && i > a && isverb(P) && W[i - 1].vlemma &&
+        W[i - 1].vlemma == d->caus[2]) {
+      t->tag = DYAD_TAG_VB;
+      return;
+    }
     /* make him leave, help customers monitor, let the talks go: the bare
      * infinitive after a causative or perception verb and its object */
     if ((m & B(VB)) && i > a + 1 &&
@@ -1250,11 +1353,15 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
  * past tense follows its would-be subject and precedes an object ("The
  * West imposed sanctions", "Xi made a strong show", first tagged as
  * adjectives before a noun): that word is the verb. A capitalised
- * adjective just before it ("West", "Xi") is then a proper noun. */
+ * adjective just before it ("West", "Xi") is then a proper noun. A word
+ * followed by "by" is rather a participle with its agent, so a later
+ * candidate is taken over it ("Protests fueled by anger spread ..."). */
 static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
-                          const struct tw *W)
+                          const struct tw *W, const struct dyad_tagger_ids *d)
 {
   dyad_token *T = doc->toks.v;
+  size_t pick = SIZE_MAX; /* the word to make the verb */
+  int by_next = 0;        /* pick is followed by "by": a passive agent */
   for (size_t i = a; i < b; i++) {
     int tg = T[i].tag;
     if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
@@ -1263,10 +1370,21 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
   }
   for (size_t i = a + 1; i + 1 < b; i++) {
     dyad_token *t = &T[i];
-    if ((t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN) || !W[i].fl)
+    if (t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN)
       continue;
-    uint64_t m = dyad__lex_tags(doc->ctx, W[i].f, W[i].fl);
-    if (!(m & DYAD_TAGBIT(DYAD_TAG_VBD)))
+    const struct dyad_lexent *e = dyad__lex_get(doc->ctx, t->form);
+    if (!e && W[i].fl > 3 && (t->flags & DYAD_TOKF_HYPHEN)) {
+      /* test-fired, co-founded: an unknown compound whose last part is
+       * a past tense */
+      const char *f = W[i].f, *h = f + W[i].fl;
+      while (h > f && h[-1] != '-')
+        h--;
+      if (h > f && h < f + W[i].fl)
+        e = dyad__lex_get(doc->ctx,
+                          dyad__vocab_find(&doc->ctx->vocab, h,
+                                           (size_t)(f + W[i].fl - h)));
+    }
+    if (!e || !(e->mask & DYAD_TAGBIT(DYAD_TAG_VBD)))
       continue;
     int prev = T[i - 1].tag, next = T[i + 1].tag;
     int capadj = prev == DYAD_TAG_JJ && (T[i - 1].flags & DYAD_TOKF_CAP);
@@ -1280,11 +1398,161 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
               next == DYAD_TAG_CD || next == DYAD_TAG_IN;
     if (!subj || !obj)
       continue;
-    t->tag = DYAD_TAG_VBD;
-    if (capadj)
-      T[i - 1].tag = DYAD_TAG_NNP;
-    return;
+    if (pick == SIZE_MAX || by_next)
+      pick = i; /* a later candidate wins over one before "by" */
+    by_next = T[i + 1].form == d->by;
+    if (!by_next)
+      break;
   }
+  if (pick == SIZE_MAX)
+    return;
+  T[pick].tag = DYAD_TAG_VBD;
+  if (T[pick - 1].tag == DYAD_TAG_JJ && (T[pick - 1].flags & DYAD_TOKF_CAP))
+    T[pick - 1].tag = DYAD_TAG_NNP;
+}
+
+/* The tagger's word cache, one per doc and kept from one document to the
+ * next: the raw spelling of a token (up to WC_KEY bytes) -> the vocab id of
+ * its folded form, and whether folding changes it. News text repeats a few
+ * thousand spellings, so most tokens are found here, in a table that stays
+ * in the core's cache, instead of in the vocabulary's large one (whose
+ * lookup costs several memory reads). Direct mapped; valid while the
+ * vocabulary has the size it had when the cache was filled (the vocabulary
+ * only grows, and only while loading). */
+#define WC_BITS 15
+#define WC_KEY 26
+struct wc_ent {
+  char key[WC_KEY]; /* raw token bytes */
+  uint8_t len;      /* 0: empty */
+  uint8_t same;     /* the folded form is the raw spelling */
+  uint32_t id;      /* vocab id of the folded form, 0: not in it */
+};
+struct tag_state {
+  size_t vocab_n;   /* ctx->vocab.n when the entries were made */
+  struct wc_ent ent[1u << WC_BITS];
+};
+
+void dyad__tag_state_free(dyad_doc *doc)
+{
+  if (!doc->tag_state)
+    return;
+  dyad__free(&doc->ctx->alloc, doc->tag_state, sizeof(struct tag_state));
+  doc->tag_state = NULL;
+}
+
+/* The doc's cache, made or emptied as needed; NULL when out of memory. */
+static struct tag_state *tag_state(dyad_doc *doc)
+{
+  struct tag_state *ts = doc->tag_state;
+  if (!ts) {
+    ts = dyad__calloc(&doc->ctx->alloc, sizeof(*ts));
+    if (!ts)
+      return NULL;
+    ts->vocab_n = doc->ctx->vocab.n;
+    doc->tag_state = ts;
+  } else if (ts->vocab_n != doc->ctx->vocab.n) {
+    memset(ts->ent, 0, sizeof(ts->ent));
+    ts->vocab_n = doc->ctx->vocab.n;
+  }
+  return ts;
+}
+
+static uint64_t ld8(const char *s)
+{
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return v;
+}
+
+static uint32_t ld4(const char *s)
+{
+  uint32_t v;
+  memcpy(&v, s, 4);
+  return v;
+}
+
+/* A hash of a short spelling from a few loads that together cover every
+ * byte (the first and last 8, 4 or single bytes, as the length allows),
+ * never reading outside s[0..n). n <= WC_KEY. */
+static uint32_t wc_hash(const char *s, size_t n)
+{
+  uint64_t a, b;
+  if (n >= 8) {
+    a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
+    b = ld8(s + n - 8);
+  } else if (n >= 4) {
+    a = ld4(s);
+    b = ld4(s + n - 4);
+  } else if (n > 0) {
+    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8;
+    b = (unsigned char)s[n - 1];
+  } else {
+    a = b = 0;
+  }
+  uint64_t h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
+               b * 0xff51afd7ed558ccdull;
+  return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+/* Does the cache key k (zero-padded) spell s (n bytes, n <= WC_KEY)? */
+static int wc_same(const char *k, const char *s, size_t n)
+{
+  if (n >= 8)
+    return ld8(k) == ld8(s) && ld8(k + n - 8) == ld8(s + n - 8) &&
+           (n <= 16 || memcmp(k + 8, s + 8, n - 16) == 0);
+  if (n >= 4)
+    return ld4(k) == ld4(s) && ld4(k + n - 4) == ld4(s + n - 4);
+  for (size_t i = 0; i < n; i++)
+    if (k[i] != s[i])
+      return 0;
+  return 1;
+}
+
+/* dyad__fold for plain ASCII without a call: lower-cases s into out and
+ * returns n, or calls dyad__fold for anything else. */
+static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
+{
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80)
+      return dyad__fold(s, n, out, cap);
+    out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return n;
+}
+
+/* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
+ * at s itself when folding changes nothing; returns the folded length (0
+ * when too long) and the vocab id of the folded form through *id. e is the
+ * cache entry for s (NULL: none). */
+static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
+                          const char *s, size_t n, char *buf,
+                          const char **f, uint32_t *id)
+{
+  if (e) {
+    if (e->len == n && wc_same(e->key, s, n)) {
+      *id = e->id;
+      if (e->same) {
+        *f = s;
+        return n;
+      }
+      *f = buf;
+      return fold_fast(s, n, buf, 2 * n + 8);
+    }
+  }
+  size_t fl = fold_fast(s, n, buf, 2 * n + 8);
+  if (fl == (size_t)-1 || fl > 255)
+    fl = 0;
+  *id = fl ? dyad__vocab_find(&ctx->vocab, buf, fl) : 0;
+  int same = fl == n && memcmp(buf, s, n) == 0;
+  *f = same ? s : buf;
+  if (e && fl) {
+    memcpy(e->key, s, n);
+    e->len = (uint8_t)n;
+    e->same = (uint8_t)same;
+    e->id = *id;
+  }
+  return fl;
 }
 
 dyad_status dyad__tag(dyad_doc *doc)
@@ -1300,6 +1568,7 @@ dyad_status dyad__tag(dyad_doc *doc)
     return DYAD_OK; /* no lexicon loaded: nothing to tag with */
   const struct dyad_tagger_ids *dp = ctx->lex->tids;
   const struct dyad_tagger_ids d = *dp;
+  struct tag_state *ts = tag_state(doc); /* NULL: no cache, still right */
   dyad_token *T = doc->toks.v;
   /* every token folded once, into one arena block */
   size_t fcap = 0;
@@ -1309,6 +1578,34 @@ dyad_status dyad__tag(dyad_doc *doc)
   if (!fbuf)
     return DYAD_ENOMEM;
   size_t fpos = 0;
+
+  /* Every token's folded form and vocab id, first for the whole document:
+   * the cache entries are fetched ahead (the hashes of all tokens first),
+   * and the rules of the passes below see the next tokens' forms too. */
+  uint32_t wcmask = (1u << WC_BITS) - 1;
+  if (ts)
+    for (size_t i = 0; i < ntok; i++) {
+      if (T[i].len > WC_KEY)
+        continue;
+      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask;
+      __builtin_prefetch(&ts->ent[W[i].form]);
+    }
+  for (size_t i = 0; i < ntok; i++) {
+    dyad_token *t = &T[i];
+    const char *s = doc->text + t->off;
+    const char *f;
+    uint32_t id;
+    struct wc_ent *e = ts && t->len <= WC_KEY ? &ts->ent[W[i].form] : NULL;
+    size_t fl = fold_lookup(ctx, e, s, t->len, fbuf + fpos, &f, &id);
+    if (f != s)
+      fpos += fl;
+    W[i].f = f;
+    W[i].fl = (uint32_t)fl;
+    t->form = id;
+    W[i].form = id;
+    if (id < ctx->lex->n)
+      __builtin_prefetch(&ctx->lex->ents[id]);
+  }
 
   /* Spans to tag, in order: the sentences, and any tokens no sentence
    * covers (before, between or after them) as spans of their own, so
@@ -1334,15 +1631,8 @@ dyad_status dyad__tag(dyad_doc *doc)
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       const char *s = doc->text + t->off;
-      char *f = fbuf + fpos;
-      size_t fl = dyad__fold(s, t->len, f, 2 * (size_t)t->len + 8);
-      if (fl == (size_t)-1 || fl > 255)
-        fl = 0;
-      fpos += fl;
-      W[i].f = f;
-      W[i].fl = (uint32_t)fl;
-      t->form = fl ? dyad__vocab_find(&ctx->vocab, f, fl) : 0;
-      W[i].form = t->form;
+      const char *f = W[i].f;
+      size_t fl = W[i].fl;
       switch (t->kind) {
       case DYAD_TK_WORD:
         lexical(doc, i, &W[i], f, fl, first, (uint32_t)b);
@@ -1400,7 +1690,7 @@ dyad_status dyad__tag(dyad_doc *doc)
                tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
         finite_seen = 0;
     }
-    rescue_finite(doc, a, b, W);
+    rescue_finite(doc, a, b, W, &d);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion

@@ -89,6 +89,26 @@ static const unsigned char bclass[256] = {
 #undef H16
 };
 
+/* Is the '_' at s[i] the join of two capitalised words of a name, as
+ * PETRARCH-style text writes them ("Dol_Amroth", "Minas_Tirith")? Those
+ * are read as two words; identifiers (snake_case, press_desk@...) stay
+ * whole. */
+static int name_join(const unsigned char *s, size_t i, size_t n)
+{
+  if (i == 0 || i + 2 >= n || !(bclass[s[i + 1]] & B_UPPER) ||
+      !(bclass[s[i + 2]] & B_LOWER) || !(bclass[s[i - 1]] & B_LOWER))
+    return 0;
+  size_t b = i; /* the word before must be capitalised too */
+  while (b > 0 && (bclass[s[b - 1]] & B_ALPHA))
+    b--;
+  if (!(bclass[s[b]] & B_UPPER) || (b > 0 && s[b - 1] == '@'))
+    return 0;
+  for (size_t k = i + 1; k < n && (bclass[s[k]] & B_ALNUM); k++)
+    if (k + 1 < n && s[k + 1] == '@')
+      return 0;
+  return 1;
+}
+
 /* ==== code points ======================================================= */
 
 /* What a non-ASCII code point is to the tokenizer. */
@@ -601,6 +621,8 @@ static inline void scan_word(const unsigned char *s, size_t i, size_t n,
       segb = j;
       continue;
     }
+    if (c == '_' && name_join(s, j, n))
+      break; /* Dol_Amroth: two words (skip_space skips the '_') */
     if (c == '_' && wordchar_at(s, j + 1, n)) {
       digits_only = 0;
       j++;
@@ -894,6 +916,11 @@ static size_t skip_space(struct tz *z, size_t i)
   while (i < n) {
     unsigned char c = s[i];
     int cls = bclass[c];
+    if (c == '_' && name_join(s, i, n)) {
+      i++;
+      z->pend |= DYAD_TOKF_SPACE;
+      continue;
+    }
     if (cls & B_SPACE) {
       i++;
       z->pend |= DYAD_TOKF_SPACE;

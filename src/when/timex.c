@@ -17,7 +17,10 @@
  * "third-quarter", "1990-1995") are split on their hyphens inside a
  * matcher. Relative expressions whose direction the words leave open
  * ("on Tuesday", "in March") take it from the tense of the verb group of
- * the clause that holds them.
+ * the clause that holds them: past tense looks back; future, forward
+ * modals ("might", "should"), "is to", scheduling verbs ("is set to",
+ * "planned a rally on Saturday"), dates after "effective"/"payable" and
+ * deadlines moved "until" a day look ahead.
  *
  * Invariants: only doc->timexes and one arena array are written; values
  * are always valid calendar dates (impossible dates such as "February 30"
@@ -47,12 +50,13 @@ enum kcls {
   K_MOD,     /* early, late, mid, earlier, later: val 0 */
   K_AGO,     /* ago (val 0), earlier/before (1), later/after (2) */
   K_PART,    /* part of day: val P_* */
+  K_DECW,    /* decade word: val 2 twenties .. 9 nineties */
   K_MISC     /* other words matchers test by text */
 };
 
 enum { U_DAY = 1, U_WEEK, U_MONTH, U_YEAR, U_DECADE, U_CENTURY, U_QUARTER,
        U_HALF, U_WEEKEND, U_HOUR, U_MINUTE };
-enum { P_MO = 1, P_AF, P_EV, P_NI };
+enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON };
 
 struct kw {
   const char *w; /* folded word */
@@ -85,8 +89,12 @@ static const struct kw kws[] = {
     {"december", K_MONTH, 12},
     {"earlier", K_AGO, 1},
     {"early", K_MOD, 0},
+    {"easter", K_MISC, 9},
     {"eight", K_NUMW, 8},
     {"eighteen", K_NUMW, 18},
+    {"eighties", K_DECW, 8},
+    {"eighty", K_NUMW, 80},
+    {"election", K_MISC, 10},
     {"eleven", K_NUMW, 11},
     {"evening", K_PART, P_EV},
     {"fall", K_SEASON, 2},
@@ -94,10 +102,12 @@ static const struct kw kws[] = {
     {"february", K_MONTH, 2},
     {"few", K_NUMW, 0},
     {"fifteen", K_NUMW, 15},
+    {"fifties", K_DECW, 5},
     {"fifty", K_NUMW, 50},
     {"first", K_ORD, 1},
     {"fiscal", K_MISC, 0},
     {"five", K_NUMW, 5},
+    {"forties", K_DECW, 4},
     {"forty", K_NUMW, 40},
     {"four", K_NUMW, 4},
     {"fourteen", K_NUMW, 14},
@@ -124,6 +134,7 @@ static const struct kw kws[] = {
     {"march", K_MONTH, 3},
     {"may", K_MONTH, 5},
     {"mid", K_MOD, 0},
+    {"midday", K_PART, P_NOON},
     {"minute", K_UNIT, U_MINUTE},
     {"minutes", K_UNIT, U_MINUTE},
     {"mon", K_WDAY, 0},
@@ -136,7 +147,9 @@ static const struct kw kws[] = {
     {"night", K_PART, P_NI},
     {"nine", K_NUMW, 9},
     {"nineteen", K_NUMW, 19},
+    {"nineties", K_DECW, 9},
     {"ninety", K_NUMW, 90},
+    {"noon", K_PART, P_NOON},
     {"nov", K_MONTH, 11},
     {"november", K_MONTH, 11},
     {"now", K_REF, 0},
@@ -158,9 +171,12 @@ static const struct kw kws[] = {
     {"sept", K_MONTH, 9},
     {"september", K_MONTH, 9},
     {"seven", K_NUMW, 7},
+    {"seventies", K_DECW, 7},
+    {"seventy", K_NUMW, 70},
     {"several", K_NUMW, 0},
     {"six", K_NUMW, 6},
     {"sixteen", K_NUMW, 16},
+    {"sixties", K_DECW, 6},
     {"sixty", K_NUMW, 60},
     {"soon", K_REF, 1},
     {"spring", K_SEASON, 0},
@@ -170,8 +186,10 @@ static const struct kw kws[] = {
     {"thanksgiving", K_MISC, 2},
     {"that", K_MISC, 6},
     {"the", K_MISC, 0},
+    {"these", K_MISC, 7},
     {"third", K_ORD, 3},
     {"thirteen", K_NUMW, 13},
+    {"thirties", K_DECW, 3},
     {"thirty", K_NUMW, 30},
     {"this", K_REL, 0},
     {"three", K_NUMW, 3},
@@ -186,6 +204,7 @@ static const struct kw kws[] = {
     {"tues", K_WDAY, 1},
     {"tuesday", K_WDAY, 1},
     {"twelve", K_NUMW, 12},
+    {"twenties", K_DECW, 2},
     {"twenty", K_NUMW, 20},
     {"two", K_NUMW, 2},
     {"wed", K_WDAY, 2},
@@ -338,27 +357,56 @@ static int year_ok(const struct scan *s, int y)
 
 /* ==== tense ============================================================= */
 
-/* 1 when the verb group vg holds "would"/"'d" (future seen from the
- * past: "said it would close Monday"). */
+/* 1 when the verb group vg holds a modal that looks ahead: "would"/"'d"
+ * (future seen from the past: "said it would close Monday"), "might",
+ * "may", "should", "must", "shall" ("might come as soon as Tuesday").
+ * Not "could"/"can" ("could not say Monday" reports a past day), and not
+ * a perfect ("may have met Monday"). */
 static int has_would(const struct scan *s, const dyad_phrase *vg)
 {
+  static const char *const w[] = {"would", "'d", "might", "may", "should",
+                                  "must", "shall"};
+  if (vg->flags & DYAD_PHF_PERFECT)
+    return 0;
   for (uint32_t k = vg->tok; k < vg->tok + vg->ntok && k < s->e; k++)
-    if (s->t[k].tag == DYAD_TAG_MD &&
-        (is_word(s, k, "would") || is_word(s, k, "'d")))
-      return 1;
+    if (s->t[k].tag == DYAD_TAG_MD)
+      for (size_t j = 0; j < DYAD_ARRAY_LEN(w); j++)
+        if (is_word(s, k, w[j]))
+          return 1;
   return 0;
 }
 
 /* 1 when the verb group's main verb schedules what follows: "is set to",
- * "scheduled to", "expected to", "due to", "plans to". */
+ * "scheduled to", "expected to", "due to", "plans to", "is to". */
 static int schedules(const struct scan *s, const dyad_phrase *vg)
 {
   static const char *const w[] = {"schedule", "set", "expect", "plan",
-                                  "due", "intend", "prepare", "aim"};
+                                  "due", "intend", "prepare", "aim", "be"};
   size_t n = 0;
   const char *l = dyad_ctx_word(s->doc->ctx, vg->lemma, &n);
   for (size_t k = 0; l && k < DYAD_ARRAY_LEN(w); k++)
     if (strlen(w[k]) == n && !memcmp(w[k], l, n))
+      return 1;
+  return 0;
+}
+
+/* 1 when the verb group's main verb has lemma w. */
+static int is_lemma(const struct scan *s, const dyad_phrase *vg,
+                    const char *w)
+{
+  size_t n = 0;
+  const char *l = dyad_ctx_word(s->doc->ctx, vg->lemma, &n);
+  return l && strlen(w) == n && !memcmp(l, w, n);
+}
+
+/* 1 when the verb group's main verb moves a deadline or gives time
+ * ("extend", "postpone", "give ... until"). */
+static int moves_deadline(const struct scan *s, const dyad_phrase *vg)
+{
+  static const char *const w[] = {"extend", "postpone", "delay", "defer",
+                                  "adjourn", "give", "suspend", "push"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(w); k++)
+    if (is_lemma(s, vg, w[k]))
       return 1;
   return 0;
 }
@@ -372,6 +420,16 @@ static int schedules(const struct scan *s, const dyad_phrase *vg)
 static int tense_at(const struct scan *s, uint32_t i)
 {
   const dyad_doc *doc = s->doc;
+  /* "effective Feb. 1", "payable Dec. 15": a date a measure takes effect
+   * or a sum falls due is announced ahead of it, whatever the tense */
+  uint32_t p = i > s->b && is_word(s, i - 1, "on") ? i - 1 : i;
+  if (p > s->b && (is_word(s, p - 1, "effective") ||
+                   is_word(s, p - 1, "payable")))
+    return 1;
+  /* "extended the offer until Nov. 9", "postponed the vote until
+   * Tuesday": a deadline moved is a deadline ahead */
+  int until = p > s->b && (is_word(s, p - 1, "until") ||
+                           is_word(s, p - 1, "till"));
   const dyad_sentence *st = &doc->sents.v[s->sent];
   int32_t best = -1;
   uint32_t bestn = UINT32_MAX;
@@ -385,11 +443,24 @@ static int tense_at(const struct scan *s, uint32_t i)
   if (best < 0 && st->nclause)
     best = (int32_t)st->clause;
   int inf = 0;
+  uint32_t infb = 0; /* first token of the infinitive just left */
   for (int hops = 0; best >= 0 && hops < 8; hops++) {
     const dyad_clause *cl = &doc->clauses.v[best];
     if (cl->verb >= 0 && (size_t)cl->verb < doc->phrases.n) {
       const dyad_phrase *vg = &doc->phrases.v[cl->verb];
-      if (inf && schedules(s, vg))
+      if (until && !inf && moves_deadline(s, vg))
+        return 1;
+      /* "is set to resume Monday", but not "had been due to expire
+       * Friday"; "be" only right before its "to" ("is to resume") */
+      if (inf && schedules(s, vg) && !(vg->flags & DYAD_PHF_PERFECT) &&
+          (!is_lemma(s, vg, "be") || infb == vg->tok + vg->ntok))
+        return 1;
+      /* "planned a rally on Saturday", "has scheduled a news conference
+       * Thursday": what is planned lies ahead of the planning (a day
+       * before the verb dates the planning: "On Friday, X planned to") */
+      if (!inf && i >= vg->tok + vg->ntok && !is_word(s, vg->tok + vg->ntok, "to") &&
+          !(vg->flags & DYAD_PHF_PASSIVE) &&
+          (is_lemma(s, vg, "plan") || is_lemma(s, vg, "schedule")))
         return 1;
       if (vg->tense == DYAD_TENSE_FUTURE || (vg->flags & DYAD_PHF_FUTURE) ||
           has_would(s, vg))
@@ -403,6 +474,7 @@ static int tense_at(const struct scan *s, uint32_t i)
                    ? 1 : 0;
     }
     inf = cl->kind == DYAD_CL_INF;
+    infb = cl->tok;
     if (cl->parent < 0 || (size_t)cl->parent >= doc->clauses.n)
       break;
     best = cl->parent;
@@ -539,25 +611,27 @@ static int season_of(int m)
 static const char *const season_code[] = {"SP", "SU", "FA", "WI"};
 
 /* Year of season se: rel -1 "last", 1 "next", 0 "this"; for rel 2 (no
- * word) the direction dir of the clause decides like months do. */
+ * word) the direction dir of the clause decides like months do. Seasons
+ * run spring, summer, fall, winter within a "season year" that starts in
+ * March: in January the current season is the winter that began in
+ * December, so "last fall" is the fall of the year before. The value's
+ * year is the season year (a winter is named by its December). */
 static int season_year(const struct scan *s, int se, int rel, int dir)
 {
   int cur = season_of(s->m);
-  int y = s->y;
-  if (cur == 3 && s->m <= 2)
-    y--; /* January's winter began in December */
+  int sy = s->m <= 2 ? s->y - 1 : s->y;
   if (rel == 0)
-    return se == 3 ? y : s->y;
+    return se == 3 ? sy : s->y;
   if (rel == 2) {
     if (dir < 0)
-      return se > cur ? s->y - 1 : (se == 3 ? y : s->y);
+      return se > cur ? sy - 1 : sy;
     if (dir > 0)
-      return se < cur ? s->y + 1 : (se == 3 ? y : s->y);
-    return se == 3 ? y : s->y;
+      return se < cur ? sy + 1 : sy;
+    return se == 3 ? sy : s->y;
   }
   if (rel < 0)
-    return se >= cur ? s->y - 1 : s->y;
-  return se <= cur ? s->y + 1 : s->y;
+    return se >= cur ? sy - 1 : sy;
+  return se <= cur ? sy + 1 : sy;
 }
 
 /* ==== matchers ==========================================================
@@ -764,6 +838,50 @@ static uint32_t m_numeric(struct scan *s, uint32_t a, dyad_status *st)
   return a + 1;
 }
 
+/* A year read out (broadcast transcripts) at token a: "nineteen
+ * ninety-six", "nineteen eighty", "two thousand". Returns the year and
+ * sets *end past it, or -1. */
+static int spoken_year(const struct scan *s, uint32_t a, uint32_t *end)
+{
+  int y = -1;
+  uint32_t i = a + 1;
+  if (is_word(s, a, "two") && is_word(s, i, "thousand")) {
+    y = 2000;
+    i++;
+  } else if (kcls(s, a) == K_NUMW && (kval(s, a) == 19 || kval(s, a) == 20)) {
+    int tens = -1;
+    struct parts pp;
+    if (kcls(s, i) == K_NUMW && kval(s, i) >= 10) {
+      tens = kval(s, i);
+    } else if (i < s->e && (s->t[i].flags & DYAD_TOKF_HYPHEN) &&
+               split_hyphen(s, i, &pp) == 2) {
+      int t0 = part_kw(&pp, 0, K_NUMW), t1 = part_kw(&pp, 1, K_NUMW);
+      if (t0 >= 0 && t1 >= 0 && kws[t0].val >= 20 && kws[t1].val > 0 &&
+          kws[t1].val < 10)
+        tens = kws[t0].val + kws[t1].val;
+    }
+    if (tens < 0)
+      return -1;
+    y = kval(s, a) * 100 + tens;
+    i++;
+  }
+  if (y < 0 || !year_ok(s, y))
+    return -1;
+  *end = i;
+  return y;
+}
+
+/* A year at token a, in digits or read out; *end is set past it. */
+static int year_words(const struct scan *s, uint32_t a, uint32_t *end)
+{
+  int y = year_at(s, a);
+  if (y > 0) {
+    *end = a + 1;
+    return y;
+  }
+  return spoken_year(s, a, end);
+}
+
 /* A month name that is really a month here: "May" the modal, "march" the
  * verb and "Jan" the name are ruled out by case and tag. */
 static int month_at(const struct scan *s, uint32_t i)
@@ -826,9 +944,10 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   uint32_t k = i;
   if (is_word(s, k, ",") || (day < 0 && is_word(s, k, "of")))
     k++;
-  if (year_at(s, k) > 0) {
-    y = year_at(s, k);
-    i = k + 1;
+  uint32_t ye;
+  if ((y = year_words(s, k, &ye)) > 0) {
+    s->ly = y; /* for "the following year" */
+    i = ye;
   } else if (rel == 2 && kcls(s, i) == K_REL && is_word(s, i + 1, "year")) {
     y = s->y + kval(s, i); /* "June last year" */
     i += 2;
@@ -864,7 +983,7 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   return i;
 }
 
-static const char *const part_code[] = {"", "MO", "AF", "EV", "NI"};
+static const char *const part_code[] = {"", "MO", "AF", "EV", "NI", "12:00"};
 
 /* A day (day number dn) covering tokens [a, i). A part of day after it
  * ("Tuesday night") is left out: the day is what dates an event. */
@@ -931,10 +1050,9 @@ static uint32_t quarter_value(struct scan *s, uint32_t a, uint32_t i,
     uint32_t k = i;
     if (is_word(s, k, "of") || is_word(s, k, ","))
       k++;
-    if (year_at(s, k) > 0) {
-      year = year_at(s, k);
-      i = k + 1;
-    }
+    uint32_t ye;
+    if ((year = year_words(s, k, &ye)) > 0)
+      i = ye;
   }
   if (year < 0)
     year = period_year(s, ord, u == U_HALF ? 2 : 4, tense_at(s, a));
@@ -1021,6 +1139,10 @@ static uint32_t m_rel(struct scan *s, uint32_t a, dyad_status *st)
       (kval(s, i + 3) == U_QUARTER || kval(s, i + 3) == U_HALF))
     return quarter_value(s, a, i + 4, kval(s, i + 2), kval(s, i + 3),
                          s->y + rel, st);
+  /* "the last half of 1989", "the last quarter of 2023": the final one */
+  if ((u == U_HALF || u == U_QUARTER) && rel < 0 && is_word(s, a, "last") &&
+      is_word(s, i + 1, "of") && year_words(s, i + 2, &(uint32_t){0}) > 0)
+    return quarter_value(s, a, i + 1, u == U_HALF ? 2 : 4, u, -1, st);
   if (u == U_WEEKEND) {
     long sat = rel == 0 ? wday_for(s, 5, tense_at(s, a), 0)
                         : wday_for(s, 5, rel, 1);
@@ -1166,10 +1288,15 @@ static uint32_t m_hyphen(struct scan *s, uint32_t a, dyad_status *st)
   if (pp.np == 2 && o0 >= 0 && u1 >= 0 &&
       (kws[u1].val == U_QUARTER || kws[u1].val == U_HALF))
     return quarter_value(s, a, a + 1, kws[o0].val, kws[u1].val, -1, st);
-  if (pp.np == 2 && pp.n[0] == 3 && !memcmp(pp.p[0], "mid", 3)) {
+  /* "mid-1990", "late-November", "early-1990s"; "post-1959" and
+   * "pre-1990" name the year they are counted from */
+  int lead = pp.np == 2 && (part_kw(&pp, 0, K_MOD) >= 0 ||
+                            (pp.n[0] == 3 && !memcmp(pp.p[0], "pre", 3)) ||
+                            (pp.n[0] == 4 && !memcmp(pp.p[0], "post", 4)));
+  if (lead) {
     int y = part_num(&pp, 1);
     int dec = decade_text(s, pp.p[1], pp.n[1]);
-    int mo = part_kw(&pp, 1, K_MONTH);
+    int mo = pp.p[0][0] == 'p' ? -1 : part_kw(&pp, 1, K_MONTH);
     if (y >= 0 && pp.n[1] == 4 && year_ok(s, y))
       snprintf(v, sizeof(v), "%04d", y);
     else if (dec >= 0)
@@ -1230,14 +1357,19 @@ static uint32_t m_year(struct scan *s, uint32_t a, dyad_status *st)
     return a + 1;
   }
   int y = year_at(s, a);
-  if (y < 1900 || y > s->y + 30)
+  /* years before 1900 only after a preposition ("in 1898", "since
+   * 1812"): a bare "1500" is more often an amount */
+  if (y < 0 || y > s->y + 30 ||
+      (y < 1900 && !(a > s->b && s->t[a - 1].tag == DYAD_TAG_IN)))
     return NOMATCH;
   if (a > s->b && (s->t[a - 1].kind == DYAD_TK_SYMBOL ||
                    is_word(s, a - 1, "$")))
     return NOMATCH;
   if (a + 1 < s->e) {
     const dyad_token *nx = &s->t[a + 1];
-    if (nx->kind == DYAD_TK_SYMBOL || is_word(s, a + 1, "percent"))
+    /* "1990%", "1990 percent"; other symbols ("1985 _ when", "1990:")
+     * leave a year a year */
+    if (is_word(s, a + 1, "%") || is_word(s, a + 1, "percent"))
       return NOMATCH;
     if ((nx->tag == DYAD_TAG_NNS || nx->tag == DYAD_TAG_CD) &&
         kcls(s, a + 1) != K_UNIT && !(a > s->b && s->t[a - 1].tag == DYAD_TAG_IN))
@@ -1285,34 +1417,14 @@ static uint32_t m_anaphoric_year(struct scan *s, uint32_t a, dyad_status *st)
   return i + 1;
 }
 
-/* Years read out (broadcast transcripts): "nineteen ninety-six",
- * "nineteen eighty", "two thousand". */
+/* A year read out on its own. */
 static uint32_t m_spoken_year(struct scan *s, uint32_t a, dyad_status *st)
 {
-  int y = -1;
-  uint32_t i = a + 1;
-  if (is_word(s, a, "two") && is_word(s, i, "thousand")) {
-    y = 2000;
-    i++;
-  } else if (kval(s, a) == 19 || kval(s, a) == 20) {
-    int tens = -1;
-    struct parts pp;
-    if (kcls(s, i) == K_NUMW && kval(s, i) >= 10) {
-      tens = kval(s, i);
-    } else if (i < s->e && (s->t[i].flags & DYAD_TOKF_HYPHEN) &&
-               split_hyphen(s, i, &pp) == 2) {
-      int t0 = part_kw(&pp, 0, K_NUMW), t1 = part_kw(&pp, 1, K_NUMW);
-      if (t0 >= 0 && t1 >= 0 && kws[t0].val >= 20 && kws[t1].val > 0 &&
-          kws[t1].val < 10)
-        tens = kws[t0].val + kws[t1].val;
-    }
-    if (tens < 0)
-      return NOMATCH;
-    y = kval(s, a) * 100 + tens;
-    i++;
-  }
-  if (y < 0 || !year_ok(s, y))
+  uint32_t i;
+  int y = spoken_year(s, a, &i);
+  if (y < 0)
     return NOMATCH;
+  s->ly = y;
   char v[VLEN];
   snprintf(v, sizeof(v), "%04d", y);
   *st = emit(s, a, i, "DATE", v);
@@ -1356,9 +1468,19 @@ static uint32_t m_clock(struct scan *s, uint32_t a, dyad_status *st)
   uint32_t k = i;
   if (k < s->e && (s->t[k].flags & DYAD_TOKF_ALLCAPS) && s->t[k].len == 3)
     k++; /* a time zone */
+  if (is_word(s, k, ",") && month_at(s, k + 1))
+    k++;
   if (kcls(s, k) == K_WDAY && (s->t[k].flags & DYAD_TOKF_CAP)) {
-    dn = wday_for(s, kval(s, k), tense_at(s, k), 0);
+    dn = wday_for(s, kval(s, k), tense_at(s, a), 0);
     i = k + 1;
+  } else if (month_at(s, k) && day_tok(s, k + 1) > 0) {
+    /* "5 p.m. EST Nov. 9": the clock on that date */
+    int m = month_at(s, k), d = day_tok(s, k + 1);
+    int y = year_for(s, m, d, tense_at(s, a));
+    if (d <= dyad__days_in_month(y, m)) {
+      dn = dyad__day_number(y, m, d);
+      i = k + 2;
+    }
   }
   char v[VLEN];
   v_day(v, dn);
@@ -1368,13 +1490,28 @@ static uint32_t m_clock(struct scan *s, uint32_t a, dyad_status *st)
   return i;
 }
 
+/* Easter Sunday of year y (the Gregorian computus). OUT: *m, *d. */
+static void easter(int y, int *m, int *d)
+{
+  int a = y % 19, b = y / 100, c = y % 100, dd = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - dd - g + 15) % 30;
+  int i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int mm = (a + 11 * h + 22 * l) / 451;
+  *m = (h + l - 7 * mm + 114) / 31;
+  *d = (h + l - 7 * mm + 114) % 31 + 1;
+}
+
 /* Holidays with a fixed rule: Christmas (Eve), Thanksgiving (the fourth
- * Thursday of November, US), New Year's Day / Eve. */
+ * Thursday of November, US), New Year's Day / Eve, Easter (Sunday; "Easter
+ * week" is its ISO week), Election Day (US: the Tuesday after the first
+ * Monday of November). */
 static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
 {
   int which = kcls(s, a) == K_MISC ? kval(s, a) : 0;
   uint32_t i = a + 1;
-  int m = 0, d = 0;
+  int m = 0, d = 0, week = 0;
   if (which == 1) {
     m = 12, d = 25;
     if (is_word(s, i, "eve"))
@@ -1385,6 +1522,16 @@ static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
     m = 11;
     if (is_word(s, i, "day"))
       i++;
+  } else if (which == 9) {
+    m = 4; /* Easter: the day comes with the year */
+    if (is_word(s, i, "sunday"))
+      i++;
+    else if (is_word(s, i, "week"))
+      week = 1, i++;
+  } else if (which == 10) {
+    if (!is_word(s, i, "day") || !(s->t[i].flags & DYAD_TOKF_CAP))
+      return NOMATCH;
+    m = 11, i++;
   } else if (is_word(s, a, "new") && is_word(s, a + 1, "year") &&
              s->t[a + 2 < s->e ? a + 2 : a].tag == DYAD_TAG_POS &&
              a + 3 < s->e && (is_word(s, a + 3, "day") ||
@@ -1398,18 +1545,29 @@ static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
   }
   if (!(s->t[a].flags & DYAD_TOKF_CAP))
     return NOMATCH;
-  int y = year_for(s, m, d ? d : 25, tense_at(s, a));
-  if (year_at(s, i) > 0) {
-    y = year_at(s, i);
-    i++;
+  int y = year_for(s, m, d ? d : which == 9 ? 10 : 5, tense_at(s, a));
+  uint32_t ye;
+  int yy = year_words(s, i, &ye);
+  if (yy > 0) {
+    y = yy;
+    i = ye;
   }
-  if (!d) {
+  if (which == 9) {
+    easter(y, &m, &d);
+  } else if (which == 10) {
+    /* the day after the first Monday */
+    int wd = dyad__weekday(dyad__day_number(y, 11, 1));
+    d = 1 + (7 - wd) % 7 + 1;
+  } else if (!d) {
     long nov1 = dyad__day_number(y, 11, 1);
     int wd = dyad__weekday(nov1);
     d = 1 + (3 - wd + 7) % 7 + 21;
   }
   char v[VLEN];
-  snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
+  if (week)
+    v_week(v, dyad__day_number(y, m, d));
+  else
+    snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
   *st = emit(s, a, i, "DATE", v);
   return i;
 }
@@ -1423,10 +1581,9 @@ static uint32_t m_season(struct scan *s, uint32_t a, dyad_status *st)
   uint32_t i = a + 1;
   int y = -1;
   uint32_t k = is_word(s, i, "of") ? i + 1 : i;
-  if (year_at(s, k) > 0) {
-    y = year_at(s, k);
-    i = k + 1;
-  }
+  uint32_t ye;
+  if ((y = year_words(s, k, &ye)) > 0)
+    i = ye;
   int det = s->from < a || (a > s->b && is_word(s, a - 1, "in"));
   if (y < 0 && !det)
     return NOMATCH;
@@ -1473,9 +1630,12 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
     snprintf(v, sizeof(v), "%04d-Q%d", year_for(s, em, 0, -1),
              (em - 1) / 3 + 1);
     note_quarter(s, v);
-  } else if (s->qq && s->qsent + 3 >= (int)s->sent) {
+  } else if (s->qq && s->qsent + 3 >= (int)s->sent &&
+             !(is_word(s, a, "latest") && is_word(s, i, "quarter"))) {
     snprintf(v, sizeof(v), "%04d-Q%d", s->qy, s->qq);
   } else {
+    /* "the latest quarter": the last one completed, whatever was named
+     * ("the latest period" is the period last named) */
     int q = (s->m - 1) / 3; /* 0-based current; the one before it */
     if (is_word(s, a, "current"))
       q++;
@@ -1485,6 +1645,14 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
       y--;
     }
     snprintf(v, sizeof(v), "%04d-Q%d", y, q);
+  }
+  /* "the quarter a year ago/earlier": that quarter of the year before */
+  if (is_word(s, i + 1, "a") && is_word(s, i + 2, "year") &&
+      kcls(s, i + 3) == K_AGO && kval(s, i + 3) < 2) {
+    char w[VLEN];
+    snprintf(w, sizeof(w), "%04d%s", value_year(v) - 1, v + 4);
+    *st = emit(s, a, i + 4, "DATE", w);
+    return i + 4;
   }
   *st = emit(s, a, i + 1, "DATE", v);
   return i + 1;
@@ -1505,6 +1673,17 @@ static uint32_t m_the_unit(struct scan *s, uint32_t a, dyad_status *st)
     *st = emit(s, a, a + 1, "DATE", v);
     return a + 1;
   }
+  /* "the week of March 6": the ISO week holding that day */
+  if (kcls(s, a) == K_UNIT && kval(s, a) == U_WEEK && is_word(s, a + 1, "of") &&
+      month_at(s, a + 2) && day_tok(s, a + 3) > 0) {
+    int m = month_at(s, a + 2), d = day_tok(s, a + 3);
+    int y = year_for(s, m, d, tense_at(s, a));
+    if (d > dyad__days_in_month(y, m))
+      return NOMATCH;
+    v_week(v, dyad__day_number(y, m, d));
+    *st = emit(s, a, a + 4, "DATE", v);
+    return a + 4;
+  }
   uint32_t i = a;
   if (is_word(s, i, "full") || is_word(s, i, "current"))
     i++;
@@ -1516,6 +1695,22 @@ static uint32_t m_the_unit(struct scan *s, uint32_t a, dyad_status *st)
   snprintf(v, sizeof(v), "%04d", s->y);
   *st = emit(s, a, i + 1, "DATE", v);
   return i + 1;
+}
+
+/* "the nineties", "the early sixties": the latest such decade not after
+ * the article. Only with a lead word ("the", "early"): a bare "in the
+ * nineties" is as often a temperature or an age. */
+static uint32_t m_decade_word(struct scan *s, uint32_t a, dyad_status *st)
+{
+  if (s->from >= a)
+    return NOMATCH;
+  int y = s->y / 100 * 100 + 10 * kval(s, a);
+  if (y > s->y)
+    y -= 100;
+  char v[VLEN];
+  snprintf(v, sizeof(v), "%03d", y / 10);
+  *st = emit(s, a, a + 1, "DATE", v);
+  return a + 1;
 }
 
 /* The core matchers at token a (s->from already set). */
@@ -1583,6 +1778,26 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
     return m_ref(s, a, st);
   case K_SEASON:
     return m_season(s, a, st);
+  case K_DECW:
+    return m_decade_word(s, a, st);
+  case K_PART: {
+    /* "noon", "at midday", "noon Thursday": 12:00 on the article's day or
+     * on the weekday named */
+    if (kval(s, a) != P_NOON)
+      return NOMATCH;
+    long dn = s->dn;
+    uint32_t i = a + 1;
+    if (kcls(s, i) == K_WDAY && (s->t[i].flags & DYAD_TOKF_CAP)) {
+      dn = wday_for(s, kval(s, i), tense_at(s, i), 0);
+      i++;
+    }
+    char v[VLEN];
+    v_day(v, dn);
+    size_t n = strlen(v);
+    snprintf(v + n, VLEN - n, "T12:00");
+    *st = emit(s, a, i, "TIME", v);
+    return i;
+  }
   case K_MISC:
     if (is_word(s, a, "fiscal") && year_at(s, a + 1) > 0) {
       char v[VLEN];
@@ -1609,6 +1824,36 @@ static uint32_t match_core(struct scan *s, uint32_t a, dyad_status *st)
   }
 }
 
+/* Fixed phrases that refer to the present or the future as a whole:
+ * "these days", "the near/short/long term", "the near future", "a later
+ * date". Each is a list of folded words and a value. */
+static uint32_t m_fixed(struct scan *s, uint32_t a, dyad_status *st)
+{
+  static const struct {
+    const char *w[4];
+    const char *value;
+  } ph[] = {
+      {{"these", "days"}, "PRESENT_REF"},
+      {{"the", "near", "term"}, "FUTURE_REF"},
+      {{"the", "short", "term"}, "FUTURE_REF"},
+      {{"the", "long", "term"}, "FUTURE_REF"},
+      {{"the", "near", "future"}, "FUTURE_REF"},
+      {{"a", "later", "date"}, "FUTURE_REF"},
+  };
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(ph); k++) {
+    uint32_t i = a;
+    size_t j = 0;
+    while (j < 4 && ph[k].w[j] && is_word(s, i, ph[k].w[j]))
+      i++, j++;
+    if (j < 4 && ph[k].w[j])
+      continue;
+    *st = emit_bytes(s, s->t[a].off, s->t[i - 1].off + s->t[i - 1].len,
+                     "DATE", ph[k].value);
+    return i;
+  }
+  return NOMATCH;
+}
+
 /* One match attempt at token a, with the optional lead words that join
  * the span: "the", and early/late/mid/earlier/later ("earlier this
  * year"). Returns the end token or NOMATCH. */
@@ -1616,6 +1861,11 @@ static uint32_t match_at(struct scan *s, uint32_t a, dyad_status *st)
 {
   s->from = a;
   uint32_t c = a;
+  if (kcls(s, a) == K_MISC || kcls(s, a) == K_NUMW) {
+    uint32_t r = m_fixed(s, a, st);
+    if (r || *st != DYAD_OK)
+      return r;
+  }
   if (s->ly && (is_word(s, a, "that") || is_word(s, a, "the")) &&
       a + 1 < s->e) {
     uint32_t r = m_anaphoric_year(s, a + 1, st);
@@ -1626,8 +1876,17 @@ static uint32_t match_at(struct scan *s, uint32_t a, dyad_status *st)
   if (is_word(s, c, "the") && c + 1 < s->e)
     c++;
   if ((kcls(s, c) == K_MOD || (kcls(s, c) == K_AGO && kval(s, c) > 0)) &&
-      c + 1 < s->e)
+      c + 1 < s->e) {
     c++;
+    /* "later that year", "early the following year" */
+    if (s->ly && (is_word(s, c, "that") || is_word(s, c, "the")) &&
+        c + 1 < s->e) {
+      uint32_t r = m_anaphoric_year(s, c + 1, st);
+      if (r || *st != DYAD_OK)
+        return r;
+      s->from = a;
+    }
+  }
   while (c > a) {
     uint32_t r = match_core(s, c, st);
     if (r || *st != DYAD_OK)

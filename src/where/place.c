@@ -3,9 +3,10 @@
  * to one gazetteer place each, the `dyad parse` writer, and the event
  * location rule the coder uses (dyad__event_place).
  *
- * Finding: at each capitalised word, the longest run of up to MAXW tokens
+ * Finding: at each capitalised word outside photo credits, the longest run of up to MAXW tokens
  * whose normalised text is a gazetteer name, kept when it is tagged as a
- * proper noun (or is a demonym, "Turkish"), is not part of a longer proper
+ * proper noun or capitalised inside the sentence (or is a demonym,
+ * "Turkish"), is not part of a longer proper
  * name ("Hillary Clinton", "Paris Hilton"), is not a person in the actor
  * dictionary, and, when it opens a sentence or a headline as a word the
  * lexicon also knows as a common word ("Reading", "Deal"), names a large
@@ -44,6 +45,8 @@ struct mention {
   const struct dyad_gaz_name *rec; /* the name record used */
   uint32_t qual;                   /* qualifying place, DYAD_GAZ_NONE */
   uint32_t pick;                   /* chosen place, DYAD_GAZ_NONE */
+  int abbr;                        /* named by an abbreviation ("Alta.") */
+  int drop;                        /* resolved to nothing: not output */
 };
 
 /* Names seen as the end of a person's name ("Tom Paterson"): a later bare
@@ -57,6 +60,7 @@ struct scan {
   size_t n, cap;
   const struct dyad_gaz_name *person[MAXPERSON];
   size_t nperson;
+  uint32_t first; /* first word of the sentence being scanned */
 };
 
 static int is_person(const struct scan *s, const struct dyad_gaz_name *r)
@@ -180,17 +184,52 @@ static int big_place(const struct dyad_gazetteer *g,
          p->pop >= 500000;
 }
 
+/* Is the word at token i capitalised where the position does not call
+ * for it: not the first word of the sentence, nor the first after an
+ * opening quote, bracket or colon? */
+static int cap_inside(const struct scan *s, uint32_t i)
+{
+  const dyad_doc *doc = s->doc;
+  if (i <= s->first || !is_capword(&doc->toks.v[i]))
+    return 0;
+  /* nouns and adjectives only: not "The", "A", "We", "In" */
+  uint64_t open = DYAD_TAGBIT(DYAD_TAG_NN) | DYAD_TAGBIT(DYAD_TAG_NNS) |
+                  DYAD_TAGBIT(DYAD_TAG_NNP) | DYAD_TAGBIT(DYAD_TAG_NNPS) |
+                  DYAD_TAGBIT(DYAD_TAG_JJ) | DYAD_TAGBIT(DYAD_TAG_VBG) |
+                  DYAD_TAGBIT(DYAD_TAG_FW);
+  if (!(DYAD_TAGBIT(doc->toks.v[i].tag) & open))
+    return 0;
+  const dyad_token *p = &doc->toks.v[i - 1];
+  if (p->kind == DYAD_TK_WORD)
+    return 1;
+  unsigned char c = (unsigned char)doc->text[p->off];
+  return !(strchr("\"'(:[", c) ||
+           (c == 0xE2 && p->len == 3)); /* curly quotes, dashes */
+}
+
+/* Does token i read as (part of) a proper name: tagged so, or
+ * capitalised where the position does not call for it (the tagger takes
+ * "County" in "Adair County", or "Cairns", for common nouns)? */
+static int namey(const struct scan *s, uint32_t i)
+{
+  const dyad_token *t = &s->doc->toks.v[i];
+  return (is_proper(t) && is_capword(t)) || cap_inside(s, i);
+}
+
 /* The usable name record among the n records of one key for tokens
- * [a, b]: plain names need a proper-noun last token, demonyms a
+ * [a, b]: plain names need a proper-noun last token (namey), demonyms a
  * capitalised word, abbreviations capitals; qualifier-only names are used
  * only when qual is set (and then any name will do). */
-static const struct dyad_gaz_name *usable(const dyad_doc *doc,
-                                          const struct dyad_gazetteer *g,
+static const struct dyad_gaz_name *usable(const struct scan *s,
                                           const struct dyad_gaz_name *r,
                                           size_t n, uint32_t a, uint32_t b,
                                           int qual)
 {
+  const dyad_doc *doc = s->doc;
+  const struct dyad_gazetteer *g = s->g;
   const dyad_token *last = &doc->toks.v[b];
+  int proper = is_proper(last) || (a == b ? cap_inside(s, a)
+                                          : is_capword(last) && namey(s, a));
   const struct dyad_gaz_name *best = NULL;
   for (size_t k = 0; k < n; k++) {
     uint8_t f = r[k].flags;
@@ -205,7 +244,7 @@ static const struct dyad_gaz_name *usable(const dyad_doc *doc,
     if (!(f & DYAD_GNF_ABBR) && a == b && last->len <= 3 &&
         (last->flags & DYAD_TOKF_ALLCAPS))
       continue;
-    if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !is_proper(last) &&
+    if (!(f & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)) && !qual && !proper &&
         !big_place(g, &r[k]))
       continue;
     if ((f & DYAD_GNF_ADJ) && qual)
@@ -244,7 +283,7 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
     const struct dyad_gaz_name *r = dyad__gaz_find(s->g, key, kl[L - 1], &n);
     if (!r)
       continue;
-    const struct dyad_gaz_name *u = usable(doc, s->g, r, n, i, b, qual);
+    const struct dyad_gaz_name *u = usable(s, r, n, i, b, qual);
     if (u) {
       *rec = u;
       return L;
@@ -275,6 +314,44 @@ static int notable(const struct dyad_gazetteer *g,
   return p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_ADM1 ||
          p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
          p->kind == DYAD_GK_SEAT1 || p->pop >= 100000;
+}
+
+/* Is the first candidate of r a country or a first-level region? */
+static int area_kind(const struct dyad_gazetteer *g,
+                     const struct dyad_gaz_name *r)
+{
+  uint8_t kind = g->places[g->cands[r->cand]].kind;
+  return kind == DYAD_GK_COUNTRY || kind == DYAD_GK_ADM1;
+}
+
+/* The plain-name record of token i alone, NULL when none. */
+static const struct dyad_gaz_name *word_rec(const struct scan *s, uint32_t i)
+{
+  const dyad_token *t = &s->doc->toks.v[i];
+  char key[KEYCAP];
+  size_t kl = dyad__gaz_key(s->doc->text + t->off, t->len, key, sizeof(key));
+  size_t n;
+  const struct dyad_gaz_name *r = kl ? dyad__gaz_find(s->g, key, kl, &n) : NULL;
+  for (size_t k = 0; r && k < n; k++)
+    if (!(r[k].flags & (DYAD_GNF_ADJ | DYAD_GNF_ABBR | DYAD_GNF_QUAL)))
+      return &r[k];
+  return NULL;
+}
+
+/* Are all candidates of r towns of fewer than 100,000 people whose names
+ * have no article ("The Bronx")? */
+static int small_towns(const struct dyad_gazetteer *g,
+                       const struct dyad_gaz_name *r)
+{
+  for (uint32_t k = 0; k < r->ncand; k++) {
+    uint32_t c = g->cands[r->cand + k];
+    const struct dyad_gaz_place *p = &g->places[c];
+    if (p->kind < DYAD_GK_CAPITAL || p->kind > DYAD_GK_SECTION ||
+        p->kind == DYAD_GK_CAPITAL || p->kind == DYAD_GK_REGION ||
+        p->pop >= 100000 || strncmp(dyad__gaz_name(g, c), "The ", 4) == 0)
+      return 0;
+  }
+  return 1;
 }
 
 /* Is the first candidate of r a country, capital or continent? */
@@ -369,7 +446,7 @@ static uint32_t inside(const struct dyad_gazetteer *g,
  * ", France", ", Cairns". Returns its token count, sets m->pick to the
  * candidate it selects and *q to the qualifying place; 0 when none. */
 static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
-                          uint32_t end, uint32_t *q)
+                          uint32_t end, uint32_t *q, int *abbr)
 {
   const dyad_doc *doc = s->doc;
   if (b + 2 >= end || doc->toks.v[b + 1].kind != DYAD_TK_PUNCT ||
@@ -380,19 +457,38 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
   uint32_t L = longest(s, b + 2, end, 1, &r);
   if (!L)
     return 0;
-  for (uint32_t k = 0; k < r->ncand; k++) {
-    uint32_t qc = s->g->cands[r->cand + k];
-    uint32_t c = inside(s->g, m->rec, qc);
-    if (c != DYAD_GAZ_NONE) {
-      *q = qc;
-      m->qual = qc;
-      m->pick = c;
-      return L;
+  *abbr = (r->flags & DYAD_GNF_ABBR) != 0;
+  /* "Russia, U.S. officials said": a country is not in another country
+   * (but "Russia, Ohio" may be the town) */
+  const struct dyad_gazetteer *g = s->g;
+  if (g->places[g->cands[m->rec->cand]].kind == DYAD_GK_COUNTRY &&
+      g->places[g->cands[r->cand]].kind == DYAD_GK_COUNTRY)
+    return 0;
+  /* the qualifier is an area when it can be ("Bronx, New York": the
+   * state), else a town near the name ("Edmonton, Cairns") */
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t k = 0; k < r->ncand; k++) {
+      uint32_t qc = g->cands[r->cand + k];
+      uint8_t kind = g->places[qc].kind;
+      int area = kind == DYAD_GK_ADM1 || kind == DYAD_GK_COUNTRY ||
+                 kind == DYAD_GK_ADM2;
+      if (area != !pass)
+        continue;
+      uint32_t c = inside(g, m->rec, qc);
+      if (c != DYAD_GAZ_NONE) {
+        *q = qc;
+        m->qual = qc;
+        m->pick = c;
+        return L;
+      }
     }
-  }
-  /* an abbreviated region ("Churchill, Man.") that holds none of the
-   * candidates: the town is one the gazetteer lacks; keep the region */
-  if (r->flags & DYAD_GNF_QUAL) {
+  /* a region ("Churchill, Man.", "Cordova, Tennessee") that holds none of
+   * the candidates of a town's name: the town is one the gazetteer lacks;
+   * keep the region (but "Alberta, Saskatchewan" is a list) */
+  uint8_t nk = g->places[g->cands[m->rec->cand]].kind;
+  if (nk != DYAD_GK_COUNTRY && nk != DYAD_GK_ADM1 && nk != DYAD_GK_REGION &&
+      ((r->flags & DYAD_GNF_QUAL) ||
+       g->places[g->cands[r->cand]].kind == DYAD_GK_ADM1)) {
     *q = s->g->cands[r->cand];
     m->rec = NULL; /* the caller drops m */
     return L;
@@ -460,6 +556,19 @@ static int joined(const dyad_doc *doc, uint32_t a, uint32_t b)
                 tb->off - (ta->off + ta->len)) == NULL;
 }
 
+/* Is s (n bytes) one of the AREA words ("pro-Western")? */
+static int area_word(const char *s, size_t n)
+{
+  char w[16];
+  size_t k = n < sizeof(w) ? dyad__fold(s, n, w, sizeof(w)) : (size_t)-1;
+  if (k == (size_t)-1)
+    return 0;
+  for (const char *p = AREA; *p; p += strlen(p) + 1)
+    if (strlen(p) == k && memcmp(p, w, k) == 0)
+      return 1;
+  return 0;
+}
+
 /* The parts of a hyphenated token that name a country, a big place or a
  * people ("Russia-Turkey", "Turkish-Russian", "U.S.-led"): appends a
  * mention for each. Returns -1 when out of memory. */
@@ -473,7 +582,7 @@ static int hyphen_parts(struct scan *s, uint32_t i, uint32_t si)
     if (k < t->len && w[k] != '-')
       continue;
     uint32_t n = k - a;
-    if (n >= 2 && w[a] >= 'A' && w[a] <= 'Z') {
+    if (n >= 2 && w[a] >= 'A' && w[a] <= 'Z' && !area_word(w + a, n)) {
       char key[KEYCAP];
       size_t kl = dyad__gaz_key(w + a, n, key, sizeof(key)), nr;
       const struct dyad_gaz_name *r =
@@ -530,13 +639,23 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
   const dyad_ctx *ctx = doc->ctx;
   const dyad_sentence *se = &doc->sents.v[si];
   const dyad_token *t = doc->toks.v;
+  /* a photo credit names agencies and photographers ("Pool via AP"), no
+   * place (a caption's places are real ones) */
+  if (se->flags & DYAD_SENTF_CREDIT)
+    return DYAD_OK;
   uint32_t end = se->tok + se->ntok;
   uint32_t first = se->tok; /* first word: after opening quotes/brackets */
   while (first < end && t[first].kind != DYAD_TK_WORD)
     first++;
+  s->first = first;
   for (uint32_t i = se->tok; i < end; i++) {
-    if (!is_capword(&t[i]))
+    if (!is_capword(&t[i])) {
+      /* "made-in-China", "mid-Ohio" */
+      if (t[i].kind == DYAD_TK_WORD && (t[i].flags & DYAD_TOKF_HYPHEN) &&
+          hyphen_parts(s, i, si))
+        return DYAD_ENOMEM;
       continue;
+    }
     const struct dyad_gaz_name *r;
     uint32_t L = longest(s, i, end, 0, &r);
     if (!L) {
@@ -544,14 +663,16 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         return DYAD_ENOMEM;
       continue;
     }
+    if (L == 1 && is_word(doc, i, AREA)) /* "Western" before "Canada" */
+      continue;
     uint32_t b = i + L - 1;
     int adj = (r->flags & DYAD_GNF_ADJ) != 0;
     int big = big_place(s->g, r);
     /* part of a longer proper name ("Hillary Clinton")? Not across a
      * line break, nor after a common word for a country or a big city
      * ("Environment Canada") */
-    if (i > first && is_proper(&t[i - 1]) && is_capword(&t[i - 1]) &&
-        joined(doc, i - 1, i) && !is_word(doc, i - 1, AREA) &&
+    if (i > first && !adj && namey(s, i - 1) && joined(doc, i - 1, i) &&
+        !is_word(doc, i - 1, AREA) &&
         !(big && (common_word(ctx, &t[i - 1]) ||
                   (t[i - 1].flags & DYAD_TOKF_ALLCAPS)))) {
       if (L == 1 && !big && !adj)
@@ -559,15 +680,28 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       i = b;
       continue;
     }
+    /* a country or state before a proper noun that is not a date word,
+     * an abbreviation or an acronym is a first name ("Georgia Stevens",
+     * "Virginia Woolf") or part of an organisation's name */
+    int area_first = big && L == 1 && area_kind(s->g, r) && b + 1 < end &&
+                     !date_word(doc, b + 1) &&
+                     !(t[b + 1].flags & (DYAD_TOKF_ABBREV | DYAD_TOKF_ALLCAPS |
+                                         DYAD_TOKF_HYPHEN));
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
         is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
-        !common_word(ctx, &t[b + 1]) &&
-        !(big && modifier_ok(ctx, &t[b + 1])) &&
+        !common_word(ctx, &t[b + 1]) && !date_word(doc, b + 1) &&
+        !(big && !area_first && modifier_ok(ctx, &t[b + 1])) &&
         !(i == first && all_caps(doc, i, b))) { /* dateline */
-      if (L == 1) /* "Georgia Stevens": a first name, here and later */
+      /* "Paris Hilton": a first name, here and later (a country or state
+       * only here: "Canada West Foundation") */
+      if (L == 1 && !area_first)
         add_person(s, r);
       while (b + 1 < end && is_proper(&t[b + 1])) /* skip the name run */
         b++;
+      /* ... and its last word a surname ("Kati Mather", later "Mather") */
+      const struct dyad_gaz_name *last = b > i ? word_rec(s, b) : NULL;
+      if (last && !big_place(s->g, last))
+        add_person(s, last);
       i = b;
       continue;
     }
@@ -587,6 +721,12 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         add_person(s, r);
         continue;
       }
+      /* "said Walsh," */
+      if (L == 1 && i > se->tok && is_word(doc, i - 1, SAYS) &&
+          !(b + 1 < end && is_word(doc, b + 1, "in\0at\0of\0"))) {
+        add_person(s, r);
+        continue;
+      }
     }
     /* a name that is also a common word ("Reading", "Deal", "Justice",
      * and regions named "Central" or "Eastern") needs a preposition
@@ -602,11 +742,10 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         (is_word(doc, i - 1, "and\0or\0") ||
          doc->text[t[i - 1].off] == ','))
       lead = 1;
-    if (L == 1 && !adj && common_word(ctx, &t[i]) && !lead &&
+    if (L == 1 && !adj && !(r->flags & DYAD_GNF_ABBR) &&
+        common_word(ctx, &t[i]) && !lead &&
         !comma_after && !area_place(s->g, r) &&
         !(i != first && notable(s->g, r)))
-      continue;
-    if (L == 1 && is_word(doc, i, AREA))
       continue;
     /* a date word, or a word of a temporal expression ("Christmas") */
     if (L == 1 && date_word(doc, i))
@@ -623,6 +762,22 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
         i += (uint32_t)am - 1;
         continue;
       }
+    }
+    /* "the White House said": a small town takes no article (but "the
+     * Bronx", whose name has one, a country, region, county or city may,
+     * and "the Calgary MLA" uses the town's name as a modifier) */
+    if (!adj && small_towns(s->g, r) && i > se->tok &&
+        is_word(doc, i - 1, "the\0a\0an\0this\0that\0") &&
+        !(b + 1 < end && t[b + 1].kind == DYAD_TK_WORD &&
+          (is_capword(&t[b + 1]) ||
+           (DYAD_TAGBIT(t[b + 1].tag) &
+            (DYAD_TAGBIT(DYAD_TAG_NN) | DYAD_TAGBIT(DYAD_TAG_NNS) |
+             DYAD_TAGBIT(DYAD_TAG_NNP) | DYAD_TAGBIT(DYAD_TAG_NNPS) |
+             DYAD_TAGBIT(DYAD_TAG_JJ) |
+             DYAD_TAGBIT(DYAD_TAG_JJR) | DYAD_TAGBIT(DYAD_TAG_JJS) |
+             DYAD_TAGBIT(DYAD_TAG_VBG) | DYAD_TAGBIT(DYAD_TAG_CD)))))) {
+      i = b;
+      continue;
     }
     /* "Metcalfe County": the county is not in the gazetteer; its name is
      * not the town's */
@@ -645,12 +800,15 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     if (m->region) /* the region where the text says so */
       m->pick = first_region(s->g, r);
     uint32_t q;
-    uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q);
+    int qabbr = 0;
+    m->abbr = (r->flags & DYAD_GNF_ABBR) != 0;
+    uint32_t QL = adj ? 0 : qualifier(s, m, b, end, &q, &qabbr);
     if (QL && !m->rec) { /* the name is not this town: only the region */
       m->tok = b + 2;
       m->ntok = QL;
       m->pick = q;
       m->region = 0;
+      m->abbr = qabbr;
       i = b + 1 + QL;
     } else if (QL) {
       struct mention *mq = push_mention(s);
@@ -661,7 +819,24 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
       mq->sent = si;
       mq->rec = NULL;
       mq->pick = q;
+      mq->abbr = qabbr;
       i = b + 1 + QL;
+    }
+    /* "the Ukrainian capital": that country's capital, after the demonym
+     * itself (which names the country) */
+    if (adj && is_word(doc, b + 1, "capital\0")) {
+      const struct dyad_gaz_place *p0 = &s->g->places[s->g->cands[r->cand]];
+      uint32_t cap = dyad__gaz_capital(s->g, p0->country);
+      if (cap != DYAD_GAZ_NONE) {
+        struct mention *mc = push_mention(s);
+        if (!mc)
+          return DYAD_ENOMEM;
+        mc->tok = b + 1 - L;
+        mc->ntok = L + 1;
+        mc->sent = si;
+        mc->pick = cap; /* rec NULL: not this demonym's sense elsewhere */
+        i = b + 1;
+      }
     }
   }
   return DYAD_OK;
@@ -794,6 +969,38 @@ static uint32_t choose(const struct evidence *ev,
   return best;
 }
 
+/* Is mention m made of words the lexicon knows as common words, used as
+ * a phrase ("the Centre for ...", "the Far North") or inside a longer
+ * name ("Lakes Edge Apartments")? */
+static int common_name(const dyad_doc *doc, const struct mention *m)
+{
+  if (m->len || !m->rec || (m->rec->flags & (DYAD_GNF_ADJ | DYAD_GNF_ABBR)))
+    return 0;
+  const dyad_token *t = doc->toks.v;
+  for (uint32_t i = m->tok; i < m->tok + m->ntok; i++)
+    if (t[i].kind == DYAD_TK_WORD && !common_word(doc->ctx, &t[i]))
+      return 0;
+  uint32_t e = m->tok + m->ntok;
+  return (m->tok > 0 && is_word(doc, m->tok - 1, "the\0")) ||
+         (e < doc->toks.n && is_capword(&t[e]) && joined(doc, e - 1, e));
+}
+
+/* Is place c a region or a small town (under 100,000 people) in a country
+ * and region that the rest of the article gives no evidence for? */
+static int unlikely(const struct evidence *ev, const struct dyad_gazetteer *g,
+                    uint32_t c)
+{
+  const struct dyad_gaz_place *p = &g->places[c];
+  if (p->kind == DYAD_GK_COUNTRY || p->kind == DYAD_GK_CAPITAL ||
+      p->kind == DYAD_GK_REGION ||
+      (p->kind != DYAD_GK_ADM1 && p->kind != DYAD_GK_ADM2 &&
+       p->kind != DYAD_GK_REGION && p->pop >= 100000))
+    return 0;
+  if (p->country < g->ncountry && ev->country[p->country] > 0.1f)
+    return 0;
+  return !(p->adm1 != DYAD_GAZ_NONE && adm_weight(ev, p->adm1) > 0.1f);
+}
+
 static int by_rec(const void *a, const void *b)
 {
   const struct mention *x = *(const struct mention *const *)a;
@@ -848,6 +1055,16 @@ static dyad_status resolve(struct scan *s)
       for (size_t k = a; k < z; k++)
         gather(&ev, g, ix[k], -1);
       pick = choose(&ev, g, ix[a]->rec);
+      /* a name made of common words ("Centre", "Lakes", "Far North")
+       * for a region or a small town in a country the article names
+       * nowhere else is not that place */
+      int drop = 1;
+      for (size_t k = a; k < z && drop; k++)
+        drop = !ix[k]->region && common_name(doc, ix[k]);
+      if (drop && !unlikely(&ev, g, pick))
+        drop = 0;
+      for (size_t k = a; k < z; k++)
+        ix[k]->drop = drop;
       for (size_t k = a; k < z; k++)
         gather(&ev, g, ix[k], 1);
     }
@@ -881,12 +1098,20 @@ dyad_status dyad__places(dyad_doc *doc)
     return DYAD_ENOMEM;
   for (size_t k = 0; k < s.n; k++) {
     const struct mention *m = &s.m[k];
+    if (m->drop)
+      continue;
     const struct dyad_gaz_place *p = &g->places[m->pick];
     const dyad_token *a = &doc->toks.v[m->tok];
     const dyad_token *b = &doc->toks.v[m->tok + m->ntok - 1];
     dyad_place *pl = dyad_vec_push(&doc->ctx->alloc, doc->places);
     pl->span.off = m->len ? m->off : a->off;
     pl->span.len = m->len ? m->len : b->off + b->len - a->off;
+    /* "Alta.": an abbreviated region keeps its period */
+    uint32_t nb = m->tok + m->ntok;
+    if (!m->len && m->abbr && p->kind == DYAD_GK_ADM1 &&
+        nb < doc->toks.n && doc->toks.v[nb].off == b->off + b->len &&
+        doc->toks.v[nb].len == 1 && doc->text[doc->toks.v[nb].off] == '.')
+      pl->span.len++;
     pl->sent = m->sent;
     pl->name = dyad__gaz_name(g, m->pick);
     memcpy(pl->country, p->cc3, 3);
@@ -1010,6 +1235,28 @@ static int32_t add_country_place(dyad_doc *doc, uint32_t c, uint32_t sent,
   return (int32_t)(doc->places.n - 1);
 }
 
+/* The first "across/throughout/around the country|nation" PP of clause
+ * c: sets *a (the preposition) and *z (the last word). */
+static void nation_pp(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_token **a, const dyad_token **z)
+{
+  const dyad_token *t = doc->toks.v;
+  int32_t pp = (int32_t)c->pp;
+  for (uint32_t k = 0; k < c->npp && pp >= 0 && (size_t)pp < doc->phrases.n;
+       k++, pp = doc->phrases.v[pp].next_pp) {
+    const dyad_phrase *ph = &doc->phrases.v[pp];
+    if (ph->child < 0 || (size_t)ph->child >= doc->phrases.n ||
+        !word_in(doc, &t[ph->head], "across\0throughout\0around\0"))
+      continue;
+    const dyad_phrase *np = &doc->phrases.v[ph->child];
+    if (word_in(doc, &t[np->head], NATION)) {
+      *a = &t[ph->head];
+      *z = &t[np->tok + np->ntok - 1];
+      return;
+    }
+  }
+}
+
 int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
                           const char *target_code, const char **why)
 {
@@ -1097,6 +1344,33 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     if (pl >= 0) {
       *why = "object-place";
       return pl;
+    }
+  }
+  /* "attacks, which damaged infrastructure across the country": a
+   * relative clause of this one (or a clause coordinated in it) */
+  if (!nat_a && c >= doc->clauses.v && c < doc->clauses.v + doc->clauses.n) {
+    int32_t ci = (int32_t)(c - doc->clauses.v);
+    /* the clauses of c's sentence that follow it (a relative clause comes
+     * after the clause it hangs on) */
+    size_t lo = 0, hi = doc->sents.n;
+    while (hi - lo > 1) {
+      size_t mid = (lo + hi) / 2;
+      if (doc->sents.v[mid].tok <= c->tok)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    uint32_t send = doc->sents.n ? doc->sents.v[lo].tok + doc->sents.v[lo].ntok
+                                 : 0;
+    for (size_t k = (size_t)ci + 1;
+         k < doc->clauses.n && doc->clauses.v[k].tok < send && !nat_a; k++) {
+      const dyad_clause *r = &doc->clauses.v[k];
+      int32_t par = r->parent;
+      if (par >= 0 && (size_t)par < doc->clauses.n &&
+          r->kind == DYAD_CL_COORD && doc->clauses.v[par].kind == DYAD_CL_REL)
+        r = &doc->clauses.v[par]; /* judge a coordinated clause by its REL */
+      if (r->kind == DYAD_CL_REL && r->parent == ci)
+        nation_pp(doc, &doc->clauses.v[k], &nat_a, &nat_z);
     }
   }
   /* "nationwide" */

@@ -77,6 +77,8 @@ struct dyad_gazetteer {
                                          most absent keys stop here, in a
                                          table small enough for the cache */
   uint32_t nbits;                     /* power of two */
+  uint32_t *capital;                  /* [ncountry]: its most populous
+                                         capital, DYAD_GAZ_NONE */
 };
 
 /* Normalises text (len bytes) into out (cap bytes) as a key; returns the
@@ -89,6 +91,14 @@ size_t dyad__gaz_key(const char *s, size_t len, char *out, size_t cap);
 const struct dyad_gaz_name *dyad__gaz_find(const struct dyad_gazetteer *g,
                                            const char *key, size_t klen,
                                            size_t *n);
+
+/* The capital of country place c ("the Ukrainian capital"), DYAD_GAZ_NONE
+ * when unknown. */
+static inline uint32_t dyad__gaz_capital(const struct dyad_gazetteer *g,
+                                         uint32_t c)
+{
+  return c < g->ncountry ? g->capital[c] : DYAD_GAZ_NONE;
+}
 
 /* The country place whose alpha-3 code is cc3 (3 bytes), DYAD_GAZ_NONE. */
 uint32_t dyad__gaz_country(const struct dyad_gazetteer *g, const char *cc3);
@@ -108,7 +118,9 @@ static inline const char *dyad__gaz_name(const struct dyad_gazetteer *g,
  *    Kyiv", "visited Moscow", "flew to Beijing"): *why = "destination";
  *  - the object of a physical attack on a place ("shelled Kharkiv",
  *    "invaded Ukraine"): *why = "object-place";
- *  - "across the country", "nationwide", "throughout the nation": the
+ *  - "across the country", "nationwide", "throughout the nation" (in the
+ *    clause or in a relative clause of it: "attacks, which damaged
+ *    infrastructure across the country"): the
  *    country of target_code (its first three letters, when a country), else
  *    the article's main country; a place record is appended for it:
  *    *why = "country-of-target" or "country-of-article".

@@ -75,6 +75,46 @@ consistent() {
   [ "$(sql1 "SELECT COUNT(*) FROM documents d WHERE d.nsents <> (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) OR d.nevents <> (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id)")" = 0 ] &&
   [ "$(sql1 "SELECT COUNT(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id)")" = 0 ]
 }
+# the summary tables count exactly the events (rows left at n = 0 aside)
+G6="COALESCE(SUM(CAST(ROUND(goldstein * 1000000) AS BIGINT)), 0)"
+sums_ok() {
+  for pair in \
+    "SELECT day, quad, n, gsum6, gn FROM counts_by_day WHERE n <> 0|SELECT event_date, quad, COUNT(*), $G6, COUNT(goldstein) FROM events WHERE event_date IS NOT NULL GROUP BY event_date, quad" \
+    "SELECT source, target, quad, n, gsum6, gn FROM counts_by_dyad WHERE n <> 0|SELECT source, target, quad, COUNT(*), $G6, COUNT(goldstein) FROM events GROUP BY source, target, quad" \
+    "SELECT actor, quad, n, gsum6, gn FROM counts_by_actor WHERE n <> 0|SELECT actor, quad, COUNT(*), $G6, COUNT(goldstein) FROM (SELECT source AS actor, quad, goldstein FROM events WHERE source <> '---' AND source <> '' UNION ALL SELECT target, quad, goldstein FROM events WHERE target <> '---' AND target <> '') a GROUP BY actor, quad" \
+    "SELECT code, quad, n, gsum6, gn FROM counts_by_code WHERE n <> 0|SELECT code, quad, COUNT(*), $G6, COUNT(goldstein) FROM events GROUP BY code, quad"; do
+    a=${pair%%|*} b=${pair#*|}
+    [ "$(sql1 "SELECT COUNT(*) FROM ($a EXCEPT $b) x")" = 0 ] || return 1
+    [ "$(sql1 "SELECT COUNT(*) FROM ($b EXCEPT $a) x")" = 0 ] || return 1
+  done
+}
+# answers a store gives, to compare before and after an upgrade
+answers() {
+  for args in "--format jsonl" "--count-by month" "--top actors" "--top codes" \
+              "--text talks --format tsv" "--stats"; do
+    # shellcheck disable=SC2086
+    q $args
+  done
+}
+# upgrade LABEL DOWNGRADE-COMMAND: turns $DB back into a version-1 store,
+# then checks that dyad refuses to read it, upgrades it, and answers as
+# before
+upgrade() {
+  L=$1
+  answers > "$tmp/before.answers" 2>&1
+  if ! sh -c "$2" > "$tmp/downgrade.log" 2>&1; then
+    fail "$L-downgrade" "$(tail -1 "$tmp/downgrade.log")"
+    return
+  fi
+  q --stats > /dev/null 2> "$tmp/err"
+  ok "$L-old-store-refused" grep -q "ingest --upgrade" "$tmp/err"
+  "$DYAD" ingest --upgrade --db "$DB" 2> "$tmp/err"
+  ok "$L-upgrade-exit-0" [ $? = 0 ]
+  answers > "$tmp/after.answers" 2>&1
+  ok "$L-upgrade-same-answers" same "$tmp/before.answers" "$tmp/after.answers"
+  ok "$L-upgrade-summaries" sums_ok
+  ok "$L-upgrade-consistent" consistent
+}
 coded_events() { "$DYAD" code --format tsv "$@" | tail -n +2 | grep -c .; }
 
 # suite LABEL: runs every check against $DB
@@ -105,6 +145,7 @@ suite() {
   ok "$L-changed-doc-count" [ "$(stat_of documents)" = 3 ]
   ok "$L-changed-doc-text" sh -c "'$DYAD' query --db '$DB' --sql \"SELECT text FROM documents WHERE doc_key = 'gen-2'\" | grep -q 'new damage'"
   ok "$L-changed-rows-consistent" consistent
+  ok "$L-changed-summaries" sums_ok
 
   # a malformed record among good ones: reported, skipped, others stored
   { gen 5 /dev/stdout | sed 's/gen-/bad-/'; } > "$tmp/mixed.jsonl"
@@ -157,6 +198,7 @@ crash() {
   *) ok "$L-integrity-after-kill" [ "$(q --sql 'PRAGMA integrity_check' --format tsv | sed -n 2p)" = ok ] ;;
   esac
   ok "$L-consistent-after-kill" consistent
+  ok "$L-summaries-after-kill" sums_ok
   "$DYAD" ingest --quiet --db "$DB" "$tmp/big.jsonl" 2>/dev/null
   ok "$L-rerun-after-kill-exit-0" [ $? = 0 ]
   q --stats > "$tmp/rerun.stats"
@@ -183,6 +225,28 @@ ok sqlite-threads-same-store same "$tmp/clean.all" "$tmp/threads.all"
 
 # the file header says WAL: bytes 18 and 19 are 2 (write and read version)
 ok sqlite-wal-mode [ "$(od -An -tu1 -j18 -N2 "$tmp/killed.db" | tr -s ' ')" = " 2 2" ]
+
+# a store made by schema version 1 (rebuilt here from a version-2 one)
+if command -v sqlite3 >/dev/null 2>&1; then
+  cp "$tmp/clean.db" "$tmp/v1.db"
+  DB=$tmp/v1.db
+  upgrade sqlite "sqlite3 '$DB' \"
+    DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_actor; DROP TABLE counts_by_code;
+    DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences;
+    ALTER TABLE sentences DROP COLUMN nevents;
+    DROP INDEX events_doc; DROP INDEX events_day; DROP INDEX events_dyad; DROP INDEX events_target;
+    CREATE INDEX events_doc ON events (doc_id, sent);
+    CREATE INDEX events_day ON events (event_date, quad, goldstein);
+    CREATE INDEX events_dyad ON events (source, target, event_date);
+    CREATE INDEX events_target ON events (target, event_date);
+    CREATE INDEX places_country ON places (country);
+    CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'sentences', content_rowid = 'id');
+    INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+    UPDATE meta SET value = '1' WHERE key = 'schema_version';\""
+  ok sqlite-upgrade-fts-integrity sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+else
+  echo "SKIP sqlite-upgrade (no sqlite3 command to make a version-1 store)"
+fi
 
 # ---- PostgreSQL --------------------------------------------------------------
 pg_start() {
@@ -238,6 +302,26 @@ for args in "--format jsonl" "--format csv --source RUS" "--count-by month" \
     fail "same-results ($args)" "exit $ra/$rb, $(diff "$tmp/a.out" "$tmp/b.out" | head -3)"
   fi
 done
+
+# a version-1 store on PostgreSQL
+if [ -x "$PGBIN/psql" ]; then
+  DB=$(pgurl clean)
+  upgrade pg "$AS '$PGBIN/psql' -q -v ON_ERROR_STOP=1 -h '$PGDIR' -p 5432 -U dyad -d clean -c \"
+    DROP TABLE counts_by_day, counts_by_dyad, counts_by_actor, counts_by_code;
+    ALTER TABLE sentences DROP COLUMN tsv;
+    ALTER TABLE sentences DROP COLUMN nevents;
+    ALTER TABLE sentences ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;
+    CREATE INDEX sentences_fts ON sentences USING GIN (tsv);
+    DROP INDEX events_doc, events_day, events_dyad, events_target;
+    CREATE INDEX events_doc ON events (doc_id, sent);
+    CREATE INDEX events_day ON events (event_date, quad, goldstein) INCLUDE (id);
+    CREATE INDEX events_dyad ON events (source, target, event_date) INCLUDE (id);
+    CREATE INDEX events_target ON events (target, event_date) INCLUDE (id);
+    CREATE INDEX places_country ON places (country);
+    UPDATE meta SET value = '1' WHERE key = 'schema_version';\""
+else
+  echo "SKIP pg-upgrade (no psql)"
+fi
 
 # the store's unit tests, against PostgreSQL this time
 if [ -x "$BUILD/tests/test_store" ]; then

@@ -222,6 +222,181 @@ static void demonym_names_its_country(void **state)
   dyad_doc_free(doc);
 }
 
+/* The tagger calls "County" a common noun; capitalised inside a sentence
+ * it still ends a name. */
+static void county_name_inside_a_sentence(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Deputies took the driver to the Adair County "
+                            "jail on Friday.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Adair County");
+  assert_non_null(p);
+  assert_string_equal(p->country, "USA");
+  dyad_doc_free(doc);
+}
+
+/* A town's name is the town, not a county named after it. */
+static void town_before_its_county(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("The storm hit Cairns overnight.",
+                            DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Cairns");
+  assert_non_null(p);
+  assert_true(p->geonameid > 0);
+  dyad_doc_free(doc);
+}
+
+/* ", U.S." after a country does not make it a town in the U.S. */
+static void country_is_not_qualified_by_country(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("His ties to Russia, U.S. officials said, "
+                            "worried the committee.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Russia");
+  assert_non_null(p);
+  assert_string_equal(p->country, "RUS");
+  dyad_doc_free(doc);
+}
+
+/* A surname met with a first name that is a town is a person later. */
+static void surname_after_town_first_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Kati Mather went to the vigil in Boston. "
+                            "\"It helped,\" said Mather.", DYAD_STAGE_WHERE);
+  assert_non_null(find(doc, "Boston"));
+  assert_null(find(doc, "Mather"));
+  assert_null(find(doc, "Kati"));
+  dyad_doc_free(doc);
+}
+
+/* A state before an unknown proper noun is a first name. */
+static void state_as_first_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Coach Georgia Stevens trains skaters in "
+                            "Edmonton.", DYAD_STAGE_WHERE);
+  assert_null(find(doc, "Georgia"));
+  assert_non_null(find(doc, "Edmonton"));
+  dyad_doc_free(doc);
+}
+
+static void places_inside_hyphenated_words(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("The firm sells made-in-China goods and "
+                            "pro-Western views.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "China");
+  assert_non_null(p);
+  assert_string_equal(p->country, "CHN");
+  assert_null(find(doc, "Western"));
+  dyad_doc_free(doc);
+}
+
+/* GeoNames' short forms: "Ludwigshafen" for "Ludwigshafen am Rhein". */
+static void short_form_of_a_long_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("A bomb was found at a market in Ludwigshafen.",
+                            DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Ludwigshafen");
+  assert_non_null(p);
+  assert_string_equal(p->country, "DEU");
+  dyad_doc_free(doc);
+}
+
+/* A qualifier is the region when it can be: "Bronx, New York" is in the
+ * state of New York. */
+static void qualifier_is_the_region(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("He worked at a hospital in Bronx, New York, for "
+                            "ten years.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "New York");
+  assert_non_null(p);
+  assert_int_equal(p->geonameid, 0); /* the state, not the city */
+  dyad_doc_free(doc);
+}
+
+/* "Alberta, Saskatchewan and Manitoba" is a list, not a qualified name. */
+static void list_of_regions_is_not_qualified(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Sales fell in Alberta, Saskatchewan and "
+                            "Manitoba.", DYAD_STAGE_WHERE);
+  assert_non_null(find(doc, "Alberta"));
+  assert_non_null(find(doc, "Saskatchewan"));
+  assert_non_null(find(doc, "Manitoba"));
+  dyad_doc_free(doc);
+}
+
+/* "attacks, which damaged ... across the country": the nation phrase of a
+ * relative clause places the event of the clause it hangs on. */
+static void event_place_across_the_country_in_relative_clause(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Ukraine faced new attacks, which damaged "
+                            "power stations across the country.",
+                            DYAD_STAGE_PHRASES | DYAD_STAGE_WHERE);
+  size_t nc;
+  const dyad_clause *cl = dyad_doc_clauses(doc, &nc);
+  const dyad_clause *c = NULL;
+  for (size_t k = 0; k < nc && !c; k++)
+    if (cl[k].kind == DYAD_CL_MAIN)
+      c = &cl[k];
+  assert_non_null(c);
+  const char *why = NULL;
+  int32_t pi = dyad__event_place(doc, c, "UKR", &why);
+  assert_true(pi >= 0);
+  assert_string_equal(why, "country-of-target");
+  assert_string_equal(doc->places.v[pi].country, "UKR");
+  dyad_doc_free(doc);
+}
+
+/* A small town takes no article: "the White House" is a building; "the
+ * Calgary MLA" uses a city's name as a modifier. */
+static void article_before_a_small_town_name(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("The White House condemned the attack in "
+                            "Calgary. The mayor met the Calgary MLA.",
+                            DYAD_STAGE_WHERE);
+  assert_null(find(doc, "White House"));
+  size_t n;
+  const dyad_place *p = dyad_doc_places(doc, &n);
+  assert_int_equal(n, 2);
+  assert_string_equal(p[0].country, "CAN");
+  assert_string_equal(p[1].country, "CAN");
+  dyad_doc_free(doc);
+}
+
+/* Common words naming a far region the article gives no reason for are
+ * not that region; a famous region in plain use still is. */
+static void common_word_region_without_evidence(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("She directs the Centre for Trade Policy. Her "
+                            "office is in Wales.", DYAD_STAGE_WHERE);
+  assert_null(find(doc, "Centre"));
+  assert_non_null(find(doc, "Wales"));
+  dyad_doc_free(doc);
+}
+
+/* "the Ukrainian capital" is Kyiv. */
+static void demonym_capital_is_the_capital(void **state)
+{
+  (void)state;
+  dyad_doc *doc = places_of("Officials arrived in the Ukrainian capital on "
+                            "Monday.", DYAD_STAGE_WHERE);
+  const dyad_place *p = find(doc, "Ukrainian capital");
+  assert_non_null(p);
+  assert_string_equal(p->country, "UKR");
+  assert_true(p->geonameid > 0);
+  assert_true(p->lat > 50 && p->lat < 51); /* Kyiv, not the country */
+  dyad_doc_free(doc);
+}
+
 /* The first clause with a verb (our test sentences have one main clause). */
 static const dyad_clause *main_clause(const dyad_doc *doc)
 {
@@ -360,6 +535,19 @@ int main(void)
       cmocka_unit_test(sentence_initial_common_words_are_not_places),
       cmocka_unit_test(governor_makes_it_the_state),
       cmocka_unit_test(demonym_names_its_country),
+      cmocka_unit_test(county_name_inside_a_sentence),
+      cmocka_unit_test(town_before_its_county),
+      cmocka_unit_test(country_is_not_qualified_by_country),
+      cmocka_unit_test(surname_after_town_first_name),
+      cmocka_unit_test(state_as_first_name),
+      cmocka_unit_test(places_inside_hyphenated_words),
+      cmocka_unit_test(short_form_of_a_long_name),
+      cmocka_unit_test(qualifier_is_the_region),
+      cmocka_unit_test(list_of_regions_is_not_qualified),
+      cmocka_unit_test(demonym_capital_is_the_capital),
+      cmocka_unit_test(article_before_a_small_town_name),
+      cmocka_unit_test(common_word_region_without_evidence),
+      cmocka_unit_test(event_place_across_the_country_in_relative_clause),
       cmocka_unit_test(event_place_from_in_phrase),
       cmocka_unit_test(event_place_from_visit),
       cmocka_unit_test(event_place_from_visit_noun),

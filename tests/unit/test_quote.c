@@ -221,9 +221,255 @@ static void next_sentence_speaker_is_not_taken(void **state)
   dyad_doc_free(doc);
 }
 
+static void period_in_parentheses_before_the_cue(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The bill is dead,\" Sen. Ann Moss (D-Ore.) said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Sen. Ann Moss");
+  dyad_doc_free(doc);
+}
+
+static void closing_mark_that_opens_a_paragraph(void **state)
+{
+  (void)state;
+  /* a typesetting slip: the paragraph opens with a right double mark */
+  dyad_doc *doc = run("Readers wrote in.\n\n\xe2\x80\x9dWe deserve better. The "
+                      "debate was a mess.\xe2\x80\x9d \xe2\x80\x95 Lena Park");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].span, "We deserve better. The debate was a mess.");
+  span_is(doc, q[0].speaker_span, "Lena Park");
+  dyad_doc_free(doc);
+}
+
+static void partial_quote_takes_the_cue_before_it(void **state)
+{
+  (void)state;
+  /* the cue after the quote ("urged") starts another report */
+  dyad_doc *doc = run("Minister Tom Reyes said the army would take \"firm "
+                      "steps\" soon, and he urged the rebels to talk.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(q[0].flags & 1, 1);
+  span_is(doc, q[0].speaker_span, "Minister Tom Reyes");
+  dyad_doc_free(doc);
+}
+
+static void partial_quote_with_its_own_attribution(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("Reyes said the deal was fine because \"nobody lost,\" "
+                      "his aide Ana Cole said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "his aide Ana Cole");
+  dyad_doc_free(doc);
+}
+
+static void quote_at_a_line_start_is_whole(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"Prices are too high.\" - Jo Kim\n\"Schools need "
+                      "money.\" - Lee Tran");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  assert_int_equal(q[1].flags & 1, 0);
+  span_is(doc, q[1].speaker_span, "Lee Tran");
+  dyad_doc_free(doc);
+}
+
+static void name_heading_an_apposition_chain(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The rule is unlawful,\" Ruth Alvarez, the state's "
+                      "attorney general, one of the plaintiffs, said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Ruth Alvarez");
+  dyad_doc_free(doc);
+}
+
+static void abbreviation_period_before_a_comma(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"We will override the veto,\" Senator Dan Pike, "
+                      "R-Ky., said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Senator Dan Pike");
+  dyad_doc_free(doc);
+}
+
+static void cue_inside_the_quote_is_not_its_frame(void **state)
+{
+  (void)state;
+  /* the second quote goes on from the first; its "I say" is quoted */
+  dyad_doc *doc = run("\"Look at the schools,\" Mayor Ann Lee said in May. "
+                      "\"To them I say the following: fix the roofs.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[1].speaker_span, "Mayor Ann Lee");
+  dyad_doc_free(doc);
+}
+
+static void cue_taken_into_the_noun_phrase(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"We demand clean water,\" the petition reads.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "the petition");
+  span_is(doc, q[0].cue_span, "reads");
+  dyad_doc_free(doc);
+}
+
+static void transcript_label_names_the_speaker(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The debate went on.\n\nMORALES: My rival calls this "
+                      "plan \"a gift to banks.\" It is not.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "MORALES");
+  dyad_doc_free(doc);
+}
+
+static void relative_pronoun_is_the_mention(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("He met Senator Ray Ortiz, who said the bill was "
+                      "\"dead on arrival.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "who");
+  resolved_is(doc, &q[0], "Senator Ray Ortiz");
+  dyad_doc_free(doc);
+}
+
+static void participle_cue_without_speaker_defers(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("In a statement, Carver Mining said: \"The plant was "
+                      "profitable for years,\" adding that jobs were safe.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Carver Mining");
+  dyad_doc_free(doc);
+}
+
+static void long_sentence_ending_in_said_carries_over(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The ministry may wait until the talks in Geneva are "
+                      "over before it acts on the report, Okafor said. \"We "
+                      "cannot be seen to take sides.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Okafor");
+  dyad_doc_free(doc);
+}
+
+static void adverbial_clause_after_a_quote_is_no_attribution(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The clip shows the governor at a rally, \"That is my "
+                      "plan,\" when a heckler criticized him.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  if (q[0].speaker_span.len)
+    span_is(doc, q[0].speaker_span, "the governor");
+  dyad_doc_free(doc);
+}
+
+static void ing_cue_inside_a_noun_phrase(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("The ad shows footage of Mayor Ruth Diaz asking, "
+                      "\"Where is the money?\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Mayor Ruth Diaz");
+  dyad_doc_free(doc);
+}
+
+static void passive_cue_agent_speaks(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"Rivers of Home\" was written by Tom Vale in 1990.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "Tom Vale");
+  dyad_doc_free(doc);
+}
+
+static void quote_after_a_cue_sentence_of_the_paragraph(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("His old partner, Vera Novak, described him as a born "
+                      "dealmaker. \"He could sell sand in a desert.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  span_is(doc, q[0].speaker_span, "His old partner");
+  resolved_is(doc, &q[0], "Vera Novak");
+  dyad_doc_free(doc);
+}
+
+static void place_before_a_comma_is_no_apposition_chain(void **state)
+{
+  (void)state;
+  dyad_doc *doc = run("\"The road is closed,\" Denver, Colorado, police "
+                      "said.");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 1);
+  assert_true(q[0].speaker_span.len > 0);
+  size_t tl;
+  const char *t = dyad_doc_text(doc, &tl);
+  assert_true(q[0].speaker_span.len != 6 ||
+              memcmp(t + q[0].speaker_span.off, "Denver", 6));
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(place_before_a_comma_is_no_apposition_chain),
+      cmocka_unit_test(quote_after_a_cue_sentence_of_the_paragraph),
+      cmocka_unit_test(passive_cue_agent_speaks),
+      cmocka_unit_test(participle_cue_without_speaker_defers),
+      cmocka_unit_test(long_sentence_ending_in_said_carries_over),
+      cmocka_unit_test(adverbial_clause_after_a_quote_is_no_attribution),
+      cmocka_unit_test(ing_cue_inside_a_noun_phrase),
+      cmocka_unit_test(cue_taken_into_the_noun_phrase),
+      cmocka_unit_test(transcript_label_names_the_speaker),
+      cmocka_unit_test(relative_pronoun_is_the_mention),
+      cmocka_unit_test(name_heading_an_apposition_chain),
+      cmocka_unit_test(abbreviation_period_before_a_comma),
+      cmocka_unit_test(cue_inside_the_quote_is_not_its_frame),
+      cmocka_unit_test(partial_quote_takes_the_cue_before_it),
+      cmocka_unit_test(partial_quote_with_its_own_attribution),
+      cmocka_unit_test(quote_at_a_line_start_is_whole),
+      cmocka_unit_test(period_in_parentheses_before_the_cue),
+      cmocka_unit_test(closing_mark_that_opens_a_paragraph),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(inverted_speaker_after_the_cue),
       cmocka_unit_test(speaker_before_a_colon),

@@ -37,7 +37,10 @@ static int setup(void **state)
     dyad_store *w = NULL;
     if (dyad_store_open(f->path, strlen(f->path), DYAD_STORE_WRITE, &w) ||
         w->ops->exec(w, "DROP TABLE IF EXISTS meta, documents, sentences, "
-                        "codes, events, actors, quotes, places CASCADE"))
+                        "codes, events, actors, quotes, places, "
+                        "counts_by_day, counts_by_dyad, counts_by_actor, "
+                        "counts_by_code "
+                        "CASCADE"))
       fail_msg("cannot reset %s: %s", f->path, dyad_store_errmsg(w));
     dyad_store_close(w);
   }
@@ -143,6 +146,46 @@ static int collect_row(int ncol, const char *const *names,
   return 0;
 }
 
+/* The summary tables hold exactly the counts of the events table (rows
+ * left at n = 0 aside). */
+static void summaries_match_events(struct fx *f)
+{
+#define G6 "COALESCE(SUM(CAST(ROUND(goldstein * 1000000) AS BIGINT)), 0)"
+  static const char *const pairs[][2] = {
+      {"SELECT day, quad, n, gsum6, gn FROM counts_by_day WHERE n <> 0",
+       "SELECT event_date, quad, COUNT(*), " G6 ", COUNT(goldstein) FROM "
+       "events WHERE event_date IS NOT NULL GROUP BY event_date, quad"},
+      {"SELECT source, target, quad, n, gsum6, gn FROM counts_by_dyad "
+       "WHERE n <> 0",
+       "SELECT source, target, quad, COUNT(*), " G6 ", COUNT(goldstein) "
+       "FROM events GROUP BY source, target, quad"},
+      {"SELECT actor, quad, n, gsum6, gn FROM counts_by_actor WHERE n <> 0",
+       "SELECT actor, quad, COUNT(*), " G6 ", COUNT(goldstein) FROM (SELECT "
+       "source AS actor, quad, goldstein FROM events WHERE source <> '---' "
+       "AND source <> '' UNION ALL SELECT target, quad, goldstein FROM "
+       "events WHERE target <> '---' AND target <> '') a GROUP BY actor, "
+       "quad"},
+      {"SELECT code, quad, n, gsum6, gn FROM counts_by_code WHERE n <> 0",
+       "SELECT code, quad, COUNT(*), " G6 ", COUNT(goldstein) FROM events "
+       "GROUP BY code, quad"},
+  };
+#undef G6
+  assert_int_equal(dyad_store_flush(f->st), DYAD_OK);
+  for (size_t i = 0; i < DYAD_ARRAY_LEN(pairs); i++) {
+    for (int dir = 0; dir < 2; dir++) {
+      char sql[1024];
+      snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM (%s EXCEPT %s) x",
+               pairs[i][dir], pairs[i][!dir]);
+      struct rows r = {0};
+      assert_int_equal(
+          dyad_store_sql(f->st, sql, strlen(sql), collect_row, &r), DYAD_OK);
+      if (strcmp(r.first, "0") != 0)
+        fail_msg("summary %zu differs from the events (%s rows): %s", i,
+                 r.first, pairs[i][dir]);
+    }
+  }
+}
+
 static const char text1[] =
     "Russia struck Ukrainian drone factories overnight.\n"
     "Moscow praised China for its mediation.";
@@ -190,6 +233,12 @@ static void changed_document_replaces_its_rows(void **state)
   assert_int_equal(s.sentences, 1);
   assert_int_equal(s.events, 1);
   assert_int_equal(s.actors, 2);
+  summaries_match_events(f);
+  /* replaced again in a later batch: the old counts are taken out */
+  fill(f->doc, &a, evs1, 2);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_CHANGED);
+  summaries_match_events(f);
 }
 
 static void bad_document_is_skipped_and_batch_goes_on(void **state)
@@ -344,6 +393,7 @@ static void replaced_text_is_searched_anew(void **state)
   assert_int_equal(count_text(f, "drone"), 0);
   assert_int_equal(count_text(f, "missile"), 1);
   fts_consistent(f);
+  summaries_match_events(f);
 }
 
 static void article_without_id_is_keyed_by_hash(void **state)

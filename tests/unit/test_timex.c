@@ -56,6 +56,30 @@ static void check(const char *text, const char *span, const char *type,
   dyad_doc_free(doc);
 }
 
+/* check() on an article of another date (YYYYMMDD). */
+static void check_on(dyad_date date, const char *text, const char *span,
+                     const char *type, const char *value)
+{
+  dyad_doc *doc = dyad_doc_new(ctx);
+  assert_non_null(doc);
+  dyad_article art;
+  memset(&art, 0, sizeof(art));
+  art.id = "t";
+  art.id_len = 1;
+  art.text = text;
+  art.text_len = strlen(text);
+  art.date = date;
+  assert_int_equal(dyad_doc_analyze(doc, &art,
+                                    DYAD_STAGE_PARSE | DYAD_STAGE_WHEN),
+                   DYAD_OK);
+  const dyad_timex *x = find(doc, span);
+  if (!x)
+    fail_msg("no timex '%s' in '%s'", span, text);
+  assert_string_equal(x->type, type);
+  assert_string_equal(x->value, value);
+  dyad_doc_free(doc);
+}
+
 static size_t count(const char *text)
 {
   dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_PARSE | DYAD_STAGE_WHEN);
@@ -90,6 +114,151 @@ static void calendar_weekday_and_iso_week(void **state)
   assert_int_equal(wy * 100 + w, 202053); /* Friday of 2020's last week */
 }
 
+static void seasons_in_january_count_from_the_winter(void **state)
+{
+  (void)state;
+  check_on(20230115, "Prices have risen since last fall.", "last fall",
+           "DATE", "2022-FA");
+  check_on(20230115, "The park opens next spring.", "next spring", "DATE",
+           "2023-SP");
+  check_on(20230115, "The dam leaked during the summer.", "the summer",
+           "DATE", "2022-SU");
+}
+
+static void old_years_after_a_preposition(void **state)
+{
+  (void)state;
+  check("The treaty was signed in 1815.", "1815", "DATE", "1815");
+  assert_int_equal(count("About 1500 attended the rally."), 0);
+  check("Since 1990 _ when the war began _ troops have stayed.", "1990",
+        "DATE", "1990");
+}
+
+static void anaphoric_years_after_dates_and_lead_words(void **state)
+{
+  (void)state;
+  check("The law passed on March 3, 2019, and the following year it was "
+        "repealed.",
+        "the following year", "DATE", "2020");
+  check("He moved in May 2018 and left later that year.", "later that year",
+        "DATE", "2018");
+}
+
+static void years_read_out(void **state)
+{
+  (void)state;
+  check("The dam was built in nineteen eighty-two.", "nineteen eighty-two",
+        "DATE", "1982");
+  check("It flooded in the spring of nineteen ninety-one.",
+        "the spring of nineteen ninety-one", "DATE", "1991-SP");
+  check("Sales peaked in July nineteen seventy.", "July nineteen seventy",
+        "DATE", "1970-07");
+}
+
+static void decade_words_with_a_lead_word(void **state)
+{
+  (void)state;
+  check("Crime fell through the nineties.", "the nineties", "DATE", "199");
+  check("The band toured in the early seventies.", "the early seventies",
+        "DATE", "197");
+  assert_int_equal(count("Temperatures rose into nineties."), 0);
+}
+
+static void fixed_present_and_future_phrases(void **state)
+{
+  (void)state;
+  check("Prices will stay high in the near term.", "the near term", "DATE",
+        "FUTURE_REF");
+  check("Few people write letters these days.", "these days", "DATE",
+        "PRESENT_REF");
+  check("The vote was postponed to a later date.", "a later date", "DATE",
+        "FUTURE_REF");
+}
+
+static void noon_on_a_day(void **state)
+{
+  (void)state;
+  check("The deadline passed at noon Monday.", "noon Monday", "TIME",
+        "2023-03-20T12:00");
+  check("The talks resume at midday.", "midday", "TIME", "2023-03-22T12:00");
+}
+
+static void hyphenated_lead_words_and_years(void **state)
+{
+  (void)state;
+  check("The talks set a late-April deadline.", "late-April", "DATE",
+        "2023-04");
+  check("The post-2008 recovery was slow.", "The post-2008", "DATE", "2008");
+}
+
+static void last_half_of_a_year_is_the_second(void **state)
+{
+  (void)state;
+  check("Sales should rise in the last half of 2022.",
+        "the last half of 2022", "DATE", "2022-H2");
+}
+
+static void quarter_a_year_ago(void **state)
+{
+  (void)state;
+  check("Profit rose in the third quarter. It was flat in the quarter a "
+        "year ago.",
+        "the quarter a year ago", "DATE", "2021-Q3");
+}
+
+static void effective_and_payable_dates_lie_ahead(void **state)
+{
+  (void)state;
+  /* dated 2023-03-22: a past-tense clause would pick January 2023 */
+  check("The board named a new chief, effective Jan. 5.", "Jan. 5", "DATE",
+        "2024-01-05");
+  check("The firm declared a dividend payable May 20.", "May 20", "DATE",
+        "2023-05-20");
+}
+
+static void deadline_moved_until_a_day_lies_ahead(void **state)
+{
+  (void)state;
+  check("The bank extended its offer until Monday.", "Monday", "DATE",
+        "2023-03-27");
+  check("The court gave the parties until 9 a.m. Friday to agree.",
+        "9 a.m. Friday", "TIME", "2023-03-24T09:00");
+  /* "until" alone keeps the clause's tense */
+  check("The rebels held the bridge until Monday.", "Monday", "DATE",
+        "2023-03-20");
+}
+
+static void clock_time_on_a_date(void **state)
+{
+  (void)state;
+  check("The offer expires at 5 p.m. EDT April 3.", "5 p.m. EDT April 3",
+        "TIME", "2023-04-03T17:00");
+}
+
+static void the_week_of_a_date(void **state)
+{
+  (void)state;
+  check("A hearing is set for the week of April 10.", "the week of April 10",
+        "DATE", "2023-W15");
+}
+
+static void latest_quarter_is_the_last_completed(void **state)
+{
+  (void)state;
+  check("The firm expects a strong second quarter. Costs fell in the latest "
+        "quarter.",
+        "the latest quarter", "DATE", "2022-Q4");
+}
+
+static void easter_and_election_day(void **state)
+{
+  (void)state;
+  check("The church will be full at Easter.", "Easter", "DATE", "2023-04-09");
+  check("Pilgrims arrived in Easter week.", "Easter week", "DATE", "2023-W14");
+  check("Voters will go to the polls on Election Day.", "Election Day",
+        "DATE", "2023-11-07");
+}
+
 static void keyword_table_is_sorted(void **state)
 {
   (void)state;
@@ -115,6 +284,36 @@ static void weekday_in_future_tense_looks_ahead(void **state)
   (void)state;
   check("The ministers will meet on Friday.", "Friday", "DATE",
         "2023-03-24");
+}
+
+static void weekday_after_a_forward_modal_looks_ahead(void **state)
+{
+  (void)state;
+  check("The ministers might meet as soon as Friday.", "Friday", "DATE",
+        "2023-03-24");
+  check("The court is to rule on the appeal Monday.", "Monday", "DATE",
+        "2023-03-27");
+}
+
+static void weekday_after_could_not_say_looks_back(void **state)
+{
+  (void)state;
+  check("Officials could not say Tuesday who fired first.", "Tuesday",
+        "DATE", "2023-03-21");
+  check("The deal had been due to expire Friday.", "Friday", "DATE",
+        "2023-03-17");
+}
+
+static void planned_event_lies_ahead_of_the_planning(void **state)
+{
+  (void)state;
+  check("Unions planned a strike on Saturday.", "Saturday", "DATE",
+        "2023-03-25");
+  check("The mayor has scheduled a briefing Thursday.", "Thursday", "DATE",
+        "2023-03-23");
+  /* a day before the verb dates the planning itself */
+  check("On Monday, the rebels planned to attack the town.", "Monday",
+        "DATE", "2023-03-20");
 }
 
 static void explicit_dates_in_common_formats(void **state)
@@ -317,6 +516,25 @@ int main(void)
       cmocka_unit_test(calendar_round_trips),
       cmocka_unit_test(calendar_weekday_and_iso_week),
       cmocka_unit_test(keyword_table_is_sorted),
+      cmocka_unit_test(easter_and_election_day),
+      cmocka_unit_test(latest_quarter_is_the_last_completed),
+      cmocka_unit_test(effective_and_payable_dates_lie_ahead),
+      cmocka_unit_test(deadline_moved_until_a_day_lies_ahead),
+      cmocka_unit_test(clock_time_on_a_date),
+      cmocka_unit_test(the_week_of_a_date),
+      cmocka_unit_test(weekday_after_a_forward_modal_looks_ahead),
+      cmocka_unit_test(weekday_after_could_not_say_looks_back),
+      cmocka_unit_test(planned_event_lies_ahead_of_the_planning),
+      cmocka_unit_test(seasons_in_january_count_from_the_winter),
+      cmocka_unit_test(old_years_after_a_preposition),
+      cmocka_unit_test(anaphoric_years_after_dates_and_lead_words),
+      cmocka_unit_test(years_read_out),
+      cmocka_unit_test(decade_words_with_a_lead_word),
+      cmocka_unit_test(fixed_present_and_future_phrases),
+      cmocka_unit_test(noon_on_a_day),
+      cmocka_unit_test(hyphenated_lead_words_and_years),
+      cmocka_unit_test(last_half_of_a_year_is_the_second),
+      cmocka_unit_test(quarter_a_year_ago),
       cmocka_unit_test(yesterday_is_the_day_before),
       cmocka_unit_test(weekday_in_past_tense_looks_back),
       cmocka_unit_test(weekday_in_future_tense_looks_ahead),

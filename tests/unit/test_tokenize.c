@@ -283,6 +283,15 @@ static void keeps_email_whole(void **state)
   assert_string_equal(toks(f, "@handle"), "@|handle");
 }
 
+static void splits_underscored_names(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(toks(f, "the Prince of Dol_Amroth met Minas_Tirith"),
+                      "the|Prince|of|Dol|Amroth|met|Minas|Tirith");
+  assert_string_equal(toks(f, "snake_case and Foo_Bar@x.org stay"),
+                      "snake_case|and|Foo_Bar@x.org|stay");
+}
+
 static void keeps_ellipsis_and_double_dash(void **state)
 {
   struct fx *f = *state;
@@ -537,6 +546,7 @@ int main(void)
       cmocka_unit_test(classifies_abbreviations),
       cmocka_unit_test(keeps_urls_whole),
       cmocka_unit_test(keeps_email_whole),
+      cmocka_unit_test(splits_underscored_names),
       cmocka_unit_test(keeps_ellipsis_and_double_dash),
       cmocka_unit_test(splits_em_and_en_dashes),
       cmocka_unit_test(marks_curly_quotes),

