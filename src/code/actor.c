@@ -256,18 +256,26 @@ static int strength(int type)
 static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
 {
   uint32_t end = ph->tok + ph->ntok;
-  /* the phrase right after ph (ph may be a trimmed copy, not an element
-   * of doc->phrases: find its successor by token, phrases are in text
-   * order of their first token) */
-  size_t lo = 0, hi = doc->phrases.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->phrases.v[mid].tok < end)
-      lo = mid + 1;
-    else
-      hi = mid;
+  /* the phrase right after ph; ph may be a trimmed copy (resolve_one),
+   * not an element of doc->phrases: then find its successor by token
+   * (phrases are in text order of their first token) */
+  uintptr_t p = (uintptr_t)ph, v0 = (uintptr_t)doc->phrases.v;
+  size_t k;
+  if (p >= v0 && p < v0 + doc->phrases.n * sizeof(*ph)) {
+    k = (size_t)(p - v0) / sizeof(*ph) + 1;
+    while (k < doc->phrases.n && doc->phrases.v[k].tok < end)
+      k++; /* phrases nested in ph ("[NP [NP Sudan] 's government]") */
+  } else {
+    size_t lo = 0, hi = doc->phrases.n;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (doc->phrases.v[mid].tok < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    k = lo;
   }
-  size_t k = lo;
   if (k >= doc->phrases.n)
     return end;
   const dyad_phrase *pp = &doc->phrases.v[k];
@@ -386,7 +394,8 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
     return -1;
   const dyad_phrase *pp = &doc->phrases.v[pi + 1];
   if (pp->kind != DYAD_PH_PP || pp->tok != ph->tok + ph->ntok ||
-      pp->child < 0 || !tokis(doc, &doc->toks.v[pp->tok], "of"))
+      pp->child < 0 || doc->toks.v[pp->tok].len != 2 ||
+      !tokis(doc, &doc->toks.v[pp->tok], "of"))
     return -1;
   const dyad_token *head = &doc->toks.v[ph->head];
   int q = head->tag == DYAD_TAG_CD;
@@ -488,7 +497,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   dyad_phrase trimmed = doc->phrases.v[pi];
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
     trim_time(doc, &trimmed);
-  const dyad_phrase *ph = &trimmed;
+  const dyad_phrase *ph = trimmed.ntok == doc->phrases.v[pi].ntok
+                              ? &doc->phrases.v[pi]
+                              : &trimmed;
   const dyad_token *toks = doc->toks.v;
   uint32_t first = ph->tok;
   while (first < ph->tok + ph->ntok - 1 && toks[first].tag == DYAD_TAG_DT)
@@ -903,11 +914,15 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
         (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNS ||
          tag == DYAD_TAG_NNP || tag == DYAD_TAG_NNPS) &&
         is_subject(doc, pi)) {
-      addmention(cs, "", dyad__tok_span(doc, ph->tok, ph->tok + ph->ntok),
-                 ACT_NONE, 0, NULL, "", sent_of(doc, ph->tok));
-      cs->ment[(cs->nment - 1) % MENTIONS_MAX].plural =
-          (ph->flags & DYAD_PHF_PLURAL) || tag == DYAD_TAG_NNS ||
-          tag == DYAD_TAG_NNPS;
+      struct mention *m = &cs->ment[cs->nment % MENTIONS_MAX];
+      memset(m, 0, sizeof(*m)); /* (no snprintf: this runs for most
+                                   subjects of news text) */
+      m->span = dyad__tok_span(doc, ph->tok, ph->tok + ph->ntok);
+      m->type = ACT_NONE;
+      m->sent = sent_of(doc, ph->tok);
+      m->plural = (ph->flags & DYAD_PHF_PLURAL) || tag == DYAD_TAG_NNS ||
+                  tag == DYAD_TAG_NNPS;
+      cs->nment++;
     }
     return;
   }
