@@ -109,6 +109,7 @@ static void addmention(struct coder_state *cs, const char *code,
   m->sex = sex;
   m->roles = roles;
   m->sent = sent;
+  m->plural = 0;
   cs->nment++;
 }
 
@@ -133,6 +134,15 @@ static int pronoun(const dyad_doc *doc, const dyad_token *t)
   return PRO_NONE;
 }
 
+/* The words that name a pronoun's actor: its antecedent when that is in
+ * the same sentence ("The EU said it ..." shows "The EU"), else the
+ * pronoun itself (spans point into the event's own sentence). */
+static dyad_span ante_span(const struct mention *m, uint32_t sent,
+                           dyad_span pron)
+{
+  return m->sent == sent && m->span.len ? m->span : pron;
+}
+
 /* Resolves a pronoun against mentions of the last two sentences. */
 static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
                             uint32_t sent, dyad_span sp, struct np_actors *r)
@@ -142,12 +152,19 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
     const struct mention *m = lastmention(cs, back);
     if (!m || m->sent + 2 < sent)
       return;
+    if (m->type == ACT_NONE) {
+      /* a subject that is no actor: "the bank said it", "bankers said
+       * they" point back at it, not at an earlier country */
+      if ((kind == PRO_IT && !m->plural) || (kind == PRO_THEY && m->plural))
+        return;
+      continue;
+    }
     if (kind == PRO_HE || kind == PRO_SHE) {
       if (m->type != ACT_PERSON)
         continue;
       if (m->sex && m->sex != (kind == PRO_HE ? 'm' : 'f'))
         continue;
-      addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+      addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
       return;
     }
     if (kind == PRO_THEY) {
@@ -157,15 +174,15 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
         const struct mention *m2 = lastmention(cs, back + 1);
         if (m2 && m2->type == ACT_PERSON && m2->sent + 1 >= m->sent &&
             strcmp(m2->code, m->code) != 0) {
-          addactor(r, m2->code, sp, "pronoun", m2->type, m2->sex);
-          addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+          addactor(r, m2->code, ante_span(m2, sent, sp), "pronoun", m2->type, m2->sex);
+          addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
           return;
         }
         continue;
       }
       if (m->type == ACT_GROUP || m->type == ACT_COUNTRY ||
           m->type == ACT_IGO || m->type == ACT_BLOC || m->type == ACT_ORG) {
-        addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+        addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
         return;
       }
       continue;
@@ -174,7 +191,7 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
       if (m->type == ACT_COUNTRY || m->type == ACT_IGO ||
           m->type == ACT_ORG || m->type == ACT_GROUP ||
           m->type == ACT_CAPITAL) {
-        addactor(r, m->code, sp, "pronoun", m->type, m->sex);
+        addactor(r, m->code, ante_span(m, sent, sp), "pronoun", m->type, m->sex);
         return;
       }
       if (m->type == ACT_PERSON)
@@ -239,7 +256,26 @@ static int strength(int type)
 static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
 {
   uint32_t end = ph->tok + ph->ntok;
-  size_t k = (size_t)(ph - doc->phrases.v) + 1;
+  /* the phrase right after ph; ph may be a trimmed copy (resolve_one),
+   * not an element of doc->phrases: then find its successor by token
+   * (phrases are in text order of their first token) */
+  uintptr_t p = (uintptr_t)ph, v0 = (uintptr_t)doc->phrases.v;
+  size_t k;
+  if (p >= v0 && p < v0 + doc->phrases.n * sizeof(*ph)) {
+    k = (size_t)(p - v0) / sizeof(*ph) + 1;
+    while (k < doc->phrases.n && doc->phrases.v[k].tok < end)
+      k++; /* phrases nested in ph ("[NP [NP Sudan] 's government]") */
+  } else {
+    size_t lo = 0, hi = doc->phrases.n;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (doc->phrases.v[mid].tok < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    k = lo;
+  }
   if (k >= doc->phrases.n)
     return end;
   const dyad_phrase *pp = &doc->phrases.v[k];
@@ -304,6 +340,16 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       i += na;
       continue;
     }
+    if (na && s->agent.ntok && s->agent_at + s->agent.ntok == i &&
+        !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+        strcmp(ag.code, "GOV") == 0 && strcmp(s->agent.code, "GOV") != 0) {
+      /* "union leaders", "rebel spokesman", "army officials": the sector
+       * before a generic office word decides */
+      if (i + na >= end)
+        s->head_is_agent = 1;
+      i += na;
+      continue;
+    }
     if (na) {
       s->agent = ag;
       s->agent_at = i;
@@ -314,6 +360,110 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
     }
     i++;
   }
+}
+
+/* Does a word before the title at token `at` (inside the phrase) say the
+ * office is no longer held ("former President", "ex-premier", "the late
+ * King")? */
+static int former_title(const dyad_doc *doc, const dyad_phrase *ph,
+                        uint32_t at)
+{
+  static const char *const past[] = {"former", "ex", "ex-", "late",
+                                     "then", "then-", NULL};
+  for (uint32_t i = ph->tok; i < at; i++)
+    for (size_t k = 0; past[k]; k++)
+      if (tokis(doc, &doc->toks.v[i], past[k]))
+        return 1;
+  return 0;
+}
+
+/* For a phrase headed by a number or a word of quantity or membership
+ * ("hundreds of Kurds", "a group of rebels", "members of parliament"),
+ * the NP of the of-phrase right after it, else -1. */
+static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
+{
+  static const char *const qty[] = {
+      "hundreds", "thousands", "dozens", "scores", "tens", "millions",
+      "hundred", "thousand", "dozen", "million", "group", "groups",
+      "number", "members", "member", "some", "many", "most", "majority",
+      "handful", "band", "team", "contingent", "unit", "units", "batch",
+      "delegation", "all", "several", "both", "each", "one", "two", "three",
+      NULL};
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if ((size_t)pi + 1 >= doc->phrases.n)
+    return -1;
+  const dyad_phrase *pp = &doc->phrases.v[pi + 1];
+  if (pp->kind != DYAD_PH_PP || pp->tok != ph->tok + ph->ntok ||
+      pp->child < 0 || doc->toks.v[pp->tok].len != 2 ||
+      !tokis(doc, &doc->toks.v[pp->tok], "of"))
+    return -1;
+  const dyad_token *head = &doc->toks.v[ph->head];
+  int q = head->tag == DYAD_TAG_CD;
+  for (size_t k = 0; !q && qty[k]; k++)
+    q = tokis(doc, head, qty[k]);
+  return q ? pp->child : -1;
+}
+
+/* Drops time words the chunker left at the end of a phrase ("Robert
+ * Mugabe today", "the ministers Monday"), so that the name heads it. */
+static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
+{
+  static const char *const when[] = {
+      "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+  while (ph->ntok > 1) {
+    const dyad_token *t = &doc->toks.v[ph->tok + ph->ntok - 1];
+    if (t->len < 5 || t->len > 9 || !strchr("tTyYmMwWfFsS", doc->text[t->off]))
+      break; /* (a cheap test first: this runs for every phrase) */
+    int hit = 0;
+    for (size_t k = 0; !hit && when[k]; k++)
+      hit = tokis(doc, t, when[k]);
+    if (!hit)
+      break;
+    ph->ntok--;
+    if (ph->head >= ph->tok + ph->ntok)
+      ph->head = ph->tok + ph->ntok - 1;
+  }
+}
+
+/* A named actor before a head that only says it is a body of people
+ * ("the Taliban religious faction", "the Hamas movement", "the
+ * Turkish-Cypriot side"): the phrase is that actor. */
+static int collective_head(const dyad_doc *doc, const dyad_phrase *ph,
+                           const struct npscan *s)
+{
+  static const char *const body[] = {
+      "faction", "factions", "movement", "group", "organization",
+      "organisation", "side", "sides", "camp", "wing", "leadership",
+      "alliance", "coalition", "bloc", "network", "outfit", "members",
+      "member", "states", "countries", "nations", NULL};
+  if (s->agent.ntok && s->agent_at > s->best_at)
+    return 0;
+  for (size_t k = 0; body[k]; k++)
+    if (tokis(doc, &doc->toks.v[ph->head], body[k]))
+      return 1;
+  return 0;
+}
+
+/* An agent word right before a head that is its equipment or unit
+ * ("Israeli army bulldozers", "police patrols", "army helicopters"): the
+ * agent acts through it. */
+static int instrument_head(const dyad_doc *doc, const dyad_phrase *ph,
+                           const struct npscan *s)
+{
+  static const char *const gear[] = {
+      "bulldozers", "bulldozer", "vehicles", "vehicle", "patrol", "patrols",
+      "convoy", "convoys", "unit", "units", "helicopters", "helicopter",
+      "planes", "plane", "aircraft", "tanks", "tank", "boats", "boat",
+      "vessels", "vessel", "ships", "ship", "gunships", "snipers", "sniper",
+      "squad", "squads", "battalion", "battalions", "brigade", "brigades",
+      "division", "divisions", "platoon", NULL};
+  if (s->agent_at + s->agent.ntok != ph->head)
+    return 0;
+  for (size_t k = 0; gear[k]; k++)
+    if (tokis(doc, &doc->toks.v[ph->head], gear[k]))
+      return 1;
+  return 0;
 }
 
 /* An agent of several countries ("the ambassadors of Arnor, Osgiliath and
@@ -344,7 +494,12 @@ static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
 {
-  const dyad_phrase *ph = &doc->phrases.v[pi];
+  dyad_phrase trimmed = doc->phrases.v[pi];
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
+    trim_time(doc, &trimmed);
+  const dyad_phrase *ph = trimmed.ntok == doc->phrases.v[pi].ntok
+                              ? &doc->phrases.v[pi]
+                              : &trimmed;
   const dyad_token *toks = doc->toks.v;
   uint32_t first = ph->tok;
   while (first < ph->tok + ph->ntok - 1 && toks[first].tag == DYAD_TAG_DT)
@@ -360,6 +515,18 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   }
   struct npscan s;
   scan(doc, ph, &s);
+  if (!s.best.ntok && !s.agent.ntok && !s.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    int32_t of = quantity_of(doc, pi);
+    if (of >= 0) {
+      /* "hundreds of Kurds", "a group of rebels": the of-phrase */
+      const struct np_actors *a = dyad__np_actors(doc, cs, of);
+      for (size_t k = 0; a && k < a->n; k++)
+        addactor(r, a->code[k], a->span[k], a->rule[k], a->type[k],
+                 a->sex[k]);
+      if (r->n)
+        return;
+    }
+  }
   /* possessor: "Ukraine's army", "Russia's defence ministry" */
   int poss_country = 0; /* s.country is the possessor, a country */
   if (ph->poss >= 0 && s.agent.ntok) {
@@ -378,20 +545,43 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       const dyad_phrase *pp = &doc->phrases.v[k];
       if (pp->kind != DYAD_PH_PP || pp->child < 0)
         continue;
+      /* "in" as PETRARCH reads it ("activists in Arnor"); outside that
+       * mode only for the people of a place ("students throughout
+       * Indonesia", "police in Jericho"), not for armed men, who are
+       * often foreign to where they are ("troops in Ukraine") */
+      int local = !(doc->ctx->flags & DYAD_CFG_LITERAL) && pp->tok == ph->tok + ph->ntok &&
+                  (tokis(doc, &toks[pp->tok], "in") ||
+                   tokis(doc, &toks[pp->tok], "throughout") ||
+                   tokis(doc, &toks[pp->tok], "across")) &&
+                  strcmp(s.agent.code, "MIL") != 0 &&
+                  strcmp(s.agent.code, "REB") != 0 &&
+                  strcmp(s.agent.code, "UAF") != 0 &&
+                  strcmp(s.agent.code, "SPY") != 0;
       if (!tokis(doc, &toks[pp->tok], "of") &&
-          !tokis(doc, &toks[pp->tok], "from") &&
+          !tokis(doc, &toks[pp->tok], "from") && !local &&
           !((doc->ctx->flags & DYAD_CFG_LITERAL) &&
             tokis(doc, &toks[pp->tok], "in")))
-        break; /* "in" only as PETRARCH reads it ("activists in Arnor") */
-      if (of_countries(doc, cs, pp->child, s.agent.code, s.agent.rule, sp,
-                       r))
-        return; /* "lawmakers in Fornost and Gondor" */
+        break;
+      const dyad_phrase *of = &doc->phrases.v[pp->child];
+      uint32_t of_stop = of->tok + of->ntok;
+      int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
+      if (!local &&
+          of_countries(doc, cs, pp->child, s.agent.code, s.agent.rule,
+                       literal ? sp : dyad__tok_span(doc, first, of_stop), r))
+        return; /* "the presidents of Iraq and Egypt", "lawmakers in
+                   Fornost and Gondor" */
       struct npscan s2;
-      scan(doc, &doc->phrases.v[pp->child], &s2);
-      if (s2.best.ntok && s2.best.type == ACT_COUNTRY)
-        snprintf(s.country, sizeof(s.country), "%.3s", s2.best.code);
-      if (s2.best.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
-          strlen(s2.best.code) < sizeof(s.country))
+      scan(doc, of, &s2);
+      if (s2.best.ntok && (s2.best.type == ACT_COUNTRY ||
+                           (local && s2.best.type == ACT_CAPITAL))) {
+        snprintf(s.country, sizeof(s.country), "%.3s",
+                 s2.best.type == ACT_CAPITAL && s2.best.country[0]
+                     ? s2.best.country
+                     : s2.best.code);
+        if (!literal)
+          sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
+      }
+      if (s2.best.ntok && literal && strlen(s2.best.code) < sizeof(s.country))
         snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
       if (s2.best.ntok && s.former && /* "former officials in the White
                                           House": USAGOV + ELI */
@@ -403,7 +593,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   char code[DYAD_CODE_MAX];
   uint8_t htag = toks[ph->head].tag;
   int head_proper = htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS;
-  int best_heads = s.best.ntok && s.best_at + s.best.ntok > ph->head;
+  int best_heads = s.best.ntok && (s.best_at + s.best.ntok > ph->head ||
+                                    (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+                                     collective_head(doc, ph, &s)));
   if (s.best.ntok && !s.agent.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL))
     best_heads = 1; /* PETRARCH takes an actor anywhere in the phrase
                        ("an anti- Gondor parade") */
@@ -411,7 +603,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
    * a name nobody listed ("Fornost President Umbardacil") */
   int agent_heads =
       s.agent.ntok &&
-      (s.head_is_agent ||
+      (s.head_is_agent || (!(doc->ctx->flags & DYAD_CFG_LITERAL) && instrument_head(doc, ph, &s)) ||
        (head_proper && !best_heads && !s.head_known &&
         s.agent_at + s.agent.ntok <= ph->head));
   if ((doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.ntok && s.agent.ntok &&
@@ -444,6 +636,16 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
         addactor(r, pa->code[0], sp, pa->rule[0], pa->type[0], 0);
         return;
       }
+    }
+    if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && s.best.type == ACT_PERSON && strlen(s.best.code) == 3 &&
+        s.agent.ntok && s.agent.title &&
+        s.agent_at + s.agent.ntok == s.best_at &&
+        !former_title(doc, ph, s.agent_at)) {
+      /* "Israeli Prime Minister Ariel Sharon" on a date outside the terms
+       * we list: the title the article gives says the office */
+      compose(code, s.best.code, s.agent.code);
+      addactor(r, code, sp, s.agent.rule, s.best.type, s.best.sex);
+      return;
     }
     addactor(r, s.best.code, sp, s.best.rule, s.best.type, s.best.sex);
     return;
@@ -478,7 +680,10 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     if (resolve_plural_description(cs, sent, sp, r))
       return;
   }
-  if (s.head_is_adj) {
+  if (s.head_is_adj || (s.country[0] && !s.best.ntok && !s.agent.ntok &&
+                        !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+                        collective_head(doc, ph, &s))) {
+    /* "the Russians"; "African states", "Arab countries" */
     addactor(r, s.country, sp, s.country_rule, ACT_COUNTRY, 0);
     return;
   }
@@ -496,8 +701,11 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       }
     }
   }
-  if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE)) {
-    /* "the president": the last person named with that title */
+  if (s.agent.ntok && s.agent.title && (ph->flags & DYAD_PHF_DEFINITE) &&
+      !(ph->flags & DYAD_PHF_PLURAL) &&
+      toks[ph->head].tag != DYAD_TAG_NNS) {
+    /* "the president": the last person named with that title ("the
+     * ministers" are not one of them) */
     for (size_t back = 0; back < MENTIONS_MAX; back++) {
       const struct mention *m = lastmention(cs, back);
       if (!m || m->sent + 3 < sent)
@@ -683,12 +891,41 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
   return slot;
 }
 
+/* Is NP pi the (own, not inherited) subject of a clause? */
+static int is_subject(const dyad_doc *doc, int32_t pi)
+{
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  const dyad_sentence *s = &doc->sents.v[sent_of(doc, ph->tok)];
+  if (ph->clause >= s->nclause)
+    return 0;
+  const dyad_clause *c = &doc->clauses.v[s->clause + ph->clause];
+  return c->subj == pi && !(c->flags & DYAD_CLF_SUBJ_INHERITED);
+}
+
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
 {
   const struct np_actors *a = dyad__np_actors(doc, cs, pi);
-  if (!a)
-    return;
   const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (!a) {
+    if (doc->ctx->flags & DYAD_CFG_LITERAL)
+      return;
+    uint8_t tag = doc->toks.v[ph->head].tag;
+    if (!(ph->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
+        (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNS ||
+         tag == DYAD_TAG_NNP || tag == DYAD_TAG_NNPS) &&
+        is_subject(doc, pi)) {
+      struct mention *m = &cs->ment[cs->nment % MENTIONS_MAX];
+      memset(m, 0, sizeof(*m)); /* (no snprintf: this runs for most
+                                   subjects of news text) */
+      m->span = dyad__tok_span(doc, ph->tok, ph->tok + ph->ntok);
+      m->type = ACT_NONE;
+      m->sent = sent_of(doc, ph->tok);
+      m->plural = (ph->flags & DYAD_PHF_PLURAL) || tag == DYAD_TAG_NNS ||
+                  tag == DYAD_TAG_NNPS;
+      cs->nment++;
+    }
+    return;
+  }
   if (ph->flags & DYAD_PHF_PRONOUN)
     return; /* pronouns do not become antecedents themselves */
   uint32_t sent = sent_of(doc, ph->tok);
@@ -698,4 +935,25 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
     addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
                country, sent);
   }
+}
+
+int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out)
+{
+  if (pi < 0 || (size_t)pi >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->kind != DYAD_PH_NP || (ph->flags & DYAD_PHF_COORD))
+    return 0;
+  int32_t at = pi;
+  if (ph->poss >= 0 && !(doc->phrases.v[ph->poss].flags & DYAD_PHF_PRONOUN))
+    at = ph->poss; /* "a Lebanese millionaire's assets" */
+  const dyad_phrase *p = &doc->phrases.v[at];
+  struct npscan s;
+  scan(doc, p, &s);
+  if (!s.country[0])
+    return 0;
+  memset(out, 0, sizeof(*out));
+  addactor(out, s.country, dyad__tok_span(doc, p->tok, p->tok + p->ntok),
+           s.country_rule, ACT_COUNTRY, 0);
+  return out->n > 0;
 }

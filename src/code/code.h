@@ -105,6 +105,9 @@ struct mention {
   char sex;
   const char *roles;
   uint32_t sent;
+  uint8_t plural;  /* for a blank mention (type ACT_NONE): a subject that
+                      names no actor ("the bank said it ...") and so is the
+                      likelier antecedent of a later it/they */
 };
 
 #define MENTIONS_MAX 64
@@ -124,6 +127,11 @@ struct coder_state {
 const struct np_actors *dyad__np_actors(dyad_doc *doc,
                                         struct coder_state *cs, int32_t pi);
 
+/* The country a phrase that names no actor belongs to, from a country
+ * adjective or name before its head ("Palestinian homes", "a Lebanese
+ * millionaire's assets"): fills out with one actor and returns 1, or 0. */
+int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
+
 /* Records the actors of a phrase as mentions (called in text order). */
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
 
@@ -134,5 +142,19 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
  * when no event should be emitted) into out (8 bytes). */
 void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
                       char out[8]);
+
+/* ==== requests (request.c) ============================================= */
+
+/* Refines the code of a request (an appeal 02x, a demand 10x, or a
+ * refusal 12x of what was asked) by the
+ * code of the act requested: writes the sub-code into out (8 bytes) and
+ * returns 1, or returns 0 when the act says nothing more. */
+int dyad__request_code(const char *req, const char *act, char out[8]);
+/* Is code a request or refusal code no pattern has refined yet (020,
+ * 100, 120)? */
+int dyad__request_generic(const char *code);
+/* Is code an act that actors named together do to one another ("X and Y
+ * met")? */
+int dyad__code_mutual(const char *code);
 
 #endif

@@ -140,6 +140,8 @@ static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
 
 static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
                    const char *const *list);
+static int word_in(const dyad_doc *doc, const dyad_token *t,
+                   const char *const *list);
 
 /* ---- emitting -------------------------------------------------------- */
 
@@ -163,6 +165,10 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
     return DYAD_OK;
   if (tgt[0] && strcmp(src, tgt) == 0)
     return DYAD_OK; /* an actor acting on itself is not an event */
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
+      strncmp(src, tgt, 3) == 0 &&
+      (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0))
+    return DYAD_OK; /* officials touring their own country */
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok && (!tgt[0] || strncmp(src, "---", 3) == 0 ||
                       strncmp(tgt, "---", 3) == 0))
@@ -246,12 +252,14 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
                               const char *rule, uint32_t flags)
 {
   static const struct np_actors none = {0};
+  int literal = (ec->doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   struct np_actors s2, t2;
   s = split_codes(s, &s2);
   if (t)
     t = split_codes(t, &t2);
   if ((!t || !t->n) && s->n >= 2 &&
-      (s->n <= 3 || (ec->doc->ctx->flags & DYAD_CFG_LITERAL))) {
+      (s->n <= 3 || literal) &&
+      (literal || (mirror && mirror[0]) || dyad__code_mutual(code))) {
     /* (a long list of sources agreeing on something is not a web of
      * dyadic acts; outside PETRARCH mode it yields nothing) */
     /* no target, several sources: they act on each other ("Gondor and
@@ -306,6 +314,34 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
     gov = (int32_t)k;
   }
   return end;
+}
+
+/* The phrase a possessor NP belongs to ("Russia's leaders" for
+ * "Russia"), or np itself. */
+static int32_t possessed(const dyad_doc *doc, int32_t np)
+{
+  if (!(doc->phrases.v[np].flags & DYAD_PHF_POSSESSOR))
+    return np;
+  for (int32_t k = np - 2; k <= np + 2; k++)
+    if (k >= 0 && (size_t)k < doc->phrases.n && doc->phrases.v[k].poss == np)
+      return k;
+  return np;
+}
+
+/* Is token q (a preposition) the last word of a fixed phrase that is
+ * itself a preposition ("in response to", "according to", "due to",
+ * "in addition to", "ahead of")? Such a word belongs to no verb pattern. */
+static int fixed_prep(const dyad_doc *doc, uint32_t q)
+{
+  static const char *const before[] = {
+      "response", "according", "due", "addition", "prior", "thanks",
+      "owing", "contrary", "regard", "respect", "relation", "reference",
+      "ahead", "instead", "because", "spite", "view", "favour", "favor",
+      "front", "place", "order", NULL};
+  const dyad_token *t = &doc->toks.v[q];
+  if (t->tag != DYAD_TAG_TO && t->tag != DYAD_TAG_IN)
+    return 0;
+  return word_in(doc, &doc->toks.v[q - 1], before);
 }
 
 /* The end of the sentence that holds clause c. */
@@ -452,6 +488,8 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
         np = pos < end ? np_at(doc, pos) : -1;
       if (np < 0)
         return 0;
+      if (!(ctx->flags & DYAD_CFG_LITERAL))
+        np = possessed(doc, np); /* "urge Russia's leaders to" */
       if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_BOTH)
         *target = np;
       else if (it->kind == DYAD_VI_SOURCE)
@@ -472,6 +510,9 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     size_t m = 0;
     while (q < limit) {
       m = dyad__dict_item_match(ctx, it, toks, end, q);
+      if (m && q > 0 && m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
+          fixed_prep(doc, q))
+        m = 0; /* the "to" of "in response to" is no pattern's "to" */
       if (m)
         break;
       q++;
@@ -491,17 +532,78 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
 
 /* Does NP p hang off the verb group vg (directly, or through one PP that
  * attaches to the verb), rather than off another noun? */
-static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
+static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
+                   int32_t obj)
 {
   int32_t up = p->up;
   if (up < 0)
     return 1; /* a bare NP in the clause: the object or a complement */
   const dyad_phrase *q = &doc->phrases.v[up];
   if (q->kind == DYAD_PH_NP && (q->flags & DYAD_PHF_COORD))
-    return on_verb(doc, q, vg);
+    return on_verb(doc, q, vg, obj);
   if (q->kind != DYAD_PH_PP)
     return 0;
-  return q->attach == vg || q->attach < 0;
+  if (q->attach == vg || q->attach < 0)
+    return 1;
+  /* the recipient of the object: "paid compensation to X", "expressed
+   * support for X", "signed a pact with X" (the chunker hangs these PPs on
+   * the noun; "the attack on X" stays the noun's) */
+  static const char *const dative[] = {"to", "for", "with", NULL};
+  return obj >= 0 && q->attach == obj &&
+         word_in(doc, &doc->toks.v[q->tok], dative);
+}
+
+/* Does NP p have a possessor that names an actor, other than a pronoun
+ * ("their meeting", "its troops" mostly point back at the subject)? */
+static int poss_actor(dyad_doc *doc, struct coder_state *cs,
+                      const dyad_phrase *p)
+{
+  const dyad_phrase *q = ph(doc, p->poss);
+  return q && !(q->flags & DYAD_PHF_PRONOUN) &&
+         dyad__np_actors(doc, cs, np_first(doc, p->poss)) != NULL;
+}
+
+/* Whose the thing named by NP np is, when np names no actor itself:
+ * its possessor ("Sweden's decision"), or the NP of an of/by phrase right
+ * after it ("the policies of the United States", "abuses by the police").
+ * -1 if none names an actor. */
+static int32_t owner_np(struct emit_ctx *ec, int32_t np)
+{
+  static const char *const whose[] = {"of", "by", NULL};
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p)
+    return -1;
+  if (poss_actor(doc, ec->cs, p))
+    return p->poss;
+  uint32_t t = p->tok + p->ntok;
+  int32_t pp = pp_np_at(doc, t);
+  if (pp >= 0 && word_in(doc, &doc->toks.v[t], whose) &&
+      dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+    return pp;
+  return -1;
+}
+
+/* For an object that names no actor, the actor its topic phrase names:
+ * "expressed concern at Pakistan's budget", "condolences to the United
+ * States", "anger over China's move" (not "the attack on X": X is who was
+ * attacked, not who the statement is about). Returns npi when none. */
+static int32_t topic_target(struct emit_ctx *ec, const dyad_phrase *np,
+                            int32_t npi)
+{
+  static const char *const topic[] = {"at", "about", "over", "to", "for",
+                                      "with", "toward", "towards", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t t = np->tok + np->ntok;
+  int32_t pp = pp_np_at(doc, t);
+  if (pp < 0 || !word_in(doc, &doc->toks.v[t], topic))
+    return npi;
+  if (dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+    return pp;
+  const dyad_phrase *q = ph(doc, pp);
+  if (q && poss_actor(doc, ec->cs, q))
+    return q->poss;
+  return npi;
 }
 
 /* Default target: the NP of the last preposition the pattern named, else
@@ -527,9 +629,17 @@ static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
 }
 
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
-                              const dyad_phrase *vg, uint32_t lastprep)
+                              const dyad_phrase *vg, uint32_t lastprep,
+                              const char *code)
 {
   dyad_doc *doc = ec->doc;
+  /* a place where a statement, appeal, meeting or cooperation happened is
+   * not who it was done to ("met in Paris"); a concession, a ban or an
+   * attack there hits it ("lifted the curfew in", "shelled positions in") */
+  static const char *const locative[] = {"in", "at", "near", "inside",
+                                         "outside", "throughout", "across",
+                                         "around", "during", NULL};
+  int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
     int32_t np = pp_np_at(doc, lastprep);
@@ -543,6 +653,12 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   }
   if (c->obj >= 0 && named(ec, c->obj, &fallback))
     return c->obj;
+  /* "supported Turkey's efforts", "condemned Russia's attack": the
+   * possessor of an object that names no actor */
+  const dyad_phrase *op = ph(doc, c->obj);
+  if (op && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      poss_actor(doc, ec->cs, op))
+    return op->poss;
   int literal = (doc->ctx->flags & DYAD_CFG_LITERAL) != 0;
   const dyad_clause *cl = c;
   for (int hop = 0; hop < 2 && cl; hop++) {
@@ -561,8 +677,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
         continue;
       if (reach && p->tok >= c->tok + c->ntok && in_sub(doc, c, p))
         continue;
-      if (!literal && hop == 0 && !on_verb(doc, p, c->verb))
+      int placed = hits_place && p->up >= 0 &&
+                   doc->phrases.v[p->up].kind == DYAD_PH_PP &&
+                   doc->phrases.v[p->up].attach == c->obj &&
+                   word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
+                           locative); /* "extended the curfew in Algiers" */
+      if (!literal && hop == 0 && !placed &&
+          !on_verb(doc, p, c->verb, c->obj))
         continue; /* "condemned the attack on Ukraine": not Ukraine */
+      if (!literal && !hits_place && p->up >= 0 &&
+          doc->phrases.v[p->up].kind == DYAD_PH_PP &&
+          word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
+        continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
     }
@@ -664,6 +790,50 @@ static int bloom_may(const uint64_t b[4], const struct dyad_verb_pat *p)
   return 1;
 }
 
+/* The first (most specific) of the verb's patterns that matches clause c,
+ * NULL if none; the out-parameters as for pat_match. */
+static const struct dyad_verb_pat *
+find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
+             int32_t *target, int32_t *psource, uint32_t *lastprep,
+             uint32_t *words, size_t *nwords)
+{
+  const struct dyad_verb_pat *const *pats;
+  size_t np = 0;
+  *nwords = 0;
+  /* the form as written first: a dictionary that lists "left" apart from
+   * "leave" means it (PETRARCH's LEFT [032:033], LEAVE [012]) */
+  uint32_t vform = doc->toks.v[vg->head].form;
+  if ((vform == vg->lemma || !dyad__dict_verb(doc->ctx, vform, &pats, &np) ||
+       !np) &&
+      (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np))
+    return NULL;
+  /* a 256-bit filter of the words after the verb: most of a frequent
+   * verb's patterns name a word the clause does not have */
+  uint64_t bloom[4] = {0, 0, 0, 0};
+  uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
+  uint32_t cend = pattern_end(doc, c);
+  for (uint32_t t = vg->head + 1; t < cend; t++) {
+    bloom_add(bloom, doc->toks.v[t].form);
+    bloom_add(bloom, doc->toks.v[t].lemma);
+    sig |= dyad__word_sigbit(doc->toks.v[t].form) |
+           dyad__word_sigbit(doc->toks.v[t].lemma);
+  }
+  for (size_t i = 0; i < np; i++) {
+    if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
+      continue;
+    if (!pat_match(doc, doc->coder_state, c, vg, pats[i], target, psource,
+                   lastprep, words, nwords))
+      continue;
+    if (pats[i]->mirror[0] && *target >= 0 && doc->coder_state &&
+        !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+        !dyad__np_actors(doc, doc->coder_state, np_first(doc, *target)))
+      continue; /* a visit or a welcome is paid to someone: "welcomed
+                   Norway's move to renew" is not "welcome X to" */
+    return pats[i];
+  }
+  return NULL;
+}
+
 /* An infinitival clause is an act only when the verb that governs it says
  * the act happened or is intended ("managed to", "began to", "plans to":
  * the chunker marks intent on the clause's own verb group); after "urged X
@@ -687,7 +857,237 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
     return 1;
   if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
     return 0; /* "it would be foolish for Japan to strike" */
-  return verb_is(doc, pv, implicative);
+  if (verb_is(doc, pv, implicative))
+    return 1;
+  /* a purpose that is itself a statement: "staged a sit-in to protest
+   * against", "began a hunger strike to demand" (the object is an act,
+   * not an actor asked to do something as in "urged Japan to") */
+  static const char *const expressive[] = {
+      "protest", "demand", "denounce", "condemn", "express", "voice",
+      "show", "demonstrate", "press", "oppose", "reject", "support",
+      "mark", "commemorate", "highlight", "criticize", "criticise", NULL};
+  if (pc->obj >= 0 && verb_is(doc, vg, expressive)) {
+    const dyad_phrase *o = ph(doc, pc->obj);
+    return o && o->tok < c->tok && !(o->flags & DYAD_PHF_PRONOUN) &&
+           !(o->flags & DYAD_PHF_PROPER);
+  }
+  return 0;
+}
+
+/* Verbs whose complement is an act to be stopped: "urged X to stop
+ * dumping" asks for the opposite of dumping, so the act does not refine
+ * the request. */
+static const char *const stop_verbs[] = {"stop", "halt", "cease", "quit",
+                                         "avoid", "refrain", "end", NULL};
+
+/* The event code of the noun heading NP pi ("withdrawal", "talks"), 0 if
+ * the phrase names no event. */
+static int noun_event(const dyad_doc *doc, int32_t pi, struct noun_hit *nh)
+{
+  const dyad_phrase *p = ph(doc, pi);
+  if (!p || p->kind != DYAD_PH_NP)
+    return 0;
+  uint32_t end = p->tok + p->ntok;
+  for (uint32_t i = p->tok; i < end; i++) {
+    uint32_t n = dyad__glue_noun(doc->ctx, doc->toks.v, end, i, nh);
+    if (n && i + n == p->head + 1)
+      return 1;
+  }
+  return 0;
+}
+
+/* What a generic request (020, 100) asks for: the act of the infinitive or
+ * that-clause it governs ("urged X to release", "demanded that X
+ * withdraw"), else the event noun it names ("called for the withdrawal
+ * of", "asked X for support"). Refines code in place (request.c maps the
+ * act onto the request's family). Where the request has no target, the
+ * event noun's of-phrase gives it ("the removal of President X"). */
+static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
+                          const dyad_phrase *vg, int32_t *target, char code[8])
+{
+  dyad_doc *doc = ec->doc;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  char out[8];
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if (n->parent != (int32_t)ci)
+      continue;
+    if (n->kind != DYAD_CL_INF && n->kind != DYAD_CL_COMP)
+      break;
+    const dyad_phrase *nv = ph(doc, n->verb);
+    if (!nv || nv->kind != DYAD_PH_VG || !nv->lemma ||
+        verb_is(doc, nv, stop_verbs))
+      break;
+    int32_t t2, s2;
+    uint32_t lp, w[8];
+    size_t nw;
+    const struct dyad_verb_pat *h =
+        find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw);
+    if (h && strcmp(h->code, "---") != 0 &&
+        dyad__request_code(code, h->code, out)) {
+      memcpy(code, out, 8);
+      return;
+    }
+    break;
+  }
+  /* an event noun: the object, or the NP of a "for" phrase */
+  static const char *const for_prep[] = {"for", NULL};
+  int32_t cand[4];
+  size_t nc = 0;
+  if (c->obj >= 0)
+    cand[nc++] = c->obj;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, vg->head);
+       k < doc->phrases.n && doc->phrases.v[k].tok < end && nc < 4; k++) {
+    const dyad_phrase *q = &doc->phrases.v[k];
+    if (q->kind == DYAD_PH_PP && q->child >= 0 &&
+        word_in(doc, &doc->toks.v[q->tok], for_prep))
+      cand[nc++] = q->child;
+  }
+  for (size_t i = 0; i < nc; i++) {
+    struct noun_hit nh;
+    if (!noun_event(doc, cand[i], &nh) ||
+        !dyad__request_code(code, nh.code, out))
+      continue;
+    memcpy(code, out, 8);
+    const dyad_phrase *p = &doc->phrases.v[cand[i]];
+    if (ec->nused < DYAD_ARRAY_LEN(ec->used))
+      ec->used[ec->nused++] = p->head; /* the noun is this event's */
+    if (*target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, *target))) {
+      int32_t pp = pp_np_at(doc, p->tok + p->ntok);
+      if (pp >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
+        *target = pp;
+    }
+    return;
+  }
+}
+
+/* Is NP np the object of a place preposition ("in northern Chad")? */
+static int in_locative(const dyad_doc *doc, int32_t np)
+{
+  static const char *const locative[] = {"in", "at", "near", "inside",
+                                         "outside", "throughout", "across",
+                                         "around", "into", NULL};
+  const dyad_phrase *p = ph(doc, np);
+  const dyad_phrase *u = p ? ph(doc, p->up) : NULL;
+  return u && u->kind == DYAD_PH_PP &&
+         word_in(doc, &doc->toks.v[u->tok], locative);
+}
+
+/* Is participial clause c the gerund object of its parent's verb ("to
+ * resume shelling", "began shelling"), right after that verb? */
+static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
+{
+  const dyad_phrase *v = ph(doc, c->verb);
+  if (!v || !(v->flags & DYAD_PHF_GERUND) || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n)
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && v->tok == pv->tok + pv->ntok;
+}
+
+/* The intent, future or threat of the verbs that govern an infinitive
+ * ("is ready to contribute troops", "is willing to send material to help
+ * defend"): the act in the infinitive is only intended too. */
+static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
+{
+  uint32_t f = 0;
+  for (int hop = 0; hop < 3 &&
+                    (c->kind == DYAD_CL_INF ||
+                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
+                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
+       hop++) {
+    c = &doc->clauses.v[c->parent];
+    const dyad_phrase *pv = ph(doc, c->verb);
+    if (!pv)
+      continue;
+    f |= pv->flags & (DYAD_PHF_INTENT | DYAD_PHF_FUTURE | DYAD_PHF_THREAT);
+    /* "is ready to", "is willing to": the cue spans the adjective the
+     * verb group leaves out */
+    size_t n = doc->toks.n;
+    if (dyad__glue_cue(doc->ctx, CUE_INTENT, doc->toks.v, n, pv->head))
+      f |= DYAD_PHF_INTENT;
+    else if (dyad__glue_cue(doc->ctx, CUE_FUTURE, doc->toks.v, n, pv->head))
+      f |= DYAD_PHF_FUTURE;
+  }
+  return f;
+}
+
+/* Codes whose target may be the nationality of what they hit: releasing
+ * (08: "released Lebanese assets"), protest (14: "riots against Israeli
+ * policies"), coercion and violence (17-20: "demolished Palestinian
+ * homes", "shelled Albanian positions"). */
+static int owner_hit(const char *code)
+{
+  return strncmp(code, "08", 2) == 0 || strncmp(code, "14", 2) == 0 ||
+         strncmp(code, "17", 2) == 0 ||
+         strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+         strncmp(code, "20", 2) == 0;
+}
+
+/* "X said (that) Y must / should / has to do Z": a statement that tells
+ * another actor what to do is a demand on it (10x, refined by Z's act as
+ * for "demand that"). The speaker is the source, Y the target. */
+static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
+                               const dyad_phrase *vg)
+{
+  static const char *const must[] = {"must", "should", "ought", "have",
+                                     "has", "need", "needs", NULL};
+  dyad_doc *doc = ec->doc;
+  if (negated(doc, c, vg) || c->subj < 0)
+    return DYAD_OK;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if (n->parent != (int32_t)ci)
+      continue;
+    if (n->kind != DYAD_CL_COMP || n->subj < 0 ||
+        (n->flags & (DYAD_CLF_SUBJ_INHERITED | DYAD_CLF_CONDITIONAL)))
+      return DYAD_OK;
+    const dyad_phrase *nv = ph(doc, n->verb);
+    if (!nv || (nv->flags & DYAD_PHF_NEGATED))
+      return DYAD_OK;
+    static const char *const maybe[] = {"would", "will", "might", "may",
+                                        "could", "'d", NULL};
+    int obliged = 0, predicted = 0;
+    for (uint32_t t = nv->tok; t < nv->tok + nv->ntok; t++) {
+      const dyad_token *tk = &doc->toks.v[t];
+      predicted |= word_in(doc, tk, maybe); /* "would have to" */
+      if (!word_in(doc, tk, must))
+        continue;
+      /* "have to", "need to" (not "have signed") */
+      obliged |= tk->tag == DYAD_TAG_MD ||
+                 (t + 1 < doc->toks.n && doc->toks.v[t + 1].tag == DYAD_TAG_TO);
+    }
+    if (!obliged || predicted)
+      return DYAD_OK;
+    const struct np_actors *sa =
+        dyad__np_actors(doc, ec->cs, np_first(doc, c->subj));
+    const struct np_actors *ta =
+        dyad__np_actors(doc, ec->cs, np_first(doc, n->subj));
+    if (!sa || !ta || (sa->n == 1 && ta->n == 1 &&
+                       strncmp(sa->code[0], ta->code[0], 3) == 0))
+      return DYAD_OK; /* "Reagan said the United States must": policy talk
+                         at home, not a demand on another actor */
+    char code[8] = "100", out[8];
+    int32_t t2, s2;
+    uint32_t lp, w[8];
+    size_t nw;
+    const struct dyad_verb_pat *h =
+        nv->lemma && !verb_is(doc, nv, stop_verbs)
+            ? find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw)
+            : NULL;
+    if (h && strcmp(h->code, "---") != 0 &&
+        dyad__request_code(code, h->code, out))
+      memcpy(code, out, sizeof(code));
+    uint32_t flags = 0;
+    if (c->flags & DYAD_CLF_QUOTE)
+      flags |= DYAD_EVF_QUOTE;
+    return emit_pairs(ec, sa, ta, code, NULL,
+                      dyad__tok_span(doc, vg->head, vg->head + 1),
+                      "coder:must", flags);
+  }
+  return DYAD_OK;
 }
 
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
@@ -701,44 +1101,21 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) /* TABARI codes every verb */
     return DYAD_OK;
+  if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
+    return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
+                       the clause's subject */
   if (c->kind == DYAD_CL_SUB && (vg->flags & DYAD_PHF_GERUND) &&
       (doc->ctx->flags & DYAD_CFG_LITERAL))
     return DYAD_OK; /* PETRARCH reads "after leaving Eriador" as a
                        prepositional phrase, not a verb */
-  const struct dyad_verb_pat *const *pats;
-  size_t np = 0;
-  /* the form as written first: a dictionary that lists "left" apart from
-   * "leave" means it (PETRARCH's LEFT [032:033], LEAVE [012]) */
-  uint32_t vform = doc->toks.v[vg->head].form;
-  if ((vform == vg->lemma || !dyad__dict_verb(doc->ctx, vform, &pats, &np) ||
-       !np) &&
-      (!dyad__dict_verb(doc->ctx, vg->lemma, &pats, &np) || !np))
-    return DYAD_OK;
-  const struct dyad_verb_pat *hit = NULL;
   int32_t target = -1, psource = -1;
   uint32_t lastprep = UINT32_MAX;
   uint32_t words[8];
   size_t nwords = 0;
-  /* a 256-bit filter of the words after the verb: most of a frequent
-   * verb's patterns name a word the clause does not have */
-  uint64_t bloom[4] = {0, 0, 0, 0};
-  uint64_t sig = 0; /* the same words in the patterns' 64-bit signature */
-  uint32_t cend = pattern_end(doc, c);
-  for (uint32_t t = vg->head + 1; t < cend; t++) {
-    bloom_add(bloom, doc->toks.v[t].form);
-    bloom_add(bloom, doc->toks.v[t].lemma);
-    sig |= dyad__word_sigbit(doc->toks.v[t].form) |
-           dyad__word_sigbit(doc->toks.v[t].lemma);
-  }
-  for (size_t i = 0; i < np; i++) {
-    if ((pats[i]->sig & ~sig) || !bloom_may(bloom, pats[i]))
-      continue;
-    if (pat_match(doc, ec->cs, c, vg, pats[i], &target, &psource, &lastprep,
-                  words, &nwords)) {
-      hit = pats[i];
-      break;
-    }
-  }
+  const struct dyad_verb_pat *hit =
+      find_pattern(doc, c, vg, &target, &psource, &lastprep, words, &nwords);
   if (!hit)
     return DYAD_OK;
   for (size_t k = 0; k < nwords && ec->nused < DYAD_ARRAY_LEN(ec->used); k++)
@@ -750,10 +1127,32 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                     object is active */
   if (passive && hit->passive[0])
     hcode = hit->passive;
+  if ((hit->speech || strncmp(hcode, "01", 2) == 0) && !passive &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    dyad_status st = must_demand(ec, c, vg);
+    if (st != DYAD_OK)
+      return st;
+  }
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
   if (target < 0)
-    target = default_target(ec, c, vg, lastprep);
+    target = default_target(ec, c, vg, lastprep, hcode);
+  if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      !hit->mirror[0] &&
+      !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
+    int32_t w = owner_np(ec, target);
+    const dyad_phrase *tp = ph(doc, target);
+    if (w >= 0)
+      target = w;
+    else if (tp)
+      target = topic_target(ec, tp, target);
+  }
+  char req[8];
+  if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    snprintf(req, sizeof(req), "%s", hcode);
+    requested_act(ec, c, vg, &target, req);
+    hcode = req;
+  }
   int32_t source = psource >= 0 ? psource : c->subj;
   int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
@@ -780,16 +1179,31 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->flags & DYAD_CLF_QUOTE)
     flags |= DYAD_EVF_QUOTE;
   char code[8], mirror[8];
-  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : vg->flags;
+  uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL)
+                       ? 0
+                       : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
+  if (mirror[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      in_locative(doc, target))
+    mirror[0] = '\0'; /* "fought in northern Chad": the place does not
+                          fight back */
   if (source < 0)
     return DYAD_OK;
   const struct np_actors *sa = dyad__np_actors(doc, ec->cs,
                                                np_first(doc, source));
+  if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
+      c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    /* "issued a declaration demanding that ...": the declaration speaks
+     * for whoever issued it */
+    int32_t ps = doc->clauses.v[c->parent].subj;
+    if (ps >= 0 && ps != source)
+      sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
+  }
   if (!sa)
     return DYAD_OK;
   const struct np_actors *ta =
@@ -797,6 +1211,11 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (by_source && !ta && sa->n >= 2)
     return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
                        agents did not act on each other */
+  struct np_actors owner;
+  if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
+    ta = &owner; /* "demolished Palestinian homes": the people they belong
+                    to suffer a coercive or violent act */
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */
@@ -914,6 +1333,10 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   /* target: a PP right after the noun with one of its prepositions; a
    * source named by "from"/"by" */
   const struct np_actors *ta = NULL;
+  struct np_actors owner;
+  const struct np_actors *from_sa = NULL; /* "aid from Japan": used when
+                                             neither the noun phrase nor
+                                             the clause names a source */
   for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 5;
        k++) {
     const dyad_phrase *q = &doc->phrases.v[k];
@@ -936,12 +1359,24 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       continue;
     const struct np_actors *a =
         dyad__np_actors(doc, ec->cs, np_first(doc, q->child));
+    if (!a && is_target && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+      /* "protest against Sweden's decision", "against violations by
+       * the security forces": whose the thing protested is */
+      int32_t w = owner_np(ec, q->child);
+      if (w >= 0)
+        a = dyad__np_actors(doc, ec->cs, np_first(doc, w));
+      else if (owner_hit(nh.code) &&
+               dyad__np_country(doc, np_first(doc, q->child), &owner))
+        a = &owner; /* "riots against Israeli policies" */
+    }
     if (!a)
       continue;
     if (is_target && !ta)
       ta = a;
-    else if (is_source && !sa)
-      sa = a;
+    else if (is_source && (doc->ctx->flags & DYAD_CFG_LITERAL) && !sa)
+      sa = a; /* PETRARCH: the from/by phrase first */
+    else if (is_source && !from_sa)
+      from_sa = a;
   }
   /* the clause: "Ukraine faced attacks" / "Russia launched attacks"; the
    * noun may sit in an of-phrase of the object ("faced a series of
@@ -994,6 +1429,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       means = sa != NULL;
     }
   }
+  if (!sa)
+    sa = from_sa;
   if (!sa)
     return DYAD_OK;
   if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {

@@ -1,0 +1,177 @@
+/* test_code.c: the event coder (code/coder.c, actor.c, request.c) with the
+ * default dictionaries, one mechanism per case. The sentences are our
+ * own. */
+#include "testutil.h"
+
+#include <stdio.h>
+
+/* request.c (internal, linked from libdyad.a) */
+int dyad__request_code(const char *req, const char *act, char out[8]);
+int dyad__code_mutual(const char *code);
+
+static dyad_ctx *ctx;
+
+static int setup(void **state)
+{
+  (void)state;
+  ctx = test_ctx(1);
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  dyad_ctx_free(ctx);
+  return 0;
+}
+
+/* The events of text as "SRC CODE TGT" lines, in order. */
+static void events_are(const char *text, const char *want)
+{
+  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  size_t n;
+  const dyad_event *ev = dyad_doc_events(doc, &n);
+  char got[1024] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < n && len < sizeof(got); i++)
+    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s %s %s",
+                            i ? "; " : "", ev[i].source, ev[i].code,
+                            ev[i].target);
+  dyad_doc_free(doc);
+  if (strcmp(got, want) != 0)
+    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+}
+
+static void request_maps_act_onto_appeal(void **state)
+{
+  (void)state;
+  char out[8];
+  assert_true(dyad__request_code("020", "0841", out));
+  assert_string_equal(out, "0253"); /* release -> appeal to free people */
+  assert_true(dyad__request_code("020", "046", out));
+  assert_string_equal(out, "026"); /* negotiate -> appeal to meet */
+  assert_true(dyad__request_code("020", "0332", out));
+  assert_string_equal(out, "0232"); /* intent of military aid */
+  assert_false(dyad__request_code("020", "190", out)); /* no such appeal */
+}
+
+static void request_maps_act_onto_demand(void **state)
+{
+  (void)state;
+  char out[8];
+  assert_true(dyad__request_code("100", "0874", out));
+  assert_string_equal(out, "106"); /* withdrawal */
+  assert_true(dyad__request_code("100", "0871", out));
+  assert_string_equal(out, "107"); /* ceasefire */
+  assert_true(dyad__request_code("100", "040", out));
+  assert_string_equal(out, "108"); /* talks */
+  assert_true(dyad__request_code("100", "0841", out));
+  assert_string_equal(out, "1053");
+}
+
+static void mutual_codes(void **state)
+{
+  (void)state;
+  assert_true(dyad__code_mutual("040"));
+  assert_true(dyad__code_mutual("057"));
+  assert_false(dyad__code_mutual("051"));
+  assert_false(dyad__code_mutual("190"));
+}
+
+static void appeal_takes_the_complement_verb(void **state)
+{
+  (void)state;
+  events_are("Japan pressed Russia to hand back the islands.",
+             "JPN 0253 RUS");
+}
+
+static void appeal_takes_the_event_noun(void **state)
+{
+  (void)state;
+  events_are("Kenya called for the withdrawal of Ugandan troops.",
+             "KEN 0256 UGAMIL");
+  events_are("Kenya demanded the pullout of Ugandan troops.",
+             "KEN 106 UGAMIL");
+}
+
+static void title_gives_the_office(void **state)
+{
+  (void)state;
+  /* out of office on the article's date, but the article says the title */
+  events_are("Israeli Prime Minister Yitzhak Shamir criticised Egypt.",
+             "ISRGOV 111 EGY");
+  events_are("Former Israeli Prime Minister Yitzhak Shamir criticised Egypt.",
+             "ISR 111 EGY");
+}
+
+static void compound_subject_acts_on_each_other_only_when_mutual(void **state)
+{
+  (void)state;
+  events_are("Iran and Iraq attacked the tanker.", "");
+  events_are("Iran and Iraq clashed.", "IRN 190 IRQ; IRQ 190 IRN");
+  events_are("Italy and Greece praised the plan.", "");
+}
+
+static void quantity_head_takes_its_of_phrase(void **state)
+{
+  (void)state;
+  events_are("Hundreds of Turks protested against Sweden.", "TUR 140 SWE");
+}
+
+static void it_after_a_subject_that_is_no_actor(void **state)
+{
+  (void)state;
+  events_are("Japan criticised Pakistan. The bank said it had expressed "
+             "concern at the budget.",
+             "JPN 111 PAK");
+}
+
+static void possessor_of_the_object_is_the_target(void **state)
+{
+  (void)state;
+  events_are("Portugal supported Turkey's bid.", "PRT 051 TUR");
+  events_are("Egypt said it had expressed serious concern at Libya's policy.",
+             "EGY 012 LBY");
+}
+
+static void nationality_of_what_is_hit(void **state)
+{
+  (void)state;
+  events_are("Israeli army bulldozers demolished Palestinian homes.",
+             "ISRMIL 1712 PSE");
+}
+
+static void must_in_a_statement_is_a_demand(void **state)
+{
+  (void)state;
+  events_are("Britain said Japan must release the detained sailors.",
+             "GBR 1053 JPN");
+  events_are("Britain said Japan would have to release the detained sailors.",
+             "");
+}
+
+static void place_of_a_meeting_is_not_its_partner(void **state)
+{
+  (void)state;
+  events_are("Japan held talks with China in Paris.", "JPN 040 CHN");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(request_maps_act_onto_appeal),
+      cmocka_unit_test(request_maps_act_onto_demand),
+      cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(appeal_takes_the_complement_verb),
+      cmocka_unit_test(appeal_takes_the_event_noun),
+      cmocka_unit_test(title_gives_the_office),
+      cmocka_unit_test(compound_subject_acts_on_each_other_only_when_mutual),
+      cmocka_unit_test(quantity_head_takes_its_of_phrase),
+      cmocka_unit_test(it_after_a_subject_that_is_no_actor),
+      cmocka_unit_test(possessor_of_the_object_is_the_target),
+      cmocka_unit_test(nationality_of_what_is_hit),
+      cmocka_unit_test(must_in_a_statement_is_a_demand),
+      cmocka_unit_test(place_of_a_meeting_is_not_its_partner),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
