@@ -35,6 +35,18 @@ if ! head -1 "$corpus" | "$DYAD" code - >/dev/null 2>&1; then
 fi
 
 now() { date +%s.%N; }
+# cpu OUT CMD...: runs CMD, writes its user + system CPU seconds to OUT
+# (the figure that does not depend on how busy a shared machine is)
+cpu() {
+  out=$1; shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$out.t" "$@"; r=$?
+    awk '{ print $1 + $2 }' "$out.t" > "$out"
+  else
+    "$@"; r=$?; echo 0 > "$out"
+  fi
+  return $r
+}
 # rate LABEL SECONDS DOCS EVENTS
 rate() {
   awk -v l="$1" -v t="$2" -v d="$3" -v e="$4" -v b="$bytes" 'BEGIN {
@@ -48,16 +60,19 @@ docs=$(grep -c . "$corpus")
 events=$("$DYAD" code --format tsv "$corpus" 2>/dev/null | tail -n +2 | grep -c .)
 echo "corpus: $docs documents, $bytes bytes, $events events coded"
 
-t0=$(now); "$DYAD" code "$corpus" > /dev/null 2>&1; t1=$(now)
+t0=$(now); cpu "$tmp/cpu.code" "$DYAD" code "$corpus" > /dev/null 2>&1; t1=$(now)
 tcode=$(elapsed "$t0" "$t1")
 rate "dyad code (jsonl to /dev/null)" "$tcode" "$docs" "$events"
+echo "  cpu $(cat "$tmp/cpu.code") s"
 
 ingest() { # LABEL DB
-  t0=$(now); "$DYAD" ingest --quiet --db "$2" "$corpus" 2>/dev/null; t1=$(now)
+  t0=$(now); cpu "$tmp/cpu.ingest" "$DYAD" ingest --quiet --db "$2" "$corpus" 2>/dev/null; t1=$(now)
   t=$(elapsed "$t0" "$t1")
   stored=$("$DYAD" query --db "$2" --stats | awk '$1 == "events" { print $2 }')
   rate "$1" "$t" "$docs" "$stored"
   awk -v a="$tcode" -v b="$t" 'BEGIN { printf "%-34s %6.0f%% of dyad code throughput\n", "", 100 * a / b }'
+  awk -v a="$(cat "$tmp/cpu.code")" -v b="$(cat "$tmp/cpu.ingest")" 'BEGIN {
+    if (a > 0 && b > 0) printf "  cpu %.2f s (%.0f%% of dyad code per CPU second; coding and writing run in two threads)\n", b, 100 * a / b }'
   t0=$(now); "$DYAD" ingest --quiet --db "$2" "$corpus" 2>/dev/null; t1=$(now)
   rate "$1, re-run (all unchanged)" "$(elapsed "$t0" "$t1")" "$docs" 0
 }

@@ -40,17 +40,24 @@
 --   INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
 --   INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
 --
--- Summary tables: counts_by_day, counts_by_dyad and counts_by_code hold,
--- per day, dyad or CAMEO code and QuadClass, the number of events (n), the
+-- Summary tables: counts_by_day, counts_by_dyad, counts_by_actor and
+-- counts_by_code hold, per day, dyad, actor (every known source and target:
+-- an event counts once for each side) or CAMEO code and QuadClass, the
+-- number of events (n), the
 -- sum of their Goldstein scores in millionths (gsum6, an integer so that
 -- sums stay exact when a replaced document's events are subtracted) and
 -- the number of scored events (gn). dyad adds and subtracts in the same
 -- transaction as the events; a row may reach n = 0 and stay. Whole-store
 -- aggregates (`dyad query --count-by` with dates or --quad only, `--top`
 -- with --quad only, the dashboard's opening view) read these instead of
--- every event. A program that writes events itself must keep them too, or
--- delete their rows and refill them with the statements in
--- src/store/schema.c (FILL_SUMMARIES).
+-- every event; on SQLite, code prefix filters also look the store's codes
+-- up in counts_by_actor, counts_by_dyad and counts_by_code. A program
+-- that writes events itself must keep them too, or delete their rows and
+-- refill them with the statements in src/store/schema.c (FILL_SUMMARIES).
+--
+-- sentences_vocab (SQLite) is an fts5vocab table over sentences_fts: how
+-- many evidence sentences hold a word, which tells a listing of a common
+-- word to test events newest first instead of collecting every match.
 --
 -- Upgrades: a store of schema version 1 is upgraded in one transaction
 -- the first time dyad opens it for writing (`dyad ingest --upgrade --db
@@ -208,8 +215,6 @@ CREATE TABLE IF NOT EXISTS counts_by_dyad (
   gn BIGINT NOT NULL,
   PRIMARY KEY (source, target, quad)
 ) WITHOUT ROWID;
-
-CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad (target);
 
 CREATE TABLE IF NOT EXISTS counts_by_actor (
   actor TEXT NOT NULL,

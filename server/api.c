@@ -651,10 +651,10 @@ static int api_timeseries(serve_req *r)
                     "e.goldstein AS g FROM events e");
       sql_where(&sql, &one);
       sql_prefix(&sql, col, actor);
-      if (!pg) {
-        jb_printf(&sql, " AND %s IN (SELECT %s FROM counts_by_dyad WHERE 1 = 1",
-                  col, col + 2);
-        sql_prefix(&sql, col + 2, actor);
+      if (!pg && actor[0] != '-') { /* known actors: counts_by_actor */
+        jb_printf(&sql, " AND %s IN (SELECT actor FROM counts_by_actor "
+                        "WHERE 1 = 1", col);
+        sql_prefix(&sql, "actor", actor);
         jb_cstr(&sql, ")");
       }
       if (side) {

@@ -683,6 +683,11 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
         return 1;
       }
     }
+    /* a coordinated clause with a subject of its own ("..., a doctor
+     * had typed 'X'") is no part of its sibling's report */
+    if (cl->kind == DYAD_CL_COORD && cl->subj >= 0 &&
+        !(cl->flags & DYAD_CLF_SUBJ_INHERITED))
+      break;
     best = cl->parent;
     if (best >= 0 && (uint32_t)best < st->clause)
       break;

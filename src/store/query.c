@@ -150,8 +150,16 @@ static void where(struct qb *b, const dyad_query *q)
   add(b, " WHERE 1 = 1");
   if (!q)
     return;
-  prefix(b, "e.source", q->source, 0, "counts_by_dyad", "source");
-  prefix(b, "e.target", q->target, 1, "counts_by_dyad", "target");
+  /* counts_by_actor lists every known actor in a few rows; unknown ones
+   * ('---') are only in counts_by_dyad */
+  int src_known = q->source && q->source[0] != '-';
+  int tgt_known = q->target && q->target[0] != '-';
+  prefix(b, "e.source", q->source, 0,
+         src_known ? "counts_by_actor" : "counts_by_dyad",
+         src_known ? "actor" : "source");
+  prefix(b, "e.target", q->target, 1,
+         tgt_known ? "counts_by_actor" : "counts_by_dyad",
+         tgt_known ? "actor" : "target");
   prefix(b, "e.code", q->code, 2, "counts_by_code", "code");
   if (q->quads & 0x1e) {
     add(b, " AND e.quad IN (");

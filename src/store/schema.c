@@ -47,8 +47,6 @@
   "  gn BIGINT NOT NULL,\n"                                                 \
   "  PRIMARY KEY (source, target, quad)\n"                                  \
   ")" OPT,                                                                      \
-  "CREATE INDEX IF NOT EXISTS counts_by_dyad_target ON counts_by_dyad "     \
-  "(target)",                                                               \
   "CREATE TABLE IF NOT EXISTS counts_by_actor (\n"                          \
   "  actor " CODE " NOT NULL,\n"                                            \
   "  quad INTEGER NOT NULL,\n"                                              \

@@ -14,7 +14,7 @@
 
 #include <sqlite3.h>
 
-enum { EXEC_CACHE = 8 };
+enum { EXEC_CACHE = 8, STMT_CACHE = 16 };
 
 struct sq {
   sqlite3 *db;                         /* the connection */
@@ -23,7 +23,37 @@ struct sq {
    * COMMIT: four per document or batch), kept prepared by their text */
   sqlite3_stmt *execs[EXEC_CACHE];
   int nexecs;
+  /* one-off statements (queries built per call) kept by their text, the
+   * least recently used one replaced: a server asks the same shapes of
+   * query again and again, and preparing one costs as much as running a
+   * selective one */
+  sqlite3_stmt *cache[STMT_CACHE];
+  unsigned used[STMT_CACHE];
+  unsigned tick;
 };
+
+/* A prepared statement for sql from the cache, or a fresh one put there.
+ * NULL (with the connection's error) when it does not prepare. */
+static sqlite3_stmt *cached_stmt(struct sq *q, const char *sql)
+{
+  int lru = 0;
+  for (int i = 0; i < STMT_CACHE; i++) {
+    if (q->cache[i] && strcmp(sqlite3_sql(q->cache[i]), sql) == 0) {
+      q->used[i] = ++q->tick;
+      return q->cache[i];
+    }
+    if (!q->cache[i] || q->used[i] < q->used[lru])
+      lru = i;
+  }
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                         NULL) != SQLITE_OK || !st)
+    return NULL;
+  sqlite3_finalize(q->cache[lru]);
+  q->cache[lru] = st;
+  q->used[lru] = ++q->tick;
+  return st;
+}
 
 static dyad_status dberr(struct dyad_store *s, sqlite3 *db, const char *what)
 {
@@ -138,25 +168,22 @@ static dyad_status sq_run(struct dyad_store *s, int slot, const char *sql,
                           void *ud)
 {
   struct sq *q = s->be;
-  sqlite3_stmt *st = slot >= 0 ? q->stmts[slot] : NULL;
-  if (!st) {
-    unsigned pf = slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0;
-    if (sqlite3_prepare_v3(q->db, sql, -1, pf, &st, NULL) != SQLITE_OK)
+  sqlite3_stmt *st = slot >= 0 ? q->stmts[slot] : cached_stmt(q, sql);
+  if (!st && slot >= 0) {
+    if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+                           NULL) != SQLITE_OK)
       return dberr(s, q->db, "cannot prepare statement");
-    if (slot >= 0)
-      q->stmts[slot] = st;
+    q->stmts[slot] = st;
   }
+  if (!st)
+    return dberr(s, q->db, "cannot prepare statement");
   dyad_status ret;
   if (bind(st, p, np) != SQLITE_OK)
     ret = dberr(s, q->db, "cannot bind");
   else
     ret = step_rows(s, st, fn, ud);
-  if (slot >= 0) {
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-  } else {
-    sqlite3_finalize(st);
-  }
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
   return ret;
 }
 
@@ -221,6 +248,8 @@ static void sq_close(struct dyad_store *s)
     sqlite3_finalize(q->stmts[i]);
   for (int i = 0; i < q->nexecs; i++)
     sqlite3_finalize(q->execs[i]);
+  for (int i = 0; i < STMT_CACHE; i++)
+    sqlite3_finalize(q->cache[i]);
   sqlite3_close(q->db);
   free(q);
   s->be = NULL;

@@ -54,7 +54,7 @@ struct dyad_tagger_ids {
       about, around, one, like, what, when, before, after, such, not_, nt,
       well, ago, up, out, down, off, over, back, away, in, on, about_, then,
       because, else_, home, but, said, says, seem, appear, become, remain,
-      rather, only, own, next, last, he, she, it, say;
+      rather, only, own, next, last, he, she, it, say, who;
   uint32_t content[24];
   uint32_t at, no, enough;
   uint32_t caus[7];
@@ -171,6 +171,7 @@ static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d)
   d->say = id_of(ctx, "say");
   d->she = id_of(ctx, "she");
   d->it = id_of(ctx, "it");
+  d->who = id_of(ctx, "who");
 }
 
 /* Nouns that take a "that" complement clause (the fact that ...), after
@@ -341,6 +342,13 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
     size_t ln = n - (size_t)(last + 1 - w);
     uint64_t lm = dyad__lex_tags(ctx, last + 1, ln);
     *mask = B(JJ) | B(NN) | B(NNS);
+    if (ends(w, n, "ed") && (lm & (B(VBD) | B(VBN)))) {
+      /* re-elected, test-fired, Iran-backed: a participle or past tense
+       * as its last part is; context decides (was re-elected, the
+       * Iran-backed militias) */
+      *mask = B(JJ) | B(VBN) | B(VBD);
+      return DYAD_TAG_VBN;
+    }
     if (ends(w, n, "ed") || ends(w, n, "ing"))
       return DYAD_TAG_JJ;
     if ((lm & B(NNS)) && !(lm & B(NN)))
@@ -475,7 +483,8 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
         (doc->toks.v[i + 1].flags & DYAD_TOKF_CAP))
       t->tag = DYAD_TAG_NNP;
     /* China's, Martin has: a bare singular noun opening a sentence and
-     * followed by a possessive or a finite verb is a name */
+     * followed by a possessive or a finite verb (of a word WordNet knows
+     * as a name), or by ", who", is a name */
     if (t->tag == DYAD_TAG_NN && !w->hand && i + 1 < sent_end) {
       const dyad_token *nx = &doc->toks.v[i + 1];
       const struct dyad_lexent *ne = dyad__lex_get(ctx, nx->form);
@@ -484,7 +493,11 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
       int fin = ne && (ne->order[0] == DYAD_TAG_VBD ||
                        ne->order[0] == DYAD_TAG_VBZ ||
                        ne->order[0] == DYAD_TAG_MD);
-      if (poss || (fin && (e->mask & B(NNP))))
+      /* Macron, who ...: a relative "who" after the comma names a person */
+      int who = i + 2 < sent_end && doc->toks.v[i + 2].form &&
+                doc->toks.v[i + 2].form == ctx->lex->tids->who &&
+                nx->len == 1 && doc->text[nx->off] == ',';
+      if (poss || who || (fin && (e->mask & B(NNP))))
         t->tag = DYAD_TAG_NNP;
     }
     /* Blunt was named ...: an adjective cannot open a sentence as its
@@ -1065,8 +1078,13 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                                   B(JJ) | B(VBG)); /* the remaining books */
       else if (nextnoun)
         t->tag = (m & B(NN)) && isadj(P) ? DYAD_TAG_NN : DYAD_TAG_VBG;
+      else if ((m & B(NN)) ||
+               ((P == DYAD_TAG_DT || P == DYAD_TAG_PRPS ||
+                 P == DYAD_TAG_POS || isadj(P)) &&
+                !(Nm & (B(DT) | B(PRP) | B(PRPS) | B(CD)))))
+        t->tag = DYAD_TAG_NN; /* the fatal stabbing of, his handling */
       else
-        t->tag = (m & B(NN)) ? DYAD_TAG_NN : DYAD_TAG_VBG;
+        t->tag = DYAD_TAG_VBG;
       return;
     }
     if ((m & (B(VBN) | B(VBD))) && !(m & NOUNS)) {

@@ -690,6 +690,7 @@ static dyad_status scan_sentence(struct scan *s, uint32_t si)
     if (!adj && b + 1 < end && is_proper(&t[b + 1]) &&
         is_capword(&t[b + 1]) && joined(doc, b, b + 1) &&
         !common_word(ctx, &t[b + 1]) && !date_word(doc, b + 1) &&
+        !(t[b + 1].flags & DYAD_TOKF_ALLCAPS) && /* "Brant OPP" */
         !(big && !area_first && modifier_ok(ctx, &t[b + 1])) &&
         !(i == first && all_caps(doc, i, b))) { /* dateline */
       /* "Paris Hilton": a first name, here and later (a country or state

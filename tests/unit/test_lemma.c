@@ -78,6 +78,24 @@ static void unknown_words_use_rules(void **state)
   expect("zorbles", DYAD_POS_OTHER, "zorbles");
 }
 
+/* An unknown compound takes the lemma of its last part. */
+static void hyphenated_compounds(void **state)
+{
+  (void)state;
+  expect("test-fired", DYAD_POS_VERB, "test-fire");
+  expect("re-elected", DYAD_POS_VERB, "re-elect");
+  expect("co-founders", DYAD_POS_NOUN, "co-founder");
+}
+
+/* WordNet lists fuelled; the American fueled is a past tense too. */
+static void american_single_l(void **state)
+{
+  (void)state;
+  expect("fueled", DYAD_POS_VERB, "fuel");
+  expect("traveling", DYAD_POS_VERB, "travel");
+  expect("spread", DYAD_POS_VERB, "spread");
+}
+
 static void too_small_buffer_returns_zero(void **state)
 {
   (void)state;
@@ -105,6 +123,8 @@ int main(void)
       cmocka_unit_test(adjectives_and_others),
       cmocka_unit_test(unknown_words_use_rules),
       cmocka_unit_test(too_small_buffer_returns_zero),
+      cmocka_unit_test(hyphenated_compounds),
+      cmocka_unit_test(american_single_l),
       cmocka_unit_test(pos_masks),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

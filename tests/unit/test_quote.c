@@ -449,9 +449,23 @@ static void place_before_a_comma_is_no_apposition_chain(void **state)
   dyad_doc_free(doc);
 }
 
+static void coordinated_clause_keeps_its_own_subject(void **state)
+{
+  (void)state;
+  /* the parser coordinates "a nurse had stamped" with "labeled" */
+  dyad_doc *doc = run("In a box labeled \"risk factors,\" a nurse had "
+                      "stamped \"urgent care.\"");
+  size_t n;
+  const dyad_quote *q = dyad_doc_quotes(doc, &n);
+  assert_int_equal(n, 2);
+  span_is(doc, q[1].speaker_span, "a nurse");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(coordinated_clause_keeps_its_own_subject),
       cmocka_unit_test(place_before_a_comma_is_no_apposition_chain),
       cmocka_unit_test(quote_after_a_cue_sentence_of_the_paragraph),
       cmocka_unit_test(passive_cue_agent_speaks),

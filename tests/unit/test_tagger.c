@@ -193,9 +193,86 @@ static void past_tense_between_subject_and_object(void **state)
   expect("The West imposed sanctions on Russia .", "DT NNP VBD NNS IN NNP .");
 }
 
+/* A capitalised word opening a sentence before a past tense is a name, and
+ * the past tense its verb. */
+static void name_then_past_tense(void **state)
+{
+  (void)state;
+  expect("Xi made a strong show of solidarity with Putin .",
+         "NNP VBD DT JJ NN IN NN IN NNP .");
+}
+
+/* A common noun WordNet knows (macron) opening a sentence before ", who"
+ * is a person's name. */
+static void name_before_relative_who(void **state)
+{
+  (void)state;
+  expect("Macron , who made the offer , said Paris was ready .",
+         "NNP , WP VBD DT NN , VBD NNP VBD JJ .");
+}
+
+/* American spellings keep one l where WordNet lists the doubled form. */
+static void american_past_with_one_l(void **state)
+{
+  (void)state;
+  expect("Rebels fueled the conflict .", "NNS VBD DT NN .");
+}
+
+/* spread is its own past tense; the participle before "by" is not the
+ * sentence's verb. */
+static void same_form_past_after_reduced_passive(void **state)
+{
+  (void)state;
+  expect("Protests fueled by anger spread across the country .",
+         "NNS VBN IN NN VBD IN DT NN .");
+}
+
+static void participle_opening_an_apposition(void **state)
+{
+  (void)state;
+  expect("The deal , signed in May , will expire soon .",
+         "DT NN , VBN IN NNP , MD VB RB .");
+}
+
+static void quotation_inversion(void **state)
+{
+  (void)state;
+  expect("\" It is true , \" reported the agency .",
+         "`` PRP VBZ JJ , '' VBD DT NN .");
+}
+
+/* The word cache a doc keeps between documents gives the same forms as a
+ * fresh doc, and sees words the vocabulary gained in between. */
+static void word_cache_across_documents(void **state)
+{
+  (void)state;
+  dyad_doc *doc = test_doc(ctx, "Zorblax met the envoys .", DYAD_STAGE_TAGS);
+  assert_int_equal(doc->toks.v[0].form, 0);
+  uint32_t envoys = doc->toks.v[3].form;
+  assert_true(envoys != 0);
+  uint32_t id = dyad__vocab_add(&ctx->vocab, "zorblax", 7);
+  assert_true(id != 0);
+  dyad_article art;
+  memset(&art, 0, sizeof(art));
+  art.text = "The envoys met Zorblax .";
+  art.text_len = strlen(art.text);
+  art.date = 20230322;
+  assert_int_equal(dyad_doc_analyze(doc, &art, DYAD_STAGE_TAGS), DYAD_OK);
+  assert_int_equal(doc->toks.v[1].form, envoys);
+  assert_int_equal(doc->toks.v[3].form, id);
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(name_then_past_tense),
+      cmocka_unit_test(name_before_relative_who),
+      cmocka_unit_test(american_past_with_one_l),
+      cmocka_unit_test(same_form_past_after_reduced_passive),
+      cmocka_unit_test(participle_opening_an_apposition),
+      cmocka_unit_test(quotation_inversion),
+      cmocka_unit_test(word_cache_across_documents),
       cmocka_unit_test(every_token_gets_a_tag),
       cmocka_unit_test(past_tense_between_subject_and_object),
       cmocka_unit_test(passive_with_by),
