@@ -154,6 +154,9 @@ struct emit_ctx {
   uint32_t used[32];      /* tokens a verb pattern's words matched: an
                              event noun there is part of that event */
   size_t nused;
+  uint32_t clause0;       /* index of the sentence's first clause */
+  uint64_t covered;       /* literal mode: bit k, clause clause0+k coded
+                             an event or stands in one that did */
 };
 
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
@@ -1106,6 +1109,17 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
     return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
                        the clause's subject */
+  if (c->kind == DYAD_CL_INF && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      c->parent >= (int32_t)ec->clause0 &&
+      (uint32_t)c->parent - ec->clause0 < 64 &&
+      (ec->covered >> ((uint32_t)c->parent - ec->clause0) & 1)) {
+    /* TABARI: "called on Gondor to be allowed to leave Lorien" is the
+     * call; the infinitive is part of it, not an event of its own */
+    uint32_t k = (uint32_t)(c - doc->clauses.v) - ec->clause0;
+    if (k < 64)
+      ec->covered |= (uint64_t)1 << k;
+    return DYAD_OK;
+  }
   if (c->kind == DYAD_CL_SUB && (vg->flags & DYAD_PHF_GERUND) &&
       (doc->ctx->flags & DYAD_CFG_LITERAL))
     return DYAD_OK; /* PETRARCH reads "after leaving Eriador" as a
@@ -1484,7 +1498,8 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL, {0}, 0};
+    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL, {0}, 0,
+                          s->clause, 0};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)
@@ -1513,9 +1528,12 @@ dyad_status dyad__code(dyad_doc *doc)
     for (uint32_t k = 0; k < s->nclause; k++) {
       const dyad_clause *c = &doc->clauses.v[s->clause + k];
       int32_t used = -1;
+      size_t before = doc->events.n;
       dyad_status st = code_clause(&ec, c, &used);
       if (st != DYAD_OK)
         return st;
+      if (doc->events.n > before && k < 64)
+        ec.covered |= (uint64_t)1 << k;
       if (used >= 0 && nconsumed < DYAD_ARRAY_LEN(consumed))
         consumed[nconsumed++] = used;
     }

@@ -424,6 +424,14 @@ static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
     uint32_t e = base_np(cx, j, end, after, &x);
     if (e == j)
       break;
+    /* an epithet: "Radagast the Brown", "Ivan the Terrible" */
+    if ((x.flags & DYAD_PHF_PROPER) && e + 1 < end &&
+        t[e].tag == DYAD_TAG_DT && (tcls(cx, e) & WB(W_DEF)) &&
+        cx->t[e].len == 3 && (t[e + 1].flags & DYAD_TOKF_CAP) &&
+        !(t[e + 1].flags & DYAD_TOKF_ALLCAPS) &&
+        (t[e + 1].tag == DYAD_TAG_NNP || tag_adj(t[e + 1].tag)) &&
+        (e + 2 >= end || !(tag_noun(t[e + 2].tag) || tag_adj(t[e + 2].tag))))
+      x.e = e = e + 2;
     g->u[g->n++] = x;
     g->e = e;
     if (x.possessive && g->n < GRP_MAX) {

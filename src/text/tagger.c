@@ -1225,8 +1225,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       uint32_t bf = k > a ? T[k - 1].form : 0;
       int inner = (before == DYAD_TAG_IN && bf != d->that && bf != d->after &&
                    bf != d->before && bf != d->because) ||
-                  isverb(before) || before == DYAD_TAG_TO;
-      /* (after crowds burned down its embassy: a clause, not a phrase) */
+                  (isverb(before) && k > a && W[k - 1].vlemma != d->say) ||
+                  before == DYAD_TAG_TO;
+      /* (after crowds burned down its embassy, he said government
+       * proposed to: a clause, not a phrase) */
       /* the money invested in bonds would ...: a finite verb after the
        * phrase that follows means this one was a participle */
       int later_finite = 0;

@@ -4,7 +4,7 @@
 # fails when fewer records are coded exactly than the best reached so far
 # (raise BEST when the coder improves; never lower it). Skips without
 # ../shared.
-BEST=256
+BEST=258
 f="${DYAD_SHARED:-../shared}/peers/petrarch2/PETR.UnitTest.records.xml"
 if [ ! -r "$f" ]; then echo "SKIP validate_petrarch_unit_tests (no $f)"; exit 0; fi
 out=$(mktemp); trap 'rm -f "$out"' EXIT
