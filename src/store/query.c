@@ -44,6 +44,25 @@ static void param(struct qb *b, struct dyad__val v)
     b->oom = 1;
 }
 
+/* " AND col IN (?, ...)" for the QuadClasses set in the bit mask quads
+ * (bit i for QuadClass i); nothing when none of 1-4 is set. */
+static void quads_in(struct qb *b, const char *col, unsigned quads)
+{
+  if (!(quads & 0x1e))
+    return;
+  add(b, " AND ");
+  add(b, col);
+  add(b, " IN (");
+  int n = 0;
+  for (int i = 1; i <= 4; i++) {
+    if (!(quads & (1u << i)))
+      continue;
+    add(b, n++ ? ", ?" : "?");
+    param(b, dyad__int(i));
+  }
+  add(b, ")");
+}
+
 /* The smallest string greater than every string starting with pre: pre
  * with its last byte below 0xff incremented. 0 when there is none. */
 static size_t upper_bound(const char *pre, size_t len, char *out, size_t cap)
@@ -161,17 +180,7 @@ static void where(struct qb *b, const dyad_query *q)
          tgt_known ? "counts_by_actor" : "counts_by_dyad",
          tgt_known ? "actor" : "target");
   prefix(b, "e.code", q->code, 2, "counts_by_code", "code");
-  if (q->quads & 0x1e) {
-    add(b, " AND e.quad IN (");
-    int n = 0;
-    for (int i = 1; i <= 4; i++) {
-      if (!(q->quads & (1u << i)))
-        continue;
-      add(b, n++ ? ", ?" : "?");
-      param(b, dyad__int(i));
-    }
-    add(b, ")");
-  }
+  quads_in(b, "e.quad", q->quads);
   if (q->from) {
     add(b, " AND e.event_date >= ?");
     param(b, dyad__date(q->from));
@@ -303,17 +312,8 @@ static int has_key_filter(const dyad_query *q)
 /* " AND quad IN (...)" on a summary table, for a QuadClass filter. */
 static void sum_quads(struct qb *b, const dyad_query *q)
 {
-  if (!q || !(q->quads & 0x1e))
-    return;
-  add(b, " AND quad IN (");
-  int n = 0;
-  for (int i = 1; i <= 4; i++) {
-    if (!(q->quads & (1u << i)))
-      continue;
-    add(b, n++ ? ", ?" : "?");
-    param(b, dyad__int(i));
-  }
-  add(b, ")");
+  if (q)
+    quads_in(b, "quad", q->quads);
 }
 
 /* The per-QuadClass counts and Goldstein sums of summary rows. */

@@ -341,6 +341,23 @@ static int delta_cmp(const void *x, const void *y)
   return (a->quad > b->quad) - (a->quad < b->quad);
 }
 
+/* The upsert of each summary table, by DYAD__SUM_* kind (from
+ * DYAD__SUM_DAY on): the key columns, then quad, n, gsum6, gn. */
+#define SUM_UPSERT(table, keys, marks)                                       \
+  "INSERT INTO " table " (" keys ", quad, n, gsum6, gn) VALUES (" marks      \
+  ", ?, ?, ?, ?) ON CONFLICT (" keys ", quad) DO UPDATE SET n = " table      \
+  ".n + excluded.n, gsum6 = " table ".gsum6 + excluded.gsum6, gn = " table   \
+  ".gn + excluded.gn"
+static const struct sum_upsert {
+  int q;
+  const char *sql;
+} sum_upserts[] = {
+    {DYAD__Q_SUM_DAY, SUM_UPSERT("counts_by_day", "day", "?")},
+    {DYAD__Q_SUM_DYAD, SUM_UPSERT("counts_by_dyad", "source, target", "?, ?")},
+    {DYAD__Q_SUM_ACTOR, SUM_UPSERT("counts_by_actor", "actor", "?")},
+    {DYAD__Q_SUM_CODE, SUM_UPSERT("counts_by_code", "code", "?")},
+};
+
 /* Writes the batch's summary changes: sorted (so that concurrent
  * PostgreSQL ingesters lock rows in one order and cannot deadlock) and
  * merged, one upsert per row. */
@@ -372,40 +389,8 @@ static dyad_status apply_deltas(struct dyad_store *s)
     p[np++] = dyad__int(d.n);
     p[np++] = dyad__int(d.g6);
     p[np++] = dyad__int(d.gn);
-    if (d.kind == DYAD__SUM_DAY)
-      st = s->ops->run(
-          s, DYAD__Q_SUM_DAY,
-          "INSERT INTO counts_by_day (day, quad, n, gsum6, gn) VALUES "
-          "(?, ?, ?, ?, ?) ON CONFLICT (day, quad) DO UPDATE SET "
-          "n = counts_by_day.n + excluded.n, gsum6 = counts_by_day.gsum6 + "
-          "excluded.gsum6, gn = counts_by_day.gn + excluded.gn",
-          p, np, NULL, NULL);
-    else if (d.kind == DYAD__SUM_ACTOR)
-      st = s->ops->run(
-          s, DYAD__Q_SUM_ACTOR,
-          "INSERT INTO counts_by_actor (actor, quad, n, gsum6, gn) VALUES "
-          "(?, ?, ?, ?, ?) ON CONFLICT (actor, quad) DO UPDATE SET "
-          "n = counts_by_actor.n + excluded.n, gsum6 = "
-          "counts_by_actor.gsum6 + excluded.gsum6, gn = counts_by_actor.gn + "
-          "excluded.gn",
-          p, np, NULL, NULL);
-    else if (d.kind == DYAD__SUM_DYAD)
-      st = s->ops->run(
-          s, DYAD__Q_SUM_DYAD,
-          "INSERT INTO counts_by_dyad (source, target, quad, n, gsum6, gn) "
-          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, target, quad) DO "
-          "UPDATE SET n = counts_by_dyad.n + excluded.n, gsum6 = "
-          "counts_by_dyad.gsum6 + excluded.gsum6, gn = counts_by_dyad.gn + "
-          "excluded.gn",
-          p, np, NULL, NULL);
-    else
-      st = s->ops->run(
-          s, DYAD__Q_SUM_CODE,
-          "INSERT INTO counts_by_code (code, quad, n, gsum6, gn) VALUES "
-          "(?, ?, ?, ?, ?) ON CONFLICT (code, quad) DO UPDATE SET "
-          "n = counts_by_code.n + excluded.n, gsum6 = counts_by_code.gsum6 + "
-          "excluded.gsum6, gn = counts_by_code.gn + excluded.gn",
-          p, np, NULL, NULL);
+    const struct sum_upsert *u = &sum_upserts[d.kind - DYAD__SUM_DAY];
+    st = s->ops->run(s, u->q, u->sql, p, np, NULL, NULL);
   }
   s->ndeltas = 0;
   return st;
