@@ -14,7 +14,8 @@ static const char help[] =
     "  --negated      also emit negated events, marked \"negated\":true\n"
     "  --unknown      also emit events whose actor is not in a dictionary\n"
     "  --explain      also emit a {\"type\":\"skip\"} record for each date or\n"
-    "                 quote dropped as bad input, with the reason\n"
+    "                 quote dropped as bad input, with the reason (JSON\n"
+    "                 Lines only)\n"
     "  --dict PATH    add a dictionary file (repeatable)\n"
     "  -j N           N threads; output order is the same as with -j 1\n";
 
