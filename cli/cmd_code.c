@@ -13,6 +13,9 @@ static const char help[] =
     "  --format tsv   GDELT-style table with a header row\n"
     "  --negated      also emit negated events, marked \"negated\":true\n"
     "  --unknown      also emit events whose actor is not in a dictionary\n"
+    "  --explain      also emit a {\"type\":\"skip\"} record for each date or\n"
+    "                 quote dropped as bad input, with the reason (JSON\n"
+    "                 Lines only)\n"
     "  --dict PATH    add a dictionary file (repeatable)\n"
     "  -j N           N threads; output order is the same as with -j 1\n";
 
@@ -39,6 +42,10 @@ int cmd_code(int argc, char **argv)
     }
     if (strcmp(argv[i], "--negated") == 0) {
       c.cfg.flags |= DYAD_CFG_NEGATED;
+      continue;
+    }
+    if (strcmp(argv[i], "--explain") == 0) {
+      c.cfg.flags |= DYAD_CFG_EXPLAIN;
       continue;
     }
     if (strcmp(argv[i], "--unknown") == 0) {

@@ -9,9 +9,12 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: dyad parse [--json] [--format F] [--date D] [FILE|DIR|-]...\n"
+    "usage: dyad parse [--json] [--explain] [--format F] [--date D]\n"
+    "                  [FILE|DIR|-]...\n"
     "Shows tokens (with byte offsets, tags, lemmas), sentences, phrases and\n"
-    "clauses for each article. --json writes one JSON object per article.\n";
+    "clauses for each article. --json writes one JSON object per article.\n"
+    "--explain adds the dates dropped as bad input, with the reason\n"
+    "(\"skip\" lines; \"skips\" in JSON).\n";
 
 static int emit(const dyad_doc *doc, dyad_buf *out, void *ud)
 {
@@ -27,6 +30,10 @@ int cmd_parse(int argc, char **argv)
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       fputs(help, stdout);
       return 0;
+    }
+    if (strcmp(argv[i], "--explain") == 0) {
+      c.cfg.flags |= DYAD_CFG_EXPLAIN;
+      continue;
     }
     int r = cli_common_opt(&c, argc, argv, &i);
     if (r < 0)

@@ -92,8 +92,10 @@ enum {
   DYAD_CFG_NO_WHERE = 1u << 4,  /* skip place names */
   DYAD_CFG_NO_QUOTES = 1u << 5, /* skip quotations */
   DYAD_CFG_SPEECH = 1u << 6,    /* also code "X said" statements */
-  DYAD_CFG_LITERAL = 1u << 7    /* PETRARCH semantics: modality, intent
+  DYAD_CFG_LITERAL = 1u << 7,   /* PETRARCH semantics: modality, intent
                                    and futures keep the act's own code */
+  DYAD_CFG_EXPLAIN = 1u << 8    /* keep what stages skip as bad input
+                                   (dyad_doc_skips) */
 };
 
 /* Creates a context. cfg may be NULL for defaults. Returns NULL only when
@@ -495,6 +497,18 @@ const dyad_timex *dyad_doc_timexes(const dyad_doc *doc, size_t *n);
 const dyad_place *dyad_doc_places(const dyad_doc *doc, size_t *n);
 const dyad_quote *dyad_doc_quotes(const dyad_doc *doc, size_t *n);
 
+/* A candidate a stage dropped as bad input: an impossible date ("February
+ * 30"), a year out of range, a quotation mark never closed. Recorded only
+ * when the ctx has DYAD_CFG_EXPLAIN; otherwise dyad_doc_skips gives 0. */
+typedef struct dyad_skip {
+  uint32_t sent;       /* sentence index */
+  dyad_span span;      /* the words dropped */
+  const char *stage;   /* "date" or "quote"; static */
+  const char *reason;  /* why, in words; static */
+} dyad_skip;
+
+const dyad_skip *dyad_doc_skips(const dyad_doc *doc, size_t *n);
+
 /* ==== store ============================================================= */
 
 /* An event store: documents, sentences, events, actor mentions, quotes and
@@ -678,7 +692,8 @@ typedef struct dyad_buf {
 
 void dyad_buf_release(dyad_buf *b);
 
-/* Appends the doc's events (and quotes, when analysed) as JSON Lines. */
+/* Appends the doc's events (and quotes, when analysed) as JSON Lines, then
+ * one {"type":"skip",...} record per dyad_doc_skips entry. */
 dyad_status dyad_doc_write_jsonl(const dyad_doc *doc, dyad_buf *out);
 /* Appends the doc's events as GDELT-style TSV rows (no header). */
 dyad_status dyad_doc_write_tsv(const dyad_doc *doc, dyad_buf *out);

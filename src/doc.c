@@ -36,6 +36,7 @@ void dyad_doc_free(dyad_doc *doc)
   dyad_vec_free(a, doc->timexes);
   dyad_vec_free(a, doc->places);
   dyad_vec_free(a, doc->quotes);
+  dyad_vec_free(a, doc->skips);
   dyad__free(a, doc, sizeof(*doc));
 }
 
@@ -44,6 +45,7 @@ static void reset(dyad_doc *doc)
   dyad__arena_reset(&doc->arena);
   doc->toks.n = doc->sents.n = doc->phrases.n = doc->clauses.n = 0;
   doc->events.n = doc->timexes.n = doc->places.n = doc->quotes.n = 0;
+  doc->skips.n = 0;
   doc->stages_done = 0;
   doc->errmsg[0] = '\0';
   doc->text = doc->id = doc->title = "";
@@ -154,3 +156,20 @@ ACCESSOR(dyad_doc_events, dyad_event, events)
 ACCESSOR(dyad_doc_timexes, dyad_timex, timexes)
 ACCESSOR(dyad_doc_places, dyad_place, places)
 ACCESSOR(dyad_doc_quotes, dyad_quote, quotes)
+ACCESSOR(dyad_doc_skips, dyad_skip, skips)
+
+dyad_status dyad__skip(dyad_doc *doc, uint32_t sent, uint32_t off,
+                       uint32_t end, const char *stage, const char *reason)
+{
+  if (DYAD_LIKELY(!(doc->ctx->flags & DYAD_CFG_EXPLAIN)))
+    return DYAD_OK;
+  dyad_skip *k = dyad_vec_push(&doc->ctx->alloc, doc->skips);
+  if (!k)
+    return DYAD_ENOMEM;
+  k->sent = sent;
+  k->span.off = off;
+  k->span.len = end > off ? end - off : 0;
+  k->stage = stage;
+  k->reason = reason;
+  return DYAD_OK;
+}

@@ -209,6 +209,7 @@ struct dyad_doc {
   DYAD_VEC(dyad_timex) timexes;
   DYAD_VEC(dyad_place) places;
   DYAD_VEC(dyad_quote) quotes;
+  DYAD_VEC(dyad_skip) skips;      /* only with DYAD_CFG_EXPLAIN */
   void *coder_state;              /* coder's per-doc scratch, owned */
   void *tag_state;                /* tagger's word cache, kept across
                                      documents (text/tagger.c), owned */
@@ -225,6 +226,12 @@ dyad_status dyad__timexes(dyad_doc *doc);       /* when/timex.c */
 dyad_status dyad__places(dyad_doc *doc);        /* where/place.c */
 dyad_status dyad__quotes(dyad_doc *doc);        /* quote/quote.c */
 dyad_status dyad__code(dyad_doc *doc);          /* code/coder.c */
+
+/* Records that a stage dropped bytes [off, end) of sentence sent as bad
+ * input (doc.c). A no-op returning DYAD_OK unless the ctx has
+ * DYAD_CFG_EXPLAIN; stage and reason must be static strings. */
+dyad_status dyad__skip(dyad_doc *doc, uint32_t sent, uint32_t off,
+                       uint32_t end, const char *stage, const char *reason);
 
 /* Writers for `dyad parse` (out/parse.c calls them). Each appends to out and
  * returns 0, or -1 when out of memory. In JSON mode each appends members of

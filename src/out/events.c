@@ -1,6 +1,6 @@
 /*
- * events.c: the event and quote writers: JSON Lines (one record per line)
- * and a GDELT-style TSV table. Both only read the analysed doc, so any
+ * events.c: the event, quote and skip writers: JSON Lines (one record per
+ * line) and a GDELT-style TSV table. Both only read the analysed doc, so any
  * number of threads may write their own docs at once.
  *
  * Every event carries its evidence: the byte spans of source, verb and
@@ -151,6 +151,26 @@ static dyad_status quote_json(const dyad_doc *doc, const dyad_quote *q,
   return DYAD_OK;
 }
 
+/* {"type":"skip","doc","sent","stage","text","span","reason"}: a
+ * candidate dropped as bad input (only present with DYAD_CFG_EXPLAIN). */
+static dyad_status skip_json(const dyad_doc *doc, const dyad_skip *k,
+                             dyad_buf *out)
+{
+  size_t n;
+  const char *t = spantext(doc, k->span, &n);
+  ADD("{\"type\":\"skip\",\"doc\":");
+  JSTR(doc->id, doc->id_len);
+  PRINTF(",\"sent\":%u,\"stage\":", k->sent);
+  JSTR(k->stage, strlen(k->stage));
+  ADD(",\"text\":");
+  JSTR(t, n);
+  PRINTF(",\"span\":[%u,%u],\"reason\":", k->span.off,
+         k->span.off + k->span.len);
+  JSTR(k->reason, strlen(k->reason));
+  ADD("}\n");
+  return DYAD_OK;
+}
+
 dyad_status dyad_doc_write_jsonl(const dyad_doc *doc, dyad_buf *out)
 {
   for (size_t i = 0; i < doc->events.n; i++) {
@@ -160,6 +180,11 @@ dyad_status dyad_doc_write_jsonl(const dyad_doc *doc, dyad_buf *out)
   }
   for (size_t i = 0; i < doc->quotes.n; i++) {
     dyad_status st = quote_json(doc, &doc->quotes.v[i], out);
+    if (st != DYAD_OK)
+      return st;
+  }
+  for (size_t i = 0; i < doc->skips.n; i++) {
+    dyad_status st = skip_json(doc, &doc->skips.v[i], out);
     if (st != DYAD_OK)
       return st;
   }

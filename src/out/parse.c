@@ -8,7 +8,8 @@
  *   doc ID DATE
  *   sent INDEX [BEGIN,END) para P FLAGS
  *     OFF<TAB>LEN<TAB>TEXT<TAB>TAG<TAB>LEMMA<TAB>FLAGS     (one per token)
- *   ... phrase lines, then timex and place lines ...
+ *   ... phrase lines, then timex and place lines, then skip lines (only
+ *   with DYAD_CFG_EXPLAIN) ...
  *   (a blank line)
  * Missing values print as "-". The SPACE flag is left out in both modes:
  * the spans already show where white space lies.
@@ -16,7 +17,8 @@
  * JSON mode: one object per document on one line:
  *   {"doc":ID,"date":"YYYY-MM-DD","sentences":[{"span":[b,e],"para":P,
  *    "flags":[...],"tokens":[{"text":T,"span":[b,e],"tag":TAG,
- *    "lemma":L,"flags":[...]}...] <phrases hook>}...] <timex/place hooks>}
+ *    "lemma":L,"flags":[...]}...] <phrases hook>}...] <timex/place hooks>
+ *    [,"skips":[...] with DYAD_CFG_EXPLAIN]}
  * Spans are [begin, end) byte offsets into the document text; tag and lemma
  * are null when unknown; token "flags" is left out when empty. Bytes that
  * are not valid UTF-8 are written as U+FFFD so the line stays valid JSON.
@@ -71,6 +73,39 @@ static int json_text(dyad_buf *out, const char *s, size_t len)
   return 0;
 }
 
+/* What stages dropped as bad input (only recorded with
+ * DYAD_CFG_EXPLAIN, so nothing is written otherwise). Text mode:
+ *   skip SENT [b,e) STAGE TEXT<TAB>REASON
+ * JSON mode: ,"skips":[{"sent","stage","text","span","reason"}...] */
+static int write_skips(const dyad_doc *doc, int json, dyad_buf *out)
+{
+  if (!doc->skips.n)
+    return 0;
+  if (json && dyad__buf_adds(out, ",\"skips\":["))
+    return -1;
+  for (size_t i = 0; i < doc->skips.n; i++) {
+    const dyad_skip *k = &doc->skips.v[i];
+    const char *p = doc->text + k->span.off;
+    if (json) {
+      if ((i && dyad__buf_addc(out, ',')) ||
+          dyad__buf_printf(out, "{\"sent\":%u,\"stage\":\"%s\",\"text\":\"",
+                           k->sent, k->stage) ||
+          json_text(out, p, k->span.len) ||
+          dyad__buf_printf(out, "\",\"span\":[%u,%u],\"reason\":\"%s\"}",
+                           k->span.off, k->span.off + k->span.len,
+                           k->reason))
+        return -1;
+    } else if (dyad__buf_printf(out, "skip %u [%u,%u) %s ", k->sent,
+                                k->span.off, k->span.off + k->span.len,
+                                k->stage) ||
+               dyad__buf_add(out, p, k->span.len) ||
+               dyad__buf_printf(out, "\t%s\n", k->reason)) {
+      return -1;
+    }
+  }
+  return json ? dyad__buf_addc(out, ']') : 0;
+}
+
 static int write_text(const dyad_doc *doc, dyad_buf *out)
 {
   char date[11] = "-";
@@ -112,7 +147,8 @@ static int write_text(const dyad_doc *doc, dyad_buf *out)
     if (dyad__write_phrases(doc, si, 0, out))
       return -1;
   }
-  if (dyad__write_timexes(doc, 0, out) || dyad__write_places(doc, 0, out))
+  if (dyad__write_timexes(doc, 0, out) || dyad__write_places(doc, 0, out) ||
+      write_skips(doc, 0, out))
     return -1;
   return dyad__buf_addc(out, '\n');
 }
@@ -175,7 +211,8 @@ static int write_json(const dyad_doc *doc, dyad_buf *out)
       return -1;
   }
   if (dyad__buf_addc(out, ']') || dyad__write_timexes(doc, 1, out) ||
-      dyad__write_places(doc, 1, out) || dyad__buf_adds(out, "}\n"))
+      dyad__write_places(doc, 1, out) || write_skips(doc, 1, out) ||
+      dyad__buf_adds(out, "}\n"))
     return -1;
   return 0;
 }

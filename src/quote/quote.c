@@ -7,7 +7,9 @@
  *    mark (news style for long quotes); each paragraph's part is its own
  *    record, all with one speaker. A closing double mark that opens a
  *    paragraph with no quote open (a typesetting slip) opens one too. A
- *    quote left open otherwise, and a stray closing mark, yield nothing.
+ *    quote left open otherwise, and a stray closing mark, yield nothing
+ *    (an opening mark left open is kept in doc->skips with
+ *    DYAD_CFG_EXPLAIN).
  * 2. The speaker comes from a cue (said, told, added, according to, a
  *    dash before a name ...). For a whole quote, in this order: right
  *    after the closing mark ("'...,' X said", "'...,' said X", "'...' -
@@ -894,7 +896,22 @@ dyad_status dyad__quotes(dyad_doc *doc)
       j++;
     }
     if (!closed) {
-      /* unbalanced: nothing from this mark; go on after it */
+      /* unbalanced: nothing from this mark; go on after it (with
+       * DYAD_CFG_EXPLAIN the mark and the words it left open are kept
+       * as a skip) */
+      uint32_t last = j > i + 1 ? j - 1 : i;
+      long si = sent_of(&q, i);
+      dyad_status st = dyad__skip(
+          doc, si < 0 ? 0 : (uint32_t)si, q.t[i].off,
+          q.t[last].off + q.t[last].len, "quote",
+          np >= 16 ? "unbalanced quotation mark: continued over too many "
+                     "paragraphs"
+          : j >= q.nt ? "unbalanced quotation mark: no closing mark before "
+                        "the text ends"
+                      : "unbalanced quotation mark: no closing mark before "
+                        "the paragraph ends");
+      if (st != DYAD_OK)
+        return st;
       continue;
     }
     if (j > o + 1) {

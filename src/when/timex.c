@@ -24,7 +24,8 @@
  *
  * Invariants: only doc->timexes and one arena array are written; values
  * are always valid calendar dates (impossible dates such as "February 30"
- * and years far from the article date are skipped, not emitted); spans
+ * and years far from the article date are skipped, not emitted, and with
+ * DYAD_CFG_EXPLAIN recorded in doc->skips with the reason); spans
  * cover whole tokens except the parts of a "1990-1995" range token.
  */
 #include "when.h"
@@ -513,6 +514,46 @@ static dyad_status emit_bytes(struct scan *s, uint32_t off, uint32_t end,
   return DYAD_OK;
 }
 
+/* ==== skipping bad input ================================================ */
+
+static const char year_range[] =
+    "year out of range: before 1000 or more than 100 years after the "
+    "article date";
+
+/* Why day d of month m (1..12) of year y cannot be: the month's length. */
+static const char *bad_day(int y, int m)
+{
+  static const char *const why[13] = {
+      "impossible date: no such month",
+      "impossible date: January has 31 days",
+      "impossible date: February has 28 days that year",
+      "impossible date: March has 31 days",
+      "impossible date: April has 30 days",
+      "impossible date: May has 31 days",
+      "impossible date: June has 30 days",
+      "impossible date: July has 31 days",
+      "impossible date: August has 31 days",
+      "impossible date: September has 30 days",
+      "impossible date: October has 31 days",
+      "impossible date: November has 30 days",
+      "impossible date: December has 31 days"};
+  if (m == 2 && dyad__days_in_month(y, 2) == 29)
+    return "impossible date: February has 29 days at most";
+  return why[m >= 1 && m <= 12 ? m : 0];
+}
+
+/* Records tokens [a, z) as a date dropped for reason why (only with
+ * DYAD_CFG_EXPLAIN; dyad__skip is a no-op otherwise). */
+static dyad_status skip(struct scan *s, uint32_t a, uint32_t z,
+                        const char *why)
+{
+  if (s->from < a)
+    a = s->from;
+  const dyad_token *ta = &s->t[a], *tz = &s->t[z - 1];
+  return dyad__skip(s->doc, s->sent, ta->off, tz->off + tz->len, "date",
+                    why);
+}
+
 /* Emits tokens [a, z) as one expression. */
 static dyad_status emit(struct scan *s, uint32_t a, uint32_t z,
                         const char *type, const char *value)
@@ -830,8 +871,17 @@ static uint32_t m_numeric(struct scan *s, uint32_t a, dyad_status *st)
   }
   if (sep == '-' && fl[0] != 4)
     return NOMATCH; /* 12-21-23 is more often a score or a range */
-  if (!year_ok(s, y) || d < 1 || d > dyad__days_in_month(y, m))
+  if (m < 1 || m > 12 || d < 1 || d > 31)
     return NOMATCH;
+  /* a date's shape with a year or day that cannot be: consumed, skipped */
+  if (!year_ok(s, y)) {
+    *st = skip(s, a, a + 1, year_range);
+    return a + 1;
+  }
+  if (d > dyad__days_in_month(y, m)) {
+    *st = skip(s, a, a + 1, bad_day(y, m));
+    return a + 1;
+  }
   char v[VLEN];
   snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
   *st = emit(s, a, a + 1, "DATE", v);
@@ -948,6 +998,13 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
   if ((y = year_words(s, k, &ye)) > 0) {
     s->ly = y; /* for "the following year" */
     i = ye;
+  } else if ((day > 0 || is_word(s, i, "of")) && k < s->e &&
+             s->t[k].len == 4 && num_tok(s, k) >= 0 &&
+             (k + 1 >= s->e || s->t[k + 1].kind == DYAD_TK_PUNCT)) {
+    /* "March 21, 3050.", "March of 0870,": a year no news names (not
+     * "March 5, 3000 protesters": the number must end the phrase) */
+    *st = skip(s, a, k + 1, year_range);
+    return k + 1;
   } else if (rel == 2 && kcls(s, i) == K_REL && is_word(s, i + 1, "year")) {
     y = s->y + kval(s, i); /* "June last year" */
     i += 2;
@@ -973,8 +1030,11 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
     }
   }
   if (day > 0) {
-    if (day > dyad__days_in_month(y, m))
-      return i; /* "February 30": impossible, consumed and skipped */
+    if (day > dyad__days_in_month(y, m)) {
+      /* "February 30": impossible, consumed and skipped */
+      *st = skip(s, a, i, bad_day(y, m));
+      return i;
+    }
     snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, day);
   } else {
     snprintf(v, sizeof(v), "%04d-%02d", y, m);
@@ -1357,6 +1417,15 @@ static uint32_t m_year(struct scan *s, uint32_t a, dyad_status *st)
     return a + 1;
   }
   int y = year_at(s, a);
+  /* "in 3050", "since 0870": a year's place with no plausible year in it
+   * (not "in 3050 cases": the next token must end the phrase) */
+  if (y < 0 && t->len == 4 && num_tok(s, a) >= 0 && a > s->b &&
+      (is_word(s, a - 1, "in") || is_word(s, a - 1, "since") ||
+       is_word(s, a - 1, "until")) &&
+      (a + 1 >= s->e || s->t[a + 1].kind == DYAD_TK_PUNCT)) {
+    *st = skip(s, a, a + 1, year_range);
+    return a + 1;
+  }
   /* years before 1900 only after a preposition ("in 1898", "since
    * 1812"): a bare "1500" is more often an amount */
   if (y < 0 || y > s->y + 30 ||

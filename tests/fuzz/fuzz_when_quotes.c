@@ -4,8 +4,9 @@
  * lexicon) through DYAD_STAGE_WHEN and DYAD_STAGE_QUOTES; a violated
  * invariant traps: timex and quote spans lie inside the text, values are
  * terminated, a full-day value is a real calendar day, a quote's speaker
- * phrase is an NP of the doc, and dyad__event_date gives 0 or a real day
- * for every clause.
+ * phrase is an NP of the doc, dyad__event_date gives 0 or a real day
+ * for every clause, and each skip (the ctx has DYAD_CFG_EXPLAIN) covers
+ * bytes of the text in a sentence of the doc and has a stage and reason.
  */
 #include "internal.h"
 #include "when/when.h"
@@ -30,7 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (size > 65536)
     return 0;
   if (!ctx) {
-    ctx = dyad_ctx_new(NULL);
+    dyad_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.flags = DYAD_CFG_EXPLAIN;
+    ctx = dyad_ctx_new(&cfg);
     CHECK(ctx != NULL && dyad_ctx_load_lexicon(ctx) == DYAD_OK);
     doc = dyad_doc_new(ctx);
     CHECK(doc != NULL);
@@ -61,6 +65,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(q->speaker_phrase < 0 ||
           ((size_t)q->speaker_phrase < doc->phrases.n &&
            doc->phrases.v[q->speaker_phrase].kind == DYAD_PH_NP));
+  }
+  for (size_t i = 0; i < doc->skips.n; i++) {
+    const dyad_skip *k = &doc->skips.v[i];
+    CHECK(inside(k->span, size) && k->span.len > 0);
+    CHECK(k->sent < doc->sents.n && k->stage && k->reason);
   }
   for (size_t i = 0; i < doc->clauses.n; i++) {
     int from = -1;
