@@ -242,7 +242,11 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
   const dyad_token *t = cx->t;
   if (i + 2 >= end)
     return 0;
-  uint64_t c0 = tcls(cx, i), c1 = tcls(cx, i + 1);
+  uint64_t c0 = tcls(cx, i);
+  /* most tokens open no prefix: one test of the first word's classes */
+  if (!(c0 & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return 0;
+  uint64_t c1 = tcls(cx, i + 1);
   if ((c0 & WB(W_AT)) && (c1 & WB(W_LEAST)) && np_opener(cx, i + 2, end))
     return 2;
   int num2 = t[i + 2].tag == DYAD_TAG_CD || t[i + 2].tag == DYAD_TAG_DOLLAR;
@@ -298,13 +302,12 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   uint32_t last_nom = UINT32_MAX, last_adj = UINT32_MAX;
   while (j < end && !dl(cx, j)) {
     tg = t[j].tag;
-    int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
-    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
-    if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && nt == DYAD_TAG_CD &&
-        tag_noun(t[last_nom].tag))
-      break; /* "gave the Ivory Coast | 5.1 million dollars" */
+    /* nouns and adjectives, the common case, need no look-ahead */
     if (tag_noun(tg) || tg == DYAD_TAG_CD || tg == DYAD_TAG_FW ||
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
+      if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && j + 1 < end &&
+          t[j + 1].tag == DYAD_TAG_CD && tag_noun(t[last_nom].tag))
+        break; /* "gave the Ivory Coast | 5.1 million dollars" */
       last_nom = j++;
       continue;
     }
@@ -314,6 +317,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
+    int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
+    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
     int started = j > i || after_poss ||
                   (tg == DYAD_TAG_VBN && i > 0 &&
                    (t[i - 1].tag == DYAD_TAG_IN ||
