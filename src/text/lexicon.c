@@ -238,9 +238,8 @@ static dyad_status load_file(dyad_ctx *ctx, struct dyad_lexicon *lx,
   fclose(f);
   size_t lineno = 0;
   for (size_t i = 0; st == DYAD_OK && i < len;) {
-    size_t j = i;
-    while (j < len && buf[j] != '\n')
-      j++;
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t j = nl ? (size_t)(nl - buf) : len;
     lineno++;
     st = parse_line(ctx, lx, buf + i, buf + j, path, lineno, hand);
     i = j + 1;

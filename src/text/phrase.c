@@ -261,6 +261,16 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
   return 0;
 }
 
+#define TB(t) ((uint64_t)1 << (t))
+_Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
+
+/* The tags base_np may take inside an NP after its nouns and adjectives:
+ * participles, hyphens, adverbs, a comma or a conjunction. */
+#define NP_CONT                                                               \
+  (TB(DYAD_TAG_VBN) | TB(DYAD_TAG_VBG) | TB(DYAD_TAG_HYPH) |                   \
+   TB(DYAD_TAG_RB) | TB(DYAD_TAG_RBR) | TB(DYAD_TAG_RBS) |                     \
+   TB(DYAD_TAG_COMMA) | TB(DYAD_TAG_CC))
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -317,6 +327,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
+    /* only these tags may continue an NP past here (the tests below) */
+    if (!(TB(tg) & NP_CONT))
+      break;
     int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
     int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
     int started = j > i || after_poss ||
