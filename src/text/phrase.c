@@ -271,6 +271,13 @@ _Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
    TB(DYAD_TAG_RB) | TB(DYAD_TAG_RBR) | TB(DYAD_TAG_RBS) |                     \
    TB(DYAD_TAG_COMMA) | TB(DYAD_TAG_CC))
 
+/* The tags that may open a verb group (scan_vg): adverbs, "to", modals,
+ * verbs; and "no" of "no longer". */
+#define VG_OPEN                                                               \
+  (TB(DYAD_TAG_RB) | TB(DYAD_TAG_RBR) | TB(DYAD_TAG_RBS) | TB(DYAD_TAG_TO) |  \
+   TB(DYAD_TAG_MD) | TB(DYAD_TAG_VB) | TB(DYAD_TAG_VBD) | TB(DYAD_TAG_VBG) |   \
+   TB(DYAD_TAG_VBN) | TB(DYAD_TAG_VBP) | TB(DYAD_TAG_VBZ))
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -540,6 +547,9 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
                         uint32_t end, struct vgx *o)
 {
   const dyad_token *t = cx->t;
+  /* most tokens can open no verb group: reject them on the tag alone */
+  if (i >= end || (!(TB(t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
+    return i;
   uint32_t j = skip_adv(cx, i, end, 3);
   int to = 0;
   if (j < end && t[j].tag == DYAD_TAG_TO && !dl(cx, j)) {
@@ -1066,9 +1076,10 @@ dyad_status dyad__phrases(dyad_doc *doc)
   cx->cstate = dyad__arena_alloc(&doc->arena, cx->maxcl);
   if (!cx->tc || !cx->lastpp || !cx->cstate)
     return DYAD_ENOMEM;
-  for (size_t i = 0; i < ntok; i++)
-    cx->tc[i] = wclass(cx, doc->toks.v[i].form) |
-                wclass(cx, doc->toks.v[i].lemma);
+  for (size_t i = 0; i < ntok; i++) {
+    uint32_t f = doc->toks.v[i].form, l = doc->toks.v[i].lemma;
+    cx->tc[i] = wclass(cx, f) | (l != f ? wclass(cx, l) : 0);
+  }
   /* Rough capacity so the vectors grow at most a few times. */
   if (dyad_vec_reserve(a, doc->phrases, ntok / 2 + 16) ||
       dyad_vec_reserve(a, doc->clauses, nsent * 2 + 16))
