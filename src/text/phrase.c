@@ -278,6 +278,16 @@ _Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
    TB(DYAD_TAG_MD) | TB(DYAD_TAG_VB) | TB(DYAD_TAG_VBD) | TB(DYAD_TAG_VBG) |   \
    TB(DYAD_TAG_VBN) | TB(DYAD_TAG_VBP) | TB(DYAD_TAG_VBZ))
 
+/* The tags whose token base_np may take first (besides the words of a
+ * quantity prefix): pronouns, "what", PDT, DT, nominals, adjectives, and
+ * the tags of NP_CONT. */
+#define NP_OPEN                                                               \
+  (NP_CONT | TB(DYAD_TAG_PRP) | TB(DYAD_TAG_PRPS) | TB(DYAD_TAG_WP) |         \
+   TB(DYAD_TAG_PDT) | TB(DYAD_TAG_DT) | TB(DYAD_TAG_NN) | TB(DYAD_TAG_NNS) |  \
+   TB(DYAD_TAG_NNP) | TB(DYAD_TAG_NNPS) | TB(DYAD_TAG_CD) | TB(DYAD_TAG_FW) | \
+   TB(DYAD_TAG_DOLLAR) | TB(DYAD_TAG_HASH) | TB(DYAD_TAG_JJ) |               \
+   TB(DYAD_TAG_JJR) | TB(DYAD_TAG_JJS))
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -287,6 +297,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   if (i >= end || dl(cx, i))
     return i;
   int tg = t[i].tag;
+  if (!(TB(tg) & NP_OPEN) &&
+      !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return i; /* no NP, and no quantity prefix, starts with this tag */
   o->b = i;
   o->det = -1;
   o->flags = 0;
