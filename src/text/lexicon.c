@@ -26,14 +26,9 @@ static const char *const lexfiles[] = {
     "lexicon.txt", "lexicon/closed.txt", "lexicon/verbs.txt",
     "lexicon/open.txt"};
 
-/* Makes ents[] cover vocab id `id`. */
-static int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
+/* Makes ents[] cover vocab id `id` when it is past the capacity. */
+static int grow(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
 {
-  if (id < lx->cap) {
-    if (id >= lx->n)
-      lx->n = id + 1;
-    return 0;
-  }
   size_t nc = lx->cap ? lx->cap : 4096;
   while (nc <= id)
     nc *= 2;
@@ -47,6 +42,19 @@ static int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
   lx->cap = nc;
   lx->n = id + 1;
   return 0;
+}
+
+/* Makes ents[] cover vocab id `id` (called twice a line: the common case,
+ * id within the capacity, is inline). */
+static inline int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx,
+                          uint32_t id)
+{
+  if (id < lx->cap) {
+    if (id >= lx->n)
+      lx->n = id + 1;
+    return 0;
+  }
+  return grow(ctx, lx, id);
 }
 
 /* dyad_tag_parse for the open-class tags that fill the generated file,
