@@ -11,6 +11,7 @@
  * reported in MB/s of text, tokens/s and sentences/s, and the best run in
  * MB/s (on a shared machine the best is the steadier figure of the code's
  * own speed), with the rate of the stage each row adds alone.
+ * DYAD_BENCH_ARTICLES=N keeps only the first N articles (for callgrind).
  * Prints a SKIP line when the corpus is absent. Never part of make test.
  */
 #include "internal.h"
@@ -126,6 +127,15 @@ int main(void)
   if (load(path, &c) != 0 || c.n == 0) {
     printf("SKIP text: cannot read %s\n", path);
     return 0;
+  }
+  /* DYAD_BENCH_ARTICLES=N keeps the first N articles (for callgrind). */
+  const char *na = getenv("DYAD_BENCH_ARTICLES");
+  if (na && *na) {
+    size_t keep = (size_t)strtoul(na, NULL, 10);
+    while (keep > 0 && c.n > keep) {
+      c.bytes -= c.len[--c.n];
+      free(c.text[c.n]);
+    }
   }
   printf("text: %zu articles, %.2f MB of text\n", c.n, (double)c.bytes / 1e6);
   const char *rs = getenv("DYAD_BENCH_RUNS");

@@ -26,14 +26,9 @@ static const char *const lexfiles[] = {
     "lexicon.txt", "lexicon/closed.txt", "lexicon/verbs.txt",
     "lexicon/open.txt"};
 
-/* Makes ents[] cover vocab id `id`. */
-static int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
+/* Makes ents[] cover vocab id `id` when it is past the capacity. */
+static int grow(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
 {
-  if (id < lx->cap) {
-    if (id >= lx->n)
-      lx->n = id + 1;
-    return 0;
-  }
   size_t nc = lx->cap ? lx->cap : 4096;
   while (nc <= id)
     nc *= 2;
@@ -47,6 +42,19 @@ static int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx, uint32_t id)
   lx->cap = nc;
   lx->n = id + 1;
   return 0;
+}
+
+/* Makes ents[] cover vocab id `id` (called twice a line: the common case,
+ * id within the capacity, is inline). */
+static inline int reserve(dyad_ctx *ctx, struct dyad_lexicon *lx,
+                          uint32_t id)
+{
+  if (id < lx->cap) {
+    if (id >= lx->n)
+      lx->n = id + 1;
+    return 0;
+  }
+  return grow(ctx, lx, id);
 }
 
 /* dyad_tag_parse for the open-class tags that fill the generated file,
@@ -104,11 +112,23 @@ static size_t fold_word(const char *w, size_t n, char *out, size_t cap)
 
 static int isblank_c(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+/* The raw (unfolded) text and vocab id of the previous line's form and of
+ * the last lemma: in the generated file most lemmas repeat one of them
+ * ("'hoods NNS='hood" after "'hood NN"), and the same bytes always fold and
+ * intern to the same id, so those skip the fold and the vocab look-up.
+ * The pointers point into the file's buffer. */
+struct recent {
+  const char *form, *lem;
+  size_t form_n, lem_n;
+  uint32_t form_id, lem_id;
+};
+
 /* Parses one line (without its newline). Returns DYAD_OK, or an error
  * status with the message left in ctx. */
 static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
                               const char *p, const char *end,
-                              const char *path, size_t lineno, int hand)
+                              const char *path, size_t lineno, int hand,
+                              struct recent *rc)
 {
   while (p < end && isblank_c(*p))
     p++;
@@ -122,8 +142,9 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   const char *w = p;
   while (p < end && !isblank_c(*p))
     p++;
+  size_t wl = (size_t)(p - w);
   char fw[256];
-  size_t fl = fold_word(w, (size_t)(p - w), fw, sizeof(fw));
+  size_t fl = fold_word(w, wl, fw, sizeof(fw));
   if (fl == (size_t)-1 || fl == 0)
     return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: bad word", path,
                            lineno);
@@ -156,14 +177,24 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
       const char *l = ++p;
       while (p < end && !isblank_c(*p))
         p++;
-      char fbuf[256];
-      size_t ll = fold_word(l, (size_t)(p - l), fbuf, sizeof(fbuf));
-      if (ll == (size_t)-1 || ll == 0)
-        return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: bad lemma", path,
-                               lineno);
-      lem = dyad__vocab_add(&ctx->vocab, fbuf, ll);
-      if (!lem)
-        return DYAD_ENOMEM;
+      size_t rl = (size_t)(p - l);
+      if (rl && rl == rc->lem_n && memcmp(l, rc->lem, rl) == 0) {
+        lem = rc->lem_id;
+      } else if (rl && rl == rc->form_n && memcmp(l, rc->form, rl) == 0) {
+        lem = rc->form_id;
+      } else {
+        char fbuf[256];
+        size_t ll = fold_word(l, rl, fbuf, sizeof(fbuf));
+        if (ll == (size_t)-1 || ll == 0)
+          return dyad__ctx_error(ctx, DYAD_EFORMAT, "%s:%zu: bad lemma",
+                                 path, lineno);
+        lem = dyad__vocab_add(&ctx->vocab, fbuf, ll);
+        if (!lem)
+          return DYAD_ENOMEM;
+      }
+      rc->lem = l;
+      rc->lem_n = rl;
+      rc->lem_id = lem;
     }
     if (ne.mask & DYAD_TAGBIT(tag))
       continue;
@@ -200,6 +231,9 @@ static dyad_status parse_line(dyad_ctx *ctx, struct dyad_lexicon *lx,
   }
   ne.flags |= (uint8_t)(DYAD_LEXF_WORD | (hand ? DYAD_LEXF_HAND : 0));
   *e = ne;
+  rc->form = w;
+  rc->form_n = wl;
+  rc->form_id = id;
   return DYAD_OK;
 }
 
@@ -237,12 +271,12 @@ static dyad_status load_file(dyad_ctx *ctx, struct dyad_lexicon *lx,
     st = dyad__ctx_error(ctx, DYAD_EIO, "%s: read error", path);
   fclose(f);
   size_t lineno = 0;
+  struct recent rc = {0};
   for (size_t i = 0; st == DYAD_OK && i < len;) {
-    size_t j = i;
-    while (j < len && buf[j] != '\n')
-      j++;
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t j = nl ? (size_t)(nl - buf) : len;
     lineno++;
-    st = parse_line(ctx, lx, buf + i, buf + j, path, lineno, hand);
+    st = parse_line(ctx, lx, buf + i, buf + j, path, lineno, hand, &rc);
     i = j + 1;
   }
   dyad__free(&ctx->alloc, buf, cap);

@@ -242,7 +242,11 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
   const dyad_token *t = cx->t;
   if (i + 2 >= end)
     return 0;
-  uint64_t c0 = tcls(cx, i), c1 = tcls(cx, i + 1);
+  uint64_t c0 = tcls(cx, i);
+  /* most tokens open no prefix: one test of the first word's classes */
+  if (!(c0 & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return 0;
+  uint64_t c1 = tcls(cx, i + 1);
   if ((c0 & WB(W_AT)) && (c1 & WB(W_LEAST)) && np_opener(cx, i + 2, end))
     return 2;
   int num2 = t[i + 2].tag == DYAD_TAG_CD || t[i + 2].tag == DYAD_TAG_DOLLAR;
@@ -257,6 +261,33 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
   return 0;
 }
 
+#define TB(t) ((uint64_t)1 << (t))
+_Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
+
+/* The tags base_np may take inside an NP after its nouns and adjectives:
+ * participles, hyphens, adverbs, a comma or a conjunction. */
+#define NP_CONT                                                               \
+  (TB(DYAD_TAG_VBN) | TB(DYAD_TAG_VBG) | TB(DYAD_TAG_HYPH) |                   \
+   TB(DYAD_TAG_RB) | TB(DYAD_TAG_RBR) | TB(DYAD_TAG_RBS) |                     \
+   TB(DYAD_TAG_COMMA) | TB(DYAD_TAG_CC))
+
+/* The tags that may open a verb group (scan_vg): adverbs, "to", modals,
+ * verbs; and "no" of "no longer". */
+#define VG_OPEN                                                               \
+  (TB(DYAD_TAG_RB) | TB(DYAD_TAG_RBR) | TB(DYAD_TAG_RBS) | TB(DYAD_TAG_TO) |  \
+   TB(DYAD_TAG_MD) | TB(DYAD_TAG_VB) | TB(DYAD_TAG_VBD) | TB(DYAD_TAG_VBG) |   \
+   TB(DYAD_TAG_VBN) | TB(DYAD_TAG_VBP) | TB(DYAD_TAG_VBZ))
+
+/* The tags whose token base_np may take first (besides the words of a
+ * quantity prefix): pronouns, "what", PDT, DT, nominals, adjectives, and
+ * the tags of NP_CONT. */
+#define NP_OPEN                                                               \
+  (NP_CONT | TB(DYAD_TAG_PRP) | TB(DYAD_TAG_PRPS) | TB(DYAD_TAG_WP) |         \
+   TB(DYAD_TAG_PDT) | TB(DYAD_TAG_DT) | TB(DYAD_TAG_NN) | TB(DYAD_TAG_NNS) |  \
+   TB(DYAD_TAG_NNP) | TB(DYAD_TAG_NNPS) | TB(DYAD_TAG_CD) | TB(DYAD_TAG_FW) | \
+   TB(DYAD_TAG_DOLLAR) | TB(DYAD_TAG_HASH) | TB(DYAD_TAG_JJ) |               \
+   TB(DYAD_TAG_JJR) | TB(DYAD_TAG_JJS))
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -266,6 +297,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   if (i >= end || dl(cx, i))
     return i;
   int tg = t[i].tag;
+  if (!(TB(tg) & NP_OPEN) &&
+      !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return i; /* no NP, and no quantity prefix, starts with this tag */
   o->b = i;
   o->det = -1;
   o->flags = 0;
@@ -298,13 +332,12 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   uint32_t last_nom = UINT32_MAX, last_adj = UINT32_MAX;
   while (j < end && !dl(cx, j)) {
     tg = t[j].tag;
-    int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
-    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
-    if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && nt == DYAD_TAG_CD &&
-        tag_noun(t[last_nom].tag))
-      break; /* "gave the Ivory Coast | 5.1 million dollars" */
+    /* nouns and adjectives, the common case, need no look-ahead */
     if (tag_noun(tg) || tg == DYAD_TAG_CD || tg == DYAD_TAG_FW ||
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
+      if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && j + 1 < end &&
+          t[j + 1].tag == DYAD_TAG_CD && tag_noun(t[last_nom].tag))
+        break; /* "gave the Ivory Coast | 5.1 million dollars" */
       last_nom = j++;
       continue;
     }
@@ -314,6 +347,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
+    /* only these tags may continue an NP past here (the tests below) */
+    if (!(TB(tg) & NP_CONT))
+      break;
+    int nt = j + 1 < end ? t[j + 1].tag : DYAD_TAG_NONE;
+    int nnt = j + 2 < end ? t[j + 2].tag : DYAD_TAG_NONE;
     int started = j > i || after_poss ||
                   (tg == DYAD_TAG_VBN && i > 0 &&
                    (t[i - 1].tag == DYAD_TAG_IN ||
@@ -530,6 +568,9 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
                         uint32_t end, struct vgx *o)
 {
   const dyad_token *t = cx->t;
+  /* most tokens can open no verb group: reject them on the tag alone */
+  if (i >= end || (!(TB(t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
+    return i;
   uint32_t j = skip_adv(cx, i, end, 3);
   int to = 0;
   if (j < end && t[j].tag == DYAD_TAG_TO && !dl(cx, j)) {
@@ -1056,9 +1097,10 @@ dyad_status dyad__phrases(dyad_doc *doc)
   cx->cstate = dyad__arena_alloc(&doc->arena, cx->maxcl);
   if (!cx->tc || !cx->lastpp || !cx->cstate)
     return DYAD_ENOMEM;
-  for (size_t i = 0; i < ntok; i++)
-    cx->tc[i] = wclass(cx, doc->toks.v[i].form) |
-                wclass(cx, doc->toks.v[i].lemma);
+  for (size_t i = 0; i < ntok; i++) {
+    uint32_t f = doc->toks.v[i].form, l = doc->toks.v[i].lemma;
+    cx->tc[i] = wclass(cx, f) | (l != f ? wclass(cx, l) : 0);
+  }
   /* Rough capacity so the vectors grow at most a few times. */
   if (dyad_vec_reserve(a, doc->phrases, ntok / 2 + 16) ||
       dyad_vec_reserve(a, doc->clauses, nsent * 2 + 16))
