@@ -11,16 +11,7 @@
 /* Tags text (tokens separated by single spaces) as one sentence. */
 static inline dyad_doc *tag_words(dyad_ctx *ctx, const char *text)
 {
-  dyad_doc *doc = dyad_doc_new(ctx);
-  assert_non_null(doc);
-  dyad_article art;
-  memset(&art, 0, sizeof(art));
-  art.id = "t";
-  art.id_len = 1;
-  art.text = text;
-  art.text_len = strlen(text);
-  art.date = 20230322;
-  assert_int_equal(dyad_doc_analyze(doc, &art, 0), DYAD_OK);
+  dyad_doc *doc = test_doc(ctx, text, 0);
   doc->toks.n = doc->sents.n = 0;
   const struct dyad_allocator *a = &ctx->alloc;
   size_t n = strlen(text);

@@ -60,18 +60,8 @@ static void check(const char *text, const char *span, const char *type,
 static void check_on(dyad_date date, const char *text, const char *span,
                      const char *type, const char *value)
 {
-  dyad_doc *doc = dyad_doc_new(ctx);
-  assert_non_null(doc);
-  dyad_article art;
-  memset(&art, 0, sizeof(art));
-  art.id = "t";
-  art.id_len = 1;
-  art.text = text;
-  art.text_len = strlen(text);
-  art.date = date;
-  assert_int_equal(dyad_doc_analyze(doc, &art,
-                                    DYAD_STAGE_PARSE | DYAD_STAGE_WHEN),
-                   DYAD_OK);
+  dyad_doc *doc =
+      test_doc_on(ctx, text, DYAD_STAGE_PARSE | DYAD_STAGE_WHEN, date);
   const dyad_timex *x = find(doc, span);
   if (!x)
     fail_msg("no timex '%s' in '%s'", span, text);

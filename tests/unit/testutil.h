@@ -42,9 +42,9 @@ static inline dyad_ctx *test_ctx(int all)
   return ctx;
 }
 
-/* Analyses text (dated 2023-03-22) through the given stages. */
-static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
-                                 uint32_t stages)
+/* Analyses text, dated date (YYYYMMDD), through the given stages. */
+static inline dyad_doc *test_doc_on(dyad_ctx *ctx, const char *text,
+                                    uint32_t stages, dyad_date date)
 {
   dyad_doc *doc = dyad_doc_new(ctx);
   assert_non_null(doc);
@@ -54,9 +54,16 @@ static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
   art.id_len = 1;
   art.text = text;
   art.text_len = strlen(text);
-  art.date = 20230322;
+  art.date = date;
   assert_int_equal(dyad_doc_analyze(doc, &art, stages), DYAD_OK);
   return doc;
+}
+
+/* Analyses text (dated 2023-03-22) through the given stages. */
+static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
+                                 uint32_t stages)
+{
+  return test_doc_on(ctx, text, stages, 20230322);
 }
 
 #endif
