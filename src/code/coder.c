@@ -694,6 +694,10 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
+      /* news: "to protest against Sweden's decision", "in protest at
+       * the government's refusal": whose the thing is */
+      if (!literal && p->poss >= 0 && poss_actor(doc, ec->cs, p))
+        return p->poss;
     }
     /* the next clause, if it is an infinitive this one governs */
     const dyad_clause *next = NULL;
