@@ -1164,6 +1164,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       target = w;
     else if (tp)
       target = topic_target(ec, tp, target);
+    /* "seized weapons from the rebels" ("seize * from"): the object
+     * names no actor, so the one the pattern's last preposition names */
+    int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
+    if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
+        !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
+        dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
+      target = lp;
   }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
