@@ -694,9 +694,12 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
-      /* news: "to protest against Sweden's decision", "in protest at
-       * the government's refusal": whose the thing is */
-      if (!literal && p->poss >= 0 && poss_actor(doc, ec->cs, p))
+      /* news: "to protest against Sweden's decision", "to show their
+       * disapproval of the United States' policies": in a purpose
+       * infinitive, whose the thing is (not in the clause itself:
+       * "suspended payments on Brazil's debt" is not against Brazil) */
+      if (!literal && hop > 0 && p->poss >= 0 &&
+          poss_actor(doc, ec->cs, p))
         return p->poss;
     }
     /* the next clause, if it is an infinitive this one governs */
