@@ -21,6 +21,7 @@
 #include "code.h"
 
 #include <stdio.h>
+#include <strings.h>
 
 /* The folded text of token t into buf; returns its length (0 if long). */
 static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
@@ -286,6 +287,37 @@ static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
   return np->tok == end + 1 ? np->tok + np->ntok : end;
 }
 
+/* "Saudi-led forces", "US-led coalition": the country that leads an
+ * otherwise unnamed force is whose it is, as CAMEO coders read it ("-backed"
+ * is not: "Russian-backed rebels" are not Russia's). 1 with *h set when
+ * token t is such a word and its first part names a country. */
+static int led_by(const dyad_doc *doc, const dyad_token *t,
+                  struct actor_hit *h)
+{
+  const char *w = doc->text + t->off;
+  char buf[64];
+  if (!(t->flags & DYAD_TOKF_HYPHEN) || t->len < 6 || t->len >= sizeof(buf) ||
+      strncasecmp(w + t->len - 4, "-led", 4) != 0)
+    return 0;
+  size_t n = dyad__fold(w, t->len - 4, buf, sizeof(buf));
+  uint32_t id = n && n < sizeof(buf) ? dyad__vocab_find(&doc->ctx->vocab, buf, n) : 0;
+  if (!id)
+    return 0;
+  dyad_token one = *t;
+  one.form = one.lemma = id;
+  one.len = t->len - 4;
+  one.flags &= (uint16_t)~(DYAD_TOKF_HYPHEN | DYAD_TOKF_ALLCAPS);
+  int caps = 1; /* "US-led": the part is in capitals */
+  for (size_t k = 0; k < one.len; k++)
+    if (w[k] >= 'a' && w[k] <= 'z')
+      caps = 0;
+  if (caps)
+    one.flags |= DYAD_TOKF_ALLCAPS;
+  if (dyad__glue_actor(doc->ctx, &one, 1, 0, doc->date, h) != 1)
+    return 0;
+  return h->type == ACT_ADJ || h->type == ACT_COUNTRY;
+}
+
 static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
 {
   memset(s, 0, sizeof(*s));
@@ -293,6 +325,8 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
   s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
   uint32_t end = ph->tok + ph->ntok;
   uint32_t xend = of_end(doc, ph);
+  struct actor_hit lh;
+  int led = 0; /* lh is a country that leads the phrase's force */
   for (uint32_t i = ph->tok; i < end;) {
     if (toks[i].flags & DYAD_TOKF_DATELINE) {
       i++;
@@ -358,7 +392,16 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       i += na;
       continue;
     }
+    if (!led && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+        led_by(doc, &toks[i], &lh))
+      led = 1;
     i++;
+  }
+  /* only for a force or body ("US-led forces"), not a firm's venture
+   * ("a Canadian-led consortium") */
+  if (led && !s->country[0] && s->head_is_agent) {
+    snprintf(s->country, sizeof(s->country), "%.3s", lh.code);
+    s->country_rule = lh.rule;
   }
 }
 

@@ -694,6 +694,13 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
+      /* news: "to protest against Sweden's decision", "to show their
+       * disapproval of the United States' policies": in a purpose
+       * infinitive, whose the thing is (not in the clause itself:
+       * "suspended payments on Brazil's debt" is not against Brazil) */
+      if (!literal && hop > 0 && p->poss >= 0 &&
+          poss_actor(doc, ec->cs, p))
+        return p->poss;
     }
     /* the next clause, if it is an infinitive this one governs */
     const dyad_clause *next = NULL;
@@ -1160,6 +1167,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       target = w;
     else if (tp)
       target = topic_target(ec, tp, target);
+    /* "seized weapons from the rebels" ("seize * from"): the object
+     * names no actor, so the one the pattern's last preposition names */
+    int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
+    if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
+        !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
+        dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
+      target = lp;
   }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {

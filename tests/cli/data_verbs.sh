@@ -64,7 +64,7 @@ awk '{ sub(/#.*/, "") } NF == 0 { next }
     { print FILENAME ":" FNR ": " $0; next }
   { split($0, h, " = "); n = split(h[1], w, " "); stars = 0
     for (i = 1; i <= n; i++) { if (w[i] == "*") stars++
-      else if (w[i] != "<" && w[i] !~ /^[a-z0-9][a-z0-9.\x27-]*$/) print FILENAME ":" FNR ": bad word " w[i] }
+      else if (w[i] != "<" && w[i] != ">" && w[i] !~ /^[a-z0-9][a-z0-9.\x27-]*$/) print FILENAME ":" FNR ": bad word " w[i] }
     if (stars > 1) print FILENAME ":" FNR ": more than one *"
     if (w[1] == "*" ) print FILENAME ":" FNR ": starts with *" }' $V > "$tmp/e"
 check verbs_lines_parse "$tmp/e"

@@ -141,6 +141,34 @@ static void nationality_of_what_is_hit(void **state)
              "ISRMIL 1712 PSE");
 }
 
+static void led_country_owns_the_force(void **state)
+{
+  (void)state;
+  events_are("Saudi-led forces attacked Yemen.", "SAUMIL 190 YEM");
+  events_are("US-led forces shelled Iraqi positions.", "USAMIL 194 IRQ");
+}
+
+static void possessor_in_a_purpose_infinitive(void **state)
+{
+  (void)state;
+  events_are("Kenyan students blocked a road to protest Uganda's decision.",
+             "KENEDU 144 UGA; KENEDU 140 UGA");
+}
+
+static void object_naming_no_actor_yields_to_the_preposition(void **state)
+{
+  (void)state;
+  events_are("Kenyan police seized weapons from Somali militants.",
+             "KENCOP 171 SOMREB");
+}
+
+static void adverb_before_the_verb_refines_it(void **state)
+{
+  (void)state;
+  events_are("Kenyan police sexually abused Somali refugees.",
+             "KENCOP 1821 SOMREF");
+}
+
 static void must_in_a_statement_is_a_demand(void **state)
 {
   (void)state;
@@ -170,6 +198,10 @@ int main(void)
       cmocka_unit_test(it_after_a_subject_that_is_no_actor),
       cmocka_unit_test(possessor_of_the_object_is_the_target),
       cmocka_unit_test(nationality_of_what_is_hit),
+      cmocka_unit_test(led_country_owns_the_force),
+      cmocka_unit_test(possessor_in_a_purpose_infinitive),
+      cmocka_unit_test(object_naming_no_actor_yields_to_the_preposition),
+      cmocka_unit_test(adverb_before_the_verb_refines_it),
       cmocka_unit_test(must_in_a_statement_is_a_demand),
       cmocka_unit_test(place_of_a_meeting_is_not_its_partner),
   };
