@@ -159,6 +159,24 @@ struct emit_ctx {
                              an event or stands in one that did */
 };
 
+/* Is an event of this code by a country's own actor on the bare country
+ * void? Visits ("officials touring their own country") and the verbal
+ * codes (statements, appeals, demands, disapproval, rejection, threats:
+ * "the minister warned that Japan would ...", "insisted that the country
+ * was ...") are self-references in news, not events. Material acts on
+ * the country (lifting an emergency in a province, outlawing a group in
+ * it) and promises to it are domestic events and stay. */
+static int self_country_void(const char *code)
+{
+  if (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0)
+    return 1;
+  static const char *const verbal[] = {"01", "02", "10", "11", "12", "13"};
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(verbal); k++)
+    if (strncmp(code, verbal[k], 2) == 0)
+      return 1;
+  return 0;
+}
+
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
                         const char *tgt, dyad_span ts, const char *code,
                         dyad_span vs, const char *rule, uint32_t flags)
@@ -169,9 +187,8 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (tgt[0] && strcmp(src, tgt) == 0)
     return DYAD_OK; /* an actor acting on itself is not an event */
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
-      strncmp(src, tgt, 3) == 0 &&
-      (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0))
-    return DYAD_OK; /* officials touring their own country */
+      strncmp(src, tgt, 3) == 0 && self_country_void(code))
+    return DYAD_OK;
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok && (!tgt[0] || strncmp(src, "---", 3) == 0 ||
                       strncmp(tgt, "---", 3) == 0))

@@ -184,6 +184,17 @@ static void place_of_a_meeting_is_not_its_partner(void **state)
   events_are("Japan held talks with China in Paris.", "JPN 040 CHN");
 }
 
+static void own_country_as_target_of_a_statement_is_void(void **state)
+{
+  (void)state;
+  /* a verbal act of a country's own actor on the bare country is a
+   * self-reference; a material domestic act stays */
+  events_are("The Kenyan foreign minister warned that Kenya would close "
+             "its border.",
+             "");
+  events_are("Kenyan police arrested Somali traders.", "KENCOP 173 SOM");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -204,6 +215,7 @@ int main(void)
       cmocka_unit_test(adverb_before_the_verb_refines_it),
       cmocka_unit_test(must_in_a_statement_is_a_demand),
       cmocka_unit_test(place_of_a_meeting_is_not_its_partner),
+      cmocka_unit_test(own_country_as_target_of_a_statement_is_void),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
