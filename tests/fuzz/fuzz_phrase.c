@@ -8,15 +8,7 @@
  * invariants of the phrase and clause arrays are checked and a violation
  * traps; then the text and JSON writers run on every sentence.
  */
-#include "internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(c)                                                            \
-  do {                                                                      \
-    if (!(c))                                                               \
-      __builtin_trap();                                                     \
-  } while (0)
+#include "fuzz.h"
 
 static const char *const words[] = {
     "the", "a", "that", "which", "who", "whose", "what", "to", "of", "by",

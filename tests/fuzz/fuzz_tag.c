@@ -6,15 +6,7 @@
  * form id. Then the gold-token path: the same text split on spaces, with
  * no sentences, is tagged directly.
  */
-#include "internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(c)                                                            \
-  do {                                                                      \
-    if (!(c))                                                               \
-      __builtin_trap();                                                     \
-  } while (0)
+#include "fuzz.h"
 
 static void check_tokens(const dyad_ctx *ctx, const dyad_doc *doc)
 {
@@ -39,13 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc = dyad_doc_new(ctx);
     CHECK(doc != NULL);
   }
-  dyad_article a;
-  memset(&a, 0, sizeof(a));
-  a.id = "fuzz";
-  a.id_len = 4;
-  a.text = (const char *)data;
-  a.text_len = size;
-  a.date = 20230322;
+  dyad_article a = fuzz_article(data, size, 20230322);
   CHECK(dyad_doc_analyze(doc, &a, DYAD_STAGE_TAGS) == DYAD_OK);
   check_tokens(ctx, doc);
 

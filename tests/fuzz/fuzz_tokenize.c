@@ -6,15 +6,7 @@
  * tokens non-empty, in order, inside the text; sentences cover every token
  * once with matching spans. The text and JSON writers then run on the doc.
  */
-#include "internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(c)                                                            \
-  do {                                                                      \
-    if (!(c))                                                               \
-      __builtin_trap();                                                     \
-  } while (0)
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -27,13 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc = ctx ? dyad_doc_new(ctx) : NULL;
     CHECK(doc != NULL);
   }
-  dyad_article a;
-  memset(&a, 0, sizeof(a));
-  a.id = "fuzz";
-  a.id_len = 4;
-  a.text = (const char *)data;
-  a.text_len = size;
-  a.date = 20230322;
+  dyad_article a = fuzz_article(data, size, 20230322);
   CHECK(dyad_doc_analyze(doc, &a, DYAD_STAGE_SENTENCES) == DYAD_OK);
   size_t prev_end = 0;
   for (size_t i = 0; i < doc->toks.n; i++) {

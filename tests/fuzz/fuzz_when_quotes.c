@@ -8,16 +8,8 @@
  * for every clause, and each skip (the ctx has DYAD_CFG_EXPLAIN) covers
  * bytes of the text in a sentence of the doc and has a stage and reason.
  */
-#include "internal.h"
+#include "fuzz.h"
 #include "when/when.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(c)                                                            \
-  do {                                                                      \
-    if (!(c))                                                               \
-      __builtin_trap();                                                     \
-  } while (0)
 
 static int inside(dyad_span s, size_t size)
 {
@@ -39,13 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc = dyad_doc_new(ctx);
     CHECK(doc != NULL);
   }
-  dyad_article a;
-  memset(&a, 0, sizeof(a));
-  a.id = "fuzz";
-  a.id_len = 4;
-  a.text = (const char *)data;
-  a.text_len = size;
-  a.date = size && data[0] < 128 ? 19000101 + data[0] * 10000 : 20230322;
+  dyad_date date = size && data[0] < 128 ? 19000101 + data[0] * 10000
+                                         : 20230322;
+  dyad_article a = fuzz_article(data, size, date);
   CHECK(dyad_doc_analyze(doc, &a, DYAD_STAGE_PARSE | DYAD_STAGE_WHEN |
                                       DYAD_STAGE_QUOTES) == DYAD_OK);
   for (size_t i = 0; i < doc->timexes.n; i++) {
