@@ -24,11 +24,29 @@
 
 #include <stdio.h>
 
+/* A code and the code it maps to. */
+struct code_map {
+  const char *from, *to;
+};
+
+/* The code that table m (n rows, first match wins) maps code onto: rows
+ * match exactly, or as a prefix of code when prefix is set; NULL when no
+ * row matches. */
+static const char *mapped(const struct code_map *m, size_t n,
+                          const char *code, int prefix)
+{
+  for (size_t i = 0; i < n; i++)
+    if (prefix ? strncmp(code, m[i].from, strlen(m[i].from)) == 0
+               : strcmp(code, m[i].from) == 0)
+      return m[i].to;
+  return NULL;
+}
+
 /* Appeal code (02xx) for an act code, NULL when CAMEO has no appeal for
  * that kind of act (statements, investigations, conflict). */
 static const char *appeal_of(const char *act)
 {
-  static const struct { const char *act, *appeal; } map[] = {
+  static const struct code_map map[] = {
       /* intentions name the act they intend: the same sub-family */
       {"0311", "0211"}, {"0312", "0212"}, {"0313", "0213"}, {"0314", "0214"},
       {"031", "021"},   {"032", "022"},   {"0331", "0231"}, {"0332", "0232"},
@@ -52,11 +70,7 @@ static const char *appeal_of(const char *act)
       {"0833", "0244"}, {"0834", "0242"}, {"083", "024"},   {"084", "0253"},
       {"085", "0254"},  {"086", "0255"},  {"087", "0256"},  {"08", "025"},
   };
-  for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++) {
-    if (strncmp(act, map[i].act, strlen(map[i].act)) == 0)
-      return map[i].appeal;
-  }
-  return NULL;
+  return mapped(map, DYAD_ARRAY_LEN(map), act, 1);
 }
 
 /* Demand code for an act whose appeal code is ap. The demand family
@@ -65,13 +79,13 @@ static const char *appeal_of(const char *act)
  * (107), talks (108), mediation (105). */
 static const char *demand_of(const char *act, const char *ap)
 {
-  static const struct { const char *key, *demand; } acts[] = {
+  static const struct code_map acts[] = {
       {"0874", "106"}, {"0873", "106"}, {"0871", "107"}, {"0356", "1056"},
   };
-  for (size_t i = 0; i < DYAD_ARRAY_LEN(acts); i++)
-    if (strcmp(act, acts[i].key) == 0)
-      return acts[i].demand;
-  static const struct { const char *appeal, *demand; } map[] = {
+  const char *own = mapped(acts, DYAD_ARRAY_LEN(acts), act, 0);
+  if (own)
+    return own;
+  static const struct code_map map[] = {
       {"0211", "1011"}, {"0212", "1012"}, {"0213", "1013"}, {"0214", "1014"},
       {"021", "101"},   {"022", "102"},   {"0231", "1031"}, {"0232", "1032"},
       {"0233", "1033"}, {"0234", "1034"}, {"023", "103"},   {"0241", "1041"},
@@ -80,10 +94,7 @@ static const char *demand_of(const char *act, const char *ap)
       {"0255", "1055"}, {"0256", "1056"}, {"025", "105"},   {"026", "108"},
       {"028", "105"},
   };
-  for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
-    if (strcmp(ap, map[i].appeal) == 0)
-      return map[i].demand;
-  return NULL;
+  return mapped(map, DYAD_ARRAY_LEN(map), ap, 0);
 }
 
 /* Refusal code (12x) for the act whose appeal code is ap: rejecting
@@ -91,7 +102,7 @@ static const char *demand_of(const char *act, const char *ap)
  * talks a proposal to meet (125). */
 static const char *refusal_of(const char *ap)
 {
-  static const struct { const char *appeal, *refusal; } map[] = {
+  static const struct code_map map[] = {
       {"0211", "1211"}, {"0212", "1212"}, {"021", "121"},   {"0213", "121"},
       {"0214", "121"},  {"0231", "1221"}, {"0232", "1222"}, {"0233", "1223"},
       {"0234", "1224"}, {"023", "122"},   {"0241", "1231"}, {"0242", "1232"},
@@ -100,10 +111,7 @@ static const char *refusal_of(const char *ap)
       {"0256", "1246"}, {"025", "124"},   {"026", "125"},   {"027", "127"},
       {"028", "126"},
   };
-  for (size_t i = 0; i < DYAD_ARRAY_LEN(map); i++)
-    if (strcmp(ap, map[i].appeal) == 0)
-      return map[i].refusal;
-  return NULL;
+  return mapped(map, DYAD_ARRAY_LEN(map), ap, 0);
 }
 
 int dyad__request_code(const char *req, const char *act, char out[8])
