@@ -800,8 +800,9 @@ static struct coder_state *cache_ready(dyad_doc *doc, struct coder_state *cs)
   return cs;
 }
 
-/* Sentence index of a token (binary search). */
-static uint32_t sent_of(const dyad_doc *doc, uint32_t tok)
+/* Sentence index of a token (binary search); 0 when the doc has no
+ * sentences. */
+uint32_t dyad__sent_of(const dyad_doc *doc, uint32_t tok)
 {
   size_t lo = 0, hi = doc->sents.n;
   while (lo + 1 < hi) {
@@ -894,7 +895,7 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
     return NULL;
   struct np_actors r;
   memset(&r, 0, sizeof(r));
-  uint32_t sent = sent_of(doc, ph->tok);
+  uint32_t sent = dyad__sent_of(doc, ph->tok);
   if (ph->flags & DYAD_PHF_COORD) {
     /* a coordination: each member on its own ("Xi and Putin") */
     int32_t m = ph->child;
@@ -938,7 +939,7 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
 static int is_subject(const dyad_doc *doc, int32_t pi)
 {
   const dyad_phrase *ph = &doc->phrases.v[pi];
-  const dyad_sentence *s = &doc->sents.v[sent_of(doc, ph->tok)];
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, ph->tok)];
   if (ph->clause >= s->nclause)
     return 0;
   const dyad_clause *c = &doc->clauses.v[s->clause + ph->clause];
@@ -962,7 +963,7 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
                                    subjects of news text) */
       m->span = dyad__tok_span(doc, ph->tok, ph->tok + ph->ntok);
       m->type = ACT_NONE;
-      m->sent = sent_of(doc, ph->tok);
+      m->sent = dyad__sent_of(doc, ph->tok);
       m->plural = (ph->flags & DYAD_PHF_PLURAL) || tag == DYAD_TAG_NNS ||
                   tag == DYAD_TAG_NNPS;
       cs->nment++;
@@ -971,7 +972,7 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
   }
   if (ph->flags & DYAD_PHF_PRONOUN)
     return; /* pronouns do not become antecedents themselves */
-  uint32_t sent = sent_of(doc, ph->tok);
+  uint32_t sent = dyad__sent_of(doc, ph->tok);
   for (size_t i = 0; i < a->n; i++) {
     char country[8];
     snprintf(country, sizeof(country), "%.3s", a->code[i]);

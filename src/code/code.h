@@ -131,6 +131,7 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
  * adjective or name before its head ("Palestinian homes", "a Lebanese
  * millionaire's assets"): fills out with one actor and returns 1, or 0. */
 int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
+uint32_t dyad__sent_of(const dyad_doc *doc, uint32_t tok);
 
 /* Records the actors of a phrase as mentions (called in text order). */
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);

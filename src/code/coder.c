@@ -367,17 +367,10 @@ static int fixed_prep(const dyad_doc *doc, uint32_t q)
 /* The end of the sentence that holds clause c. */
 static uint32_t sentence_end(const dyad_doc *doc, const dyad_clause *c)
 {
-  size_t lo = 0, hi = doc->sents.n;
-  while (lo + 1 < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->sents.v[mid].tok <= c->tok)
-      lo = mid;
-    else
-      hi = mid;
-  }
   if (!doc->sents.n)
     return c->tok + c->ntok;
-  return doc->sents.v[lo].tok + doc->sents.v[lo].ntok;
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, c->tok)];
+  return s->tok + s->ntok;
 }
 
 /* Where a pattern's words after the verb may lie: the clause's reach;
