@@ -41,6 +41,19 @@ static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
   return n && strcmp(buf, w) == 0;
 }
 
+/* Is token t (folded once) one of the words of the NULL-ended list? */
+static int tok_in(const dyad_doc *doc, const dyad_token *t,
+                  const char *const *list)
+{
+  char buf[32];
+  if (!tokword(doc, t, buf, sizeof(buf)))
+    return 0;
+  for (size_t k = 0; list[k]; k++)
+    if (strcmp(buf, list[k]) == 0)
+      return 1;
+  return 0;
+}
+
 static void addactor(struct np_actors *r, const char *code, dyad_span sp,
                      const char *rule, int type, char sex)
 {
@@ -414,9 +427,8 @@ static int former_title(const dyad_doc *doc, const dyad_phrase *ph,
   static const char *const past[] = {"former", "ex", "ex-", "late",
                                      "then", "then-", NULL};
   for (uint32_t i = ph->tok; i < at; i++)
-    for (size_t k = 0; past[k]; k++)
-      if (tokis(doc, &doc->toks.v[i], past[k]))
-        return 1;
+    if (tok_in(doc, &doc->toks.v[i], past))
+      return 1;
   return 0;
 }
 
@@ -441,9 +453,7 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
       !tokis(doc, &doc->toks.v[pp->tok], "of"))
     return -1;
   const dyad_token *head = &doc->toks.v[ph->head];
-  int q = head->tag == DYAD_TAG_CD;
-  for (size_t k = 0; !q && qty[k]; k++)
-    q = tokis(doc, head, qty[k]);
+  int q = head->tag == DYAD_TAG_CD || tok_in(doc, head, qty);
   return q ? pp->child : -1;
 }
 
@@ -458,10 +468,7 @@ static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
     const dyad_token *t = &doc->toks.v[ph->tok + ph->ntok - 1];
     if (t->len < 5 || t->len > 9 || !strchr("tTyYmMwWfFsS", doc->text[t->off]))
       break; /* (a cheap test first: this runs for every phrase) */
-    int hit = 0;
-    for (size_t k = 0; !hit && when[k]; k++)
-      hit = tokis(doc, t, when[k]);
-    if (!hit)
+    if (!tok_in(doc, t, when))
       break;
     ph->ntok--;
     if (ph->head >= ph->tok + ph->ntok)
@@ -482,10 +489,7 @@ static int collective_head(const dyad_doc *doc, const dyad_phrase *ph,
       "member", "states", "countries", "nations", NULL};
   if (s->agent.ntok && s->agent_at > s->best_at)
     return 0;
-  for (size_t k = 0; body[k]; k++)
-    if (tokis(doc, &doc->toks.v[ph->head], body[k]))
-      return 1;
-  return 0;
+  return tok_in(doc, &doc->toks.v[ph->head], body);
 }
 
 /* An agent word right before a head that is its equipment or unit
@@ -503,10 +507,7 @@ static int instrument_head(const dyad_doc *doc, const dyad_phrase *ph,
       "division", "divisions", "platoon", NULL};
   if (s->agent_at + s->agent.ntok != ph->head)
     return 0;
-  for (size_t k = 0; gear[k]; k++)
-    if (tokis(doc, &doc->toks.v[ph->head], gear[k]))
-      return 1;
-  return 0;
+  return tok_in(doc, &doc->toks.v[ph->head], gear);
 }
 
 /* An agent of several countries ("the ambassadors of Arnor, Osgiliath and
