@@ -1245,7 +1245,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     if (ps >= 0 && ps != source)
       sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
   }
-  if (!sa)
+  if (!sa || dyad__hedged(doc, ec->cs, c, sa->code[0]))
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
@@ -1474,6 +1474,11 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     sa = from_sa;
   if (!sa)
     return DYAD_OK;
+  if (c && vg && !means && (in_vp || (c->flags & DYAD_CLF_CONDITIONAL)) &&
+      dyad__hedged(doc, ec->cs, c, sa->code[0]))
+    return DYAD_OK; /* "may hold talks", "if the talks fail" (a noun
+                       elsewhere names a thing that exists: "products
+                       named in a U.S. complaint") */
   if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     /* "intends to speed up delivery": the noun's act is intended too */
     char m[8];
