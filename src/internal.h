@@ -124,6 +124,10 @@ int dyad__utf8_decode(const char *s, size_t len, int32_t *cp);
  * Writes at most cap bytes into out; returns the folded length, or
  * (size_t)-1 if it did not fit. */
 size_t dyad__fold(const char *s, size_t len, char *out, size_t cap);
+/* Does s fold (as dyad__fold does) to exactly w[0, wl)? No buffer, and a
+ * mismatch stops at the first differing byte: for "is this token the word
+ * X" tests in hot loops. */
+int dyad__fold_eq(const char *s, size_t len, const char *w, size_t wl);
 
 /* ==== dates (base/status.c) ========================================== */
 

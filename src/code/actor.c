@@ -36,9 +36,7 @@ static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
 
 static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
 {
-  char buf[32];
-  size_t n = tokword(doc, t, buf, sizeof(buf));
-  return n && strcmp(buf, w) == 0;
+  return dyad__fold_eq(doc->text + t->off, t->len, w, strlen(w));
 }
 
 /* Is token t (folded once) one of the words of the NULL-ended list? */

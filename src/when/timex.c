@@ -301,9 +301,11 @@ static int is_word(const struct scan *s, uint32_t i, const char *w)
   size_t wl = strlen(w), tl = s->t[i].len;
   if (tl != wl && tl != wl + 1)
     return 0; /* quick reject; + 1: "Sept." */
-  char buf[32];
-  size_t n = fold_tok(s, i, buf, sizeof(buf));
-  return n == strlen(w) && memcmp(buf, w, n) == 0;
+  /* as fold_tok: a final period goes ("Sept.") */
+  const char *p = s->doc->text + s->t[i].off;
+  if (tl > 1 && p[tl - 1] == '.')
+    tl--;
+  return dyad__fold_eq(p, tl, w, wl);
 }
 
 /* Value of a token made only of 1..4 digits, else -1. */
