@@ -206,9 +206,10 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (!e)
     return DYAD_ENOMEM;
   e->sent = ec->sent;
-  snprintf(e->source, sizeof(e->source), "%s", src);
-  snprintf(e->target, sizeof(e->target), "%s", tgt[0] ? tgt : "---");
-  snprintf(e->code, sizeof(e->code), "%s", code);
+  dyad__scopy(e->source, sizeof(e->source), src, (size_t)-1);
+  dyad__scopy(e->target, sizeof(e->target), tgt[0] ? tgt : "---",
+              (size_t)-1);
+  dyad__scopy(e->code, sizeof(e->code), code, (size_t)-1);
   e->source_span = ss;
   e->target_span = ts;
   e->verb_span = vs;
