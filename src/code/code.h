@@ -170,5 +170,9 @@ int dyad__request_generic(const char *code);
 /* Is code an act that actors named together do to one another ("X and Y
  * met")? */
 int dyad__code_mutual(const char *code);
+/* Is code an act that is an event with its source alone ("demanded early
+ * elections", "went on strike"), the target left "---"? noun: the act is
+ * named by an event noun. */
+int dyad__code_targetless(const char *code, int noun);
 
 #endif
