@@ -189,6 +189,11 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
       strncmp(src, tgt, 3) == 0 && self_country_void(code))
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(src) == 3 &&
+      strncmp(src, tgt, 3) == 0 &&
+      (strncmp(code, "04", 2) == 0 || strncmp(code, "01", 2) == 0))
+    return DYAD_OK; /* the country hosting or addressing its own people
+                       ("union leaders are touring the country") */
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok &&
       (strncmp(src, "---", 3) == 0 ||
