@@ -30,6 +30,7 @@
 #include "code.h"
 #include "../when/when.h"
 #include "../where/where.h"
+#include "../text/lexicon.h"
 
 #include <stdio.h>
 
@@ -920,7 +921,7 @@ find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
  * the chunker marks intent on the clause's own verb group); after "urged X
  * to", "asked X to", "wants X to" it is the content of a request, not an
  * act. */
-static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
+static int inf_realis(dyad_doc *doc, const dyad_clause *c,
                       const dyad_phrase *vg)
 {
   static const char *const implicative[] = {
@@ -950,7 +951,11 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   if (pc->obj >= 0 && verb_is(doc, vg, expressive)) {
     const dyad_phrase *o = ph(doc, pc->obj);
     return o && o->tok < c->tok && !(o->flags & DYAD_PHF_PRONOUN) &&
-           !(o->flags & DYAD_PHF_PROPER);
+           !(o->flags & DYAD_PHF_PROPER) &&
+           !(doc->coder_state &&
+             dyad__np_actors(doc, doc->coder_state,
+                             np_first(doc, pc->obj)));
+    /* ("urged the administration to press Japan": an actor asked) */
   }
   return 0;
 }
@@ -1171,6 +1176,23 @@ static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
   return DYAD_OK;
 }
 
+/* Is the -ing word heading participial clause c the last word of a
+ * compound noun: right after a singular noun, with no object, and a word
+ * the lexicon also knows as a noun ("told a GATT council meeting that",
+ * not "a declaration demanding that")? */
+static int ing_noun(const dyad_doc *doc, const dyad_clause *c,
+                    const dyad_phrase *vg)
+{
+  if (vg->tok == 0 || c->obj >= 0 || !(vg->flags & DYAD_PHF_GERUND))
+    return 0;
+  uint8_t pt = doc->toks.v[vg->tok - 1].tag;
+  if (pt != DYAD_TAG_NN && pt != DYAD_TAG_NNP)
+    return 0;
+  const struct dyad_lexent *e =
+      dyad__lex_get(doc->ctx, doc->toks.v[vg->head].form);
+  return e && (e->mask & DYAD_TAGBIT(DYAD_TAG_NN));
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
@@ -1187,6 +1209,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
     return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
                        the clause's subject */
+  if (c->kind == DYAD_CL_PART && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      ing_noun(doc, c, vg))
+    return DYAD_OK;
   if (c->kind == DYAD_CL_INF && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
       c->parent >= (int32_t)ec->clause0 &&
       (uint32_t)c->parent - ec->clause0 < 64 &&

@@ -134,6 +134,23 @@ static void attempt_made_is_the_act(void **state)
              "KEN 170 UGAMIL");
 }
 
+static void actor_asked_to_press_is_a_request_content(void **state)
+{
+  (void)state;
+  /* the pressing is what the farmers ask for, not done */
+  events_are("Farmers urged the Kenyan government to press Uganda to open "
+             "its markets.",
+             "");
+}
+
+static void ing_word_after_a_noun_ends_a_compound(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda told a trade council meeting that the levy "
+             "was illegal.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -147,6 +164,8 @@ int main(void)
       cmocka_unit_test(option_weighed_is_not_done),
       cmocka_unit_test(act_stopped_or_resisted_is_not_done),
       cmocka_unit_test(attempt_made_is_the_act),
+      cmocka_unit_test(actor_asked_to_press_is_a_request_content),
+      cmocka_unit_test(ing_word_after_a_noun_ends_a_compound),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
