@@ -208,12 +208,24 @@ static void act_that_stands_alone_has_no_target(void **state)
   events_are("Japan made a demand.", "");
 }
 
+static void in_protest_of_names_the_target(void **state)
+{
+  (void)state;
+  events_are("Algerian refugees continued a hunger strike in protest of the "
+             "Russian government's refusal to talk.",
+             "DZAREF 142 RUSGOV");
+  events_are("Kenyan nurses walked out in protest at the policies of the "
+             "Ugandan government.",
+             "KENHLH 143 UGAGOV");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(in_protest_of_names_the_target),
       cmocka_unit_test(act_that_stands_alone_has_no_target),
       cmocka_unit_test(appeal_takes_the_complement_verb),
       cmocka_unit_test(appeal_takes_the_event_noun),
