@@ -9,6 +9,7 @@
  *   code/actor.c   noun phrase -> actor codes (dictionary, country+agent,
  *                  titles, metonyms, pronouns and descriptions)
  *   code/modal.c   negation, modality, intent and threat -> CAMEO codes
+ *   code/hedge.c   acts only supposed, guessed, weighed or stopped
  *   code/coder.c   clause -> source, verb pattern, target; event nouns
  */
 #ifndef DYAD_CODE_H
@@ -143,6 +144,15 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
  * when no event should be emitted) into out (8 bytes). */
 void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
                       char out[8]);
+
+/* ==== hedges (hedge.c) ================================================= */
+
+/* Does clause c only suppose, guess, weigh or stop the act its verb names
+ * (an if-clause, "may" with no speaker of the source's own side, "analysts
+ * expect X to", "is considering imposing", "stop selling")? src is the
+ * source actor's code. Always 0 in literal mode. */
+int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
+                 const char *src);
 
 /* ==== requests (request.c) ============================================= */
 
