@@ -1067,6 +1067,23 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
   return f;
 }
 
+/* "tried to hack into", "attempted to seize": an attempt at coercion or
+ * violence is that act in CAMEO (a failed attack is an attack; CAMEO has
+ * no "intend to attack" but the threat, which an attempt is not). Is c an
+ * infinitive governed by try or attempt, itself asserted (not modal,
+ * future, threatened or negated)? */
+static int attempted(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const attempt[] = {"try", "attempt", NULL};
+  if (c->kind != DYAD_CL_INF || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n)
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && verb_is(doc, pv, attempt) &&
+         !(pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_THREAT |
+                        DYAD_PHF_NEGATED));
+}
+
 /* Codes whose target may be the nationality of what they hit: releasing
  * (08: "released Lebanese assets"), protest (14: "riots against Israeli
  * policies"), coercion and violence (17-20: "demolished Palestinian
@@ -1261,6 +1278,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                        ? 0
                        : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
+      ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
+      attempted(doc, c))
+    modal &= ~(uint32_t)DYAD_PHF_INTENT;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
