@@ -1457,10 +1457,13 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
  * its folded form, and whether folding changes it. News text repeats a few
  * thousand spellings, so most tokens are found here, in a table that stays
  * in the core's cache, instead of in the vocabulary's large one (whose
- * lookup costs several memory reads). Direct mapped; valid while the
- * vocabulary has the size it had when the cache was filled (the vocabulary
- * only grows, and only while loading). */
-#define WC_BITS 15
+ * lookup costs several memory reads). Two-way set associative: a set is
+ * one 64-byte cache line (the table is aligned to 64 bytes), a new
+ * spelling goes into way 0 and pushes what was there into way 1, so a
+ * rare word no longer evicts a frequent one that shares its set. Valid
+ * while the vocabulary has the size it had when the cache was filled (the
+ * vocabulary only grows, and only while loading). */
+#define WC_BITS 16
 #define WC_KEY 26
 struct wc_ent {
   char key[WC_KEY]; /* raw token bytes */
@@ -1468,16 +1471,20 @@ struct wc_ent {
   uint8_t same;     /* the folded form is the raw spelling */
   uint32_t id;      /* vocab id of the folded form, 0: not in it */
 };
+_Static_assert(sizeof(struct wc_ent) == 32, "two entries a cache line");
 struct tag_state {
+  struct wc_ent ent[1u << WC_BITS]; /* first: 64-byte aligned */
   size_t vocab_n;   /* ctx->vocab.n when the entries were made */
-  struct wc_ent ent[1u << WC_BITS];
+  void *raw;        /* the allocation (TS_SIZE bytes) holding this */
 };
+#define TS_SIZE (sizeof(struct tag_state) + 63)
 
 void dyad__tag_state_free(dyad_doc *doc)
 {
-  if (!doc->tag_state)
+  struct tag_state *ts = doc->tag_state;
+  if (!ts)
     return;
-  dyad__free(&doc->ctx->alloc, doc->tag_state, sizeof(struct tag_state));
+  dyad__free(&doc->ctx->alloc, ts->raw, TS_SIZE);
   doc->tag_state = NULL;
 }
 
@@ -1486,9 +1493,11 @@ static struct tag_state *tag_state(dyad_doc *doc)
 {
   struct tag_state *ts = doc->tag_state;
   if (!ts) {
-    ts = dyad__calloc(&doc->ctx->alloc, sizeof(*ts));
-    if (!ts)
+    void *raw = dyad__calloc(&doc->ctx->alloc, TS_SIZE);
+    if (!raw)
       return NULL;
+    ts = (struct tag_state *)(((uintptr_t)raw + 63) & ~(uintptr_t)63);
+    ts->raw = raw;
     ts->vocab_n = doc->ctx->vocab.n;
     doc->tag_state = ts;
   } else if (ts->vocab_n != doc->ctx->vocab.n) {
@@ -1565,15 +1574,18 @@ static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
 /* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
  * at s itself when folding changes nothing; returns the folded length (0
  * when too long) and the vocab id of the folded form through *id. e is the
- * cache entry for s (NULL: none). */
+ * cache set for s (two ways; NULL: none). */
 static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
                           const char *s, size_t n, char *buf,
                           const char **f, uint32_t *id)
 {
   if (e) {
-    if (e->len == n && wc_same(e->key, s, n)) {
-      *id = e->id;
-      if (e->same) {
+    struct wc_ent *hit = e->len == n && wc_same(e->key, s, n) ? e
+                         : e[1].len == n && wc_same(e[1].key, s, n) ? e + 1
+                                                                     : NULL;
+    if (hit) {
+      *id = hit->id;
+      if (hit->same) {
         *f = s;
         return n;
       }
@@ -1588,6 +1600,7 @@ static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
   int same = fl == n && memcmp(buf, s, n) == 0;
   *f = same ? s : buf;
   if (e && fl) {
+    e[1] = e[0]; /* way 0 takes the newcomer, way 1 the one it held */
     memcpy(e->key, s, n);
     e->len = (uint8_t)n;
     e->same = (uint8_t)same;
@@ -1628,7 +1641,7 @@ dyad_status dyad__tag(dyad_doc *doc)
     for (size_t i = 0; i < ntok; i++) {
       if (T[i].len > WC_KEY)
         continue;
-      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask;
+      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask & ~1u;
       __builtin_prefetch(&ts->ent[W[i].form]);
     }
   for (size_t i = 0; i < ntok; i++) {
