@@ -113,6 +113,17 @@ int dyad__buf_printf(dyad_buf *b, const char *fmt, ...) DYAD_PRINTF(2, 3);
 /* Appends s as the inside of a JSON string (no surrounding quotes). */
 int dyad__buf_json_str(dyad_buf *b, const char *s, size_t len);
 
+/* snprintf(dst, cap, "%.*s", max, s) without the format machinery (hot
+ * paths copy short codes): at most max and at most cap - 1 bytes of s,
+ * then a NUL. cap > 0. */
+static inline void dyad__scopy(char *dst, size_t cap, const char *s,
+                               size_t max)
+{
+  size_t n = strnlen(s, max < cap - 1 ? max : cap - 1);
+  memmove(dst, s, n);
+  dst[n] = '\0';
+}
+
 /* ==== UTF-8 and case folding (base/utf8.c) ============================= */
 
 /* Length of the valid UTF-8 prefix of s; == len when all of s is valid. */
@@ -124,6 +135,10 @@ int dyad__utf8_decode(const char *s, size_t len, int32_t *cp);
  * Writes at most cap bytes into out; returns the folded length, or
  * (size_t)-1 if it did not fit. */
 size_t dyad__fold(const char *s, size_t len, char *out, size_t cap);
+/* Does s fold (as dyad__fold does) to exactly w[0, wl)? No buffer, and a
+ * mismatch stops at the first differing byte: for "is this token the word
+ * X" tests in hot loops. */
+int dyad__fold_eq(const char *s, size_t len, const char *w, size_t wl);
 
 /* ==== dates (base/status.c) ========================================== */
 

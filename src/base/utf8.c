@@ -104,3 +104,42 @@ size_t dyad__fold(const char *s, size_t len, char *out, size_t cap)
   }
   return o;
 }
+
+/* The same walk as dyad__fold, comparing instead of writing. */
+int dyad__fold_eq(const char *s, size_t len, const char *w, size_t wl)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  size_t o = 0;
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (o >= wl || (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != w[o])
+        return 0;
+      o++;
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    i += (size_t)n;
+    int32_t t = typographic(cp);
+    if (t >= 0) {
+      if (o >= wl || (char)t != w[o])
+        return 0;
+      o++;
+      continue;
+    }
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    if (o + (size_t)m > wl || memcmp(w + o, enc, (size_t)m) != 0)
+      return 0;
+    o += (size_t)m;
+  }
+  return o == wl;
+}

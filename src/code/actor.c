@@ -36,9 +36,7 @@ static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
 
 static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
 {
-  char buf[32];
-  size_t n = tokword(doc, t, buf, sizeof(buf));
-  return n && strcmp(buf, w) == 0;
+  return dyad__fold_eq(doc->text + t->off, t->len, w, strlen(w));
 }
 
 /* Is token t (folded once) one of the words of the NULL-ended list? */
@@ -62,7 +60,7 @@ static void addactor(struct np_actors *r, const char *code, dyad_span sp,
   for (size_t i = 0; i < r->n; i++)
     if (strcmp(r->code[i], code) == 0 && r->span[i].off == sp.off)
       return;
-  snprintf(r->code[r->n], DYAD_CODE_MAX, "%s", code);
+  dyad__scopy(r->code[r->n], DYAD_CODE_MAX, code, (size_t)-1);
   r->span[r->n] = sp;
   r->rule[r->n] = rule;
   r->type[r->n] = type;
@@ -116,8 +114,9 @@ static void addmention(struct coder_state *cs, const char *code,
                        const char *country, uint32_t sent)
 {
   struct mention *m = &cs->ment[cs->nment % MENTIONS_MAX];
-  snprintf(m->code, sizeof(m->code), "%s", code);
-  snprintf(m->country, sizeof(m->country), "%s", country ? country : "");
+  dyad__scopy(m->code, sizeof(m->code), code, (size_t)-1);
+  dyad__scopy(m->country, sizeof(m->country), country ? country : "",
+              (size_t)-1);
   m->span = sp;
   m->type = type;
   m->sex = sex;
@@ -359,7 +358,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
     if (n && n >= na) {
       if (h.type == ACT_ADJ || (h.type == ACT_COUNTRY && i + n < end)) {
-        snprintf(s->country, sizeof(s->country), "%.3s", h.code);
+        dyad__scopy(s->country, sizeof(s->country), h.code, 3);
         s->country_rule = h.rule;
         if (i + n >= end && ph->head + 1 == i + n)
           s->head_is_adj = 1;
@@ -383,7 +382,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       continue;
     }
     if (na && ag.prefix) {
-      snprintf(s->prefix, sizeof(s->prefix), "%s", ag.code);
+      dyad__scopy(s->prefix, sizeof(s->prefix), ag.code, (size_t)-1);
       i += na;
       continue;
     }
@@ -413,7 +412,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
   /* only for a force or body ("US-led forces"), not a firm's venture
    * ("a Canadian-led consortium") */
   if (led && !s->country[0] && s->head_is_agent) {
-    snprintf(s->country, sizeof(s->country), "%.3s", lh.code);
+    dyad__scopy(s->country, sizeof(s->country), lh.code, 3);
     s->country_rule = lh.rule;
   }
 }

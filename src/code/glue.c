@@ -19,7 +19,7 @@ uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
     return 0;
   memset(hit, 0, sizeof(*hit));
   hit->ntok = (uint32_t)k;
-  snprintf(hit->code, sizeof(hit->code), "%s", h.code ? h.code : "");
+  dyad__scopy(hit->code, sizeof(hit->code), h.code ? h.code : "", (size_t)-1);
   switch (h.type) {
   case DYAD_AT_COUNTRY: hit->type = ACT_COUNTRY; break;
   case DYAD_AT_ADJ: hit->type = ACT_ADJ; break;
@@ -34,10 +34,10 @@ uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
     hit->type = strlen(hit->code) == 3 ? ACT_COUNTRY : ACT_ORG;
   }
   hit->sex = h.sex;
-  snprintf(hit->country, sizeof(hit->country), "%s",
-           h.country && h.country[0] ? h.country : "");
+  dyad__scopy(hit->country, sizeof(hit->country),
+              h.country && h.country[0] ? h.country : "", (size_t)-1);
   if (!hit->country[0] && h.code)
-    snprintf(hit->country, sizeof(hit->country), "%.3s", h.code);
+    dyad__scopy(hit->country, sizeof(hit->country), h.code, 3);
   hit->roles = h.roles;
   hit->rule = h.rule;
   if (!h.code)
@@ -56,7 +56,7 @@ uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
     return 0;
   memset(hit, 0, sizeof(*hit));
   hit->ntok = (uint32_t)k;
-  snprintf(hit->code, sizeof(hit->code), "%s", a->code);
+  dyad__scopy(hit->code, sizeof(hit->code), a->code, (size_t)-1);
   hit->title = a->title;
   hit->prefix = a->prefix;
   hit->rule = a->rule;
@@ -74,8 +74,8 @@ uint32_t dyad__glue_noun(const dyad_ctx *ctx, const dyad_token *toks,
     return 0;
   memset(hit, 0, sizeof(*hit));
   hit->ntok = (uint32_t)k;
-  snprintf(hit->code, sizeof(hit->code), "%s", nn->code);
-  snprintf(hit->mirror, sizeof(hit->mirror), "%s", nn->mirror);
+  dyad__scopy(hit->code, sizeof(hit->code), nn->code, (size_t)-1);
+  dyad__scopy(hit->mirror, sizeof(hit->mirror), nn->mirror, (size_t)-1);
   hit->preps = nn->preps;
   hit->npreps = nn->nprep;
   hit->rule = nn->rule;

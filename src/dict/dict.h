@@ -204,6 +204,10 @@ struct dyad_dict {
   uint64_t *ekeys;                         /* edge hash: node<<32|word */
   uint32_t *evals;                         /* child node */
   size_t eslots, nedges;
+  DYAD_VEC(uint16_t) first;                /* per word id: bit k set when
+                                              an edge labelled by it leaves
+                                              root k (a match's quick
+                                              reject); n = highest id + 1 */
   DYAD_VEC(struct dyad_actor) actors;
   DYAD_VEC(struct dyad_actor_code) acodes;
   DYAD_VEC(struct dyad_agent) agents;

@@ -240,6 +240,7 @@ void dyad__dict_free(dyad_ctx *ctx)
   free_index(a, d);
   dyad__free(a, d->ekeys, d->eslots * sizeof(*d->ekeys));
   dyad__free(a, d->evals, d->eslots * sizeof(*d->evals));
+  dyad_vec_free(a, d->first);
   for (size_t k = 0; k < d->problems.n; k++)
     dyad__free(a, d->problems.v[k], strlen(d->problems.v[k]) + 1);
   dyad_vec_free(a, d->problems);

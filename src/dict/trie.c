@@ -10,10 +10,15 @@
  * carries an entry: longest match wins.
  *
  * Invariant: word id 0 never labels an edge, so key 0 marks an empty slot.
+ * first[w] has bit k set exactly when an edge labelled w leaves root k, so
+ * a match at a token whose form and lemma start no phrase of the kind (most
+ * tokens) is rejected without touching the edge hash.
  */
 #include "dict.h"
 
 #define MAX_PHRASE 32
+
+_Static_assert(DYAD_DK_COUNT <= 16, "first[] holds one bit per root");
 
 static uint64_t mix(uint64_t k)
 {
@@ -79,6 +84,16 @@ static uint32_t edge_add(struct dyad_dict *d, const struct dyad_allocator *a,
   }
   if ((d->nedges + 1) * 2 > d->eslots && edges_grow(d, a))
     return 0;
+  if (node < DYAD_DK_COUNT) {
+    if (word >= d->first.n) {
+      if (dyad_vec_reserve(a, d->first, (size_t)word + 1))
+        return 0;
+      memset(d->first.v + d->first.n, 0,
+             ((size_t)word + 1 - d->first.n) * sizeof(*d->first.v));
+      d->first.n = (size_t)word + 1;
+    }
+    d->first.v[word] |= (uint16_t)(1u << node);
+  }
   struct dyad_trie_node *n = dyad_vec_push(a, d->nodes);
   if (!n)
     return 0;
@@ -186,6 +201,11 @@ size_t dyad__trie_match(const struct dyad_dict *d, int kind,
 {
   if (!d || i >= ntok || (size_t)kind >= d->nodes.n)
     return 0;
+  uint32_t f = toks[i].form, l = toks[i].lemma;
+  uint16_t bit = (uint16_t)(1u << kind);
+  if (!(f < d->first.n && (d->first.v[f] & bit)) &&
+      !(l < d->first.n && (d->first.v[l] & bit) && !d->forms_only))
+    return 0; /* no phrase of this kind starts with the token */
   size_t best = 0;
   int32_t e = -1;
   walk(d, (uint32_t)kind, toks, ntok, i, 0, &best, &e);

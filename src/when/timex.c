@@ -301,9 +301,11 @@ static int is_word(const struct scan *s, uint32_t i, const char *w)
   size_t wl = strlen(w), tl = s->t[i].len;
   if (tl != wl && tl != wl + 1)
     return 0; /* quick reject; + 1: "Sept." */
-  char buf[32];
-  size_t n = fold_tok(s, i, buf, sizeof(buf));
-  return n == strlen(w) && memcmp(buf, w, n) == 0;
+  /* as fold_tok: a final period goes ("Sept.") */
+  const char *p = s->doc->text + s->t[i].off;
+  if (tl > 1 && p[tl - 1] == '.')
+    tl--;
+  return dyad__fold_eq(p, tl, w, wl);
 }
 
 /* Value of a token made only of 1..4 digits, else -1. */
@@ -505,7 +507,7 @@ static dyad_status emit_bytes(struct scan *s, uint32_t off, uint32_t end,
   x->span.off = off;
   x->span.len = end - off;
   x->sent = s->sent;
-  snprintf(x->type, sizeof(x->type), "%s", type);
+  dyad__scopy(x->type, sizeof(x->type), type, (size_t)-1);
   size_t n = strlen(value);
   if (n >= sizeof(x->value))
     n = sizeof(x->value) - 1;
@@ -565,11 +567,32 @@ static dyad_status emit(struct scan *s, uint32_t a, uint32_t z,
   return emit_bytes(s, ta->off, tz->off + tz->len, type, value);
 }
 
+/* "YYYY-MM-DD" into v (VLEN bytes): the common value, written without
+ * snprintf; other years and fields go through it. */
+static void ymd(char *v, int y, int m, int d)
+{
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+    snprintf(v, VLEN, "%04d-%02d-%02d", y, m, d);
+    return;
+  }
+  v[0] = (char)('0' + y / 1000);
+  v[1] = (char)('0' + y / 100 % 10);
+  v[2] = (char)('0' + y / 10 % 10);
+  v[3] = (char)('0' + y % 10);
+  v[4] = '-';
+  v[5] = (char)('0' + m / 10);
+  v[6] = (char)('0' + m % 10);
+  v[7] = '-';
+  v[8] = (char)('0' + d / 10);
+  v[9] = (char)('0' + d % 10);
+  v[10] = '\0';
+}
+
 static void v_day(char *v, long dn)
 {
   int y, m, d;
   dyad__day_civil(dn, &y, &m, &d);
-  snprintf(v, VLEN, "%04d-%02d-%02d", y, m, d);
+  ymd(v, y, m, d);
 }
 
 static void v_week(char *v, long dn)
@@ -883,7 +906,7 @@ static uint32_t m_numeric(struct scan *s, uint32_t a, dyad_status *st)
     return a + 1;
   }
   char v[VLEN];
-  snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
+  ymd(v, y, m, d);
   *st = emit(s, a, a + 1, "DATE", v);
   return a + 1;
 }
@@ -1035,7 +1058,7 @@ static uint32_t m_month(struct scan *s, uint32_t a, dyad_status *st,
       *st = skip(s, a, i, bad_day(y, m));
       return i;
     }
-    snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, day);
+    ymd(v, y, m, day);
   } else {
     snprintf(v, sizeof(v), "%04d-%02d", y, m);
   }
@@ -1636,7 +1659,7 @@ static uint32_t m_holiday(struct scan *s, uint32_t a, dyad_status *st)
   if (week)
     v_week(v, dyad__day_number(y, m, d));
   else
-    snprintf(v, sizeof(v), "%04d-%02d-%02d", y, m, d);
+    ymd(v, y, m, d);
   *st = emit(s, a, i, "DATE", v);
   return i;
 }

@@ -272,6 +272,12 @@ static uint32_t longest(const struct scan *s, uint32_t i, uint32_t end,
           (t[i + maxl].kind == DYAD_TK_PUNCT && t[i + maxl].len == 1 &&
            strchr("-.,'", doc->text[t[i + maxl].off]))))
     maxl++;
+  /* a name ends on a capitalised word: keys past the last one are never
+   * looked up, so they are not made */
+  while (maxl > 0 && !is_capword(&t[i + maxl - 1]))
+    maxl--;
+  if (!maxl)
+    return 0;
   char key[KEYCAP];
   size_t kl[MAXW];
   prefix_keys(doc, i, maxl, key, kl);
