@@ -45,6 +45,7 @@ struct tw {
   uint8_t known;   /* the lexicon knows the word */
   uint8_t hand;    /* the word is in our hand-written lists */
   uint8_t capword; /* capitalised common word (not first) */
+  uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
@@ -435,7 +436,15 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
 {
   const dyad_ctx *ctx = doc->ctx;
   dyad_token *t = &doc->toks.v[i];
-  const struct dyad_lexent *e = dyad__lex_get(ctx, t->form);
+  /* dyad__lex_get, reading the entry's flags once for the rule bit too */
+  const struct dyad_lexicon *lx = ctx->lex;
+  const struct dyad_lexent *e = NULL;
+  if (t->form && t->form < lx->n) {
+    const struct dyad_lexent *x = &lx->ents[t->form];
+    w->rule = (x->flags & DYAD_LEXF_RULE) != 0;
+    if (x->flags & DYAD_LEXF_WORD)
+      e = x;
+  }
   w->known = e != NULL;
   w->hand = e && (e->flags & DYAD_LEXF_HAND);
   w->first = (uint8_t)first;
@@ -609,10 +618,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   struct tw *w = &W[i];
   uint64_t m = w->mask;
   uint32_t form = t->form;
-  const struct dyad_lexicon *lx = doc->ctx->lex;
-  /* sp: a word some rule below names by its form */
-  const int sp = form && form < lx->n &&
-                 (lx->ents[form].flags & DYAD_LEXF_RULE);
+  const int sp = w->rule; /* a word some rule below names by its form */
   /* Most words have one possible tag and no rule of their own: none of
    * the rules before the "only ambiguous" test below applies to them
    * (each needs a named form, a particle/preposition/adverb reading, a
@@ -1615,7 +1621,8 @@ dyad_status dyad__tag(dyad_doc *doc)
   size_t ntok = doc->toks.n;
   if (ntok == 0)
     return DYAD_OK;
-  struct tw *W = dyad__arena_calloc(&doc->arena, ntok * sizeof(*W));
+  /* every element is set whole by the folding loop below */
+  struct tw *W = dyad__arena_alloc(&doc->arena, ntok * sizeof(*W));
   if (!W)
     return DYAD_ENOMEM;
   if (!ctx->lex || !ctx->lex->tids)
@@ -1653,10 +1660,8 @@ dyad_status dyad__tag(dyad_doc *doc)
     size_t fl = fold_lookup(ctx, e, s, t->len, fbuf + fpos, &f, &id);
     if (f != s)
       fpos += fl;
-    W[i].f = f;
-    W[i].fl = (uint32_t)fl;
+    W[i] = (struct tw){.f = f, .fl = (uint32_t)fl, .form = id};
     t->form = id;
-    W[i].form = id;
     if (id < ctx->lex->n)
       __builtin_prefetch(&ctx->lex->ents[id]);
   }
