@@ -9,6 +9,7 @@
  *   code/actor.c   noun phrase -> actor codes (dictionary, country+agent,
  *                  titles, metonyms, pronouns and descriptions)
  *   code/modal.c   negation, modality, intent and threat -> CAMEO codes
+ *   code/hedge.c   acts only supposed, guessed, weighed or stopped
  *   code/coder.c   clause -> source, verb pattern, target; event nouns
  */
 #ifndef DYAD_CODE_H
@@ -144,6 +145,15 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
 void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
                       char out[8]);
 
+/* ==== hedges (hedge.c) ================================================= */
+
+/* Does clause c only suppose, guess, weigh or stop the act its verb names
+ * (an if-clause, "may" with no speaker of the source's own side, "analysts
+ * expect X to", "is considering imposing", "stop selling")? src is the
+ * source actor's code. Always 0 in literal mode. */
+int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
+                 const char *src);
+
 /* ==== requests (request.c) ============================================= */
 
 /* Refines the code of a request (an appeal 02x, a demand 10x, or a
@@ -157,5 +167,9 @@ int dyad__request_generic(const char *code);
 /* Is code an act that actors named together do to one another ("X and Y
  * met")? */
 int dyad__code_mutual(const char *code);
+/* Is code an act that is an event with its source alone ("demanded early
+ * elections", "went on strike"), the target left "---"? noun: the act is
+ * named by an event noun. */
+int dyad__code_targetless(const char *code, int noun);
 
 #endif

@@ -190,8 +190,11 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
       strncmp(src, tgt, 3) == 0 && self_country_void(code))
     return DYAD_OK;
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
-  if (!unknown_ok && (!tgt[0] || strncmp(src, "---", 3) == 0 ||
-                      strncmp(tgt, "---", 3) == 0))
+  if (!unknown_ok &&
+      (strncmp(src, "---", 3) == 0 ||
+       ((!tgt[0] || strncmp(tgt, "---", 3) == 0) &&
+        ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
+         !dyad__code_targetless(code, (flags & DYAD_EVF_NOUN) != 0)))))
     return DYAD_OK;
   for (size_t i = ec->first_event; i < doc->events.n; i++) {
     const dyad_event *e = &doc->events.v[i];
@@ -1243,7 +1246,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     if (ps >= 0 && ps != source)
       sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
   }
-  if (!sa)
+  if (!sa || dyad__hedged(doc, ec->cs, c, sa->code[0]))
     return DYAD_OK;
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
@@ -1472,6 +1475,11 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     sa = from_sa;
   if (!sa)
     return DYAD_OK;
+  if (c && vg && !means && (in_vp || (c->flags & DYAD_CLF_CONDITIONAL)) &&
+      dyad__hedged(doc, ec->cs, c, sa->code[0]))
+    return DYAD_OK; /* "may hold talks", "if the talks fail" (a noun
+                       elsewhere names a thing that exists: "products
+                       named in a U.S. complaint") */
   if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     /* "intends to speed up delivery": the noun's act is intended too */
     char m[8];

@@ -169,3 +169,37 @@ int dyad__code_mutual(const char *code)
       return 1;
   return 0;
 }
+
+/* Acts that are events even when no one they are done to is named, or
+ * when who it is cannot be told. CAMEO codes them with the source alone:
+ * an appeal or demand for aid, reform, concessions, mediation, withdrawal
+ * or a ceasefire ("appealed for emergency aid", "demanded early
+ * elections"); easing restrictions, stepping down, a ceasefire ("lifted
+ * the ban", "resigned", "declared a truce"); protest ("went on
+ * strike", "staged a hunger strike"); restrictions on a population
+ * ("declared a state of emergency"). The bare family codes (020, 100,
+ * 080, 140) say too little to stand alone, and so do the concessions
+ * and retreats whose verbs news mostly uses of policies ("adopted
+ * reforms", "withdrew its objections"); appeals for talks or
+ * cooperation need a partner, and of the acts named by a noun alone only
+ * protests and curfews are acts rather than topics ("the strike" is one,
+ * "Japan's demand" and "import restrictions" are not). Statements,
+ * consultations, aid, accusations, threats and violence are done to
+ * someone: without that someone they are dropped. */
+int dyad__code_targetless(const char *code, int noun)
+{
+  static const char *const alone[] = {
+      "023", "024", "025", "028", "103", "104", "105", "106", "107",
+      "081", "0831", "0871", "0873", "141", "142", "143", "144",
+      "145", "1721", "1722", "1723", "1724", NULL};
+  static const char *const noun_alone[] = {
+      "141", "142", "143", "144", "145", "1723", "1724", NULL};
+  size_t n = strlen(code);
+  if (n < 3 || (n == 3 && code[2] == '0'))
+    return 0;
+  const char *const *list = noun ? noun_alone : alone;
+  for (size_t i = 0; list[i]; i++)
+    if (strncmp(code, list[i], strlen(list[i])) == 0)
+      return 1;
+  return 0;
+}

@@ -37,7 +37,10 @@ enum { DYAD_LEM_NOUN, DYAD_LEM_VERB, DYAD_LEM_ADJ, DYAD_LEM_ADV,
 enum {
   DYAD_LEXF_HAND = 1u << 0,  /* from data/lexicon (closed class, override) */
   DYAD_LEXF_WORD = 1u << 1,  /* the entry exists (some tag known) */
-  DYAD_LEXF_INTRANS = 1u << 2 /* verb mostly used without an object */
+  DYAD_LEXF_INTRANS = 1u << 2, /* verb mostly used without an object */
+  DYAD_LEXF_RULE = 1u << 3     /* a word the tagger's rules name (set by
+                                  dyad__tagger_ids_new): words without it
+                                  skip those rules' tests */
 };
 
 #define DYAD_LEX_ORDER 4

@@ -252,7 +252,12 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
   int num2 = t[i + 2].tag == DYAD_TAG_CD || t[i + 2].tag == DYAD_TAG_DOLLAR;
   if ((c0 & WB(W_MORE)) && (c1 & WB(W_THAN)) && num2)
     return 2;
-  if ((c0 & WB(W_UP)) && t[i + 1].tag == DYAD_TAG_TO && num2)
+  /* "up to 4,000 troops": the tagger may read this "to" as a preposition */
+  const char *w1 = cx->doc->text + t[i + 1].off;
+  int to1 = t[i + 1].tag == DYAD_TAG_TO ||
+            (t[i + 1].tag == DYAD_TAG_IN && t[i + 1].len == 2 &&
+             (w1[0] | 0x20) == 't' && (w1[1] | 0x20) == 'o');
+  if ((c0 & WB(W_UP)) && to1 && num2)
     return 2;
   if (i + 3 < end && (c0 & WB(W_AS)) && (c1 & WB(W_QUANT)) &&
       (tcls(cx, i + 2) & WB(W_AS)) &&

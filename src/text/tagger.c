@@ -80,8 +80,17 @@ static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d);
 struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
 {
   struct dyad_tagger_ids *d = dyad__calloc(&ctx->alloc, sizeof(*d));
-  if (d)
-    lookup_ids(ctx, d);
+  if (!d)
+    return NULL;
+  lookup_ids(ctx, d);
+  /* mark every word named here in its lexicon entry (the struct is all
+   * uint32_t ids), so that context() tests a token's form against the
+   * list only when the form is one of them */
+  const uint32_t *ids = (const uint32_t *)(const void *)d;
+  struct dyad_lexicon *lx = ctx->lex;
+  for (size_t k = 0; lx && k < sizeof(*d) / sizeof(uint32_t); k++)
+    if (ids[k] && ids[k] < lx->n)
+      lx->ents[ids[k]].flags |= DYAD_LEXF_RULE;
   return d;
 }
 
@@ -599,6 +608,19 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   dyad_token *t = &T[i];
   struct tw *w = &W[i];
   uint64_t m = w->mask;
+  uint32_t form = t->form;
+  const struct dyad_lexicon *lx = doc->ctx->lex;
+  /* sp: a word some rule below names by its form */
+  const int sp = form && form < lx->n &&
+                 (lx->ents[form].flags & DYAD_LEXF_RULE);
+  /* Most words have one possible tag and no rule of their own: none of
+   * the rules before the "only ambiguous" test below applies to them
+   * (each needs a named form, a particle/preposition/adverb reading, a
+   * capital, a proper noun or a gerund), so they are done. */
+  if (!sp && !(m & (m - 1)) && !(m & (B(RP) | B(IN) | B(RB))) && !w->cap &&
+      !w->capword && t->tag != DYAD_TAG_NNP && t->tag != DYAD_TAG_NNPS &&
+      t->tag != DYAD_TAG_VBG)
+    return;
   int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
   uint32_t Pf = i > a ? T[i - 1].form : 0;
   int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
@@ -607,10 +629,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   long pa = prev_nonadv(doc, a, i);
   int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
   uint32_t PAl = pa >= 0 ? W[pa].vlemma : 0;
-  uint32_t form = t->form;
 
   /* closed-class words with their own rules */
-  if (form && form == d->to) {
+  if (sp && form == d->to) {
     /* infinitive "to" before a base verb, skipping adverbs (to further
      * increase); a word that is rather a noun (to power, to date) makes
      * it a preposition unless an object follows it */
@@ -633,7 +654,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     }
     return;
   }
-  if (form && form == d->that) {
+  if (sp && form == d->that) {
     int nfin = (Nm & (FINITE | B(RB))) && !(Nm & (NOUNS | B(DT) | ADJS));
     int nfin2 = N == DYAD_TAG_MD || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
                 N == DYAD_TAG_VBP || Nf == d->s;
@@ -664,7 +685,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_IN;
     return;
   }
-  if (form && form == d->s) {
+  if (sp && form == d->s) {
     int name = P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS;
     if (P == DYAD_TAG_PRP || P == DYAD_TAG_EX || P == DYAD_TAG_WP ||
         P == DYAD_TAG_WDT || (P == DYAD_TAG_DT && Pf == d->that) ||
@@ -676,21 +697,21 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_POS;
     return;
   }
-  if (form && form == d->there) {
+  if (sp && form == d->there) {
     t->tag = (Nm & (B(MD))) || (i + 1 < b && W[i + 1].vlemma == d->be) ||
                      Nf == d->seem || Nf == d->appear || Nf == d->remain
                  ? DYAD_TAG_EX
                  : DYAD_TAG_RB;
     return;
   }
-  if (form && form == d->her) {
+  if (sp && form == d->her) {
     t->tag = (Nm & (NOUNS | ADJS | B(CD))) && N != DYAD_TAG_IN &&
                      N != DYAD_TAG_DT
                  ? DYAD_TAG_PRPS
                  : DYAD_TAG_PRP;
     return;
   }
-  if (form && (form == d->about || form == d->around || form == d->over) &&
+  if (sp && (form == d->about || form == d->around || form == d->over) &&
       (N == DYAD_TAG_CD || N == DYAD_TAG_DOLLAR)) {
     t->tag = DYAD_TAG_RB;
     return;
@@ -742,7 +763,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_MD;
     return;
   }
-  if (form && form == d->as && Nf == d->well &&
+  if (sp && form == d->as && Nf == d->well &&
       !(i + 2 < b && T[i + 2].form == d->as)) {
     t->tag = DYAD_TAG_RB; /* "as well" */
     return;
@@ -753,7 +774,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_RB; /* ever since. glides by. */
     return;
   }
-  if (form && form == d->as) {
+  if (sp && form == d->as) {
     /* "as big as": the first as is an adverb */
     if ((N == DYAD_TAG_JJ || N == DYAD_TAG_RB || Nf == d->well ||
          N == DYAD_TAG_JJ) && i + 2 < b && (T[i + 2].form == d->as ||
@@ -763,7 +784,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_IN;
     return;
   }
-  if (form && (form == d->more || form == d->most || form == d->less ||
+  if (sp && (form == d->more || form == d->most || form == d->less ||
                form == d->least)) {
     /* before an adjective or adverb: RBR/RBS (more caustic, the most
      * common); otherwise a quantity: JJR/JJS (more people, more than 300,
@@ -807,12 +828,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   /* no longer, no more */
-  if (form && form == d->no && (Nm & (B(RBR) | B(JJR))) &&
+  if (sp && form == d->no && (Nm & (B(RBR) | B(JJR))) &&
       !(Nm & NOUNS) && i + 2 < b && !(W[i + 2].mask & NOUNS)) {
     t->tag = DYAD_TAG_RB;
     return;
   }
-  if (form && (form == d->all || form == d->both || form == d->half)) {
+  if (sp && (form == d->all || form == d->both || form == d->half)) {
     if (N == DYAD_TAG_DT || N == DYAD_TAG_PRPS)
       t->tag = DYAD_TAG_PDT;
     else if (form == d->both) {
@@ -826,30 +847,30 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_DT;
     return;
   }
-  if (form && form == d->either) {
+  if (sp && form == d->either) {
     t->tag = DYAD_TAG_DT;
     for (size_t k = i + 2; k < b && k < i + 6; k++)
       if (T[k].form == d->or_)
         t->tag = DYAD_TAG_CC;
     return;
   }
-  if (form && (form == d->before || form == d->after) &&
+  if (sp && (form == d->before || form == d->after) &&
       (N == DYAD_TAG_PERIOD || N == DYAD_TAG_COMMA || N == DYAD_TAG_NONE) &&
       isnoun(P)) {
     t->tag = DYAD_TAG_RB;
     return;
   }
-  if (form && form == d->so) {
+  if (sp && form == d->so) {
     t->tag = Nf == d->that ? DYAD_TAG_IN : DYAD_TAG_RB;
     return;
   }
-  if (form && form == d->one) {
+  if (sp && form == d->one) {
     t->tag = (P == DYAD_TAG_DT || P == DYAD_TAG_JJ) && Nf != d->of
                  ? DYAD_TAG_NN
                  : DYAD_TAG_CD;
     return;
   }
-  if (form && form == d->like) {
+  if (sp && form == d->like) {
     if (PA == DYAD_TAG_TO || PA == DYAD_TAG_MD)
       t->tag = DYAD_TAG_VB;
     else if (P == DYAD_TAG_PRP && Pf != d->it)

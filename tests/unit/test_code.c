@@ -195,12 +195,26 @@ static void own_country_as_target_of_a_statement_is_void(void **state)
   events_are("Kenyan police arrested Somali traders.", "KENCOP 173 SOM");
 }
 
+static void act_that_stands_alone_has_no_target(void **state)
+{
+  (void)state;
+  /* protests, concessions and specific demands are events with their
+   * source alone; a statement or a bare demand is not */
+  events_are("Kenyan teachers went on strike.", "KENEDU 143 ---");
+  events_are("The Kenyan opposition demanded early elections.",
+             "KENOPP 1044 ---");
+  events_are("Kenyan nurses staged a hunger strike.", "KENHLH 142 ---");
+  events_are("The Kenyan opposition praised the plan.", "");
+  events_are("Japan made a demand.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(act_that_stands_alone_has_no_target),
       cmocka_unit_test(appeal_takes_the_complement_verb),
       cmocka_unit_test(appeal_takes_the_event_noun),
       cmocka_unit_test(title_gives_the_office),

@@ -31,6 +31,19 @@ static void title_and_name_make_one_np(void **state)
   dyad_doc_free(doc);
 }
 
+static void up_to_a_number_opens_an_np(void **state)
+{
+  /* the tagger may read this "to" as a preposition: still a quantity */
+  dyad_doc *doc = tagged_doc(*state, "Chile/NNP sent/VBD/send up/IN to/IN "
+                                     "300/CD troops/NNS ./.");
+  const dyad_phrase *np = &doc->phrases.v[2];
+  assert_int_equal(np->kind, DYAD_PH_NP);
+  assert_int_equal(np->tok, 2);
+  assert_int_equal(np->ntok, 4);
+  assert_head(doc, 2, "troops");
+  dyad_doc_free(doc);
+}
+
 static void determiner_and_plural(void **state)
 {
   dyad_doc *doc = tagged_doc(*state, "the/DT new/JJ sanctions/NNS hurt/VBD "
@@ -404,6 +417,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(title_and_name_make_one_np),
+      cmocka_unit_test(up_to_a_number_opens_an_np),
       cmocka_unit_test(determiner_and_plural),
       cmocka_unit_test(negative_determiner),
       cmocka_unit_test(possessor_np),

@@ -1,0 +1,142 @@
+/* test_hedge.c: acts that news text supposes, guesses, weighs or stops
+ * (code/hedge.c) give no event; an actor's own conditional threats and
+ * promises still do (code/modal.c). The sentences are our own. */
+#include "testutil.h"
+
+#include <stdio.h>
+
+/* modal.c (internal, linked from libdyad.a) */
+void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
+                      char out[8]);
+
+static dyad_ctx *ctx;
+
+static int setup(void **state)
+{
+  (void)state;
+  ctx = test_ctx(1);
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  dyad_ctx_free(ctx);
+  return 0;
+}
+
+/* The events of text as "SRC CODE TGT" lines, in order. */
+static void events_are(const char *text, const char *want)
+{
+  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  size_t n;
+  const dyad_event *ev = dyad_doc_events(doc, &n);
+  char got[1024] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < n && len < sizeof(got); i++)
+    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s %s %s",
+                            i ? "; " : "", ev[i].source, ev[i].code,
+                            ev[i].target);
+  dyad_doc_free(doc);
+  if (strcmp(got, want) != 0)
+    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+}
+
+static void intent_of_a_concession_keeps_its_kind(void **state)
+{
+  (void)state;
+  char out[8];
+  dyad__modal_code("085", DYAD_PHF_INTENT, 0, out);
+  assert_string_equal(out, "0354"); /* ease sanctions */
+  dyad__modal_code("0841", DYAD_PHF_INTENT, 0, out);
+  assert_string_equal(out, "0353"); /* release people */
+  dyad__modal_code("086", DYAD_PHF_FUTURE, 0, out);
+  assert_string_equal(out, "0355"); /* admit outsiders */
+  dyad__modal_code("0871", DYAD_PHF_INTENT, 0, out);
+  assert_string_equal(out, "0356"); /* ceasefire */
+  dyad__modal_code("0832", DYAD_PHF_INTENT, 0, out);
+  assert_string_equal(out, "0342"); /* policy change */
+  dyad__modal_code("045", DYAD_PHF_INTENT, 0, out);
+  assert_string_equal(out, "039"); /* mediate */
+  dyad__modal_code("046", DYAD_PHF_INTENT, 0, out);
+  assert_string_equal(out, "036"); /* negotiate */
+}
+
+static void possibility_told_by_an_outsider_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenya may sell maize to Uganda, a grain trader said.", "");
+  events_are("Tanzania could attack Kenya.", "");
+}
+
+static void possibility_told_by_the_own_side_is_an_intent(void **state)
+{
+  (void)state;
+  events_are("Kenya would ease sanctions against Uganda, the Kenyan "
+             "foreign minister said.",
+             "KEN 0354 UGA");
+}
+
+static void hypothetical_would_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Tanzania would gain by attacking Kenya.", "");
+}
+
+static void if_clause_is_no_event(void **state)
+{
+  (void)state;
+  events_are("If Kenya sends troops to Somalia, the rebels will attack.", "");
+  events_are("Should Kenya send troops to Somalia, the talks would "
+             "collapse.",
+             "");
+}
+
+static void conditional_threat_stays(void **state)
+{
+  (void)state;
+  events_are("Kenya may expel Ugandan diplomats if Uganda does not release "
+             "the prisoners.",
+             "KEN 1313 UGAGOV");
+}
+
+static void guess_of_others_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Analysts expect that Kenya will sign a trade pact with "
+             "Uganda.",
+             "");
+}
+
+static void option_weighed_is_not_done(void **state)
+{
+  (void)state;
+  events_are("Kenya is considering expelling Ugandan diplomats.",
+             "KEN 014 UGAGOV");
+}
+
+static void act_stopped_or_resisted_is_not_done(void **state)
+{
+  (void)state;
+  events_are("Uganda asked Kenya to stop selling arms to Somalia.",
+             "UGA 020 KEN");
+  events_are("Kenyan banks are resisting signing a loan accord with "
+             "Uganda.",
+             "");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(intent_of_a_concession_keeps_its_kind),
+      cmocka_unit_test(possibility_told_by_an_outsider_is_no_event),
+      cmocka_unit_test(possibility_told_by_the_own_side_is_an_intent),
+      cmocka_unit_test(hypothetical_would_is_no_event),
+      cmocka_unit_test(if_clause_is_no_event),
+      cmocka_unit_test(conditional_threat_stays),
+      cmocka_unit_test(guess_of_others_is_no_event),
+      cmocka_unit_test(option_weighed_is_not_done),
+      cmocka_unit_test(act_stopped_or_resisted_is_not_done),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
