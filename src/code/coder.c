@@ -809,6 +809,36 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   return fallback >= 0 ? fallback : c->obj;
 }
 
+/* The target of a protest named by "in protest of / against / at / over"
+ * a thing ("a hunger strike in protest of the government's refusal",
+ * "walked out in protest at Japan's policy"): the actor that phrase names,
+ * or whose the thing is. -1 if none. */
+static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
+{
+  static const char *const in[] = {"in", NULL};
+  static const char *const protest[] = {"protest", NULL};
+  static const char *const about[] = {"of", "against", "at", "over", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, c->tok);
+       k + 1 < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+    const dyad_phrase *p = &doc->phrases.v[k];
+    const dyad_phrase *n = ph(doc, p->child);
+    if (p->kind != DYAD_PH_PP || !n || n->ntok != 1 ||
+        !word_in(doc, &doc->toks.v[p->tok], in) ||
+        !word_in(doc, &doc->toks.v[n->head], protest))
+      continue;
+    uint32_t t = n->tok + n->ntok;
+    int32_t np = pp_np_at(doc, t);
+    if (np < 0 || !word_in(doc, &doc->toks.v[t], about))
+      return -1;
+    if (dyad__np_actors(doc, ec->cs, np_first(doc, np)))
+      return np;
+    return owner_np(ec, np);
+  }
+  return -1;
+}
+
 /* The by-agent of a passive clause. */
 static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
                         const dyad_phrase *vg)
@@ -1099,6 +1129,23 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
   return f;
 }
 
+/* "tried to hack into", "attempted to seize": an attempt at coercion or
+ * violence is that act in CAMEO (a failed attack is an attack; CAMEO has
+ * no "intend to attack" but the threat, which an attempt is not). Is c an
+ * infinitive governed by try or attempt, itself asserted (not modal,
+ * future, threatened or negated)? */
+static int attempted(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const attempt[] = {"try", "attempt", NULL};
+  if (c->kind != DYAD_CL_INF || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n)
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && verb_is(doc, pv, attempt) &&
+         !(pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_THREAT |
+                        DYAD_PHF_NEGATED));
+}
+
 /* Codes whose target may be the nationality of what they hit: releasing
  * (08: "released Lebanese assets"), protest (14: "riots against Israeli
  * policies"), coercion and violence (17-20: "demolished Palestinian
@@ -1271,6 +1318,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
       target = lp;
   }
+  if (strncmp(hcode, "14", 2) == 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    int32_t pt = protest_target(ec, c);
+    if (pt >= 0)
+      target = pt;
+  }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     snprintf(req, sizeof(req), "%s", hcode);
@@ -1308,6 +1361,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                        : (vg->flags | governing_intent(doc, c)) &
                              ~dyad__attempt_made(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
+      ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
+      attempted(doc, c))
+    modal &= ~(uint32_t)DYAD_PHF_INTENT;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)
