@@ -1358,8 +1358,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   char code[8], mirror[8];
   uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL)
                        ? 0
-                       : (vg->flags | governing_intent(doc, c)) &
-                             ~dyad__attempt_made(doc, c);
+                       : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
       ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&

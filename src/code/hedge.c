@@ -261,25 +261,3 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
   return 0;
 }
 
-/* An attempt that was made ("tried to hack", "has attempted to block") is
- * coded as the act itself, as CAMEO does; only an attempt still ahead
- * ("will try to") is an intention. Returns DYAD_PHF_INTENT when the
- * intent of infinitive clause c comes from such a past attempt, else 0. */
-uint32_t dyad__attempt_made(const dyad_doc *doc, const dyad_clause *c)
-{
-  static const char *const attempt[] = {"try", "attempt", NULL};
-  if (c->kind != DYAD_CL_INF || (doc->ctx->flags & DYAD_CFG_LITERAL))
-    return 0;
-  const dyad_clause *a = parent_of(doc, c);
-  const dyad_phrase *vg = vg_of(doc, c);
-  const dyad_phrase *pv = a ? vg_of(doc, a) : NULL;
-  if (!vg || !pv || !lemma_in(doc, pv, attempt) ||
-      vg->tok != pv->tok + pv->ntok)
-    return 0;
-  if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_NEGATED |
-                   DYAD_PHF_THREAT))
-    return 0;
-  if (pv->tense != DYAD_TENSE_PAST && !(pv->flags & DYAD_PHF_PERFECT))
-    return 0;
-  return DYAD_PHF_INTENT;
-}
