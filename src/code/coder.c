@@ -682,6 +682,7 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
 
 static int in_locative(const dyad_doc *doc, int32_t np);
 static int region_place(struct emit_ctx *ec, int32_t np);
+static int32_t apposed_actor(struct emit_ctx *ec, int32_t np);
 
 /* Is NP k a capital named as a place ("the quota set in Vienna", "talks
  * in Moscow")? There it is where something was said or agreed, not the
@@ -1115,6 +1116,40 @@ static int region_place(struct emit_ctx *ec, int32_t np)
   return a && a->n == 1 && a->type[0] == ACT_BLOC;
 }
 
+/* The actor an appositive description stands beside: for a subject NP
+ * that is a description with a determiner and a common-noun head ("the
+ * only Arab country", "a leading producer") right after "<actor> ," at
+ * the start of the sentence or after a dateline ("Egypt, the only Arab
+ * country to ..., criticized Syria"), the NP naming that actor; else np.
+ * The description says what the actor is; it does not replace it (its
+ * own reading, ARB, would be a different actor). Not in a list ("Kenya,
+ * the United States and Britain": a proper-noun head). */
+static int32_t apposed_actor(struct emit_ctx *ec, int32_t np)
+{
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP || p->det < 0 || p->up >= 0 ||
+      (p->flags & DYAD_PHF_COORD) || p->conj >= 0 || np == 0)
+    return np;
+  char c0 = doc->text[doc->toks.v[p->head].off];
+  if (c0 < 'a' || c0 > 'z' || p->tok < 2 ||
+      doc->toks.v[p->tok - 1].tag != DYAD_TAG_COMMA)
+    return np;
+  int32_t q = np - 1;
+  const dyad_phrase *qp = ph(doc, q);
+  if (!qp || qp->kind != DYAD_PH_NP || qp->up >= 0 ||
+      qp->tok + qp->ntok != p->tok - 1 || (qp->flags & DYAD_PHF_COORD))
+    return np;
+  uint32_t s = dyad__sent_of(doc, qp->tok);
+  uint32_t t0 = doc->sents.v[s].tok;
+  while (t0 < qp->tok && (doc->toks.v[t0].flags & DYAD_TOKF_DATELINE))
+    t0++;
+  if (t0 != qp->tok)
+    return np;
+  const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, q));
+  return a && a->n == 1 ? q : np;
+}
+
 /* Is participial clause c the gerund object of its parent's verb ("to
  * resume shelling", "began shelling"), right after that verb? */
 static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
@@ -1360,6 +1395,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     hcode = req;
   }
   int32_t source = psource >= 0 ? psource : c->subj;
+  if (source >= 0 && psource < 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+    source = apposed_actor(ec, source);
   int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */

@@ -126,6 +126,17 @@ static void region_named_as_a_place_is_not_the_target(void **state)
   events_are("Kenyan troops shelled positions in Uganda.", "KENMIL 194 UGA");
 }
 
+static void appositive_description_keeps_its_actor(void **state)
+{
+  (void)state;
+  events_are("Kenya, the only African country in the group, criticized "
+             "Uganda.",
+             "KEN 111 UGA");
+  /* a list is no apposition */
+  events_are("Kenya, the United States and Britain criticized Uganda.",
+             "KEN 111 UGA; USA 111 UGA; GBR 111 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -134,6 +145,7 @@ int main(void)
       cmocka_unit_test(owner_of_a_topic_is_not_a_party),
       cmocka_unit_test(capital_named_as_a_place_is_not_the_target),
       cmocka_unit_test(region_named_as_a_place_is_not_the_target),
+      cmocka_unit_test(appositive_description_keeps_its_actor),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
