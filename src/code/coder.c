@@ -178,6 +178,20 @@ static int self_country_void(const char *code)
   return 0;
 }
 
+/* Is clause c dated more than a year before the article by its own words
+ * ("the Arabs' defeat in 1967", "had seized the island in 1982")? Such
+ * background is history the article recalls, not news of its date; with
+ * only a year (no day) the event cannot be dated either, so it is no
+ * event. A year after the article (a plan for 1989) is no act yet, but
+ * modal.c and the hedges read those; "last year" stays (within a year). */
+static int stale(const dyad_doc *doc, const dyad_clause *c)
+{
+  if (!c || !doc->date)
+    return 0;
+  int y = dyad__event_year(doc, c);
+  return y > 0 && y < (int)(doc->date / 10000) - 1;
+}
+
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
                         const char *tgt, dyad_span ts, const char *code,
                         dyad_span vs, const char *rule, uint32_t flags)
@@ -201,6 +215,8 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
        ((!tgt[0] || strncmp(tgt, "---", 3) == 0) &&
         ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
          !dyad__code_targetless(code, (flags & DYAD_EVF_NOUN) != 0)))))
+    return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && stale(doc, ec->cl))
     return DYAD_OK;
   for (size_t i = ec->first_event; i < doc->events.n; i++) {
     const dyad_event *e = &doc->events.v[i];

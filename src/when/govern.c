@@ -130,3 +130,57 @@ dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
   }
   return 0;
 }
+
+/* The year the timexes that govern clause c name (as dyad__event_date finds
+ * them: those the innermost owning clause holds), the latest of them; 0
+ * when none governs it or one names no year ("today", "now"). */
+int dyad__event_year(const dyad_doc *doc, const dyad_clause *c)
+{
+  if (!doc || !c || !(doc->stages_done & DYAD_STAGE_WHEN) ||
+      c < doc->clauses.v || c >= doc->clauses.v + doc->clauses.n)
+    return 0;
+  long ci = c - doc->clauses.v;
+  long si = sent_of_clause(doc, (size_t)ci);
+  if (si < 0)
+    return 0;
+  const dyad_sentence *s = &doc->sents.v[si];
+  size_t lo = 0, hi = doc->timexes.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->timexes.v[mid].sent < (uint32_t)si)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t first = lo, last = lo;
+  while (last < doc->timexes.n && doc->timexes.v[last].sent == (uint32_t)si)
+    last++;
+  for (int hops = 0; ci >= 0 && hops < 16; hops++) {
+    int year = 0, owned = 0;
+    for (size_t k = first; k < last; k++) {
+      const dyad_timex *x = &doc->timexes.v[k];
+      if ((strcmp(x->type, "DATE") && strcmp(x->type, "TIME")) ||
+          owner(doc, s, x) != ci)
+        continue;
+      uint32_t t = tok_at(doc, s, x->span.off);
+      if (t != UINT32_MAX && t > s->tok &&
+          doc->toks.v[t - 1].len == 5 &&
+          strncasecmp(doc->text + doc->toks.v[t - 1].off, "since", 5) == 0)
+        continue; /* "since 1972": a period that runs to now */
+      owned = 1;
+      int y = 0, j = 0;
+      for (; j < 4 && x->value[j] >= '0' && x->value[j] <= '9'; j++)
+        y = y * 10 + (x->value[j] - '0');
+      if (j < 4)
+        return 0;
+      if (y > year)
+        year = y;
+    }
+    if (owned)
+      return year;
+    ci = doc->clauses.v[ci].parent;
+    if (ci >= 0 && (ci < (long)s->clause || ci >= (long)(s->clause + s->nclause)))
+      break;
+  }
+  return 0;
+}

@@ -49,6 +49,11 @@ void dyad__iso_week(long dn, int *wy, int *w);
 dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
                            int *from_text);
 
+/* The latest year named by the timexes that govern clause c (the ones
+ * dyad__event_date reads, year-only values included: "in 1948" gives
+ * 1948); 0 when none does or one names no year. Same cost. */
+int dyad__event_year(const dyad_doc *doc, const dyad_clause *c);
+
 /* Parses a full-day TimeML value ("2023-03-21", optionally followed by
  * "T..."); returns YYYYMMDD or 0. */
 dyad_date dyad__timex_day(const char *value);

@@ -137,6 +137,19 @@ static void appositive_description_keeps_its_actor(void **state)
              "KEN 111 UGA; USA 111 UGA; GBR 111 UGA");
 }
 
+static void event_years_before_the_article_is_background(void **state)
+{
+  (void)state;
+  events_on("Kenya expelled Ugandan diplomats in 1979.", 19870319, "");
+  events_on("Kenya expelled Ugandan diplomats last year.", 19870319,
+            "KEN 161 UGAGOV");
+  events_on("Kenya expelled Ugandan diplomats in 1986.", 19870319,
+            "KEN 161 UGAGOV");
+  /* "since": a period that runs to the article's day */
+  events_on("Kenya has given aid to Uganda since 1979.", 19870319,
+            "KEN 070 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -146,6 +159,7 @@ int main(void)
       cmocka_unit_test(capital_named_as_a_place_is_not_the_target),
       cmocka_unit_test(region_named_as_a_place_is_not_the_target),
       cmocka_unit_test(appositive_description_keeps_its_actor),
+      cmocka_unit_test(event_years_before_the_article_is_background),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
