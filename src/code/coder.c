@@ -467,6 +467,27 @@ static int32_t slot_np(dyad_doc *doc, struct coder_state *cs, uint32_t pos,
   return -1;
 }
 
+/* Do the words a pattern item skipped, tokens [from, to), start with a
+ * verb group ("stopped dumping chips in", "refused to continue financing
+ * X")? Then the item belongs to that verb's clause, the pattern verb's
+ * complement, not to the pattern's verb ("stop in"). A participle later,
+ * inside a noun phrase ("loans totalling 390 mln dlrs from"), does not
+ * count. */
+static int skips_verb(const dyad_doc *doc, uint32_t from, uint32_t to)
+{
+  size_t k = phrase_after(doc, from - 1);
+  if (k >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *p = &doc->phrases.v[k];
+  if (p->tok != from || p->kind != DYAD_PH_VG || p->head >= to)
+    return 0;
+  /* ("lifted remaining restrictions", "came under growing criticism": a
+   * participle the lexicon knows as an adjective) */
+  const struct dyad_lexent *e =
+      dyad__lex_get(doc->ctx, doc->toks.v[p->head].form);
+  return !(e && (e->mask & DYAD_TAGBIT(DYAD_TAG_JJ)));
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -516,6 +537,7 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
   pos = vg->head + 1;
   for (uint16_t k = p->npre; k < p->nitems; k++) {
     const struct dyad_verb_item *it = &p->items[k];
+    int after_slot = k > p->npre; /* (only words right after the verb) */
     if (it->kind == DYAD_VI_TARGET || it->kind == DYAD_VI_SOURCE ||
         it->kind == DYAD_VI_ANY || it->kind == DYAD_VI_BOTH) {
       while (pos < end && (toks[pos].tag == DYAD_TAG_COMMA))
@@ -558,6 +580,9 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     }
     if (!m)
       return 0;
+    if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) && !after_slot &&
+        skips_verb(doc, pos, q))
+      return 0; /* "stopped dumping chips in the U.S." is no "stop in" */
     uint32_t lastt = q + (uint32_t)m - 1;
     if (*nwords < 8)
       words[(*nwords)++] = lastt;

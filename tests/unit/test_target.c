@@ -150,6 +150,16 @@ static void event_years_before_the_article_is_background(void **state)
             "KEN 070 UGA");
 }
 
+static void pattern_word_past_a_complement_verb_is_not_the_verbs(void **state)
+{
+  (void)state;
+  /* "stop in" is a visit; "stopped selling maize in" is not */
+  events_are("Kenya stopped selling maize in Uganda.", "");
+  events_are("The Kenyan president will stop in Uganda.", "KENGOV 036 UGA");
+  /* an adjective-like participle does not end the pattern */
+  events_are("Kenya lifted remaining curbs on Uganda.", "KEN 081 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -160,6 +170,7 @@ int main(void)
       cmocka_unit_test(region_named_as_a_place_is_not_the_target),
       cmocka_unit_test(appositive_description_keeps_its_actor),
       cmocka_unit_test(event_years_before_the_article_is_background),
+      cmocka_unit_test(pattern_word_past_a_complement_verb_is_not_the_verbs),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
