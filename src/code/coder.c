@@ -488,6 +488,25 @@ static int skips_verb(const dyad_doc *doc, uint32_t from, uint32_t to)
   return !(e && (e->mask & DYAD_TAGBIT(DYAD_TAG_JJ)));
 }
 
+/* Is a violent act that a pattern names by the word "strike" ("launched
+ * strikes", "staged a strike") done by labour only (every source actor's
+ * code holds the LAB agent: "Australian trade unions launched week-long
+ * strikes")? Then the strike is a labour strike (143), not an attack. */
+static int labour_strike(const dyad_doc *doc, const struct np_actors *sa,
+                         const uint32_t *words, size_t nwords)
+{
+  static const char *const strike[] = {"strike", "strikes", NULL};
+  if (!sa || !sa->n)
+    return 0;
+  for (size_t i = 0; i < sa->n; i++)
+    if (!strstr(sa->code[i], "LAB"))
+      return 0;
+  for (size_t k = 0; k < nwords; k++)
+    if (word_in(doc, &doc->toks.v[words[k]], strike))
+      return 1;
+  return 0;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -1494,6 +1513,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   }
   if (!sa || dyad__hedged(doc, ec->cs, c, sa->code[0]))
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strncmp(hcode, "19", 2) == 0 &&
+      labour_strike(doc, sa, words, nwords)) {
+    dyad__modal_code("143", modal, cmodal, code);
+    mirror[0] = '\0';
+    target = -1; /* (the place struck is no target: "in New South Wales") */
+  }
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
   if (by_source && !ta && sa->n >= 2)

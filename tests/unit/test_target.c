@@ -160,6 +160,13 @@ static void pattern_word_past_a_complement_verb_is_not_the_verbs(void **state)
   events_are("Kenya lifted remaining curbs on Uganda.", "KEN 081 UGA");
 }
 
+static void strike_by_labour_is_a_labour_strike(void **state)
+{
+  (void)state;
+  events_are("Kenyan unions launched strikes in Nairobi.", "KENLAB 143 ---");
+  events_are("Kenyan troops launched strikes on Uganda.", "KENMIL 190 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -171,6 +178,7 @@ int main(void)
       cmocka_unit_test(appositive_description_keeps_its_actor),
       cmocka_unit_test(event_years_before_the_article_is_background),
       cmocka_unit_test(pattern_word_past_a_complement_verb_is_not_the_verbs),
+      cmocka_unit_test(strike_by_labour_is_a_labour_strike),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
