@@ -507,6 +507,30 @@ static int labour_strike(const dyad_doc *doc, const struct np_actors *sa,
   return 0;
 }
 
+/* Does "charged X with ..." (173, a legal charge) only accuse X (112)?
+ * A state, a government, an army or an organization cannot be arrested or
+ * tried: "Washington charged France with unfair practices", "Greece
+ * charged Turkish aircraft with infringements". People charged by anyone
+ * ("police charged two Ugandans with smuggling") stay 173, and so does
+ * what police or the courts charge. */
+static int charge_accuses(const struct np_actors *sa,
+                          const struct np_actors *ta)
+{
+  if (!sa || !ta || !ta->n)
+    return 0;
+  for (size_t i = 0; i < sa->n; i++)
+    if (strstr(sa->code[i], "COP") || strstr(sa->code[i], "JUD"))
+      return 0;
+  for (size_t j = 0; j < ta->n; j++) {
+    int t = ta->type[j];
+    const char *c = ta->code[j];
+    if (t != ACT_COUNTRY && t != ACT_CAPITAL && t != ACT_IGO &&
+        t != ACT_BLOC && !strstr(c, "GOV") && !strstr(c, "MIL"))
+      return 0;
+  }
+  return 1;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -1521,6 +1545,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   }
   const struct np_actors *ta =
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
+  static const char *const charge[] = {"charge", NULL};
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strcmp(code, "173") == 0 &&
+      verb_is(doc, vg, charge) && charge_accuses(sa, ta))
+    snprintf(code, sizeof(code), "112");
   if (by_source && !ta && sa->n >= 2)
     return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
                        agents did not act on each other */

@@ -167,6 +167,15 @@ static void strike_by_labour_is_a_labour_strike(void **state)
   events_are("Kenyan troops launched strikes on Uganda.", "KENMIL 190 UGA");
 }
 
+static void charging_a_state_is_an_accusation(void **state)
+{
+  (void)state;
+  events_are("Kenya charged Uganda with violating the border accord.",
+             "KEN 112 UGA");
+  events_are("Kenyan police charged two Ugandans with smuggling.",
+             "KENCOP 173 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -179,6 +188,7 @@ int main(void)
       cmocka_unit_test(event_years_before_the_article_is_background),
       cmocka_unit_test(pattern_word_past_a_complement_verb_is_not_the_verbs),
       cmocka_unit_test(strike_by_labour_is_a_labour_strike),
+      cmocka_unit_test(charging_a_state_is_an_accusation),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
