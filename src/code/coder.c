@@ -184,12 +184,21 @@ static int self_country_void(const char *code)
  * only a year (no day) the event cannot be dated either, so it is no
  * event. A year after the article (a plan for 1989) is no act yet, but
  * modal.c and the hedges read those; "last year" stays (within a year). */
-static int stale(const dyad_doc *doc, const dyad_clause *c)
+static int stale(const dyad_doc *doc, const dyad_clause *c,
+                 const char *code)
 {
   if (!c || !doc->date)
     return 0;
   int y = dyad__event_year(doc, c);
-  return y > 0 && y < (int)(doc->date / 10000) - 1;
+  int ay = (int)(doc->date / 10000);
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int verbal = root <= 5 || (root >= 10 && root <= 13);
+  if (y > ay && !verbal)
+    return 1; /* a material act dated in a later year has not happened:
+                 "until he leaves office in January 1989", "return it to
+                 Chinese control in 1999" (a statement, appeal, intent or
+                 threat about then is made now) */
+  return y > 0 && y < ay - 1;
 }
 
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
@@ -216,7 +225,7 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
         ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
          !dyad__code_targetless(code, (flags & DYAD_EVF_NOUN) != 0)))))
     return DYAD_OK;
-  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && stale(doc, ec->cl))
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && stale(doc, ec->cl, code))
     return DYAD_OK;
   for (size_t i = ec->first_event; i < doc->events.n; i++) {
     const dyad_event *e = &doc->events.v[i];

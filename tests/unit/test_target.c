@@ -145,6 +145,14 @@ static void event_years_before_the_article_is_background(void **state)
             "KEN 161 UGAGOV");
   events_on("Kenya expelled Ugandan diplomats in 1986.", 19870319,
             "KEN 161 UGAGOV");
+  /* a material act in a later year has not happened; an appeal for
+   * then is made now */
+  events_on("The accord lapses when Kenya withdraws its troops from Uganda "
+            "in 1989.", 19870319, "");
+  events_on("The accord lapses when Kenya withdraws its troops from "
+            "Uganda.", 19870319, "KEN 0874 UGA");
+  events_on("Kenya called on Uganda to hold elections in 1989.", 19870319,
+            "KEN 0244 UGA");
   /* "since": a period that runs to the article's day */
   events_on("Kenya has given aid to Uganda since 1979.", 19870319,
             "KEN 070 UGA");
