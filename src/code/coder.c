@@ -645,6 +645,21 @@ static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
   return 0;
 }
 
+/* Is NP k the own subject of a clause other than c near it ("..., the
+ * official news agency said": the speaker, not what c's verb acts on)? */
+static int subject_elsewhere(const dyad_doc *doc, const dyad_clause *c,
+                             int32_t k)
+{
+  size_t ci = (size_t)(c - doc->clauses.v);
+  size_t lo = ci > 4 ? ci - 4 : 0;
+  for (size_t j = lo; j < doc->clauses.n && j < ci + 6; j++) {
+    const dyad_clause *n = &doc->clauses.v[j];
+    if (j != ci && n->subj == k && !(n->flags & DYAD_CLF_SUBJ_INHERITED))
+      return 1;
+  }
+  return 0;
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep,
                               const char *code)
@@ -705,6 +720,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
+        continue;
+      if (!literal && subject_elsewhere(doc, c, (int32_t)k))
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;

@@ -251,12 +251,29 @@ static void pressure_to_act_is_a_demand(void **state)
              "IRNGOV 1052 IRQLAB");
 }
 
+static void speaker_of_a_report_is_no_target(void **state)
+{
+  (void)state;
+  events_are("Kenya rejected the proposal, the official Ugandan news agency "
+             "said.",
+             "");
+}
+
+static void people_named_by_their_trade(void **state)
+{
+  (void)state;
+  events_are("A Saudi businessman sued the United States.", "SAUBUS 115 USA");
+  events_are("Sunnis protested against Shiite parties.", "MOSSUN 140 MOSPTY");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(speaker_of_a_report_is_no_target),
+      cmocka_unit_test(people_named_by_their_trade),
       cmocka_unit_test(announced_appeal_is_an_appeal),
       cmocka_unit_test(attempted_violence_is_the_act),
       cmocka_unit_test(parties_agree_or_fail_together),
