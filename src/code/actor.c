@@ -697,6 +697,10 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const char *country = s.country;
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
+    if (country == s.best.code && s.best.type == ACT_CAPITAL &&
+        s.best.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+      country = s.best.country; /* "Moscow police": RUS + COP, not the
+                                   government the capital stands for */
     compose_lit(doc, code, country, s.agent.code);
     if (s.former) /* "former Gondor prosecutors": GONELI */
       snprintf(code, sizeof(code), "%s%s", country[0] ? country : "---",

@@ -445,6 +445,29 @@ static int32_t slot_np(dyad_doc *doc, struct coder_state *cs, uint32_t pos,
   return -1;
 }
 
+/* Token after the of-phrases and a parenthesis that follow a slot's noun
+ * phrase at pos ("pressured the workers of the state bus company (SBC)
+ * to cancel"), so that the pattern's next word is looked for after them.
+ * At most three of-phrases. */
+static uint32_t past_modifiers(const dyad_doc *doc, uint32_t pos,
+                               uint32_t end)
+{
+  static const char *const of[] = {"of", NULL};
+  const dyad_token *toks = doc->toks.v;
+  for (int g = 0; g < 3 && pos < end; g++) {
+    int32_t np = pp_np_at(doc, pos);
+    if (np < 0 || !word_in(doc, &toks[pos], of))
+      break;
+    const dyad_phrase *n = &doc->phrases.v[np];
+    pos = n->tok + n->ntok;
+  }
+  if (pos < end && toks[pos].tag == DYAD_TAG_LRB)
+    for (uint32_t t = pos + 1; t < end && t < pos + 8; t++)
+      if (toks[t].tag == DYAD_TAG_RRB)
+        return t + 1;
+  return pos;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -516,6 +539,8 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       for (int32_t m = n->conj; m >= 0 && (size_t)m < doc->phrases.n;
            m = doc->phrases.v[m].conj)
         pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
+      if (!(ctx->flags & DYAD_CFG_LITERAL))
+        pos = past_modifiers(doc, pos, end);
       continue;
     }
     uint32_t limit = pos + (k == p->npre ? 8 : 7);

@@ -266,12 +266,39 @@ static void people_named_by_their_trade(void **state)
   events_are("Sunnis protested against Shiite parties.", "MOSSUN 140 MOSPTY");
 }
 
+static void capital_with_an_agent_is_the_country_s_agent(void **state)
+{
+  (void)state;
+  events_are("Moscow police arrested Kenyan students.", "RUSCOP 173 KENEDU");
+}
+
+static void slot_reaches_past_the_of_phrase(void **state)
+{
+  (void)state;
+  events_are("Peru urged the leaders of Chile to release the prisoners.",
+             "PER 0253 CHLGOV");
+  events_are("Iranian authorities pressured workers of the Tehran bus "
+             "company (TBC) to cancel the strike.",
+             "IRNGOV 1052 IRNBUS");
+}
+
+static void forcing_people_from_their_homes_is_expulsion(void **state)
+{
+  (void)state;
+  events_are("The Kenyan army forced out on Monday 300 Somali refugees from "
+             "their homes.",
+             "KENMIL 201 SOMREF");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(capital_with_an_agent_is_the_country_s_agent),
+      cmocka_unit_test(slot_reaches_past_the_of_phrase),
+      cmocka_unit_test(forcing_people_from_their_homes_is_expulsion),
       cmocka_unit_test(speaker_of_a_report_is_no_target),
       cmocka_unit_test(people_named_by_their_trade),
       cmocka_unit_test(announced_appeal_is_an_appeal),
