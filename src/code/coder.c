@@ -670,19 +670,50 @@ static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
   return 0;
 }
 
-/* Is NP k the own subject of a clause other than c near it ("..., the
- * official news agency said": the speaker, not what c's verb acts on)? */
-static int subject_elsewhere(const dyad_doc *doc, const dyad_clause *c,
-                             int32_t k)
+/* Is NP k, found after clause c's verb, someone else's: the subject of
+ * another clause of the sentence ("..., the West German Foreign Ministry
+ * said"; "oppose the tax, but Italy and Belgium seem to ...") or the
+ * subject of an absolute "with X doing" ("agreed to buy corn, with Italy
+ * buying wheat")? Such an NP is not who c's act is done to. */
+static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
 {
-  size_t ci = (size_t)(c - doc->clauses.v);
-  size_t lo = ci > 4 ? ci - 4 : 0;
-  for (size_t j = lo; j < doc->clauses.n && j < ci + 6; j++) {
-    const dyad_clause *n = &doc->clauses.v[j];
-    if (j != ci && n->subj == k && !(n->flags & DYAD_CLF_SUBJ_INHERITED))
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, c->tok)];
+  const dyad_phrase *p = &doc->phrases.v[k];
+  const dyad_phrase *u = ph(doc, p->up);
+  static const char *const with[] = {"with", NULL};
+  int with_pp = u && u->kind == DYAD_PH_PP &&
+                word_in(doc, &doc->toks.v[u->tok], with);
+  if (c->speaker == k)
+    return 1;
+  for (uint32_t j = 0; j < s->nclause; j++) {
+    const dyad_clause *o = &doc->clauses.v[s->clause + j];
+    if (o == c)
+      continue;
+    if (o->subj == k && !(o->flags & DYAD_CLF_SUBJ_INHERITED))
+      return 1;
+    const dyad_phrase *ov = ph(doc, o->verb);
+    if (with_pp && o->kind == DYAD_CL_PART && o->subj == k && ov &&
+        ov->tok == p->tok + p->ntok)
       return 1;
   }
   return 0;
+}
+
+static int in_locative(const dyad_doc *doc, int32_t np);
+
+/* Is NP k a capital named as a place ("the quota set in Vienna", "talks
+ * in Moscow")? There it is where something was said or agreed, not the
+ * government it stands for elsewhere ("Moscow said"). */
+static int capital_place(struct emit_ctx *ec, int32_t k, const char *code)
+{
+  if (code && ((code[0] == '1' && code[1] >= '3') || code[0] == '2'))
+    return 0; /* a threat or an attack there hits it: "threatened to ban
+                 voting in X", "shelled X" */
+  if (!in_locative(ec->doc, k))
+    return 0;
+  const struct np_actors *a =
+      dyad__np_actors(ec->doc, ec->cs, np_first(ec->doc, k));
+  return a && a->n == 1 && a->type[0] == ACT_CAPITAL;
 }
 
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
@@ -695,7 +726,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
    * attack there hits it ("lifted the curfew in", "shelled positions in") */
   static const char *const locative[] = {"in", "at", "near", "inside",
                                          "outside", "throughout", "across",
-                                         "around", "during", NULL};
+                                         "around", "during", "over", NULL};
   int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
@@ -739,14 +770,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                    doc->phrases.v[p->up].attach == c->obj &&
                    word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
                            locative); /* "extended the curfew in Algiers" */
-      if (!literal && hop == 0 && !placed &&
-          !on_verb(doc, p, c->verb, c->obj))
-        continue; /* "condemned the attack on Ukraine": not Ukraine */
+      if (!literal && !placed && (hop == 0 || !hits_place) &&
+          !on_verb(doc, p, cl->verb, cl->obj))
+        continue; /* "condemned the attack on Ukraine": not Ukraine; in
+                     the infinitive of a cooperative act too ("agreed to
+                     discuss the problems of Afghanistan"; but "threatened
+                     to revoke the licences of X" hits X) */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
         continue;
-      if (!literal && subject_elsewhere(doc, c, (int32_t)k))
+      if (!literal && (other_subject(doc, c, (int32_t)k) ||
+                       capital_place(ec, (int32_t)k, code)))
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
@@ -1318,7 +1353,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   char code[8], mirror[8];
   uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL)
                        ? 0
-                       : vg->flags | governing_intent(doc, c);
+                       : (vg->flags | governing_intent(doc, c)) &
+                             ~dyad__attempt_made(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
       ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
