@@ -567,6 +567,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   }
   struct npscan s;
   scan(doc, ph, &s);
+  if (s.best.ntok && s.best_at + s.best.ntok > ph->tok + ph->ntok)
+    sp = dyad__tok_span(doc, first, s.best_at + s.best.ntok); /* "the
+                     Republic of Slovenia": the name runs past the NP */
   if (!s.best.ntok && !s.agent.ntok && !s.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     int32_t of = quantity_of(doc, pi);
     if (of >= 0) {

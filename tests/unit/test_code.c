@@ -290,12 +290,29 @@ static void forcing_people_from_their_homes_is_expulsion(void **state)
              "KENMIL 201 SOMREF");
 }
 
+static void source_span_covers_a_name_past_the_phrase(void **state)
+{
+  (void)state;
+  const char *text = "The Republic of Slovenia criticised Austria.";
+  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  size_t n;
+  const dyad_event *ev = dyad_doc_events(doc, &n);
+  assert_int_equal(n, 1);
+  assert_string_equal(ev[0].source, "SVN");
+  char got[64];
+  snprintf(got, sizeof(got), "%.*s", (int)ev[0].source_span.len,
+           text + ev[0].source_span.off);
+  assert_string_equal(got, "Republic of Slovenia");
+  dyad_doc_free(doc);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(source_span_covers_a_name_past_the_phrase),
       cmocka_unit_test(capital_with_an_agent_is_the_country_s_agent),
       cmocka_unit_test(slot_reaches_past_the_of_phrase),
       cmocka_unit_test(forcing_people_from_their_homes_is_expulsion),
