@@ -264,6 +264,7 @@ static void people_named_by_their_trade(void **state)
   (void)state;
   events_are("A Saudi businessman sued the United States.", "SAUBUS 115 USA");
   events_are("Sunnis protested against Shiite parties.", "MOSSUN 140 MOSPTY");
+  events_are("Islamic militants attacked Kenyan troops.", "MOSREB 190 KENMIL");
 }
 
 static void capital_with_an_agent_is_the_country_s_agent(void **state)
