@@ -1005,6 +1005,44 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+/* "The UN sent 21 experts to Yugoslavia to investigate ...", "Japan
+ * dispatched a team to inspect the site": the purpose of sending people is
+ * the sender's act (the sent carry it out for it). For an infinitive c
+ * after the object of a send verb that is asserted (not modal, negated or
+ * only intended), returns the sender (the parent clause's subject), else
+ * -1. */
+static int32_t purpose_of_sending(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const send[] = {"send", "dispatch", "deploy", NULL};
+  if (c->subj >= 0 || c->parent < 0 || (size_t)c->parent >= doc->clauses.n)
+    return -1;
+  const dyad_clause *pc = &doc->clauses.v[c->parent];
+  const dyad_phrase *pv = ph(doc, pc->verb);
+  if (!pv || pc->obj < 0 || pc->subj < 0 || !verb_is(doc, pv, send) ||
+      (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED | DYAD_PHF_INTENT |
+                    DYAD_PHF_FUTURE | DYAD_PHF_THREAT)))
+    return -1;
+  return pc->subj;
+}
+
+/* The actor clause c sends or takes something to: the NP of its "to"
+ * phrase ("sent experts to Yugoslavia"), -1 if none names an actor. */
+static int32_t destination(struct emit_ctx *ec, const dyad_clause *c)
+{
+  static const char *const to[] = {"to", "into", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, c->tok);
+       k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+    const dyad_phrase *p = &doc->phrases.v[k];
+    if (p->kind == DYAD_PH_PP && p->child >= 0 &&
+        word_in(doc, &doc->toks.v[p->tok], to) &&
+        dyad__np_actors(doc, ec->cs, np_first(doc, p->child)))
+      return p->child;
+  }
+  return -1;
+}
+
 /* Verbs whose complement is an act to be stopped: "urged X to stop
  * dumping" asks for the opposite of dumping, so the act does not refine
  * the request. */
@@ -1246,8 +1284,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
+  int32_t sender = -1; /* "sent a team to X to investigate": who sent */
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
-      !(doc->ctx->flags & DYAD_CFG_LITERAL)) /* TABARI codes every verb */
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
+      (sender = purpose_of_sending(doc, c)) < 0)
     return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -1319,13 +1359,21 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     if (pt >= 0)
       target = pt;
   }
+  if (sender >= 0 && (hcode[0] == '0' || (hcode[0] == '1' && hcode[1] <= '2')) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    /* (not for force: "sent troops to Iraq to fight the rebels" is not a
+     * fight with Iraq) */
+    int32_t dest = destination(ec, &doc->clauses.v[c->parent]);
+    if (dest >= 0)
+      target = dest; /* "sent experts to Yugoslavia to investigate" */
+  }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     snprintf(req, sizeof(req), "%s", hcode);
     requested_act(ec, c, vg, &target, req);
     hcode = req;
   }
-  int32_t source = psource >= 0 ? psource : c->subj;
+  int32_t source = psource >= 0 ? psource : sender >= 0 ? sender : c->subj;
   int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */

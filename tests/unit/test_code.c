@@ -307,12 +307,20 @@ static void source_span_covers_a_name_past_the_phrase(void **state)
   dyad_doc_free(doc);
 }
 
+static void purpose_of_sending_is_the_sender_s_act(void **state)
+{
+  (void)state;
+  events_are("Japan sent a team to Iraq to inspect the site.", "JPN 090 IRQ");
+  events_are("Japan will send a team to Iraq to inspect the site.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(purpose_of_sending_is_the_sender_s_act),
       cmocka_unit_test(source_span_covers_a_name_past_the_phrase),
       cmocka_unit_test(capital_with_an_agent_is_the_country_s_agent),
       cmocka_unit_test(slot_reaches_past_the_of_phrase),
