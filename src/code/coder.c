@@ -1005,6 +1005,28 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+/* The country that NP np is in ("an international force in Bosnia",
+ * "the refugees in Chad"): the NP of an "in" phrase right after it that
+ * names a country or its capital, else -1. Aid given to something in a
+ * country is aid to that country. */
+static int32_t country_after(struct emit_ctx *ec, int32_t np)
+{
+  static const char *const in[] = {"in", "inside", NULL};
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p)
+    return -1;
+  uint32_t t = p->tok + p->ntok;
+  int32_t pp = pp_np_at(doc, t);
+  if (pp < 0 || !word_in(doc, &doc->toks.v[t], in))
+    return -1;
+  const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, pp));
+  return a && a->n == 1 &&
+                 (a->type[0] == ACT_COUNTRY || a->type[0] == ACT_CAPITAL)
+             ? pp
+             : -1;
+}
+
 /* "The UN sent 21 experts to Yugoslavia to investigate ...", "Japan
  * dispatched a team to inspect the site": the purpose of sending people is
  * the sender's act (the sent carry it out for it). For an infinitive c
@@ -1358,6 +1380,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     int32_t pt = protest_target(ec, c);
     if (pt >= 0)
       target = pt;
+  }
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && target >= 0 &&
+      (strncmp(hcode, "033", 3) == 0 || strncmp(hcode, "07", 2) == 0) &&
+      !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
+    int32_t where = country_after(ec, target);
+    if (where >= 0)
+      target = where; /* "troops for the peacekeeping force in Bosnia" */
   }
   if (sender >= 0 && (hcode[0] == '0' || (hcode[0] == '1' && hcode[1] <= '2')) &&
       (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {

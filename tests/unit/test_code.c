@@ -314,12 +314,21 @@ static void purpose_of_sending_is_the_sender_s_act(void **state)
   events_are("Japan will send a team to Iraq to inspect the site.", "");
 }
 
+static void aid_to_a_force_in_a_country_is_aid_to_it(void **state)
+{
+  (void)state;
+  events_are("France is ready to contribute troops to an international "
+             "peacekeeping force in Bosnia.",
+             "FRA 0334 BIH");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(aid_to_a_force_in_a_country_is_aid_to_it),
       cmocka_unit_test(purpose_of_sending_is_the_sender_s_act),
       cmocka_unit_test(source_span_covers_a_name_past_the_phrase),
       cmocka_unit_test(capital_with_an_agent_is_the_country_s_agent),
