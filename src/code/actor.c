@@ -201,6 +201,8 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
       continue;
     }
     if (kind == PRO_IT) {
+      if (m->plural)
+        continue;
       if (m->type == ACT_COUNTRY || m->type == ACT_IGO ||
           m->type == ACT_ORG || m->type == ACT_GROUP ||
           m->type == ACT_CAPITAL) {
@@ -994,6 +996,10 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
     snprintf(country, sizeof(country), "%.3s", a->code[i]);
     addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
                country, sent);
+    /* "all Canadian firms" is a "they", never an "it" */
+    if (a->type[i] == ACT_ORG && a->n == 1 &&
+        doc->toks.v[ph->head].tag == DYAD_TAG_NNS)
+      cs->ment[(cs->nment - 1) % MENTIONS_MAX].plural = 1;
   }
 }
 

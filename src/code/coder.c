@@ -30,6 +30,7 @@
 #include "code.h"
 #include "../when/when.h"
 #include "../where/where.h"
+#include "../text/lexicon.h"
 
 #include <stdio.h>
 
@@ -189,6 +190,11 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
       strncmp(src, tgt, 3) == 0 && self_country_void(code))
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(src) == 3 &&
+      strncmp(src, tgt, 3) == 0 &&
+      (strncmp(code, "04", 2) == 0 || strncmp(code, "01", 2) == 0))
+    return DYAD_OK; /* the country hosting or addressing its own people
+                       ("union leaders are touring the country") */
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok &&
       (strncmp(src, "---", 3) == 0 ||
@@ -970,7 +976,7 @@ find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
  * the chunker marks intent on the clause's own verb group); after "urged X
  * to", "asked X to", "wants X to" it is the content of a request, not an
  * act. */
-static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
+static int inf_realis(dyad_doc *doc, const dyad_clause *c,
                       const dyad_phrase *vg)
 {
   static const char *const implicative[] = {
@@ -1000,7 +1006,11 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   if (pc->obj >= 0 && verb_is(doc, vg, expressive)) {
     const dyad_phrase *o = ph(doc, pc->obj);
     return o && o->tok < c->tok && !(o->flags & DYAD_PHF_PRONOUN) &&
-           !(o->flags & DYAD_PHF_PROPER);
+           !(o->flags & DYAD_PHF_PROPER) &&
+           !(doc->coder_state &&
+             dyad__np_actors(doc, doc->coder_state,
+                             np_first(doc, pc->obj)));
+    /* ("urged the administration to press Japan": an actor asked) */
   }
   return 0;
 }
@@ -1298,6 +1308,23 @@ static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
   return DYAD_OK;
 }
 
+/* Is the -ing word heading participial clause c the last word of a
+ * compound noun: right after a singular noun, with no object, and a word
+ * the lexicon also knows as a noun ("told a GATT council meeting that",
+ * not "a declaration demanding that")? */
+static int ing_noun(const dyad_doc *doc, const dyad_clause *c,
+                    const dyad_phrase *vg)
+{
+  if (vg->tok == 0 || c->obj >= 0 || !(vg->flags & DYAD_PHF_GERUND))
+    return 0;
+  uint8_t pt = doc->toks.v[vg->tok - 1].tag;
+  if (pt != DYAD_TAG_NN && pt != DYAD_TAG_NNP)
+    return 0;
+  const struct dyad_lexent *e =
+      dyad__lex_get(doc->ctx, doc->toks.v[vg->head].form);
+  return e && (e->mask & DYAD_TAGBIT(DYAD_TAG_NN));
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
@@ -1316,6 +1343,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
     return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
                        the clause's subject */
+  if (c->kind == DYAD_CL_PART && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      ing_noun(doc, c, vg))
+    return DYAD_OK;
   if (c->kind == DYAD_CL_INF && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
       c->parent >= (int32_t)ec->clause0 &&
       (uint32_t)c->parent - ec->clause0 < 64 &&
@@ -1430,8 +1460,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   char code[8], mirror[8];
   uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL)
                        ? 0
-                       : (vg->flags | governing_intent(doc, c)) &
-                             ~dyad__attempt_made(doc, c);
+                       : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
       ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&

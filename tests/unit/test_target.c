@@ -69,6 +69,20 @@ static void count_glued_after_a_noun_is_not_its_head(void **state)
              "KEN 030 ARB");
 }
 
+static void it_is_not_a_plural_actor(void **state)
+{
+  (void)state;
+  events_are("The ministry said all Kenyan firms had paid the levy. It "
+             "criticized Uganda.",
+             "");
+}
+
+static void country_hosting_its_own_people_is_void(void **state)
+{
+  (void)state;
+  events_are("Kenyan union leaders are touring the country.", "");
+}
+
 /* The events of text dated date (YYYYMMDD), as for events_are. */
 static void events_on(const char *text, dyad_date date, const char *want)
 {
@@ -109,6 +123,8 @@ int main(void)
       cmocka_unit_test(capital_named_as_a_place_is_not_the_target),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
+      cmocka_unit_test(it_is_not_a_plural_actor),
+      cmocka_unit_test(country_hosting_its_own_people_is_void),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
