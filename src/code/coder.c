@@ -706,6 +706,7 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
 }
 
 static int in_locative(const dyad_doc *doc, int32_t np);
+static int region_place(struct emit_ctx *ec, int32_t np);
 
 /* Is NP k a capital named as a place ("the quota set in Vienna", "talks
  * in Moscow")? There it is where something was said or agreed, not the
@@ -1175,6 +1176,30 @@ static int in_locative(const dyad_doc *doc, int32_t np)
          word_in(doc, &doc->toks.v[u->tok], locative);
 }
 
+/* Is NP np a region named as a place: a proper name of a region or sea
+ * ("the Gulf", "Europe", "Latin America"; not "Western nations", "Gulf
+ * states") in a locative prepositional phrase ("destroyed a platform in
+ * the Gulf", "escorting tankers through the Gulf")? There it says where
+ * the act happened, not whom it was done to. A country or city in the
+ * same place does name a target ("shelled positions in Beirut"). */
+static int region_place(struct emit_ctx *ec, int32_t np)
+{
+  static const char *const locative[] = {
+      "in", "at", "near", "inside", "outside", "throughout", "across",
+      "around", "into", "through", "off", "within", "from", NULL};
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  const dyad_phrase *u = p ? ph(doc, p->up) : NULL;
+  if (!u || u->kind != DYAD_PH_PP ||
+      !word_in(doc, &doc->toks.v[u->tok], locative))
+    return 0;
+  char c0 = doc->text[doc->toks.v[p->head].off];
+  if (c0 < 'A' || c0 > 'Z')
+    return 0; /* (the tagger may read "Gulf" as a common noun) */
+  const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, np));
+  return a && a->n == 1 && a->type[0] == ACT_BLOC;
+}
+
 /* Is participial clause c the gerund object of its parent's verb ("to
  * resume shelling", "began shelling"), right after that verb? */
 static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
@@ -1389,6 +1414,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (target < 0)
     target = default_target(ec, c, vg, lastprep, hcode);
   if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      region_place(ec, target))
+    target = c->obj != target ? c->obj : -1; /* "in the Gulf": where */
+  if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       !hit->mirror[0] &&
       !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
     int32_t w = owner_np(ec, target);
@@ -1401,6 +1429,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
      * names no actor, so the one the pattern's last preposition names */
     int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
     if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
+        !region_place(ec, lp) &&
         !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
       target = lp;

@@ -225,6 +225,31 @@ static int claimed(const dyad_doc *doc, const dyad_clause *c)
          form_in(doc, w, that) && form_in(doc, w - 1, claim_nouns);
 }
 
+/* Is infinitive clause c the complement of "be likely/unlikely/bound"
+ * in its parent ("Nakasone is likely to leave office", "is very unlikely
+ * to cut rates")? Returns 1 likely (a forecast), 2 unlikely (a forecast
+ * that it will not happen), 0 neither. */
+static int likelihood(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_phrase *vg, const dyad_phrase *pv)
+{
+  static const char *const be[] = {"be", NULL};
+  static const char *const likely[] = {"likely", "probable", NULL};
+  static const char *const unlikely[] = {"unlikely", "improbable", NULL};
+  static const char *const adv[] = {"very", "most", "more", "less", "quite",
+                                    "highly", "not", "also", "still",
+                                    "increasingly", NULL};
+  if (c->kind != DYAD_CL_INF || !lemma_in(doc, pv, be) ||
+      vg->tok <= pv->tok + pv->ntok || vg->tok - (pv->tok + pv->ntok) > 3)
+    return 0;
+  uint32_t adj = vg->tok - 1;
+  for (uint32_t t = pv->tok + pv->ntok; t < adj; t++)
+    if (!form_in(doc, t, adv))
+      return 0;
+  if (form_in(doc, adj, unlikely))
+    return 2;
+  return form_in(doc, adj, likely) ? 1 : 0;
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -267,6 +292,11 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
     if (doc->toks.v[pv->head].tag == DYAD_TAG_MD)
       return 1; /* a verb group that is only a modal: "Should X force" */
     int nonfinite = cur->kind == DYAD_CL_INF || cur->kind == DYAD_CL_PART;
+    /* "is likely to leave office, analysts said": a forecast, unless the
+     * actor's own side makes it; "unlikely to" never asserts the act */
+    int lk = likelihood(doc, cur, vg, pv);
+    if (lk == 2 || (lk == 1 && !same_side(doc, cs, a->speaker, src)))
+      return 1;
     if (cur->kind != DYAD_CL_COORD) {
       if (nonfinite && lemma_in(doc, pv, counter_verbs) &&
           object_of(doc, cur, vg, pv))

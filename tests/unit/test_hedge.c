@@ -171,6 +171,16 @@ static void denied_statement_is_no_event(void **state)
              "KEN 0331 UGA");
 }
 
+static void likelihood_told_by_others_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenya is likely to expel the Ugandan envoy, diplomats said.",
+             "");
+  events_are("Kenya is very unlikely to sign the accord with Uganda.", "");
+  /* the act itself, told plainly, stays */
+  events_are("Kenya signed the accord with Uganda.", "KEN 057 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -188,6 +198,7 @@ int main(void)
       cmocka_unit_test(ing_word_after_a_noun_ends_a_compound),
       cmocka_unit_test(claim_after_a_noun_is_no_event),
       cmocka_unit_test(denied_statement_is_no_event),
+      cmocka_unit_test(likelihood_told_by_others_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

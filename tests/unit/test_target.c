@@ -114,6 +114,18 @@ static void capital_named_as_a_place_is_not_the_target(void **state)
   events_are("Kenya rejected the quota set in Vienna.", "");
 }
 
+static void region_named_as_a_place_is_not_the_target(void **state)
+{
+  (void)state;
+  /* the owner of the thing hit, not the sea it lay in */
+  events_are("Kenyan police seized a Ugandan truck in Africa.",
+             "KENCOP 171 UGA");
+  events_are("Kenyan troops destroyed a Ugandan camp in the Gulf.",
+             "KENMIL 1712 UGA");
+  /* a country there is hit */
+  events_are("Kenyan troops shelled positions in Uganda.", "KENMIL 194 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -121,6 +133,7 @@ int main(void)
       cmocka_unit_test(subject_of_an_absolute_clause_is_not_the_target),
       cmocka_unit_test(owner_of_a_topic_is_not_a_party),
       cmocka_unit_test(capital_named_as_a_place_is_not_the_target),
+      cmocka_unit_test(region_named_as_a_place_is_not_the_target),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
