@@ -623,9 +623,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
    * the rules before the "only ambiguous" test below applies to them
    * (each needs a named form, a particle/preposition/adverb reading, a
    * capital, a proper noun or a gerund), so they are done. */
-  if (!sp && !(m & (m - 1)) && !(m & (B(RP) | B(IN) | B(RB))) && !w->cap &&
-      !w->capword && t->tag != DYAD_TAG_NNP && t->tag != DYAD_TAG_NNPS &&
-      t->tag != DYAD_TAG_VBG)
+  /* (one test of the bits together: each alone mispredicts often) */
+  if (((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
+       (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
+       (uint64_t)(sp | w->cap | w->capword)) == 0)
     return;
   int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
   uint32_t Pf = i > a ? T[i - 1].form : 0;
