@@ -28,6 +28,14 @@
 #include "lexicon.h"
 
 #define B(t) DYAD_TAGBIT(DYAD_TAG_##t)
+
+/* For the per-token helpers with one or two call sites in the hot loops,
+ * which the compiler otherwise keeps out of line. */
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
 #define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
 #define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))
 #define FINITE (B(VBD) | B(VBP) | B(VBZ) | B(MD))
@@ -431,8 +439,9 @@ static int roman(const char *w, size_t n)
 }
 
 /* Pass 1 for one word token. */
-static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
-                    size_t fl, int first, uint32_t sent_end)
+static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
+                               const char *f, size_t fl, int first,
+                               uint32_t sent_end)
 {
   const dyad_ctx *ctx = doc->ctx;
   dyad_token *t = &doc->toks.v[i];
@@ -1552,7 +1561,7 @@ static uint32_t wc_hash(const char *s, size_t n)
 }
 
 /* Does the cache key k (zero-padded) spell s (n bytes, n <= WC_KEY)? */
-static int wc_same(const char *k, const char *s, size_t n)
+static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
 {
   if (n >= 8)
     return ld8(k) == ld8(s) && ld8(k + n - 8) == ld8(s + n - 8) &&
