@@ -1641,10 +1641,10 @@ dyad_status dyad__tag(dyad_doc *doc)
   const struct dyad_tagger_ids d = *dp;
   struct tag_state *ts = tag_state(doc); /* NULL: no cache, still right */
   dyad_token *T = doc->toks.v;
-  /* every token folded once, into one arena block */
-  size_t fcap = 0;
-  for (size_t i = 0; i < ntok; i++)
-    fcap += 2 * (size_t)T[i].len + 8;
+  /* every token folded once, into one arena block: room for 2 len + 8
+   * bytes a token, and tokens do not overlap, so their lengths sum to at
+   * most the text's */
+  size_t fcap = 2 * doc->text_len + 8 * ntok;
   char *fbuf = dyad__arena_alloc(&doc->arena, fcap);
   if (!fbuf)
     return DYAD_ENOMEM;
