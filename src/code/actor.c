@@ -201,6 +201,8 @@ static void resolve_pronoun(dyad_doc *doc, struct coder_state *cs, int kind,
       continue;
     }
     if (kind == PRO_IT) {
+      if (m->plural)
+        continue;
       if (m->type == ACT_COUNTRY || m->type == ACT_IGO ||
           m->type == ACT_ORG || m->type == ACT_GROUP ||
           m->type == ACT_CAPITAL) {
@@ -457,9 +459,18 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
 }
 
 /* Drops time words the chunker left at the end of a phrase ("Robert
- * Mugabe today", "the ministers Monday"), so that the name heads it. */
+ * Mugabe today", "the ministers Monday"), so that the name heads it, and
+ * a count glued after a common noun ("to an Arab country two of its
+ * nationals": the count begins the next phrase). */
 static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
 {
+  if (ph->ntok > 1 && doc->toks.v[ph->tok + ph->ntok - 1].tag == DYAD_TAG_CD &&
+      (doc->toks.v[ph->tok + ph->ntok - 2].tag == DYAD_TAG_NN ||
+       doc->toks.v[ph->tok + ph->ntok - 2].tag == DYAD_TAG_NNS)) {
+    ph->ntok--;
+    if (ph->head >= ph->tok + ph->ntok)
+      ph->head = ph->tok + ph->ntok - 1;
+  }
   static const char *const when[] = {
       "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
       "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
@@ -978,6 +989,10 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
     snprintf(country, sizeof(country), "%.3s", a->code[i]);
     addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
                country, sent);
+    /* "all Canadian firms" is a "they", never an "it" */
+    if (a->type[i] == ACT_ORG && a->n == 1 &&
+        doc->toks.v[ph->head].tag == DYAD_TAG_NNS)
+      cs->ment[(cs->nment - 1) % MENTIONS_MAX].plural = 1;
   }
 }
 

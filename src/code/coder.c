@@ -30,6 +30,7 @@
 #include "code.h"
 #include "../when/when.h"
 #include "../where/where.h"
+#include "../text/lexicon.h"
 
 #include <stdio.h>
 
@@ -189,6 +190,11 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
       strncmp(src, tgt, 3) == 0 && self_country_void(code))
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(src) == 3 &&
+      strncmp(src, tgt, 3) == 0 &&
+      (strncmp(code, "04", 2) == 0 || strncmp(code, "01", 2) == 0))
+    return DYAD_OK; /* the country hosting or addressing its own people
+                       ("union leaders are touring the country") */
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok &&
       (strncmp(src, "---", 3) == 0 ||
@@ -645,6 +651,52 @@ static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
   return 0;
 }
 
+/* Is NP k, found after clause c's verb, someone else's: the subject of
+ * another clause of the sentence ("..., the West German Foreign Ministry
+ * said"; "oppose the tax, but Italy and Belgium seem to ...") or the
+ * subject of an absolute "with X doing" ("agreed to buy corn, with Italy
+ * buying wheat")? Such an NP is not who c's act is done to. */
+static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
+{
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, c->tok)];
+  const dyad_phrase *p = &doc->phrases.v[k];
+  const dyad_phrase *u = ph(doc, p->up);
+  static const char *const with[] = {"with", NULL};
+  int with_pp = u && u->kind == DYAD_PH_PP &&
+                word_in(doc, &doc->toks.v[u->tok], with);
+  if (c->speaker == k)
+    return 1;
+  for (uint32_t j = 0; j < s->nclause; j++) {
+    const dyad_clause *o = &doc->clauses.v[s->clause + j];
+    if (o == c)
+      continue;
+    if (o->subj == k && !(o->flags & DYAD_CLF_SUBJ_INHERITED))
+      return 1;
+    const dyad_phrase *ov = ph(doc, o->verb);
+    if (with_pp && o->kind == DYAD_CL_PART && o->subj == k && ov &&
+        ov->tok == p->tok + p->ntok)
+      return 1;
+  }
+  return 0;
+}
+
+static int in_locative(const dyad_doc *doc, int32_t np);
+
+/* Is NP k a capital named as a place ("the quota set in Vienna", "talks
+ * in Moscow")? There it is where something was said or agreed, not the
+ * government it stands for elsewhere ("Moscow said"). */
+static int capital_place(struct emit_ctx *ec, int32_t k, const char *code)
+{
+  if (code && ((code[0] == '1' && code[1] >= '3') || code[0] == '2'))
+    return 0; /* a threat or an attack there hits it: "threatened to ban
+                 voting in X", "shelled X" */
+  if (!in_locative(ec->doc, k))
+    return 0;
+  const struct np_actors *a =
+      dyad__np_actors(ec->doc, ec->cs, np_first(ec->doc, k));
+  return a && a->n == 1 && a->type[0] == ACT_CAPITAL;
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep,
                               const char *code)
@@ -655,7 +707,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
    * attack there hits it ("lifted the curfew in", "shelled positions in") */
   static const char *const locative[] = {"in", "at", "near", "inside",
                                          "outside", "throughout", "across",
-                                         "around", "during", NULL};
+                                         "around", "during", "over", NULL};
   int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
@@ -699,12 +751,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                    doc->phrases.v[p->up].attach == c->obj &&
                    word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
                            locative); /* "extended the curfew in Algiers" */
-      if (!literal && hop == 0 && !placed &&
-          !on_verb(doc, p, c->verb, c->obj))
-        continue; /* "condemned the attack on Ukraine": not Ukraine */
+      if (!literal && !placed && (hop == 0 || !hits_place) &&
+          !on_verb(doc, p, cl->verb, cl->obj))
+        continue; /* "condemned the attack on Ukraine": not Ukraine; in
+                     the infinitive of a cooperative act too ("agreed to
+                     discuss the problems of Afghanistan"; but "threatened
+                     to revoke the licences of X" hits X) */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
+        continue;
+      if (!literal && (other_subject(doc, c, (int32_t)k) ||
+                       capital_place(ec, (int32_t)k, code)))
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
@@ -749,6 +807,36 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     }
   }
   return fallback >= 0 ? fallback : c->obj;
+}
+
+/* The target of a protest named by "in protest of / against / at / over"
+ * a thing ("a hunger strike in protest of the government's refusal",
+ * "walked out in protest at Japan's policy"): the actor that phrase names,
+ * or whose the thing is. -1 if none. */
+static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
+{
+  static const char *const in[] = {"in", NULL};
+  static const char *const protest[] = {"protest", NULL};
+  static const char *const about[] = {"of", "against", "at", "over", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, c->tok);
+       k + 1 < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+    const dyad_phrase *p = &doc->phrases.v[k];
+    const dyad_phrase *n = ph(doc, p->child);
+    if (p->kind != DYAD_PH_PP || !n || n->ntok != 1 ||
+        !word_in(doc, &doc->toks.v[p->tok], in) ||
+        !word_in(doc, &doc->toks.v[n->head], protest))
+      continue;
+    uint32_t t = n->tok + n->ntok;
+    int32_t np = pp_np_at(doc, t);
+    if (np < 0 || !word_in(doc, &doc->toks.v[t], about))
+      return -1;
+    if (dyad__np_actors(doc, ec->cs, np_first(doc, np)))
+      return np;
+    return owner_np(ec, np);
+  }
+  return -1;
 }
 
 /* The by-agent of a passive clause. */
@@ -863,7 +951,7 @@ find_pattern(dyad_doc *doc, const dyad_clause *c, const dyad_phrase *vg,
  * the chunker marks intent on the clause's own verb group); after "urged X
  * to", "asked X to", "wants X to" it is the content of a request, not an
  * act. */
-static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
+static int inf_realis(dyad_doc *doc, const dyad_clause *c,
                       const dyad_phrase *vg)
 {
   static const char *const implicative[] = {
@@ -893,7 +981,11 @@ static int inf_realis(const dyad_doc *doc, const dyad_clause *c,
   if (pc->obj >= 0 && verb_is(doc, vg, expressive)) {
     const dyad_phrase *o = ph(doc, pc->obj);
     return o && o->tok < c->tok && !(o->flags & DYAD_PHF_PRONOUN) &&
-           !(o->flags & DYAD_PHF_PROPER);
+           !(o->flags & DYAD_PHF_PROPER) &&
+           !(doc->coder_state &&
+             dyad__np_actors(doc, doc->coder_state,
+                             np_first(doc, pc->obj)));
+    /* ("urged the administration to press Japan": an actor asked) */
   }
   return 0;
 }
@@ -1037,6 +1129,23 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
   return f;
 }
 
+/* "tried to hack into", "attempted to seize": an attempt at coercion or
+ * violence is that act in CAMEO (a failed attack is an attack; CAMEO has
+ * no "intend to attack" but the threat, which an attempt is not). Is c an
+ * infinitive governed by try or attempt, itself asserted (not modal,
+ * future, threatened or negated)? */
+static int attempted(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const attempt[] = {"try", "attempt", NULL};
+  if (c->kind != DYAD_CL_INF || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n)
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && verb_is(doc, pv, attempt) &&
+         !(pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_THREAT |
+                        DYAD_PHF_NEGATED));
+}
+
 /* Codes whose target may be the nationality of what they hit: releasing
  * (08: "released Lebanese assets"), protest (14: "riots against Israeli
  * policies"), coercion and violence (17-20: "demolished Palestinian
@@ -1114,6 +1223,23 @@ static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
   return DYAD_OK;
 }
 
+/* Is the -ing word heading participial clause c the last word of a
+ * compound noun: right after a singular noun, with no object, and a word
+ * the lexicon also knows as a noun ("told a GATT council meeting that",
+ * not "a declaration demanding that")? */
+static int ing_noun(const dyad_doc *doc, const dyad_clause *c,
+                    const dyad_phrase *vg)
+{
+  if (vg->tok == 0 || c->obj >= 0 || !(vg->flags & DYAD_PHF_GERUND))
+    return 0;
+  uint8_t pt = doc->toks.v[vg->tok - 1].tag;
+  if (pt != DYAD_TAG_NN && pt != DYAD_TAG_NNP)
+    return 0;
+  const struct dyad_lexent *e =
+      dyad__lex_get(doc->ctx, doc->toks.v[vg->head].form);
+  return e && (e->mask & DYAD_TAGBIT(DYAD_TAG_NN));
+}
+
 static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                int32_t *consumed_np)
 {
@@ -1130,6 +1256,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
     return DYAD_OK; /* "the lifting of martial law": a noun, not an act of
                        the clause's subject */
+  if (c->kind == DYAD_CL_PART && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      ing_noun(doc, c, vg))
+    return DYAD_OK;
   if (c->kind == DYAD_CL_INF && (doc->ctx->flags & DYAD_CFG_LITERAL) &&
       c->parent >= (int32_t)ec->clause0 &&
       (uint32_t)c->parent - ec->clause0 < 64 &&
@@ -1189,6 +1318,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
       target = lp;
   }
+  if (strncmp(hcode, "14", 2) == 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    int32_t pt = protest_target(ec, c);
+    if (pt >= 0)
+      target = pt;
+  }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     snprintf(req, sizeof(req), "%s", hcode);
@@ -1225,6 +1360,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                        ? 0
                        : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
+      ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
+      attempted(doc, c))
+    modal &= ~(uint32_t)DYAD_PHF_INTENT;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)

@@ -129,6 +129,18 @@ static int has_condition(const dyad_doc *doc, const dyad_clause *c)
   return 0;
 }
 
+/* Is the verb group's modal one of obligation ("must", "should",
+ * "ought")? Advice with a condition ("must cooperate if they want to
+ * survive") is no promise or threat. */
+static int obliged(const dyad_doc *doc, const dyad_phrase *vg)
+{
+  static const char *const must[] = {"must", "should", "ought", NULL};
+  for (uint32_t t = vg->tok; t < vg->tok + vg->ntok; t++)
+    if (form_in(doc, t, must))
+      return 1;
+  return 0;
+}
+
 /* Is clause c's own verb group a supposition: a "would" outside reported
  * speech ("Britain would lose out"), or a possibility whose speaker is
  * not on the source's side ("the Soviets may import grain, an analyst
@@ -141,8 +153,9 @@ static int supposed(dyad_doc *doc, struct coder_state *cs,
 {
   static const char *const wish[] = {"like", "love", "prefer", NULL};
   int k = modal_kind(doc, vg);
-  if (!k || lemma_in(doc, vg, wish) /* "would like to meet" */ ||
-      has_condition(doc, c))
+  if (!k || lemma_in(doc, vg, wish)) /* "would like to meet" */
+    return 0;
+  if (has_condition(doc, c) && !obliged(doc, vg))
     return 0;
   int reported = (c->flags & (DYAD_CLF_REPORTED | DYAD_CLF_QUOTE)) != 0;
   if (k == 1)
@@ -190,6 +203,28 @@ static int object_of(const dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+/* Nouns of claim and expectation: a that-clause after them is what
+ * someone reports, charges or fears, not an act the text asserts
+ * ("denied reports that it intended to threaten shipping", "despite
+ * Iranian charges that Kuwait is supporting Iraq"). */
+static const char *const claim_nouns[] = {
+    "report", "reports", "charge", "charges", "allegation", "allegations",
+    "accusation", "accusations", "claim", "claims", "rumour", "rumours",
+    "rumor", "rumors", "speculation", "suggestion", "suggestions", "fear",
+    "fears", "hope", "hopes", "possibility", "belief", "impression",
+    "expectation", "expectations", "assumption", "suspicion", "suspicions",
+    "likelihood", "prospect", "prospects", "risk", "danger", "threat",
+    "idea", "notion", "theory", NULL};
+
+/* Is clause c a that-clause after a noun of claim? */
+static int claimed(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const that[] = {"that", NULL};
+  uint32_t w = c->sub_word;
+  return w != UINT32_MAX && w > 0 && w < doc->toks.n &&
+         form_in(doc, w, that) && form_in(doc, w - 1, claim_nouns);
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -198,6 +233,8 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
   const dyad_phrase *vg = vg_of(doc, c);
   if (c->flags & DYAD_CLF_CONDITIONAL)
     return 1; /* "if Japan opens its markets" */
+  if (claimed(doc, c))
+    return 1;
   if (vg && supposed(doc, cs, c, vg, src))
     return 1;
   /* the clauses that govern c: an if-clause, an inverted conditional
@@ -205,6 +242,9 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
    * a deliberation, a stopped act; a speech verb ends the walk (its
    * speaker was read above) */
   const dyad_clause *cur = c;
+  int coord = 0; /* the walk went through a coordination, whose first
+                    conjunct the parser may have hung deep ("reports that
+                    it intended to ... were baseless, and warned X") */
   for (int hop = 0; hop < 4 && vg; hop++) {
     if (cur->kind != DYAD_CL_COMP && cur->kind != DYAD_CL_INF &&
         cur->kind != DYAD_CL_PART &&
@@ -217,6 +257,13 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
       break;
     if (a->flags & DYAD_CLF_CONDITIONAL)
       return 1;
+    /* (a first conjunct's claim or negation is its own: "did not specify
+     * which ... but had offered India a choice") */
+    if (cur->kind == DYAD_CL_COORD)
+      coord = 1;
+    if (!coord && (claimed(doc, a) || (pv->flags & DYAD_PHF_NEGATED)))
+      return 1; /* "it was not true that X had threatened", "did not say
+                   that": a statement the governing clause denies */
     if (doc->toks.v[pv->head].tag == DYAD_TAG_MD)
       return 1; /* a verb group that is only a modal: "Should X force" */
     int nonfinite = cur->kind == DYAD_CL_INF || cur->kind == DYAD_CL_PART;
@@ -247,3 +294,4 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
   }
   return 0;
 }
+

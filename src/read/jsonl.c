@@ -2,10 +2,13 @@
  * jsonl.c: JSON Lines input, one article object per line:
  *   {"id": "...", "date": "YYYY-MM-DD", "title": "...", "text": "...",
  *    "source": "...", "url": "..."}
- * Unknown keys are ignored; blank lines are skipped. cJSON parses each
- * line; when it fails, a small checker (json_diagnose) finds the first
- * error again to say what was expected where, since cJSON only reports
- * a position.
+ * Unknown keys are ignored; blank lines are skipped. The common line (one
+ * flat object of plain string values, short escapes only) is read by a
+ * small scanner straight into the record arena (flat()); anything else
+ * (numbers, null, nesting, \u escapes, control characters, odd white
+ * space) goes to cJSON, so both read every line the same. When cJSON
+ * fails, a small checker (json_diagnose) finds the first error again to
+ * say what was expected where, since cJSON only reports a position.
  *
  * Invariants: a line longer than max_record is skipped by scanning for its
  * newline, never buffered whole; the record number is the line number.
@@ -272,6 +275,137 @@ static const char *field(dyad_reader *r, const cJSON *obj, const char *key,
   return NULL;
 }
 
+/* ==== the fast path ===================================================== */
+
+enum { F_ID, F_DATE, F_TITLE, F_TEXT, F_SOURCE, F_URL, F_COUNT };
+
+static int fkey(const char *k, size_t n)
+{
+  static const char *const names[F_COUNT] = {"id",   "date",   "title",
+                                             "text", "source", "url"};
+  for (int f = 0; f < F_COUNT; f++)
+    if (strlen(names[f]) == n && memcmp(names[f], k, n) == 0)
+      return f;
+  return -1;
+}
+
+static size_t fws(const char *p, size_t len, size_t i)
+{
+  while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* The first byte at or after i (before len) that is a quote, a backslash
+ * or a control character; 8 bytes a step while none is there. */
+static size_t plain_run(const char *p, size_t i, size_t len)
+{
+  const uint64_t ones = 0x0101010101010101ULL;
+  const uint64_t high = 0x8080808080808080ULL;
+  while (i + 8 <= len) {
+    uint64_t v;
+    memcpy(&v, p + i, 8);
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    uint64_t m = ((q - ones) & ~q) | ((b - ones) & ~b) |
+                 ((v - ones * 0x20) & ~v);
+    if (m & high)
+      break;
+    i += 8;
+  }
+  while (i < len && p[i] != '"' && p[i] != '\\' &&
+         (unsigned char)p[i] >= 0x20)
+    i++;
+  return i;
+}
+
+/* The strict subset of a line cJSON reads the same way: {"key": "string",
+ * ...} with plain keys and \" \\ \/ \b \f \n \r \t escapes. Fills
+ * val/vlen with the first value of each known key (cJSON's look-up finds
+ * the first too), decoded and NUL-ended in the arena. 0: not that subset
+ * (or out of memory): the caller asks cJSON. */
+static int flat(dyad_reader *r, const char *p, size_t len,
+                const char *val[F_COUNT], size_t vlen[F_COUNT])
+{
+  for (int f = 0; f < F_COUNT; f++) {
+    val[f] = NULL;
+    vlen[f] = 0;
+  }
+  size_t i = fws(p, len, 0);
+  if (i >= len || p[i] != '{')
+    return 0;
+  i = fws(p, len, i + 1);
+  if (i < len && p[i] == '}')
+    return fws(p, len, i + 1) == len;
+  for (;;) {
+    if (i >= len || p[i] != '"')
+      return 0;
+    size_t k0 = ++i;
+    i = plain_run(p, i, len);
+    if (i >= len || p[i] != '"')
+      return 0;
+    int f = fkey(p + k0, i - k0);
+    i = fws(p, len, i + 1);
+    if (i >= len || p[i] != ':')
+      return 0;
+    i = fws(p, len, i + 1);
+    if (i >= len || p[i] != '"')
+      return 0;
+    size_t v0 = ++i;
+    int esc = 0;
+    for (;;) {
+      i = plain_run(p, i, len);
+      if (i >= len || p[i] != '\\')
+        break;
+      if (++i >= len || !strchr("\"\\/bfnrt", p[i]) || !p[i])
+        return 0;
+      esc = 1;
+      i++;
+    }
+    if (i >= len || p[i] != '"')
+      return 0; /* a control character, or the end */
+    if (f >= 0 && !val[f]) {
+      char *o = dyad__arena_alloc(&r->arena, i - v0 + 1);
+      if (!o)
+        return 0;
+      size_t n = 0;
+      if (!esc) {
+        memcpy(o, p + v0, i - v0);
+        n = i - v0;
+      } else {
+        for (size_t j = v0; j < i;) {
+          size_t e = plain_run(p, j, i);
+          memcpy(o + n, p + j, e - j);
+          n += e - j;
+          if (e >= i)
+            break;
+          char c = p[e + 1]; /* p[e] is a backslash */
+          switch (c) {
+          case 'b': c = '\b'; break;
+          case 'f': c = '\f'; break;
+          case 'n': c = '\n'; break;
+          case 'r': c = '\r'; break;
+          case 't': c = '\t'; break;
+          default: break; /* " \ / */
+          }
+          o[n++] = c;
+          j = e + 2;
+        }
+      }
+      o[n] = '\0';
+      val[f] = o;
+      vlen[f] = n;
+    }
+    i = fws(p, len, i + 1);
+    if (i < len && p[i] == ',') {
+      i = fws(p, len, i + 1);
+      continue;
+    }
+    if (i < len && p[i] == '}')
+      return fws(p, len, i + 1) == len;
+    return 0;
+  }
+}
+
 /* Reads the next non-blank line into [*p, *p + *len); DYAD_EOF at the end
  * of the input, DYAD_ETOOBIG after skipping an overlong line. *line gets
  * its line number. */
@@ -325,6 +459,10 @@ static dyad_status next_line(dyad_reader *r, const char **p, size_t *len,
   }
 }
 
+static dyad_status finish(dyad_reader *r, dyad_article *ap, const char *date,
+                          size_t dlen, uint64_t line, int decoded,
+                          dyad_article *out);
+
 dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
 {
   const char *p = NULL;
@@ -345,6 +483,32 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
     return dyad__read_fail_rec(r, DYAD_EBINARY, line, NULL, 0,
                                "nul character (\\u0000) at column %zu",
                                bad + 1);
+  dyad_article a;
+  memset(&a, 0, sizeof(a));
+  int wrong = 0;
+  size_t dlen;
+  const char *date;
+  const char *fv[F_COUNT];
+  size_t fl[F_COUNT];
+  if (flat(r, p, len, fv, fl)) {
+    a.id = fv[F_ID];
+    a.id_len = fl[F_ID];
+    date = fv[F_DATE];
+    dlen = fl[F_DATE];
+    a.title = fv[F_TITLE];
+    a.title_len = fl[F_TITLE];
+    a.text = fv[F_TEXT];
+    a.text_len = fl[F_TEXT];
+    a.source = fv[F_SOURCE];
+    a.source_len = fl[F_SOURCE];
+    a.url = fv[F_URL];
+    a.url_len = fl[F_URL];
+    if (!a.id || !a.id_len)
+      a.id = dyad__read_default_id(r, line, &a.id_len);
+    if (!a.id)
+      return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
+    return finish(r, &a, date, dlen, line, 0, out);
+  }
   const char *end = NULL;
   cJSON *obj = cJSON_ParseWithLengthOpts(p, len, &end, 0);
   size_t rest = obj && end ? (size_t)(p + len - end) : 0;
@@ -370,16 +534,12 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
   if (!cJSON_IsObject(obj))
     return dyad__read_fail_rec(r, DYAD_EJSON, line, NULL, 0,
                                "malformed json: expected an object");
-  dyad_article a;
-  memset(&a, 0, sizeof(a));
-  int wrong = 0;
-  size_t dlen;
   a.id = field(r, obj, "id", &a.id_len, &wrong);
   if (!a.id || !a.id_len)
     a.id = dyad__read_default_id(r, line, &a.id_len);
   if (!a.id)
     return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
-  const char *date = field(r, obj, "date", &dlen, &wrong);
+  date = field(r, obj, "date", &dlen, &wrong);
   a.title = field(r, obj, "title", &a.title_len, &wrong);
   a.text = field(r, obj, "text", &a.text_len, &wrong);
   a.source = field(r, obj, "source", &a.source_len, &wrong);
@@ -387,6 +547,18 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
   if (wrong)
     return dyad__read_fail_rec(r, DYAD_EJSON, line, a.id, a.id_len,
                                "a field is not a string");
+  return finish(r, &a, date, dlen, line, 1, out);
+}
+
+/* The checks after the fields are found, either way: the date, a text,
+ * and UTF-8 again when \u escapes were decoded (flat() decodes none: its
+ * strings are pieces of the checked line with ASCII escapes resolved). */
+static dyad_status finish(dyad_reader *r, dyad_article *ap, const char *date,
+                          size_t dlen, uint64_t line, int decoded,
+                          dyad_article *out)
+{
+  dyad_article a = *ap;
+  size_t bad;
   if (date) {
     if (dyad__read_date(date, dlen, &a.date) != DYAD_OK)
       return dyad__read_fail_date(r, line, a.id, a.id_len, date, dlen);
@@ -409,7 +581,7 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
   const char *strs[] = {a.id, a.title, a.text, a.source, a.url};
   size_t lens[] = {a.id_len, a.title_len, a.text_len, a.source_len,
                    a.url_len};
-  for (size_t i = 0; i < DYAD_ARRAY_LEN(strs); i++)
+  for (size_t i = 0; decoded && i < DYAD_ARRAY_LEN(strs); i++)
     if (strs[i] && dyad__read_check_text(strs[i], lens[i], &bad) != DYAD_OK)
       return dyad__read_fail_rec(r, DYAD_EUTF8, line, a.id, a.id_len,
                                  "invalid utf-8 after decoding escapes");

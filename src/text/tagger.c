@@ -1406,6 +1406,32 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
 }
 
+/* A capitalised word opening a sentence, read as an imperative verb right
+ * before a noun while a finite verb follows ("Polish police released ...",
+ * "Judge Alejandro Rivera opened ..."): news sentences rarely command, so
+ * it is the adjective, or the title of the name, that opens the subject. */
+static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
+                                 const struct tw *W)
+{
+  dyad_token *T = doc->toks.v;
+  if (b < a + 3 || T[a].tag != DYAD_TAG_VB || !W[a].first ||
+      !(T[a].flags & DYAD_TOKF_CAP) || !isnoun(T[a + 1].tag))
+    return;
+  int finite = 0;
+  for (size_t i = a + 2; i < b && !finite; i++)
+    finite = T[i].tag == DYAD_TAG_VBD || T[i].tag == DYAD_TAG_VBZ ||
+             T[i].tag == DYAD_TAG_VBP || T[i].tag == DYAD_TAG_MD;
+  if (!finite)
+    return;
+  int nx = T[a + 1].tag;
+  if (W[a].mask & B(JJ))
+    T[a].tag = DYAD_TAG_JJ;
+  else if (nx == DYAD_TAG_NNP || nx == DYAD_TAG_NNPS)
+    T[a].tag = DYAD_TAG_NNP;
+  else if (W[a].mask & B(NN))
+    T[a].tag = DYAD_TAG_NN;
+}
+
 /* A sentence left with no finite verb, where a word the lexicon knows as a
  * past tense follows its would-be subject and precedes an object ("The
  * West imposed sanctions", "Xi made a strong show", first tagged as
@@ -1760,6 +1786,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         finite_seen = 0;
     }
     rescue_finite(doc, a, b, W, &d);
+    first_not_imperative(doc, a, b, W);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion

@@ -60,7 +60,7 @@ enum { U_DAY = 1, U_WEEK, U_MONTH, U_YEAR, U_DECADE, U_CENTURY, U_QUARTER,
 enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON };
 
 struct kw {
-  const char *w; /* folded word */
+  char w[16];    /* folded word, NUL-padded: w[n] == 0 ends a match of n */
   uint8_t cls;   /* enum kcls */
   int8_t val;    /* class-specific value */
 };
@@ -297,6 +297,11 @@ static int kval(const struct scan *s, uint32_t i)
 static int is_word(const struct scan *s, uint32_t i, const char *w)
 {
   if (i >= s->e)
+    return 0;
+  /* the first byte decides most calls: an ASCII one folds to itself */
+  unsigned char c0 = (unsigned char)s->doc->text[s->t[i].off];
+  if (s->t[i].len && c0 < 0x80 &&
+      (c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0) != (unsigned char)w[0])
     return 0;
   size_t wl = strlen(w), tl = s->t[i].len;
   if (tl != wl && tl != wl + 1)
@@ -2003,26 +2008,36 @@ dyad_status dyad__timexes(dyad_doc *doc)
   s.kw = dyad__arena_alloc(&doc->arena, nt * sizeof(int16_t));
   if (!s.kw)
     return DYAD_ENOMEM;
-  /* buckets of the sorted table by first letter, and word lengths, so a
-   * token costs a length test against a handful of entries */
+  /* buckets of the sorted table by first letter, so a token costs a
+   * length test (w[n] ends the word) against a handful of entries; lens[c]
+   * has bit n when some entry of bucket c is n bytes long, so that most
+   * ASCII tokens go without folding */
   enum { NKW = DYAD_ARRAY_LEN(kws) };
-  uint8_t klen[NKW];
   uint16_t first[27];
+  uint32_t lens[26];
   size_t k = 0;
   for (int c = 0; c < 26; c++) {
     first[c] = (uint16_t)k;
-    while (k < NKW && kws[k].w[0] == 'a' + c)
-      k++;
+    lens[c] = 0;
+    for (; k < NKW && kws[k].w[0] == 'a' + c; k++)
+      lens[c] |= 1u << strnlen(kws[k].w, sizeof(kws[k].w));
   }
   first[26] = (uint16_t)k;
-  for (k = 0; k < NKW; k++)
-    klen[k] = (uint8_t)strlen(kws[k].w);
   for (size_t i = 0; i < nt; i++) {
     const dyad_token *t = &doc->toks.v[i];
     s.kw[i] = -1;
     if (t->kind != DYAD_TK_WORD || t->len > 13)
       continue;
     const unsigned char *p = (const unsigned char *)doc->text + t->off;
+    if (p[0] < 0x80) {
+      unsigned c0 = p[0] >= 'A' && p[0] <= 'Z' ? p[0] + 32u : p[0];
+      if (c0 < 'a' || c0 > 'z')
+        continue;
+      uint32_t m = lens[c0 - 'a'];
+      if (!(m >> t->len & 1) &&
+          !(t->len > 1 && p[t->len - 1] == '.' && (m >> (t->len - 1) & 1)))
+        continue; /* no entry of its letter and length */
+    }
     char buf[32];
     size_t n = t->len;
     int ascii = 1;
@@ -2039,9 +2054,12 @@ dyad_status dyad__timexes(dyad_doc *doc)
       continue;
     if (n > 1 && buf[n - 1] == '.')
       n--;
+    if (n >= sizeof(kws[0].w))
+      continue; /* longer than any entry */
     int c = buf[0] - 'a';
     for (k = first[c]; k < first[c + 1]; k++)
-      if (klen[k] == n && !memcmp(kws[k].w, buf, n)) {
+      if (kws[k].w[n - 1] == buf[n - 1] && !kws[k].w[n] &&
+          !memcmp(kws[k].w, buf, n)) {
         s.kw[i] = (int16_t)k;
         break;
       }

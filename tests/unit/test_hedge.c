@@ -125,6 +125,52 @@ static void act_stopped_or_resisted_is_not_done(void **state)
              "");
 }
 
+static void attempt_made_is_the_act(void **state)
+{
+  (void)state;
+  /* an attempt already made is coded as the act; one ahead is intent */
+  events_are("Kenya has tried to hack into the computers of Ugandan army "
+             "officers.",
+             "KEN 170 UGAMIL");
+}
+
+static void actor_asked_to_press_is_a_request_content(void **state)
+{
+  (void)state;
+  /* the pressing is what the farmers ask for, not done */
+  events_are("Farmers urged the Kenyan government to press Uganda to open "
+             "its markets.",
+             "");
+}
+
+static void ing_word_after_a_noun_ends_a_compound(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda told a trade council meeting that the levy "
+             "was illegal.",
+             "");
+}
+
+static void claim_after_a_noun_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenya said reports that it planned to attack Uganda were "
+             "baseless.",
+             "");
+}
+
+static void denied_statement_is_no_event(void **state)
+{
+  (void)state;
+  events_are("A Kenyan official said it was not true that Uganda had "
+             "threatened to cut aid to Kenya.",
+             "");
+  /* a negated first conjunct does not deny the second */
+  events_are("Kenya said it did not specify the price but had offered "
+             "Uganda a loan.",
+             "KEN 0331 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -137,6 +183,11 @@ int main(void)
       cmocka_unit_test(guess_of_others_is_no_event),
       cmocka_unit_test(option_weighed_is_not_done),
       cmocka_unit_test(act_stopped_or_resisted_is_not_done),
+      cmocka_unit_test(attempt_made_is_the_act),
+      cmocka_unit_test(actor_asked_to_press_is_a_request_content),
+      cmocka_unit_test(ing_word_after_a_noun_ends_a_compound),
+      cmocka_unit_test(claim_after_a_noun_is_no_event),
+      cmocka_unit_test(denied_statement_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

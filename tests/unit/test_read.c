@@ -188,6 +188,58 @@ static void jsonl_fields_and_escapes(void **state)
   dyad_reader_free(r);
 }
 
+/* A line of plain string fields (read without cJSON): short escapes are
+ * decoded and a repeated key keeps its first value, as cJSON's look-up
+ * does. */
+static void jsonl_flat_escapes_and_first_key(void **state)
+{
+  (void)state;
+  dyad_reader *r = mem(
+      "{ \"id\" : \"b2\", \"date\":\"2023-03-22\",\"text\":"
+      "\"a\\\"b\\\\c\\/d\\te\\nf\", \"title\":\"x\", "
+      "\"text\":\"second\"}\t\n",
+      "g.jsonl", NULL);
+  dyad_article a;
+  assert_int_equal(dyad_reader_next(r, &a), DYAD_OK);
+  eq(a.id, a.id_len, "b2");
+  eq(a.text, a.text_len, "a\"b\\c/d\te\nf");
+  assert_int_equal(a.text[a.text_len], '\0');
+  eq(a.title, a.title_len, "x");
+  eq(a.source, a.source_len, "");
+  dyad_reader_free(r);
+}
+
+/* The same record read by the plain-string path and, with one number
+ * field added, by cJSON: the same article either way. */
+static void jsonl_flat_and_cjson_agree(void **state)
+{
+  (void)state;
+  const char *body = "\"id\":\"c3\",\"date\":\"2023-01-05\",\"title\":"
+                     "\"Caf\xc3\xa9 \\\"T\\\"\",\"text\":\"One.\\r\\nTwo\\b"
+                     "\\f.\",\"url\":\"u\",\"source\":\"\"";
+  char l1[256], l2[256];
+  snprintf(l1, sizeof(l1), "{%s}\n", body);
+  snprintf(l2, sizeof(l2), "{%s,\"n\":7}\n", body);
+  dyad_reader *r1 = mem(l1, "h.jsonl", NULL);
+  dyad_reader *r2 = mem(l2, "h.jsonl", NULL);
+  dyad_article a, b;
+  assert_int_equal(dyad_reader_next(r1, &a), DYAD_OK);
+  assert_int_equal(dyad_reader_next(r2, &b), DYAD_OK);
+  eq(a.id, a.id_len, "c3");
+  eq(b.id, b.id_len, "c3");
+  eq(a.title, a.title_len, "Caf\xc3\xa9 \"T\"");
+  eq(b.title, b.title_len, "Caf\xc3\xa9 \"T\"");
+  eq(a.text, a.text_len, "One.\r\nTwo\b\f.");
+  eq(b.text, b.text_len, "One.\r\nTwo\b\f.");
+  eq(a.url, a.url_len, "u");
+  eq(b.url, b.url_len, "u");
+  assert_int_equal(a.source_len, 0);
+  assert_int_equal(b.source_len, 0);
+  assert_int_equal(a.date, b.date);
+  dyad_reader_free(r1);
+  dyad_reader_free(r2);
+}
+
 static void jsonl_missing_id_is_file_and_line(void **state)
 {
   (void)state;
@@ -1047,6 +1099,8 @@ int main(void)
       cmocka_unit_test(text_invalid_utf8),
       cmocka_unit_test(text_only_header_is_empty),
       cmocka_unit_test(jsonl_fields_and_escapes),
+      cmocka_unit_test(jsonl_flat_escapes_and_first_key),
+      cmocka_unit_test(jsonl_flat_and_cjson_agree),
       cmocka_unit_test(jsonl_missing_id_is_file_and_line),
       cmocka_unit_test(jsonl_record_is_line_number),
       cmocka_unit_test(jsonl_malformed_line_then_next),
