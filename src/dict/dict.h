@@ -379,6 +379,16 @@ int32_t dyad__trie_insert(struct dyad_dict *d, const struct dyad_allocator *a,
 size_t dyad__trie_match(const struct dyad_dict *d, int kind,
                         const dyad_token *toks, size_t ntok, size_t i,
                         int32_t *entry);
+/* Can a phrase of one of the kinds in mask (bits 1 << kind) start at
+ * token t? 0 means no (dyad__trie_match would return 0); 1 means maybe.
+ * Inline, so the hot callers skip a call for most tokens. */
+static inline int dyad__trie_may(const struct dyad_dict *d, unsigned mask,
+                                 const dyad_token *t)
+{
+  return (t->form < d->first.n && (d->first.v[t->form] & mask)) ||
+         (t->lemma < d->first.n && (d->first.v[t->lemma] & mask) &&
+          !d->forms_only);
+}
 /* Exact path lookup (for lint and lookup); -1 when absent. */
 int32_t dyad__trie_find(const struct dyad_dict *d, int kind,
                         const uint32_t *ids, size_t n);
