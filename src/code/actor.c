@@ -36,6 +36,11 @@ static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
 
 static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
 {
+  /* an ASCII first byte folds to itself: it decides most calls */
+  unsigned char c0 = t->len ? (unsigned char)doc->text[t->off] : 0;
+  if (c0 < 0x80 && (c0 >= 'A' && c0 <= 'Z' ? c0 + 32u : c0) !=
+                       (unsigned char)w[0])
+    return 0;
   return dyad__fold_eq(doc->text + t->off, t->len, w, strlen(w));
 }
 
@@ -47,7 +52,7 @@ static int tok_in(const dyad_doc *doc, const dyad_token *t,
   if (!tokword(doc, t, buf, sizeof(buf)))
     return 0;
   for (size_t k = 0; list[k]; k++)
-    if (strcmp(buf, list[k]) == 0)
+    if (buf[0] == list[k][0] && strcmp(buf, list[k]) == 0)
       return 1;
   return 0;
 }
@@ -142,7 +147,7 @@ static int pronoun(const dyad_doc *doc, const dyad_token *t)
   if (!tokword(doc, t, buf, sizeof(buf)))
     return PRO_NONE;
   for (size_t i = 0; i < DYAD_ARRAY_LEN(pro); i++)
-    if (strcmp(buf, pro[i].w) == 0)
+    if (buf[0] == pro[i].w[0] && strcmp(buf, pro[i].w) == 0)
       return pro[i].kind;
   return PRO_NONE;
 }
