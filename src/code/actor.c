@@ -79,14 +79,17 @@ static void compose(char out[DYAD_CODE_MAX], const char *country,
                     const char *agent)
 {
   if (!country[0]) {
-    snprintf(out, DYAD_CODE_MAX, "---%s", agent);
+    memcpy(out, "---", 3);
+    dyad__scopy(out + 3, DYAD_CODE_MAX - 3, agent, (size_t)-1);
     return;
   }
   if (strlen(country) > 3) {
-    snprintf(out, DYAD_CODE_MAX, "%s", country);
+    dyad__scopy(out, DYAD_CODE_MAX, country, (size_t)-1);
     return;
   }
-  snprintf(out, DYAD_CODE_MAX, "%.3s%s", country, agent);
+  size_t cn = strnlen(country, 3);
+  memcpy(out, country, cn);
+  dyad__scopy(out + cn, DYAD_CODE_MAX - cn, agent, (size_t)-1);
 }
 
 /* PETRARCH's composition (literal mode): the agent is appended to any
@@ -581,7 +584,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
     if (pa && pa->n == 1) {
       if (!s.country[0])
-        snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+        dyad__scopy(s.country, sizeof(s.country), pa->code[0], 3);
       poss_country = strlen(pa->code[0]) == 3 &&
                      strcmp(s.country, pa->code[0]) == 0;
     }
@@ -622,19 +625,20 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       scan(doc, of, &s2);
       if (s2.best.ntok && (s2.best.type == ACT_COUNTRY ||
                            (local && s2.best.type == ACT_CAPITAL))) {
-        snprintf(s.country, sizeof(s.country), "%.3s",
-                 s2.best.type == ACT_CAPITAL && s2.best.country[0]
-                     ? s2.best.country
-                     : s2.best.code);
+        dyad__scopy(s.country, sizeof(s.country),
+                    s2.best.type == ACT_CAPITAL && s2.best.country[0]
+                        ? s2.best.country
+                        : s2.best.code,
+                    3);
         if (!literal)
           sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
       }
       if (s2.best.ntok && literal && strlen(s2.best.code) < sizeof(s.country))
-        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
+        dyad__scopy(s.country, sizeof(s.country), s2.best.code, (size_t)-1);
       if (s2.best.ntok && s.former && /* "former officials in the White
                                           House": USAGOV + ELI */
           strlen(s2.best.code) < sizeof(s.country))
-        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
+        dyad__scopy(s.country, sizeof(s.country), s2.best.code, (size_t)-1);
       break;
     }
   }
@@ -980,7 +984,7 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
   uint32_t sent = dyad__sent_of(doc, ph->tok);
   for (size_t i = 0; i < a->n; i++) {
     char country[8];
-    snprintf(country, sizeof(country), "%.3s", a->code[i]);
+    dyad__scopy(country, sizeof(country), a->code[i], 3);
     addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
                country, sent);
   }
