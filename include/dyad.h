@@ -568,8 +568,10 @@ dyad_status dyad_store_lookup(dyad_store *s, const dyad_article *art,
 /* Stores one analysed document: doc must have been analysed from art (art
  * gives the source, url and content hash; doc gives text, sentences,
  * events, quotes and places). CAMEO names, QuadClass and Goldstein values
- * come from the codebook of doc's ctx. The rows join the open batch; on
- * failure the document's rows are rolled back and the batch goes on.
+ * come from the codebook of doc's ctx. The rows join the open batch. A
+ * document refused (DYAD_EARG, DYAD_ETOOBIG) writes nothing and the batch
+ * goes on; after a database error (DYAD_EDB) on SQLite the open batch is
+ * rolled back (PostgreSQL rolls back that document alone).
  * OUT: *res (may be NULL). Returns DYAD_OK, DYAD_EARG for a record that
  * cannot be stored (bad id or spans), DYAD_EDB for a database error. */
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,

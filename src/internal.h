@@ -151,7 +151,7 @@ int dyad__days_in_month(int y, int m);
  * are added while loading (single thread) and only looked up afterwards. */
 struct dyad_vocab {
   const struct dyad_allocator *a;
-  uint32_t *slots;   /* open addressing: id or 0 */
+  uint64_t *slots;   /* open addressing: hash << 32 | id, or 0 */
   size_t nslots;     /* power of two */
   uint32_t *offs;    /* offs[id]: offset of the word in text */
   uint32_t *lens;    /* lens[id]: its length */

@@ -4,9 +4,12 @@
  * Every word that the lexicon or a dictionary knows gets a dense id
  * (1..n). Tokens carry ids from the tagger on, so dictionaries match on
  * integers rather than strings. Open addressing with linear probing over a
- * power-of-two slot array that stays under half full; word bytes live in
- * one growing text block. Ids are stable once given. Lookups never write,
- * so a loaded vocabulary may be shared by threads.
+ * power-of-two slot array that stays under half full; each slot holds the
+ * word's hash beside its id, so a probe rejects other words without
+ * reading their entries (the table is large: every probe elsewhere is a
+ * cache miss). Word bytes live in one growing text block. Ids are stable
+ * once given. Lookups never write, so a loaded vocabulary may be shared by
+ * threads.
  */
 #include "../internal.h"
 
@@ -26,13 +29,13 @@ int dyad__vocab_init(struct dyad_vocab *v, const struct dyad_allocator *a)
   memset(v, 0, sizeof(*v));
   v->a = a;
   v->nslots = 1024;
-  v->slots = dyad__calloc(a, v->nslots * sizeof(uint32_t));
+  v->slots = dyad__calloc(a, v->nslots * sizeof(uint64_t));
   return v->slots ? 0 : -1;
 }
 
 void dyad__vocab_release(struct dyad_vocab *v)
 {
-  dyad__free(v->a, v->slots, v->nslots * sizeof(uint32_t));
+  dyad__free(v->a, v->slots, v->nslots * sizeof(uint64_t));
   dyad__free(v->a, v->offs, v->cap * sizeof(uint32_t));
   dyad__free(v->a, v->lens, v->cap * sizeof(uint32_t));
   dyad__free(v->a, v->hashes, v->cap * sizeof(uint32_t));
@@ -48,10 +51,11 @@ uint32_t dyad__vocab_find(const struct dyad_vocab *v, const char *s,
   uint32_t h = dyad__hash(s, len);
   size_t mask = v->nslots - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    uint32_t id = v->slots[i];
-    if (id == 0)
+    uint64_t e = v->slots[i];
+    if (e == 0)
       return 0;
-    if (v->hashes[id] == h && v->lens[id] == len &&
+    uint32_t id = (uint32_t)e;
+    if ((uint32_t)(e >> 32) == h && v->lens[id] == len &&
         memcmp(v->text + v->offs[id], s, len) == 0)
       return id;
   }
@@ -61,16 +65,16 @@ uint32_t dyad__vocab_find(const struct dyad_vocab *v, const char *s,
 static int rehash(struct dyad_vocab *v)
 {
   size_t ns = v->nslots * 2;
-  uint32_t *slots = dyad__calloc(v->a, ns * sizeof(uint32_t));
+  uint64_t *slots = dyad__calloc(v->a, ns * sizeof(uint64_t));
   if (!slots)
     return -1;
   for (uint32_t id = 1; id <= v->n; id++) {
     size_t i = v->hashes[id] & (ns - 1);
     while (slots[i])
       i = (i + 1) & (ns - 1);
-    slots[i] = id;
+    slots[i] = (uint64_t)v->hashes[id] << 32 | id;
   }
-  dyad__free(v->a, v->slots, v->nslots * sizeof(uint32_t));
+  dyad__free(v->a, v->slots, v->nslots * sizeof(uint64_t));
   v->slots = slots;
   v->nslots = ns;
   return 0;
@@ -127,7 +131,7 @@ uint32_t dyad__vocab_add(struct dyad_vocab *v, const char *s, size_t len)
   size_t i = v->hashes[id] & mask;
   while (v->slots[i])
     i = (i + 1) & mask;
-  v->slots[i] = id;
+  v->slots[i] = (uint64_t)v->hashes[id] << 32 | id;
   return id;
 }
 

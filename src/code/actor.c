@@ -465,9 +465,18 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
 }
 
 /* Drops time words the chunker left at the end of a phrase ("Robert
- * Mugabe today", "the ministers Monday"), so that the name heads it. */
+ * Mugabe today", "the ministers Monday"), so that the name heads it, and
+ * a count glued after a common noun ("to an Arab country two of its
+ * nationals": the count begins the next phrase). */
 static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
 {
+  if (ph->ntok > 1 && doc->toks.v[ph->tok + ph->ntok - 1].tag == DYAD_TAG_CD &&
+      (doc->toks.v[ph->tok + ph->ntok - 2].tag == DYAD_TAG_NN ||
+       doc->toks.v[ph->tok + ph->ntok - 2].tag == DYAD_TAG_NNS)) {
+    ph->ntok--;
+    if (ph->head >= ph->tok + ph->ntok)
+      ph->head = ph->tok + ph->ntok - 1;
+  }
   static const char *const when[] = {
       "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
       "wednesday", "thursday", "friday", "saturday", "sunday", NULL};

@@ -153,6 +153,9 @@ void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
  * source actor's code. Always 0 in literal mode. */
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src);
+/* DYAD_PHF_INTENT when infinitive c is an attempt already made ("tried to
+ * block": the act itself), else 0. */
+uint32_t dyad__attempt_made(const dyad_doc *doc, const dyad_clause *c);
 
 /* ==== requests (request.c) ============================================= */
 

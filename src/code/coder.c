@@ -645,6 +645,52 @@ static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
   return 0;
 }
 
+/* Is NP k, found after clause c's verb, someone else's: the subject of
+ * another clause of the sentence ("..., the West German Foreign Ministry
+ * said"; "oppose the tax, but Italy and Belgium seem to ...") or the
+ * subject of an absolute "with X doing" ("agreed to buy corn, with Italy
+ * buying wheat")? Such an NP is not who c's act is done to. */
+static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
+{
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, c->tok)];
+  const dyad_phrase *p = &doc->phrases.v[k];
+  const dyad_phrase *u = ph(doc, p->up);
+  static const char *const with[] = {"with", NULL};
+  int with_pp = u && u->kind == DYAD_PH_PP &&
+                word_in(doc, &doc->toks.v[u->tok], with);
+  if (c->speaker == k)
+    return 1;
+  for (uint32_t j = 0; j < s->nclause; j++) {
+    const dyad_clause *o = &doc->clauses.v[s->clause + j];
+    if (o == c)
+      continue;
+    if (o->subj == k && !(o->flags & DYAD_CLF_SUBJ_INHERITED))
+      return 1;
+    const dyad_phrase *ov = ph(doc, o->verb);
+    if (with_pp && o->kind == DYAD_CL_PART && o->subj == k && ov &&
+        ov->tok == p->tok + p->ntok)
+      return 1;
+  }
+  return 0;
+}
+
+static int in_locative(const dyad_doc *doc, int32_t np);
+
+/* Is NP k a capital named as a place ("the quota set in Vienna", "talks
+ * in Moscow")? There it is where something was said or agreed, not the
+ * government it stands for elsewhere ("Moscow said"). */
+static int capital_place(struct emit_ctx *ec, int32_t k, const char *code)
+{
+  if (code && ((code[0] == '1' && code[1] >= '3') || code[0] == '2'))
+    return 0; /* a threat or an attack there hits it: "threatened to ban
+                 voting in X", "shelled X" */
+  if (!in_locative(ec->doc, k))
+    return 0;
+  const struct np_actors *a =
+      dyad__np_actors(ec->doc, ec->cs, np_first(ec->doc, k));
+  return a && a->n == 1 && a->type[0] == ACT_CAPITAL;
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep,
                               const char *code)
@@ -655,7 +701,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
    * attack there hits it ("lifted the curfew in", "shelled positions in") */
   static const char *const locative[] = {"in", "at", "near", "inside",
                                          "outside", "throughout", "across",
-                                         "around", "during", NULL};
+                                         "around", "during", "over", NULL};
   int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
@@ -699,12 +745,18 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                    doc->phrases.v[p->up].attach == c->obj &&
                    word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
                            locative); /* "extended the curfew in Algiers" */
-      if (!literal && hop == 0 && !placed &&
-          !on_verb(doc, p, c->verb, c->obj))
-        continue; /* "condemned the attack on Ukraine": not Ukraine */
+      if (!literal && !placed && (hop == 0 || !hits_place) &&
+          !on_verb(doc, p, cl->verb, cl->obj))
+        continue; /* "condemned the attack on Ukraine": not Ukraine; in
+                     the infinitive of a cooperative act too ("agreed to
+                     discuss the problems of Afghanistan"; but "threatened
+                     to revoke the licences of X" hits X) */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
+        continue;
+      if (!literal && (other_subject(doc, c, (int32_t)k) ||
+                       capital_place(ec, (int32_t)k, code)))
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
@@ -749,6 +801,36 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     }
   }
   return fallback >= 0 ? fallback : c->obj;
+}
+
+/* The target of a protest named by "in protest of / against / at / over"
+ * a thing ("a hunger strike in protest of the government's refusal",
+ * "walked out in protest at Japan's policy"): the actor that phrase names,
+ * or whose the thing is. -1 if none. */
+static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
+{
+  static const char *const in[] = {"in", NULL};
+  static const char *const protest[] = {"protest", NULL};
+  static const char *const about[] = {"of", "against", "at", "over", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, c->tok);
+       k + 1 < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+    const dyad_phrase *p = &doc->phrases.v[k];
+    const dyad_phrase *n = ph(doc, p->child);
+    if (p->kind != DYAD_PH_PP || !n || n->ntok != 1 ||
+        !word_in(doc, &doc->toks.v[p->tok], in) ||
+        !word_in(doc, &doc->toks.v[n->head], protest))
+      continue;
+    uint32_t t = n->tok + n->ntok;
+    int32_t np = pp_np_at(doc, t);
+    if (np < 0 || !word_in(doc, &doc->toks.v[t], about))
+      return -1;
+    if (dyad__np_actors(doc, ec->cs, np_first(doc, np)))
+      return np;
+    return owner_np(ec, np);
+  }
+  return -1;
 }
 
 /* The by-agent of a passive clause. */
@@ -1037,6 +1119,23 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
   return f;
 }
 
+/* "tried to hack into", "attempted to seize": an attempt at coercion or
+ * violence is that act in CAMEO (a failed attack is an attack; CAMEO has
+ * no "intend to attack" but the threat, which an attempt is not). Is c an
+ * infinitive governed by try or attempt, itself asserted (not modal,
+ * future, threatened or negated)? */
+static int attempted(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const attempt[] = {"try", "attempt", NULL};
+  if (c->kind != DYAD_CL_INF || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n)
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && verb_is(doc, pv, attempt) &&
+         !(pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_THREAT |
+                        DYAD_PHF_NEGATED));
+}
+
 /* Codes whose target may be the nationality of what they hit: releasing
  * (08: "released Lebanese assets"), protest (14: "riots against Israeli
  * policies"), coercion and violence (17-20: "demolished Palestinian
@@ -1189,6 +1288,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
       target = lp;
   }
+  if (strncmp(hcode, "14", 2) == 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    int32_t pt = protest_target(ec, c);
+    if (pt >= 0)
+      target = pt;
+  }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     snprintf(req, sizeof(req), "%s", hcode);
@@ -1223,8 +1328,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   char code[8], mirror[8];
   uint32_t modal = (doc->ctx->flags & DYAD_CFG_LITERAL)
                        ? 0
-                       : vg->flags | governing_intent(doc, c);
+                       : (vg->flags | governing_intent(doc, c)) &
+                             ~dyad__attempt_made(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
+      ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
+      attempted(doc, c))
+    modal &= ~(uint32_t)DYAD_PHF_INTENT;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
   if (strcmp(code, hcode) != 0)

@@ -7,6 +7,28 @@
 
 #include <stdio.h>
 
+/* Is date more than ten years before the first office a person's entry
+ * dates ("Bennett" in a 1987 story is not the Israeli prime minister of
+ * 2021)? Before a career starts, its undated default says nothing about
+ * who the name is. Not in literal mode, whose dictionaries have their
+ * own conventions. */
+static int before_career(const dyad_ctx *ctx, uint32_t entry, dyad_date date)
+{
+  if (!date || (ctx->flags & DYAD_CFG_LITERAL) ||
+      entry >= ctx->dict->actors.n)
+    return 0;
+  const struct dyad_actor *a = &ctx->dict->actors.v[entry];
+  if (a->type != DYAD_AT_PERSON)
+    return 0;
+  dyad_date first = 0;
+  for (uint32_t k = 0; k < a->ncode; k++) {
+    const struct dyad_actor_code *c = &ctx->dict->acodes.v[a->code0 + k];
+    if (c->dated && c->from && (!first || c->from < first))
+      first = c->from;
+  }
+  return first && date < first - 100000; /* (YYYYMMDD: ten years) */
+}
+
 uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
                           size_t n, size_t i, dyad_date date,
                           struct actor_hit *hit)
@@ -40,7 +62,7 @@ uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
     dyad__scopy(hit->country, sizeof(hit->country), h.code, 3);
   hit->roles = h.roles;
   hit->rule = h.rule;
-  if (!h.code)
+  if (!h.code || before_career(ctx, h.entry, date))
     return 0; /* no code in force on this date: not an actor then */
   return hit->ntok;
 }

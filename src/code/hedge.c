@@ -129,6 +129,18 @@ static int has_condition(const dyad_doc *doc, const dyad_clause *c)
   return 0;
 }
 
+/* Is the verb group's modal one of obligation ("must", "should",
+ * "ought")? Advice with a condition ("must cooperate if they want to
+ * survive") is no promise or threat. */
+static int obliged(const dyad_doc *doc, const dyad_phrase *vg)
+{
+  static const char *const must[] = {"must", "should", "ought", NULL};
+  for (uint32_t t = vg->tok; t < vg->tok + vg->ntok; t++)
+    if (form_in(doc, t, must))
+      return 1;
+  return 0;
+}
+
 /* Is clause c's own verb group a supposition: a "would" outside reported
  * speech ("Britain would lose out"), or a possibility whose speaker is
  * not on the source's side ("the Soviets may import grain, an analyst
@@ -141,8 +153,9 @@ static int supposed(dyad_doc *doc, struct coder_state *cs,
 {
   static const char *const wish[] = {"like", "love", "prefer", NULL};
   int k = modal_kind(doc, vg);
-  if (!k || lemma_in(doc, vg, wish) /* "would like to meet" */ ||
-      has_condition(doc, c))
+  if (!k || lemma_in(doc, vg, wish)) /* "would like to meet" */
+    return 0;
+  if (has_condition(doc, c) && !obliged(doc, vg))
     return 0;
   int reported = (c->flags & (DYAD_CLF_REPORTED | DYAD_CLF_QUOTE)) != 0;
   if (k == 1)
@@ -246,4 +259,27 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
     vg = pv;
   }
   return 0;
+}
+
+/* An attempt that was made ("tried to hack", "has attempted to block") is
+ * coded as the act itself, as CAMEO does; only an attempt still ahead
+ * ("will try to") is an intention. Returns DYAD_PHF_INTENT when the
+ * intent of infinitive clause c comes from such a past attempt, else 0. */
+uint32_t dyad__attempt_made(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const attempt[] = {"try", "attempt", NULL};
+  if (c->kind != DYAD_CL_INF || (doc->ctx->flags & DYAD_CFG_LITERAL))
+    return 0;
+  const dyad_clause *a = parent_of(doc, c);
+  const dyad_phrase *vg = vg_of(doc, c);
+  const dyad_phrase *pv = a ? vg_of(doc, a) : NULL;
+  if (!vg || !pv || !lemma_in(doc, pv, attempt) ||
+      vg->tok != pv->tok + pv->ntok)
+    return 0;
+  if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_NEGATED |
+                   DYAD_PHF_THREAT))
+    return 0;
+  if (pv->tense != DYAD_TENSE_PAST && !(pv->flags & DYAD_PHF_PERFECT))
+    return 0;
+  return DYAD_PHF_INTENT;
 }

@@ -67,6 +67,13 @@ void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
     return;
   }
   const char *m = NULL;
+  if (!cond && !(vgflags & (irrealis & ~DYAD_PHF_FUTURE)) &&
+      (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0)) {
+    /* "will ask the banks to", "will demand compensation": announcing an
+     * appeal or a demand makes it (CAMEO has no intent to appeal) */
+    snprintf(out, 8, "%s", code);
+    return;
+  }
   if (vgflags & DYAD_PHF_THREAT) {
     m = threat_of(code);
     if (!m && intent_of(code))

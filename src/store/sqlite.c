@@ -9,9 +9,16 @@
  * off (store.c deletes children itself). A read-only store is opened with
  * SQLITE_OPEN_READONLY, ATTACH is disabled, and user SQL must pass
  * sqlite3_stmt_readonly.
+ *
+ * Before SQLite initialises, dyad turns its memory statistics off, once
+ * per process (pthread_once; SQLite ignores it when the program
+ * initialised SQLite first): they put a process-wide mutex around every
+ * allocation, a tenth of an ingest's store work and a lock that all the
+ * server's threads would share. The once flag is the only global here.
  */
 #include "store.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 enum { EXEC_CACHE = 8, STMT_CACHE = 16 };
@@ -259,8 +266,16 @@ static const struct dyad__store_ops sqlite_ops = {
     "sqlite", DYAD__SQLITE, sq_exec, sq_run, sq_sql_readonly, sq_close,
 };
 
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void config(void)
+{
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 dyad_status dyad__sqlite_open(struct dyad_store *s, const char *target)
 {
+  pthread_once(&config_once, config);
   struct sq *q = calloc(1, sizeof(*q));
   if (!q)
     return dyad__store_error(s, DYAD_ENOMEM, "out of memory");

@@ -7,9 +7,11 @@
  * - a document is keyed by doc_key (the article id) and carries the hash
  *   of its content; an equal hash means "already stored", so a re-run
  *   writes nothing for the documents that made it before a crash;
- * - all rows of one document are written inside a SAVEPOINT within the
- *   batch transaction: either the whole document is in the batch or none
- *   of it (a bad document is rolled back alone and the batch goes on);
+ * - a document is either entirely in the batch or not at all: validate()
+ *   refuses a bad document before anything is written (the batch goes
+ *   on); on PostgreSQL its rows also go in a SAVEPOINT, since the server
+ *   reports some failures late; on SQLite a failure while writing is a
+ *   database failure and rolls the open batch back;
  * - a batch becomes visible only at COMMIT (SQLite in WAL mode, or
  *   PostgreSQL), so a kill at any moment loses at most the open batch,
  *   which the re-run then stores.
@@ -95,11 +97,25 @@ static void hash_bytes(struct hasher *h, const char *p, size_t len)
   hash_word(h, w);
 }
 
+/* Writes n in decimal at p; returns the length (at most 20). */
+static size_t decimal(char *p, uint64_t n)
+{
+  char t[20];
+  size_t k = 0;
+  do
+    t[k++] = (char)('0' + n % 10);
+  while ((n /= 10) != 0);
+  for (size_t i = 0; i < k; i++)
+    p[i] = t[k - 1 - i];
+  return k;
+}
+
 static void hash_field(struct hasher *h, const char *p, size_t len)
 {
-  char n[24];
-  int w = snprintf(n, sizeof(n), "%zu:", len);
-  hash_bytes(h, n, (size_t)w);
+  char n[24]; /* "LEN:" as "%zu:" printed it: the hash must not change */
+  size_t w = decimal(n, len);
+  n[w++] = ':';
+  hash_bytes(h, n, w);
   if (p)
     hash_bytes(h, p, len);
 }
@@ -114,19 +130,31 @@ static uint64_t mix64(uint64_t x)
   return x;
 }
 
+static void hex64(char *p, uint64_t x)
+{
+  static const char digits[] = "0123456789abcdef";
+  for (int i = 15; i >= 0; i--, x >>= 4)
+    p[i] = digits[x & 15];
+}
+
 void dyad__store_hash(const dyad_article *art, char out[33])
 {
   struct hasher h = {0xcbf29ce484222325ull, 0x6a09e667f3bcc909ull};
-  char date[16];
-  int w = snprintf(date, sizeof(date), "%d", (int)art->date);
+  char date[24]; /* "%d" of the date */
+  size_t w = 0;
+  int64_t d = (int)art->date;
+  if (d < 0)
+    date[w++] = '-';
+  w += decimal(date + w, (uint64_t)(d < 0 ? -d : d));
   hash_field(&h, art->id, art->id_len);
-  hash_field(&h, date, (size_t)w);
+  hash_field(&h, date, w);
   hash_field(&h, art->title, art->title_len);
   hash_field(&h, art->text, art->text_len);
   hash_field(&h, art->source, art->source_len);
   hash_field(&h, art->url, art->url_len);
-  snprintf(out, 33, "%016llx%016llx", (unsigned long long)mix64(h.a ^ h.b),
-           (unsigned long long)mix64(h.b + 0x9e3779b97f4a7c15ull * h.a));
+  hex64(out, mix64(h.a ^ h.b));
+  hex64(out + 16, mix64(h.b + 0x9e3779b97f4a7c15ull * h.a));
+  out[32] = '\0';
 }
 
 /* ==== open, close, transactions ======================================= */
@@ -635,7 +663,9 @@ static dyad_status validate(struct dyad_store *s, const dyad_article *art,
       has_nul(doc->title, doc->title_len) ||
       has_nul(art->source, art->source_len) || has_nul(art->url, art->url_len))
     return dyad__store_error(s, DYAD_EARG, "NUL byte in document text");
-  if (doc->text_len > UINT32_MAX)
+  /* SQLite and PostgreSQL both refuse a value of a gigabyte */
+  if (doc->text_len + doc->title_len + art->source_len + art->url_len +
+          art->id_len > 900000000)
     return dyad__store_error(s, DYAD_ETOOBIG, "document too large");
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
@@ -985,12 +1015,25 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
     if (st == DYAD_OK)
       st = fts_retitle(s, id);
   } else {
+    /* SQLite runs a RETURNING statement to its end into a temporary
+     * table (about as much work as the insert itself): it asks
+     * last_insert_rowid() instead */
+    int sq = s->ops->dialect == DYAD__SQLITE;
     st = s->ops->run(s, DYAD__Q_DOC_INSERT,
-                     "INSERT INTO documents (hash, date, title, source, url, "
-                     "text, nsents, nevents, doc_key) VALUES (?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING "
-                     "RETURNING id",
-                     p, 9, id_row, &id);
+                     sq ? "INSERT INTO documents (hash, date, title, source, "
+                          "url, text, nsents, nevents, doc_key) VALUES (?, ?, "
+                          "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO "
+                          "NOTHING"
+                        : "INSERT INTO documents (hash, date, title, source, "
+                          "url, text, nsents, nevents, doc_key) VALUES (?, ?, "
+                          "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO "
+                          "NOTHING RETURNING id",
+                     p, 9, sq ? NULL : id_row, &id);
+    if (st == DYAD_OK && sq)
+      st = s->ops->run(s, DYAD__Q_DOC_ROWID,
+                       "SELECT CASE WHEN changes() > 0 THEN "
+                       "last_insert_rowid() ELSE 0 END",
+                       NULL, 0, id_row, &id);
     if (st == DYAD_OK && id == 0)
       return DYAD_EOF; /* another writer stored this document just now */
   }
@@ -1028,23 +1071,35 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
       *res = DYAD_PUT_SAME;
     return DYAD_OK;
   }
-  st = s->ops->exec(s, "SAVEPOINT doc");
-  if (st != DYAD_OK)
-    return st;
+  /* PostgreSQL: the document's rows go in a savepoint, so that a failure
+   * the server reports (rows travel pipelined, errors come late) rolls
+   * back this document alone. SQLite: none (a savepoint copies every page
+   * the document touches to a sub-journal, a tenth of the store's work):
+   * validate() checked all a document can get wrong, so a failure while
+   * writing is a database failure, and it rolls back the open batch. */
+  int sp = s->ops->dialect != DYAD__SQLITE;
+  if (sp) {
+    st = s->ops->exec(s, "SAVEPOINT doc");
+    if (st != DYAD_OK)
+      return st;
+  }
   size_t mark = s->ndeltas; /* this document's summary changes follow */
   st = put_rows(s, art, doc, key, klen, hash, &l);
   int raced = st == DYAD_EOF; /* a concurrent ingester stored it first */
   if (raced)
     st = DYAD_OK;
   /* RELEASE also reports failures of statements the backend queued */
-  if (st == DYAD_OK)
+  if (st == DYAD_OK && sp)
     st = s->ops->exec(s, "RELEASE SAVEPOINT doc");
   if (st != DYAD_OK) {
     char keep[sizeof(s->errmsg)];
     memcpy(keep, s->errmsg, sizeof(keep));
-    dyad_status rb = s->ops->exec(s, "ROLLBACK TO SAVEPOINT doc");
-    if (rb == DYAD_OK)
-      rb = s->ops->exec(s, "RELEASE SAVEPOINT doc");
+    dyad_status rb = DYAD_EDB;
+    if (sp) {
+      rb = s->ops->exec(s, "ROLLBACK TO SAVEPOINT doc");
+      if (rb == DYAD_OK)
+        rb = s->ops->exec(s, "RELEASE SAVEPOINT doc");
+    }
     memset(s->codes, 0, sizeof(s->codes)); /* may name rolled-back codes */
     s->ndeltas = mark;
     if (rb != DYAD_OK) { /* the batch itself is broken: drop it */
@@ -1052,6 +1107,8 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
       s->in_tx = 0;
       s->pending = 0;
       s->ndeltas = 0;
+      size_t n = strlen(keep);
+      snprintf(keep + n, sizeof(keep) - n, " (the open batch was rolled back)");
     }
     memcpy(s->errmsg, keep, sizeof(keep));
     return st;

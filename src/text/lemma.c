@@ -210,6 +210,20 @@ size_t dyad__lemmatize(const dyad_ctx *ctx, const char *w, size_t len,
   return n;
 }
 
+/* The rule-made lemma's id, for the few tokens the lexicon has no lemma
+ * for: kept out of line so that dyad__lemma_id, called for every word,
+ * carries no stack buffer of its own. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t morph_id(const dyad_ctx *ctx, const char *w, size_t len,
+                         uint32_t pos)
+{
+  char tmp[LEMMA_MAX];
+  size_t n = morph(ctx, w, len, pos, tmp);
+  return dyad__vocab_find(&ctx->vocab, tmp, n);
+}
+
 uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form, const char *w,
                         size_t len, int tag)
 {
@@ -229,7 +243,5 @@ uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form, const char *w,
   if (tag == DYAD_TAG_NN || tag == DYAD_TAG_VB || tag == DYAD_TAG_VBP ||
       tag == DYAD_TAG_JJ || pos == DYAD_POS_ADV)
     return form;
-  char tmp[LEMMA_MAX];
-  size_t n = morph(ctx, w, len, pos, tmp);
-  return dyad__vocab_find(&ctx->vocab, tmp, n);
+  return morph_id(ctx, w, len, pos);
 }

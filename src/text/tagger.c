@@ -45,6 +45,7 @@ struct tw {
   uint8_t known;   /* the lexicon knows the word */
   uint8_t hand;    /* the word is in our hand-written lists */
   uint8_t capword; /* capitalised common word (not first) */
+  uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
@@ -435,7 +436,15 @@ static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
 {
   const dyad_ctx *ctx = doc->ctx;
   dyad_token *t = &doc->toks.v[i];
-  const struct dyad_lexent *e = dyad__lex_get(ctx, t->form);
+  /* dyad__lex_get, reading the entry's flags once for the rule bit too */
+  const struct dyad_lexicon *lx = ctx->lex;
+  const struct dyad_lexent *e = NULL;
+  if (t->form && t->form < lx->n) {
+    const struct dyad_lexent *x = &lx->ents[t->form];
+    w->rule = (x->flags & DYAD_LEXF_RULE) != 0;
+    if (x->flags & DYAD_LEXF_WORD)
+      e = x;
+  }
   w->known = e != NULL;
   w->hand = e && (e->flags & DYAD_LEXF_HAND);
   w->first = (uint8_t)first;
@@ -609,10 +618,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   struct tw *w = &W[i];
   uint64_t m = w->mask;
   uint32_t form = t->form;
-  const struct dyad_lexicon *lx = doc->ctx->lex;
-  /* sp: a word some rule below names by its form */
-  const int sp = form && form < lx->n &&
-                 (lx->ents[form].flags & DYAD_LEXF_RULE);
+  const int sp = w->rule; /* a word some rule below names by its form */
   /* Most words have one possible tag and no rule of their own: none of
    * the rules before the "only ambiguous" test below applies to them
    * (each needs a named form, a particle/preposition/adverb reading, a
@@ -1390,6 +1396,32 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
 }
 
+/* A capitalised word opening a sentence, read as an imperative verb right
+ * before a noun while a finite verb follows ("Polish police released ...",
+ * "Judge Alejandro Rivera opened ..."): news sentences rarely command, so
+ * it is the adjective, or the title of the name, that opens the subject. */
+static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
+                                 const struct tw *W)
+{
+  dyad_token *T = doc->toks.v;
+  if (b < a + 3 || T[a].tag != DYAD_TAG_VB || !W[a].first ||
+      !(T[a].flags & DYAD_TOKF_CAP) || !isnoun(T[a + 1].tag))
+    return;
+  int finite = 0;
+  for (size_t i = a + 2; i < b && !finite; i++)
+    finite = T[i].tag == DYAD_TAG_VBD || T[i].tag == DYAD_TAG_VBZ ||
+             T[i].tag == DYAD_TAG_VBP || T[i].tag == DYAD_TAG_MD;
+  if (!finite)
+    return;
+  int nx = T[a + 1].tag;
+  if (W[a].mask & B(JJ))
+    T[a].tag = DYAD_TAG_JJ;
+  else if (nx == DYAD_TAG_NNP || nx == DYAD_TAG_NNPS)
+    T[a].tag = DYAD_TAG_NNP;
+  else if (W[a].mask & B(NN))
+    T[a].tag = DYAD_TAG_NN;
+}
+
 /* A sentence left with no finite verb, where a word the lexicon knows as a
  * past tense follows its would-be subject and precedes an object ("The
  * West imposed sanctions", "Xi made a strong show", first tagged as
@@ -1457,10 +1489,13 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
  * its folded form, and whether folding changes it. News text repeats a few
  * thousand spellings, so most tokens are found here, in a table that stays
  * in the core's cache, instead of in the vocabulary's large one (whose
- * lookup costs several memory reads). Direct mapped; valid while the
- * vocabulary has the size it had when the cache was filled (the vocabulary
- * only grows, and only while loading). */
-#define WC_BITS 15
+ * lookup costs several memory reads). Two-way set associative: a set is
+ * one 64-byte cache line (the table is aligned to 64 bytes), a new
+ * spelling goes into way 0 and pushes what was there into way 1, so a
+ * rare word no longer evicts a frequent one that shares its set. Valid
+ * while the vocabulary has the size it had when the cache was filled (the
+ * vocabulary only grows, and only while loading). */
+#define WC_BITS 16
 #define WC_KEY 26
 struct wc_ent {
   char key[WC_KEY]; /* raw token bytes */
@@ -1468,16 +1503,20 @@ struct wc_ent {
   uint8_t same;     /* the folded form is the raw spelling */
   uint32_t id;      /* vocab id of the folded form, 0: not in it */
 };
+_Static_assert(sizeof(struct wc_ent) == 32, "two entries a cache line");
 struct tag_state {
+  struct wc_ent ent[1u << WC_BITS]; /* first: 64-byte aligned */
   size_t vocab_n;   /* ctx->vocab.n when the entries were made */
-  struct wc_ent ent[1u << WC_BITS];
+  void *raw;        /* the allocation (TS_SIZE bytes) holding this */
 };
+#define TS_SIZE (sizeof(struct tag_state) + 63)
 
 void dyad__tag_state_free(dyad_doc *doc)
 {
-  if (!doc->tag_state)
+  struct tag_state *ts = doc->tag_state;
+  if (!ts)
     return;
-  dyad__free(&doc->ctx->alloc, doc->tag_state, sizeof(struct tag_state));
+  dyad__free(&doc->ctx->alloc, ts->raw, TS_SIZE);
   doc->tag_state = NULL;
 }
 
@@ -1486,9 +1525,11 @@ static struct tag_state *tag_state(dyad_doc *doc)
 {
   struct tag_state *ts = doc->tag_state;
   if (!ts) {
-    ts = dyad__calloc(&doc->ctx->alloc, sizeof(*ts));
-    if (!ts)
+    void *raw = dyad__calloc(&doc->ctx->alloc, TS_SIZE);
+    if (!raw)
       return NULL;
+    ts = (struct tag_state *)(((uintptr_t)raw + 63) & ~(uintptr_t)63);
+    ts->raw = raw;
     ts->vocab_n = doc->ctx->vocab.n;
     doc->tag_state = ts;
   } else if (ts->vocab_n != doc->ctx->vocab.n) {
@@ -1565,15 +1606,18 @@ static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
 /* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
  * at s itself when folding changes nothing; returns the folded length (0
  * when too long) and the vocab id of the folded form through *id. e is the
- * cache entry for s (NULL: none). */
+ * cache set for s (two ways; NULL: none). */
 static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
                           const char *s, size_t n, char *buf,
                           const char **f, uint32_t *id)
 {
   if (e) {
-    if (e->len == n && wc_same(e->key, s, n)) {
-      *id = e->id;
-      if (e->same) {
+    struct wc_ent *hit = e->len == n && wc_same(e->key, s, n) ? e
+                         : e[1].len == n && wc_same(e[1].key, s, n) ? e + 1
+                                                                     : NULL;
+    if (hit) {
+      *id = hit->id;
+      if (hit->same) {
         *f = s;
         return n;
       }
@@ -1588,6 +1632,7 @@ static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
   int same = fl == n && memcmp(buf, s, n) == 0;
   *f = same ? s : buf;
   if (e && fl) {
+    e[1] = e[0]; /* way 0 takes the newcomer, way 1 the one it held */
     memcpy(e->key, s, n);
     e->len = (uint8_t)n;
     e->same = (uint8_t)same;
@@ -1602,7 +1647,8 @@ dyad_status dyad__tag(dyad_doc *doc)
   size_t ntok = doc->toks.n;
   if (ntok == 0)
     return DYAD_OK;
-  struct tw *W = dyad__arena_calloc(&doc->arena, ntok * sizeof(*W));
+  /* every element is set whole by the folding loop below */
+  struct tw *W = dyad__arena_alloc(&doc->arena, ntok * sizeof(*W));
   if (!W)
     return DYAD_ENOMEM;
   if (!ctx->lex || !ctx->lex->tids)
@@ -1628,7 +1674,7 @@ dyad_status dyad__tag(dyad_doc *doc)
     for (size_t i = 0; i < ntok; i++) {
       if (T[i].len > WC_KEY)
         continue;
-      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask;
+      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask & ~1u;
       __builtin_prefetch(&ts->ent[W[i].form]);
     }
   for (size_t i = 0; i < ntok; i++) {
@@ -1640,10 +1686,8 @@ dyad_status dyad__tag(dyad_doc *doc)
     size_t fl = fold_lookup(ctx, e, s, t->len, fbuf + fpos, &f, &id);
     if (f != s)
       fpos += fl;
-    W[i].f = f;
-    W[i].fl = (uint32_t)fl;
+    W[i] = (struct tw){.f = f, .fl = (uint32_t)fl, .form = id};
     t->form = id;
-    W[i].form = id;
     if (id < ctx->lex->n)
       __builtin_prefetch(&ctx->lex->ents[id]);
   }
@@ -1732,6 +1776,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         finite_seen = 0;
     }
     rescue_finite(doc, a, b, W, &d);
+    first_not_imperative(doc, a, b, W);
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion

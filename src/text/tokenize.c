@@ -89,6 +89,51 @@ static const unsigned char bclass[256] = {
 #undef H16
 };
 
+/* The run of ASCII letters and digits that starts at s[k]: returns where
+ * it ends and ORs the B_* classes seen into *acc. Words are short and
+ * their lengths vary, so a byte loop mispredicts its exit on most words;
+ * this reads eight bytes at a time (while they lie inside the text) and
+ * classifies them at once with word arithmetic, the end being the first
+ * byte that is not a letter or digit. Byte order: little-endian only
+ * (others take the byte loop). */
+#define SW_ONES 0x0101010101010101ull
+#define SW_HIGH 0x8080808080808080ull
+/* High bit of each byte of x (all bytes < 0x80) that lies in [lo, hi]. */
+#define SW_IN(x, lo, hi)                                                    \
+  (((x) + SW_ONES * (0x80u - (lo))) & ~((x) + SW_ONES * (0x7fu - (hi))) &   \
+   SW_HIGH)
+static inline size_t alnum_run(const unsigned char *s, size_t k, size_t n,
+                               unsigned *acc)
+{
+  unsigned a = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  while (k + 8 <= n) {
+    uint64_t v;
+    memcpy(&v, s + k, 8);
+    uint64_t x = v & ~SW_HIGH, ascii = ~v & SW_HIGH;
+    uint64_t dig = SW_IN(x, '0', '9') & ascii;
+    uint64_t up = SW_IN(x, 'A', 'Z') & ascii;
+    uint64_t lo = SW_IN(x, 'a', 'z') & ascii;
+    uint64_t stop = ~(dig | up | lo) & SW_HIGH;
+    /* in: all bits of the bytes before the first stop */
+    uint64_t in = stop ? ((stop & -stop) >> 7) - 1 : ~0ull;
+    a |= ((dig & in) ? B_DIGIT : 0) | ((up & in) ? B_UPPER : 0) |
+         ((lo & in) ? B_LOWER : 0);
+    if (stop) {
+      *acc |= a;
+      return k + ((size_t)__builtin_ctzll(stop) >> 3);
+    }
+    k += 8;
+  }
+#else
+  (void)n;
+#endif
+  while (bclass[s[k]] & B_ALNUM) /* the NUL after the text stops it */
+    a |= bclass[s[k++]];
+  *acc |= a;
+  return k;
+}
+
 /* Is the '_' at s[i] the join of two capitalised words of a name, as
  * PETRARCH-style text writes them ("Dol_Amroth", "Minas_Tirith")? Those
  * are read as two words; identifiers (snake_case, press_desk@...) stay
@@ -548,10 +593,8 @@ static inline void scan_word(const unsigned char *s, size_t i, size_t n,
   unsigned acc = 0;
   memset(w, 0, sizeof(*w));
   for (;;) {
-    size_t k = j;
     unsigned a = 0;
-    while (bclass[s[k]] & B_ALNUM)
-      a |= bclass[s[k++]];
+    size_t k = alnum_run(s, j, n, &a);
     if (k > j) {
       acc |= a;
       prev_digit = (bclass[s[k - 1]] & B_DIGIT) != 0;
@@ -992,10 +1035,8 @@ static const unsigned char plain_end[256] = {
 static inline size_t plain_word(struct tz *z, size_t i)
 {
   const unsigned char *s = z->s;
-  size_t k = i;
   unsigned a = 0;
-  while (bclass[s[k]] & B_ALNUM)
-    a |= bclass[s[k++]];
+  size_t k = alnum_run(s, i, z->n, &a);
   unsigned need = !(a & B_DIGIT) ? E_ALPHA : (a & B_ALPHA) ? 0 : E_DIGIT;
   if (!(plain_end[s[k]] & need) || z->doc->toks.n == z->doc->toks.cap)
     return 0;

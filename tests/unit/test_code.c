@@ -208,12 +208,60 @@ static void act_that_stands_alone_has_no_target(void **state)
   events_are("Japan made a demand.", "");
 }
 
+static void in_protest_of_names_the_target(void **state)
+{
+  (void)state;
+  events_are("Algerian refugees continued a hunger strike in protest of the "
+             "Russian government's refusal to talk.",
+             "DZAREF 142 RUSGOV");
+  events_are("Kenyan nurses walked out in protest at the policies of the "
+             "Ugandan government.",
+             "KENHLH 143 UGAGOV");
+}
+
+static void announced_appeal_is_an_appeal(void **state)
+{
+  (void)state;
+  events_are("Peru will ask Japan for aid.", "PER 023 JPN");
+  events_are("Peru may ask Japan for aid.", "");
+}
+
+static void attempted_violence_is_the_act(void **state)
+{
+  (void)state;
+  events_are("North Korea tried to hack into the computers of Japanese "
+             "officers.",
+             "PRK 170 JPNMIL");
+}
+
+static void parties_agree_or_fail_together(void **state)
+{
+  (void)state;
+  events_are("Peru and Chile agreed to a ceasefire.",
+             "PER 0356 CHL; CHL 0356 PER");
+  events_are("Peru and Chile failed to reach agreement on the border.",
+             "PER 164 CHL; CHL 164 PER");
+}
+
+static void pressure_to_act_is_a_demand(void **state)
+{
+  (void)state;
+  events_are("Iranian authorities pressured Iraqi workers to cancel the "
+             "strike.",
+             "IRNGOV 1052 IRQLAB");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(announced_appeal_is_an_appeal),
+      cmocka_unit_test(attempted_violence_is_the_act),
+      cmocka_unit_test(parties_agree_or_fail_together),
+      cmocka_unit_test(pressure_to_act_is_a_demand),
+      cmocka_unit_test(in_protest_of_names_the_target),
       cmocka_unit_test(act_that_stands_alone_has_no_target),
       cmocka_unit_test(appeal_takes_the_complement_verb),
       cmocka_unit_test(appeal_takes_the_event_noun),

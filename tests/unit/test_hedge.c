@@ -125,6 +125,15 @@ static void act_stopped_or_resisted_is_not_done(void **state)
              "");
 }
 
+static void attempt_made_is_the_act(void **state)
+{
+  (void)state;
+  /* an attempt already made is coded as the act; one ahead is intent */
+  events_are("Kenya has tried to hack into the computers of Ugandan army "
+             "officers.",
+             "KEN 170 UGAMIL");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -137,6 +146,7 @@ int main(void)
       cmocka_unit_test(guess_of_others_is_no_event),
       cmocka_unit_test(option_weighed_is_not_done),
       cmocka_unit_test(act_stopped_or_resisted_is_not_done),
+      cmocka_unit_test(attempt_made_is_the_act),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -35,6 +35,13 @@ static void passive_with_by(void **state)
          "DT NN VBD VBN IN NNS IN DT NN .");
 }
 
+static void sentence_opener_before_its_noun_is_no_imperative(void **state)
+{
+  (void)state;
+  expect("Polish police freed the reporter .", "JJ NNS VBD DT NN .");
+  expect("Judge Maria Lopez opened an inquiry .", "NNP NNP NNP VBD DT NN .");
+}
+
 static void said_and_possessive(void **state)
 {
   (void)state;
@@ -276,6 +283,7 @@ int main(void)
       cmocka_unit_test(every_token_gets_a_tag),
       cmocka_unit_test(past_tense_between_subject_and_object),
       cmocka_unit_test(passive_with_by),
+      cmocka_unit_test(sentence_opener_before_its_noun_is_no_imperative),
       cmocka_unit_test(said_and_possessive),
       cmocka_unit_test(modal_and_base_verb),
       cmocka_unit_test(to_infinitive),

@@ -513,6 +513,29 @@ static void keeps_offsets_in_bad_utf8(void **state)
   }
 }
 
+/* Letter and digit runs are scanned eight bytes at a time: runs ending at
+ * every position of a block, and longer than one, keep their ends and
+ * their case and kind. */
+static void scans_long_runs(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(
+      toks(f, "internationalisation INTERNATIONAL Abcdefghijklmnop "
+              "abcdefg1x 123456789012 abcdefgh\xc3\xa9 abcdefgh, a ab abc "
+              "abcd abcde abcdef abcdefg abcdefgh abcdefghi reconstruction"),
+      "internationalisation|INTERNATIONAL|Abcdefghijklmnop|abcdefg1x|"
+      "123456789012|abcdefgh\xc3\xa9|abcdefgh|,|a|ab|abc|abcd|abcde|abcdef|"
+      "abcdefg|abcdefgh|abcdefghi|reconstruction");
+  HASNT(tok(f, "internationalisation"), DYAD_TOKF_CAP);
+  HAS(tok(f, "INTERNATIONAL"), DYAD_TOKF_ALLCAPS);
+  HAS(tok(f, "Abcdefghijklmnop"), DYAD_TOKF_CAP);
+  HASNT(tok(f, "Abcdefghijklmnop"), DYAD_TOKF_ALLCAPS);
+  assert_int_equal(tok(f, "abcdefg1x")->kind, DYAD_TK_WORD);
+  assert_int_equal(tok(f, "123456789012")->kind, DYAD_TK_NUM);
+  assert_string_equal(toks(f, "1234567,890 12345678,901"),
+                      "1234567,890|12345678,901");
+}
+
 static void handles_empty_and_blank_text(void **state)
 {
   struct fx *f = *state;
@@ -556,6 +579,7 @@ int main(void)
       cmocka_unit_test(resets_quotes_at_paragraph),
       cmocka_unit_test(keeps_invisible_joiners_inside_words),
       cmocka_unit_test(sets_case_flags),
+      cmocka_unit_test(scans_long_runs),
       cmocka_unit_test(sets_space_flag),
       cmocka_unit_test(marks_paragraphs),
       cmocka_unit_test(takes_lines_as_paragraphs_without_blank_lines),
