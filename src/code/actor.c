@@ -34,7 +34,8 @@ static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
   return n;
 }
 
-static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
+static inline int tokis(const dyad_doc *doc, const dyad_token *t,
+                        const char *w)
 {
   /* an ASCII first byte folds to itself: it decides most calls */
   unsigned char c0 = t->len ? (unsigned char)doc->text[t->off] : 0;
