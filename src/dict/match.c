@@ -91,15 +91,10 @@ size_t dyad__dict_cue(const dyad_ctx *ctx, int kind, const dyad_token *toks,
   return dyad__trie_match(ctx->dict, DYAD_DK_CUE + kind, toks, ntok, i, &e);
 }
 
-size_t dyad__dict_discard(const dyad_ctx *ctx, const dyad_token *toks,
-                          size_t ntok, size_t i, int *story)
+size_t dyad__dict_discard_at(const dyad_ctx *ctx, const dyad_token *toks,
+                             size_t ntok, size_t i, int *story)
 {
   int32_t e;
-  if (!ctx->dict || i >= ntok ||
-      !dyad__trie_may(ctx->dict,
-                      1u << DYAD_DK_DISCARD | 1u << DYAD_DK_DISCARD_STORY,
-                      &toks[i]))
-    return 0;
   size_t a = dyad__trie_match(ctx->dict, DYAD_DK_DISCARD, toks, ntok, i, &e);
   size_t b =
       dyad__trie_match(ctx->dict, DYAD_DK_DISCARD_STORY, toks, ntok, i, &e);
