@@ -261,7 +261,7 @@ static const struct np_actors *split_codes(const struct np_actors *a,
       size_t n = e ? (size_t)(e - c) : strlen(c);
       if (n && out->n < ACTORS_MAX) {
         size_t j = out->n++;
-        snprintf(out->code[j], DYAD_CODE_MAX, "%.*s", (int)n, c);
+        dyad__scopy(out->code[j], DYAD_CODE_MAX, c, n);
         out->span[j] = a->span[i];
         out->rule[j] = a->rule[i];
         out->type[j] = a->type[i];
@@ -1613,8 +1613,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     if (ec->used[k] == p->head)
       return DYAD_OK; /* "ended their talks": the verb coded it */
   char code[8], mirror[8];
-  snprintf(code, sizeof(code), "%s", nh.code);
-  snprintf(mirror, sizeof(mirror), "%s", nh.mirror);
+  dyad__scopy(code, sizeof(code), nh.code, (size_t)-1);
+  dyad__scopy(mirror, sizeof(mirror), nh.mirror, (size_t)-1);
   /* source: the possessor, else a country adjective before the noun */
   struct np_actors src;
   memset(&src, 0, sizeof(src));
@@ -1630,7 +1630,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
         if (violent || code[0] == '2')
           snprintf(src.code[0], DYAD_CODE_MAX, "%.3sMIL", h.code);
         else
-          snprintf(src.code[0], DYAD_CODE_MAX, "%.3s", h.code);
+          dyad__scopy(src.code[0], DYAD_CODE_MAX, h.code, 3);
         src.span[0] = dyad__tok_span(doc, i, i + n);
         src.rule[0] = h.rule;
         src.type[0] = ACT_COUNTRY;
