@@ -394,7 +394,7 @@ static int walk_dates(struct qb *b, const dyad_query *q)
       return 0;
     m *= (double)n / (double)events;
   }
-  return m * m > (double)q->limit * (double)events;
+  return m * m > (double)(q->limit + q->offset) * (double)events;
 }
 
 /* SQLite: whether a listing of the first `limit` events matching a text
@@ -409,7 +409,7 @@ static int walk_dates(struct qb *b, const dyad_query *q)
 static int probe_text(struct qb *b, const dyad_query *q)
 {
   if (b->s->ops->dialect != DYAD__SQLITE || !q || !given(q->text) ||
-      !q->limit || q->limit > 1000 || given(q->source) ||
+      !q->limit || q->limit + q->offset > 1000 || given(q->source) ||
       given(q->target) || given(q->code) || given(q->doc))
     return 0;
   if (fts_query(&b->fts, q->text) <= 0)
@@ -529,6 +529,11 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
               ? " ORDER BY +e.event_date DESC NULLS LAST, e.id"
               : " ORDER BY e.event_date DESC NULLS LAST, e.id");
   limit(&b, q ? q->limit : 0);
+  if (q && q->offset) { /* a later page: only its rows are joined */
+    add(&b, q->limit ? " OFFSET ?" : pg ? " OFFSET ?" : " LIMIT -1 OFFSET ?");
+    param(&b, dyad__int((int64_t)(q->offset > INT64_MAX ? INT64_MAX
+                                                         : q->offset)));
+  }
   add(&b, ") k JOIN events e ON e.id = k.id"
           " JOIN documents d ON d.id = e.doc_id"
           " LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent"
