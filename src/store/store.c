@@ -459,9 +459,9 @@ static dyad_status forget_counts(struct dyad_store *s, int64_t id)
   return st;
 }
 
-/* SQLite: indexes the evidence sentences (those that carry events: the
- * text filter finds events) and the titles the batch added (ids above the
- * marks taken at its start), in two statements. */
+/* SQLite: indexes the evidence sentences and the titles of the documents
+ * with events (the text filter finds events) that the batch added (ids
+ * above the marks taken at its start), in two statements. */
 static dyad_status fts_sync(struct dyad_store *s)
 {
   if (s->ops->dialect != DYAD__SQLITE)
@@ -470,13 +470,13 @@ static dyad_status fts_sync(struct dyad_store *s)
   dyad_status st = s->ops->run(
       s, -1,
       "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM "
-      "sentences WHERE id > ? AND nevents > 0",
+      "sentences INDEXED BY sentences_evidence WHERE id > ? AND nevents > 0",
       &p, 1, NULL, NULL);
   p = dyad__int(s->fts_doc);
   if (st == DYAD_OK)
     st = s->ops->run(s, -1,
                      "INSERT INTO documents_fts (rowid, title) SELECT id, "
-                     "title FROM documents WHERE id > ?",
+                     "title FROM documents WHERE id > ? AND nevents > 0",
                      &p, 1, NULL, NULL);
   return st;
 }
@@ -999,7 +999,8 @@ static dyad_status fts_forget(struct dyad_store *s, int64_t id)
     st = s->ops->run(
         s, DYAD__Q_FTS_DEL_DOC,
         "INSERT INTO documents_fts (documents_fts, rowid, title) SELECT "
-        "'delete', id, title FROM documents WHERE id = ? AND id <= ?",
+        "'delete', id, title FROM documents WHERE id = ? AND id <= ? AND "
+        "nevents > 0",
         p, 2, NULL, NULL);
   return st;
 }
@@ -1013,7 +1014,7 @@ static dyad_status fts_retitle(struct dyad_store *s, int64_t id)
   struct dyad__val p = dyad__int(id);
   return s->ops->run(s, DYAD__Q_FTS_ADD_DOC,
                      "INSERT INTO documents_fts (rowid, title) SELECT id, "
-                     "title FROM documents WHERE id = ?",
+                     "title FROM documents WHERE id = ? AND nevents > 0",
                      &p, 1, NULL, NULL);
 }
 

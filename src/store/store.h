@@ -139,7 +139,7 @@ dyad_status dyad__pg_open(struct dyad_store *s, const char *target);
  * (schema.c). docs/schema.sql holds the SQLite list verbatim. */
 const char *const *dyad__schema(int dialect);
 /* Schema version stored in the meta table. */
-#define DYAD__SCHEMA_VERSION "2"
+#define DYAD__SCHEMA_VERSION "3"
 
 /* The statements that bring a store of version `from` up to the current
  * one: post = 0 those to run before the schema statements, post = 1 those
