@@ -204,6 +204,7 @@ static void act_that_stands_alone_has_no_target(void **state)
   events_are("The Kenyan opposition demanded early elections.",
              "KENOPP 1044 ---");
   events_are("Kenyan nurses staged a hunger strike.", "KENHLH 142 ---");
+  events_are("Kenyan nurses stayed home from work.", "KENHLH 143 ---");
   events_are("The Kenyan opposition praised the plan.", "");
   events_are("Japan made a demand.", "");
 }
