@@ -200,7 +200,7 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
       (strncmp(src, "---", 3) == 0 ||
        ((!tgt[0] || strncmp(tgt, "---", 3) == 0) &&
         ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
-         !dyad__code_targetless(code, (flags & DYAD_EVF_NOUN) != 0)))))
+         !dyad__code_targetless(code, src, (flags & DYAD_EVF_NOUN) != 0)))))
     return DYAD_OK;
   for (size_t i = ec->first_event; i < doc->events.n; i++) {
     const dyad_event *e = &doc->events.v[i];

@@ -209,6 +209,21 @@ static void act_that_stands_alone_has_no_target(void **state)
   events_are("Japan made a demand.", "");
 }
 
+static void protest_alone_needs_people(void **state)
+{
+  (void)state;
+  /* with no one protested against, only people and their organisations
+   * protest: a country, government or central bank "joining",
+   * "demonstrating" or "rallying" is another sense of the verb */
+  events_are("Kenyan farmers marched through the capital.",
+             "KENAGR 141 ---");
+  events_are("Kenya is joining the bank next year.", "");
+  events_are("The Kenyan government demonstrated its resolve.", "");
+  /* a curfew or emergency stands alone, other restrictions need a target */
+  events_are("Kenya declared a state of emergency.", "KEN 1724 ---");
+  events_are("The Kenyan government suspended talks.", "");
+}
+
 static void in_protest_of_names_the_target(void **state)
 {
   (void)state;
@@ -343,6 +358,7 @@ int main(void)
       cmocka_unit_test(pressure_to_act_is_a_demand),
       cmocka_unit_test(in_protest_of_names_the_target),
       cmocka_unit_test(act_that_stands_alone_has_no_target),
+      cmocka_unit_test(protest_alone_needs_people),
       cmocka_unit_test(appeal_takes_the_complement_verb),
       cmocka_unit_test(appeal_takes_the_event_noun),
       cmocka_unit_test(title_gives_the_office),
