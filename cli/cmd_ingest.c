@@ -33,7 +33,7 @@ static const char help[] =
     "content is skipped; a changed one replaces its old rows.\n"
     "  --db DB        SQLite file (created if absent), or a PostgreSQL URL\n"
     "                 postgresql://user@host/dbname (default: $DYAD_DB)\n"
-    "  --batch N      documents per transaction (default 200)\n"
+    "  --batch N      documents per transaction (default 1000)\n"
     "  -j N           N analysis threads (default 1) beside the thread that\n"
     "                 reads and writes; rows are written in input order\n"
     "                 whatever N is\n"
@@ -235,7 +235,7 @@ int cmd_ingest(int argc, char **argv)
   struct cli_common c;
   memset(&c, 0, sizeof(c));
   const char *db = getenv("DYAD_DB");
-  long batch = 200;
+  long batch = 1000; /* fewer, larger full-text index segments */
   int quiet = 0, upgrade = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];

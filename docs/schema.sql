@@ -1,4 +1,4 @@
--- schema.sql: the dyad event store, SQLite flavour (schema version 2).
+-- schema.sql: the dyad event store, SQLite flavour (schema version 3).
 --
 -- dyad creates these tables itself (`dyad ingest` opens the store for
 -- writing and runs every statement below; each is IF NOT EXISTS). This
@@ -32,7 +32,11 @@
 -- evidence sentences only (sentences.nevents > 0, the view
 -- evidence_sentences): the text filter finds events, and the other
 -- sentences (99% of a news corpus) would cost most of the index for
--- nothing. dyad indexes every batch in one statement just before its
+-- nothing; likewise documents_fts covers the titles of the documents that
+-- have events (documents.nevents > 0, the view evidence_documents). The
+-- partial index sentences_evidence finds a batch's evidence sentences
+-- without reading the others. dyad indexes every batch in one statement
+-- (per table) just before its
 -- COMMIT (all rows whose id is above the largest id at the start of the
 -- batch; ids are AUTOINCREMENT and never reused), and removes a replaced
 -- document's rows with FTS5 'delete' commands. A program that writes these
@@ -59,9 +63,12 @@
 -- many evidence sentences hold a word, which tells a listing of a common
 -- word to test events newest first instead of collecting every match.
 --
--- Upgrades: a store of schema version 1 is upgraded in one transaction
--- the first time dyad opens it for writing (`dyad ingest --upgrade --db
--- DB`); dyad refuses to read it before that, saying so.
+-- Upgrades: a store of schema version 1 or 2 is upgraded in one
+-- transaction the first time dyad opens it for writing (`dyad ingest
+-- --upgrade --db DB`); dyad refuses to read it before that, saying so.
+-- Version 3 (SQLite) makes documents_fts over evidence_documents (version
+-- 2 indexed every title) and adds sentences_evidence; on PostgreSQL it
+-- changes nothing.
 
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,             -- 'schema_version'
@@ -98,6 +105,9 @@ CREATE TABLE IF NOT EXISTS sentences (
 
 CREATE VIEW IF NOT EXISTS evidence_sentences AS
   SELECT id, text FROM sentences WHERE nevents > 0;
+
+CREATE INDEX IF NOT EXISTS sentences_evidence ON sentences (id)
+  WHERE nevents > 0;
 
 CREATE TABLE IF NOT EXISTS codes (
   code TEXT PRIMARY KEY,            -- CAMEO code seen in events
@@ -191,8 +201,11 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (
   text, content = 'evidence_sentences', content_rowid = 'id');
 
+CREATE VIEW IF NOT EXISTS evidence_documents AS
+  SELECT id, title FROM documents WHERE nevents > 0;
+
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (
-  title, content = 'documents', content_rowid = 'id');
+  title, content = 'evidence_documents', content_rowid = 'id');
 
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (
   sentences_fts, 'row');

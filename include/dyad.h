@@ -597,6 +597,8 @@ typedef struct dyad_query {
   const char *text;    /* full-text words (all required), "quoted phrase" */
   const char *doc;     /* document id */
   uint64_t limit;      /* rows at most; 0: no limit */
+  uint64_t offset;     /* listings: skip the first offset matches (a page
+                          further on); 0: none */
 } dyad_query;
 
 /* One event as a query returns it. Strings are NUL-terminated and valid

@@ -405,7 +405,7 @@ static int api_stats(serve_req *r)
 
 struct evpage {
   serve_req *r;
-  uint64_t skip, left, n;
+  uint64_t left, n;
   int more, timeout;
 };
 
@@ -447,10 +447,6 @@ static int on_event(const dyad_store_event *e, void *ud)
     c->timeout = 1;
     return 1;
   }
-  if (c->skip) {
-    c->skip--;
-    return 0;
-  }
   if (!c->left) {
     c->more = 1;
     return 1;
@@ -474,8 +470,9 @@ static int api_events(serve_req *r, int search)
   jb_kint(b, "limit", (int64_t)p.limit);
   jb_key(b, "events");
   jb_arr(b);
-  struct evpage c = {r, p.offset, p.limit, 0, 0, 0};
-  p.q.limit = p.offset + p.limit + 1;
+  struct evpage c = {r, p.limit, 0, 0, 0};
+  p.q.limit = p.limit + 1; /* one more says whether more follow */
+  p.q.offset = p.offset;   /* the store skips them before its joins */
   dyad_status st = dyad_store_query(r->store, &p.q, on_event, &c);
   if (c.timeout)
     return timed_out(r);
@@ -551,40 +548,69 @@ static void series_row(jbuf *b, const char *key, uint64_t count,
   jb_end_obj(b);
 }
 
-/* Per-day rows of the actor series, summed into periods. */
-struct series {
-  dyad_period per;
+/* The actor series, summed here from its events' (day, quad, goldstein)
+ * rows: SQLite would sort every row to group them by day, which cost more
+ * than the query itself; the periods are few, kept sorted by key. */
+struct bucket {
   char key[16];
-  int open;
   uint64_t count, quad[5], gn;
   double gsum;
 };
 
-static int actor_day(struct rows *c, int ncol, const char *const *v)
+struct series {
+  dyad_period per;
+  struct bucket *v;
+  size_t n, cap, last;
+  int oom;
+};
+
+static int actor_event(struct rows *c, int ncol, const char *const *v)
 {
   struct series *s = c->ud;
-  if (ncol < 8 || !v[0])
+  if (ncol < 3 || !v[0])
     return 0;
   char key[16];
   period_key(s->per, v[0], key);
   if (!*key)
     return 0;
-  if (s->open && strcmp(key, s->key) != 0) {
-    series_row(c->b, s->key, s->count, s->quad, s->gsum, s->gn);
-    s->open = 0;
+  size_t i = s->last;
+  if (i >= s->n || strcmp(s->v[i].key, key) != 0) {
+    size_t lo = 0, hi = s->n; /* first bucket with key >= this key */
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (strcmp(s->v[mid].key, key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    i = lo;
+    if (i == s->n || strcmp(s->v[i].key, key) != 0) {
+      if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        struct bucket *nv = realloc(s->v, cap * sizeof(*nv));
+        if (!nv) {
+          s->oom = 1;
+          return 1;
+        }
+        s->v = nv;
+        s->cap = cap;
+      }
+      memmove(s->v + i + 1, s->v + i, (s->n - i) * sizeof(*s->v));
+      memset(&s->v[i], 0, sizeof(s->v[i]));
+      memcpy(s->v[i].key, key, sizeof(key));
+      s->n++;
+    }
+    s->last = i;
   }
-  if (!s->open) {
-    memcpy(s->key, key, sizeof(key));
-    s->count = s->gn = 0;
-    s->gsum = 0;
-    memset(s->quad, 0, sizeof(s->quad));
-    s->open = 1;
+  struct bucket *bk = &s->v[i];
+  bk->count++;
+  int q = v[1] ? (int)strtol(v[1], NULL, 10) : 0;
+  if (q >= 1 && q <= 4)
+    bk->quad[q]++;
+  if (v[2]) {
+    bk->gsum += strtod(v[2], NULL);
+    bk->gn++;
   }
-  s->count += strtoull(v[1] ? v[1] : "0", NULL, 10);
-  for (int i = 1; i <= 4; i++)
-    s->quad[i] += strtoull(v[1 + i] ? v[1 + i] : "0", NULL, 10);
-  s->gsum += v[6] ? strtod(v[6], NULL) : 0;
-  s->gn += strtoull(v[7] ? v[7] : "0", NULL, 10);
   return 0;
 }
 
@@ -639,17 +665,27 @@ static int api_timeseries(serve_req *r)
     jbuf sql = {0};
     jb_cstr(&sql, pg ? "SELECT to_char(t.day, 'YYYY-MM-DD'), "
                      : "SELECT t.day, ");
-    jb_cstr(&sql, "COUNT(*), SUM(CASE WHEN t.quad = 1 THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN t.quad = 2 THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN t.quad = 3 THEN 1 ELSE 0 END), "
-                  "SUM(CASE WHEN t.quad = 4 THEN 1 ELSE 0 END), "
-                  "SUM(t.g), COUNT(t.g) FROM (");
+    jb_cstr(&sql, "t.quad, t.g FROM (");
     for (int side = 0; side < 2; side++) {
       const char *col = side ? "e.target" : "e.source";
       jb_cstr(&sql, side ? " UNION ALL " : "");
       jb_cstr(&sql, "SELECT e.event_date AS day, e.quad AS quad, "
-                    "e.goldstein AS g FROM events e");
+                    "e.goldstein AS g FROM ");
+      /* As source with dates, on SQLite: events_dyad (source, target,
+       * event_date) has the dates after the target, so the actor's
+       * events would all be read to find a year's; one index range per
+       * dyad of the actor (from counts_by_dyad) reads only the dates. */
+      int dyads = !pg && !side && actor[0] != '-' && (p.q.from || p.q.to);
+      if (dyads) {
+        jb_cstr(&sql, "(SELECT DISTINCT source, target FROM counts_by_dyad "
+                      "WHERE n > 0");
+        sql_prefix(&sql, "source", actor);
+        jb_cstr(&sql, ") cd CROSS JOIN ");
+      }
+      jb_cstr(&sql, "events e");
       sql_where(&sql, &one);
+      if (dyads)
+        jb_cstr(&sql, " AND e.source = cd.source AND e.target = cd.target");
       sql_prefix(&sql, col, actor);
       if (!pg && actor[0] != '-') { /* known actors: counts_by_actor */
         jb_printf(&sql, " AND %s IN (SELECT actor FROM counts_by_actor "
@@ -663,19 +699,22 @@ static int api_timeseries(serve_req *r)
         jb_cstr(&sql, ")");
       }
     }
-    jb_cstr(&sql, ") t WHERE t.day IS NOT NULL GROUP BY t.day "
-                  "ORDER BY t.day");
+    jb_cstr(&sql, ") t WHERE t.day IS NOT NULL");
     struct series s;
     memset(&s, 0, sizeof(s));
     s.per = p.period;
-    c.each = actor_day;
+    c.each = actor_event;
     c.ud = &s;
     int rc = run_sql(r, &sql, &c);
     jb_free(&sql);
-    if (rc)
-      return -1;
-    if (s.open)
-      series_row(b, s.key, s.count, s.quad, s.gsum, s.gn);
+    if (rc || s.oom) {
+      free(s.v);
+      return rc ? -1 : fail(r, 500, "out of memory");
+    }
+    for (size_t i = 0; i < s.n; i++)
+      series_row(b, s.v[i].key, s.v[i].count, s.v[i].quad, s.v[i].gsum,
+                 s.v[i].gn);
+    free(s.v);
   }
   jb_end_arr(b);
   jb_end_obj(b);

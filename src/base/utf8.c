@@ -70,6 +70,21 @@ size_t dyad__fold(const char *s, size_t len, char *out, size_t cap)
   const unsigned char *p = (const unsigned char *)s;
   size_t o = 0;
   size_t i = 0;
+  /* ASCII prefix, 8 bytes a step: a byte in 'A'..'Z' gets 0x20 (x + 0x3f
+   * reaches bit 7 from 'A' on, x + 0x25 from '[' on; no carry crosses a
+   * byte below 0x80) */
+  const uint64_t high = 0x8080808080808080ULL;
+  while (i + 8 <= len && o + 8 <= cap) {
+    uint64_t v;
+    memcpy(&v, p + i, 8);
+    if (v & high)
+      break;
+    v |= (((v + 0x3f3f3f3f3f3f3f3fULL) ^ (v + 0x2525252525252525ULL)) &
+          high) >> 2;
+    memcpy(out + o, &v, 8);
+    i += 8;
+    o += 8;
+  }
   while (i < len) {
     unsigned char c = p[i];
     if (c < 0x80) {

@@ -34,8 +34,14 @@ static size_t tokword(const dyad_doc *doc, const dyad_token *t, char *buf,
   return n;
 }
 
-static int tokis(const dyad_doc *doc, const dyad_token *t, const char *w)
+static inline int tokis(const dyad_doc *doc, const dyad_token *t,
+                        const char *w)
 {
+  /* an ASCII first byte folds to itself: it decides most calls */
+  unsigned char c0 = t->len ? (unsigned char)doc->text[t->off] : 0;
+  if (c0 < 0x80 && (c0 >= 'A' && c0 <= 'Z' ? c0 + 32u : c0) !=
+                       (unsigned char)w[0])
+    return 0;
   return dyad__fold_eq(doc->text + t->off, t->len, w, strlen(w));
 }
 
@@ -47,7 +53,7 @@ static int tok_in(const dyad_doc *doc, const dyad_token *t,
   if (!tokword(doc, t, buf, sizeof(buf)))
     return 0;
   for (size_t k = 0; list[k]; k++)
-    if (strcmp(buf, list[k]) == 0)
+    if (buf[0] == list[k][0] && strcmp(buf, list[k]) == 0)
       return 1;
   return 0;
 }
@@ -74,14 +80,17 @@ static void compose(char out[DYAD_CODE_MAX], const char *country,
                     const char *agent)
 {
   if (!country[0]) {
-    snprintf(out, DYAD_CODE_MAX, "---%s", agent);
+    memcpy(out, "---", 3);
+    dyad__scopy(out + 3, DYAD_CODE_MAX - 3, agent, (size_t)-1);
     return;
   }
   if (strlen(country) > 3) {
-    snprintf(out, DYAD_CODE_MAX, "%s", country);
+    dyad__scopy(out, DYAD_CODE_MAX, country, (size_t)-1);
     return;
   }
-  snprintf(out, DYAD_CODE_MAX, "%.3s%s", country, agent);
+  size_t cn = strnlen(country, 3);
+  memcpy(out, country, cn);
+  dyad__scopy(out + cn, DYAD_CODE_MAX - cn, agent, (size_t)-1);
 }
 
 /* PETRARCH's composition (literal mode): the agent is appended to any
@@ -142,7 +151,7 @@ static int pronoun(const dyad_doc *doc, const dyad_token *t)
   if (!tokword(doc, t, buf, sizeof(buf)))
     return PRO_NONE;
   for (size_t i = 0; i < DYAD_ARRAY_LEN(pro); i++)
-    if (strcmp(buf, pro[i].w) == 0)
+    if (buf[0] == pro[i].w[0] && strcmp(buf, pro[i].w) == 0)
       return pro[i].kind;
   return PRO_NONE;
 }
@@ -569,6 +578,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   }
   struct npscan s;
   scan(doc, ph, &s);
+  if (s.best.ntok && s.best_at + s.best.ntok > ph->tok + ph->ntok)
+    sp = dyad__tok_span(doc, first, s.best_at + s.best.ntok); /* "the
+                     Republic of Slovenia": the name runs past the NP */
   if (!s.best.ntok && !s.agent.ntok && !s.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     int32_t of = quantity_of(doc, pi);
     if (of >= 0) {
@@ -587,7 +599,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
     if (pa && pa->n == 1) {
       if (!s.country[0])
-        snprintf(s.country, sizeof(s.country), "%.3s", pa->code[0]);
+        dyad__scopy(s.country, sizeof(s.country), pa->code[0], 3);
       poss_country = strlen(pa->code[0]) == 3 &&
                      strcmp(s.country, pa->code[0]) == 0;
     }
@@ -628,19 +640,20 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       scan(doc, of, &s2);
       if (s2.best.ntok && (s2.best.type == ACT_COUNTRY ||
                            (local && s2.best.type == ACT_CAPITAL))) {
-        snprintf(s.country, sizeof(s.country), "%.3s",
-                 s2.best.type == ACT_CAPITAL && s2.best.country[0]
-                     ? s2.best.country
-                     : s2.best.code);
+        dyad__scopy(s.country, sizeof(s.country),
+                    s2.best.type == ACT_CAPITAL && s2.best.country[0]
+                        ? s2.best.country
+                        : s2.best.code,
+                    3);
         if (!literal)
           sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
       }
       if (s2.best.ntok && literal && strlen(s2.best.code) < sizeof(s.country))
-        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
+        dyad__scopy(s.country, sizeof(s.country), s2.best.code, (size_t)-1);
       if (s2.best.ntok && s.former && /* "former officials in the White
                                           House": USAGOV + ELI */
           strlen(s2.best.code) < sizeof(s.country))
-        snprintf(s.country, sizeof(s.country), "%s", s2.best.code);
+        dyad__scopy(s.country, sizeof(s.country), s2.best.code, (size_t)-1);
       break;
     }
   }
@@ -708,6 +721,10 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const char *country = s.country;
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
+    if (country == s.best.code && s.best.type == ACT_CAPITAL &&
+        s.best.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+      country = s.best.country; /* "Moscow police": RUS + COP, not the
+                                   government the capital stands for */
     compose_lit(doc, code, country, s.agent.code);
     if (s.former) /* "former Gondor prosecutors": GONELI */
       snprintf(code, sizeof(code), "%s%s", country[0] ? country : "---",
@@ -986,7 +1003,7 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
   uint32_t sent = dyad__sent_of(doc, ph->tok);
   for (size_t i = 0; i < a->n; i++) {
     char country[8];
-    snprintf(country, sizeof(country), "%.3s", a->code[i]);
+    dyad__scopy(country, sizeof(country), a->code[i], 3);
     addmention(cs, a->code[i], a->span[i], a->type[i], a->sex[i], NULL,
                country, sent);
     /* "all Canadian firms" is a "they", never an "it" */

@@ -170,6 +170,6 @@ int dyad__code_mutual(const char *code);
 /* Is code an act that is an event with its source alone ("demanded early
  * elections", "went on strike"), the target left "---"? noun: the act is
  * named by an event noun. */
-int dyad__code_targetless(const char *code, int noun);
+int dyad__code_targetless(const char *code, const char *src, int noun);
 
 #endif

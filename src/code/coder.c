@@ -223,7 +223,7 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
       (strncmp(src, "---", 3) == 0 ||
        ((!tgt[0] || strncmp(tgt, "---", 3) == 0) &&
         ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
-         !dyad__code_targetless(code, (flags & DYAD_EVF_NOUN) != 0)))))
+         !dyad__code_targetless(code, src, (flags & DYAD_EVF_NOUN) != 0)))))
     return DYAD_OK;
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && stale(doc, ec->cl, code))
     return DYAD_OK;
@@ -286,7 +286,7 @@ static const struct np_actors *split_codes(const struct np_actors *a,
       size_t n = e ? (size_t)(e - c) : strlen(c);
       if (n && out->n < ACTORS_MAX) {
         size_t j = out->n++;
-        snprintf(out->code[j], DYAD_CODE_MAX, "%.*s", (int)n, c);
+        dyad__scopy(out->code[j], DYAD_CODE_MAX, c, n);
         out->span[j] = a->span[i];
         out->rule[j] = a->rule[i];
         out->type[j] = a->type[i];
@@ -540,6 +540,29 @@ static int charge_accuses(const struct np_actors *sa,
   return 1;
 }
 
+/* Token after the of-phrases and a parenthesis that follow a slot's noun
+ * phrase at pos ("pressured the workers of the state bus company (SBC)
+ * to cancel"), so that the pattern's next word is looked for after them.
+ * At most three of-phrases. */
+static uint32_t past_modifiers(const dyad_doc *doc, uint32_t pos,
+                               uint32_t end)
+{
+  static const char *const of[] = {"of", NULL};
+  const dyad_token *toks = doc->toks.v;
+  for (int g = 0; g < 3 && pos < end; g++) {
+    int32_t np = pp_np_at(doc, pos);
+    if (np < 0 || !word_in(doc, &toks[pos], of))
+      break;
+    const dyad_phrase *n = &doc->phrases.v[np];
+    pos = n->tok + n->ntok;
+  }
+  if (pos < end && toks[pos].tag == DYAD_TAG_LRB)
+    for (uint32_t t = pos + 1; t < end && t < pos + 8; t++)
+      if (toks[t].tag == DYAD_TAG_RRB)
+        return t + 1;
+  return pos;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -612,6 +635,8 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       for (int32_t m = n->conj; m >= 0 && (size_t)m < doc->phrases.n;
            m = doc->phrases.v[m].conj)
         pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
+      if (!(ctx->flags & DYAD_CFG_LITERAL))
+        pos = past_modifiers(doc, pos, end);
       continue;
     }
     uint32_t limit = pos + (k == p->npre ? 8 : 7);
@@ -1085,6 +1110,66 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+/* The country that NP np is in ("an international force in Bosnia",
+ * "the refugees in Chad"): the NP of an "in" phrase right after it that
+ * names a country or its capital, else -1. Aid given to something in a
+ * country is aid to that country. */
+static int32_t country_after(struct emit_ctx *ec, int32_t np)
+{
+  static const char *const in[] = {"in", "inside", NULL};
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p)
+    return -1;
+  uint32_t t = p->tok + p->ntok;
+  int32_t pp = pp_np_at(doc, t);
+  if (pp < 0 || !word_in(doc, &doc->toks.v[t], in))
+    return -1;
+  const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, pp));
+  return a && a->n == 1 &&
+                 (a->type[0] == ACT_COUNTRY || a->type[0] == ACT_CAPITAL)
+             ? pp
+             : -1;
+}
+
+/* "The UN sent 21 experts to Yugoslavia to investigate ...", "Japan
+ * dispatched a team to inspect the site": the purpose of sending people is
+ * the sender's act (the sent carry it out for it). For an infinitive c
+ * after the object of a send verb that is asserted (not modal, negated or
+ * only intended), returns the sender (the parent clause's subject), else
+ * -1. */
+static int32_t purpose_of_sending(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const send[] = {"send", "dispatch", "deploy", NULL};
+  if (c->subj >= 0 || c->parent < 0 || (size_t)c->parent >= doc->clauses.n)
+    return -1;
+  const dyad_clause *pc = &doc->clauses.v[c->parent];
+  const dyad_phrase *pv = ph(doc, pc->verb);
+  if (!pv || pc->obj < 0 || pc->subj < 0 || !verb_is(doc, pv, send) ||
+      (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED | DYAD_PHF_INTENT |
+                    DYAD_PHF_FUTURE | DYAD_PHF_THREAT)))
+    return -1;
+  return pc->subj;
+}
+
+/* The actor clause c sends or takes something to: the NP of its "to"
+ * phrase ("sent experts to Yugoslavia"), -1 if none names an actor. */
+static int32_t destination(struct emit_ctx *ec, const dyad_clause *c)
+{
+  static const char *const to[] = {"to", "into", NULL};
+  dyad_doc *doc = ec->doc;
+  uint32_t end = c->tok + c->ntok;
+  for (size_t k = phrase_after(doc, c->tok);
+       k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+    const dyad_phrase *p = &doc->phrases.v[k];
+    if (p->kind == DYAD_PH_PP && p->child >= 0 &&
+        word_in(doc, &doc->toks.v[p->tok], to) &&
+        dyad__np_actors(doc, ec->cs, np_first(doc, p->child)))
+      return p->child;
+  }
+  return -1;
+}
+
 /* Verbs whose complement is an act to be stopped: "urged X to stop
  * dumping" asks for the opposite of dumping, so the act does not refine
  * the request. */
@@ -1401,8 +1486,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const dyad_phrase *vg = ph(doc, c->verb);
   if (!vg || vg->kind != DYAD_PH_VG || !vg->lemma || !doc->ctx->dict)
     return DYAD_OK;
+  int32_t sender = -1; /* "sent a team to X to investigate": who sent */
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
-      !(doc->ctx->flags & DYAD_CFG_LITERAL)) /* TABARI codes every verb */
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
+      (sender = purpose_of_sending(doc, c)) < 0)
     return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -1481,14 +1568,30 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     if (pt >= 0)
       target = pt;
   }
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && target >= 0 &&
+      (strncmp(hcode, "033", 3) == 0 || strncmp(hcode, "07", 2) == 0) &&
+      !dyad__np_actors(doc, ec->cs, np_first(doc, target))) {
+    int32_t where = country_after(ec, target);
+    if (where >= 0)
+      target = where; /* "troops for the peacekeeping force in Bosnia" */
+  }
+  if (sender >= 0 && (hcode[0] == '0' || (hcode[0] == '1' && hcode[1] <= '2')) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    /* (not for force: "sent troops to Iraq to fight the rebels" is not a
+     * fight with Iraq) */
+    int32_t dest = destination(ec, &doc->clauses.v[c->parent]);
+    if (dest >= 0)
+      target = dest; /* "sent experts to Yugoslavia to investigate" */
+  }
   char req[8];
   if (dyad__request_generic(hcode) && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     snprintf(req, sizeof(req), "%s", hcode);
     requested_act(ec, c, vg, &target, req);
     hcode = req;
   }
-  int32_t source = psource >= 0 ? psource : c->subj;
-  if (source >= 0 && psource < 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+  int32_t source = psource >= 0 ? psource : sender >= 0 ? sender : c->subj;
+  if (source >= 0 && psource < 0 && sender < 0 &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL))
     source = apposed_actor(ec, source);
   int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
@@ -1651,8 +1754,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     if (ec->used[k] == p->head)
       return DYAD_OK; /* "ended their talks": the verb coded it */
   char code[8], mirror[8];
-  snprintf(code, sizeof(code), "%s", nh.code);
-  snprintf(mirror, sizeof(mirror), "%s", nh.mirror);
+  dyad__scopy(code, sizeof(code), nh.code, (size_t)-1);
+  dyad__scopy(mirror, sizeof(mirror), nh.mirror, (size_t)-1);
   /* source: the possessor, else a country adjective before the noun */
   struct np_actors src;
   memset(&src, 0, sizeof(src));
@@ -1668,7 +1771,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
         if (violent || code[0] == '2')
           snprintf(src.code[0], DYAD_CODE_MAX, "%.3sMIL", h.code);
         else
-          snprintf(src.code[0], DYAD_CODE_MAX, "%.3s", h.code);
+          dyad__scopy(src.code[0], DYAD_CODE_MAX, h.code, 3);
         src.span[0] = dyad__tok_span(doc, i, i + n);
         src.rule[0] = h.rule;
         src.type[0] = ACT_COUNTRY;

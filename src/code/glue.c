@@ -33,8 +33,9 @@ uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
                           size_t n, size_t i, dyad_date date,
                           struct actor_hit *hit)
 {
-  if (!ctx->dict)
-    return 0;
+  if (!ctx->dict || i >= n ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_ACTOR, &toks[i]))
+    return 0; /* (most tokens: no call further down) */
   struct dyad_actor_hit h;
   size_t k = dyad__dict_actor(ctx, toks, n, i, date, &h);
   if (!k)
@@ -70,7 +71,8 @@ uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
 uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
                           size_t n, size_t i, struct agent_hit *hit)
 {
-  if (!ctx->dict)
+  if (!ctx->dict || i >= n ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_AGENT, &toks[i]))
     return 0;
   const struct dyad_agent *a;
   size_t k = dyad__dict_agent(ctx, toks, n, i, &a);
@@ -88,7 +90,8 @@ uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
 uint32_t dyad__glue_noun(const dyad_ctx *ctx, const dyad_token *toks,
                          size_t n, size_t i, struct noun_hit *hit)
 {
-  if (!ctx->dict)
+  if (!ctx->dict || i >= n ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_NOUN, &toks[i]))
     return 0;
   const struct dyad_noun *nn;
   size_t k = dyad__dict_noun(ctx, toks, n, i, &nn);

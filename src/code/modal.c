@@ -63,7 +63,7 @@ void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
                       DYAD_PHF_THREAT;
   int cond = (clflags & DYAD_CLF_CONDITIONAL) != 0;
   if (!(vgflags & irrealis) && !cond) {
-    snprintf(out, 8, "%s", code);
+    dyad__scopy(out, 8, code, (size_t)-1);
     return;
   }
   const char *m = NULL;
@@ -84,5 +84,5 @@ void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
       m = threat_of(code);
   }
   if (m)
-    snprintf(out, 8, "%s", m);
+    dyad__scopy(out, 8, m, (size_t)-1);
 }

@@ -301,9 +301,10 @@ size_t dyad__dict_cue(const dyad_ctx *ctx, int kind, const dyad_token *toks,
                       size_t ntok, size_t i);
 
 /* Longest discard phrase at toks[i]; OUT: *story = 1 when it discards the
- * whole story. Returns tokens matched. */
-size_t dyad__dict_discard(const dyad_ctx *ctx, const dyad_token *toks,
-                          size_t ntok, size_t i, int *story);
+ * whole story. Returns tokens matched. (dyad__dict_discard, the inline
+ * wrapper below dyad__trie_may, is what the coder calls for every token.) */
+size_t dyad__dict_discard_at(const dyad_ctx *ctx, const dyad_token *toks,
+                             size_t ntok, size_t i, int *story);
 
 /* All patterns of a verb lemma (or folded form) id, most specific first
  * (more words first; among equals, later-loaded first). OUT: *pats, *n.
@@ -379,6 +380,27 @@ int32_t dyad__trie_insert(struct dyad_dict *d, const struct dyad_allocator *a,
 size_t dyad__trie_match(const struct dyad_dict *d, int kind,
                         const dyad_token *toks, size_t ntok, size_t i,
                         int32_t *entry);
+/* Can a phrase of one of the kinds in mask (bits 1 << kind) start at
+ * token t? 0 means no (dyad__trie_match would return 0); 1 means maybe.
+ * Inline, so the hot callers skip a call for most tokens. */
+static inline int dyad__trie_may(const struct dyad_dict *d, unsigned mask,
+                                 const dyad_token *t)
+{
+  return (t->form < d->first.n && (d->first.v[t->form] & mask)) ||
+         (t->lemma < d->first.n && (d->first.v[t->lemma] & mask) &&
+          !d->forms_only);
+}
+static inline size_t dyad__dict_discard(const dyad_ctx *ctx,
+                                        const dyad_token *toks, size_t ntok,
+                                        size_t i, int *story)
+{
+  if (!ctx->dict || i >= ntok ||
+      !dyad__trie_may(ctx->dict,
+                      1u << DYAD_DK_DISCARD | 1u << DYAD_DK_DISCARD_STORY,
+                      &toks[i]))
+    return 0;
+  return dyad__dict_discard_at(ctx, toks, ntok, i, story);
+}
 /* Exact path lookup (for lint and lookup); -1 when absent. */
 int32_t dyad__trie_find(const struct dyad_dict *d, int kind,
                         const uint32_t *ids, size_t n);

@@ -38,6 +38,9 @@ size_t dyad__dict_actor(const dyad_ctx *ctx, const dyad_token *toks,
                         struct dyad_actor_hit *out)
 {
   int32_t e;
+  if (!ctx->dict || i >= ntok ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_ACTOR, &toks[i]))
+    return 0;
   size_t n = dyad__trie_match(ctx->dict, DYAD_DK_ACTOR, toks, ntok, i, &e);
   if (!n)
     return 0;
@@ -57,6 +60,9 @@ size_t dyad__dict_agent(const dyad_ctx *ctx, const dyad_token *toks,
                         size_t ntok, size_t i, const struct dyad_agent **out)
 {
   int32_t e;
+  if (!ctx->dict || i >= ntok ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_AGENT, &toks[i]))
+    return 0;
   size_t n = dyad__trie_match(ctx->dict, DYAD_DK_AGENT, toks, ntok, i, &e);
   if (n)
     *out = &ctx->dict->agents.v[e];
@@ -67,6 +73,9 @@ size_t dyad__dict_noun(const dyad_ctx *ctx, const dyad_token *toks,
                        size_t ntok, size_t i, const struct dyad_noun **out)
 {
   int32_t e;
+  if (!ctx->dict || i >= ntok ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_NOUN, &toks[i]))
+    return 0;
   size_t n = dyad__trie_match(ctx->dict, DYAD_DK_NOUN, toks, ntok, i, &e);
   if (n)
     *out = &ctx->dict->nouns.v[e];
@@ -82,8 +91,8 @@ size_t dyad__dict_cue(const dyad_ctx *ctx, int kind, const dyad_token *toks,
   return dyad__trie_match(ctx->dict, DYAD_DK_CUE + kind, toks, ntok, i, &e);
 }
 
-size_t dyad__dict_discard(const dyad_ctx *ctx, const dyad_token *toks,
-                          size_t ntok, size_t i, int *story)
+size_t dyad__dict_discard_at(const dyad_ctx *ctx, const dyad_token *toks,
+                             size_t ntok, size_t i, int *story)
 {
   int32_t e;
   size_t a = dyad__trie_match(ctx->dict, DYAD_DK_DISCARD, toks, ntok, i, &e);

@@ -201,10 +201,7 @@ size_t dyad__trie_match(const struct dyad_dict *d, int kind,
 {
   if (!d || i >= ntok || (size_t)kind >= d->nodes.n)
     return 0;
-  uint32_t f = toks[i].form, l = toks[i].lemma;
-  uint16_t bit = (uint16_t)(1u << kind);
-  if (!(f < d->first.n && (d->first.v[f] & bit)) &&
-      !(l < d->first.n && (d->first.v[l] & bit) && !d->forms_only))
+  if (!dyad__trie_may(d, 1u << kind, &toks[i]))
     return 0; /* no phrase of this kind starts with the token */
   size_t best = 0;
   int32_t e = -1;

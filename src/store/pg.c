@@ -22,7 +22,7 @@
 /* Type OIDs from pg_type (stable across PostgreSQL versions). */
 enum { OID_INT8 = 20, OID_TEXT = 25, OID_FLOAT8 = 701, OID_DATE = 1082 };
 
-#define PG_MAXP 48 /* parameters per statement */
+#define PG_MAXP 96 /* parameters per statement (8 rows of 11 places columns) */
 
 #define PG_QUEUE_MAX 256 /* statements in flight before a forced drain */
 

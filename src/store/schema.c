@@ -101,6 +101,8 @@ static const char *const sqlite_schema[] = {
     ")",
     "CREATE VIEW IF NOT EXISTS evidence_sentences AS\n"
     "  SELECT id, text FROM sentences WHERE nevents > 0",
+    "CREATE INDEX IF NOT EXISTS sentences_evidence ON sentences (id)\n"
+    "  WHERE nevents > 0",
     "CREATE TABLE IF NOT EXISTS codes (\n"
     "  code TEXT PRIMARY KEY,            -- CAMEO code seen in events\n"
     "  name TEXT NOT NULL,\n"
@@ -185,8 +187,10 @@ static const char *const sqlite_schema[] = {
     ")",
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (\n"
     "  text, content = 'evidence_sentences', content_rowid = 'id')",
+    "CREATE VIEW IF NOT EXISTS evidence_documents AS\n"
+    "  SELECT id, title FROM documents WHERE nevents > 0",
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5 (\n"
-    "  title, content = 'documents', content_rowid = 'id')",
+    "  title, content = 'evidence_documents', content_rowid = 'id')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (\n"
     "  sentences_fts, 'row')",
     SUMMARY_TABLES("TEXT", "TEXT", " WITHOUT ROWID"),
@@ -338,11 +342,19 @@ const char *const *dyad__schema(int dialect)
       "DROP INDEX IF EXISTS events_target",                                 \
       "DROP INDEX IF EXISTS places_country"
 
+/* Version 2 to 3 (SQLite only): the title index covers the documents
+ * that have events (the text filter finds events; titles of the other
+ * documents cost most of the title index and a tenth of an ingest's store
+ * work), so documents_fts is made again over the view evidence_documents. */
+#define DROP_V2_TITLES "DROP TABLE IF EXISTS documents_fts"
+#define FILL_V3_TITLES \
+  "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')"
+
 static const char *const sqlite_pre_1[] = {
     "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
     "UPDATE sentences SET nevents = (SELECT COUNT(*) FROM events e WHERE "
     "e.doc_id = sentences.doc_id AND e.sent = sentences.idx)",
-    "DROP TABLE IF EXISTS sentences_fts",
+    "DROP TABLE IF EXISTS sentences_fts", DROP_V2_TITLES,
     DROP_V1_INDEXES, NULL};
 
 #define FILL_SUMMARIES(G6)                                                  \
@@ -363,8 +375,13 @@ static const char *const sqlite_pre_1[] = {
 
 static const char *const sqlite_post_1[] = {
     "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')",
+    FILL_V3_TITLES,
     FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS INTEGER)"),
     NULL};
+
+static const char *const sqlite_pre_2[] = {DROP_V2_TITLES, NULL};
+static const char *const sqlite_post_2[] = {FILL_V3_TITLES, NULL};
+static const char *const pg_none[] = {NULL}; /* PostgreSQL: nothing */
 
 static const char *const pg_pre_1[] = {
     "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
@@ -382,6 +399,11 @@ static const char *const pg_post_1[] = {
 const char *const *dyad__schema_upgrade(int dialect, const char *from,
                                         int post)
 {
+  if (strcmp(from, "2") == 0) {
+    if (dialect == DYAD__PG)
+      return pg_none;
+    return post ? sqlite_post_2 : sqlite_pre_2;
+  }
   if (strcmp(from, "1") != 0)
     return NULL;
   if (dialect == DYAD__PG)

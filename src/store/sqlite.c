@@ -170,6 +170,33 @@ static dyad_status step_rows(struct dyad_store *s, sqlite3_stmt *st,
   }
 }
 
+/* Prepares a slot statement (store.c's own writes). One that begins
+ * "INSERT INTO" is prepared as "INSERT OR FAIL INTO": with the default
+ * ABORT, a statement that may write several rows (several VALUES, INSERT
+ * ... SELECT, an AUTOINCREMENT table) copies every page it touches to a
+ * statement journal first, so that it can undo itself; FAIL keeps the
+ * rows written before a failure, which costs nothing here since a failure
+ * while writing rolls back the whole batch (store.c). */
+static sqlite3_stmt *prepare_write(struct sq *q, const char *sql)
+{
+  static const char ins[] = "INSERT INTO ";
+  char *alt = NULL;
+  if (strncmp(sql, ins, sizeof(ins) - 1) == 0) {
+    size_t n = strlen(sql);
+    alt = malloc(n + 9);
+    if (!alt)
+      return NULL;
+    memcpy(alt, "INSERT OR FAIL INTO ", 20);
+    memcpy(alt + 20, sql + sizeof(ins) - 1, n - (sizeof(ins) - 1) + 1);
+  }
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v3(q->db, alt ? alt : sql, -1,
+                         SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+    st = NULL;
+  free(alt);
+  return st;
+}
+
 static dyad_status sq_run(struct dyad_store *s, int slot, const char *sql,
                           const struct dyad__val *p, int np, dyad__row_fn fn,
                           void *ud)
@@ -177,8 +204,8 @@ static dyad_status sq_run(struct dyad_store *s, int slot, const char *sql,
   struct sq *q = s->be;
   sqlite3_stmt *st = slot >= 0 ? q->stmts[slot] : cached_stmt(q, sql);
   if (!st && slot >= 0) {
-    if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-                           NULL) != SQLITE_OK)
+    st = prepare_write(q, sql);
+    if (!st)
       return dberr(s, q->db, "cannot prepare statement");
     q->stmts[slot] = st;
   }

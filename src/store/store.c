@@ -459,9 +459,9 @@ static dyad_status forget_counts(struct dyad_store *s, int64_t id)
   return st;
 }
 
-/* SQLite: indexes the evidence sentences (those that carry events: the
- * text filter finds events) and the titles the batch added (ids above the
- * marks taken at its start), in two statements. */
+/* SQLite: indexes the evidence sentences and the titles of the documents
+ * with events (the text filter finds events) that the batch added (ids
+ * above the marks taken at its start), in two statements. */
 static dyad_status fts_sync(struct dyad_store *s)
 {
   if (s->ops->dialect != DYAD__SQLITE)
@@ -470,13 +470,13 @@ static dyad_status fts_sync(struct dyad_store *s)
   dyad_status st = s->ops->run(
       s, -1,
       "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM "
-      "sentences WHERE id > ? AND nevents > 0",
+      "sentences INDEXED BY sentences_evidence WHERE id > ? AND nevents > 0",
       &p, 1, NULL, NULL);
   p = dyad__int(s->fts_doc);
   if (st == DYAD_OK)
     st = s->ops->run(s, -1,
                      "INSERT INTO documents_fts (rowid, title) SELECT id, "
-                     "title FROM documents WHERE id > ?",
+                     "title FROM documents WHERE id > ? AND nevents > 0",
                      &p, 1, NULL, NULL);
   return st;
 }
@@ -557,6 +557,9 @@ dyad_status dyad_store_close(dyad_store *s)
     s->ops->close(s);
   }
   dyad_buf_release(&s->tmp);
+  for (int w = 0; w < 2; w++)
+    for (int k = 0; k < DYAD__MULTI; k++)
+      free(s->multi[w][k]);
   free(s->deltas);
   free(s);
   return st;
@@ -769,23 +772,76 @@ static int64_t sent_events(const dyad_doc *doc, size_t i)
   return n;
 }
 
+/* The text "HEAD (?, ... ncol), (...) ..." of an INSERT of k rows, made
+ * once per handle (which = 0 sentences, 1 places). NULL: out of memory. */
+static const char *multi_sql(struct dyad_store *s, int which,
+                             const char *head, int ncol, int k)
+{
+  char **t = &s->multi[which][k - 1];
+  if (*t)
+    return *t;
+  size_t hl = strlen(head), rl = (size_t)ncol * 3 + 2;
+  char *q = malloc(hl + (size_t)k * rl + 1), *w = q;
+  if (!q)
+    return NULL;
+  memcpy(w, head, hl);
+  w += hl;
+  for (int r = 0; r < k; r++) {
+    *w++ = r ? ',' : ' ';
+    *w++ = '(';
+    for (int c = 0; c < ncol; c++) {
+      memcpy(w, c ? ", ?" : "?", c ? 3 : 1);
+      w += c ? 3 : 1;
+    }
+    *w++ = ')';
+  }
+  *w = '\0';
+  *t = q;
+  return q;
+}
+
+_Static_assert(DYAD__MULTI * 11 <= 96, "pg.c's PG_MAXP holds 8 place rows");
+_Static_assert(DYAD__Q_INS_SENT_END - DYAD__Q_INS_SENT + 1 == DYAD__MULTI &&
+                   DYAD__Q_INS_PLACE_END - DYAD__Q_INS_PLACE + 1 ==
+                       DYAD__MULTI,
+               "a slot for each row count");
+
+/* Runs the k-row INSERT (slot + k - 1) over p, k rows of ncol values. */
+static dyad_status put_multi(struct dyad_store *s, int which, int slot,
+                             const char *head, int ncol, int k,
+                             const struct dyad__val *p)
+{
+  const char *sql = multi_sql(s, which, head, ncol, k);
+  if (!sql)
+    return dyad__store_error(s, DYAD_ENOMEM, "out of memory");
+  return s->ops->run(s, slot + k - 1, sql, p, ncol * k, NULL, NULL);
+}
+
 static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
                                  int64_t id)
 {
+  static const char head[] =
+      "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
+      "nevents) VALUES";
+  struct dyad__val p[DYAD__MULTI * 8];
+  int k = 0;
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
-    struct dyad__val p[8] = {dyad__int(id),       dyad__int((int64_t)i),
-                             dyad__int(se->off),  dyad__int(se->len),
-                             dyad__int(se->para), dyad__int(se->flags),
-                             dyad__text(doc->text + se->off, se->len),
-                             dyad__int(sent_events(doc, i))};
-    dyad_status st = s->ops->run(
-        s, DYAD__Q_INS_SENT,
-        "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
-        "nevents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        p, 8, NULL, NULL);
-    if (st != DYAD_OK)
-      return st;
+    struct dyad__val *v = p + 8 * k++;
+    v[0] = dyad__int(id);
+    v[1] = dyad__int((int64_t)i);
+    v[2] = dyad__int(se->off);
+    v[3] = dyad__int(se->len);
+    v[4] = dyad__int(se->para);
+    v[5] = dyad__int(se->flags);
+    v[6] = dyad__text(doc->text + se->off, se->len);
+    v[7] = dyad__int(sent_events(doc, i));
+    if (k == DYAD__MULTI || i + 1 == doc->sents.n) {
+      dyad_status st = put_multi(s, 0, DYAD__Q_INS_SENT, head, 8, k, p);
+      if (st != DYAD_OK)
+        return st;
+      k = 0;
+    }
   }
   return DYAD_OK;
 }
@@ -793,31 +849,34 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
 static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
                               int64_t id)
 {
+  static const char head[] =
+      "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
+      "country, lat, lon, geonameid) VALUES";
+  struct dyad__val p[DYAD__MULTI * 11];
+  int k = 0;
   for (size_t i = 0; i < doc->places.n; i++) {
     const dyad_place *pl = &doc->places.v[i];
     int nocoord = pl->geonameid == 0 && pl->lat == 0 && pl->lon == 0;
-    struct dyad__val p[11] = {
-        dyad__int(id),
-        dyad__int((int64_t)i),
-        dyad__int(pl->sent),
-        dyad__int(pl->span.off),
-        dyad__int(pl->span.len),
-        span_text(doc, pl->span),
-        dyad__text(pl->name, pl->name ? strlen(pl->name) : 0),
-        dyad__text(pl->country, strlen(pl->country)),
-        dyad__real(pl->lat, nocoord),
-        dyad__real(pl->lon, nocoord),
-        dyad__int(pl->geonameid)};
+    struct dyad__val *v = p + 11 * k++;
+    v[0] = dyad__int(id);
+    v[1] = dyad__int((int64_t)i);
+    v[2] = dyad__int(pl->sent);
+    v[3] = dyad__int(pl->span.off);
+    v[4] = dyad__int(pl->span.len);
+    v[5] = span_text(doc, pl->span);
+    v[6] = dyad__text(pl->name, pl->name ? strlen(pl->name) : 0);
+    v[7] = dyad__text(pl->country, strlen(pl->country));
+    v[8] = dyad__real(pl->lat, nocoord);
+    v[9] = dyad__real(pl->lon, nocoord);
+    v[10] = dyad__int(pl->geonameid);
     if (pl->geonameid == 0)
-      p[10].isnull = 1;
-    dyad_status st = s->ops->run(
-        s, DYAD__Q_INS_PLACE,
-        "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
-        "country, lat, lon, geonameid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)",
-        p, 11, NULL, NULL);
-    if (st != DYAD_OK)
-      return st;
+      v[10].isnull = 1;
+    if (k == DYAD__MULTI || i + 1 == doc->places.n) {
+      dyad_status st = put_multi(s, 1, DYAD__Q_INS_PLACE, head, 11, k, p);
+      if (st != DYAD_OK)
+        return st;
+      k = 0;
+    }
   }
   return DYAD_OK;
 }
@@ -940,7 +999,8 @@ static dyad_status fts_forget(struct dyad_store *s, int64_t id)
     st = s->ops->run(
         s, DYAD__Q_FTS_DEL_DOC,
         "INSERT INTO documents_fts (documents_fts, rowid, title) SELECT "
-        "'delete', id, title FROM documents WHERE id = ? AND id <= ?",
+        "'delete', id, title FROM documents WHERE id = ? AND id <= ? AND "
+        "nevents > 0",
         p, 2, NULL, NULL);
   return st;
 }
@@ -954,7 +1014,7 @@ static dyad_status fts_retitle(struct dyad_store *s, int64_t id)
   struct dyad__val p = dyad__int(id);
   return s->ops->run(s, DYAD__Q_FTS_ADD_DOC,
                      "INSERT INTO documents_fts (rowid, title) SELECT id, "
-                     "title FROM documents WHERE id = ?",
+                     "title FROM documents WHERE id = ? AND nevents > 0",
                      &p, 1, NULL, NULL);
 }
 

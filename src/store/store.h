@@ -47,11 +47,13 @@ enum {
   DYAD__Q_DEL_SENTS,
   DYAD__Q_DEL_QUOTES,
   DYAD__Q_DEL_PLACES,
-  DYAD__Q_INS_SENT,
+  DYAD__Q_INS_SENT,     /* + k - 1: k rows at once (k = 1..DYAD__MULTI) */
+  DYAD__Q_INS_SENT_END = DYAD__Q_INS_SENT + 7,
   DYAD__Q_INS_EVENT,
   DYAD__Q_INS_ACTOR,
   DYAD__Q_INS_QUOTE,
-  DYAD__Q_INS_PLACE,
+  DYAD__Q_INS_PLACE,    /* + k - 1: k rows at once */
+  DYAD__Q_INS_PLACE_END = DYAD__Q_INS_PLACE + 7,
   DYAD__Q_INS_CODE,
   DYAD__Q_FTS_DEL_SENTS,
   DYAD__Q_FTS_DEL_DOC,
@@ -84,6 +86,10 @@ struct dyad__store_ops {
   void (*close)(struct dyad_store *s);
 };
 
+/* Rows one INSERT writes at most (sentences, places): a statement's fixed
+ * cost (start, halt, autoincrement bookkeeping) is paid once for them. */
+#define DYAD__MULTI 8
+
 #define DYAD__CODESET 1024 /* slots of the set of codes already upserted */
 
 /* The summary tables (schema.c). */
@@ -112,6 +118,7 @@ struct dyad_store {
   struct dyad__delta *deltas; /* summary changes of the open batch */
   size_t ndeltas, capdeltas;
   dyad_buf tmp;             /* scratch for SQL text and keys */
+  char *multi[2][DYAD__MULTI]; /* INSERT text for k sentences, k places */
   char errmsg[512];         /* most recent failure */
 };
 
@@ -132,7 +139,7 @@ dyad_status dyad__pg_open(struct dyad_store *s, const char *target);
  * (schema.c). docs/schema.sql holds the SQLite list verbatim. */
 const char *const *dyad__schema(int dialect);
 /* Schema version stored in the meta table. */
-#define DYAD__SCHEMA_VERSION "2"
+#define DYAD__SCHEMA_VERSION "3"
 
 /* The statements that bring a store of version `from` up to the current
  * one: post = 0 those to run before the schema statements, post = 1 those

@@ -140,9 +140,16 @@ static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
   return h;
 }
 
+/* The filter bit of id in wseen. */
+static inline uint32_t wseen_bit(uint32_t id)
+{
+  return (id * 0x9E3779B1u) >> 20; /* 12 bits: < CHUNK_WSEEN */
+}
+
 static uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 {
-  if (!id)
+  uint32_t b = wseen_bit(id);
+  if (!id || !((cx->wseen[b >> 6] >> (b & 63)) & 1))
     return 0;
   size_t h = wslot(cx, id);
   return cx->wkey[h] == id ? cx->wcls[h] : 0;
@@ -155,8 +162,10 @@ static void words_fill(struct dyad_chunk_words *cw, const struct dyad_vocab *v)
   struct dyad_chunker tmp;
   tmp.wkey = cw->wkey;
   tmp.wcls = cw->wcls;
+  tmp.wseen = cw->wseen;
   struct dyad_chunker *cx = &tmp;
   memset(cw->wkey, 0, sizeof(cw->wkey));
+  memset(cw->wseen, 0, sizeof(cw->wseen));
   for (size_t k = 0; k < DYAD_ARRAY_LEN(wlists); k++) {
     const char *p = wlists[k].words;
     while (*p) {
@@ -174,6 +183,8 @@ static void words_fill(struct dyad_chunk_words *cw, const struct dyad_vocab *v)
             cw->wcls[h] = 0;
           }
           cw->wcls[h] |= WB(wlists[k].cls);
+          uint32_t b = wseen_bit(id);
+          cw->wseen[b >> 6] |= (uint64_t)1 << (b & 63);
         }
       }
       p = q;
@@ -1096,6 +1107,7 @@ dyad_status dyad__phrases(dyad_doc *doc)
   }
   cx->wkey = cw->wkey;
   cx->wcls = cw->wcls;
+  cx->wseen = cw->wseen;
   cx->maxcl = ntok + nsent + 1;
   cx->tc = dyad__arena_alloc(&doc->arena, (ntok + 1) * sizeof(uint64_t));
   cx->lastpp = dyad__arena_alloc(&doc->arena, cx->maxcl * sizeof(int32_t));

@@ -57,6 +57,10 @@ static int in_list(const struct word *list, const char *s, size_t len)
 
 int dyad__sentence_starter(const char *s, size_t len)
 {
+  /* every word of both lists is capitalised: anything else is not one
+   * (the tokenizer asks at every paragraph) */
+  if (len == 0 || s[0] < 'A' || s[0] > 'Z')
+    return 0;
   /* determiners, pronouns and sentence adverbs: rarely inside a name */
   static const struct word strong[] = {
       W("The"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"),

@@ -28,6 +28,14 @@
 #include "lexicon.h"
 
 #define B(t) DYAD_TAGBIT(DYAD_TAG_##t)
+
+/* For the per-token helpers with one or two call sites in the hot loops,
+ * which the compiler otherwise keeps out of line. */
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
 #define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
 #define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))
 #define FINITE (B(VBD) | B(VBP) | B(VBZ) | B(MD))
@@ -431,8 +439,9 @@ static int roman(const char *w, size_t n)
 }
 
 /* Pass 1 for one word token. */
-static void lexical(dyad_doc *doc, size_t i, struct tw *w, const char *f,
-                    size_t fl, int first, uint32_t sent_end)
+static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
+                               const char *f, size_t fl, int first,
+                               uint32_t sent_end)
 {
   const dyad_ctx *ctx = doc->ctx;
   dyad_token *t = &doc->toks.v[i];
@@ -623,9 +632,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
    * the rules before the "only ambiguous" test below applies to them
    * (each needs a named form, a particle/preposition/adverb reading, a
    * capital, a proper noun or a gerund), so they are done. */
-  if (!sp && !(m & (m - 1)) && !(m & (B(RP) | B(IN) | B(RB))) && !w->cap &&
-      !w->capword && t->tag != DYAD_TAG_NNP && t->tag != DYAD_TAG_NNPS &&
-      t->tag != DYAD_TAG_VBG)
+  /* (one test of the bits together: each alone mispredicts often) */
+  if (((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
+       (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
+       (uint64_t)(sp | w->cap | w->capword)) == 0)
     return;
   int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
   uint32_t Pf = i > a ? T[i - 1].form : 0;
@@ -1577,7 +1587,7 @@ static uint32_t wc_hash(const char *s, size_t n)
 }
 
 /* Does the cache key k (zero-padded) spell s (n bytes, n <= WC_KEY)? */
-static int wc_same(const char *k, const char *s, size_t n)
+static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
 {
   if (n >= 8)
     return ld8(k) == ld8(s) && ld8(k + n - 8) == ld8(s + n - 8) &&
@@ -1657,10 +1667,10 @@ dyad_status dyad__tag(dyad_doc *doc)
   const struct dyad_tagger_ids d = *dp;
   struct tag_state *ts = tag_state(doc); /* NULL: no cache, still right */
   dyad_token *T = doc->toks.v;
-  /* every token folded once, into one arena block */
-  size_t fcap = 0;
-  for (size_t i = 0; i < ntok; i++)
-    fcap += 2 * (size_t)T[i].len + 8;
+  /* every token folded once, into one arena block: room for 2 len + 8
+   * bytes a token, and tokens do not overlap, so their lengths sum to at
+   * most the text's */
+  size_t fcap = 2 * doc->text_len + 8 * ntok;
   char *fbuf = dyad__arena_alloc(&doc->arena, fcap);
   if (!fbuf)
     return DYAD_ENOMEM;

@@ -100,8 +100,7 @@ static const unsigned char bclass[256] = {
 #define SW_HIGH 0x8080808080808080ull
 /* High bit of each byte of x (all bytes < 0x80) that lies in [lo, hi]. */
 #define SW_IN(x, lo, hi)                                                    \
-  (((x) + SW_ONES * (0x80u - (lo))) & ~((x) + SW_ONES * (0x7fu - (hi))) &   \
-   SW_HIGH)
+  (((x) + SW_ONES * (0x80u - (lo))) & ~((x) + SW_ONES * (0x7fu - (hi))))
 static inline size_t alnum_run(const unsigned char *s, size_t k, size_t n,
                                unsigned *acc)
 {
@@ -110,15 +109,18 @@ static inline size_t alnum_run(const unsigned char *s, size_t k, size_t n,
   while (k + 8 <= n) {
     uint64_t v;
     memcpy(&v, s + k, 8);
-    uint64_t x = v & ~SW_HIGH, ascii = ~v & SW_HIGH;
-    uint64_t dig = SW_IN(x, '0', '9') & ascii;
-    uint64_t up = SW_IN(x, 'A', 'Z') & ascii;
-    uint64_t lo = SW_IN(x, 'a', 'z') & ascii;
-    uint64_t stop = ~(dig | up | lo) & SW_HIGH;
-    /* in: all bits of the bytes before the first stop */
+    uint64_t x = v & ~SW_HIGH;
+    /* letters of either case (bit 5 folds the case), digits; bytes with
+     * the high bit set are neither */
+    uint64_t alpha = SW_IN(x | SW_ONES * 0x20, 'a', 'z') & ~v & SW_HIGH;
+    uint64_t dig = SW_IN(x, '0', '9') & ~v & SW_HIGH;
+    uint64_t stop = ~(alpha | dig) & SW_HIGH;
+    /* in: the bytes before the first stop (all of them when none) */
     uint64_t in = stop ? ((stop & -stop) >> 7) - 1 : ~0ull;
-    a |= ((dig & in) ? B_DIGIT : 0) | ((up & in) ? B_UPPER : 0) |
-         ((lo & in) ? B_LOWER : 0);
+    alpha &= in;
+    uint64_t low = alpha & (x << 2); /* bit 5, lower case, to bit 7 */
+    a |= (dig & in ? B_DIGIT : 0) | (low ? B_LOWER : 0) |
+         (alpha & ~low ? B_UPPER : 0);
     if (stop) {
       *acc |= a;
       return k + ((size_t)__builtin_ctzll(stop) >> 3);

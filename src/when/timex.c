@@ -294,7 +294,7 @@ static int kval(const struct scan *s, uint32_t i)
 }
 
 /* 1 when token i (inside the sentence) folds to word w. */
-static int is_word(const struct scan *s, uint32_t i, const char *w)
+static inline int is_word(const struct scan *s, uint32_t i, const char *w)
 {
   if (i >= s->e)
     return 0;

@@ -231,7 +231,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
   cp "$tmp/clean.db" "$tmp/v1.db"
   DB=$tmp/v1.db
   upgrade sqlite "sqlite3 '$DB' \"
-    DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_actor; DROP TABLE counts_by_code;
+    DROP INDEX sentences_evidence; DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_actor; DROP TABLE counts_by_code;
     DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences;
     ALTER TABLE sentences DROP COLUMN nevents;
     DROP INDEX events_doc; DROP INDEX events_day; DROP INDEX events_dyad; DROP INDEX events_target;
@@ -242,8 +242,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
     CREATE INDEX places_country ON places (country);
     CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'sentences', content_rowid = 'id');
     INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+    DROP TABLE documents_fts; DROP VIEW evidence_documents;
+    CREATE VIRTUAL TABLE documents_fts USING fts5 (title, content = 'documents', content_rowid = 'id');
+    INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
     UPDATE meta SET value = '1' WHERE key = 'schema_version';\""
   ok sqlite-upgrade-fts-integrity sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+  ok sqlite-upgrade-title-fts-integrity sqlite3 "$DB" "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
+  # a store of schema version 2 (every title indexed)
+  cp "$tmp/clean.db" "$tmp/v2.db"
+  DB=$tmp/v2.db
+  upgrade sqlite-v2 "sqlite3 '$DB' \"
+    DROP TABLE documents_fts; DROP VIEW evidence_documents; DROP INDEX sentences_evidence;
+    CREATE VIRTUAL TABLE documents_fts USING fts5 (title, content = 'documents', content_rowid = 'id');
+    INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+    UPDATE meta SET value = '2' WHERE key = 'schema_version';\""
+  ok sqlite-v2-upgrade-title-fts-integrity sqlite3 "$DB" "INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)"
 else
   echo "SKIP sqlite-upgrade (no sqlite3 command to make a version-1 store)"
 fi

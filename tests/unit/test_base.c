@@ -63,6 +63,28 @@ static void fold_maps_case_and_typography(void **state)
   assert_int_equal(dyad__fold("ABC", 3, out, 2), (size_t)-1);
 }
 
+/* Long ASCII runs go 8 bytes a step: every byte around 'A'..'Z' and the
+ * run's end (a capital, then UTF-8) must come out as the byte loop does. */
+static void fold_long_ascii_runs(void **state)
+{
+  (void)state;
+  char in[160], want[160], out[160];
+  size_t n = 0;
+  for (int c = 0x20; c < 0x7f; c++)
+    in[n++] = (char)c;
+  memcpy(in + n, "XY\xc3\x89Z", 5);
+  n += 5;
+  for (size_t k = 0; k < n; k++)
+    want[k] = (in[k] >= 'A' && in[k] <= 'Z') ? (char)(in[k] + 32) : in[k];
+  want[n - 3] = (char)0xc3;
+  want[n - 2] = (char)0xa9;
+  assert_int_equal(dyad__fold(in, n, out, sizeof(out)), n);
+  assert_memory_equal(out, want, n);
+  assert_int_equal(dyad__fold(in, n, out, n - 1), (size_t)-1);
+  assert_int_equal(dyad__fold(in, 16, out, 16), 16);
+  assert_memory_equal(out, want, 16);
+}
+
 static void utf8_valid_prefix_stops_at_bad_byte(void **state)
 {
   (void)state;
@@ -127,6 +149,7 @@ int main(void)
       cmocka_unit_test(vec_push_grows),
       cmocka_unit_test(buf_json_escapes),
       cmocka_unit_test(fold_maps_case_and_typography),
+      cmocka_unit_test(fold_long_ascii_runs),
       cmocka_unit_test(utf8_valid_prefix_stops_at_bad_byte),
       cmocka_unit_test(vocab_interns_and_finds),
       cmocka_unit_test(dates_parse_and_check_calendar),

@@ -204,8 +204,24 @@ static void act_that_stands_alone_has_no_target(void **state)
   events_are("The Kenyan opposition demanded early elections.",
              "KENOPP 1044 ---");
   events_are("Kenyan nurses staged a hunger strike.", "KENHLH 142 ---");
+  events_are("Kenyan nurses stayed home from work.", "KENHLH 143 ---");
   events_are("The Kenyan opposition praised the plan.", "");
   events_are("Japan made a demand.", "");
+}
+
+static void protest_alone_needs_people(void **state)
+{
+  (void)state;
+  /* with no one protested against, only people and their organisations
+   * protest: a country, government or central bank "joining",
+   * "demonstrating" or "rallying" is another sense of the verb */
+  events_are("Kenyan farmers marched through the capital.",
+             "KENAGR 141 ---");
+  events_are("Kenya is joining the bank next year.", "");
+  events_are("The Kenyan government demonstrated its resolve.", "");
+  /* a curfew or emergency stands alone, other restrictions need a target */
+  events_are("Kenya declared a state of emergency.", "KEN 1724 ---");
+  events_are("The Kenyan government suspended talks.", "");
 }
 
 static void in_protest_of_names_the_target(void **state)
@@ -251,18 +267,98 @@ static void pressure_to_act_is_a_demand(void **state)
              "IRNGOV 1052 IRQLAB");
 }
 
+static void speaker_of_a_report_is_no_target(void **state)
+{
+  (void)state;
+  events_are("Kenya rejected the proposal, the official Ugandan news agency "
+             "said.",
+             "");
+}
+
+static void people_named_by_their_trade(void **state)
+{
+  (void)state;
+  events_are("A Saudi businessman sued the United States.", "SAUBUS 115 USA");
+  events_are("Sunnis protested against Shiite parties.", "MOSSUN 140 MOSPTY");
+  events_are("Islamic militants attacked Kenyan troops.", "MOSREB 190 KENMIL");
+}
+
+static void capital_with_an_agent_is_the_country_s_agent(void **state)
+{
+  (void)state;
+  events_are("Moscow police arrested Kenyan students.", "RUSCOP 173 KENEDU");
+}
+
+static void slot_reaches_past_the_of_phrase(void **state)
+{
+  (void)state;
+  events_are("Peru urged the leaders of Chile to release the prisoners.",
+             "PER 0253 CHLGOV");
+  events_are("Iranian authorities pressured workers of the Tehran bus "
+             "company (TBC) to cancel the strike.",
+             "IRNGOV 1052 IRNBUS");
+}
+
+static void forcing_people_from_their_homes_is_expulsion(void **state)
+{
+  (void)state;
+  events_are("The Kenyan army forced out on Monday 300 Somali refugees from "
+             "their homes.",
+             "KENMIL 201 SOMREF");
+}
+
+static void source_span_covers_a_name_past_the_phrase(void **state)
+{
+  (void)state;
+  const char *text = "The Republic of Slovenia criticised Austria.";
+  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  size_t n;
+  const dyad_event *ev = dyad_doc_events(doc, &n);
+  assert_int_equal(n, 1);
+  assert_string_equal(ev[0].source, "SVN");
+  char got[64];
+  snprintf(got, sizeof(got), "%.*s", (int)ev[0].source_span.len,
+           text + ev[0].source_span.off);
+  assert_string_equal(got, "Republic of Slovenia");
+  dyad_doc_free(doc);
+}
+
+static void purpose_of_sending_is_the_sender_s_act(void **state)
+{
+  (void)state;
+  events_are("Japan sent a team to Iraq to inspect the site.", "JPN 090 IRQ");
+  events_are("Japan will send a team to Iraq to inspect the site.", "");
+}
+
+static void aid_to_a_force_in_a_country_is_aid_to_it(void **state)
+{
+  (void)state;
+  events_are("France is ready to contribute troops to an international "
+             "peacekeeping force in Bosnia.",
+             "FRA 0334 BIH");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(request_maps_act_onto_appeal),
       cmocka_unit_test(request_maps_act_onto_demand),
       cmocka_unit_test(mutual_codes),
+      cmocka_unit_test(aid_to_a_force_in_a_country_is_aid_to_it),
+      cmocka_unit_test(purpose_of_sending_is_the_sender_s_act),
+      cmocka_unit_test(source_span_covers_a_name_past_the_phrase),
+      cmocka_unit_test(capital_with_an_agent_is_the_country_s_agent),
+      cmocka_unit_test(slot_reaches_past_the_of_phrase),
+      cmocka_unit_test(forcing_people_from_their_homes_is_expulsion),
+      cmocka_unit_test(speaker_of_a_report_is_no_target),
+      cmocka_unit_test(people_named_by_their_trade),
       cmocka_unit_test(announced_appeal_is_an_appeal),
       cmocka_unit_test(attempted_violence_is_the_act),
       cmocka_unit_test(parties_agree_or_fail_together),
       cmocka_unit_test(pressure_to_act_is_a_demand),
       cmocka_unit_test(in_protest_of_names_the_target),
       cmocka_unit_test(act_that_stands_alone_has_no_target),
+      cmocka_unit_test(protest_alone_needs_people),
       cmocka_unit_test(appeal_takes_the_complement_verb),
       cmocka_unit_test(appeal_takes_the_event_noun),
       cmocka_unit_test(title_gives_the_office),

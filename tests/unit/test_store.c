@@ -539,6 +539,28 @@ static void query_doc_and_limit_newest_first(void **state)
   assert_int_equal(s.date, 20230410);
 }
 
+/* A page further on is the same events as the tail of a longer listing
+ * (5 events: d3's two on 2023-04-10, d2's, d1's two). */
+static void query_offset_skips_the_newest(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  dyad_query q = {0};
+  struct seen all = run(f, &q);
+  assert_int_equal(all.n, 5);
+  q.offset = 3;
+  struct seen tail = run(f, &q);
+  assert_int_equal(tail.n, 2);
+  assert_string_equal(tail.codes[0], all.codes[3]);
+  assert_string_equal(tail.codes[1], all.codes[4]);
+  q.limit = 1;
+  q.offset = 2;
+  struct seen one = run(f, &q);
+  assert_int_equal(one.n, 1);
+  assert_string_equal(one.codes[0], all.codes[2]);
+  assert_int_equal(one.date, 20230405);
+}
+
 struct aggs {
   int n;
   char keys[8][24];
@@ -703,6 +725,7 @@ int main(void)
       T(query_quad_and_dates),
       T(query_text_searches_sentences_and_titles),
       T(query_doc_and_limit_newest_first),
+      T(query_offset_skips_the_newest),
       T(count_by_month_and_week),
       T(top_actors_dyads_codes),
       T(top_actors_with_every_filter),
