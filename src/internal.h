@@ -228,6 +228,11 @@ struct dyad_doc {
   void *coder_state;              /* coder's per-doc scratch, owned */
   void *tag_state;                /* tagger's word cache, kept across
                                      documents (text/tagger.c), owned */
+  uint16_t timex_first[27];       /* date keyword buckets by first letter
+                                     and their lengths, built by the first
+                                     document (when/timex.c); [26] == 0
+                                     until then */
+  uint32_t timex_lens[26];
   char errmsg[256];
 };
 

@@ -2013,16 +2013,18 @@ dyad_status dyad__timexes(dyad_doc *doc)
    * has bit n when some entry of bucket c is n bytes long, so that most
    * ASCII tokens go without folding */
   enum { NKW = DYAD_ARRAY_LEN(kws) };
-  uint16_t first[27];
-  uint32_t lens[26];
-  size_t k = 0;
-  for (int c = 0; c < 26; c++) {
-    first[c] = (uint16_t)k;
-    lens[c] = 0;
-    for (; k < NKW && kws[k].w[0] == 'a' + c; k++)
-      lens[c] |= 1u << strnlen(kws[k].w, sizeof(kws[k].w));
+  uint16_t *first = doc->timex_first;
+  uint32_t *lens = doc->timex_lens;
+  if (!first[26]) { /* once per dyad_doc: documents reuse it */
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+      first[c] = (uint16_t)k;
+      lens[c] = 0;
+      for (; k < NKW && kws[k].w[0] == 'a' + c; k++)
+        lens[c] |= 1u << strnlen(kws[k].w, sizeof(kws[k].w));
+    }
+    first[26] = (uint16_t)k;
   }
-  first[26] = (uint16_t)k;
   for (size_t i = 0; i < nt; i++) {
     const dyad_token *t = &doc->toks.v[i];
     s.kw[i] = -1;
@@ -2057,7 +2059,7 @@ dyad_status dyad__timexes(dyad_doc *doc)
     if (n >= sizeof(kws[0].w))
       continue; /* longer than any entry */
     int c = buf[0] - 'a';
-    for (k = first[c]; k < first[c + 1]; k++)
+    for (size_t k = first[c]; k < first[c + 1]; k++)
       if (kws[k].w[n - 1] == buf[n - 1] && !kws[k].w[n] &&
           !memcmp(kws[k].w, buf, n)) {
         s.kw[i] = (int16_t)k;

@@ -502,6 +502,19 @@ static uint32_t qualifier(const struct scan *s, struct mention *m, uint32_t b,
   return 0;
 }
 
+/* Is w (n bytes) one of the NUL-separated words of list (ended by an
+ * empty word)? Each entry's length is taken once. */
+static int in_list(const char *list, const char *w, size_t n)
+{
+  for (const char *p = list; *p;) {
+    size_t m = strlen(p);
+    if (m == n && memcmp(p, w, n) == 0)
+      return 1;
+    p += m + 1;
+  }
+  return 0;
+}
+
 static int is_word(const dyad_doc *doc, uint32_t i, const char *list)
 {
   if (i >= doc->toks.n || doc->toks.v[i].kind != DYAD_TK_WORD)
@@ -511,10 +524,7 @@ static int is_word(const dyad_doc *doc, uint32_t i, const char *list)
   size_t n = dyad__fold(doc->text + t->off, t->len, w, sizeof(w));
   if (n == (size_t)-1)
     return 0;
-  for (const char *p = list; *p; p += strlen(p) + 1)
-    if (strlen(p) == n && memcmp(p, w, n) == 0)
-      return 1;
-  return 0;
+  return in_list(list, w, n);
 }
 
 /* Words that lead into a place name ("in Mobile", "from Reading"). */
@@ -569,10 +579,7 @@ static int area_word(const char *s, size_t n)
   size_t k = n < sizeof(w) ? dyad__fold(s, n, w, sizeof(w)) : (size_t)-1;
   if (k == (size_t)-1)
     return 0;
-  for (const char *p = AREA; *p; p += strlen(p) + 1)
-    if (strlen(p) == k && memcmp(p, w, k) == 0)
-      return 1;
-  return 0;
+  return in_list(AREA, w, k);
 }
 
 /* The parts of a hyphenated token that name a country, a big place or a
@@ -632,10 +639,7 @@ static int date_word(const dyad_doc *doc, uint32_t i)
   char w[16];
   size_t n = t->len < sizeof(w) ? dyad__gaz_key(doc->text + t->off, t->len,
                                                 w, sizeof(w)) : 0;
-  for (const char *p = DATEWORDS; n && *p; p += strlen(p) + 1)
-    if (strlen(p) == n && memcmp(p, w, n) == 0)
-      return 1;
-  return 0;
+  return n && in_list(DATEWORDS, w, n);
 }
 
 /* Finds the names of one sentence. */
@@ -1140,10 +1144,7 @@ static int word_in(const dyad_doc *doc, const dyad_token *t, const char *list)
   size_t n = dyad__fold(doc->text + t->off, t->len, w, sizeof(w));
   if (n == (size_t)-1)
     return 0;
-  for (const char *p = list; *p; p += strlen(p) + 1)
-    if (strlen(p) == n && memcmp(p, w, n) == 0)
-      return 1;
-  return 0;
+  return in_list(list, w, n);
 }
 
 /* The first place whose span lies inside NP phrase np and covers its
@@ -1191,10 +1192,7 @@ static int verb_in(const dyad_doc *doc, const dyad_clause *c,
       dyad_ctx_word(doc->ctx, doc->phrases.v[c->verb].lemma, &ln);
   if (!lemma)
     return 0;
-  for (const char *p = list; *p; p += strlen(p) + 1)
-    if (strlen(p) == ln && memcmp(p, lemma, ln) == 0)
-      return 1;
-  return 0;
+  return in_list(list, lemma, ln);
 }
 
 /* The main country of the article: the one most of its places are in. */
@@ -1280,15 +1278,8 @@ int32_t dyad__event_place(dyad_doc *doc, const dyad_clause *c,
     motion = word_in(doc, &t[vg->head], MOTION);
     size_t ln;
     const char *lemma = dyad_ctx_word(doc->ctx, vg->lemma, &ln);
-    if (lemma && !motion) {
-      char w[32];
-      if (ln < sizeof(w)) {
-        memcpy(w, lemma, ln);
-        w[ln] = '\0';
-        for (const char *p = MOTION; *p; p += strlen(p) + 1)
-          motion |= strcmp(p, w) == 0;
-      }
-    }
+    if (lemma && !motion)
+      motion = in_list(MOTION, lemma, ln);
   }
   /* locative and destination phrases */
   int32_t pp = (int32_t)c->pp;
