@@ -28,18 +28,7 @@ static int teardown(void **state)
 /* The events of text as "SRC CODE TGT" lines, in order. */
 static void events_are(const char *text, const char *want)
 {
-  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
-  size_t n;
-  const dyad_event *ev = dyad_doc_events(doc, &n);
-  char got[1024] = "";
-  size_t len = 0;
-  for (size_t i = 0; i < n && len < sizeof(got); i++)
-    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s %s %s",
-                            i ? "; " : "", ev[i].source, ev[i].code,
-                            ev[i].target);
-  dyad_doc_free(doc);
-  if (strcmp(got, want) != 0)
-    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+  test_events_are(ctx, text, want);
 }
 
 static void intent_of_a_concession_keeps_its_kind(void **state)

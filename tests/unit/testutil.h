@@ -66,4 +66,23 @@ static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
   return test_doc_on(ctx, text, stages, 20230322);
 }
 
+/* Codes text (dated 2023-03-22) with all stages and fails unless its
+ * events, as "SRC CODE TGT" joined by "; " in order, are want. */
+static inline void test_events_are(dyad_ctx *ctx, const char *text,
+                                   const char *want)
+{
+  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  size_t n;
+  const dyad_event *ev = dyad_doc_events(doc, &n);
+  char got[1024] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < n && len < sizeof(got); i++)
+    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s %s %s",
+                            i ? "; " : "", ev[i].source, ev[i].code,
+                            ev[i].target);
+  dyad_doc_free(doc);
+  if (strcmp(got, want) != 0)
+    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+}
+
 #endif
