@@ -81,6 +81,25 @@ static long owner(const dyad_doc *doc, const dyad_sentence *s,
   return -1;
 }
 
+/* The timexes of sentence si: [*first, *last) (they are in sentence
+ * order). */
+static void sent_timexes(const dyad_doc *doc, uint32_t si, size_t *first,
+                         size_t *last)
+{
+  size_t lo = 0, hi = doc->timexes.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->timexes.v[mid].sent < si)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  *first = lo;
+  while (lo < doc->timexes.n && doc->timexes.v[lo].sent == si)
+    lo++;
+  *last = lo;
+}
+
 dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
                            int *from_text)
 {
@@ -94,18 +113,8 @@ dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
   if (si < 0)
     return 0;
   const dyad_sentence *s = &doc->sents.v[si];
-  /* the sentence's timexes: they are in sentence order */
-  size_t lo = 0, hi = doc->timexes.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->timexes.v[mid].sent < (uint32_t)si)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t first = lo, last = lo;
-  while (last < doc->timexes.n && doc->timexes.v[last].sent == (uint32_t)si)
-    last++;
+  size_t first, last;
+  sent_timexes(doc, (uint32_t)si, &first, &last);
   for (int hops = 0; ci >= 0 && hops < 16; hops++) {
     int owned = 0;
     for (size_t k = first; k < last; k++) {
@@ -144,17 +153,8 @@ int dyad__event_year(const dyad_doc *doc, const dyad_clause *c)
   if (si < 0)
     return 0;
   const dyad_sentence *s = &doc->sents.v[si];
-  size_t lo = 0, hi = doc->timexes.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->timexes.v[mid].sent < (uint32_t)si)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  size_t first = lo, last = lo;
-  while (last < doc->timexes.n && doc->timexes.v[last].sent == (uint32_t)si)
-    last++;
+  size_t first, last;
+  sent_timexes(doc, (uint32_t)si, &first, &last);
   for (int hops = 0; ci >= 0 && hops < 16; hops++) {
     int year = 0, owned = 0;
     for (size_t k = first; k < last; k++) {
