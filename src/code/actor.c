@@ -45,9 +45,8 @@ static inline int tokis(const dyad_doc *doc, const dyad_token *t,
   return dyad__fold_eq(doc->text + t->off, t->len, w, strlen(w));
 }
 
-/* Is token t (folded once) one of the words of the NULL-ended list? */
-static int tok_in(const dyad_doc *doc, const dyad_token *t,
-                  const char *const *list)
+int dyad__tok_in(const dyad_doc *doc, const dyad_token *t,
+                 const char *const *list)
 {
   char buf[32];
   if (!tokword(doc, t, buf, sizeof(buf)))
@@ -437,7 +436,7 @@ static int former_title(const dyad_doc *doc, const dyad_phrase *ph,
   static const char *const past[] = {"former", "ex", "ex-", "late",
                                      "then", "then-", NULL};
   for (uint32_t i = ph->tok; i < at; i++)
-    if (tok_in(doc, &doc->toks.v[i], past))
+    if (dyad__tok_in(doc, &doc->toks.v[i], past))
       return 1;
   return 0;
 }
@@ -463,7 +462,7 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
       !tokis(doc, &doc->toks.v[pp->tok], "of"))
     return -1;
   const dyad_token *head = &doc->toks.v[ph->head];
-  int q = head->tag == DYAD_TAG_CD || tok_in(doc, head, qty);
+  int q = head->tag == DYAD_TAG_CD || dyad__tok_in(doc, head, qty);
   return q ? pp->child : -1;
 }
 
@@ -487,7 +486,7 @@ static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
     const dyad_token *t = &doc->toks.v[ph->tok + ph->ntok - 1];
     if (t->len < 5 || t->len > 9 || !strchr("tTyYmMwWfFsS", doc->text[t->off]))
       break; /* (a cheap test first: this runs for every phrase) */
-    if (!tok_in(doc, t, when))
+    if (!dyad__tok_in(doc, t, when))
       break;
     ph->ntok--;
     if (ph->head >= ph->tok + ph->ntok)
@@ -508,7 +507,7 @@ static int collective_head(const dyad_doc *doc, const dyad_phrase *ph,
       "member", "states", "countries", "nations", NULL};
   if (s->agent.ntok && s->agent_at > s->best_at)
     return 0;
-  return tok_in(doc, &doc->toks.v[ph->head], body);
+  return dyad__tok_in(doc, &doc->toks.v[ph->head], body);
 }
 
 /* An agent word right before a head that is its equipment or unit
@@ -526,7 +525,7 @@ static int instrument_head(const dyad_doc *doc, const dyad_phrase *ph,
       "division", "divisions", "platoon", NULL};
   if (s->agent_at + s->agent.ntok != ph->head)
     return 0;
-  return tok_in(doc, &doc->toks.v[ph->head], gear);
+  return dyad__tok_in(doc, &doc->toks.v[ph->head], gear);
 }
 
 /* An agent of several countries ("the ambassadors of Arnor, Osgiliath and

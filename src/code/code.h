@@ -167,9 +167,14 @@ int dyad__request_generic(const char *code);
 /* Is code an act that actors named together do to one another ("X and Y
  * met")? */
 int dyad__code_mutual(const char *code);
+/* Is token t (folded once) one of the words of the NULL-ended list?
+ * (actor.c) */
+int dyad__tok_in(const dyad_doc *doc, const dyad_token *t,
+                 const char *const *list);
 /* Is code an act that is an event with its source alone ("demanded early
- * elections", "went on strike"), the target left "---"? noun: the act is
- * named by an event noun. */
+ * elections", "went on strike"), the target left "---"? src: the source
+ * (protests need people, request.c protester). noun: the act is named by
+ * an event noun. */
 int dyad__code_targetless(const char *code, const char *src, int noun);
 
 #endif

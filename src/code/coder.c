@@ -141,8 +141,6 @@ static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
 
 static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
                    const char *const *list);
-static int word_in(const dyad_doc *doc, const dyad_token *t,
-                   const char *const *list);
 
 /* ---- emitting -------------------------------------------------------- */
 
@@ -396,7 +394,7 @@ static int fixed_prep(const dyad_doc *doc, uint32_t q)
   const dyad_token *t = &doc->toks.v[q];
   if (t->tag != DYAD_TAG_TO && t->tag != DYAD_TAG_IN)
     return 0;
-  return word_in(doc, &doc->toks.v[q - 1], before);
+  return dyad__tok_in(doc, &doc->toks.v[q - 1], before);
 }
 
 /* The end of the sentence that holds clause c. */
@@ -511,7 +509,7 @@ static int labour_strike(const dyad_doc *doc, const struct np_actors *sa,
     if (!strstr(sa->code[i], "LAB"))
       return 0;
   for (size_t k = 0; k < nwords; k++)
-    if (word_in(doc, &doc->toks.v[words[k]], strike))
+    if (dyad__tok_in(doc, &doc->toks.v[words[k]], strike))
       return 1;
   return 0;
 }
@@ -551,7 +549,7 @@ static uint32_t past_modifiers(const dyad_doc *doc, uint32_t pos,
   const dyad_token *toks = doc->toks.v;
   for (int g = 0; g < 3 && pos < end; g++) {
     int32_t np = pp_np_at(doc, pos);
-    if (np < 0 || !word_in(doc, &toks[pos], of))
+    if (np < 0 || !dyad__tok_in(doc, &toks[pos], of))
       break;
     const dyad_phrase *n = &doc->phrases.v[np];
     pos = n->tok + n->ntok;
@@ -691,7 +689,7 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
    * the noun; "the attack on X" stays the noun's) */
   static const char *const dative[] = {"to", "for", "with", NULL};
   return obj >= 0 && q->attach == obj &&
-         word_in(doc, &doc->toks.v[q->tok], dative);
+         dyad__tok_in(doc, &doc->toks.v[q->tok], dative);
 }
 
 /* Does NP p have a possessor that names an actor, other than a pronoun
@@ -719,7 +717,7 @@ static int32_t owner_np(struct emit_ctx *ec, int32_t np)
     return p->poss;
   uint32_t t = p->tok + p->ntok;
   int32_t pp = pp_np_at(doc, t);
-  if (pp >= 0 && word_in(doc, &doc->toks.v[t], whose) &&
+  if (pp >= 0 && dyad__tok_in(doc, &doc->toks.v[t], whose) &&
       dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
     return pp;
   return -1;
@@ -737,7 +735,7 @@ static int32_t topic_target(struct emit_ctx *ec, const dyad_phrase *np,
   dyad_doc *doc = ec->doc;
   uint32_t t = np->tok + np->ntok;
   int32_t pp = pp_np_at(doc, t);
-  if (pp < 0 || !word_in(doc, &doc->toks.v[t], topic))
+  if (pp < 0 || !dyad__tok_in(doc, &doc->toks.v[t], topic))
     return npi;
   if (dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
     return pp;
@@ -781,7 +779,7 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   const dyad_phrase *u = ph(doc, p->up);
   static const char *const with[] = {"with", NULL};
   int with_pp = u && u->kind == DYAD_PH_PP &&
-                word_in(doc, &doc->toks.v[u->tok], with);
+                dyad__tok_in(doc, &doc->toks.v[u->tok], with);
   if (c->speaker == k)
     return 1;
   for (uint32_t j = 0; j < s->nclause; j++) {
@@ -869,7 +867,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
       int placed = hits_place && p->up >= 0 &&
                    doc->phrases.v[p->up].kind == DYAD_PH_PP &&
                    doc->phrases.v[p->up].attach == c->obj &&
-                   word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
+                   dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok],
                            locative); /* "extended the curfew in Algiers" */
       if (!literal && !placed && (hop == 0 || !hits_place) &&
           !on_verb(doc, p, cl->verb, cl->obj))
@@ -879,7 +877,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                      to revoke the licences of X" hits X) */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
-          word_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
+          dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
         continue;
       if (!literal && (other_subject(doc, c, (int32_t)k) ||
                        capital_place(ec, (int32_t)k, code)))
@@ -945,12 +943,12 @@ static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
     const dyad_phrase *p = &doc->phrases.v[k];
     const dyad_phrase *n = ph(doc, p->child);
     if (p->kind != DYAD_PH_PP || !n || n->ntok != 1 ||
-        !word_in(doc, &doc->toks.v[p->tok], in) ||
-        !word_in(doc, &doc->toks.v[n->head], protest))
+        !dyad__tok_in(doc, &doc->toks.v[p->tok], in) ||
+        !dyad__tok_in(doc, &doc->toks.v[n->head], protest))
       continue;
     uint32_t t = n->tok + n->ntok;
     int32_t np = pp_np_at(doc, t);
-    if (np < 0 || !word_in(doc, &doc->toks.v[t], about))
+    if (np < 0 || !dyad__tok_in(doc, &doc->toks.v[t], about))
       return -1;
     if (dyad__np_actors(doc, ec->cs, np_first(doc, np)))
       return np;
@@ -1123,7 +1121,7 @@ static int32_t country_after(struct emit_ctx *ec, int32_t np)
     return -1;
   uint32_t t = p->tok + p->ntok;
   int32_t pp = pp_np_at(doc, t);
-  if (pp < 0 || !word_in(doc, &doc->toks.v[t], in))
+  if (pp < 0 || !dyad__tok_in(doc, &doc->toks.v[t], in))
     return -1;
   const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, pp));
   return a && a->n == 1 &&
@@ -1163,7 +1161,7 @@ static int32_t destination(struct emit_ctx *ec, const dyad_clause *c)
        k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
     const dyad_phrase *p = &doc->phrases.v[k];
     if (p->kind == DYAD_PH_PP && p->child >= 0 &&
-        word_in(doc, &doc->toks.v[p->tok], to) &&
+        dyad__tok_in(doc, &doc->toks.v[p->tok], to) &&
         dyad__np_actors(doc, ec->cs, np_first(doc, p->child)))
       return p->child;
   }
@@ -1237,7 +1235,7 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
        k < doc->phrases.n && doc->phrases.v[k].tok < end && nc < 4; k++) {
     const dyad_phrase *q = &doc->phrases.v[k];
     if (q->kind == DYAD_PH_PP && q->child >= 0 &&
-        word_in(doc, &doc->toks.v[q->tok], for_prep))
+        dyad__tok_in(doc, &doc->toks.v[q->tok], for_prep))
       cand[nc++] = q->child;
   }
   for (size_t i = 0; i < nc; i++) {
@@ -1267,7 +1265,7 @@ static int in_locative(const dyad_doc *doc, int32_t np)
   const dyad_phrase *p = ph(doc, np);
   const dyad_phrase *u = p ? ph(doc, p->up) : NULL;
   return u && u->kind == DYAD_PH_PP &&
-         word_in(doc, &doc->toks.v[u->tok], locative);
+         dyad__tok_in(doc, &doc->toks.v[u->tok], locative);
 }
 
 /* Is NP np a region named as a place: a proper name of a region or sea
@@ -1285,7 +1283,7 @@ static int region_place(struct emit_ctx *ec, int32_t np)
   const dyad_phrase *p = ph(doc, np);
   const dyad_phrase *u = p ? ph(doc, p->up) : NULL;
   if (!u || u->kind != DYAD_PH_PP ||
-      !word_in(doc, &doc->toks.v[u->tok], locative))
+      !dyad__tok_in(doc, &doc->toks.v[u->tok], locative))
     return 0;
   char c0 = doc->text[doc->toks.v[p->head].off];
   if (c0 < 'A' || c0 > 'Z')
@@ -1423,8 +1421,8 @@ static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
     int obliged = 0, predicted = 0;
     for (uint32_t t = nv->tok; t < nv->tok + nv->ntok; t++) {
       const dyad_token *tk = &doc->toks.v[t];
-      predicted |= word_in(doc, tk, maybe); /* "would have to" */
-      if (!word_in(doc, tk, must))
+      predicted |= dyad__tok_in(doc, tk, maybe); /* "would have to" */
+      if (!dyad__tok_in(doc, tk, must))
         continue;
       /* "have to", "need to" (not "have signed") */
       obliged |= tk->tag == DYAD_TAG_MD ||
@@ -1685,20 +1683,6 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
  * attacks", "came under fire") and light verbs whose subject performs it
  * ("launched attacks", "paid a visit"). Kept here, not in data/, because
  * they are grammar, not vocabulary. */
-/* Is token t (case-folded) one of the words in list? */
-static int word_in(const dyad_doc *doc, const dyad_token *t,
-                   const char *const *list)
-{
-  char buf[24];
-  size_t n = dyad__fold(doc->text + t->off, t->len, buf, sizeof(buf) - 1);
-  if (n == (size_t)-1)
-    return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], buf, n) == 0)
-      return 1;
-  return 0;
-}
-
 static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
                    const char *const *list)
 {
@@ -1844,7 +1828,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     if (up < 0 || (size_t)up >= doc->phrases.n)
       break;
     const dyad_phrase *q = &doc->phrases.v[up];
-    if (q->kind != DYAD_PH_PP || !word_in(doc, &toks[q->tok], chain_preps) ||
+    if (q->kind != DYAD_PH_PP || !dyad__tok_in(doc, &toks[q->tok], chain_preps) ||
         q->attach < 0)
       break;
     cur = q->attach;
@@ -1873,7 +1857,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   int means = 0;
   if (c && vg && p->up >= 0 && !sa) {
     const dyad_phrase *q = &doc->phrases.v[p->up];
-    if (q->kind == DYAD_PH_PP && word_in(doc, &toks[q->tok], means_preps) &&
+    if (q->kind == DYAD_PH_PP && dyad__tok_in(doc, &toks[q->tok], means_preps) &&
         q->tok > vg->head) {
       if (c->subj >= 0)
         sa = dyad__np_actors(doc, ec->cs, np_first(doc, c->subj));

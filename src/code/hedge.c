@@ -20,15 +20,7 @@
 /* Is the token's folded form one of the words in list? */
 static int form_in(const dyad_doc *doc, uint32_t t, const char *const *list)
 {
-  char buf[24];
-  const dyad_token *tk = &doc->toks.v[t];
-  size_t n = dyad__fold(doc->text + tk->off, tk->len, buf, sizeof(buf) - 1);
-  if (n == (size_t)-1)
-    return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], buf, n) == 0)
-      return 1;
-  return 0;
+  return dyad__tok_in(doc, &doc->toks.v[t], list);
 }
 
 /* Is the verb group's lemma one of the words in list? */
