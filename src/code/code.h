@@ -171,6 +171,10 @@ int dyad__code_mutual(const char *code);
  * (actor.c) */
 int dyad__tok_in(const dyad_doc *doc, const dyad_token *t,
                  const char *const *list);
+/* Is the lemma of verb group vg one of the words of the NULL-ended list?
+ * (coder.c) */
+int dyad__verb_in(const dyad_doc *doc, const dyad_phrase *vg,
+                  const char *const *list);
 /* Is code an act that is an event with its source alone ("demanded early
  * elections", "went on strike"), the target left "---"? src: the source
  * (protests need people, request.c protester). noun: the act is named by

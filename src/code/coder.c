@@ -139,8 +139,6 @@ static int32_t pp_np_at(const dyad_doc *doc, uint32_t t)
   return -1;
 }
 
-static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
-                   const char *const *list);
 
 /* ---- emitting -------------------------------------------------------- */
 
@@ -1087,7 +1085,7 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
     return 1;
   if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
     return 0; /* "it would be foolish for Japan to strike" */
-  if (verb_is(doc, pv, implicative))
+  if (dyad__verb_in(doc, pv, implicative))
     return 1;
   /* a purpose that is itself a statement: "staged a sit-in to protest
    * against", "began a hunger strike to demand" (the object is an act,
@@ -1096,7 +1094,7 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
       "protest", "demand", "denounce", "condemn", "express", "voice",
       "show", "demonstrate", "press", "oppose", "reject", "support",
       "mark", "commemorate", "highlight", "criticize", "criticise", NULL};
-  if (pc->obj >= 0 && verb_is(doc, vg, expressive)) {
+  if (pc->obj >= 0 && dyad__verb_in(doc, vg, expressive)) {
     const dyad_phrase *o = ph(doc, pc->obj);
     return o && o->tok < c->tok && !(o->flags & DYAD_PHF_PRONOUN) &&
            !(o->flags & DYAD_PHF_PROPER) &&
@@ -1143,7 +1141,7 @@ static int32_t purpose_of_sending(const dyad_doc *doc, const dyad_clause *c)
     return -1;
   const dyad_clause *pc = &doc->clauses.v[c->parent];
   const dyad_phrase *pv = ph(doc, pc->verb);
-  if (!pv || pc->obj < 0 || pc->subj < 0 || !verb_is(doc, pv, send) ||
+  if (!pv || pc->obj < 0 || pc->subj < 0 || !dyad__verb_in(doc, pv, send) ||
       (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED | DYAD_PHF_INTENT |
                     DYAD_PHF_FUTURE | DYAD_PHF_THREAT)))
     return -1;
@@ -1210,7 +1208,7 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
       break;
     const dyad_phrase *nv = ph(doc, n->verb);
     if (!nv || nv->kind != DYAD_PH_VG || !nv->lemma ||
-        verb_is(doc, nv, stop_verbs))
+        dyad__verb_in(doc, nv, stop_verbs))
       break;
     int32_t t2, s2;
     uint32_t lp, w[8];
@@ -1377,7 +1375,7 @@ static int attempted(const dyad_doc *doc, const dyad_clause *c)
       (size_t)c->parent >= doc->clauses.n)
     return 0;
   const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
-  return pv && verb_is(doc, pv, attempt) &&
+  return pv && dyad__verb_in(doc, pv, attempt) &&
          !(pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_THREAT |
                         DYAD_PHF_NEGATED));
 }
@@ -1443,7 +1441,7 @@ static dyad_status must_demand(struct emit_ctx *ec, const dyad_clause *c,
     uint32_t lp, w[8];
     size_t nw;
     const struct dyad_verb_pat *h =
-        nv->lemma && !verb_is(doc, nv, stop_verbs)
+        nv->lemma && !dyad__verb_in(doc, nv, stop_verbs)
             ? find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw)
             : NULL;
     if (h && strcmp(h->code, "---") != 0 &&
@@ -1657,7 +1655,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       target >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, target)) : NULL;
   static const char *const charge[] = {"charge", NULL};
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strcmp(code, "173") == 0 &&
-      verb_is(doc, vg, charge) && charge_accuses(sa, ta))
+      dyad__verb_in(doc, vg, charge) && charge_accuses(sa, ta))
     snprintf(code, sizeof(code), "112");
   if (by_source && !ta && sa->n >= 2)
     return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
@@ -1683,8 +1681,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
  * attacks", "came under fire") and light verbs whose subject performs it
  * ("launched attacks", "paid a visit"). Kept here, not in data/, because
  * they are grammar, not vocabulary. */
-static int verb_is(const dyad_doc *doc, const dyad_phrase *vg,
-                   const char *const *list)
+int dyad__verb_in(const dyad_doc *doc, const dyad_phrase *vg,
+                  const char *const *list)
 {
   size_t n;
   const char *w = dyad_ctx_word(doc->ctx, vg->lemma, &n);
@@ -1845,9 +1843,9 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     const struct np_actors *subj =
         c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
                      : NULL;
-    if (subj && !ta && is_obj && verb_is(doc, vg, undergo_verbs))
+    if (subj && !ta && is_obj && dyad__verb_in(doc, vg, undergo_verbs))
       ta = subj;
-    else if (subj && !sa && verb_is(doc, vg, light_verbs))
+    else if (subj && !sa && dyad__verb_in(doc, vg, light_verbs))
       sa = subj;
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;

@@ -27,14 +27,7 @@ static int form_in(const dyad_doc *doc, uint32_t t, const char *const *list)
 static int lemma_in(const dyad_doc *doc, const dyad_phrase *vg,
                     const char *const *list)
 {
-  size_t n;
-  const char *w = vg->lemma ? dyad_ctx_word(doc->ctx, vg->lemma, &n) : NULL;
-  if (!w)
-    return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-      return 1;
-  return 0;
+  return vg->lemma && dyad__verb_in(doc, vg, list);
 }
 
 static const dyad_phrase *vg_of(const dyad_doc *doc, const dyad_clause *c)

@@ -75,18 +75,7 @@ static void country_hosting_its_own_people_is_void(void **state)
 /* The events of text dated date (YYYYMMDD), as for events_are. */
 static void events_on(const char *text, dyad_date date, const char *want)
 {
-  dyad_doc *doc = test_doc_on(ctx, text, DYAD_STAGE_ALL, date);
-  size_t n;
-  const dyad_event *ev = dyad_doc_events(doc, &n);
-  char got[256] = "";
-  size_t len = 0;
-  for (size_t i = 0; i < n && len < sizeof(got); i++)
-    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s %s %s",
-                            i ? "; " : "", ev[i].source, ev[i].code,
-                            ev[i].target);
-  dyad_doc_free(doc);
-  if (strcmp(got, want) != 0)
-    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+  test_events_on(ctx, text, date, want);
 }
 
 static void name_long_before_a_career_is_no_actor(void **state)

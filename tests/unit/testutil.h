@@ -66,12 +66,12 @@ static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
   return test_doc_on(ctx, text, stages, 20230322);
 }
 
-/* Codes text (dated 2023-03-22) with all stages and fails unless its
+/* Codes text dated date (YYYYMMDD) with all stages and fails unless its
  * events, as "SRC CODE TGT" joined by "; " in order, are want. */
-static inline void test_events_are(dyad_ctx *ctx, const char *text,
-                                   const char *want)
+static inline void test_events_on(dyad_ctx *ctx, const char *text,
+                                  dyad_date date, const char *want)
 {
-  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  dyad_doc *doc = test_doc_on(ctx, text, DYAD_STAGE_ALL, date);
   size_t n;
   const dyad_event *ev = dyad_doc_events(doc, &n);
   char got[1024] = "";
@@ -83,6 +83,13 @@ static inline void test_events_are(dyad_ctx *ctx, const char *text,
   dyad_doc_free(doc);
   if (strcmp(got, want) != 0)
     fail_msg("'%s': got '%s', want '%s'", text, got, want);
+}
+
+/* test_events_on for an article dated 2023-03-22. */
+static inline void test_events_are(dyad_ctx *ctx, const char *text,
+                                   const char *want)
+{
+  test_events_on(ctx, text, 20230322, want);
 }
 
 #endif
