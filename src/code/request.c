@@ -195,8 +195,9 @@ int dyad__code_mutual(const char *code)
  * ("China is joining", "the Fed demonstrated", "sterling rallied"). */
 static int protester(const char *src)
 {
-  static const char *const not_people[] = {"GOV", "CEN", "BUS", "MIL",
-                                           "ELI", "SPY", NULL};
+  /* a central bank is GOVBUS: its BUS ending covers it */
+  static const char *const not_people[] = {"GOV", "BUS", "MIL", "ELI",
+                                           "SPY", NULL};
   size_t n = strlen(src);
   if (n <= 3 || strncmp(src, "IGO", 3) == 0)
     return 0;
