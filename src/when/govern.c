@@ -100,21 +100,34 @@ static void sent_timexes(const dyad_doc *doc, uint32_t si, size_t *first,
   *last = lo;
 }
 
+/* Clause c's index *ci, its sentence *s and that sentence's timexes
+ * [*first, *last); 0 when the dates stage has not run or c is not one of
+ * doc's clauses. */
+static int clause_scope(const dyad_doc *doc, const dyad_clause *c, long *ci,
+                        const dyad_sentence **s, size_t *first, size_t *last)
+{
+  if (!doc || !c || !(doc->stages_done & DYAD_STAGE_WHEN) ||
+      c < doc->clauses.v || c >= doc->clauses.v + doc->clauses.n)
+    return 0;
+  *ci = c - doc->clauses.v;
+  long si = sent_of_clause(doc, (size_t)*ci);
+  if (si < 0)
+    return 0;
+  *s = &doc->sents.v[si];
+  sent_timexes(doc, (uint32_t)si, first, last);
+  return 1;
+}
+
 dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
                            int *from_text)
 {
   if (from_text)
     *from_text = 0;
-  if (!doc || !c || !(doc->stages_done & DYAD_STAGE_WHEN) ||
-      c < doc->clauses.v || c >= doc->clauses.v + doc->clauses.n)
-    return 0;
-  long ci = c - doc->clauses.v;
-  long si = sent_of_clause(doc, (size_t)ci);
-  if (si < 0)
-    return 0;
-  const dyad_sentence *s = &doc->sents.v[si];
+  long ci;
+  const dyad_sentence *s;
   size_t first, last;
-  sent_timexes(doc, (uint32_t)si, &first, &last);
+  if (!clause_scope(doc, c, &ci, &s, &first, &last))
+    return 0;
   for (int hops = 0; ci >= 0 && hops < 16; hops++) {
     int owned = 0;
     for (size_t k = first; k < last; k++) {
@@ -145,16 +158,11 @@ dyad_date dyad__event_date(const dyad_doc *doc, const dyad_clause *c,
  * when none governs it or one names no year ("today", "now"). */
 int dyad__event_year(const dyad_doc *doc, const dyad_clause *c)
 {
-  if (!doc || !c || !(doc->stages_done & DYAD_STAGE_WHEN) ||
-      c < doc->clauses.v || c >= doc->clauses.v + doc->clauses.n)
-    return 0;
-  long ci = c - doc->clauses.v;
-  long si = sent_of_clause(doc, (size_t)ci);
-  if (si < 0)
-    return 0;
-  const dyad_sentence *s = &doc->sents.v[si];
+  long ci;
+  const dyad_sentence *s;
   size_t first, last;
-  sent_timexes(doc, (uint32_t)si, &first, &last);
+  if (!clause_scope(doc, c, &ci, &s, &first, &last))
+    return 0;
   for (int hops = 0; ci >= 0 && hops < 16; hops++) {
     int year = 0, owned = 0;
     for (size_t k = first; k < last; k++) {
