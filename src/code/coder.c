@@ -955,13 +955,23 @@ static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
   return -1;
 }
 
-/* The by-agent of a passive clause. */
+/* The by-agent of a passive clause: "by" within 8 tokens of the verb, or,
+ * in a clause with no object, further on through a chain of prepositional
+ * phrases with no comma or verb between ("murdered in an attack on a
+ * police patrol by X"). */
 static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
                         const dyad_phrase *vg)
 {
   const dyad_token *toks = doc->toks.v;
   uint32_t end = c->tok + c->ntok;
-  for (uint32_t t = vg->head + 1; t < end && t < vg->head + 8; t++) {
+  int crossed = 0; /* a comma or verb seen since the verb */
+  for (uint32_t t = vg->head + 1; t < end && t < vg->head + 16; t++) {
+    int tg = toks[t].tag;
+    crossed |= tg == DYAD_TAG_COMMA || tg == DYAD_TAG_MD ||
+               tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
+               tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ;
+    if ((crossed || c->obj >= 0) && t >= vg->head + 8)
+      break; /* ("wounded about 40 during rehearsals for a visit by X") */
     char buf[4];
     size_t n = dyad__fold(doc->text + toks[t].off, toks[t].len, buf, 3);
     if (n == 2 && buf[0] == 'b' && buf[1] == 'y') {
@@ -1104,6 +1114,24 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
     /* ("urged the administration to press Japan": an actor asked) */
   }
   return 0;
+}
+
+/* Is c the that-clause of a verb of demanding with a bare subjunctive verb
+ * ("urged that the Community take action", "demanded that the government
+ * end curbs")? Its act is what was asked for, not an act done. */
+static int subjunctive_request(dyad_doc *doc, const dyad_clause *c,
+                               const dyad_phrase *vg)
+{
+  static const char *const mand[] = {
+      "demand", "insist", "urge", "ask", "require", "request", "propose",
+      "recommend", "suggest", "order", NULL};
+  if (c->kind != DYAD_CL_COMP || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n ||
+      doc->toks.v[vg->head].tag != DYAD_TAG_VB ||
+      (vg->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_INFINITIVE)))
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, mand);
 }
 
 /* The country that NP np is in ("an international force in Bosnia",
@@ -1486,6 +1514,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->kind == DYAD_CL_INF && !inf_realis(doc, c, vg) &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
       (sender = purpose_of_sending(doc, c)) < 0)
+    return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && subjunctive_request(doc, c, vg))
     return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) &&

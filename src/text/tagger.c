@@ -476,6 +476,21 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
     w->mask = B(CD);
     return;
   }
+  if (!cap && !e && (t->flags & DYAD_TOKF_HYPHEN) && t->len > 4) {
+    /* al-Thani, el-Sisi, bin-Laden: an unknown word whose short lower-case
+     * particle (Arabic article or "son of") is joined by a hyphen to a
+     * capitalised part is a name */
+    const char *raw = doc->text + t->off;
+    size_t k = 0;
+    while (k < 4 && k < t->len && raw[k] >= 'a' && raw[k] <= 'z')
+      k++;
+    if (k >= 2 && k <= 3 && k + 1 < t->len && raw[k] == '-' &&
+        raw[k + 1] >= 'A' && raw[k + 1] <= 'Z') {
+      t->tag = DYAD_TAG_NNP;
+      w->mask = B(NNP);
+      return;
+    }
+  }
   if (!cap) {
     /* a name written in lower case is used as a common noun (pharaoh) */
     if (t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
@@ -618,6 +633,60 @@ static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
 }
 
 /* Pass 2 for one token: the context rules. */
+/* Does the comma before token i close an aside that follows the noun
+ * phrase opening the sentence ("Greece, like most other members, plans
+ * to"), with no finite verb anywhere after i? Then the word at i is the
+ * sentence's verb. */
+static int comma_aside(const dyad_doc *doc, size_t a, size_t b, size_t i)
+{
+  const dyad_token *T = doc->toks.v;
+  size_t k = a;
+  while (k < i && (isnoun(T[k].tag) || isadj(T[k].tag) ||
+                   T[k].tag == DYAD_TAG_DT || T[k].tag == DYAD_TAG_POS))
+    k++;
+  if (k == a || k + 2 >= i || T[k].tag != DYAD_TAG_COMMA)
+    return 0;
+  for (size_t q = k + 1; q + 1 < i; q++)
+    if (T[q].tag == DYAD_TAG_COMMA || T[q].tag == DYAD_TAG_VBD ||
+        T[q].tag == DYAD_TAG_VBZ || T[q].tag == DYAD_TAG_VBP ||
+        T[q].tag == DYAD_TAG_MD)
+      return 0;
+  for (size_t q = i + 1; q < b; q++)
+    if (T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+        T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD)
+      return 0;
+  return 1;
+}
+
+/* Is token i right after the subject noun phrase of a that-clause whose
+ * verb demands ("demanded that the government", "urged that all
+ * parties")? Such a clause takes a bare subjunctive verb. */
+static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
+                             const struct tw *W,
+                             const struct dyad_tagger_ids *d)
+{
+  static const char *const mand[] = {
+      "demand", "insist", "urge", "ask", "require", "request", "propose",
+      "recommend", "suggest", "order", NULL};
+  const dyad_token *T = doc->toks.v;
+  size_t k = i;
+  while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                   T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS ||
+                   T[k - 1].tag == DYAD_TAG_POS || T[k - 1].tag == DYAD_TAG_CD ||
+                   T[k - 1].tag == DYAD_TAG_PDT))
+    k--;
+  if (k == i || k < a + 2 || T[k - 1].form != d->that ||
+      T[k - 1].tag != DYAD_TAG_IN || !isverb(T[k - 2].tag) ||
+      !W[k - 2].vlemma)
+    return 0;
+  size_t n;
+  const char *v = dyad_ctx_word(doc->ctx, W[k - 2].vlemma, &n);
+  for (size_t q = 0; v && mand[q]; q++)
+    if (strlen(mand[q]) == n && memcmp(mand[q], v, n) == 0)
+      return 1;
+  return 0;
+}
+
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                     struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
                     int *finite_seen)
@@ -815,6 +884,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       adv = 1; /* more African than ... */
     if (form == d->least && Pf == d->at)
       adv = 0;
+    if (i + 1 < b && W[i + 1].fl == 5 && memcmp(W[i + 1].f, "other", 5) == 0)
+      adv = 0; /* most other members: a quantity */
     /* more troubling, more irritated: participles used as adjectives */
     if (i + 1 < b && (Nm & (B(VBG) | B(VBN))) && !(Nm & NOUNS & ~B(NN)) &&
         !isnoun(N))
@@ -1158,6 +1229,29 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if (e && e->order[1] && isadj(e->order[1]))
       t->tag = DYAD_TAG_JJ;
   }
+  /* Algeria's leading human rights activist, a peace envoy: a
+   * noun-or-adjective word after the nouns of a phrase that no verb
+   * governs, and before a comma or a verb, heads it (after a verb it may
+   * be a predicate: "made living conditions safe"; before a preposition a
+   * postmodifier: "leaders active in trade") */
+  if ((m & B(NN)) && isadj(cur) && !(m & VERBS) &&
+      (P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && i >= a + 2 &&
+      (isnoun(T[i - 2].tag) || isadj(T[i - 2].tag)) &&
+      (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+       N == DYAD_TAG_NONE || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
+       N == DYAD_TAG_MD)) {
+    size_t k = i - 1;
+    while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                     T[k - 1].tag == DYAD_TAG_VBG || T[k - 1].tag == DYAD_TAG_POS ||
+                     T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS ||
+                     T[k - 1].tag == DYAD_TAG_CD || T[k - 1].tag == DYAD_TAG_HYPH))
+      k--;
+    if (k == a || !(isverb(T[k - 1].tag) || T[k - 1].tag == DYAD_TAG_MD ||
+                    T[k - 1].tag == DYAD_TAG_TO)) {
+      t->tag = DYAD_TAG_NN;
+      return;
+    }
+  }
   int subj = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
              P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
              (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
@@ -1180,6 +1274,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
     else if (sg && (P == DYAD_TAG_RB || objnext))
       t->tag = DYAD_TAG_VBZ;
+    else if (P == DYAD_TAG_COMMA && !*finite_seen && (Nf == d->to || objnext) &&
+             comma_aside(doc, a, b, i))
+      t->tag = DYAD_TAG_VBZ; /* Greece, like most members, plans to */
     else if (sg && !verbnext && !*finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
                                 B(VBZ) | B(NNS));
@@ -1331,6 +1428,24 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* base forms: VB / VBP / noun */
   if (m & (B(VB) | B(VBP))) {
+    /* a police patrol, an arms embargo: "a" makes its phrase singular, so
+     * the plural-looking word after it is a modifier and this word the
+     * head noun, not the verb of a plural subject */
+    if ((m & B(NN)) && (P == DYAD_TAG_NNS || P == DYAD_TAG_NNPS) &&
+        i >= a + 2 && T[i - 2].tag == DYAD_TAG_DT && W[i - 2].fl <= 2 &&
+        W[i - 2].f[0] == 'a' && (W[i - 2].fl == 1 || W[i - 2].f[1] == 'n')) {
+      t->tag = DYAD_TAG_NN;
+      return;
+    }
+    /* demanded that the government end curbs: in the that-clause of a
+     * verb of demanding the verb is a bare subjunctive right after the
+     * subject's noun phrase */
+    if ((m & B(VB)) && isnoun(P) && mandative_subject(doc, a, i, W, d) &&
+        ((Nm & (NOUNS | ADJS | B(DT) | B(PRPS) | B(CD) | B(RB))) ||
+         N == DYAD_TAG_PERIOD || N == DYAD_TAG_NONE)) {
+      t->tag = DYAD_TAG_VB;
+      return;
+    }
     /* help fund, help rebuild: a bare infinitive right after "help" */
     if ((m & B(VB)) && i > a && isverb(P) && W[i - 1].vlemma &&
         W[i - 1].vlemma == d->caus[2]) {
