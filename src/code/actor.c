@@ -662,6 +662,15 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   int best_heads = s.best.ntok && (s.best_at + s.best.ntok > ph->head ||
                                     (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
                                      collective_head(doc, ph, &s)));
+  if (s.best.ntok && !best_heads && s.best.type == ACT_PERSON &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) && !s.head_known) {
+    /* "Sheikh Hamad bin Khalifa al-Thani": only more name words after a
+     * listed person's name are still that person's name */
+    uint32_t k = s.best_at + s.best.ntok;
+    while (k <= ph->head && toks[k].tag == DYAD_TAG_NNP)
+      k++;
+    best_heads = k > ph->head;
+  }
   if (s.best.ntok && !s.agent.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL))
     best_heads = 1; /* PETRARCH takes an actor anywhere in the phrase
                        ("an anti- Gondor parade") */

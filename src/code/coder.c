@@ -154,6 +154,7 @@ struct emit_ctx {
   uint32_t clause0;       /* index of the sentence's first clause */
   uint64_t covered;       /* literal mode: bit k, clause clause0+k coded
                              an event or stands in one that did */
+  struct np_actors named; /* subject_actors: a subject with its apposition */
 };
 
 /* Is an event of this code by a country's own actor on the bare country
@@ -1352,6 +1353,91 @@ static int32_t apposed_actor(struct emit_ctx *ec, int32_t np)
   return a && a->n == 1 ? q : np;
 }
 
+/* Is token t inside a date or time expression ("Last month", "Last
+ * year")? */
+static int in_timex(const dyad_doc *doc, uint32_t t)
+{
+  uint32_t off = doc->toks.v[t].off;
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    dyad_span ts = doc->timexes.v[k].span;
+    if (off >= ts.off && off < ts.off + ts.len)
+      return 1;
+  }
+  return 0;
+}
+
+/* The actors of subject np, read with the apposition that renames it:
+ * "Salaheddine X, Algeria's leading human rights activist, staged ..."
+ * (an unlisted name: the description's actor acts) and "Qatar's emir,
+ * Sheikh Hamad, launched ..." (a description opening the sentence before
+ * the name). The source's text then covers both, name and description.
+ * Returns dyad__np_actors of np when there is no such apposition. */
+static const struct np_actors *subject_actors(struct emit_ctx *ec, int32_t np)
+{
+  dyad_doc *doc = ec->doc;
+  const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, np));
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP || (doc->ctx->flags & DYAD_CFG_LITERAL) ||
+      (p->flags & DYAD_PHF_COORD) || p->conj >= 0 || p->up >= 0 ||
+      (a && a->n != 1))
+    return a;
+  const dyad_phrase *d = NULL; /* the description */
+  int32_t di = -1;
+  for (int32_t q = np + 1; q < np + 8 && (size_t)q < doc->phrases.n; q++) {
+    const dyad_phrase *x = &doc->phrases.v[q];
+    if (x->tok > p->tok + p->ntok + 12)
+      break;
+    if (x->kind == DYAD_PH_NP && (x->flags & DYAD_PHF_APPOS) &&
+        x->attach == np && x->up < 0 && x->tok == p->tok + p->ntok + 1) {
+      d = x;
+      di = q;
+      break;
+    }
+  }
+  uint8_t htag = doc->toks.v[p->head].tag;
+  if (!d && a && (htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS) &&
+      p->tok >= 2 && doc->toks.v[p->tok - 1].tag == DYAD_TAG_COMMA) {
+    /* a common-noun description opening the sentence, a comma, the name */
+    int32_t q = np - 1;
+    while (q >= 0 && doc->phrases.v[q].up >= 0)
+      q--; /* (past the possessor of "Qatar's emir") */
+    const dyad_phrase *x = ph(doc, q);
+    uint32_t s0 = x ? doc->sents.v[dyad__sent_of(doc, x->tok)].tok : 0;
+    while (x && s0 < x->tok && (doc->toks.v[s0].flags & DYAD_TOKF_DATELINE))
+      s0++;
+    uint8_t xt = x ? doc->toks.v[x->head].tag : 0;
+    if (x && x->kind == DYAD_PH_NP && x->tok == s0 &&
+        x->tok + x->ntok == p->tok - 1 && !(x->flags & DYAD_PHF_COORD) &&
+        (xt == DYAD_TAG_NN || xt == DYAD_TAG_NNS) &&
+        (x->poss >= 0 || x->det >= 0) && !in_timex(doc, x->head)) {
+      d = x;
+      di = q;
+    }
+  }
+  if (!d || (doc->toks.v[d->head].tag != DYAD_TAG_NN &&
+             doc->toks.v[d->head].tag != DYAD_TAG_NNS &&
+             doc->toks.v[d->head].tag != DYAD_TAG_NNP &&
+             doc->toks.v[d->head].tag != DYAD_TAG_NNPS))
+    return a; /* ("Taiwan, one of the ...") */
+  const struct np_actors *da = dyad__np_actors(doc, ec->cs, np_first(doc, di));
+  uint8_t dt = doc->toks.v[d->head].tag;
+  if (!a && (!da || da->n != 1 || (dt != DYAD_TAG_NN && dt != DYAD_TAG_NNS)))
+    return a; /* (the actor of a description, not of a place named) */
+  ec->named = a ? *a : *da;
+  uint32_t b = p->tok < d->tok ? p->tok : d->tok;
+  uint32_t e = p->tok + p->ntok > d->tok + d->ntok ? p->tok + p->ntok
+                                                   : d->tok + d->ntok;
+  dyad_span sp = dyad__tok_span(doc, b, e), old = ec->named.span[0];
+  if (old.len && old.off < sp.off) {
+    sp.len += sp.off - old.off;
+    sp.off = old.off;
+  }
+  if (old.len && old.off + old.len > sp.off + sp.len)
+    sp.len = old.off + old.len - sp.off;
+  ec->named.span[0] = sp;
+  return &ec->named;
+}
+
 /* Is participial clause c the gerund object of its parent's verb ("to
  * resume shelling", "began shelling"), right after that verb? */
 static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
@@ -1662,8 +1748,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                           fight back */
   if (source < 0)
     return DYAD_OK;
-  const struct np_actors *sa = dyad__np_actors(doc, ec->cs,
-                                               np_first(doc, source));
+  const struct np_actors *sa =
+      source == c->subj && !by_source && psource < 0 && sender < 0
+          ? subject_actors(ec, source)
+          : dyad__np_actors(doc, ec->cs, np_first(doc, source));
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
@@ -1875,8 +1963,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                      : NULL;
     if (subj && !ta && is_obj && dyad__verb_in(doc, vg, undergo_verbs))
       ta = subj;
-    else if (subj && !sa && dyad__verb_in(doc, vg, light_verbs))
-      sa = subj;
+    else if (c->subj >= 0 && !sa && dyad__verb_in(doc, vg, light_verbs))
+      sa = subject_actors(ec, c->subj);
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
   }
@@ -1954,8 +2042,9 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL, {0}, 0,
-                          s->clause, 0};
+    struct emit_ctx ec = {.doc = doc, .cs = cs, .sent = si,
+                          .first_event = doc->events.n,
+                          .clause0 = s->clause};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)

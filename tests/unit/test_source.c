@@ -1,7 +1,10 @@
 /* test_source.c: who does an act (code/coder.c): a passive's by-agent
- * past a chain of prepositional phrases, and what a demand's that-clause
- * asks for is no act of its own. The sentences are our own. */
+ * past a chain of prepositional phrases, a name with its apposition, and
+ * what a demand's that-clause asks for is no act of its own. The
+ * sentences are our own. */
 #include "testutil.h"
+
+#include <stdio.h>
 
 static dyad_ctx *ctx;
 
@@ -47,11 +50,59 @@ static void demanded_act_is_no_act(void **state)
              "GBR 020 KENGOV");
 }
 
+/* The text of the events' sources, joined by "; ". */
+static void sources_are(const char *text, const char *want)
+{
+  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
+  size_t n;
+  const dyad_event *ev = dyad_doc_events(doc, &n);
+  char got[512] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < n && len < sizeof(got); i++)
+    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s",
+                            i ? "; " : "", (int)ev[i].source_span.len,
+                            text + ev[i].source_span.off);
+  dyad_doc_free(doc);
+  if (strcmp(got, want) != 0)
+    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+}
+
+static void unlisted_name_acts_through_its_apposition(void **state)
+{
+  (void)state;
+  events_are("Salim Wekesa, Kenya's leading human rights activist, "
+             "criticized the Kenyan police.",
+             "KENHRI 111 KENCOP");
+  sources_are("Salim Wekesa, Kenya's leading human rights activist, "
+              "criticized the Kenyan police.",
+              "Salim Wekesa, Kenya's leading human rights activist");
+}
+
+static void description_before_the_name_is_part_of_the_source(void **state)
+{
+  (void)state;
+  sources_are("Kenya's president, William Ruto, criticized Uganda.",
+              "Kenya's president, William Ruto");
+  /* a date before the name describes nobody */
+  sources_are("Last month, William Ruto criticized Uganda.",
+              "William Ruto");
+}
+
+static void more_name_words_after_a_listed_name(void **state)
+{
+  (void)state;
+  events_are("Sheikh Tamim bin Hamad al-Thani criticized Bahrain.",
+             "QATGOV 111 BHR");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(by_agent_past_a_chain_of_phrases),
       cmocka_unit_test(demanded_act_is_no_act),
+      cmocka_unit_test(unlisted_name_acts_through_its_apposition),
+      cmocka_unit_test(description_before_the_name_is_part_of_the_source),
+      cmocka_unit_test(more_name_words_after_a_listed_name),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
