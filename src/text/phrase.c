@@ -363,6 +363,18 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
+    /* "the Kurdistan Workers Party (PKK) leader": a name's acronym in
+     * parentheses, then a common noun the name modifies, is inside the
+     * noun phrase */
+    if (tg == DYAD_TAG_LRB && last_nom == j - 1 && j + 3 < end &&
+        (t[last_nom].flags & DYAD_TOKF_CAP) &&
+        (t[j + 1].flags & DYAD_TOKF_ALLCAPS) && t[j + 2].tag == DYAD_TAG_RRB &&
+        (t[j + 3].tag == DYAD_TAG_NN || t[j + 3].tag == DYAD_TAG_NNS) &&
+        !(t[j + 3].flags & DYAD_TOKF_CAP) &&
+        !(tcls(cx, j + 3) & WB(W_TIME))) { /* (not "(EC) yesterday") */
+      j += 3;
+      continue;
+    }
     /* only these tags may continue an NP past here (the tests below) */
     if (!(TB(tg) & NP_CONT))
       break;

@@ -31,6 +31,23 @@ static void title_and_name_make_one_np(void **state)
   dyad_doc_free(doc);
 }
 
+static void acronym_in_parentheses_stays_inside_the_np(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Workers/NNPS Party/NNP (/-LRB- PKK/NNP "
+                                     ")/-RRB- officials/NNS/official "
+                                     "met/VBD/meet ./.");
+  const dyad_phrase *np = &doc->phrases.v[0];
+  assert_int_equal(np->kind, DYAD_PH_NP);
+  assert_int_equal(np->ntok, 6);
+  assert_head(doc, 0, "officials");
+  dyad_doc_free(doc);
+  /* a name in parentheses is no acronym of the words before */
+  doc = tagged_doc(*state, "the/DT party/NN (/-LRB- Smith/NNP )/-RRB- "
+                           "officials/NNS/official met/VBD/meet ./.");
+  assert_int_equal(doc->phrases.v[0].ntok, 2);
+  dyad_doc_free(doc);
+}
+
 static void up_to_a_number_opens_an_np(void **state)
 {
   /* the tagger may read this "to" as a preposition: still a quantity */
@@ -445,6 +462,7 @@ int main(void)
       cmocka_unit_test(participle_after_verb_opens_np),
       cmocka_unit_test(would_is_modal_whatever_its_lemma),
       cmocka_unit_test(writer_text_brackets),
+      cmocka_unit_test(acronym_in_parentheses_stays_inside_the_np),
       cmocka_unit_test(writer_json_is_valid),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

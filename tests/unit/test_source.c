@@ -95,6 +95,16 @@ static void more_name_words_after_a_listed_name(void **state)
              "QATGOV 111 BHR");
 }
 
+static void agent_based_in_a_country_is_of_that_country(void **state)
+{
+  (void)state;
+  events_are("A newspaper based in Nairobi criticized the Ugandan army.",
+             "KENMED 111 UGAMIL");
+  events_are("Rebels based in Sudan attacked Chad.", "SDNREB 190 TCD");
+  /* only right after the phrase: "in Sudan" here is where they attacked */
+  events_are("Rebels attacked Chad in Sudan.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -103,6 +113,7 @@ int main(void)
       cmocka_unit_test(unlisted_name_acts_through_its_apposition),
       cmocka_unit_test(description_before_the_name_is_part_of_the_source),
       cmocka_unit_test(more_name_words_after_a_listed_name),
+      cmocka_unit_test(agent_based_in_a_country_is_of_that_country),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
