@@ -1117,6 +1117,68 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
   return 0;
 }
 
+/* "accused the West of undermining stability and NATO of barging in": a
+ * pattern whose last word is "of" before a gerund, and later in the
+ * sentence "and" + a noun phrase + "of" + a gerund: that noun phrase is a
+ * second object of the same verb. Returns it, or -1. */
+static int32_t parallel_object(const dyad_doc *doc, const dyad_clause *c,
+                               uint32_t lastprep)
+{
+  static const char *const of[] = {"of", NULL}, *const and_[] = {"and", NULL};
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = sentence_end(doc, c);
+  if (lastprep == UINT32_MAX || lastprep + 2 >= end ||
+      !dyad__tok_in(doc, &toks[lastprep], of) ||
+      toks[lastprep + 1].tag != DYAD_TAG_VBG)
+    return -1;
+  for (uint32_t t = lastprep + 2; t + 3 < end; t++) {
+    int tg = toks[t].tag;
+    if (tg == DYAD_TAG_PERIOD || tg == DYAD_TAG_COLON || tg == DYAD_TAG_MD ||
+        tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP)
+      return -1;
+    if (tg != DYAD_TAG_CC || !dyad__tok_in(doc, &toks[t], and_))
+      continue;
+    int32_t np = np_at(doc, t + 1);
+    const dyad_phrase *p = ph(doc, np);
+    if (!p || p->tok != t + 1)
+      return -1;
+    uint32_t e = p->tok + p->ntok;
+    if (p->up >= 0) {
+      const dyad_phrase *u = ph(doc, p->up);
+      if (u && u->kind == DYAD_PH_NP && u->tok == p->tok)
+        e = u->tok + u->ntok; /* (a possessed phrase: "NATO's allies") */
+    }
+    return e + 1 < end && dyad__tok_in(doc, &toks[e], of) &&
+                   toks[e + 1].tag == DYAD_TAG_VBG
+               ? np
+               : -1;
+  }
+  return -1;
+}
+
+/* Is c the "of" + gerund clause of a verb of accusing ("accused Kenya of
+ * arming rebels", "convicted him of spying")? What is alleged is the
+ * accusation's content, not an act the article reports. */
+static int accusation_content(dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const accuse[] = {
+      "accuse", "suspect", "convict", "acquit", "charge", NULL};
+  static const char *const of[] = {"of", "with", NULL};
+  /* (up a chain of such clauses: "of arming rebels and Sudan of
+   * sheltering them") */
+  for (int g = 0; g < 4; g++) {
+    if (c->kind != DYAD_CL_PART || c->sub_word == UINT32_MAX ||
+        c->parent < 0 || (size_t)c->parent >= doc->clauses.n ||
+        !dyad__tok_in(doc, &doc->toks.v[c->sub_word], of))
+      return 0;
+    const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+    if (pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, accuse))
+      return 1;
+    c = &doc->clauses.v[c->parent];
+  }
+  return 0;
+}
+
 /* Is c the that-clause of a verb of demanding with a bare subjunctive verb
  * ("urged that the Community take action", "demanded that the government
  * end curbs")? Its act is what was asked for, not an act done. */
@@ -1601,7 +1663,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
       (sender = purpose_of_sending(doc, c)) < 0)
     return DYAD_OK;
-  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && subjunctive_request(doc, c, vg))
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (subjunctive_request(doc, c, vg) || accusation_content(doc, c)))
     return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -1790,7 +1853,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!code[0] && mirror[0]) /* ":B" patterns: only the swapped event */
     return ta ? emit_pairs(ec, ta, sa, mirror, NULL, vs, hit->rule, flags)
               : DYAD_OK;
-  return emit_pairs(ec, sa, ta, code, mirror, vs, hit->rule, flags);
+  dyad_status st = emit_pairs(ec, sa, ta, code, mirror, vs, hit->rule, flags);
+  int32_t po = ta && !(doc->ctx->flags & DYAD_CFG_LITERAL)
+                   ? parallel_object(doc, c, lastprep)
+                   : -1;
+  const struct np_actors *pa =
+      po >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, po)) : NULL;
+  if (st == DYAD_OK && pa)
+    st = emit_pairs(ec, sa, pa, code, mirror, vs, hit->rule, flags);
+  return st;
 }
 
 /* ---- event nouns ------------------------------------------------------ */

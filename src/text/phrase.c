@@ -805,6 +805,15 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     if (scan_vg(cx, le, end, &v) > le && v.finite)
       m--;
   }
+  /* "accused the West of undermining stability and NATO of barging in":
+   * a member followed by its own "of" + gerund, parallel to the one this
+   * object follows, is a second object of the verb before, not a second
+   * object of the gerund */
+  uint32_t le = ends[m - 1];
+  if (m > 1 && i >= 2 && t[i - 1].tag == DYAD_TAG_VBG &&
+      (tcls(cx, i - 2) & WB(W_OF)) && le + 1 < end &&
+      (tcls(cx, le) & WB(W_OF)) && t[le + 1].tag == DYAD_TAG_VBG)
+    m--;
   *n = m;
   return ends[m - 1];
 }

@@ -48,6 +48,27 @@ static void acronym_in_parentheses_stays_inside_the_np(void **state)
   dyad_doc_free(doc);
 }
 
+static void parallel_of_gerund_ends_a_coordination(void **state)
+{
+  /* accused X of arming rebels and Y of sheltering them: "rebels and Y"
+   * is no coordination */
+  dyad_doc *doc = tagged_doc(*state, "Kenya/NNP accused/VBD/accuse Uganda/NNP "
+                                     "of/IN arming/VBG/arm rebels/NNS/rebel "
+                                     "and/CC Sudan/NNP of/IN "
+                                     "sheltering/VBG/shelter them/PRP ./.");
+  for (size_t k = 0; k < doc->phrases.n; k++)
+    assert_false(doc->phrases.v[k].flags & DYAD_PHF_COORD);
+  dyad_doc_free(doc);
+  doc = tagged_doc(*state, "Kenya/NNP accused/VBD/accuse Uganda/NNP "
+                           "of/IN arming/VBG/arm rebels/NNS/rebel and/CC "
+                           "militias/NNS/militia ./.");
+  int coord = 0;
+  for (size_t k = 0; k < doc->phrases.n; k++)
+    coord |= (doc->phrases.v[k].flags & DYAD_PHF_COORD) != 0;
+  assert_true(coord);
+  dyad_doc_free(doc);
+}
+
 static void up_to_a_number_opens_an_np(void **state)
 {
   /* the tagger may read this "to" as a preposition: still a quantity */
@@ -463,6 +484,7 @@ int main(void)
       cmocka_unit_test(would_is_modal_whatever_its_lemma),
       cmocka_unit_test(writer_text_brackets),
       cmocka_unit_test(acronym_in_parentheses_stays_inside_the_np),
+      cmocka_unit_test(parallel_of_gerund_ends_a_coordination),
       cmocka_unit_test(writer_json_is_valid),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

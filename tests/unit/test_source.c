@@ -105,6 +105,20 @@ static void agent_based_in_a_country_is_of_that_country(void **state)
   events_are("Rebels attacked Chad in Sudan.", "");
 }
 
+static void second_object_with_its_own_of_gerund(void **state)
+{
+  (void)state;
+  events_are("Kenya accused Uganda of arming rebels and Sudan of "
+             "sheltering them.",
+             "KEN 1123 UGA; KEN 1123 SDN");
+}
+
+static void what_is_alleged_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenya accused Uganda of shelling Nairobi.", "KEN 1123 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -114,6 +128,8 @@ int main(void)
       cmocka_unit_test(description_before_the_name_is_part_of_the_source),
       cmocka_unit_test(more_name_words_after_a_listed_name),
       cmocka_unit_test(agent_based_in_a_country_is_of_that_country),
+      cmocka_unit_test(second_object_with_its_own_of_gerund),
+      cmocka_unit_test(what_is_alleged_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
