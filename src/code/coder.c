@@ -1539,6 +1539,27 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
   return f;
 }
 
+/* "The army prepared to resume shelling", "troops are preparing to
+ * storm": is c an act governed (through infinitives and gerund objects)
+ * by a verb of getting ready, itself not negated? Readying force is a
+ * show of military power (150), not a threat, which is said. */
+static int prepared(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const ready[] = {"prepare", "mobilize", "mobilise",
+                                      NULL};
+  for (int hop = 0; hop < 3 &&
+                    (c->kind == DYAD_CL_INF ||
+                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
+                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
+       hop++) {
+    c = &doc->clauses.v[c->parent];
+    const dyad_phrase *pv = ph(doc, c->verb);
+    if (pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, ready))
+      return !(pv->flags & (DYAD_PHF_NEGATED | DYAD_PHF_MODAL));
+  }
+  return 0;
+}
+
 /* "tried to hack into", "attempted to seize": an attempt at coercion or
  * violence is that act in CAMEO (a failed attack is an attack; CAMEO has
  * no "intend to attack" but the threat, which an attempt is not). Is c an
@@ -1803,6 +1824,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     modal &= ~(uint32_t)DYAD_PHF_INTENT;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strncmp(code, "13", 2) == 0 &&
+      (strncmp(hcode, "18", 2) == 0 || strncmp(hcode, "19", 2) == 0 ||
+       strncmp(hcode, "20", 2) == 0) && prepared(doc, c)) {
+    snprintf(code, sizeof(code), "150"); /* forces readied, not a threat */
+    mirror[0] = '\0';
+  }
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
   if (mirror[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&

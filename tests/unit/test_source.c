@@ -1,7 +1,8 @@
-/* test_source.c: who does an act (code/coder.c): a passive's by-agent
- * past a chain of prepositional phrases, a name with its apposition, and
- * what a demand's that-clause asks for is no act of its own. The
- * sentences are our own. */
+/* test_source.c: who does an act, and which (code/coder.c, actor.c): a
+ * passive's by-agent past a chain of prepositional phrases, a name with
+ * its apposition, an agent based in a country, a second accused; what a
+ * demand asks for or an accusation alleges is no act of its own, and
+ * readying force is a show of it. The sentences are our own. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -119,6 +120,16 @@ static void what_is_alleged_is_no_event(void **state)
   events_are("Kenya accused Uganda of shelling Nairobi.", "KEN 1123 UGA");
 }
 
+static void force_being_readied_is_a_show_of_force(void **state)
+{
+  (void)state;
+  events_are("Kenyan troops are preparing to attack Somali rebels.",
+             "KENMIL 150 SOMREB");
+  /* said, it is a threat */
+  events_are("Kenya threatened to attack Somali rebels.",
+             "KEN 1384 SOMREB; KEN 138 SOMREB");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -130,6 +141,7 @@ int main(void)
       cmocka_unit_test(agent_based_in_a_country_is_of_that_country),
       cmocka_unit_test(second_object_with_its_own_of_gerund),
       cmocka_unit_test(what_is_alleged_is_no_event),
+      cmocka_unit_test(force_being_readied_is_a_show_of_force),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
