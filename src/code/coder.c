@@ -1179,6 +1179,24 @@ static int accusation_content(dyad_doc *doc, const dyad_clause *c)
   return 0;
 }
 
+/* The refusal (124x) matching a yielding act (08x) said not to be going
+ * to happen ("will not end their strike", "won't lift the sanctions"):
+ * writes it into out (8 bytes) and returns 1, or returns 0. */
+static int refused_yield(const char *code, char out[8])
+{
+  static const char *const map[][2] = {
+      {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"085", "1244"},
+      {"086", "1245"}, {"087", "1246"}, {"080", "124"}};
+  if (strncmp(code, "08", 2) != 0)
+    return 0;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(map); k++)
+    if (strncmp(code, map[k][0], 3) == 0) {
+      snprintf(out, 8, "%s", map[k][1]);
+      return 1;
+    }
+  return 0;
+}
+
 /* Is c the that-clause of a verb of demanding with a bare subjunctive verb
  * ("urged that the Community take action", "demanded that the government
  * end curbs")? Its act is what was asked for, not an act done. */
@@ -1804,7 +1822,16 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   /* a PETRARCH pattern that names words before the verb ("&NEGATVAUXVRB *")
    * codes the negation itself */
   int literal_pre = (doc->ctx->flags & DYAD_CFG_LITERAL) && hit->npre > 0;
-  if (negated(doc, c, vg) && !literal_pre) {
+  char refuse[8];
+  int refusal = 0; /* "will not end their strike": a refusal to yield */
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (vg->flags & DYAD_PHF_NEGATED) && (vg->flags & DYAD_PHF_FUTURE) &&
+      !(vg->flags & (DYAD_PHF_MODAL | DYAD_PHF_INTENT | DYAD_PHF_THREAT)) &&
+      !(c->flags & DYAD_CLF_CONDITIONAL) && refused_yield(hcode, refuse)) {
+    hcode = refuse;
+    refusal = 1;
+  }
+  if (negated(doc, c, vg) && !literal_pre && !refusal) {
     if (!(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
     flags |= DYAD_EVF_NEGATED;
@@ -1818,6 +1845,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                        ? 0
                        : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  if (refusal)
+    modal &= ~(uint32_t)DYAD_PHF_FUTURE; /* the refusal is made now */
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
       ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
       attempted(doc, c))

@@ -211,15 +211,16 @@ int dyad__code_targetless(const char *code, const char *src, int noun)
 {
   static const char *const alone[] = {
       "023", "024", "025", "028", "103", "104", "105", "106", "107",
-      "081", "0831", "0871", "0873", "141", "142", "143", "144",
-      "145", "1723", "1724", NULL};
+      "081", "0831", "0871", "0873", "082", "1242", "141", "142", "143",
+      "144", "145", "1723", "1724", NULL};
   static const char *const noun_alone[] = {
       "141", "142", "143", "144", "145", "1723", "1724", NULL};
   size_t n = strlen(code);
   if (n < 3 || (n == 3 && code[2] == '0'))
     return 0;
-  if (strncmp(code, "14", 2) == 0 && !protester(src))
-    return 0;
+  if ((strncmp(code, "14", 2) == 0 || strncmp(code, "082", 3) == 0 ||
+       strncmp(code, "1242", 4) == 0) && !protester(src))
+    return 0; /* (protesters end or keep up their protest) */
   const char *const *list = noun ? noun_alone : alone;
   for (size_t i = 0; list[i]; i++)
     if (strncmp(code, list[i], strlen(list[i])) == 0)

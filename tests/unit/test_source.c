@@ -130,6 +130,19 @@ static void force_being_readied_is_a_show_of_force(void **state)
              "KEN 1384 SOMREB; KEN 138 SOMREB");
 }
 
+static void will_not_yield_is_a_refusal(void **state)
+{
+  (void)state;
+  events_are("Kenya will not lift sanctions on Uganda.", "KEN 1244 UGA");
+  events_are("Kenyan teachers will not end their strike.",
+             "KENEDU 1242 ---");
+  events_are("Kenyan teachers ended their strike.", "KENEDU 082 ---");
+  /* a government does not end its own protest */
+  events_are("Kenya ended the strike.", "");
+  /* a past act that did not happen is no refusal */
+  events_are("Kenyan teachers did not end their strike.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -142,6 +155,7 @@ int main(void)
       cmocka_unit_test(second_object_with_its_own_of_gerund),
       cmocka_unit_test(what_is_alleged_is_no_event),
       cmocka_unit_test(force_being_readied_is_a_show_of_force),
+      cmocka_unit_test(will_not_yield_is_a_refusal),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
