@@ -384,6 +384,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                   (tg == DYAD_TAG_VBN && i > 0 &&
                    (t[i - 1].tag == DYAD_TAG_IN ||
                     t[i - 1].tag == DYAD_TAG_TO || after_lexverb(cx, i)));
+    if (tg == DYAD_TAG_VBG && last_nom != UINT32_MAX && last_nom == j - 1 &&
+        tag_adj(nt))
+      break; /* "a declaration | demanding wide-ranging changes": after
+                its head, a gerund with an adjective after it opens a
+                participle clause ("oil producing countries" stays) */
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -1026,6 +1031,22 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         !(c & WB(W_SUB)) && !atleast) {
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, vg_seen, g, &n);
+      struct vgx v2;
+      uint32_t s0 = s->tok;
+      while (s0 < i && (t[s0].flags & DYAD_TOKF_DATELINE))
+        s0++;
+      if (n > 1 && !vg_seen && t[s0].tag == DYAD_TAG_IN &&
+          t[g[0].e].tag == DYAD_TAG_COMMA &&
+          scan_vg(cx, e, end, &v2) > e && v2.finite) {
+        /* "At the end of a seminar on reform, around 100 intellectuals
+         * and activists published": in the prepositional phrases opening
+         * a sentence, a comma list right before its first, finite verb is
+         * no object of the preposition; its members after the comma are
+         * the subject ("Ministers from X, Y and Z are attending" is not
+         * such an opening) */
+        n = 1;
+        e = g[0].e;
+      }
       int clause_next = 0;
       if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN &&
           !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))
