@@ -208,8 +208,13 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (tgt[0] && strcmp(src, tgt) == 0)
     return DYAD_OK; /* an actor acting on itself is not an event */
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
-      strncmp(src, tgt, 3) == 0 && self_country_void(code))
-    return DYAD_OK;
+      strncmp(src, tgt, 3) == 0 && self_country_void(code)) {
+    if (!dyad__code_targetless(code, src, (flags & DYAD_EVF_NOUN) != 0))
+      return DYAD_OK;
+    tgt = ""; /* "Arab activists demanded reform in the Arab world": an
+                 act that stands with its source alone keeps it */
+    ts = (dyad_span){0, 0};
+  }
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(src) == 3 &&
       strncmp(src, tgt, 3) == 0 &&
       (strncmp(code, "04", 2) == 0 || strncmp(code, "01", 2) == 0))

@@ -143,6 +143,16 @@ static void will_not_yield_is_a_refusal(void **state)
   events_are("Kenyan teachers did not end their strike.", "");
 }
 
+static void act_on_its_own_country_keeps_its_source(void **state)
+{
+  (void)state;
+  /* a demand for reform at home stands alone; a statement about home is
+   * void */
+  events_are("Kenyan intellectuals demanded political change in Kenya.",
+             "KENEDU 104 ---");
+  events_are("Kenyan officials criticized Kenya.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -156,6 +166,7 @@ int main(void)
       cmocka_unit_test(what_is_alleged_is_no_event),
       cmocka_unit_test(force_being_readied_is_a_show_of_force),
       cmocka_unit_test(will_not_yield_is_a_refusal),
+      cmocka_unit_test(act_on_its_own_country_keeps_its_source),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
