@@ -153,6 +153,14 @@ static void act_on_its_own_country_keeps_its_source(void **state)
   events_are("Kenyan officials criticized Kenya.", "");
 }
 
+static void rebels_surrender_alone(void **state)
+{
+  (void)state;
+  events_are("Ugandan rebels surrendered last week.", "UGAREB 0874 ---");
+  /* a withdrawal of no armed group needs whom it leaves */
+  events_are("Kenya withdrew from the talks.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -167,6 +175,7 @@ int main(void)
       cmocka_unit_test(force_being_readied_is_a_show_of_force),
       cmocka_unit_test(will_not_yield_is_a_refusal),
       cmocka_unit_test(act_on_its_own_country_keeps_its_source),
+      cmocka_unit_test(rebels_surrender_alone),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
