@@ -1368,6 +1368,51 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
   }
 }
 
+/* "Sunnis demanded that control of the ministry be taken away from
+ * Shiite parties": for an appeal or demand whose that-clause has a
+ * subject naming no actor, the first actor that clause names (not the
+ * source's own) is the one the request concerns. Returns its NP or -1. */
+static int32_t that_clause_actor(struct emit_ctx *ec, const dyad_clause *c)
+{
+  dyad_doc *doc = ec->doc;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  const struct np_actors *sa =
+      c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
+                   : NULL;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    static const char *const that[] = {"that", NULL};
+    static const char *const preps[] = {"from", "to", "against", "on", NULL};
+    if (n->parent != (int32_t)ci || n->kind != DYAD_CL_COMP)
+      continue;
+    if (n->sub_word == UINT32_MAX || n->sub_word < c->tok ||
+        !dyad__tok_in(doc, &doc->toks.v[n->sub_word], that))
+      return -1;
+    if (n->subj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, n->subj)))
+      return -1; /* (its subject, the one asked, is found elsewhere) */
+    uint32_t end = n->tok + n->ntok;
+    for (size_t q = phrase_after(doc, n->tok);
+         q < doc->phrases.n && doc->phrases.v[q].tok < end; q++) {
+      const dyad_phrase *p = &doc->phrases.v[q];
+      const dyad_phrase *u = ph(doc, p->up);
+      /* the clause's object, or the object of a from/to/against/on phrase
+       * ("taken away from X", "sent to X"; not "director of X") */
+      if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR) ||
+          region_place(ec, (int32_t)q) ||
+          !((int32_t)q == n->obj ||
+            (u && u->kind == DYAD_PH_PP &&
+             dyad__tok_in(doc, &doc->toks.v[u->tok], preps))))
+        continue;
+      const struct np_actors *a =
+          dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)q));
+      if (a && !(sa && sa->n && a->n && strcmp(a->code[0], sa->code[0]) == 0))
+        return (int32_t)q;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /* Is NP np the object of a place preposition ("in northern Chad")? */
 static int in_locative(const dyad_doc *doc, int32_t np)
 {
@@ -1807,6 +1852,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     snprintf(req, sizeof(req), "%s", hcode);
     requested_act(ec, c, vg, &target, req);
     hcode = req;
+  }
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && !passive &&
+      (strncmp(hcode, "02", 2) == 0 || strncmp(hcode, "10", 2) == 0) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    int32_t ct = that_clause_actor(ec, c);
+    if (ct >= 0)
+      target = ct;
   }
   int32_t source = psource >= 0 ? psource : sender >= 0 ? sender : c->subj;
   if (source >= 0 && psource < 0 && sender < 0 &&

@@ -658,6 +658,40 @@ static int comma_aside(const dyad_doc *doc, size_t a, size_t b, size_t i)
   return 1;
 }
 
+/* Is token k a verb of demanding (demand, insist, urge ...)? */
+static int mandative_verb(const dyad_doc *doc, const struct tw *W, size_t k)
+{
+  static const char *const mand[] = {
+      "demand", "insist", "urge", "ask", "require", "request", "propose",
+      "recommend", "suggest", "order", NULL};
+  if (!W[k].vlemma)
+    return 0;
+  size_t n;
+  const char *v = dyad_ctx_word(doc->ctx, W[k].vlemma, &n);
+  for (size_t q = 0; v && mand[q]; q++)
+    if (strlen(mand[q]) == n && memcmp(mand[q], v, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* Is there a bare "be" (a subjunctive: "that control of X be taken")
+ * after token i, before any word that can only be a finite verb? */
+static int subjunctive_be_ahead(const dyad_doc *doc, size_t i, size_t b,
+                                const struct tw *W,
+                                const struct dyad_tagger_ids *d)
+{
+  const dyad_token *T = doc->toks.v;
+  for (size_t k = i; k < b && k < i + 12; k++) {
+    if (W[k].fl == 2 && memcmp(W[k].f, "be", 2) == 0)
+      return 1;
+    if (T[k].kind != DYAD_TK_WORD || W[k].vlemma == d->be ||
+        ((W[k].mask & (B(VBD) | B(VBZ) | B(VBP) | B(MD))) &&
+         !(W[k].mask & (NOUNS | ADJS))))
+      return 0;
+  }
+  return 0;
+}
+
 /* Is token i right after the subject noun phrase of a that-clause whose
  * verb demands ("demanded that the government", "urged that all
  * parties")? Such a clause takes a bare subjunctive verb. */
@@ -665,9 +699,6 @@ static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
                              const struct tw *W,
                              const struct dyad_tagger_ids *d)
 {
-  static const char *const mand[] = {
-      "demand", "insist", "urge", "ask", "require", "request", "propose",
-      "recommend", "suggest", "order", NULL};
   const dyad_token *T = doc->toks.v;
   size_t k = i;
   while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
@@ -675,16 +706,9 @@ static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
                    T[k - 1].tag == DYAD_TAG_POS || T[k - 1].tag == DYAD_TAG_CD ||
                    T[k - 1].tag == DYAD_TAG_PDT))
     k--;
-  if (k == i || k < a + 2 || T[k - 1].form != d->that ||
-      T[k - 1].tag != DYAD_TAG_IN || !isverb(T[k - 2].tag) ||
-      !W[k - 2].vlemma)
-    return 0;
-  size_t n;
-  const char *v = dyad_ctx_word(doc->ctx, W[k - 2].vlemma, &n);
-  for (size_t q = 0; v && mand[q]; q++)
-    if (strlen(mand[q]) == n && memcmp(mand[q], v, n) == 0)
-      return 1;
-  return 0;
+  return k != i && k >= a + 2 && T[k - 1].form == d->that &&
+         T[k - 1].tag == DYAD_TAG_IN && isverb(T[k - 2].tag) &&
+         mandative_verb(doc, W, k - 2);
 }
 
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
@@ -764,8 +788,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if ((N == DYAD_TAG_NN ||
               (isadj(N) && i + 2 < b && T[i + 2].tag == DYAD_TAG_NN)) &&
              (!isverb(P) || i + 2 >= b || T[i + 2].tag == DYAD_TAG_PERIOD ||
-              T[i + 2].tag == DYAD_TAG_COMMA || T[i + 2].tag == DYAD_TAG_IN))
-      t->tag = DYAD_TAG_DT; /* that decision, that hard edge */
+              T[i + 2].tag == DYAD_TAG_COMMA || T[i + 2].tag == DYAD_TAG_IN) &&
+             !(isverb(P) && mandative_verb(doc, W, i - 1) &&
+               subjunctive_be_ahead(doc, i + 1, b, W, d)))
+      t->tag = DYAD_TAG_DT; /* that decision, that hard edge (but "demanded
+                               that control of X be taken away") */
     else
       t->tag = DYAD_TAG_IN;
     return;

@@ -161,6 +161,18 @@ static void rebels_surrender_alone(void **state)
   events_are("Kenya withdrew from the talks.", "");
 }
 
+static void demand_about_a_party_named_in_its_that_clause(void **state)
+{
+  (void)state;
+  events_are("Kenyan activists demanded that control of the port be taken "
+             "away from Ugandan officials.",
+             "KENOPP 100 UGAGOV");
+  /* not an actor the clause names in passing ("director of X") */
+  events_are("Kenyan activists demanded that the name of the Ugandan "
+             "minister be withdrawn.",
+             "KENOPP 106 ---");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -176,6 +188,7 @@ int main(void)
       cmocka_unit_test(will_not_yield_is_a_refusal),
       cmocka_unit_test(act_on_its_own_country_keeps_its_source),
       cmocka_unit_test(rebels_surrender_alone),
+      cmocka_unit_test(demand_about_a_party_named_in_its_that_clause),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -45,6 +45,15 @@ static void subjunctive_after_a_verb_of_demanding(void **state)
          "PRP VBD IN DT NN NN NN VBD NNP .");
 }
 
+static void that_before_a_subjunctive_be_is_a_complementizer(void **state)
+{
+  (void)state;
+  expect("They demanded that control of the port be handed over .",
+         "PRP VBD IN NN IN DT NN VB VBN RP .");
+  /* with no subjunctive after it, a determiner */
+  expect("They demanded that sum in cash .", "PRP VBD DT NN IN NN .");
+}
+
 static void verb_after_an_aside_between_commas(void **state)
 {
   (void)state;
@@ -342,6 +351,7 @@ int main(void)
       cmocka_unit_test(indefinite_article_makes_the_head_a_noun),
       cmocka_unit_test(subjunctive_after_a_verb_of_demanding),
       cmocka_unit_test(verb_after_an_aside_between_commas),
+      cmocka_unit_test(that_before_a_subjunctive_be_is_a_complementizer),
       cmocka_unit_test(compound_head_before_a_comma_is_a_noun),
       cmocka_unit_test(arabic_particle_name_is_proper),
   };
