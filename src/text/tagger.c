@@ -429,6 +429,42 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
   return 0;
 }
 
+/* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
+ * with no space lost between them? */
+static int after_dotted(const dyad_doc *doc, size_t i)
+{
+  const dyad_token *p = &doc->toks.v[i - 1];
+  const char *s = doc->text + p->off;
+  if (!(p->flags & DYAD_TOKF_ABBREV) || p->len < 4 || s[p->len - 1] != '.' ||
+      !(doc->toks.v[i].flags & DYAD_TOKF_SPACE))
+    return 0;
+  for (uint32_t k = 0; k < p->len; k++)
+    if (!(k % 2 ? s[k] == '.' : s[k] >= 'A' && s[k] <= 'Z'))
+      return 0;
+  return 1;
+}
+
+/* After a dotted abbreviation, is capitalised word i (lexicon entry e)
+ * a verb or function word? One with no noun or adjective reading is;
+ * one also a noun only when its first reading is a past form or modal
+ * (Agreed, Will), or a present form followed by a name or "that"
+ * (Wants Japan, Charges that; not "U.S. Exports to"); -ing forms that
+ * are nouns stay names' words ("the U.S. Bombing of Libya"). */
+static int lower_reading(const dyad_doc *doc, size_t i,
+                         const struct dyad_lexent *e, uint32_t sent_end)
+{
+  if (!(e->mask & (NOUNS | ADJS)))
+    return 1;
+  uint64_t first = DYAD_TAGBIT(e->order[0]);
+  if (first & (B(VBD) | B(VBN) | B(MD)))
+    return 1;
+  if (!(first & (B(VBZ) | B(VBP))) || i + 1 >= sent_end)
+    return 0;
+  const dyad_token *nx = &doc->toks.v[i + 1];
+  return ((nx->flags & DYAD_TOKF_CAP) && nx->kind == DYAD_TK_WORD) ||
+         (nx->len == 4 && !memcmp(doc->text + nx->off, "that", 4));
+}
+
 /* Is the folded word w (n bytes, not NUL-terminated) a roman numeral? */
 static int roman(const char *w, size_t n)
 {
@@ -466,6 +502,14 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
+  /* "the U.S. Has said", "the U.K. Would": some wire copy capitalises
+   * every word after a dotted abbreviation as if a sentence began there;
+   * a word the lexicon knows as no name and first as a verb or function
+   * word (Has, Agreed, Will, To) is read as written in lower case */
+  if (cap && !allcaps && !first && e && i > 0 &&
+      !(e->mask & (B(NNP) | B(NNPS))) && after_dotted(doc, i) &&
+      lower_reading(doc, i, e, sent_end))
+    cap = 0;
   /* Henry VIII, World War I: a roman numeral after a name */
   if ((t->flags & DYAD_TOKF_ALLCAPS) && fl <= 4 && i > 0 &&
       (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
