@@ -552,6 +552,65 @@ static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
   return 1;
 }
 
+/* A possessive pronoun in a clause's object or adjunct names the clause's
+ * subject when that fits it ("Moscow agreed to discuss Kampuchea in its
+ * talks with Peking", "Taiwan lagged behind Korea in encouraging its
+ * businessmen"): the last actor named before it is often another one.
+ * Fills r with the subject of pi's clause and returns 1, or 0 (the
+ * possessor is the subject's own, the subject does not fit, or an object
+ * before it is as likely). */
+static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
+                            int32_t pi, int kind, struct np_actors *r)
+{
+  if (doc->ctx->flags & DYAD_CFG_LITERAL)
+    return 0;
+  int32_t owner = -1; /* the NP "its" is the possessor of */
+  for (int32_t k = pi - 2; k <= pi + 2; k++)
+    if (k >= 0 && (size_t)k < doc->phrases.n && doc->phrases.v[k].poss == pi)
+      owner = k;
+  if (owner < 0)
+    return 0;
+  const dyad_phrase *op = &doc->phrases.v[owner];
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, op->tok)];
+  if (op->clause >= s->nclause)
+    return 0;
+  const dyad_clause *c = &doc->clauses.v[s->clause + op->clause];
+  if (c->subj < 0 || c->subj == owner || c->subj == pi ||
+      doc->phrases.v[c->subj].tok > op->tok || c->verb < 0)
+    return 0;
+  /* "objected to Brazil protecting its industry": a gerund with a noun
+   * of its own before it has that noun, not the inherited subject */
+  uint32_t vt = doc->phrases.v[c->verb].tok;
+  if ((c->flags & DYAD_CLF_SUBJ_INHERITED) && c->kind == DYAD_CL_PART &&
+      vt > 0 && (doc->toks.v[vt - 1].tag == DYAD_TAG_NNP ||
+                 doc->toks.v[vt - 1].tag == DYAD_TAG_NNPS ||
+                 doc->toks.v[vt - 1].tag == DYAD_TAG_NN ||
+                 doc->toks.v[vt - 1].tag == DYAD_TAG_NNS))
+    return 0;
+  /* "Kenya warned Uganda and criticised its army": the object before it
+   * is as likely */
+  if (c->kind == DYAD_CL_COORD && c->parent >= 0 &&
+      dyad__np_actors(doc, cs, doc->clauses.v[c->parent].obj))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, c->subj);
+  if (!a)
+    return 0;
+  int fits = 0;
+  if (kind == PRO_IT)
+    fits = a->n == 1 && a->type[0] != ACT_PERSON &&
+           !(doc->phrases.v[c->subj].flags & DYAD_PHF_PLURAL);
+  else if (kind == PRO_HE || kind == PRO_SHE)
+    fits = a->n == 1 && a->type[0] == ACT_PERSON &&
+           (!a->sex[0] || a->sex[0] == (kind == PRO_HE ? 'm' : 'f'));
+  else if (kind == PRO_THEY)
+    fits = a->n >= 2;
+  if (!fits)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    addactor(r, a->code[k], a->span[k], "possessive", a->type[k], a->sex[k]);
+  return 1;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -571,6 +630,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   if (ph->flags & DYAD_PHF_PRONOUN || ph->ntok == 1) {
     int k = pronoun(doc, &toks[ph->head]);
     if (k != PRO_NONE) {
+      if (toks[ph->head].tag == DYAD_TAG_PRPS &&
+          bound_possessive(doc, cs, pi, k, r))
+        return;
       resolve_pronoun(doc, cs, k, sent, sp, r);
       return;
     }

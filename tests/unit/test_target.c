@@ -162,6 +162,25 @@ static void charging_a_state_is_an_accusation(void **state)
              "KENCOP 173 UGA");
 }
 
+static void tensed_verb_after_infinitives_goes_on_with_their_clause(void **state)
+{
+  (void)state;
+  events_are("Kenya said it would not allow Uganda to use the port and has "
+             "accused Somalia of aiding rebels.",
+             "KEN 112 SOM");
+}
+
+static void possessive_names_its_clause_subject(void **state)
+{
+  (void)state;
+  events_are("Kenya lagged behind Uganda in encouraging its businessmen to "
+             "invest abroad.",
+             "KEN 020 KENBUS");
+  /* an object before it is as likely: the last actor named */
+  events_are("Kenya warned Uganda and criticised its army.",
+             "KEN 130 UGA; KEN 111 UGAMIL");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -179,6 +198,8 @@ int main(void)
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
       cmocka_unit_test(country_hosting_its_own_people_is_void),
+      cmocka_unit_test(tensed_verb_after_infinitives_goes_on_with_their_clause),
+      cmocka_unit_test(possessive_names_its_clause_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
