@@ -611,6 +611,30 @@ static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
   return 1;
 }
 
+/* "They (the Kuwaitis) have asked ...": an editor's bracket right after a
+ * pronoun names whom it stands for. Fills r with the actors of the
+ * bracketed NP and returns 1, or 0 when there is none. */
+static int bracketed_antecedent(dyad_doc *doc, struct coder_state *cs,
+                                int32_t pi, struct np_actors *r)
+{
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  uint32_t t = ph->tok + ph->ntok;
+  if (t + 2 >= doc->toks.n || doc->toks.v[t].len != 1 ||
+      doc->text[doc->toks.v[t].off] != '(' || (size_t)pi + 1 >= doc->phrases.n)
+    return 0;
+  int32_t b = pi + 1;
+  const dyad_phrase *bp = &doc->phrases.v[b];
+  uint32_t close = bp->tok + bp->ntok;
+  if (bp->kind != DYAD_PH_NP || bp->tok != t + 1 || close >= doc->toks.n ||
+      doc->toks.v[close].len != 1 || doc->text[doc->toks.v[close].off] != ')' ||
+      (bp->flags & DYAD_PHF_PRONOUN))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, b);
+  for (size_t k = 0; a && k < a->n; k++)
+    addactor(r, a->code[k], a->span[k], "bracket", a->type[k], a->sex[k]);
+  return r->n > 0;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -632,6 +656,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     if (k != PRO_NONE) {
       if (toks[ph->head].tag == DYAD_TAG_PRPS &&
           bound_possessive(doc, cs, pi, k, r))
+        return;
+      if (bracketed_antecedent(doc, cs, pi, r))
         return;
       resolve_pronoun(doc, cs, k, sent, sp, r);
       return;

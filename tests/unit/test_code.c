@@ -327,6 +327,21 @@ static void aid_to_a_force_in_a_country_is_aid_to_it(void **state)
              "FRA 0334 BIH");
 }
 
+static void the_gulf_is_a_sea_not_an_actor(void **state)
+{
+  (void)state;
+  events_are("Italy has sent eight frigates to the Gulf.", "");
+  events_are("The Gulf states criticised Iran.", "PGS 111 IRN");
+}
+
+static void bracket_after_a_pronoun_names_its_actor(void **state)
+{
+  (void)state;
+  events_are("Iran attacked a tanker. They (the Kuwaitis) have asked "
+             "Britain for help.",
+             "KWT 023 GBR");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -363,6 +378,8 @@ int main(void)
       cmocka_unit_test(must_in_a_statement_is_a_demand),
       cmocka_unit_test(place_of_a_meeting_is_not_its_partner),
       cmocka_unit_test(own_country_as_target_of_a_statement_is_void),
+      cmocka_unit_test(the_gulf_is_a_sea_not_an_actor),
+      cmocka_unit_test(bracket_after_a_pronoun_names_its_actor),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
