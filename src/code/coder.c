@@ -1324,6 +1324,28 @@ static int32_t apposed_actor(struct emit_ctx *ec, int32_t np)
   return a && a->n == 1 ? q : np;
 }
 
+/* The apposition that names the actor a description np stands for ("The
+ * two neighbours, Kenya and Uganda, signed"; "Kidnappers of four
+ * professors, three Americans and one Indian, said" keeps its unnamed
+ * kidnappers, whose apposition is attached to the PP), else np. */
+static int32_t renamed_actor(struct emit_ctx *ec, int32_t np)
+{
+  dyad_doc *doc = ec->doc;
+  if (np < 0 || dyad__np_actors(doc, ec->cs, np_first(doc, np)))
+    return np;
+  uint32_t end = ph(doc, np)->tok + ph(doc, np)->ntok;
+  for (int32_t k = np + 1; (size_t)k < doc->phrases.n && k <= np + 8; k++) {
+    const dyad_phrase *q = ph(doc, k);
+    if (q->up >= 0)
+      continue;
+    if (!(q->flags & DYAD_PHF_APPOS) || q->attach != np ||
+        q->tok != end + 1)
+      break;
+    return dyad__np_actors(doc, ec->cs, k) ? k : np;
+  }
+  return np;
+}
+
 /* Is participial clause c the gerund object of its parent's verb ("to
  * resume shelling", "began shelling"), right after that verb? */
 static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
@@ -1588,7 +1610,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   int32_t source = psource >= 0 ? psource : sender >= 0 ? sender : c->subj;
   if (source >= 0 && psource < 0 && sender < 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL))
-    source = apposed_actor(ec, source);
+    source = renamed_actor(ec, apposed_actor(ec, source));
   int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */

@@ -342,6 +342,17 @@ static void bracket_after_a_pronoun_names_its_actor(void **state)
              "KWT 023 GBR");
 }
 
+static void coordinated_apposition_renames_the_subject(void **state)
+{
+  (void)state;
+  /* the people the kidnappers hold are not the kidnappers */
+  events_are("Kidnappers of four professors, three Americans and one "
+             "Indian, offered to free a hostage.",
+             "");
+  events_are("The two neighbours, Kenya and Uganda, signed a trade accord.",
+             "KEN 057 UGA; UGA 057 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -380,6 +391,7 @@ int main(void)
       cmocka_unit_test(own_country_as_target_of_a_statement_is_void),
       cmocka_unit_test(the_gulf_is_a_sea_not_an_actor),
       cmocka_unit_test(bracket_after_a_pronoun_names_its_actor),
+      cmocka_unit_test(coordinated_apposition_renames_the_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
