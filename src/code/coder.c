@@ -559,6 +559,24 @@ static uint32_t past_modifiers(const dyad_doc *doc, uint32_t pos,
   return pos;
 }
 
+/* Is token q the particle of a verb group other than vg ("stepped into
+ * the money market to hold down rates": that "down" is hold's, no "step
+ * down")? (An infinitive's "to" and verb may be pattern words: "agree to
+ * help".) */
+static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
+                                uint32_t q)
+{
+  if (doc->toks.v[q].tag != DYAD_TAG_RP)
+    return 0;
+  size_t k = phrase_after(doc, q);
+  for (size_t g = 0; k > 0 && g < 4; g++) {
+    const dyad_phrase *p = &doc->phrases.v[--k];
+    if (p->kind == DYAD_PH_VG && q >= p->tok && q < p->tok + p->ntok)
+      return p != vg;
+  }
+  return 0;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -656,6 +674,9 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) && !after_slot &&
         skips_verb(doc, pos, q))
       return 0; /* "stopped dumping chips in the U.S." is no "stop in" */
+    if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
+        other_verbs_particle(doc, vg, q))
+      return 0;
     uint32_t lastt = q + (uint32_t)m - 1;
     if (*nwords < 8)
       words[(*nwords)++] = lastt;

@@ -353,6 +353,17 @@ static void coordinated_apposition_renames_the_subject(void **state)
              "KEN 057 UGA; UGA 057 KEN");
 }
 
+static void another_verbs_particle_is_no_pattern_word(void **state)
+{
+  (void)state;
+  /* "down" is hold's: no "step down" */
+  events_are("The Kenyan finance minister stepped into the talks to hold "
+             "down prices.",
+             "");
+  events_are("The Kenyan finance minister stepped down on Monday.",
+             "KENGOVBUS 0831 ---");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -392,6 +403,7 @@ int main(void)
       cmocka_unit_test(the_gulf_is_a_sea_not_an_actor),
       cmocka_unit_test(bracket_after_a_pronoun_names_its_actor),
       cmocka_unit_test(coordinated_apposition_renames_the_subject),
+      cmocka_unit_test(another_verbs_particle_is_no_pattern_word),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
