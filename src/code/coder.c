@@ -1593,9 +1593,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     else if (tp)
       target = topic_target(ec, tp, target);
     /* "seized weapons from the rebels" ("seize * from"): the object
-     * names no actor, so the one the pattern's last preposition names */
+     * names no actor, so the one the pattern's last preposition names;
+     * not for disapproval, whose slot is who is blamed ("linked an
+     * increase in lending to Indonesia to reforms" blames no one) */
     int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
     if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
+        strncmp(hcode, "11", 2) != 0 &&
         !region_place(ec, lp) &&
         !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))

@@ -181,6 +181,15 @@ static void possessive_names_its_clause_subject(void **state)
              "KEN 130 UGA; KEN 111 UGAMIL");
 }
 
+static void linking_a_thing_blames_no_one(void **state)
+{
+  (void)state;
+  events_are("Kenya linked an increase in its aid to Uganda to economic "
+             "reforms.",
+             "KEN 070 UGA");
+  events_are("Kenya linked Uganda to the bombing.", "KEN 112 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -200,6 +209,7 @@ int main(void)
       cmocka_unit_test(country_hosting_its_own_people_is_void),
       cmocka_unit_test(tensed_verb_after_infinitives_goes_on_with_their_clause),
       cmocka_unit_test(possessive_names_its_clause_subject),
+      cmocka_unit_test(linking_a_thing_blames_no_one),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
