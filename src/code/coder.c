@@ -1778,6 +1778,15 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     return DYAD_OK;
   if (p->flags & DYAD_PHF_NEGDET)
     return DYAD_OK;
+  /* "a possible visit to Canada", "potential sanctions": an act only
+   * thought of */
+  static const char *const unreal[] = {
+      "possible", "potential", "likely", "prospective", "eventual",
+      "hypothetical", "rumoured", "rumored", "mooted", NULL};
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
+    for (uint32_t i = p->tok; i < at; i++)
+      if (dyad__tok_in(doc, &toks[i], unreal))
+        return DYAD_OK;
   for (size_t k = 0; k < ec->nused; k++)
     if (ec->used[k] == p->head)
       return DYAD_OK; /* "ended their talks": the verb coded it */

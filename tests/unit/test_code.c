@@ -364,6 +364,14 @@ static void another_verbs_particle_is_no_pattern_word(void **state)
              "KENGOVBUS 0831 ---");
 }
 
+static void possible_act_named_by_a_noun_is_no_event(void **state)
+{
+  (void)state;
+  events_are("The Kenyan minister flew to Uganda on Monday, with a "
+             "possible visit to Tanzania.",
+             "KENGOV 042 UGA; UGA 043 KENGOV");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -404,6 +412,7 @@ int main(void)
       cmocka_unit_test(bracket_after_a_pronoun_names_its_actor),
       cmocka_unit_test(coordinated_apposition_renames_the_subject),
       cmocka_unit_test(another_verbs_particle_is_no_pattern_word),
+      cmocka_unit_test(possible_act_named_by_a_noun_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
