@@ -577,6 +577,28 @@ static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
+/* Is token q inside the by-phrase of passive verb group vg ("the plans
+ * were dismissed by the minister": the agent's "minister" is no object
+ * of "dismiss minister")? */
+static int in_by_agent(const dyad_doc *doc, const dyad_phrase *vg,
+                       uint32_t q)
+{
+  static const char *const by[] = {"by", NULL};
+  if (!(vg->flags & DYAD_PHF_PASSIVE))
+    return 0;
+  int32_t np = np_at(doc, q);
+  for (int g = 0; g < 4 && np >= 0; g++) {
+    int32_t up = doc->phrases.v[np].up;
+    if (up < 0)
+      return 0;
+    const dyad_phrase *u = &doc->phrases.v[up];
+    if (u->kind == DYAD_PH_PP)
+      return dyad__tok_in(doc, &doc->toks.v[u->tok], by);
+    np = up;
+  }
+  return 0;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -675,7 +697,7 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
         skips_verb(doc, pos, q))
       return 0; /* "stopped dumping chips in the U.S." is no "stop in" */
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
-        other_verbs_particle(doc, vg, q))
+        (other_verbs_particle(doc, vg, q) || in_by_agent(doc, vg, q)))
       return 0;
     uint32_t lastt = q + (uint32_t)m - 1;
     if (*nwords < 8)

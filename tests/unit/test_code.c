@@ -372,6 +372,23 @@ static void possible_act_named_by_a_noun_is_no_event(void **state)
              "KENGOV 042 UGA; UGA 043 KENGOV");
 }
 
+static void passive_agent_is_no_pattern_object(void **state)
+{
+  (void)state;
+  /* the minister dismissed plans, not a minister */
+  events_are("The plans were dismissed by the Kenyan minister as "
+             "unacceptable.",
+             "");
+}
+
+static void leaving_office_is_no_yielding(void **state)
+{
+  (void)state;
+  events_are("Savings will grow by the time the Kenyan president leaves "
+             "office.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -413,6 +430,8 @@ int main(void)
       cmocka_unit_test(coordinated_apposition_renames_the_subject),
       cmocka_unit_test(another_verbs_particle_is_no_pattern_word),
       cmocka_unit_test(possible_act_named_by_a_noun_is_no_event),
+      cmocka_unit_test(passive_agent_is_no_pattern_object),
+      cmocka_unit_test(leaving_office_is_no_yielding),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
