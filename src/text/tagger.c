@@ -661,6 +661,24 @@ static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
   return 0;
 }
 
+/* Does a finite verb follow the prepositional phrase at token p ("EC
+ * exports to Japan fell": the -s word before it is the noun heading
+ * that verb's subject)? Reads the first-guess tags and the possible
+ * tags of pass 1. */
+static int verb_after_pp(const dyad_token *T, const struct tw *W, size_t p,
+                         size_t b)
+{
+  size_t q = p + 1;
+  while (q < b && (isnoun(T[q].tag) || isadj(T[q].tag) ||
+                   T[q].tag == DYAD_TAG_DT || T[q].tag == DYAD_TAG_CD ||
+                   T[q].tag == DYAD_TAG_POS))
+    q++;
+  return q > p + 1 && q < b &&
+         (T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+          T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD ||
+          (W[q].mask & (B(VBD) | B(MD)))); /* ("rose" is a noun first) */
+}
+
 /* Pass 2 for one token: the context rules. */
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                     struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
@@ -1222,7 +1240,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (P == DYAD_TAG_NN && i >= a + 2 && T[i - 2].tag == DYAD_TAG_CD &&
              T[i - 2].form != d->one)
       t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
-    else if (sg && (P == DYAD_TAG_RB || objnext))
+    else if (sg && (P == DYAD_TAG_RB || objnext) &&
+             !(N == DYAD_TAG_TO && verb_after_pp(T, W, i + 1, b)))
       t->tag = DYAD_TAG_VBZ;
     else if (sg && !verbnext && !*finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),

@@ -268,6 +268,17 @@ static void verb_capitalised_after_a_dotted_abbreviation(void **state)
   }
 }
 
+static void plural_subject_before_a_pp_and_its_verb(void **state)
+{
+  (void)state;
+  char buf[256];
+  dyad_doc *doc = test_doc(ctx, "Prices rose while EC exports to Japan fell.",
+                           DYAD_STAGE_TAGS);
+  assert_string_equal(tags_of(doc, buf, sizeof(buf)),
+                      "NNS VBD IN NNP NNS IN NNP VBD .");
+  dyad_doc_free(doc);
+}
+
 /* The word cache a doc keeps between documents gives the same forms as a
  * fresh doc, and sees words the vocabulary gained in between. */
 static void word_cache_across_documents(void **state)
@@ -300,6 +311,7 @@ int main(void)
       cmocka_unit_test(participle_opening_an_apposition),
       cmocka_unit_test(quotation_inversion),
       cmocka_unit_test(verb_capitalised_after_a_dotted_abbreviation),
+      cmocka_unit_test(plural_subject_before_a_pp_and_its_verb),
       cmocka_unit_test(word_cache_across_documents),
       cmocka_unit_test(every_token_gets_a_tag),
       cmocka_unit_test(past_tense_between_subject_and_object),
