@@ -449,7 +449,8 @@ static int after_dotted(const dyad_doc *doc, size_t i)
  * one also a noun only when its first reading is a past form or modal
  * (Agreed, Will), or a present form followed by a name or "that"
  * (Wants Japan, Charges that; not "U.S. Exports to"); -ing forms that
- * are nouns stay names' words ("the U.S. Bombing of Libya"). */
+ * are nouns stay names' words ("the U.S. Bombing of Libya") unless
+ * "that" follows ("the U.S. Saying that"). */
 static int lower_reading(const dyad_doc *doc, size_t i,
                          const struct dyad_lexent *e, uint32_t sent_end)
 {
@@ -458,11 +459,13 @@ static int lower_reading(const dyad_doc *doc, size_t i,
   uint64_t first = DYAD_TAGBIT(e->order[0]);
   if (first & (B(VBD) | B(VBN) | B(MD)))
     return 1;
-  if (!(first & (B(VBZ) | B(VBP))) || i + 1 >= sent_end)
+  if (!(first & (B(VBZ) | B(VBP) | B(VBG))) || i + 1 >= sent_end)
     return 0;
   const dyad_token *nx = &doc->toks.v[i + 1];
-  return ((nx->flags & DYAD_TOKF_CAP) && nx->kind == DYAD_TK_WORD) ||
-         (nx->len == 4 && !memcmp(doc->text + nx->off, "that", 4));
+  if (nx->len == 4 && !memcmp(doc->text + nx->off, "that", 4))
+    return 1; /* "the U.S. Saying that" */
+  return (first & (B(VBZ) | B(VBP))) && (nx->flags & DYAD_TOKF_CAP) &&
+         nx->kind == DYAD_TK_WORD;
 }
 
 /* Is the folded word w (n bytes, not NUL-terminated) a roman numeral? */
