@@ -552,6 +552,30 @@ static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
   return 1;
 }
 
+/* Fills r with the actors of NP b, which a possessive pronoun of the
+ * given kind names, and returns 1, or 0 when they do not fit it. */
+static int fit_possessive(dyad_doc *doc, struct coder_state *cs, int32_t b,
+                          int kind, struct np_actors *r)
+{
+  const struct np_actors *a = dyad__np_actors(doc, cs, b);
+  if (!a)
+    return 0;
+  int fits = 0;
+  if (kind == PRO_IT)
+    fits = a->n == 1 && a->type[0] != ACT_PERSON &&
+           !(doc->phrases.v[b].flags & DYAD_PHF_PLURAL);
+  else if (kind == PRO_HE || kind == PRO_SHE)
+    fits = a->n == 1 && a->type[0] == ACT_PERSON &&
+           (!a->sex[0] || a->sex[0] == (kind == PRO_HE ? 'm' : 'f'));
+  else if (kind == PRO_THEY)
+    fits = a->n >= 2;
+  if (!fits)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    addactor(r, a->code[k], a->span[k], "possessive", a->type[k], a->sex[k]);
+  return 1;
+}
+
 /* A possessive pronoun in a clause's object or adjunct names the clause's
  * subject when that fits it ("Moscow agreed to discuss Kampuchea in its
  * talks with Peking", "Taiwan lagged behind Korea in encouraging its
@@ -571,6 +595,16 @@ static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
   if (owner < 0)
     return 0;
   const dyad_phrase *op = &doc->phrases.v[owner];
+  /* "Nakasone and his party": the member before it in a coordination */
+  int32_t binder = -1;
+  if (op->up >= 0 && (doc->phrases.v[op->up].flags & DYAD_PHF_COORD)) {
+    for (int32_t m = doc->phrases.v[op->up].child;
+         m >= 0 && m != owner && (size_t)m < doc->phrases.n;
+         m = doc->phrases.v[m].conj)
+      binder = m;
+  }
+  if (binder >= 0)
+    return fit_possessive(doc, cs, binder, kind, r);
   const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, op->tok)];
   if (op->clause >= s->nclause)
     return 0;
@@ -592,23 +626,7 @@ static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
   if (c->kind == DYAD_CL_COORD && c->parent >= 0 &&
       dyad__np_actors(doc, cs, doc->clauses.v[c->parent].obj))
     return 0;
-  const struct np_actors *a = dyad__np_actors(doc, cs, c->subj);
-  if (!a)
-    return 0;
-  int fits = 0;
-  if (kind == PRO_IT)
-    fits = a->n == 1 && a->type[0] != ACT_PERSON &&
-           !(doc->phrases.v[c->subj].flags & DYAD_PHF_PLURAL);
-  else if (kind == PRO_HE || kind == PRO_SHE)
-    fits = a->n == 1 && a->type[0] == ACT_PERSON &&
-           (!a->sex[0] || a->sex[0] == (kind == PRO_HE ? 'm' : 'f'));
-  else if (kind == PRO_THEY)
-    fits = a->n >= 2;
-  if (!fits)
-    return 0;
-  for (size_t k = 0; k < a->n; k++)
-    addactor(r, a->code[k], a->span[k], "possessive", a->type[k], a->sex[k]);
-  return 1;
+  return fit_possessive(doc, cs, c->subj, kind, r);
 }
 
 /* "They (the Kuwaitis) have asked ...": an editor's bracket right after a

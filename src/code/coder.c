@@ -1728,6 +1728,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (by_source && !ta && sa->n >= 2)
     return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
                        agents did not act on each other */
+  static const char *const partner[] = {"with", NULL};
+  if (!ta && sa->n >= 2 && lastprep != UINT32_MAX &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      dyad__tok_in(doc, &doc->toks.v[lastprep], partner) &&
+      pp_np_at(doc, lastprep) >= 0 &&
+      !dyad__np_actors(doc, ec->cs, np_first(doc, pp_np_at(doc, lastprep))))
+    return DYAD_OK; /* "Nakasone and his party reached an accord with
+                       opposition parties": their partner is named, though
+                       by no actor; they did not act on each other */
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))

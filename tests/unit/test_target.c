@@ -190,6 +190,23 @@ static void linking_a_thing_blames_no_one(void **state)
   events_are("Kenya linked Uganda to the bombing.", "KEN 112 UGA");
 }
 
+static void partner_named_by_no_actor_keeps_sources_apart(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda signed an agreement with commercial banks.",
+             "");
+  events_are("Kenya and Uganda signed an agreement.",
+             "KEN 057 UGA; UGA 057 KEN");
+}
+
+static void possessive_in_a_coordination_names_the_member_before(void **state)
+{
+  (void)state;
+  events_are("Moi spoke. Museveni and his party reached an accord with "
+             "Kenya.",
+             "UGAGOV 057 KEN; UGAPTY 057 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -210,6 +227,8 @@ int main(void)
       cmocka_unit_test(tensed_verb_after_infinitives_goes_on_with_their_clause),
       cmocka_unit_test(possessive_names_its_clause_subject),
       cmocka_unit_test(linking_a_thing_blames_no_one),
+      cmocka_unit_test(partner_named_by_no_actor_keeps_sources_apart),
+      cmocka_unit_test(possessive_in_a_coordination_names_the_member_before),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
