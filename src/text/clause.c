@@ -517,6 +517,14 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
           !(w->cx->tc[PH(w, nph)->head] & (WB(W_BE) | WB(W_COPULA))) &&
           CL(w, w->stack[w->sp - 2])->verb >= 0)
         w->sp--;
+      /* "said it will not allow Iran to use the missiles and has offered
+       * its warships": a tensed verb is no infinitive's sibling; it goes
+       * on with the clause the infinitives hang from */
+      if (nk == IT_VG && vg_finite(w, nph))
+        while (w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_INF &&
+               CL(w, top(w))->verb >= 0 &&
+               (PH(w, CL(w, top(w))->verb)->flags & DYAD_PHF_INFINITIVE))
+          w->sp--;
       cur = top(w);
       int32_t k = newcl(w, DYAD_CL_COORD, cur);
       if (k != cur) {

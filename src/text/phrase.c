@@ -954,6 +954,28 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
       break;
     k = e3;
   }
+  /* "Kidnappers of four professors, three Americans and one Indian, said":
+   * a coordination renames the NP when a finite verb follows its closing
+   * comma */
+  if (k == e2 && k < end && t[k].tag == DYAD_TAG_CC) {
+    struct grp gs[COORD_MAX];
+    int n = 0;
+    uint32_t ec = scan_coord(cx, i + 1, end, 0, gs, &n);
+    struct vgx vc;
+    if (n >= 2 && ec + 1 < end && t[ec].tag == DYAD_TAG_COMMA &&
+        scan_vg(cx, ec + 1, end, &vc) > ec + 1 && vc.finite &&
+        !(gs[0].u[gs[0].n - 1].flags & DYAD_PHF_PRONOUN) &&
+        !temporal_np(cx, a)) {
+      int32_t ai = push_coord(cx, gs, n, -1);
+      if (ai < 0) {
+        *err = 1;
+        return i;
+      }
+      cx->doc->phrases.v[ai].flags |= DYAD_PHF_APPOS;
+      cx->doc->phrases.v[ai].attach = anchor;
+      return ec;
+    }
+  }
   int close = k == end || t[k].tag == DYAD_TAG_COMMA ||
               t[k].tag == DYAD_TAG_PERIOD || t[k].tag == DYAD_TAG_RRB ||
               t[k].tag == DYAD_TAG_COLON;

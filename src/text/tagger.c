@@ -429,6 +429,45 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
   return 0;
 }
 
+/* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
+ * with no space lost between them? */
+static int after_dotted(const dyad_doc *doc, size_t i)
+{
+  const dyad_token *p = &doc->toks.v[i - 1];
+  const char *s = doc->text + p->off;
+  if (!(p->flags & DYAD_TOKF_ABBREV) || p->len < 4 || s[p->len - 1] != '.' ||
+      !(doc->toks.v[i].flags & DYAD_TOKF_SPACE))
+    return 0;
+  for (uint32_t k = 0; k < p->len; k++)
+    if (!(k % 2 ? s[k] == '.' : s[k] >= 'A' && s[k] <= 'Z'))
+      return 0;
+  return 1;
+}
+
+/* After a dotted abbreviation, is capitalised word i (lexicon entry e)
+ * a verb or function word? One with no noun or adjective reading is;
+ * one also a noun only when its first reading is a past form or modal
+ * (Agreed, Will), or a present form followed by a name or "that"
+ * (Wants Japan, Charges that; not "U.S. Exports to"); -ing forms that
+ * are nouns stay names' words ("the U.S. Bombing of Libya") unless
+ * "that" follows ("the U.S. Saying that"). */
+static int lower_reading(const dyad_doc *doc, size_t i,
+                         const struct dyad_lexent *e, uint32_t sent_end)
+{
+  if (!(e->mask & (NOUNS | ADJS)))
+    return 1;
+  uint64_t first = DYAD_TAGBIT(e->order[0]);
+  if (first & (B(VBD) | B(VBN) | B(MD)))
+    return 1;
+  if (!(first & (B(VBZ) | B(VBP) | B(VBG))) || i + 1 >= sent_end)
+    return 0;
+  const dyad_token *nx = &doc->toks.v[i + 1];
+  if (nx->len == 4 && !memcmp(doc->text + nx->off, "that", 4))
+    return 1; /* "the U.S. Saying that" */
+  return (first & (B(VBZ) | B(VBP))) && (nx->flags & DYAD_TOKF_CAP) &&
+         nx->kind == DYAD_TK_WORD;
+}
+
 /* Is the folded word w (n bytes, not NUL-terminated) a roman numeral? */
 static int roman(const char *w, size_t n)
 {
@@ -466,6 +505,14 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
+  /* "the U.S. Has said", "the U.K. Would": some wire copy capitalises
+   * every word after a dotted abbreviation as if a sentence began there;
+   * a word the lexicon knows as no name and first as a verb or function
+   * word (Has, Agreed, Will, To) is read as written in lower case */
+  if (cap && !allcaps && !first && e && i > 0 &&
+      !(e->mask & (B(NNP) | B(NNPS))) && after_dotted(doc, i) &&
+      lower_reading(doc, i, e, sent_end))
+    cap = 0;
   /* Henry VIII, World War I: a roman numeral after a name */
   if ((t->flags & DYAD_TOKF_ALLCAPS) && fl <= 4 && i > 0 &&
       (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
@@ -630,6 +677,24 @@ static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
   if (w->mask & B(NNS))
     return DYAD_TAG_NNS;
   return 0;
+}
+
+/* Does a finite verb follow the prepositional phrase at token p ("EC
+ * exports to Japan fell": the -s word before it is the noun heading
+ * that verb's subject)? Reads the first-guess tags and the possible
+ * tags of pass 1. */
+static int verb_after_pp(const dyad_token *T, const struct tw *W, size_t p,
+                         size_t b)
+{
+  size_t q = p + 1;
+  while (q < b && (isnoun(T[q].tag) || isadj(T[q].tag) ||
+                   T[q].tag == DYAD_TAG_DT || T[q].tag == DYAD_TAG_CD ||
+                   T[q].tag == DYAD_TAG_POS))
+    q++;
+  return q > p + 1 && q < b &&
+         (T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+          T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD ||
+          (W[q].mask & (B(VBD) | B(MD)))); /* ("rose" is a noun first) */
 }
 
 /* Pass 2 for one token: the context rules. */
@@ -1272,7 +1337,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (P == DYAD_TAG_NN && i >= a + 2 && T[i - 2].tag == DYAD_TAG_CD &&
              T[i - 2].form != d->one)
       t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
-    else if (sg && (P == DYAD_TAG_RB || objnext))
+    else if (sg && (P == DYAD_TAG_RB || objnext) &&
+             !(N == DYAD_TAG_TO && verb_after_pp(T, W, i + 1, b)))
       t->tag = DYAD_TAG_VBZ;
     else if (P == DYAD_TAG_COMMA && !*finite_seen && (Nf == d->to || objnext) &&
              comma_aside(doc, a, b, i))
