@@ -1596,15 +1596,26 @@ static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
   return i == n || low_bytes(ld8(k + i) ^ ld8(s + i), n - i) == 0;
 }
 
-/* dyad__fold for plain ASCII without a call: lower-cases s into out and
- * returns n, or calls dyad__fold for anything else. */
+/* dyad__fold for plain ASCII without a call: lower-cases s (in the padded
+ * doc text) into out eight bytes at a time and returns n, or calls
+ * dyad__fold for anything else. Writes up to n + 7 bytes (out has room for
+ * 2n + 8); the bytes past n are junk. */
+#define SW_ONES 0x0101010101010101ull
+#define SW_HIGH 0x8080808080808080ull
 static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
 {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80)
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v = ld8(s + i);
+    uint64_t live = i + 8 <= n ? ~0ull : low_bytes(~0ull, n - i);
+    if (v & live & SW_HIGH)
       return dyad__fold(s, n, out, cap);
-    out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    /* bit 7 of each byte in 'A'..'Z' (bytes >= 0x80 cleared first, so
+     * that no lane carries into the next) */
+    uint64_t x = v & ~SW_HIGH;
+    uint64_t up = (x + SW_ONES * (0x80u - 'A')) &
+                  ~(x + SW_ONES * (0x7fu - 'Z')) & ~v & SW_HIGH;
+    v |= up >> 2; /* bit 5: lower case */
+    memcpy(out + i, &v, 8);
   }
   return n;
 }
