@@ -146,13 +146,20 @@ static inline uint32_t wseen_bit(uint32_t id)
   return (id * 0x9E3779B1u) >> 20; /* 12 bits: < CHUNK_WSEEN */
 }
 
-static uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
+/* The classes of a word the filter lets through (out of line: most
+ * tokens are content words that the filter stops). */
+static uint64_t wclass_probe(const struct dyad_chunker *cx, uint32_t id)
+{
+  size_t h = wslot(cx, id);
+  return cx->wkey[h] == id ? cx->wcls[h] : 0;
+}
+
+static inline uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 {
   uint32_t b = wseen_bit(id);
   if (!id || !((cx->wseen[b >> 6] >> (b & 63)) & 1))
     return 0;
-  size_t h = wslot(cx, id);
-  return cx->wkey[h] == id ? cx->wcls[h] : 0;
+  return wclass_probe(cx, id);
 }
 
 /* Looks every listed word up in the (read-only) vocabulary. Words the
