@@ -679,19 +679,18 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
 
 /* ==== pushing phrases ================================================== */
 
-static dyad_phrase *newph(dyad_doc *doc, uint8_t kind, uint32_t b,
+static inline dyad_phrase *newph(dyad_doc *doc, uint8_t kind, uint32_t b,
                           uint32_t e, uint32_t head)
 {
-  dyad_phrase *p = dyad_vec_push(&doc->ctx->alloc, doc->phrases);
-  if (!p)
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->phrases, doc->phrases.n + 1))
     return NULL;
-  p->tok = b;
-  p->ntok = e - b;
-  p->head = head;
-  p->lemma = tok_lemma(&doc->toks.v[head]);
-  p->kind = kind;
-  p->det = p->poss = p->child = p->conj = p->attach = -1;
-  p->up = p->next_pp = -1;
+  dyad_phrase *p = &doc->phrases.v[doc->phrases.n++];
+  /* one store of the whole phrase (the rest zero), not a clear and then
+   * the fields again */
+  *p = (dyad_phrase){.tok = b, .ntok = e - b, .head = head,
+                     .lemma = tok_lemma(&doc->toks.v[head]), .kind = kind,
+                     .det = -1, .poss = -1, .child = -1, .conj = -1,
+                     .attach = -1, .up = -1, .next_pp = -1};
   return p;
 }
 

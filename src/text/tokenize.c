@@ -373,10 +373,14 @@ int dyad__abbrev_kind(const char *str, size_t len)
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     const struct abbr *a = &abbrs[mid];
-    size_t m = a->len < len ? a->len : len;
-    int c = memcmp(a->s, low, m);
-    if (c == 0)
-      c = a->len < len ? -1 : a->len > len;
+    /* the first bytes settle most probes without a call */
+    int c = (int)(unsigned char)a->s[0] - (int)(unsigned char)low[0];
+    if (c == 0) {
+      size_t m = a->len < len ? a->len : len;
+      c = memcmp(a->s, low, m);
+      if (c == 0)
+        c = a->len < len ? -1 : a->len > len;
+    }
     if (c < 0) {
       lo = mid + 1;
       continue;
