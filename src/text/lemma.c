@@ -224,13 +224,8 @@ static uint32_t morph_id(const dyad_ctx *ctx, const char *w, size_t len,
   return dyad__vocab_find(&ctx->vocab, tmp, n);
 }
 
-/* How dyad__lemma_id reads each tag: the lexicon's lemma slot (LT_SLOT
- * bits, a DYAD_LEM_* value), LT_NONE to skip the lexicon (NNP: a name is
- * its own lemma), LT_MORPH when an empty slot calls for the suffix rules
- * (inflected forms) rather than the form itself. One load instead of the
- * tag's coarse part of speech and slot worked out per token. */
-enum { LT_SLOT = 7, LT_NONE = 8, LT_MORPH = 16 };
-static const uint8_t lemma_how[DYAD_TAG_COUNT] = {
+/* How dyad__lemma_id reads each tag (lexicon.h). */
+const uint8_t dyad__lemma_how[DYAD_TAG_COUNT] = {
     /* every tag not named: DYAD_LEM_OTHER, the form when empty */
     [DYAD_TAG_NONE] = DYAD_LEM_OTHER, [DYAD_TAG_CC] = DYAD_LEM_OTHER,
     [DYAD_TAG_CD] = DYAD_LEM_OTHER, [DYAD_TAG_DT] = DYAD_LEM_OTHER,
@@ -250,35 +245,25 @@ static const uint8_t lemma_how[DYAD_TAG_COUNT] = {
     [DYAD_TAG_NFP] = DYAD_LEM_OTHER, [DYAD_TAG_ADD] = DYAD_LEM_OTHER,
     [DYAD_TAG_AFX] = DYAD_LEM_OTHER,
     [DYAD_TAG_NN] = DYAD_LEM_NOUN,
-    [DYAD_TAG_NNS] = DYAD_LEM_NOUN | LT_MORPH,
-    [DYAD_TAG_NNP] = LT_NONE,
-    [DYAD_TAG_NNPS] = DYAD_LEM_NOUN | LT_MORPH,
+    [DYAD_TAG_NNS] = DYAD_LEM_NOUN | DYAD_LT_MORPH,
+    [DYAD_TAG_NNP] = DYAD_LT_NONE,
+    [DYAD_TAG_NNPS] = DYAD_LEM_NOUN | DYAD_LT_MORPH,
     [DYAD_TAG_MD] = DYAD_LEM_VERB,
     [DYAD_TAG_VB] = DYAD_LEM_VERB, [DYAD_TAG_VBP] = DYAD_LEM_VERB,
-    [DYAD_TAG_VBD] = DYAD_LEM_VERB | LT_MORPH,
-    [DYAD_TAG_VBG] = DYAD_LEM_VERB | LT_MORPH,
-    [DYAD_TAG_VBN] = DYAD_LEM_VERB | LT_MORPH,
-    [DYAD_TAG_VBZ] = DYAD_LEM_VERB | LT_MORPH,
+    [DYAD_TAG_VBD] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_VBG] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_VBN] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_VBZ] = DYAD_LEM_VERB | DYAD_LT_MORPH,
     [DYAD_TAG_JJ] = DYAD_LEM_ADJ,
-    [DYAD_TAG_JJR] = DYAD_LEM_ADJ | LT_MORPH,
-    [DYAD_TAG_JJS] = DYAD_LEM_ADJ | LT_MORPH,
+    [DYAD_TAG_JJR] = DYAD_LEM_ADJ | DYAD_LT_MORPH,
+    [DYAD_TAG_JJS] = DYAD_LEM_ADJ | DYAD_LT_MORPH,
     [DYAD_TAG_RB] = DYAD_LEM_ADV, [DYAD_TAG_RBR] = DYAD_LEM_ADV,
     [DYAD_TAG_RBS] = DYAD_LEM_ADV};
 
-uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form, const char *w,
-                        size_t len, int tag)
+uint32_t dyad__lemma_morph(const dyad_ctx *ctx, const char *w, size_t len,
+                           unsigned how)
 {
-  unsigned how = (unsigned)tag < DYAD_TAG_COUNT ? lemma_how[tag]
-                                                : DYAD_LEM_OTHER;
-  if (how & LT_NONE)
-    return form;
-  const struct dyad_lexent *e = dyad__lex_get(ctx, form);
-  uint32_t l = e ? e->lemma[how & LT_SLOT] : 0;
-  if (l)
-    return l;
-  if (!(how & LT_MORPH))
-    return form;
   static const uint8_t pos_of_slot[] = {DYAD_POS_NOUN, DYAD_POS_VERB,
                                         DYAD_POS_ADJ};
-  return morph_id(ctx, w, len, pos_of_slot[how & LT_SLOT]);
+  return morph_id(ctx, w, len, pos_of_slot[how & DYAD_LT_SLOT]);
 }

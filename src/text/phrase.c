@@ -253,9 +253,13 @@ static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
 
 /* Length of a quantity prefix at i: "at least", "at most" (2), "more
  * than", "fewer than", "less than", "up to" (2), "as many as", "as much
- * as" (3) before a number; 0 if none. */
-static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
-                             uint32_t end)
+ * as" (3) before a number; 0 if none. Out of line: quant_prefix below
+ * answers most tokens without a call. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t quant_prefix_at(const struct dyad_chunker *cx, uint32_t i,
+                                uint32_t end)
 {
   const dyad_token *t = cx->t;
   if (i + 2 >= end)
@@ -282,6 +286,15 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
       (t[i + 3].tag == DYAD_TAG_CD || t[i + 3].tag == DYAD_TAG_DOLLAR))
     return 3;
   return 0;
+}
+
+static inline uint32_t quant_prefix(const struct dyad_chunker *cx,
+                                    uint32_t i, uint32_t end)
+{
+  if (i + 2 >= end ||
+      !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return 0;
+  return quant_prefix_at(cx, i, end);
 }
 
 #define TB(t) ((uint64_t)1 << (t))
