@@ -536,8 +536,8 @@ struct vgx {
   int finite; /* first verb is VBD/VBZ/VBP/MD */
 };
 
-static uint32_t skip_adv(const struct dyad_chunker *cx, uint32_t j,
-                         uint32_t end, int max)
+static inline uint32_t skip_adv(const struct dyad_chunker *cx, uint32_t j,
+                                uint32_t end, int max)
 {
   const dyad_token *t = cx->t;
   for (int k = 0; k < max && j < end && !dl(cx, j); k++) {
