@@ -177,7 +177,7 @@ static void pp_chain(struct walk *w, int32_t ci, int32_t pp)
 
 /* Gives the PPs held back after a pending NP to clause ci, and forgets
  * the pending NP. */
-static void clear_pending(struct walk *w, int32_t ci)
+static inline void clear_pending(struct walk *w, int32_t ci)
 {
   for (int k = 0; k < w->nppend; k++)
     pp_chain(w, ci, w->ppend[k]);
@@ -230,7 +230,7 @@ static void unassign(dyad_clause *c, int32_t np)
 
 /* A time expression ("Monday", "last week", "the following year"): its
  * head is a time word, and so is every other noun in it; no "a". */
-static int temporal(const struct walk *w, int32_t np)
+static inline int temporal(const struct walk *w, int32_t np)
 {
   const dyad_phrase *x = PH(w, np);
   if ((x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) ||
