@@ -186,8 +186,8 @@ static inline void clear_pending(struct walk *w, int32_t ci)
 }
 
 /* The item at token t (phrase index from *p on): IT_* and its phrase. */
-static int peek(const struct walk *w, uint32_t t, size_t p, int32_t *ph,
-                uint32_t *next)
+static inline int peek(const struct walk *w, uint32_t t, size_t p,
+                       int32_t *ph, uint32_t *next)
 {
   while (t < w->end && ((w->t[t].flags & DYAD_TOKF_DATELINE) ||
                          w->t[t].tag == DYAD_TAG_LQUOTE ||
