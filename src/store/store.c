@@ -460,17 +460,18 @@ static dyad_status forget_counts(struct dyad_store *s, int64_t id)
 }
 
 /* SQLite: indexes the evidence sentences and the titles of the documents
- * with events (the text filter finds events) that the batch added (ids
- * above the marks taken at its start), in two statements. */
+ * with events (the text filter finds events) that the batch added
+ * (document ids above the mark taken at its start, and so sentence ids
+ * from (mark + 1) * DYAD__CHILD_IDS on), in two statements. */
 static dyad_status fts_sync(struct dyad_store *s)
 {
   if (s->ops->dialect != DYAD__SQLITE)
     return DYAD_OK;
-  struct dyad__val p = dyad__int(s->fts_sent);
+  struct dyad__val p = dyad__int((s->fts_doc + 1) * DYAD__CHILD_IDS);
   dyad_status st = s->ops->run(
       s, -1,
       "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM "
-      "sentences INDEXED BY sentences_evidence WHERE id > ? AND nevents > 0",
+      "sentences INDEXED BY sentences_evidence WHERE id >= ? AND nevents > 0",
       &p, 1, NULL, NULL);
   p = dyad__int(s->fts_doc);
   if (st == DYAD_OK)
@@ -484,10 +485,8 @@ static dyad_status fts_sync(struct dyad_store *s)
 static int marks_row(void *ud, int ncol, const char *const *vals)
 {
   struct dyad_store *s = ud;
-  if (ncol >= 2) {
-    s->fts_sent = vals[0] ? strtoll(vals[0], NULL, 10) : 0;
-    s->fts_doc = vals[1] ? strtoll(vals[1], NULL, 10) : 0;
-  }
+  if (ncol >= 1)
+    s->fts_doc = vals[0] ? strtoll(vals[0], NULL, 10) : 0;
   return 0;
 }
 
@@ -526,9 +525,7 @@ static dyad_status begin_batch(struct dyad_store *s)
   dyad_status st = s->ops->exec(
       s, s->ops->dialect == DYAD__SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
   if (st == DYAD_OK && s->ops->dialect == DYAD__SQLITE)
-    st = s->ops->run(s, -1,
-                     "SELECT (SELECT COALESCE(MAX(id), 0) FROM sentences), "
-                     "(SELECT COALESCE(MAX(id), 0) FROM documents)",
+    st = s->ops->run(s, -1, "SELECT COALESCE(MAX(id), 0) FROM documents",
                      NULL, 0, marks_row, s);
   if (st == DYAD_OK)
     s->in_tx = 1;
@@ -571,6 +568,21 @@ void dyad_store_set_batch(dyad_store *s, unsigned ndocs)
 }
 
 /* ==== put ============================================================== */
+
+/* SQLite writes the ids of sentences, places and quotes (doc_id *
+ * DYAD__CHILD_IDS + idx) and finds a document's rows by them;
+ * PostgreSQL's come from their identity columns. */
+static int child_ids(const struct dyad_store *s)
+{
+  return s->ops->dialect == DYAD__SQLITE;
+}
+
+/* The ids a document's sentences, places and quotes may have (SQLite). */
+static void child_range(int64_t id, struct dyad__val r[2])
+{
+  r[0] = dyad__int(id * DYAD__CHILD_IDS);
+  r[1] = dyad__int(id * DYAD__CHILD_IDS + DYAD__CHILD_IDS - 1);
+}
 
 struct lookup {
   int found;        /* a row came back */
@@ -670,6 +682,13 @@ static dyad_status validate(struct dyad_store *s, const dyad_article *art,
   if (doc->text_len + doc->title_len + art->source_len + art->url_len +
           art->id_len > 900000000)
     return dyad__store_error(s, DYAD_ETOOBIG, "document too large");
+  /* ids of sentences, places and quotes hold idx in their low bits */
+  if (doc->sents.n >= (uint64_t)DYAD__CHILD_IDS ||
+      doc->places.n >= (uint64_t)DYAD__CHILD_IDS ||
+      doc->quotes.n >= (uint64_t)DYAD__CHILD_IDS)
+    return dyad__store_error(s, DYAD_ETOOBIG,
+                             "more than %lld sentences, places or quotes",
+                             (long long)DYAD__CHILD_IDS - 1);
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
     if ((uint64_t)se->off + se->len > doc->text_len)
@@ -820,14 +839,19 @@ static dyad_status put_multi(struct dyad_store *s, int which, int slot,
 static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
                                  int64_t id)
 {
-  static const char head[] =
-      "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
-      "nevents) VALUES";
-  struct dyad__val p[DYAD__MULTI * 8];
+  int sq = child_ids(s), nc = 8 + sq;
+  const char *head =
+      sq ? "INSERT INTO sentences (id, doc_id, idx, off, len, para, flags, "
+           "text, nevents) VALUES"
+         : "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
+           "nevents) VALUES";
+  struct dyad__val p[DYAD__MULTI * 9];
   int k = 0;
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
-    struct dyad__val *v = p + 8 * k++;
+    struct dyad__val *v = p + nc * k++;
+    if (sq)
+      *v++ = dyad__int(id * DYAD__CHILD_IDS + (int64_t)i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(se->off);
@@ -837,7 +861,7 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
     v[6] = dyad__text(doc->text + se->off, se->len);
     v[7] = dyad__int(sent_events(doc, i));
     if (k == DYAD__MULTI || i + 1 == doc->sents.n) {
-      dyad_status st = put_multi(s, 0, DYAD__Q_INS_SENT, head, 8, k, p);
+      dyad_status st = put_multi(s, 0, DYAD__Q_INS_SENT, head, nc, k, p);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -849,15 +873,20 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
 static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
                               int64_t id)
 {
-  static const char head[] =
-      "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
-      "country, lat, lon, geonameid) VALUES";
-  struct dyad__val p[DYAD__MULTI * 11];
+  int sq = child_ids(s), nc = 11 + sq;
+  const char *head =
+      sq ? "INSERT INTO places (id, doc_id, idx, sent, off, len, text, name, "
+           "country, lat, lon, geonameid) VALUES"
+         : "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
+           "country, lat, lon, geonameid) VALUES";
+  struct dyad__val p[DYAD__MULTI * 12];
   int k = 0;
   for (size_t i = 0; i < doc->places.n; i++) {
     const dyad_place *pl = &doc->places.v[i];
     int nocoord = pl->geonameid == 0 && pl->lat == 0 && pl->lon == 0;
-    struct dyad__val *v = p + 11 * k++;
+    struct dyad__val *v = p + nc * k++;
+    if (sq)
+      *v++ = dyad__int(id * DYAD__CHILD_IDS + (int64_t)i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(pl->sent);
@@ -872,7 +901,7 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
     if (pl->geonameid == 0)
       v[10].isnull = 1;
     if (k == DYAD__MULTI || i + 1 == doc->places.n) {
-      dyad_status st = put_multi(s, 1, DYAD__Q_INS_PLACE, head, 11, k, p);
+      dyad_status st = put_multi(s, 1, DYAD__Q_INS_PLACE, head, nc, k, p);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -884,9 +913,11 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
 static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
                               int64_t id)
 {
+  int sq = child_ids(s);
   for (size_t i = 0; i < doc->quotes.n; i++) {
     const dyad_quote *q = &doc->quotes.v[i];
-    struct dyad__val p[10] = {dyad__int(id),
+    struct dyad__val p[11] = {dyad__int(id * DYAD__CHILD_IDS + (int64_t)i),
+                              dyad__int(id),
                               dyad__int((int64_t)i),
                               dyad__int(q->sent),
                               dyad__int(q->span.off),
@@ -898,9 +929,13 @@ static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
                               dyad__int(q->flags)};
     dyad_status st = s->ops->run(
         s, DYAD__Q_INS_QUOTE,
-        "INSERT INTO quotes (doc_id, idx, sent, off, len, text, speaker, "
-        "speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        p, 10, NULL, NULL);
+        sq ? "INSERT INTO quotes (id, doc_id, idx, sent, off, len, text, "
+             "speaker, speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, "
+             "?, ?, ?, ?, ?, ?)"
+           : "INSERT INTO quotes (doc_id, idx, sent, off, len, text, "
+             "speaker, speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, "
+             "?, ?, ?, ?, ?)",
+        p + !sq, 10 + sq, NULL, NULL);
     if (st != DYAD_OK)
       return st;
   }
@@ -980,62 +1015,81 @@ static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
   return doc->events.n ? put_actors(s, id) : DYAD_OK;
 }
 
-/* SQLite: takes a replaced document's indexed sentences and title (ids up
- * to the marks: rows added by this batch are not indexed yet) out of the
- * FTS5 tables, with the exact old text as external content requires. */
+/* SQLite: takes a replaced document's sentences and title out of the FTS5
+ * tables, with the exact old text as external content requires. Only a
+ * document from before this batch (id up to the mark) is indexed: the
+ * end-of-batch sync covers the others. */
 static dyad_status fts_forget(struct dyad_store *s, int64_t id)
 {
-  if (s->ops->dialect != DYAD__SQLITE)
+  if (s->ops->dialect != DYAD__SQLITE || id > s->fts_doc)
     return DYAD_OK;
-  struct dyad__val p[2] = {dyad__int(id), dyad__int(s->fts_sent)};
+  struct dyad__val p = dyad__int(id), r[2];
+  child_range(id, r);
   dyad_status st = s->ops->run(
       s, DYAD__Q_FTS_DEL_SENTS,
       "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT "
-      "'delete', id, text FROM sentences WHERE doc_id = ? AND id <= ? AND "
+      "'delete', id, text FROM sentences WHERE id BETWEEN ? AND ? AND "
       "nevents > 0",
-      p, 2, NULL, NULL);
-  p[1] = dyad__int(s->fts_doc);
+      r, 2, NULL, NULL);
   if (st == DYAD_OK)
     st = s->ops->run(
         s, DYAD__Q_FTS_DEL_DOC,
         "INSERT INTO documents_fts (documents_fts, rowid, title) SELECT "
-        "'delete', id, title FROM documents WHERE id = ? AND id <= ? AND "
-        "nevents > 0",
-        p, 2, NULL, NULL);
+        "'delete', id, title FROM documents WHERE id = ? AND nevents > 0",
+        &p, 1, NULL, NULL);
   return st;
 }
 
-/* SQLite: indexes the new title of a replaced document that was indexed
- * before this batch (the end-of-batch sync only covers new ids). */
-static dyad_status fts_retitle(struct dyad_store *s, int64_t id)
+/* SQLite: indexes the new title and evidence sentences of a replaced
+ * document from before this batch (its id, and so its sentence ids, are
+ * below what the end-of-batch sync covers). */
+static dyad_status fts_readd(struct dyad_store *s, int64_t id)
 {
   if (s->ops->dialect != DYAD__SQLITE || id > s->fts_doc)
     return DYAD_OK;
-  struct dyad__val p = dyad__int(id);
-  return s->ops->run(s, DYAD__Q_FTS_ADD_DOC,
-                     "INSERT INTO documents_fts (rowid, title) SELECT id, "
-                     "title FROM documents WHERE id = ? AND nevents > 0",
-                     &p, 1, NULL, NULL);
+  struct dyad__val p = dyad__int(id), r[2];
+  child_range(id, r);
+  dyad_status st = s->ops->run(
+      s, DYAD__Q_FTS_ADD_DOC,
+      "INSERT INTO documents_fts (rowid, title) SELECT id, title FROM "
+      "documents WHERE id = ? AND nevents > 0",
+      &p, 1, NULL, NULL);
+  if (st == DYAD_OK)
+    st = s->ops->run(s, DYAD__Q_FTS_ADD_SENTS,
+                     "INSERT INTO sentences_fts (rowid, text) SELECT id, "
+                     "text FROM sentences WHERE id BETWEEN ? AND ? AND "
+                     "nevents > 0",
+                     r, 2, NULL, NULL);
+  return st;
 }
 
 /* Deletes the rows that hang off document id (children first). */
 static dyad_status delete_children(struct dyad_store *s, int64_t id)
 {
+  /* sentences, places and quotes: by doc_id on PostgreSQL (its UNIQUE
+   * (doc_id, idx) index), by their id range on SQLite (no such index) */
   static const struct {
     int slot;
-    const char *sql;
+    const char *sql, *sq;
   } del[] = {
-      {DYAD__Q_DEL_ACTORS, "DELETE FROM actors WHERE event_id IN "
-                           "(SELECT id FROM events WHERE doc_id = ?)"},
-      {DYAD__Q_DEL_EVENTS, "DELETE FROM events WHERE doc_id = ?"},
-      {DYAD__Q_DEL_QUOTES, "DELETE FROM quotes WHERE doc_id = ?"},
-      {DYAD__Q_DEL_PLACES, "DELETE FROM places WHERE doc_id = ?"},
-      {DYAD__Q_DEL_SENTS, "DELETE FROM sentences WHERE doc_id = ?"},
+      {DYAD__Q_DEL_ACTORS,
+       "DELETE FROM actors WHERE event_id IN (SELECT id FROM events WHERE "
+       "doc_id = ?)",
+       NULL},
+      {DYAD__Q_DEL_EVENTS, "DELETE FROM events WHERE doc_id = ?", NULL},
+      {DYAD__Q_DEL_QUOTES, "DELETE FROM quotes WHERE doc_id = ?",
+       "DELETE FROM quotes WHERE id BETWEEN ? AND ?"},
+      {DYAD__Q_DEL_PLACES, "DELETE FROM places WHERE doc_id = ?",
+       "DELETE FROM places WHERE id BETWEEN ? AND ?"},
+      {DYAD__Q_DEL_SENTS, "DELETE FROM sentences WHERE doc_id = ?",
+       "DELETE FROM sentences WHERE id BETWEEN ? AND ?"},
   };
-  struct dyad__val p = dyad__int(id);
+  struct dyad__val p = dyad__int(id), r[2];
+  child_range(id, r);
   for (size_t i = 0; i < DYAD_ARRAY_LEN(del); i++) {
-    dyad_status st = s->ops->run(s, del[i].slot, del[i].sql, &p, 1, NULL,
-                                 NULL);
+    int byid = del[i].sq && child_ids(s);
+    dyad_status st = s->ops->run(s, del[i].slot, byid ? del[i].sq : del[i].sql,
+                                 byid ? r : &p, byid ? 2 : 1, NULL, NULL);
     if (st != DYAD_OK)
       return st;
   }
@@ -1072,8 +1126,6 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
                        "source = ?, url = ?, text = ?, nsents = ?, "
                        "nevents = ?, doc_key = ? WHERE id = ?",
                        p, 10, NULL, NULL);
-    if (st == DYAD_OK)
-      st = fts_retitle(s, id);
   } else {
     /* SQLite runs a RETURNING statement to its end into a temporary
      * table (about as much work as the insert itself): it asks
@@ -1096,9 +1148,14 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
                        NULL, 0, id_row, &id);
     if (st == DYAD_OK && id == 0)
       return DYAD_EOF; /* another writer stored this document just now */
+    if (st == DYAD_OK && sq && id >= DYAD__MAX_DOC_ID)
+      st = dyad__store_error(s, DYAD_EDB, "store full: document id %lld",
+                             (long long)id);
   }
   if (st == DYAD_OK)
     st = put_sentences(s, doc, id);
+  if (st == DYAD_OK && l->found)
+    st = fts_readd(s, id);
   if (st == DYAD_OK)
     st = put_places(s, doc, id);
   if (st == DYAD_OK)

@@ -58,6 +58,7 @@ enum {
   DYAD__Q_FTS_DEL_SENTS,
   DYAD__Q_FTS_DEL_DOC,
   DYAD__Q_FTS_ADD_DOC,
+  DYAD__Q_FTS_ADD_SENTS,
   DYAD__Q_OLD_EVENTS,
   DYAD__Q_SUM_DAY,
   DYAD__Q_SUM_DYAD,
@@ -90,6 +91,15 @@ struct dyad__store_ops {
  * cost (start, halt, autoincrement bookkeeping) is paid once for them. */
 #define DYAD__MULTI 8
 
+/* SQLite: the id of a document's sentence, place or quote idx is
+ * doc_id * DYAD__CHILD_IDS + idx (schema version 4: those tables are keyed
+ * by (doc_id, idx), and sentence ids are the full-text index's rowids).
+ * A document has fewer children of each kind (validate() checks) and
+ * documents.id stays below DYAD__MAX_DOC_ID, so ids fit 63 bits. */
+#define DYAD__CHILD_IDS ((int64_t)1 << 24)
+#define DYAD__CHILD_IDS_SQL "16777216" /* the same, in SQL text */
+#define DYAD__MAX_DOC_ID ((int64_t)1 << 38)
+
 #define DYAD__CODESET 1024 /* slots of the set of codes already upserted */
 
 /* The summary tables (schema.c). */
@@ -112,8 +122,8 @@ struct dyad_store {
   unsigned batch;           /* documents per transaction */
   unsigned pending;         /* documents put in the open transaction */
   int in_tx;                /* a batch transaction is open */
-  int64_t fts_sent;         /* SQLite: sentences.id indexed up to here */
-  int64_t fts_doc;          /* SQLite: documents.id indexed up to here */
+  int64_t fts_doc;          /* SQLite: documents.id (and their
+                               sentences) indexed up to here */
   char codes[DYAD__CODESET][8]; /* codes upserted by this handle */
   struct dyad__delta *deltas; /* summary changes of the open batch */
   size_t ndeltas, capdeltas;
@@ -139,7 +149,7 @@ dyad_status dyad__pg_open(struct dyad_store *s, const char *target);
  * (schema.c). docs/schema.sql holds the SQLite list verbatim. */
 const char *const *dyad__schema(int dialect);
 /* Schema version stored in the meta table. */
-#define DYAD__SCHEMA_VERSION "3"
+#define DYAD__SCHEMA_VERSION "4"
 
 /* The statements that bring a store of version `from` up to the current
  * one: post = 0 those to run before the schema statements, post = 1 those
