@@ -554,7 +554,7 @@ dyad_status dyad_store_close(dyad_store *s)
     s->ops->close(s);
   }
   dyad_buf_release(&s->tmp);
-  for (int w = 0; w < 2; w++)
+  for (int w = 0; w < 3; w++)
     for (int k = 0; k < DYAD__MULTI; k++)
       free(s->multi[w][k]);
   free(s->deltas);
@@ -792,7 +792,7 @@ static int64_t sent_events(const dyad_doc *doc, size_t i)
 }
 
 /* The text "HEAD (?, ... ncol), (...) ..." of an INSERT of k rows, made
- * once per handle (which = 0 sentences, 1 places). NULL: out of memory. */
+ * once per handle (which = 0 sentences, 1 places, 2 quotes). NULL: out of memory. */
 static const char *multi_sql(struct dyad_store *s, int which,
                              const char *head, int ncol, int k)
 {
@@ -822,8 +822,11 @@ static const char *multi_sql(struct dyad_store *s, int which,
 _Static_assert(DYAD__MULTI * 11 <= 96, "pg.c's PG_MAXP holds 8 place rows");
 _Static_assert(DYAD__Q_INS_SENT_END - DYAD__Q_INS_SENT + 1 == DYAD__MULTI &&
                    DYAD__Q_INS_PLACE_END - DYAD__Q_INS_PLACE + 1 ==
+                       DYAD__MULTI &&
+                   DYAD__Q_INS_QUOTE_END - DYAD__Q_INS_QUOTE + 1 ==
                        DYAD__MULTI,
                "a slot for each row count");
+_Static_assert(DYAD__CHILD_IDS == 16777216, "DYAD__CHILD_IDS_SQL agrees");
 
 /* Runs the k-row INSERT (slot + k - 1) over p, k rows of ncol values. */
 static dyad_status put_multi(struct dyad_store *s, int which, int slot,
@@ -913,31 +916,35 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
 static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
                               int64_t id)
 {
-  int sq = child_ids(s);
+  int sq = child_ids(s), nc = 10 + sq;
+  const char *head =
+      sq ? "INSERT INTO quotes (id, doc_id, idx, sent, off, len, text, "
+           "speaker, speaker_text, cue_text, flags) VALUES"
+         : "INSERT INTO quotes (doc_id, idx, sent, off, len, text, speaker, "
+           "speaker_text, cue_text, flags) VALUES";
+  struct dyad__val p[DYAD__MULTI * 11];
+  int k = 0;
   for (size_t i = 0; i < doc->quotes.n; i++) {
     const dyad_quote *q = &doc->quotes.v[i];
-    struct dyad__val p[11] = {dyad__int(id * DYAD__CHILD_IDS + (int64_t)i),
-                              dyad__int(id),
-                              dyad__int((int64_t)i),
-                              dyad__int(q->sent),
-                              dyad__int(q->span.off),
-                              dyad__int(q->span.len),
-                              span_text(doc, q->span),
-                              dyad__text(q->speaker, strlen(q->speaker)),
-                              span_text(doc, q->speaker_span),
-                              span_text(doc, q->cue_span),
-                              dyad__int(q->flags)};
-    dyad_status st = s->ops->run(
-        s, DYAD__Q_INS_QUOTE,
-        sq ? "INSERT INTO quotes (id, doc_id, idx, sent, off, len, text, "
-             "speaker, speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, "
-             "?, ?, ?, ?, ?, ?)"
-           : "INSERT INTO quotes (doc_id, idx, sent, off, len, text, "
-             "speaker, speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, "
-             "?, ?, ?, ?, ?)",
-        p + !sq, 10 + sq, NULL, NULL);
-    if (st != DYAD_OK)
-      return st;
+    struct dyad__val *v = p + nc * k++;
+    if (sq)
+      *v++ = dyad__int(id * DYAD__CHILD_IDS + (int64_t)i);
+    v[0] = dyad__int(id);
+    v[1] = dyad__int((int64_t)i);
+    v[2] = dyad__int(q->sent);
+    v[3] = dyad__int(q->span.off);
+    v[4] = dyad__int(q->span.len);
+    v[5] = span_text(doc, q->span);
+    v[6] = dyad__text(q->speaker, strlen(q->speaker));
+    v[7] = span_text(doc, q->speaker_span);
+    v[8] = span_text(doc, q->cue_span);
+    v[9] = dyad__int(q->flags);
+    if (k == DYAD__MULTI || i + 1 == doc->quotes.n) {
+      dyad_status st = put_multi(s, 2, DYAD__Q_INS_QUOTE, head, nc, k, p);
+      if (st != DYAD_OK)
+        return st;
+      k = 0;
+    }
   }
   return DYAD_OK;
 }
@@ -1128,9 +1135,9 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
                        p, 10, NULL, NULL);
   } else {
     /* SQLite runs a RETURNING statement to its end into a temporary
-     * table (about as much work as the insert itself): it asks
-     * last_insert_rowid() instead */
-    int sq = s->ops->dialect == DYAD__SQLITE;
+     * table (about as much work as the insert itself): the backend asks
+     * the connection for the new row's id instead */
+    int sq = s->ops->inserted_id != NULL;
     st = s->ops->run(s, DYAD__Q_DOC_INSERT,
                      sq ? "INSERT INTO documents (hash, date, title, source, "
                           "url, text, nsents, nevents, doc_key) VALUES (?, ?, "
@@ -1142,10 +1149,7 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
                           "NOTHING RETURNING id",
                      p, 9, sq ? NULL : id_row, &id);
     if (st == DYAD_OK && sq)
-      st = s->ops->run(s, DYAD__Q_DOC_ROWID,
-                       "SELECT CASE WHEN changes() > 0 THEN "
-                       "last_insert_rowid() ELSE 0 END",
-                       NULL, 0, id_row, &id);
+      id = s->ops->inserted_id(s);
     if (st == DYAD_OK && id == 0)
       return DYAD_EOF; /* another writer stored this document just now */
     if (st == DYAD_OK && sq && id >= DYAD__MAX_DOC_ID)

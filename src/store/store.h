@@ -41,7 +41,6 @@ enum {
   DYAD__Q_LOOKUP,
   DYAD__Q_DOC_INSERT,
   DYAD__Q_DOC_UPDATE,
-  DYAD__Q_DOC_ROWID,
   DYAD__Q_DEL_ACTORS,
   DYAD__Q_DEL_EVENTS,
   DYAD__Q_DEL_SENTS,
@@ -51,7 +50,8 @@ enum {
   DYAD__Q_INS_SENT_END = DYAD__Q_INS_SENT + 7,
   DYAD__Q_INS_EVENT,
   DYAD__Q_INS_ACTOR,
-  DYAD__Q_INS_QUOTE,
+  DYAD__Q_INS_QUOTE,    /* + k - 1: k rows at once */
+  DYAD__Q_INS_QUOTE_END = DYAD__Q_INS_QUOTE + 7,
   DYAD__Q_INS_PLACE,    /* + k - 1: k rows at once */
   DYAD__Q_INS_PLACE_END = DYAD__Q_INS_PLACE + 7,
   DYAD__Q_INS_CODE,
@@ -83,6 +83,10 @@ struct dyad__store_ops {
   /* Runs user SQL read-only (see dyad_store_sql). */
   dyad_status (*sql_readonly)(struct dyad_store *s, const char *sql,
                               size_t len, dyad_store_row_fn fn, void *ud);
+  /* SQLite: the id of the row the last INSERT wrote, 0 when it wrote
+   * none (a function call where a statement would cost as much as the
+   * insert's own overhead); NULL on PostgreSQL (RETURNING instead). */
+  int64_t (*inserted_id)(struct dyad_store *s);
   /* Frees the connection and statements (no commit). */
   void (*close)(struct dyad_store *s);
 };
@@ -128,7 +132,8 @@ struct dyad_store {
   struct dyad__delta *deltas; /* summary changes of the open batch */
   size_t ndeltas, capdeltas;
   dyad_buf tmp;             /* scratch for SQL text and keys */
-  char *multi[2][DYAD__MULTI]; /* INSERT text for k sentences, k places */
+  char *multi[3][DYAD__MULTI]; /* INSERT text for k sentences, places,
+                                   quotes */
   char errmsg[512];         /* most recent failure */
 };
 
