@@ -842,6 +842,14 @@ static int api_top(serve_req *r)
 
 /* ==== /api/places ======================================================= */
 
+/* The join of an event's place. SQLite stores no index on places.doc_id:
+ * a place's id there is doc_id * 16777216 + idx (docs/schema.sql). */
+static const char *place_join(serve_req *r)
+{
+  return is_pg(r) ? "p.doc_id = e.doc_id AND p.idx = e.place"
+                  : "p.id = e.doc_id * 16777216 + e.place";
+}
+
 static int api_places(serve_req *r)
 {
   struct params p;
@@ -857,8 +865,8 @@ static int api_places(serve_req *r)
   jbuf sql = {0};
   jb_cstr(&sql, "SELECT p.name AS name, p.country AS country, "
                 "AVG(p.lat) AS lat, AVG(p.lon) AS lon, COUNT(*) AS count "
-                "FROM events e JOIN places p ON p.doc_id = e.doc_id "
-                "AND p.idx = e.place");
+                "FROM events e JOIN places p ON ");
+  jb_cstr(&sql, place_join(r));
   sql_where(&sql, &p);
   jb_printf(&sql, " GROUP BY p.name, p.country ORDER BY 5 DESC, 1, 2 "
                   "LIMIT %llu", (unsigned long long)p.limit);
@@ -871,8 +879,8 @@ static int api_places(serve_req *r)
     return -1;
   jb_end_arr(b);
   jb_cstr(&sql, "SELECT p.country AS country, COUNT(*) AS count "
-                "FROM events e JOIN places p ON p.doc_id = e.doc_id "
-                "AND p.idx = e.place");
+                "FROM events e JOIN places p ON ");
+  jb_cstr(&sql, place_join(r));
   sql_where(&sql, &p);
   jb_cstr(&sql, " AND p.country <> '' GROUP BY p.country ORDER BY 2 DESC, 1");
   jb_key(b, "countries");
@@ -933,11 +941,19 @@ static int api_document(serve_req *r)
     return fail(r, 404, "no document with that id");
   jb_cstr(b, ",\"note\":\"offsets and lengths are bytes of the UTF-8 "
              "text\"");
+  /* %s: the document's rows (SQLite: by id, docs/schema.sql) */
+  char rows[128], id[40];
+  snprintf(id, sizeof(id), "%s", d.id);
+  if (pg)
+    snprintf(rows, sizeof(rows), "doc_id = %s", id);
+  else
+    snprintf(rows, sizeof(rows),
+             "id BETWEEN %s * 16777216 AND %s * 16777216 + 16777215", id, id);
   static const struct {
     const char *key, *types, *sql;
   } parts[] = {
       {"sentences", "nnnnn",
-       "SELECT idx, off, len, para, flags FROM sentences WHERE doc_id = %s "
+       "SELECT idx, off, len, para, flags FROM sentences WHERE %s "
        "ORDER BY idx"},
       {"events", "nnssssnnnnnnnnssssssn",
        "SELECT e.idx AS idx, e.sent AS sent, %s AS date, e.source AS source, "
@@ -949,23 +965,22 @@ static int api_document(serve_req *r)
        "e.target_text AS target_text, e.verb_text AS verb_text, "
        "COALESCE(c.name, '') AS name, e.rule AS rule, "
        "COALESCE(p.name, '') AS place, e.flags AS flags FROM events e "
-       "LEFT JOIN codes c ON c.code = e.code LEFT JOIN places p ON "
-       "p.doc_id = e.doc_id AND p.idx = e.place WHERE e.doc_id = %s "
-       "ORDER BY e.idx"},
+       "LEFT JOIN codes c ON c.code = e.code LEFT JOIN places p ON %s "
+       "WHERE e.doc_id = %s ORDER BY e.idx"},
       {"quotes", "nnnnssssn",
        "SELECT idx, sent, off, len, text, speaker, speaker_text, cue_text, "
-       "flags FROM quotes WHERE doc_id = %s ORDER BY idx"},
+       "flags FROM quotes WHERE %s ORDER BY idx"},
       {"places", "nnnnsssnnn",
        "SELECT idx, sent, off, len, text, name, country, lat, lon, "
-       "geonameid FROM places WHERE doc_id = %s ORDER BY idx"},
+       "geonameid FROM places WHERE %s ORDER BY idx"},
   };
   for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
     if (i == 1)
       jb_printf(&sql, parts[i].sql,
                 pg ? "to_char(e.event_date, 'YYYY-MM-DD')" : "e.event_date",
-                d.id);
+                place_join(r), id);
     else
-      jb_printf(&sql, parts[i].sql, d.id);
+      jb_printf(&sql, parts[i].sql, rows);
     jb_key(b, parts[i].key);
     jb_arr(b);
     struct rows ci = {.b = b, .types = parts[i].types};

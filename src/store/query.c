@@ -204,10 +204,10 @@ static void where(struct qb *b, const dyad_query *q)
       return;
     }
     /* Events whose evidence sentence matches, or whose title does. */
-    if (b->probe)
-      add(b, " AND (EXISTS (SELECT 1 FROM sentences s2, sentences_fts f"
-             " WHERE s2.doc_id = e.doc_id AND s2.idx = e.sent"
-             " AND f.rowid = s2.id AND sentences_fts MATCH ?)"
+    if (b->probe) /* SQLite: sentence ids are doc_id * 2^24 + idx */
+      add(b, " AND (EXISTS (SELECT 1 FROM sentences_fts f"
+             " WHERE f.rowid = e.doc_id * " DYAD__CHILD_IDS_SQL " + e.sent"
+             " AND sentences_fts MATCH ?)"
              " OR EXISTS (SELECT 1 FROM documents_fts df"
              " WHERE df.rowid = e.doc_id AND documents_fts MATCH ?))");
     else if (pg)
@@ -534,12 +534,19 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
     param(&b, dyad__int((int64_t)(q->offset > INT64_MAX ? INT64_MAX
                                                          : q->offset)));
   }
+  /* SQLite finds the sentence and place by their ids (store.h) */
   add(&b, ") k JOIN events e ON e.id = k.id"
-          " JOIN documents d ON d.id = e.doc_id"
-          " LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sent"
-          " LEFT JOIN codes c ON c.code = e.code"
-          " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place"
-          " ORDER BY e.event_date DESC NULLS LAST, e.id");
+          " JOIN documents d ON d.id = e.doc_id");
+  add(&b, pg ? " LEFT JOIN sentences s ON s.doc_id = e.doc_id"
+               " AND s.idx = e.sent"
+               " LEFT JOIN codes c ON c.code = e.code"
+               " LEFT JOIN places p ON p.doc_id = e.doc_id AND p.idx = e.place"
+             : " LEFT JOIN sentences s ON s.id = e.doc_id * "
+               DYAD__CHILD_IDS_SQL " + e.sent"
+               " LEFT JOIN codes c ON c.code = e.code"
+               " LEFT JOIN places p ON p.id = e.doc_id * "
+               DYAD__CHILD_IDS_SQL " + e.place");
+  add(&b, " ORDER BY e.event_date DESC NULLS LAST, e.id");
   struct ev_ctx c = {fn, ud};
   st = qb_run(&b, event_row, &c);
   qb_release(&b);
