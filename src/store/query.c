@@ -813,7 +813,8 @@ static int fold_grow(struct fold *f)
 static struct fold_bucket *fold_bucket(struct fold *f, const char *day)
 {
   int y, m, d;
-  if (civil_day(day, &y, &m, &d)) {
+  int civil = civil_day(day, &y, &m, &d) == 0;
+  if (!civil) {
     dyad_date dd = parse_date(day);
     if (!dd)
       return NULL;
@@ -842,7 +843,10 @@ static struct fold_bucket *fold_bucket(struct fold *f, const char *day)
   struct fold_bucket *b = &f->v[f->n];
   memset(b, 0, sizeof(*b));
   b->ord = ord;
-  period_key(f->per, day, b->key);
+  if (f->per == DYAD_PERIOD_WEEK || !civil)
+    period_key(f->per, day, b->key);
+  else /* what period_key makes of a well-formed day, without printf */
+    memcpy(b->key, day, f->per == DYAD_PERIOD_MONTH ? 7 : 10);
   f->slot[h] = (uint32_t)++f->n;
   return b;
 }
@@ -866,7 +870,9 @@ static int fold_row(void *ud, int ncol, const char *const *v)
     f->last_day[n] = '\0';
   }
   b->count++;
-  int q = v[1] ? (int)strtol(v[1], NULL, 10) : 0;
+  int q = v[1] && v[1][0] >= '1' && v[1][0] <= '4' && !v[1][1]
+              ? v[1][0] - '0'
+              : v[1] ? (int)strtol(v[1], NULL, 10) : 0;
   b->quad[q >= 1 && q <= 4 ? q : 0]++;
   if (v[2]) {
     b->g6 += (int64_t)llround(strtod(v[2], NULL) * 1e6);
