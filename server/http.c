@@ -45,7 +45,9 @@ enum { POOL_MAX = 64 };
  * one of them finish late; a few more than the cores keeps a slow query
  * from holding up the quick ones.
  *
- * Requests that find no handle wait in arrival order: a returned handle
+ * A request holds its handle until its answer is written and compressed,
+ * so the pool bounds all of its CPU work. Requests that find no handle
+ * wait in arrival order: a returned handle
  * goes straight to the longest waiter (each waits on its own condition
  * variable), never to a request that arrives later. With a shared
  * condition variable a request that came back at once (a keep-alive
@@ -459,28 +461,32 @@ static enum MHD_Result serve_api(struct server *sv, struct MHD_Connection *c,
   if (!r.store)
     return send_error(c, 503, r.err);
   api_handle(&r);
-  pool_put(&sv->pool, r.store);
-  if (r.out.oom) {
+  if (r.out.oom || r.status >= 400) {
+    int oom = r.out.oom;
+    pool_put(&sv->pool, r.store);
     jb_free(&r.out);
-    return send_error(c, 500, "out of memory");
-  }
-  if (r.status >= 400) {
-    jb_free(&r.out);
+    if (oom)
+      return send_error(c, 500, "out of memory");
     return send_error(c, r.status, r.err[0] ? r.err : "error");
   }
   jb_raw(&r.out, "\n", 1);
-  if (r.status != 200 || !uri || !sv->cache)
-    return send_json(c, r.status, r.out.ptr, r.out.len);
-  /* kept in both forms, so later clients get theirs without work */
-  char *z = NULL;
-  size_t zn = r.out.len >= 512 ? gzip(r.out.ptr, r.out.len, &z) : 0;
-  cache_put(sv->cache, uri, gen, r.out.ptr, r.out.len, z, zn);
+  /* The answer is compressed before the handle goes back: the pool then
+   * bounds all of a request's CPU work, not only its queries, and
+   * requests finish in about the order they came. */
+  char *body = r.out.ptr, *z = NULL;
+  size_t len = r.out.len, zn = 0;
+  int cache = r.status == 200 && uri && sv->cache;
+  if (len >= 512 && (gz || cache))
+    zn = gzip(body, len, &z);
+  if (cache) /* kept in both forms, so later clients get theirs */
+    cache_put(sv->cache, uri, gen, body, len, z, zn);
+  pool_put(&sv->pool, r.store);
   if (gz && zn) {
     jb_free(&r.out);
-    return send_body(c, 200, z, zn, 1);
+    return send_body(c, r.status, z, zn, 1);
   }
   free(z);
-  return send_body(c, 200, r.out.ptr, r.out.len, 0);
+  return send_body(c, r.status, body, len, 0);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
