@@ -512,7 +512,18 @@ static void civil_from_days(long z, int *y, int *m, int *d)
   *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* The period key of day "YYYY-MM-DD" ("" if malformed). */
+/* Writes v as n decimal digits, zero-padded (v >= 0). */
+static void digits(char *p, int v, int n)
+{
+  while (n--) {
+    p[n] = (char)('0' + v % 10);
+    v /= 10;
+  }
+}
+
+/* The period key of day "YYYY-MM-DD" ("" if malformed): "YYYY-MM", the
+ * Monday of its week, or the day. Written by hand: with snprintf, the
+ * key of each event was a quarter of an actor series' cost. */
 static void period_key(dyad_period per, const char *day, char key[16])
 {
   dyad_date d;
@@ -521,12 +532,20 @@ static void period_key(dyad_period per, const char *day, char key[16])
     return;
   int y = d / 10000, m = d / 100 % 100, dd = d % 100;
   if (per == DYAD_PERIOD_MONTH) {
-    snprintf(key, 16, "%04d-%02d", y % 10000, m % 100);
+    digits(key, y % 10000, 4);
+    key[4] = '-';
+    digits(key + 5, m % 100, 2);
+    key[7] = '\0';
   } else if (per == DYAD_PERIOD_WEEK) {
     long z = days_from_civil(y, m, dd);
     long wd = ((z + 3) % 7 + 7) % 7; /* 0 = Monday */
     civil_from_days(z - wd, &y, &m, &dd);
-    snprintf(key, 16, "%04d-%02d-%02d", y % 10000, m % 100, dd % 100);
+    digits(key, y % 10000, 4);
+    key[4] = '-';
+    digits(key + 5, m % 100, 2);
+    key[7] = '-';
+    digits(key + 8, dd % 100, 2);
+    key[10] = '\0';
   } else {
     memcpy(key, day, 10);
     key[10] = '\0';
@@ -561,18 +580,18 @@ struct series {
   dyad_period per;
   struct bucket *v;
   size_t n, cap, last;
+  char last_day[11]; /* the day of bucket last, "" none */
   int oom;
 };
 
-static int actor_event(struct rows *c, int ncol, const char *const *v)
+/* The bucket of a day's period, made when new; NULL when out of memory
+ * or the day is malformed (s->oom tells). */
+static struct bucket *actor_bucket(struct series *s, const char *day)
 {
-  struct series *s = c->ud;
-  if (ncol < 3 || !v[0])
-    return 0;
   char key[16];
-  period_key(s->per, v[0], key);
+  period_key(s->per, day, key);
   if (!*key)
-    return 0;
+    return NULL;
   size_t i = s->last;
   if (i >= s->n || strcmp(s->v[i].key, key) != 0) {
     size_t lo = 0, hi = s->n; /* first bucket with key >= this key */
@@ -590,7 +609,7 @@ static int actor_event(struct rows *c, int ncol, const char *const *v)
         struct bucket *nv = realloc(s->v, cap * sizeof(*nv));
         if (!nv) {
           s->oom = 1;
-          return 1;
+          return NULL;
         }
         s->v = nv;
         s->cap = cap;
@@ -602,7 +621,26 @@ static int actor_event(struct rows *c, int ncol, const char *const *v)
     }
     s->last = i;
   }
-  struct bucket *bk = &s->v[i];
+  return &s->v[i];
+}
+
+static int actor_event(struct rows *c, int ncol, const char *const *v)
+{
+  struct series *s = c->ud;
+  if (ncol < 3 || !v[0])
+    return 0;
+  struct bucket *bk;
+  if (*s->last_day && strcmp(v[0], s->last_day) == 0) {
+    bk = &s->v[s->last]; /* the day of the row before: its bucket */
+  } else {
+    bk = actor_bucket(s, v[0]);
+    if (!bk)
+      return s->oom;
+    size_t n = strlen(v[0]);
+    memcpy(s->last_day, v[0], n == 10 ? 11 : 1); /* else "": no reuse */
+    if (n != 10)
+      s->last_day[0] = '\0';
+  }
   bk->count++;
   int q = v[1] ? (int)strtol(v[1], NULL, 10) : 0;
   if (q >= 1 && q <= 4)
