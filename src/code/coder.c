@@ -1564,6 +1564,7 @@ static const struct np_actors *subject_actors(struct emit_ctx *ec, int32_t np)
     sp.len = old.off + old.len - sp.off;
   ec->named.span[0] = sp;
   return &ec->named;
+}
 
 /* The apposition that names the actor a description np stands for ("The
  * two neighbours, Kenya and Uganda, signed"; "Kidnappers of four
