@@ -587,6 +587,108 @@ static int based_in(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   return 1;
 }
 
+
+/* Fills r with the actors of NP b, which a possessive pronoun of the
+ * given kind names, and returns 1, or 0 when they do not fit it. */
+static int fit_possessive(dyad_doc *doc, struct coder_state *cs, int32_t b,
+                          int kind, struct np_actors *r)
+{
+  const struct np_actors *a = dyad__np_actors(doc, cs, b);
+  if (!a)
+    return 0;
+  int fits = 0;
+  if (kind == PRO_IT)
+    fits = a->n == 1 && a->type[0] != ACT_PERSON &&
+           !(doc->phrases.v[b].flags & DYAD_PHF_PLURAL);
+  else if (kind == PRO_HE || kind == PRO_SHE)
+    fits = a->n == 1 && a->type[0] == ACT_PERSON &&
+           (!a->sex[0] || a->sex[0] == (kind == PRO_HE ? 'm' : 'f'));
+  else if (kind == PRO_THEY)
+    fits = a->n >= 2;
+  if (!fits)
+    return 0;
+  for (size_t k = 0; k < a->n; k++)
+    addactor(r, a->code[k], a->span[k], "possessive", a->type[k], a->sex[k]);
+  return 1;
+}
+
+/* A possessive pronoun in a clause's object or adjunct names the clause's
+ * subject when that fits it ("Moscow agreed to discuss Kampuchea in its
+ * talks with Peking", "Taiwan lagged behind Korea in encouraging its
+ * businessmen"): the last actor named before it is often another one.
+ * Fills r with the subject of pi's clause and returns 1, or 0 (the
+ * possessor is the subject's own, the subject does not fit, or an object
+ * before it is as likely). */
+static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
+                            int32_t pi, int kind, struct np_actors *r)
+{
+  if (doc->ctx->flags & DYAD_CFG_LITERAL)
+    return 0;
+  int32_t owner = -1; /* the NP "its" is the possessor of */
+  for (int32_t k = pi - 2; k <= pi + 2; k++)
+    if (k >= 0 && (size_t)k < doc->phrases.n && doc->phrases.v[k].poss == pi)
+      owner = k;
+  if (owner < 0)
+    return 0;
+  const dyad_phrase *op = &doc->phrases.v[owner];
+  /* "Nakasone and his party": the member before it in a coordination */
+  int32_t binder = -1;
+  if (op->up >= 0 && (doc->phrases.v[op->up].flags & DYAD_PHF_COORD)) {
+    for (int32_t m = doc->phrases.v[op->up].child;
+         m >= 0 && m != owner && (size_t)m < doc->phrases.n;
+         m = doc->phrases.v[m].conj)
+      binder = m;
+  }
+  if (binder >= 0)
+    return fit_possessive(doc, cs, binder, kind, r);
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, op->tok)];
+  if (op->clause >= s->nclause)
+    return 0;
+  const dyad_clause *c = &doc->clauses.v[s->clause + op->clause];
+  if (c->subj < 0 || c->subj == owner || c->subj == pi ||
+      doc->phrases.v[c->subj].tok > op->tok || c->verb < 0)
+    return 0;
+  /* "objected to Brazil protecting its industry": a gerund with a noun
+   * of its own before it has that noun, not the inherited subject */
+  uint32_t vt = doc->phrases.v[c->verb].tok;
+  if ((c->flags & DYAD_CLF_SUBJ_INHERITED) && c->kind == DYAD_CL_PART &&
+      vt > 0 && (doc->toks.v[vt - 1].tag == DYAD_TAG_NNP ||
+                 doc->toks.v[vt - 1].tag == DYAD_TAG_NNPS ||
+                 doc->toks.v[vt - 1].tag == DYAD_TAG_NN ||
+                 doc->toks.v[vt - 1].tag == DYAD_TAG_NNS))
+    return 0;
+  /* "Kenya warned Uganda and criticised its army": the object before it
+   * is as likely */
+  if (c->kind == DYAD_CL_COORD && c->parent >= 0 &&
+      dyad__np_actors(doc, cs, doc->clauses.v[c->parent].obj))
+    return 0;
+  return fit_possessive(doc, cs, c->subj, kind, r);
+}
+
+/* "They (the Kuwaitis) have asked ...": an editor's bracket right after a
+ * pronoun names whom it stands for. Fills r with the actors of the
+ * bracketed NP and returns 1, or 0 when there is none. */
+static int bracketed_antecedent(dyad_doc *doc, struct coder_state *cs,
+                                int32_t pi, struct np_actors *r)
+{
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  uint32_t t = ph->tok + ph->ntok;
+  if (t + 2 >= doc->toks.n || doc->toks.v[t].len != 1 ||
+      doc->text[doc->toks.v[t].off] != '(' || (size_t)pi + 1 >= doc->phrases.n)
+    return 0;
+  int32_t b = pi + 1;
+  const dyad_phrase *bp = &doc->phrases.v[b];
+  uint32_t close = bp->tok + bp->ntok;
+  if (bp->kind != DYAD_PH_NP || bp->tok != t + 1 || close >= doc->toks.n ||
+      doc->toks.v[close].len != 1 || doc->text[doc->toks.v[close].off] != ')' ||
+      (bp->flags & DYAD_PHF_PRONOUN))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, b);
+  for (size_t k = 0; a && k < a->n; k++)
+    addactor(r, a->code[k], a->span[k], "bracket", a->type[k], a->sex[k]);
+  return r->n > 0;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -606,6 +708,11 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   if (ph->flags & DYAD_PHF_PRONOUN || ph->ntok == 1) {
     int k = pronoun(doc, &toks[ph->head]);
     if (k != PRO_NONE) {
+      if (toks[ph->head].tag == DYAD_TAG_PRPS &&
+          bound_possessive(doc, cs, pi, k, r))
+        return;
+      if (bracketed_antecedent(doc, cs, pi, r))
+        return;
       resolve_pronoun(doc, cs, k, sent, sp, r);
       return;
     }

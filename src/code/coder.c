@@ -565,6 +565,46 @@ static uint32_t past_modifiers(const dyad_doc *doc, uint32_t pos,
   return pos;
 }
 
+/* Is token q the particle of a verb group other than vg ("stepped into
+ * the money market to hold down rates": that "down" is hold's, no "step
+ * down")? (An infinitive's "to" and verb may be pattern words: "agree to
+ * help".) */
+static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
+                                uint32_t q)
+{
+  if (doc->toks.v[q].tag != DYAD_TAG_RP)
+    return 0;
+  size_t k = phrase_after(doc, q);
+  for (size_t g = 0; k > 0 && g < 4; g++) {
+    const dyad_phrase *p = &doc->phrases.v[--k];
+    if (p->kind == DYAD_PH_VG && q >= p->tok && q < p->tok + p->ntok)
+      return p != vg;
+  }
+  return 0;
+}
+
+/* Is token q inside the by-phrase of passive verb group vg ("the plans
+ * were dismissed by the minister": the agent's "minister" is no object
+ * of "dismiss minister")? */
+static int in_by_agent(const dyad_doc *doc, const dyad_phrase *vg,
+                       uint32_t q)
+{
+  static const char *const by[] = {"by", NULL};
+  if (!(vg->flags & DYAD_PHF_PASSIVE))
+    return 0;
+  int32_t np = np_at(doc, q);
+  for (int g = 0; g < 4 && np >= 0; g++) {
+    int32_t up = doc->phrases.v[np].up;
+    if (up < 0)
+      return 0;
+    const dyad_phrase *u = &doc->phrases.v[up];
+    if (u->kind == DYAD_PH_PP)
+      return dyad__tok_in(doc, &doc->toks.v[u->tok], by);
+    np = up;
+  }
+  return 0;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -662,6 +702,9 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) && !after_slot &&
         skips_verb(doc, pos, q))
       return 0; /* "stopped dumping chips in the U.S." is no "stop in" */
+    if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
+        (other_verbs_particle(doc, vg, q) || in_by_agent(doc, vg, q)))
+      return 0;
     uint32_t lastt = q + (uint32_t)m - 1;
     if (*nwords < 8)
       words[(*nwords)++] = lastt;
@@ -1568,6 +1611,28 @@ static const struct np_actors *subject_actors(struct emit_ctx *ec, int32_t np)
   return &ec->named;
 }
 
+/* The apposition that names the actor a description np stands for ("The
+ * two neighbours, Kenya and Uganda, signed"; "Kidnappers of four
+ * professors, three Americans and one Indian, said" keeps its unnamed
+ * kidnappers, whose apposition is attached to the PP), else np. */
+static int32_t renamed_actor(struct emit_ctx *ec, int32_t np)
+{
+  dyad_doc *doc = ec->doc;
+  if (np < 0 || dyad__np_actors(doc, ec->cs, np_first(doc, np)))
+    return np;
+  uint32_t end = ph(doc, np)->tok + ph(doc, np)->ntok;
+  for (int32_t k = np + 1; (size_t)k < doc->phrases.n && k <= np + 8; k++) {
+    const dyad_phrase *q = ph(doc, k);
+    if (q->up >= 0)
+      continue;
+    if (!(q->flags & DYAD_PHF_APPOS) || q->attach != np ||
+        q->tok != end + 1)
+      break;
+    return dyad__np_actors(doc, ec->cs, k) ? k : np;
+  }
+  return np;
+}
+
 /* Is participial clause c the gerund object of its parent's verb ("to
  * resume shelling", "began shelling"), right after that verb? */
 static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
@@ -1818,9 +1883,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     else if (tp)
       target = topic_target(ec, tp, target);
     /* "seized weapons from the rebels" ("seize * from"): the object
-     * names no actor, so the one the pattern's last preposition names */
+     * names no actor, so the one the pattern's last preposition names;
+     * not for disapproval, whose slot is who is blamed ("linked an
+     * increase in lending to Indonesia to reforms" blames no one) */
     int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
     if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
+        strncmp(hcode, "11", 2) != 0 &&
         !region_place(ec, lp) &&
         !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
@@ -1863,7 +1931,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   int32_t source = psource >= 0 ? psource : sender >= 0 ? sender : c->subj;
   if (source >= 0 && psource < 0 && sender < 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL))
-    source = apposed_actor(ec, source);
+    source = renamed_actor(ec, apposed_actor(ec, source));
   int by_source = 0; /* the source is a passive's by-agent */
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */
@@ -1954,6 +2022,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (by_source && !ta && sa->n >= 2)
     return DYAD_OK; /* "financed by the AfDB, Norway and Denmark": the
                        agents did not act on each other */
+  static const char *const partner[] = {"with", NULL};
+  if (!ta && sa->n >= 2 && lastprep != UINT32_MAX &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      dyad__tok_in(doc, &doc->toks.v[lastprep], partner) &&
+      pp_np_at(doc, lastprep) >= 0 &&
+      !dyad__np_actors(doc, ec->cs, np_first(doc, pp_np_at(doc, lastprep))))
+    return DYAD_OK; /* "Nakasone and his party reached an accord with
+                       opposition parties": their partner is named, though
+                       by no actor; they did not act on each other */
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
@@ -2034,6 +2111,15 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     return DYAD_OK;
   if (p->flags & DYAD_PHF_NEGDET)
     return DYAD_OK;
+  /* "a possible visit to Canada", "potential sanctions": an act only
+   * thought of */
+  static const char *const unreal[] = {
+      "possible", "potential", "likely", "prospective", "eventual",
+      "hypothetical", "rumoured", "rumored", "mooted", NULL};
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
+    for (uint32_t i = p->tok; i < at; i++)
+      if (dyad__tok_in(doc, &toks[i], unreal))
+        return DYAD_OK;
   for (size_t k = 0; k < ec->nused; k++)
     if (ec->used[k] == p->head)
       return DYAD_OK; /* "ended their talks": the verb coded it */

@@ -78,8 +78,14 @@ static int same_side(dyad_doc *doc, struct coder_state *cs, int32_t np,
 static int modal_kind(const dyad_doc *doc, const dyad_phrase *vg)
 {
   static const char *const would[] = {"would", "'d", "wo", NULL};
-  if (!(vg->flags & DYAD_PHF_MODAL) ||
-      (vg->flags & (DYAD_PHF_FUTURE | DYAD_PHF_INTENT | DYAD_PHF_THREAT)))
+  static const char *const must[] = {"must", "should", "ought", NULL};
+  if (!(vg->flags & DYAD_PHF_MODAL))
+    return 0;
+  /* "should also threaten to blockade Iran": advice, whatever it names */
+  for (uint32_t t = vg->tok; t < vg->tok + vg->ntok; t++)
+    if (doc->toks.v[t].tag == DYAD_TAG_MD && form_in(doc, t, must))
+      return 2;
+  if (vg->flags & (DYAD_PHF_FUTURE | DYAD_PHF_INTENT | DYAD_PHF_THREAT))
     return 0;
   if (dyad__glue_cue(doc->ctx, CUE_INTENT, doc->toks.v, doc->toks.n,
                      vg->head) ||
@@ -256,8 +262,12 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                     conjunct the parser may have hung deep ("reports that
                     it intended to ... were baseless, and warned X") */
   for (int hop = 0; hop < 4 && vg; hop++) {
+    /* (a gerund after a subordinator is part of its parent's act: "must
+     * take steps such as mining the harbours", "may retaliate by mining") */
+    int gerund_sub = cur->kind == DYAD_CL_SUB &&
+                     (vg->flags & DYAD_PHF_GERUND);
     if (cur->kind != DYAD_CL_COMP && cur->kind != DYAD_CL_INF &&
-        cur->kind != DYAD_CL_PART &&
+        cur->kind != DYAD_CL_PART && !gerund_sub &&
         !(cur->kind == DYAD_CL_COORD &&
           (cur->flags & DYAD_CLF_SUBJ_INHERITED)))
       break;

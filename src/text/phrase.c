@@ -146,13 +146,20 @@ static inline uint32_t wseen_bit(uint32_t id)
   return (id * 0x9E3779B1u) >> 20; /* 12 bits: < CHUNK_WSEEN */
 }
 
-static uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
+/* The classes of a word the filter lets through (out of line: most
+ * tokens are content words that the filter stops). */
+static uint64_t wclass_probe(const struct dyad_chunker *cx, uint32_t id)
+{
+  size_t h = wslot(cx, id);
+  return cx->wkey[h] == id ? cx->wcls[h] : 0;
+}
+
+static inline uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 {
   uint32_t b = wseen_bit(id);
   if (!id || !((cx->wseen[b >> 6] >> (b & 63)) & 1))
     return 0;
-  size_t h = wslot(cx, id);
-  return cx->wkey[h] == id ? cx->wcls[h] : 0;
+  return wclass_probe(cx, id);
 }
 
 /* Looks every listed word up in the (read-only) vocabulary. Words the
@@ -246,9 +253,13 @@ static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
 
 /* Length of a quantity prefix at i: "at least", "at most" (2), "more
  * than", "fewer than", "less than", "up to" (2), "as many as", "as much
- * as" (3) before a number; 0 if none. */
-static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
-                             uint32_t end)
+ * as" (3) before a number; 0 if none. Out of line: quant_prefix below
+ * answers most tokens without a call. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t quant_prefix_at(const struct dyad_chunker *cx, uint32_t i,
+                                uint32_t end)
 {
   const dyad_token *t = cx->t;
   if (i + 2 >= end)
@@ -275,6 +286,15 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
       (t[i + 3].tag == DYAD_TAG_CD || t[i + 3].tag == DYAD_TAG_DOLLAR))
     return 3;
   return 0;
+}
+
+static inline uint32_t quant_prefix(const struct dyad_chunker *cx,
+                                    uint32_t i, uint32_t end)
+{
+  if (i + 2 >= end ||
+      !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return 0;
+  return quant_prefix_at(cx, i, end);
 }
 
 #define TB(t) ((uint64_t)1 << (t))
@@ -533,8 +553,8 @@ struct vgx {
   int finite; /* first verb is VBD/VBZ/VBP/MD */
 };
 
-static uint32_t skip_adv(const struct dyad_chunker *cx, uint32_t j,
-                         uint32_t end, int max)
+static inline uint32_t skip_adv(const struct dyad_chunker *cx, uint32_t j,
+                                uint32_t end, int max)
 {
   const dyad_token *t = cx->t;
   for (int k = 0; k < max && j < end && !dl(cx, j); k++) {
@@ -689,19 +709,18 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
 
 /* ==== pushing phrases ================================================== */
 
-static dyad_phrase *newph(dyad_doc *doc, uint8_t kind, uint32_t b,
+static inline dyad_phrase *newph(dyad_doc *doc, uint8_t kind, uint32_t b,
                           uint32_t e, uint32_t head)
 {
-  dyad_phrase *p = dyad_vec_push(&doc->ctx->alloc, doc->phrases);
-  if (!p)
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->phrases, doc->phrases.n + 1))
     return NULL;
-  p->tok = b;
-  p->ntok = e - b;
-  p->head = head;
-  p->lemma = tok_lemma(&doc->toks.v[head]);
-  p->kind = kind;
-  p->det = p->poss = p->child = p->conj = p->attach = -1;
-  p->up = p->next_pp = -1;
+  dyad_phrase *p = &doc->phrases.v[doc->phrases.n++];
+  /* one store of the whole phrase (the rest zero), not a clear and then
+   * the fields again */
+  *p = (dyad_phrase){.tok = b, .ntok = e - b, .head = head,
+                     .lemma = tok_lemma(&doc->toks.v[head]), .kind = kind,
+                     .det = -1, .poss = -1, .child = -1, .conj = -1,
+                     .attach = -1, .up = -1, .next_pp = -1};
   return p;
 }
 
@@ -953,6 +972,28 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
     if (e3 == k + 1)
       break;
     k = e3;
+  }
+  /* "Kidnappers of four professors, three Americans and one Indian, said":
+   * a coordination renames the NP when a finite verb follows its closing
+   * comma */
+  if (k == e2 && k < end && t[k].tag == DYAD_TAG_CC) {
+    struct grp gs[COORD_MAX];
+    int n = 0;
+    uint32_t ec = scan_coord(cx, i + 1, end, 0, gs, &n);
+    struct vgx vc;
+    if (n >= 2 && ec + 1 < end && t[ec].tag == DYAD_TAG_COMMA &&
+        scan_vg(cx, ec + 1, end, &vc) > ec + 1 && vc.finite &&
+        !(gs[0].u[gs[0].n - 1].flags & DYAD_PHF_PRONOUN) &&
+        !temporal_np(cx, a)) {
+      int32_t ai = push_coord(cx, gs, n, -1);
+      if (ai < 0) {
+        *err = 1;
+        return i;
+      }
+      cx->doc->phrases.v[ai].flags |= DYAD_PHF_APPOS;
+      cx->doc->phrases.v[ai].attach = anchor;
+      return ec;
+    }
   }
   int close = k == end || t[k].tag == DYAD_TAG_COMMA ||
               t[k].tag == DYAD_TAG_PERIOD || t[k].tag == DYAD_TAG_RRB ||

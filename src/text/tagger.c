@@ -429,6 +429,45 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
   return 0;
 }
 
+/* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
+ * with no space lost between them? */
+static int after_dotted(const dyad_doc *doc, size_t i)
+{
+  const dyad_token *p = &doc->toks.v[i - 1];
+  const char *s = doc->text + p->off;
+  if (!(p->flags & DYAD_TOKF_ABBREV) || p->len < 4 || s[p->len - 1] != '.' ||
+      !(doc->toks.v[i].flags & DYAD_TOKF_SPACE))
+    return 0;
+  for (uint32_t k = 0; k < p->len; k++)
+    if (!(k % 2 ? s[k] == '.' : s[k] >= 'A' && s[k] <= 'Z'))
+      return 0;
+  return 1;
+}
+
+/* After a dotted abbreviation, is capitalised word i (lexicon entry e)
+ * a verb or function word? One with no noun or adjective reading is;
+ * one also a noun only when its first reading is a past form or modal
+ * (Agreed, Will), or a present form followed by a name or "that"
+ * (Wants Japan, Charges that; not "U.S. Exports to"); -ing forms that
+ * are nouns stay names' words ("the U.S. Bombing of Libya") unless
+ * "that" follows ("the U.S. Saying that"). */
+static int lower_reading(const dyad_doc *doc, size_t i,
+                         const struct dyad_lexent *e, uint32_t sent_end)
+{
+  if (!(e->mask & (NOUNS | ADJS)))
+    return 1;
+  uint64_t first = DYAD_TAGBIT(e->order[0]);
+  if (first & (B(VBD) | B(VBN) | B(MD)))
+    return 1;
+  if (!(first & (B(VBZ) | B(VBP) | B(VBG))) || i + 1 >= sent_end)
+    return 0;
+  const dyad_token *nx = &doc->toks.v[i + 1];
+  if (nx->len == 4 && !memcmp(doc->text + nx->off, "that", 4))
+    return 1; /* "the U.S. Saying that" */
+  return (first & (B(VBZ) | B(VBP))) && (nx->flags & DYAD_TOKF_CAP) &&
+         nx->kind == DYAD_TK_WORD;
+}
+
 /* Is the folded word w (n bytes, not NUL-terminated) a roman numeral? */
 static int roman(const char *w, size_t n)
 {
@@ -466,6 +505,14 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
+  /* "the U.S. Has said", "the U.K. Would": some wire copy capitalises
+   * every word after a dotted abbreviation as if a sentence began there;
+   * a word the lexicon knows as no name and first as a verb or function
+   * word (Has, Agreed, Will, To) is read as written in lower case */
+  if (cap && !allcaps && !first && e && i > 0 &&
+      !(e->mask & (B(NNP) | B(NNPS))) && after_dotted(doc, i) &&
+      lower_reading(doc, i, e, sent_end))
+    cap = 0;
   /* Henry VIII, World War I: a roman numeral after a name */
   if ((t->flags & DYAD_TOKF_ALLCAPS) && fl <= 4 && i > 0 &&
       (doc->toks.v[i - 1].tag == DYAD_TAG_NNP ||
@@ -630,6 +677,24 @@ static int noun_of(const dyad_ctx *ctx, const struct tw *w, const char *f,
   if (w->mask & B(NNS))
     return DYAD_TAG_NNS;
   return 0;
+}
+
+/* Does a finite verb follow the prepositional phrase at token p ("EC
+ * exports to Japan fell": the -s word before it is the noun heading
+ * that verb's subject)? Reads the first-guess tags and the possible
+ * tags of pass 1. */
+static int verb_after_pp(const dyad_token *T, const struct tw *W, size_t p,
+                         size_t b)
+{
+  size_t q = p + 1;
+  while (q < b && (isnoun(T[q].tag) || isadj(T[q].tag) ||
+                   T[q].tag == DYAD_TAG_DT || T[q].tag == DYAD_TAG_CD ||
+                   T[q].tag == DYAD_TAG_POS))
+    q++;
+  return q > p + 1 && q < b &&
+         (T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+          T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD ||
+          (W[q].mask & (B(VBD) | B(MD)))); /* ("rose" is a noun first) */
 }
 
 /* Pass 2 for one token: the context rules. */
@@ -1299,7 +1364,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (P == DYAD_TAG_NN && i >= a + 2 && T[i - 2].tag == DYAD_TAG_CD &&
              T[i - 2].form != d->one)
       t->tag = DYAD_TAG_NNS; /* 1,000 artillery shells: a plural head */
-    else if (sg && (P == DYAD_TAG_RB || objnext))
+    else if (sg && (P == DYAD_TAG_RB || objnext) &&
+             !(N == DYAD_TAG_TO && verb_after_pp(T, W, i + 1, b)))
       t->tag = DYAD_TAG_VBZ;
     else if (P == DYAD_TAG_COMMA && !*finite_seen && (Nf == d->to || objnext) &&
              comma_aside(doc, a, b, i))
@@ -1698,59 +1764,66 @@ static uint64_t ld8(const char *s)
   return v;
 }
 
-static uint32_t ld4(const char *s)
+/* The low n bytes of a 64-bit load (n < 8): one table load, no shift. */
+static inline uint64_t low_bytes(uint64_t v, size_t n)
 {
-  uint32_t v;
-  memcpy(&v, s, 4);
-  return v;
+  static const uint64_t keep[8] = {
+      0, 0xff, 0xffff, 0xffffff, 0xffffffffull, 0xffffffffffull,
+      0xffffffffffffull, 0xffffffffffffffull};
+  return v & keep[n];
 }
 
-/* A hash of a short spelling from a few loads that together cover every
- * byte (the first and last 8, 4 or single bytes, as the length allows),
- * never reading outside s[0..n). n <= WC_KEY. */
+/* A hash of a short spelling s (n <= WC_KEY bytes, in the doc text, which
+ * DYAD_TEXT_PAD zero bytes follow): one 8-byte load masked to the word
+ * for most words, the first and last 8 bytes (and the middle 8 past 16)
+ * for longer ones. */
 static uint32_t wc_hash(const char *s, size_t n)
 {
-  uint64_t a, b;
-  if (n >= 8) {
-    a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
-    b = ld8(s + n - 8);
-  } else if (n >= 4) {
-    a = ld4(s);
-    b = ld4(s + n - 4);
-  } else if (n > 0) {
-    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8;
-    b = (unsigned char)s[n - 1];
+  uint64_t h;
+  if (n <= 8) {
+    uint64_t a = n == 8 ? ld8(s) : low_bytes(ld8(s), n);
+    h = (a ^ 0x2d358dccaa6c78a5ull) * 0x9e3779b97f4a7c15ull + n;
   } else {
-    a = b = 0;
+    uint64_t a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
+    uint64_t b = ld8(s + n - 8);
+    h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
+        b * 0xff51afd7ed558ccdull;
   }
-  uint64_t h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
-               b * 0xff51afd7ed558ccdull;
   return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
-/* Does the cache key k (zero-padded) spell s (n bytes, n <= WC_KEY)? */
+/* Does the cache key k (WC_KEY bytes, zero-padded) spell s (n bytes,
+ * n <= WC_KEY, in the padded doc text)? 8 bytes a compare, the last
+ * chunk masked to the word. */
 static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
 {
-  if (n >= 8)
-    return ld8(k) == ld8(s) && ld8(k + n - 8) == ld8(s + n - 8) &&
-           (n <= 16 || memcmp(k + 8, s + 8, n - 16) == 0);
-  if (n >= 4)
-    return ld4(k) == ld4(s) && ld4(k + n - 4) == ld4(s + n - 4);
-  for (size_t i = 0; i < n; i++)
-    if (k[i] != s[i])
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    if (ld8(k + i) != ld8(s + i))
       return 0;
-  return 1;
+  return i == n || low_bytes(ld8(k + i) ^ ld8(s + i), n - i) == 0;
 }
 
-/* dyad__fold for plain ASCII without a call: lower-cases s into out and
- * returns n, or calls dyad__fold for anything else. */
+/* dyad__fold for plain ASCII without a call: lower-cases s (in the padded
+ * doc text) into out eight bytes at a time and returns n, or calls
+ * dyad__fold for anything else. Writes up to n + 7 bytes (out has room for
+ * 2n + 8); the bytes past n are junk. */
+#define SW_ONES 0x0101010101010101ull
+#define SW_HIGH 0x8080808080808080ull
 static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
 {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80)
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v = ld8(s + i);
+    uint64_t live = i + 8 <= n ? ~0ull : low_bytes(~0ull, n - i);
+    if (v & live & SW_HIGH)
       return dyad__fold(s, n, out, cap);
-    out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    /* bit 7 of each byte in 'A'..'Z' (bytes >= 0x80 cleared first, so
+     * that no lane carries into the next) */
+    uint64_t x = v & ~SW_HIGH;
+    uint64_t up = (x + SW_ONES * (0x80u - 'A')) &
+                  ~(x + SW_ONES * (0x7fu - 'Z')) & ~v & SW_HIGH;
+    v |= up >> 2; /* bit 5: lower case */
+    memcpy(out + i, &v, 8);
   }
   return n;
 }

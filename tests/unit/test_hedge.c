@@ -170,6 +170,18 @@ static void likelihood_told_by_others_is_no_event(void **state)
   events_are("Kenya signed the accord with Uganda.", "KEN 057 UGA");
 }
 
+static void advice_is_no_event(void **state)
+{
+  (void)state;
+  /* an act an outsider says an actor must or should do, even a threat,
+   * and the examples of it */
+  events_are("Kenya must take steps such as mining Uganda's harbours, an "
+             "analyst said.",
+             "");
+  events_are("An analyst said Kenya should threaten to blockade Uganda.", "");
+  events_are("Kenya threatened to blockade Uganda.", "KEN 1381 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -188,6 +200,7 @@ int main(void)
       cmocka_unit_test(claim_after_a_noun_is_no_event),
       cmocka_unit_test(denied_statement_is_no_event),
       cmocka_unit_test(likelihood_told_by_others_is_no_event),
+      cmocka_unit_test(advice_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

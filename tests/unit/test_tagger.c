@@ -295,6 +295,37 @@ static void quotation_inversion(void **state)
          "`` PRP VBZ JJ , '' VBD DT NN .");
 }
 
+/* Wire copy that capitalises each word after "U.S.": a verb or function
+ * word keeps its lower-case reading, a noun stays a name's word. */
+static void verb_capitalised_after_a_dotted_abbreviation(void **state)
+{
+  (void)state;
+  static const char *const text[][2] = {
+      {"The U.S. Has urged Japan to cut tariffs and the U.K. Will help.",
+       "DT NNP VBZ VBN NNP TO VB NNS CC DT NNP MD VB ."},
+      {"The U.S. Wants Kenya to buy U.S. Exports to Asia.",
+       "DT NNP VBZ NNP TO VB NNP NNPS IN NNP ."}};
+  char buf[256];
+  for (size_t k = 0; k < 2; k++) { /* the real tokenizer sets the flags */
+    dyad_doc *doc = test_doc(ctx, text[k][0], DYAD_STAGE_TAGS);
+    const char *got = tags_of(doc, buf, sizeof(buf));
+    if (strcmp(got, text[k][1]) != 0)
+      fail_msg("%s\n  want %s\n  got  %s", text[k][0], text[k][1], got);
+    dyad_doc_free(doc);
+  }
+}
+
+static void plural_subject_before_a_pp_and_its_verb(void **state)
+{
+  (void)state;
+  char buf[256];
+  dyad_doc *doc = test_doc(ctx, "Prices rose while EC exports to Japan fell.",
+                           DYAD_STAGE_TAGS);
+  assert_string_equal(tags_of(doc, buf, sizeof(buf)),
+                      "NNS VBD IN NNP NNS IN NNP VBD .");
+  dyad_doc_free(doc);
+}
+
 /* The word cache a doc keeps between documents gives the same forms as a
  * fresh doc, and sees words the vocabulary gained in between. */
 static void word_cache_across_documents(void **state)
@@ -326,6 +357,8 @@ int main(void)
       cmocka_unit_test(same_form_past_after_reduced_passive),
       cmocka_unit_test(participle_opening_an_apposition),
       cmocka_unit_test(quotation_inversion),
+      cmocka_unit_test(verb_capitalised_after_a_dotted_abbreviation),
+      cmocka_unit_test(plural_subject_before_a_pp_and_its_verb),
       cmocka_unit_test(word_cache_across_documents),
       cmocka_unit_test(every_token_gets_a_tag),
       cmocka_unit_test(past_tense_between_subject_and_object),

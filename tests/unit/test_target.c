@@ -162,6 +162,51 @@ static void charging_a_state_is_an_accusation(void **state)
              "KENCOP 173 UGA");
 }
 
+static void tensed_verb_after_infinitives_goes_on_with_their_clause(void **state)
+{
+  (void)state;
+  events_are("Kenya said it would not allow Uganda to use the port and has "
+             "accused Somalia of aiding rebels.",
+             "KEN 112 SOM");
+}
+
+static void possessive_names_its_clause_subject(void **state)
+{
+  (void)state;
+  events_are("Kenya lagged behind Uganda in encouraging its businessmen to "
+             "invest abroad.",
+             "KEN 020 KENBUS");
+  /* an object before it is as likely: the last actor named */
+  events_are("Kenya warned Uganda and criticised its army.",
+             "KEN 130 UGA; KEN 111 UGAMIL");
+}
+
+static void linking_a_thing_blames_no_one(void **state)
+{
+  (void)state;
+  events_are("Kenya linked an increase in its aid to Uganda to economic "
+             "reforms.",
+             "KEN 070 UGA");
+  events_are("Kenya linked Uganda to the bombing.", "KEN 112 UGA");
+}
+
+static void partner_named_by_no_actor_keeps_sources_apart(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda signed an agreement with commercial banks.",
+             "");
+  events_are("Kenya and Uganda signed an agreement.",
+             "KEN 057 UGA; UGA 057 KEN");
+}
+
+static void possessive_in_a_coordination_names_the_member_before(void **state)
+{
+  (void)state;
+  events_are("Moi spoke. Museveni and his party reached an accord with "
+             "Kenya.",
+             "UGAGOV 057 KEN; UGAPTY 057 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -179,6 +224,11 @@ int main(void)
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
       cmocka_unit_test(it_is_not_a_plural_actor),
       cmocka_unit_test(country_hosting_its_own_people_is_void),
+      cmocka_unit_test(tensed_verb_after_infinitives_goes_on_with_their_clause),
+      cmocka_unit_test(possessive_names_its_clause_subject),
+      cmocka_unit_test(linking_a_thing_blames_no_one),
+      cmocka_unit_test(partner_named_by_no_actor_keeps_sources_apart),
+      cmocka_unit_test(possessive_in_a_coordination_names_the_member_before),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
