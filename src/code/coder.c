@@ -1992,9 +1992,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                           fight back */
   if (source < 0)
     return DYAD_OK;
+  /* (renamed_actor may have taken the subject's apposition already) */
+  int subj_named = source == c->subj ||
+                   (c->subj >= 0 && (ph(doc, source)->flags & DYAD_PHF_APPOS) &&
+                    ph(doc, source)->attach == c->subj);
   const struct np_actors *sa =
-      source == c->subj && !by_source && psource < 0 && sender < 0
-          ? subject_actors(ec, source)
+      subj_named && !by_source && psource < 0 && sender < 0
+          ? subject_actors(ec, c->subj)
           : dyad__np_actors(doc, ec->cs, np_first(doc, source));
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
