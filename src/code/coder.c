@@ -1817,6 +1817,17 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
       (sender = purpose_of_sending(doc, c)) < 0)
     return DYAD_OK;
+  if (c->kind == DYAD_CL_COORD && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
+      vg->tense == DYAD_TENSE_NONE) {
+    /* "called on Arabs to unite and mobilize against X": a bare verb
+     * joined to an infinitive that is only asked for is asked for too */
+    const dyad_clause *pc = &doc->clauses.v[c->parent];
+    const dyad_phrase *pv = ph(doc, pc->verb);
+    if (pc->kind == DYAD_CL_INF && pv && pv->kind == DYAD_PH_VG &&
+        !inf_realis(doc, pc, pv) && purpose_of_sending(doc, pc) < 0)
+      return DYAD_OK;
+  }
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       (subjunctive_request(doc, c, vg) || accusation_content(doc, c)))
     return DYAD_OK;

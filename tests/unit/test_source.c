@@ -173,6 +173,16 @@ static void demand_about_a_party_named_in_its_that_clause(void **state)
              "KENOPP 106 ---");
 }
 
+static void act_joined_to_an_asked_infinitive_is_asked_too(void **state)
+{
+  (void)state;
+  events_are("Kenya called on Uganda to unite and mobilize against Sudan.",
+             "KEN 020 UGA");
+  /* a done act joined by "and" stays */
+  events_are("Kenya decided to attack Somalia and bombed Mogadishu.",
+             "KEN 138 SOM; KEN 195 SOMGOV");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -189,6 +199,7 @@ int main(void)
       cmocka_unit_test(act_on_its_own_country_keeps_its_source),
       cmocka_unit_test(rebels_surrender_alone),
       cmocka_unit_test(demand_about_a_party_named_in_its_that_clause),
+      cmocka_unit_test(act_joined_to_an_asked_infinitive_is_asked_too),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
