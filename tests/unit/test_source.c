@@ -183,6 +183,12 @@ static void act_joined_to_an_asked_infinitive_is_asked_too(void **state)
              "KEN 138 SOM; KEN 195 SOMGOV");
 }
 
+static void ceasefire_violation_stands_alone(void **state)
+{
+  (void)state;
+  events_are("Somali rebels violated the ceasefire.", "SOMREB 196 ---");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -200,6 +206,7 @@ int main(void)
       cmocka_unit_test(rebels_surrender_alone),
       cmocka_unit_test(demand_about_a_party_named_in_its_that_clause),
       cmocka_unit_test(act_joined_to_an_asked_infinitive_is_asked_too),
+      cmocka_unit_test(ceasefire_violation_stands_alone),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
