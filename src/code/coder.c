@@ -355,10 +355,14 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
   uint32_t end = c->tok + c->ntok;
   size_t ci = (size_t)(c - doc->clauses.v);
   int32_t gov = (int32_t)ci;
-  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+  uint32_t vt = c->verb >= 0 ? doc->phrases.v[c->verb].tok : c->tok;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 6; k++) {
     const dyad_clause *n = &doc->clauses.v[k];
+    if (n->tok + n->ntok <= vt && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+      continue; /* an aside before the verb: "The U.S., trying to stem
+                   pressure at home, has called on Korea to open" */
     if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
-        n->parent != gov || n->tok > end + 1)
+        (n->parent != gov && n->parent != (int32_t)ci) || n->tok > end + 1)
       break;
     if (n->tok + n->ntok > end)
       end = n->tok + n->ntok;

@@ -389,6 +389,16 @@ static void leaving_office_is_no_yielding(void **state)
              "");
 }
 
+static void aside_before_the_verb_leaves_its_reach(void **state)
+{
+  (void)state;
+  /* the infinitive after the verb is the appeal's content, though a
+   * participle aside stands between subject and verb */
+  events_are("Kenya, trying to calm tension at home, has called on Uganda "
+             "to open its markets.",
+             "KEN 0211 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -432,6 +442,7 @@ int main(void)
       cmocka_unit_test(possible_act_named_by_a_noun_is_no_event),
       cmocka_unit_test(passive_agent_is_no_pattern_object),
       cmocka_unit_test(leaving_office_is_no_yielding),
+      cmocka_unit_test(aside_before_the_verb_leaves_its_reach),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
