@@ -485,8 +485,11 @@ struct grp {
   struct npx u[GRP_MAX];
 };
 
-static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
-                           uint32_t end, struct grp *g)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
+                              uint32_t end, struct grp *g)
 {
   const dyad_token *t = cx->t;
   g->n = 0;
@@ -525,6 +528,21 @@ static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
   if (g->n > 0 && g->u[g->n - 1].possessive)
     g->u[g->n - 1].possessive = 0;
   return g->n ? g->e : i;
+}
+
+/* A token that can open no NP (base_np's first test) ends the scan
+ * without a call. */
+static inline uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
+                                  uint32_t end, struct grp *g)
+{
+  if (i >= end || dl(cx, i) ||
+      (!(TB(cx->t[i].tag) & NP_OPEN) &&
+       !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))) {
+    g->n = 0;
+    g->e = i;
+    return i;
+  }
+  return scan_group_at(cx, i, end, g);
 }
 
 /* A verb group. */
@@ -600,13 +618,13 @@ static int aux_link(const struct dyad_chunker *cx, uint32_t v, uint32_t n,
  * (a bare VBN), THREAT (threaten), INTENT (promise, pledge, vow).
  * Tense from the first verb: VBD past, VBZ/VBP present, will/shall and
  * going to future; none for other modals and non-finite groups. */
-static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
-                        uint32_t end, struct vgx *o)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_vg_at(const struct dyad_chunker *cx, uint32_t i,
+                           uint32_t end, struct vgx *o)
 {
   const dyad_token *t = cx->t;
-  /* most tokens can open no verb group: reject them on the tag alone */
-  if (i >= end || (!(TB(t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
-    return i;
   uint32_t j = skip_adv(cx, i, end, 3);
   int to = 0;
   if (j < end && t[j].tag == DYAD_TAG_TO && !dl(cx, j)) {
@@ -688,6 +706,17 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
     fl |= DYAD_PHF_INTENT;
   o->flags = fl;
   return o->e;
+}
+
+/* Most tokens can open no verb group: they are rejected on the tag alone,
+ * without a call. */
+static inline uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
+                               uint32_t end, struct vgx *o)
+{
+  if (i >= end ||
+      (!(TB(cx->t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
+    return i;
+  return scan_vg_at(cx, i, end, o);
 }
 
 /* ==== pushing phrases ================================================== */
