@@ -953,12 +953,14 @@ static int appositive(const struct dyad_chunker *cx, const struct npx *a,
  * (", the president of the council,") and, whatever the two NPs look like,
  * when a finite verb follows its closing comma ("Badarpur, south-east
  * Delhi, will stop"). Pushes it and returns the token after it, else i. */
-static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
-                          const struct npx *a, int32_t anchor, int *err)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
+                             uint32_t end, const struct npx *a,
+                             int32_t anchor, int *err)
 {
   const dyad_token *t = cx->t;
-  if (anchor < 0 || i + 1 >= end || t[i].tag != DYAD_TAG_COMMA)
-    return i;
   struct grp g2;
   uint32_t e2 = scan_group(cx, i + 1, end, &g2);
   if (e2 == i + 1 || g2.n < 1)
@@ -997,6 +999,16 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
   cx->doc->phrases.v[ai].flags |= DYAD_PHF_APPOS;
   cx->doc->phrases.v[ai].attach = anchor;
   return e2;
+}
+
+/* Most NPs are not followed by a comma: answered without a call. */
+static inline uint32_t try_appos(struct dyad_chunker *cx, uint32_t i,
+                                 uint32_t end, const struct npx *a,
+                                 int32_t anchor, int *err)
+{
+  if (anchor < 0 || i + 1 >= end || cx->t[i].tag != DYAD_TAG_COMMA)
+    return i;
+  return try_appos_at(cx, i, end, a, anchor, err);
 }
 
 /* Chunks one sentence. */
