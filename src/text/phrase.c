@@ -881,14 +881,15 @@ static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
          pt == DYAD_TAG_LQUOTE || tag_adv(pt);
 }
 
-/* Pushes the members of a coordination (or the one group); returns the
- * index of the outermost phrase, -1 when out of memory. */
-static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
-                          int32_t up)
+/* Pushes the members of a coordination (n > 1 groups); returns the index
+ * of the outermost phrase, -1 when out of memory. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t push_coord_at(struct dyad_chunker *cx, const struct grp *g,
+                             int n, int32_t up)
 {
   dyad_doc *doc = cx->doc;
-  if (n == 1)
-    return push_group(cx, &g[0], up);
   const struct npx *first = &g[0].u[g[0].n - 1];
   const struct npx *last = &g[n - 1].u[g[n - 1].n - 1];
   dyad_phrase *p = newph(doc, DYAD_PH_NP, g[0].u[0].b, last->e, first->head);
@@ -910,6 +911,17 @@ static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
     prev = mi;
   }
   return ci;
+}
+
+/* Pushes a coordination of n groups, or the one group (the common case,
+ * straight to push_group); returns the outermost phrase, -1 when out of
+ * memory. */
+static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
+                                 int n, int32_t up)
+{
+  if (n == 1)
+    return push_group(cx, &g[0], up);
+  return push_coord_at(cx, g, n, up);
 }
 
 /* Pushes a PP headed by token prep over [prep, e) whose object is the
