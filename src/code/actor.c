@@ -665,6 +665,33 @@ static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
   return fit_possessive(doc, cs, c->subj, kind, r);
 }
 
+/* "The EC has agreed that if it detects exports from the U.S. ..., it
+ * will move to prevent it": a pronoun subject of a that-clause names the
+ * subject of the clause that governs it when that fits, though another
+ * actor was named in between; not when that clause has an actor object
+ * as likely ("told Japan that it must"). Fills r and returns 1, or 0. */
+static int bound_subject(dyad_doc *doc, struct coder_state *cs, int32_t pi,
+                         int kind, struct np_actors *r)
+{
+  if (doc->ctx->flags & DYAD_CFG_LITERAL)
+    return 0;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, ph->tok)];
+  if (ph->clause >= s->nclause)
+    return 0;
+  const dyad_clause *c = &doc->clauses.v[s->clause + ph->clause];
+  if (c->subj != pi || c->kind != DYAD_CL_COMP || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n ||
+      (c->flags & DYAD_CLF_SUBJ_INHERITED))
+    return 0;
+  const dyad_clause *p = &doc->clauses.v[c->parent];
+  if (p->subj < 0 || p->subj == pi || doc->phrases.v[p->subj].tok > ph->tok ||
+      (doc->phrases.v[p->subj].flags & DYAD_PHF_PRONOUN) ||
+      dyad__np_actors(doc, cs, p->obj))
+    return 0;
+  return fit_possessive(doc, cs, p->subj, kind, r);
+}
+
 /* "They (the Kuwaitis) have asked ...": an editor's bracket right after a
  * pronoun names whom it stands for. Fills r with the actors of the
  * bracketed NP and returns 1, or 0 when there is none. */
@@ -712,6 +739,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
           bound_possessive(doc, cs, pi, k, r))
         return;
       if (bracketed_antecedent(doc, cs, pi, r))
+        return;
+      if (toks[ph->head].tag == DYAD_TAG_PRP &&
+          bound_subject(doc, cs, pi, k, r))
         return;
       resolve_pronoun(doc, cs, k, sent, sp, r);
       return;

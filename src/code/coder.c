@@ -361,10 +361,14 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
   uint32_t end = c->tok + c->ntok;
   size_t ci = (size_t)(c - doc->clauses.v);
   int32_t gov = (int32_t)ci;
-  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+  uint32_t vt = c->verb >= 0 ? doc->phrases.v[c->verb].tok : c->tok;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 6; k++) {
     const dyad_clause *n = &doc->clauses.v[k];
+    if (n->tok + n->ntok <= vt && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+      continue; /* an aside before the verb: "The U.S., trying to stem
+                   pressure at home, has called on Korea to open" */
     if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
-        n->parent != gov || n->tok > end + 1)
+        (n->parent != gov && n->parent != (int32_t)ci) || n->tok > end + 1)
       break;
     if (n->tok + n->ntok > end)
       end = n->tok + n->ntok;
@@ -583,6 +587,28 @@ static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
+/* Is there a preposition among tokens [from, to) that heads a phrase of
+ * its own: not "of" (the object's: "sold 250,000 tonnes of wheat to"),
+ * nor one before a time ("left at the weekend for")? */
+static int prep_between(const dyad_doc *doc, uint32_t from, uint32_t to)
+{
+  static const char *const of[] = {"of", NULL};
+  for (uint32_t t = from; t < to; t++) {
+    const dyad_token *k = &doc->toks.v[t];
+    if ((k->tag != DYAD_TAG_IN && k->tag != DYAD_TAG_TO) ||
+        dyad__tok_in(doc, k, of) || t + 1 >= doc->toks.n)
+      continue;
+    uint32_t off = doc->toks.v[t + 1].off;
+    int timed = 0;
+    for (size_t x = 0; x < doc->timexes.n && !timed; x++)
+      timed = off >= doc->timexes.v[x].span.off &&
+              off < doc->timexes.v[x].span.off + doc->timexes.v[x].span.len;
+    if (!timed)
+      return 1;
+  }
+  return 0;
+}
+
 /* Is token q inside the by-phrase of passive verb group vg ("the plans
  * were dismissed by the minister": the agent's "minister" is no object
  * of "dismiss minister")? */
@@ -705,6 +731,13 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
         (other_verbs_particle(doc, vg, q) || in_by_agent(doc, vg, q)))
       return 0;
+    if (q > pos && k == p->npre && p->mirror[0] &&
+        !(ctx->flags & DYAD_CFG_LITERAL) &&
+        (toks[q].tag == DYAD_TAG_IN || toks[q].tag == DYAD_TAG_RP) &&
+        prep_between(doc, pos, q))
+      return 0; /* "call for a clampdown on farm spending" is no "call
+                   on" visit: a two-way pattern's first preposition is the
+                   verb's first */
     uint32_t lastt = q + (uint32_t)m - 1;
     if (*nwords < 8)
       words[(*nwords)++] = lastt;
@@ -1879,6 +1912,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   }
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
+  if (target < 0 && hit->mirror[0] && lastprep != UINT32_MAX &&
+      doc->toks.v[lastprep].tag == DYAD_TAG_IN &&
+      pp_np_at(doc, lastprep) < 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (lastprep + 1 >= doc->toks.n || np_at(doc, lastprep + 1) < 0))
+    return DYAD_OK; /* a visit is paid to whom its preposition names:
+                       "called on more active fiscal policies from the U.S."
+                       visits no one */
   if (target < 0)
     target = default_target(ec, c, vg, lastprep, hcode);
   if (target >= 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -2010,8 +2050,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   const struct np_actors *sa =
       subj_named && !by_source && psource < 0 && sender < 0
           ? subject_actors(ec, c->subj)
-          : NULL;
-  if (!sa) /* ("The two neighbours, Kenya and Uganda, signed") */
+          : dyad__np_actors(doc, ec->cs, np_first(doc, source));
+  if (!sa && source != c->subj) /* a coordinated apposition ("The two
+                                   neighbours, Kenya and Uganda,") */
     sa = dyad__np_actors(doc, ec->cs, np_first(doc, source));
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&

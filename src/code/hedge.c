@@ -241,6 +241,36 @@ static int likelihood(const dyad_doc *doc, const dyad_clause *c,
   return form_in(doc, adj, likely) ? 1 : 0;
 }
 
+/* Is clause c an open question ("withheld a decision on whether to
+ * accept the resignation", "asked whether Japan would retaliate")? */
+static int open_question(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const whether[] = {"whether", NULL};
+  uint32_t w = c->sub_word;
+  return w != UINT32_MAX && w < doc->toks.n && form_in(doc, w, whether);
+}
+
+/* Is non-finite clause c a capability ("missiles capable of hitting
+ * tankers", "the capacity to strike"): what could be done, not what was? */
+static int capability(const dyad_doc *doc, const dyad_clause *c,
+                      const dyad_phrase *vg)
+{
+  static const char *const able[] = {"capable", "capability",
+                                     "capabilities", "capacity", "ability",
+                                     NULL};
+  static const char *const of_to[] = {"of", "to", NULL};
+  if (c->kind != DYAD_CL_PART && c->kind != DYAD_CL_INF &&
+      c->kind != DYAD_CL_SUB)
+    return 0;
+  uint32_t t = vg->tok; /* the "to" of an infinitive is in its group */
+  if (c->kind != DYAD_CL_INF) {
+    if (t < 1 || !form_in(doc, t - 1, of_to))
+      return 0;
+    t--;
+  }
+  return t >= 1 && form_in(doc, t - 1, able);
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -249,9 +279,9 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
   const dyad_phrase *vg = vg_of(doc, c);
   if (c->flags & DYAD_CLF_CONDITIONAL)
     return 1; /* "if Japan opens its markets" */
-  if (claimed(doc, c))
+  if (claimed(doc, c) || open_question(doc, c))
     return 1;
-  if (vg && supposed(doc, cs, c, vg, src))
+  if (vg && (supposed(doc, cs, c, vg, src) || capability(doc, c, vg)))
     return 1;
   /* the clauses that govern c: an if-clause, an inverted conditional
    * ("Should G-7 members force"), a supposition, a guess by someone else,
@@ -272,6 +302,8 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
           (cur->flags & DYAD_CLF_SUBJ_INHERITED)))
       break;
     const dyad_clause *a = parent_of(doc, cur);
+    if (a && open_question(doc, a))
+      return 1;
     const dyad_phrase *pv = a ? vg_of(doc, a) : NULL;
     if (!pv)
       break;

@@ -840,8 +840,36 @@ static dyad_status put_multi(struct dyad_store *s, int which, int slot,
   return s->ops->run(s, slot + k - 1, sql, p, ncol * k, NULL, NULL);
 }
 
+/* The id value of child idx of document id (SQLite). A new document
+ * (fresh: its id is the largest, so all stored child ids are below
+ * id * DYAD__CHILD_IDS) gives its first row that id and NULL to the next
+ * ones, which SQLite numbers largest + 1, the same ids: it then finds
+ * the end of the table without a binary search on each row's id (an
+ * eighth of the store's work). check_ids() verifies. */
+static struct dyad__val child_val(int fresh, int64_t id, size_t idx)
+{
+  struct dyad__val v = dyad__int(id * DYAD__CHILD_IDS + (int64_t)idx);
+  v.isnull = fresh && idx > 0;
+  return v;
+}
+
+/* After a fresh document's k-row INSERT ending with child last: fails
+ * unless SQLite gave the rows the ids child_val() meant. */
+static dyad_status check_ids(struct dyad_store *s, int fresh, int64_t id,
+                             size_t last)
+{
+  if (!fresh || !child_ids(s))
+    return DYAD_OK;
+  int64_t want = id * DYAD__CHILD_IDS + (int64_t)last;
+  int64_t got = s->ops->inserted_id(s);
+  if (got == want)
+    return DYAD_OK;
+  return dyad__store_error(s, DYAD_EDB, "row id %lld, expected %lld",
+                           (long long)got, (long long)want);
+}
+
 static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
-                                 int64_t id)
+                                 int64_t id, int fresh)
 {
   int sq = child_ids(s), nc = 8 + sq;
   const char *head =
@@ -855,7 +883,7 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
     const dyad_sentence *se = &doc->sents.v[i];
     struct dyad__val *v = p + nc * k++;
     if (sq)
-      *v++ = dyad__int(id * DYAD__CHILD_IDS + (int64_t)i);
+      *v++ = child_val(fresh, id, i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(se->off);
@@ -866,6 +894,8 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
     v[7] = dyad__int(sent_events(doc, i));
     if (k == DYAD__MULTI || i + 1 == doc->sents.n) {
       dyad_status st = put_multi(s, 0, DYAD__Q_INS_SENT, head, nc, k, p);
+      if (st == DYAD_OK)
+        st = check_ids(s, fresh, id, i);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -875,7 +905,7 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
 }
 
 static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
-                              int64_t id)
+                              int64_t id, int fresh)
 {
   int sq = child_ids(s), nc = 11 + sq;
   const char *head =
@@ -890,7 +920,7 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
     int nocoord = pl->geonameid == 0 && pl->lat == 0 && pl->lon == 0;
     struct dyad__val *v = p + nc * k++;
     if (sq)
-      *v++ = dyad__int(id * DYAD__CHILD_IDS + (int64_t)i);
+      *v++ = child_val(fresh, id, i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(pl->sent);
@@ -906,6 +936,8 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
       v[10].isnull = 1;
     if (k == DYAD__MULTI || i + 1 == doc->places.n) {
       dyad_status st = put_multi(s, 1, DYAD__Q_INS_PLACE, head, nc, k, p);
+      if (st == DYAD_OK)
+        st = check_ids(s, fresh, id, i);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -915,7 +947,7 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
 }
 
 static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
-                              int64_t id)
+                              int64_t id, int fresh)
 {
   int sq = child_ids(s), nc = 10 + sq;
   const char *head =
@@ -929,7 +961,7 @@ static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
     const dyad_quote *q = &doc->quotes.v[i];
     struct dyad__val *v = p + nc * k++;
     if (sq)
-      *v++ = dyad__int(id * DYAD__CHILD_IDS + (int64_t)i);
+      *v++ = child_val(fresh, id, i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(q->sent);
@@ -942,6 +974,8 @@ static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
     v[9] = dyad__int(q->flags);
     if (k == DYAD__MULTI || i + 1 == doc->quotes.n) {
       dyad_status st = put_multi(s, 2, DYAD__Q_INS_QUOTE, head, nc, k, p);
+      if (st == DYAD_OK)
+        st = check_ids(s, fresh, id, i);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -1176,13 +1210,13 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
       return DYAD_EOF; /* another writer stored this document just now */
   }
   if (st == DYAD_OK)
-    st = put_sentences(s, doc, id);
+    st = put_sentences(s, doc, id, !l->found);
   if (st == DYAD_OK && l->found)
     st = fts_readd(s, id);
   if (st == DYAD_OK)
-    st = put_places(s, doc, id);
+    st = put_places(s, doc, id, !l->found);
   if (st == DYAD_OK)
-    st = put_quotes(s, doc, id);
+    st = put_quotes(s, doc, id, !l->found);
   if (st == DYAD_OK)
     st = put_events(s, doc, id);
   return st;

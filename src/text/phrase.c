@@ -502,8 +502,11 @@ struct grp {
   struct npx u[GRP_MAX];
 };
 
-static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
-                           uint32_t end, struct grp *g)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
+                              uint32_t end, struct grp *g)
 {
   const dyad_token *t = cx->t;
   g->n = 0;
@@ -542,6 +545,21 @@ static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
   if (g->n > 0 && g->u[g->n - 1].possessive)
     g->u[g->n - 1].possessive = 0;
   return g->n ? g->e : i;
+}
+
+/* A token that can open no NP (base_np's first test) ends the scan
+ * without a call. */
+static inline uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
+                                  uint32_t end, struct grp *g)
+{
+  if (i >= end || dl(cx, i) ||
+      (!(TB(cx->t[i].tag) & NP_OPEN) &&
+       !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))) {
+    g->n = 0;
+    g->e = i;
+    return i;
+  }
+  return scan_group_at(cx, i, end, g);
 }
 
 /* A verb group. */
@@ -617,13 +635,13 @@ static int aux_link(const struct dyad_chunker *cx, uint32_t v, uint32_t n,
  * (a bare VBN), THREAT (threaten), INTENT (promise, pledge, vow).
  * Tense from the first verb: VBD past, VBZ/VBP present, will/shall and
  * going to future; none for other modals and non-finite groups. */
-static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
-                        uint32_t end, struct vgx *o)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_vg_at(const struct dyad_chunker *cx, uint32_t i,
+                           uint32_t end, struct vgx *o)
 {
   const dyad_token *t = cx->t;
-  /* most tokens can open no verb group: reject them on the tag alone */
-  if (i >= end || (!(TB(t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
-    return i;
   uint32_t j = skip_adv(cx, i, end, 3);
   int to = 0;
   if (j < end && t[j].tag == DYAD_TAG_TO && !dl(cx, j)) {
@@ -705,6 +723,17 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
     fl |= DYAD_PHF_INTENT;
   o->flags = fl;
   return o->e;
+}
+
+/* Most tokens can open no verb group: they are rejected on the tag alone,
+ * without a call. */
+static inline uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
+                               uint32_t end, struct vgx *o)
+{
+  if (i >= end ||
+      (!(TB(cx->t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
+    return i;
+  return scan_vg_at(cx, i, end, o);
 }
 
 /* ==== pushing phrases ================================================== */
@@ -878,14 +907,15 @@ static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
          pt == DYAD_TAG_LQUOTE || tag_adv(pt);
 }
 
-/* Pushes the members of a coordination (or the one group); returns the
- * index of the outermost phrase, -1 when out of memory. */
-static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
-                          int32_t up)
+/* Pushes the members of a coordination (n > 1 groups); returns the index
+ * of the outermost phrase, -1 when out of memory. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t push_coord_at(struct dyad_chunker *cx, const struct grp *g,
+                             int n, int32_t up)
 {
   dyad_doc *doc = cx->doc;
-  if (n == 1)
-    return push_group(cx, &g[0], up);
   const struct npx *first = &g[0].u[g[0].n - 1];
   const struct npx *last = &g[n - 1].u[g[n - 1].n - 1];
   dyad_phrase *p = newph(doc, DYAD_PH_NP, g[0].u[0].b, last->e, first->head);
@@ -907,6 +937,17 @@ static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
     prev = mi;
   }
   return ci;
+}
+
+/* Pushes a coordination of n groups, or the one group (the common case,
+ * straight to push_group); returns the outermost phrase, -1 when out of
+ * memory. */
+static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
+                                 int n, int32_t up)
+{
+  if (n == 1)
+    return push_group(cx, &g[0], up);
+  return push_coord_at(cx, g, n, up);
 }
 
 /* Pushes a PP headed by token prep over [prep, e) whose object is the
@@ -950,12 +991,14 @@ static int appositive(const struct dyad_chunker *cx, const struct npx *a,
  * (", the president of the council,") and, whatever the two NPs look like,
  * when a finite verb follows its closing comma ("Badarpur, south-east
  * Delhi, will stop"). Pushes it and returns the token after it, else i. */
-static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
-                          const struct npx *a, int32_t anchor, int *err)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
+                             uint32_t end, const struct npx *a,
+                             int32_t anchor, int *err)
 {
   const dyad_token *t = cx->t;
-  if (anchor < 0 || i + 1 >= end || t[i].tag != DYAD_TAG_COMMA)
-    return i;
   struct grp g2;
   uint32_t e2 = scan_group(cx, i + 1, end, &g2);
   if (e2 == i + 1 || g2.n < 1)
@@ -1016,6 +1059,16 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
   cx->doc->phrases.v[ai].flags |= DYAD_PHF_APPOS;
   cx->doc->phrases.v[ai].attach = anchor;
   return e2;
+}
+
+/* Most NPs are not followed by a comma: answered without a call. */
+static inline uint32_t try_appos(struct dyad_chunker *cx, uint32_t i,
+                                 uint32_t end, const struct npx *a,
+                                 int32_t anchor, int *err)
+{
+  if (anchor < 0 || i + 1 >= end || cx->t[i].tag != DYAD_TAG_COMMA)
+    return i;
+  return try_appos_at(cx, i, end, a, anchor, err);
 }
 
 /* Chunks one sentence. */

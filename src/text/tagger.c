@@ -1995,12 +1995,11 @@ dyad_status dyad__tag(dyad_doc *doc)
       if (t->kind == DYAD_TK_WORD)
         context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
       int tg = t->tag;
-      if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
-          tg == DYAD_TAG_MD)
+      uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
+      if (tb & FINITE)
         finite_seen = 1;
-      else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP ||
-               (tg == DYAD_TAG_IN && t->form == d.that) || tg == DYAD_TAG_CC ||
-               tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
+      else if ((tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE))) ||
+               (tg == DYAD_TAG_IN && t->form == d.that))
         finite_seen = 0;
     }
     rescue_finite(doc, a, b, W, &d);

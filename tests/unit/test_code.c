@@ -389,6 +389,30 @@ static void leaving_office_is_no_yielding(void **state)
              "");
 }
 
+static void aside_before_the_verb_leaves_its_reach(void **state)
+{
+  (void)state;
+  /* the infinitive after the verb is the appeal's content, though a
+   * participle aside stands between subject and verb */
+  events_are("Kenya, trying to calm tension at home, has called on Uganda "
+             "to open its markets.",
+             "KEN 0211 UGA");
+}
+
+static void visit_is_paid_to_whom_its_preposition_names(void **state)
+{
+  (void)state;
+  events_are("The OECD called on more active fiscal policies from Kenya "
+             "and Uganda.",
+             "");
+  events_are("Kenya and Uganda instead call for a clampdown on farm "
+             "spending.",
+             "");
+  events_are("The Kenyan minister arrived in Kampala at the head of a "
+             "delegation for talks.",
+             "KENGOV 042 UGAGOV");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -432,6 +456,8 @@ int main(void)
       cmocka_unit_test(possible_act_named_by_a_noun_is_no_event),
       cmocka_unit_test(passive_agent_is_no_pattern_object),
       cmocka_unit_test(leaving_office_is_no_yielding),
+      cmocka_unit_test(aside_before_the_verb_leaves_its_reach),
+      cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -182,6 +182,23 @@ static void advice_is_no_event(void **state)
   events_are("Kenya threatened to blockade Uganda.", "KEN 1381 UGA");
 }
 
+static void capability_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenya has acquired missiles capable of hitting Ugandan "
+             "tankers.",
+             "");
+  events_are("Kenya hit Ugandan tankers.", "KEN 190 UGA");
+}
+
+static void open_question_is_no_event(void **state)
+{
+  (void)state;
+  events_are("The Kenyan president has withheld a decision on whether to "
+             "accept the resignation of the Ugandan government.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -201,6 +218,8 @@ int main(void)
       cmocka_unit_test(denied_statement_is_no_event),
       cmocka_unit_test(likelihood_told_by_others_is_no_event),
       cmocka_unit_test(advice_is_no_event),
+      cmocka_unit_test(capability_is_no_event),
+      cmocka_unit_test(open_question_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -207,6 +207,14 @@ static void possessive_in_a_coordination_names_the_member_before(void **state)
              "UGAGOV 057 KEN; UGAPTY 057 KEN");
 }
 
+static void pronoun_subject_of_a_that_clause_names_its_governor(void **state)
+{
+  (void)state;
+  events_are("Kenya said that after talks with Uganda, it will sign a trade "
+             "accord with Tanzania.",
+             "KEN 032 TZA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -229,6 +237,7 @@ int main(void)
       cmocka_unit_test(linking_a_thing_blames_no_one),
       cmocka_unit_test(partner_named_by_no_actor_keeps_sources_apart),
       cmocka_unit_test(possessive_in_a_coordination_names_the_member_before),
+      cmocka_unit_test(pronoun_subject_of_a_that_clause_names_its_governor),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
