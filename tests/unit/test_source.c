@@ -7,26 +7,7 @@
 
 #include <stdio.h>
 
-static dyad_ctx *ctx;
-
-static int setup(void **state)
-{
-  (void)state;
-  ctx = test_ctx(1);
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  dyad_ctx_free(ctx);
-  return 0;
-}
-
-static void events_are(const char *text, const char *want)
-{
-  test_events_are(ctx, text, want);
-}
+TEST_CODER_FIXTURE
 
 static void by_agent_past_a_chain_of_phrases(void **state)
 {
@@ -54,18 +35,7 @@ static void demanded_act_is_no_act(void **state)
 /* The text of the events' sources, joined by "; ". */
 static void sources_are(const char *text, const char *want)
 {
-  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
-  size_t n;
-  const dyad_event *ev = dyad_doc_events(doc, &n);
-  char got[512] = "";
-  size_t len = 0;
-  for (size_t i = 0; i < n && len < sizeof(got); i++)
-    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s",
-                            i ? "; " : "", (int)ev[i].source_span.len,
-                            text + ev[i].source_span.off);
-  dyad_doc_free(doc);
-  if (strcmp(got, want) != 0)
-    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+  test_events_join(ctx, text, 20230322, 1, want);
 }
 
 static void unlisted_name_acts_through_its_apposition(void **state)
