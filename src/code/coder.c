@@ -1678,18 +1678,24 @@ static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
   return pv && v->tok == pv->tok + pv->ntok;
 }
 
+/* The clause that governs c when c is an infinitive or a gerund object
+ * ("agreed to send", "began shelling"), else NULL. */
+static const dyad_clause *governor(const dyad_doc *doc, const dyad_clause *c)
+{
+  if ((c->kind == DYAD_CL_INF ||
+       (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
+      c->parent >= 0 && (size_t)c->parent < doc->clauses.n)
+    return &doc->clauses.v[c->parent];
+  return NULL;
+}
+
 /* The intent, future or threat of the verbs that govern an infinitive
  * ("is ready to contribute troops", "is willing to send material to help
  * defend"): the act in the infinitive is only intended too. */
 static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
 {
   uint32_t f = 0;
-  for (int hop = 0; hop < 3 &&
-                    (c->kind == DYAD_CL_INF ||
-                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
-                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
-       hop++) {
-    c = &doc->clauses.v[c->parent];
+  for (int hop = 0; hop < 3 && (c = governor(doc, c)) != NULL; hop++) {
     const dyad_phrase *pv = ph(doc, c->verb);
     if (!pv)
       continue;
@@ -1713,12 +1719,7 @@ static int prepared(const dyad_doc *doc, const dyad_clause *c)
 {
   static const char *const ready[] = {"prepare", "mobilize", "mobilise",
                                       NULL};
-  for (int hop = 0; hop < 3 &&
-                    (c->kind == DYAD_CL_INF ||
-                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
-                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
-       hop++) {
-    c = &doc->clauses.v[c->parent];
+  for (int hop = 0; hop < 3 && (c = governor(doc, c)) != NULL; hop++) {
     const dyad_phrase *pv = ph(doc, c->verb);
     if (pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, ready))
       return !(pv->flags & (DYAD_PHF_NEGATED | DYAD_PHF_MODAL));
