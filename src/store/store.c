@@ -558,6 +558,8 @@ dyad_status dyad_store_close(dyad_store *s)
     for (int k = 0; k < DYAD__MULTI; k++)
       free(s->multi[w][k]);
   free(s->deltas);
+  for (int i = 0; i < DYAD__MEMO; i++)
+    free(s->memo[i].buf);
   free(s);
   return st;
 }
@@ -626,6 +628,100 @@ static dyad_status lookup(struct dyad_store *s, const char *key, size_t klen,
                      1, lookup_row, l);
 }
 
+/* ==== hash memo ======================================================== */
+
+/* dyad ingest looks every article up before coding it and puts it after:
+ * the put finds the hash the lookup computed (a tenth of a new document's
+ * store work) by comparing the article with a copy of what was hashed,
+ * byte for byte, instead of hashing it again. Articles over 256 KiB are
+ * hashed again. */
+enum { MEMO_MAX = 256 * 1024 };
+
+static const char *memo_field(const dyad_article *art, int f, size_t *len)
+{
+  const char *p[5] = {art->id, art->title, art->text, art->source, art->url};
+  size_t n[5] = {art->id_len, art->title_len, art->text_len, art->source_len,
+                 art->url_len};
+  *len = n[f];
+  return p[f];
+}
+
+/* Bytes of the fields with their lengths (memo_same's layout). */
+static size_t memo_size(const dyad_article *art)
+{
+  size_t n = 0, len;
+  for (int f = 0; f < 5; f++) {
+    memo_field(art, f, &len);
+    n += sizeof(size_t) + len;
+  }
+  return n;
+}
+
+static void remember_hash(struct dyad_store *s, const dyad_article *art,
+                          const char hash[33])
+{
+  size_t n = memo_size(art);
+  struct dyad__memo *m = &s->memo[s->memo_next++ % DYAD__MEMO];
+  m->len = 0;
+  if (n > MEMO_MAX)
+    return;
+  if (n > m->cap) {
+    char *b = realloc(m->buf, n);
+    if (!b)
+      return; /* only a memo: the put hashes again */
+    m->buf = b;
+    m->cap = n;
+  }
+  char *w = m->buf;
+  for (int f = 0; f < 5; f++) {
+    size_t len;
+    const char *p = memo_field(art, f, &len);
+    memcpy(w, &len, sizeof(len));
+    w += sizeof(len);
+    if (len)
+      memcpy(w, p, len);
+    w += len;
+  }
+  m->len = n;
+  m->date = (int32_t)art->date;
+  memcpy(m->hash, hash, 33);
+}
+
+static int memo_same(const struct dyad__memo *m, const dyad_article *art,
+                     size_t n)
+{
+  if (m->len != n || m->date != (int32_t)art->date)
+    return 0;
+  const char *r = m->buf;
+  for (int f = 0; f < 5; f++) {
+    size_t len, mlen;
+    const char *p = memo_field(art, f, &len);
+    memcpy(&mlen, r, sizeof(mlen));
+    r += sizeof(mlen);
+    if (mlen != len || (len && memcmp(r, p, len) != 0))
+      return 0;
+    r += len;
+  }
+  return 1;
+}
+
+/* The article's hash: from the memo when a lookup hashed the same bytes,
+ * else computed. */
+static void recall_hash(struct dyad_store *s, const dyad_article *art,
+                        char hash[33])
+{
+  size_t n = memo_size(art);
+  for (unsigned i = 1; n <= MEMO_MAX && i <= DYAD__MEMO; i++) {
+    const struct dyad__memo *m =
+        &s->memo[(s->memo_next - i) % DYAD__MEMO];
+    if (memo_same(m, art, n)) {
+      memcpy(hash, m->hash, 33);
+      return;
+    }
+  }
+  dyad__store_hash(art, hash);
+}
+
 dyad_status dyad_store_lookup(dyad_store *s, const dyad_article *art,
                               dyad_put_result *out)
 {
@@ -634,6 +730,7 @@ dyad_status dyad_store_lookup(dyad_store *s, const dyad_article *art,
   size_t klen;
   struct lookup l;
   dyad__store_hash(art, hash);
+  remember_hash(s, art, hash);
   article_key(art, hash, &key, &klen, kbuf);
   dyad_status st = lookup(s, key, klen, &l);
   if (st != DYAD_OK)
@@ -1246,7 +1343,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
   size_t klen;
   struct lookup l;
   s->errmsg[0] = '\0';
-  dyad__store_hash(art, hash);
+  recall_hash(s, art, hash);
   article_key(art, hash, &key, &klen, kbuf);
   dyad_status st = validate(s, art, doc);
   if (st != DYAD_OK)

@@ -119,6 +119,16 @@ struct dyad__delta {
   int64_t n, g6, gn;       /* events, Goldstein sum in millionths, scored */
 };
 
+/* The content hashes of the articles looked up most recently, with a copy
+ * of what was hashed (store.c: remember_hash, recall_hash). */
+#define DYAD__MEMO 32
+struct dyad__memo {
+  char *buf;        /* the hashed fields, one after another */
+  size_t len, cap;  /* bytes used (0: empty), allocated */
+  int32_t date;     /* the article date */
+  char hash[33];
+};
+
 struct dyad_store {
   const struct dyad__store_ops *ops; /* the backend */
   void *be;                 /* backend connection state, owned */
@@ -132,6 +142,8 @@ struct dyad_store {
   struct dyad__delta *deltas; /* summary changes of the open batch */
   size_t ndeltas, capdeltas;
   dyad_buf tmp;             /* scratch for SQL text and keys */
+  struct dyad__memo memo[DYAD__MEMO]; /* recent lookups' hashes */
+  unsigned memo_next;       /* the entry the next lookup replaces */
   char *multi[3][DYAD__MULTI]; /* INSERT text for k sentences, places,
                                    quotes */
   char errmsg[512];         /* most recent failure */

@@ -75,6 +75,10 @@ consistent() {
   [ "$(sql1 "SELECT COUNT(*) FROM documents d LEFT JOIN (SELECT doc_id, COUNT(*) AS n FROM sentences GROUP BY doc_id) s ON s.doc_id = d.id WHERE d.nsents <> COALESCE(s.n, 0) OR d.nevents <> (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id)")" = 0 ] &&
   [ "$(sql1 "SELECT COUNT(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id)")" = 0 ]
 }
+# SQLite: every sentence, place and quote id is doc_id * 2^24 + idx
+ids_ok() {
+  [ "$(sql1 "SELECT (SELECT COUNT(*) FROM sentences WHERE id <> doc_id * 16777216 + idx) + (SELECT COUNT(*) FROM places WHERE id <> doc_id * 16777216 + idx) + (SELECT COUNT(*) FROM quotes WHERE id <> doc_id * 16777216 + idx)")" = 0 ]
+}
 # the summary tables count exactly the events (rows left at n = 0 aside)
 G6="COALESCE(SUM(CAST(ROUND(goldstein * 1000000) AS BIGINT)), 0)"
 sums_ok() {
@@ -148,7 +152,8 @@ suite() {
   ok "$L-changed-summaries" sums_ok
   case "$DB" in
   postgres*) ;;
-  *) # the replaced document's old sentences left the full-text index
+  *) ok "$L-changed-ids" ids_ok
+    # the replaced document's old sentences left the full-text index
     if command -v sqlite3 >/dev/null 2>&1; then
       ok "$L-changed-fts-integrity" sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
     fi ;;
@@ -202,7 +207,8 @@ crash() {
   fi
   case "$DB" in
   postgres*) ;;
-  *) ok "$L-integrity-after-kill" [ "$(q --sql 'PRAGMA integrity_check' --format tsv | sed -n 2p)" = ok ] ;;
+  *) ok "$L-integrity-after-kill" [ "$(q --sql 'PRAGMA integrity_check' --format tsv | sed -n 2p)" = ok ]
+    ok "$L-ids-after-kill" ids_ok ;;
   esac
   ok "$L-consistent-after-kill" consistent
   ok "$L-summaries-after-kill" sums_ok
@@ -256,10 +262,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
   DB=$tmp/v3.db
   upgrade sqlite-v3 "sqlite3 '$DB' \"$TO_V3\""
   ok sqlite-v3-upgrade-fts-integrity sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
-  ok sqlite-v3-upgrade-ids [ "$(sql1 "SELECT (SELECT COUNT(*) FROM sentences WHERE id <> doc_id * 16777216 + idx) + (SELECT COUNT(*) FROM places WHERE id <> doc_id * 16777216 + idx) + (SELECT COUNT(*) FROM quotes WHERE id <> doc_id * 16777216 + idx)")" = 0 ]
-  # the upgraded store takes changed documents like a new one
-  "$DYAD" ingest --quiet --db "$DB" "$tmp/changed.jsonl" 2>/dev/null
+  ok sqlite-v3-upgrade-ids ids_ok
+  # the upgraded store takes changed and new documents like a new one
+  gen 6020 "$tmp/more.jsonl"
+  "$DYAD" ingest --quiet --db "$DB" "$tmp/changed.jsonl" "$tmp/more.jsonl" 2>/dev/null
   ok sqlite-v3-upgrade-then-ingest [ $? = 0 ]
+  ok sqlite-v3-upgrade-then-ingest-docs [ "$(stat_of documents)" = 6020 ]
+  ok sqlite-v3-upgrade-then-ingest-ids ids_ok
   ok sqlite-v3-upgrade-then-ingest-consistent consistent
   ok sqlite-v3-upgrade-then-ingest-fts sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
   # a store made by schema version 1

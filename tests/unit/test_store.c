@@ -426,6 +426,41 @@ static void hash_notices_bytes_moved_between_fields(void **state)
   assert_string_not_equal(ha, hb);
 }
 
+/* A put reuses the hash its lookup computed only for the same bytes: an
+ * article changed in place after its lookup (same lengths) is hashed
+ * anew. */
+static void put_after_lookup_hashes_the_bytes_it_gets(void **state)
+{
+  struct fx *f = *state;
+  char text[] = "Russia shelled Kharkiv.\nChina urged talks.";
+  dyad_article a = article("m1", text, 20230322);
+  dyad_put_result r = 0;
+  assert_int_equal(dyad_store_lookup(f->st, &a, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_NEW);
+  text[0] = 'P'; /* "Pussia": same length, other bytes */
+  char want[33];
+  dyad__store_hash(&a, want);
+  fill(f->doc, &a, evs1, 2);
+  assert_int_equal(dyad_store_put(f->st, &a, f->doc, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_NEW);
+  struct rows got = {0, 0, ""};
+  char sql[128]; /* want is 32 hex digits */
+  snprintf(sql, sizeof(sql),
+           "SELECT COUNT(*) FROM documents WHERE doc_key = 'm1' AND "
+           "hash = '%s'",
+           want);
+  assert_int_equal(dyad_store_sql(f->st, sql, strlen(sql), collect_row, &got),
+                   DYAD_OK);
+  assert_string_equal(got.first, "1");
+  /* and the unchanged article after its lookup: the lookup's hash */
+  dyad_article b = article("m2", "Talks resumed in Vienna.", 20230323);
+  assert_int_equal(dyad_store_lookup(f->st, &b, &r), DYAD_OK);
+  fill(f->doc, &b, NULL, 0);
+  assert_int_equal(dyad_store_put(f->st, &b, f->doc, &r), DYAD_OK);
+  assert_int_equal(dyad_store_lookup(f->st, &b, &r), DYAD_OK);
+  assert_int_equal(r, DYAD_PUT_SAME);
+}
+
 /* Stores made by earlier versions keep their hashes: a changed hash
  * function would make every stored document look changed. */
 static void hash_values_are_stable(void **state)
@@ -757,6 +792,7 @@ int main(void)
       T(article_without_id_is_keyed_by_hash),
       T(hash_notices_bytes_moved_between_fields),
       T(hash_values_are_stable),
+      T(put_after_lookup_hashes_the_bytes_it_gets),
       T(query_source_prefix_matches_subcodes),
       T(query_target_and_code_prefix),
       T(query_quad_and_dates),
