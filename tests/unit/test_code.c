@@ -413,6 +413,12 @@ static void visit_is_paid_to_whom_its_preposition_names(void **state)
              "KENGOV 042 UGAGOV");
 }
 
+static void releasing_loans_is_aid(void **state)
+{
+  (void)state;
+  events_are("The IMF released new loans to Kenya.", "IGOBUSIMF 071 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -458,6 +464,7 @@ int main(void)
       cmocka_unit_test(leaving_office_is_no_yielding),
       cmocka_unit_test(aside_before_the_verb_leaves_its_reach),
       cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
+      cmocka_unit_test(releasing_loans_is_aid),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
