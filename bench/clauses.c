@@ -181,7 +181,9 @@ int main(int argc, char **argv)
   if (!doc)
     return 1;
   const struct dyad_allocator *a = &ctx->alloc;
-  char *text = dyad__arena_alloc(&doc->arena, len + 1);
+  /* the stages may load 8 bytes at any token: the text is followed by
+   * DYAD_TEXT_PAD zero bytes, as dyad_doc_analyze leaves it */
+  char *text = dyad__arena_alloc(&doc->arena, len + DYAD_TEXT_PAD);
   size_t tlen = 0;
   struct gold *g = calloc(len / 8 + 16, sizeof(*g));
   struct epair *ep = calloc(len / 8 + 16, sizeof(*ep));
@@ -273,7 +275,7 @@ int main(int argc, char **argv)
     s->tok = sent_start;
     s->ntok = (uint32_t)doc->toks.n - sent_start;
   }
-  text[tlen] = '\0';
+  memset(text + tlen, 0, DYAD_TEXT_PAD);
   doc->text = text;
   doc->text_len = tlen;
 

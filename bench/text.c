@@ -11,7 +11,9 @@
  * reported in MB/s of text, tokens/s and sentences/s, and the best run in
  * MB/s (on a shared machine the best is the steadier figure of the code's
  * own speed), with the rate of the stage each row adds alone.
- * DYAD_BENCH_ARTICLES=N keeps only the first N articles (for callgrind).
+ * DYAD_BENCH_ARTICLES=N keeps only the first N articles (for callgrind);
+ * DYAD_BENCH_ONLY=parse runs only the last row (the whole text stage, for
+ * profiles of it alone).
  * Prints a SKIP line when the corpus is absent. Never part of make test.
  */
 #include "internal.h"
@@ -142,15 +144,20 @@ int main(void)
   int runs = rs && *rs ? (int)strtol(rs, NULL, 10) : RUNS_DEFAULT;
   if (runs < 1 || runs > 64)
     runs = RUNS_DEFAULT;
+  const char *only = getenv("DYAD_BENCH_ONLY");
+  int parse_only = only && strcmp(only, "parse") == 0;
   dyad_ctx *ctx = dyad_ctx_new(NULL);
   double prev = 0;
-  run(ctx, &c, DYAD_STAGE_TOKENS, "tokenize", runs, &prev);
-  run(ctx, &c, DYAD_STAGE_SENTENCES, "tokenize+split", runs, &prev);
+  if (!parse_only) {
+    run(ctx, &c, DYAD_STAGE_TOKENS, "tokenize", runs, &prev);
+    run(ctx, &c, DYAD_STAGE_SENTENCES, "tokenize+split", runs, &prev);
+  }
   double t0 = now();
   dyad_status ls = dyad_ctx_load_lexicon(ctx);
   printf("lexicon load: %.1f ms CPU\n", (now() - t0) * 1e3);
   if (ls == DYAD_OK) {
-    run(ctx, &c, DYAD_STAGE_TAGS, "+tag", runs, &prev);
+    if (!parse_only)
+      run(ctx, &c, DYAD_STAGE_TAGS, "+tag", runs, &prev);
     run(ctx, &c, DYAD_STAGE_PARSE, "+phrases (text)", runs, &prev);
   } else {
     printf("(no lexicon: %s; tag and phrase rows skipped)\n",

@@ -72,6 +72,10 @@ struct ring {
   uint64_t tail;       /* next slot to fill (main thread) */
   uint64_t next;       /* next queued slot for a worker */
   int quit;            /* workers stop */
+  unsigned idle;       /* workers waiting for work */
+  unsigned ndone;      /* slots analysed and not yet written */
+  unsigned want;       /* the main thread sleeps until this many are done
+                          and the head slot is (0: it does not sleep) */
   pthread_mutex_t mu;
   pthread_cond_t work; /* a slot was queued, or quit */
   pthread_cond_t done; /* a slot was analysed */
@@ -92,8 +96,11 @@ static void *worker(void *arg)
   struct ring *r = arg;
   pthread_mutex_lock(&r->mu);
   for (;;) {
-    while (!r->quit && r->next == r->tail)
+    while (!r->quit && r->next == r->tail) {
+      r->idle++;
       pthread_cond_wait(&r->work, &r->mu);
+      r->idle--;
+    }
     if (r->quit)
       break;
     struct slot *sl = &r->slots[r->next++ % r->nslots];
@@ -103,7 +110,10 @@ static void *worker(void *arg)
     pthread_mutex_lock(&r->mu);
     sl->st = st;
     sl->state = SLOT_DONE;
-    pthread_cond_broadcast(&r->done);
+    r->ndone++;
+    if (r->want && r->ndone >= r->want &&
+        r->slots[r->head % r->nslots].state == SLOT_DONE)
+      pthread_cond_signal(&r->done);
   }
   pthread_mutex_unlock(&r->mu);
   return NULL;
@@ -153,8 +163,15 @@ static int drain_ring(struct ring *r, int wait, dyad_store *st,
       return rc;
     struct slot *sl = &r->slots[r->head % r->nslots];
     pthread_mutex_lock(&r->mu);
-    while (wait && sl->state != SLOT_DONE)
-      pthread_cond_wait(&r->done, &r->mu);
+    if (wait && sl->state != SLOT_DONE) {
+      /* sleep until half the ring is analysed, not once per article:
+       * each wake-up is a futex call and a context switch on both sides */
+      uint64_t queued = r->tail - r->head;
+      r->want = (unsigned)(queued < r->nslots / 2 ? queued : r->nslots / 2);
+      while (sl->state != SLOT_DONE || r->ndone < r->want)
+        pthread_cond_wait(&r->done, &r->mu);
+      r->want = 0;
+    }
     int ready = sl->state == SLOT_DONE;
     pthread_mutex_unlock(&r->mu);
     if (!ready)
@@ -163,6 +180,7 @@ static int drain_ring(struct ring *r, int wait, dyad_store *st,
     pthread_mutex_lock(&r->mu);
     sl->state = SLOT_FREE;
     r->head++;
+    r->ndone--;
     pthread_mutex_unlock(&r->mu);
     if (w > rc)
       rc = w;
@@ -223,7 +241,8 @@ static int ingest_input(const char *path, struct cli_common *c,
     pthread_mutex_lock(&r->mu);
     sl->state = SLOT_QUEUED;
     r->tail++;
-    pthread_cond_signal(&r->work);
+    if (r->idle) /* a busy worker takes it without being woken */
+      pthread_cond_signal(&r->work);
     pthread_mutex_unlock(&r->mu);
   }
   dyad_reader_free(rd);
@@ -322,7 +341,7 @@ int cmd_ingest(int argc, char **argv)
   int nworkers = c.jobs > 1 ? c.jobs : 1;
   struct ring r;
   memset(&r, 0, sizeof(r));
-  r.nslots = (unsigned)nworkers * 4;
+  r.nslots = (unsigned)nworkers * 16;
   r.slots = calloc(r.nslots, sizeof(*r.slots));
   int rc = r.slots ? 0 : EXIT_FATAL;
   for (unsigned i = 0; rc == 0 && i < r.nslots; i++) {

@@ -512,7 +512,18 @@ static void civil_from_days(long z, int *y, int *m, int *d)
   *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* The period key of day "YYYY-MM-DD" ("" if malformed). */
+/* Writes v as n decimal digits, zero-padded (v >= 0). */
+static void digits(char *p, int v, int n)
+{
+  while (n--) {
+    p[n] = (char)('0' + v % 10);
+    v /= 10;
+  }
+}
+
+/* The period key of day "YYYY-MM-DD" ("" if malformed): "YYYY-MM", the
+ * Monday of its week, or the day. Written by hand: with snprintf, the
+ * key of each event was a quarter of an actor series' cost. */
 static void period_key(dyad_period per, const char *day, char key[16])
 {
   dyad_date d;
@@ -521,12 +532,20 @@ static void period_key(dyad_period per, const char *day, char key[16])
     return;
   int y = d / 10000, m = d / 100 % 100, dd = d % 100;
   if (per == DYAD_PERIOD_MONTH) {
-    snprintf(key, 16, "%04d-%02d", y % 10000, m % 100);
+    digits(key, y % 10000, 4);
+    key[4] = '-';
+    digits(key + 5, m % 100, 2);
+    key[7] = '\0';
   } else if (per == DYAD_PERIOD_WEEK) {
     long z = days_from_civil(y, m, dd);
     long wd = ((z + 3) % 7 + 7) % 7; /* 0 = Monday */
     civil_from_days(z - wd, &y, &m, &dd);
-    snprintf(key, 16, "%04d-%02d-%02d", y % 10000, m % 100, dd % 100);
+    digits(key, y % 10000, 4);
+    key[4] = '-';
+    digits(key + 5, m % 100, 2);
+    key[7] = '-';
+    digits(key + 8, dd % 100, 2);
+    key[10] = '\0';
   } else {
     memcpy(key, day, 10);
     key[10] = '\0';
@@ -561,18 +580,18 @@ struct series {
   dyad_period per;
   struct bucket *v;
   size_t n, cap, last;
+  char last_day[11]; /* the day of bucket last, "" none */
   int oom;
 };
 
-static int actor_event(struct rows *c, int ncol, const char *const *v)
+/* The bucket of a day's period, made when new; NULL when out of memory
+ * or the day is malformed (s->oom tells). */
+static struct bucket *actor_bucket(struct series *s, const char *day)
 {
-  struct series *s = c->ud;
-  if (ncol < 3 || !v[0])
-    return 0;
   char key[16];
-  period_key(s->per, v[0], key);
+  period_key(s->per, day, key);
   if (!*key)
-    return 0;
+    return NULL;
   size_t i = s->last;
   if (i >= s->n || strcmp(s->v[i].key, key) != 0) {
     size_t lo = 0, hi = s->n; /* first bucket with key >= this key */
@@ -590,7 +609,7 @@ static int actor_event(struct rows *c, int ncol, const char *const *v)
         struct bucket *nv = realloc(s->v, cap * sizeof(*nv));
         if (!nv) {
           s->oom = 1;
-          return 1;
+          return NULL;
         }
         s->v = nv;
         s->cap = cap;
@@ -602,7 +621,26 @@ static int actor_event(struct rows *c, int ncol, const char *const *v)
     }
     s->last = i;
   }
-  struct bucket *bk = &s->v[i];
+  return &s->v[i];
+}
+
+static int actor_event(struct rows *c, int ncol, const char *const *v)
+{
+  struct series *s = c->ud;
+  if (ncol < 3 || !v[0])
+    return 0;
+  struct bucket *bk;
+  if (*s->last_day && strcmp(v[0], s->last_day) == 0) {
+    bk = &s->v[s->last]; /* the day of the row before: its bucket */
+  } else {
+    bk = actor_bucket(s, v[0]);
+    if (!bk)
+      return s->oom;
+    size_t n = strlen(v[0]);
+    memcpy(s->last_day, v[0], n == 10 ? 11 : 1); /* else "": no reuse */
+    if (n != 10)
+      s->last_day[0] = '\0';
+  }
   bk->count++;
   int q = v[1] ? (int)strtol(v[1], NULL, 10) : 0;
   if (q >= 1 && q <= 4)
@@ -842,6 +880,14 @@ static int api_top(serve_req *r)
 
 /* ==== /api/places ======================================================= */
 
+/* The join of an event's place. SQLite stores no index on places.doc_id:
+ * a place's id there is doc_id * 16777216 + idx (docs/schema.sql). */
+static const char *place_join(serve_req *r)
+{
+  return is_pg(r) ? "p.doc_id = e.doc_id AND p.idx = e.place"
+                  : "p.id = e.doc_id * 16777216 + e.place";
+}
+
 static int api_places(serve_req *r)
 {
   struct params p;
@@ -857,8 +903,8 @@ static int api_places(serve_req *r)
   jbuf sql = {0};
   jb_cstr(&sql, "SELECT p.name AS name, p.country AS country, "
                 "AVG(p.lat) AS lat, AVG(p.lon) AS lon, COUNT(*) AS count "
-                "FROM events e JOIN places p ON p.doc_id = e.doc_id "
-                "AND p.idx = e.place");
+                "FROM events e JOIN places p ON ");
+  jb_cstr(&sql, place_join(r));
   sql_where(&sql, &p);
   jb_printf(&sql, " GROUP BY p.name, p.country ORDER BY 5 DESC, 1, 2 "
                   "LIMIT %llu", (unsigned long long)p.limit);
@@ -871,8 +917,8 @@ static int api_places(serve_req *r)
     return -1;
   jb_end_arr(b);
   jb_cstr(&sql, "SELECT p.country AS country, COUNT(*) AS count "
-                "FROM events e JOIN places p ON p.doc_id = e.doc_id "
-                "AND p.idx = e.place");
+                "FROM events e JOIN places p ON ");
+  jb_cstr(&sql, place_join(r));
   sql_where(&sql, &p);
   jb_cstr(&sql, " AND p.country <> '' GROUP BY p.country ORDER BY 2 DESC, 1");
   jb_key(b, "countries");
@@ -933,11 +979,19 @@ static int api_document(serve_req *r)
     return fail(r, 404, "no document with that id");
   jb_cstr(b, ",\"note\":\"offsets and lengths are bytes of the UTF-8 "
              "text\"");
+  /* %s: the document's rows (SQLite: by id, docs/schema.sql) */
+  char rows[128], id[40];
+  snprintf(id, sizeof(id), "%s", d.id);
+  if (pg)
+    snprintf(rows, sizeof(rows), "doc_id = %s", id);
+  else
+    snprintf(rows, sizeof(rows),
+             "id BETWEEN %s * 16777216 AND %s * 16777216 + 16777215", id, id);
   static const struct {
     const char *key, *types, *sql;
   } parts[] = {
       {"sentences", "nnnnn",
-       "SELECT idx, off, len, para, flags FROM sentences WHERE doc_id = %s "
+       "SELECT idx, off, len, para, flags FROM sentences WHERE %s "
        "ORDER BY idx"},
       {"events", "nnssssnnnnnnnnssssssn",
        "SELECT e.idx AS idx, e.sent AS sent, %s AS date, e.source AS source, "
@@ -949,23 +1003,22 @@ static int api_document(serve_req *r)
        "e.target_text AS target_text, e.verb_text AS verb_text, "
        "COALESCE(c.name, '') AS name, e.rule AS rule, "
        "COALESCE(p.name, '') AS place, e.flags AS flags FROM events e "
-       "LEFT JOIN codes c ON c.code = e.code LEFT JOIN places p ON "
-       "p.doc_id = e.doc_id AND p.idx = e.place WHERE e.doc_id = %s "
-       "ORDER BY e.idx"},
+       "LEFT JOIN codes c ON c.code = e.code LEFT JOIN places p ON %s "
+       "WHERE e.doc_id = %s ORDER BY e.idx"},
       {"quotes", "nnnnssssn",
        "SELECT idx, sent, off, len, text, speaker, speaker_text, cue_text, "
-       "flags FROM quotes WHERE doc_id = %s ORDER BY idx"},
+       "flags FROM quotes WHERE %s ORDER BY idx"},
       {"places", "nnnnsssnnn",
        "SELECT idx, sent, off, len, text, name, country, lat, lon, "
-       "geonameid FROM places WHERE doc_id = %s ORDER BY idx"},
+       "geonameid FROM places WHERE %s ORDER BY idx"},
   };
   for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
     if (i == 1)
       jb_printf(&sql, parts[i].sql,
                 pg ? "to_char(e.event_date, 'YYYY-MM-DD')" : "e.event_date",
-                d.id);
+                place_join(r), id);
     else
-      jb_printf(&sql, parts[i].sql, d.id);
+      jb_printf(&sql, parts[i].sql, rows);
     jb_key(b, parts[i].key);
     jb_arr(b);
     struct rows ci = {.b = b, .types = parts[i].types};

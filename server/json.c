@@ -132,42 +132,94 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
   return n;
 }
 
+/* 1 for the bytes that go into a JSON string as they are: printable
+ * ASCII but the quote (0x22) and the backslash (0x5c); a table, so that
+ * the scan of a string costs one load a byte. */
+static const unsigned char plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static int plain(unsigned char c)
+{
+  return plain_byte[c];
+}
+
+/* Writes pre (0 or 1 byte: a comma), then s quoted, then post (0 or 1
+ * byte: a colon) with one copy, when s needs no escapes; 0 if it did. */
+static int quoted_plain(jbuf *b, char pre, const char *s, size_t n,
+                        char post)
+{
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n; i++)
+    if (!plain(p[i]))
+      return 0;
+  size_t need = n + 2 + (pre != 0) + (post != 0);
+  if (grow(b, need))
+    return 1;
+  char *w = b->ptr + b->len;
+  if (pre)
+    *w++ = pre;
+  *w++ = '"';
+  memcpy(w, s, n);
+  w += n;
+  *w++ = '"';
+  if (post)
+    *w++ = post;
+  *w = '\0';
+  b->len += need;
+  return 1;
+}
+
+/* A string: runs of plain ASCII and valid UTF-8 are copied whole, the
+ * rest escaped byte by byte (most strings take quoted_plain's one copy;
+ * the callers try it first). */
 static void str_body(jbuf *b, const char *s, size_t n)
 {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   jb_raw(b, "\"", 1);
   while (p < end) {
     const unsigned char *run = p;
-    while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-      p++;
+    for (;;) {
+      while (p < end && plain(*p))
+        p++;
+      size_t k = p < end && *p >= 0x80 ? utf8_len(p, end) : 0;
+      if (!k)
+        break;
+      p += k;
+    }
     if (p > run)
       jb_raw(b, (const char *)run, (size_t)(p - run));
     if (p >= end)
       break;
-    unsigned c = *p;
+    unsigned c = *p++;
     if (c == '"' || c == '\\') {
       char e[2] = {'\\', (char)c};
       jb_raw(b, e, 2);
-      p++;
+    } else if (c == '\n') {
+      jb_raw(b, "\\n", 2);
+    } else if (c == '\t') {
+      jb_raw(b, "\\t", 2);
+    } else if (c == '\r') {
+      jb_raw(b, "\\r", 2);
     } else if (c < 0x20) {
-      if (c == '\n')
-        jb_raw(b, "\\n", 2);
-      else if (c == '\t')
-        jb_raw(b, "\\t", 2);
-      else if (c == '\r')
-        jb_raw(b, "\\r", 2);
-      else
-        jb_printf(b, "\\u%04x", c);
-      p++;
-    } else {
-      size_t k = utf8_len(p, end);
-      if (k) {
-        jb_raw(b, (const char *)p, k);
-        p += k;
-      } else {
-        jb_raw(b, "\xef\xbf\xbd", 3);
-        p++;
-      }
+      jb_printf(b, "\\u%04x", c);
+    } else { /* not UTF-8 */
+      jb_raw(b, "\xef\xbf\xbd", 3);
     }
   }
   jb_raw(b, "\"", 1);
@@ -175,9 +227,12 @@ static void str_body(jbuf *b, const char *s, size_t n)
 
 void jb_key(jbuf *b, const char *k)
 {
-  comma(b);
-  str_body(b, k, strlen(k));
-  jb_raw(b, ":", 1);
+  size_t n = strlen(k);
+  if (!quoted_plain(b, b->first ? 0 : ',', k, n, ':')) {
+    comma(b);
+    str_body(b, k, n);
+    jb_raw(b, ":", 1);
+  }
   b->first = 1; /* the value follows without a comma */
 }
 
@@ -192,14 +247,27 @@ void jb_str(jbuf *b, const char *s)
 
 void jb_strn(jbuf *b, const char *s, size_t n)
 {
+  if (quoted_plain(b, b->first ? 0 : ',', s, n, 0)) {
+    b->first = 0;
+    return;
+  }
   comma(b);
   str_body(b, s, n);
 }
 
+/* Digits written here, not by printf: an event page writes a few hundred
+ * integers, and printf's set-up cost more than the digits. */
 void jb_int(jbuf *b, int64_t v)
 {
   comma(b);
-  jb_printf(b, "%lld", (long long)v);
+  char tmp[24], *p = tmp + sizeof(tmp);
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do
+    *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0)
+    *--p = '-';
+  jb_raw(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void jb_num(jbuf *b, double v)

@@ -76,7 +76,15 @@ dyad_status dyad_doc_analyze(dyad_doc *doc, const dyad_article *art,
   if (art->text_len > UINT32_MAX - 1)
     return DYAD_ETOOBIG;
   uint32_t cf = doc->ctx->flags;
-  doc->text = dyad__arena_strndup(&doc->arena, art->text, art->text_len);
+  /* the text and DYAD_TEXT_PAD zero bytes: stages may load 8 bytes at
+   * any token without a bounds check */
+  char *text = dyad__arena_alloc(&doc->arena, art->text_len + DYAD_TEXT_PAD);
+  if (text) {
+    if (art->text_len)
+      memcpy(text, art->text, art->text_len);
+    memset(text + art->text_len, 0, DYAD_TEXT_PAD);
+  }
+  doc->text = text;
   doc->id = dyad__arena_strndup(&doc->arena, art->id ? art->id : "",
                                 art->id_len);
   doc->title = dyad__arena_strndup(&doc->arena, art->title ? art->title : "",

@@ -208,7 +208,9 @@ dyad_status dyad__ctx_data_path(const dyad_ctx *ctx, const char *name,
 struct dyad_doc {
   dyad_ctx *ctx;                  /* shared, read-only */
   struct dyad_arena arena;        /* everything per document */
-  const char *text;               /* body text, arena copy */
+  const char *text;               /* body text, arena copy, followed by
+                                     DYAD_TEXT_PAD zero bytes (a NUL, and
+                                     room for 8-byte loads at any token) */
   size_t text_len;
   const char *id;                 /* arena copy */
   size_t id_len;
@@ -235,6 +237,8 @@ struct dyad_doc {
   uint32_t timex_lens[26];
   char errmsg[256];
 };
+
+#define DYAD_TEXT_PAD 8
 
 /* Pipeline stages, in order. Each reads what earlier stages put in doc and
  * appends its own results; each returns DYAD_OK or DYAD_ENOMEM. */

@@ -552,6 +552,42 @@ static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
   return 1;
 }
 
+/* "A newspaper based in Beirut", "a group headquartered in Caracas": an
+ * agent with no country takes the country of the place where, right after
+ * the phrase, it is said to be based. Writes that country's code into
+ * out (4 bytes) and returns 1, or returns 0. */
+static int based_in(dyad_doc *doc, struct coder_state *cs, int32_t pi,
+                    char out[4])
+{
+  static const char *const based[] = {"base", "headquarter", NULL};
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if ((size_t)pi + 3 >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *vg = &doc->phrases.v[pi + 1];
+  const dyad_phrase *pp = &doc->phrases.v[pi + 2];
+  if (vg->kind != DYAD_PH_VG || vg->tok != ph->tok + ph->ntok ||
+      vg->ntok != 1 || !vg->lemma || pp->kind != DYAD_PH_PP ||
+      pp->tok != vg->tok + 1 || pp->child < 0 ||
+      !tokis(doc, &doc->toks.v[pp->tok], "in"))
+    return 0;
+  size_t n;
+  const char *w = dyad_ctx_word(doc->ctx, vg->lemma, &n);
+  int ok = 0;
+  for (size_t k = 0; w && based[k]; k++)
+    ok |= strlen(based[k]) == n && memcmp(based[k], w, n) == 0;
+  if (!ok)
+    return 0;
+  const struct np_actors *pl = dyad__np_actors(doc, cs, pp->child);
+  if (!pl || pl->n != 1 || strlen(pl->code[0]) < 3 ||
+      pl->code[0][0] == '-' ||
+      (pl->type[0] != ACT_COUNTRY && pl->type[0] != ACT_CAPITAL))
+    return 0;
+  memcpy(out, pl->code[0], 3);
+  out[3] = '\0';
+  return 1;
+}
+
+
 /* Fills r with the actors of NP b, which a possessive pronoun of the
  * given kind names, and returns 1, or 0 when they do not fit it. */
 static int fit_possessive(dyad_doc *doc, struct coder_state *cs, int32_t b,
@@ -798,6 +834,15 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   int best_heads = s.best.ntok && (s.best_at + s.best.ntok > ph->head ||
                                     (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
                                      collective_head(doc, ph, &s)));
+  if (s.best.ntok && !best_heads && s.best.type == ACT_PERSON &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) && !s.head_known) {
+    /* "Sheikh Hamad bin Khalifa al-Thani": only more name words after a
+     * listed person's name are still that person's name */
+    uint32_t k = s.best_at + s.best.ntok;
+    while (k <= ph->head && toks[k].tag == DYAD_TAG_NNP)
+      k++;
+    best_heads = k > ph->head;
+  }
   if (s.best.ntok && !s.agent.ntok && (doc->ctx->flags & DYAD_CFG_LITERAL))
     best_heads = 1; /* PETRARCH takes an actor anywhere in the phrase
                        ("an anti- Gondor parade") */
@@ -856,6 +901,10 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     const char *country = s.country;
     if (!country[0] && s.best.ntok && s.best_at < s.agent_at)
       country = s.best.code; /* "Hamas militants", "UN officials" */
+    char base[4];
+    if (!country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+        based_in(doc, cs, pi, base))
+      country = base;
     if (country == s.best.code && s.best.type == ACT_CAPITAL &&
         s.best.country[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL))
       country = s.best.country; /* "Moscow police": RUS + COP, not the

@@ -154,6 +154,7 @@ struct emit_ctx {
   uint32_t clause0;       /* index of the sentence's first clause */
   uint64_t covered;       /* literal mode: bit k, clause clause0+k coded
                              an event or stands in one that did */
+  struct np_actors named; /* subject_actors: a subject with its apposition */
 };
 
 /* Is an event of this code by a country's own actor on the bare country
@@ -207,8 +208,13 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
   if (tgt[0] && strcmp(src, tgt) == 0)
     return DYAD_OK; /* an actor acting on itself is not an event */
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(tgt) == 3 &&
-      strncmp(src, tgt, 3) == 0 && self_country_void(code))
-    return DYAD_OK;
+      strncmp(src, tgt, 3) == 0 && self_country_void(code)) {
+    if (!dyad__code_targetless(code, src, (flags & DYAD_EVF_NOUN) != 0))
+      return DYAD_OK;
+    tgt = ""; /* "Arab activists demanded reform in the Arab world": an
+                 act that stands with its source alone keeps it */
+    ts = (dyad_span){0, 0};
+  }
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strlen(src) == 3 &&
       strncmp(src, tgt, 3) == 0 &&
       (strncmp(code, "04", 2) == 0 || strncmp(code, "01", 2) == 0))
@@ -1031,13 +1037,23 @@ static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
   return -1;
 }
 
-/* The by-agent of a passive clause. */
+/* The by-agent of a passive clause: "by" within 8 tokens of the verb, or,
+ * in a clause with no object, further on through a chain of prepositional
+ * phrases with no comma or verb between ("murdered in an attack on a
+ * police patrol by X"). */
 static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
                         const dyad_phrase *vg)
 {
   const dyad_token *toks = doc->toks.v;
   uint32_t end = c->tok + c->ntok;
-  for (uint32_t t = vg->head + 1; t < end && t < vg->head + 8; t++) {
+  int crossed = 0; /* a comma or verb seen since the verb */
+  for (uint32_t t = vg->head + 1; t < end && t < vg->head + 16; t++) {
+    int tg = toks[t].tag;
+    crossed |= tg == DYAD_TAG_COMMA || tg == DYAD_TAG_MD ||
+               tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
+               tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ;
+    if ((crossed || c->obj >= 0) && t >= vg->head + 8)
+      break; /* ("wounded about 40 during rehearsals for a visit by X") */
     char buf[4];
     size_t n = dyad__fold(doc->text + toks[t].off, toks[t].len, buf, 3);
     if (n == 2 && buf[0] == 'b' && buf[1] == 'y') {
@@ -1180,6 +1196,104 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
     /* ("urged the administration to press Japan": an actor asked) */
   }
   return 0;
+}
+
+/* "accused the West of undermining stability and NATO of barging in": a
+ * pattern whose last word is "of" before a gerund, and later in the
+ * sentence "and" + a noun phrase + "of" + a gerund: that noun phrase is a
+ * second object of the same verb. Returns it, or -1. */
+static int32_t parallel_object(const dyad_doc *doc, const dyad_clause *c,
+                               uint32_t lastprep)
+{
+  static const char *const of[] = {"of", NULL}, *const and_[] = {"and", NULL};
+  const dyad_token *toks = doc->toks.v;
+  uint32_t end = sentence_end(doc, c);
+  if (lastprep == UINT32_MAX || lastprep + 2 >= end ||
+      !dyad__tok_in(doc, &toks[lastprep], of) ||
+      toks[lastprep + 1].tag != DYAD_TAG_VBG)
+    return -1;
+  for (uint32_t t = lastprep + 2; t + 3 < end; t++) {
+    int tg = toks[t].tag;
+    if (tg == DYAD_TAG_PERIOD || tg == DYAD_TAG_COLON || tg == DYAD_TAG_MD ||
+        tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP)
+      return -1;
+    if (tg != DYAD_TAG_CC || !dyad__tok_in(doc, &toks[t], and_))
+      continue;
+    int32_t np = np_at(doc, t + 1);
+    const dyad_phrase *p = ph(doc, np);
+    if (!p || p->tok != t + 1)
+      return -1;
+    uint32_t e = p->tok + p->ntok;
+    if (p->up >= 0) {
+      const dyad_phrase *u = ph(doc, p->up);
+      if (u && u->kind == DYAD_PH_NP && u->tok == p->tok)
+        e = u->tok + u->ntok; /* (a possessed phrase: "NATO's allies") */
+    }
+    return e + 1 < end && dyad__tok_in(doc, &toks[e], of) &&
+                   toks[e + 1].tag == DYAD_TAG_VBG
+               ? np
+               : -1;
+  }
+  return -1;
+}
+
+/* Is c the "of" + gerund clause of a verb of accusing ("accused Kenya of
+ * arming rebels", "convicted him of spying")? What is alleged is the
+ * accusation's content, not an act the article reports. */
+static int accusation_content(dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const accuse[] = {
+      "accuse", "suspect", "convict", "acquit", "charge", NULL};
+  static const char *const of[] = {"of", "with", NULL};
+  /* (up a chain of such clauses: "of arming rebels and Sudan of
+   * sheltering them") */
+  for (int g = 0; g < 4; g++) {
+    if (c->kind != DYAD_CL_PART || c->sub_word == UINT32_MAX ||
+        c->parent < 0 || (size_t)c->parent >= doc->clauses.n ||
+        !dyad__tok_in(doc, &doc->toks.v[c->sub_word], of))
+      return 0;
+    const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+    if (pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, accuse))
+      return 1;
+    c = &doc->clauses.v[c->parent];
+  }
+  return 0;
+}
+
+/* The refusal (124x) matching a yielding act (08x) said not to be going
+ * to happen ("will not end their strike", "won't lift the sanctions"):
+ * writes it into out (8 bytes) and returns 1, or returns 0. */
+static int refused_yield(const char *code, char out[8])
+{
+  static const char *const map[][2] = {
+      {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"085", "1244"},
+      {"086", "1245"}, {"087", "1246"}, {"080", "124"}};
+  if (strncmp(code, "08", 2) != 0)
+    return 0;
+  for (size_t k = 0; k < DYAD_ARRAY_LEN(map); k++)
+    if (strncmp(code, map[k][0], 3) == 0) {
+      snprintf(out, 8, "%s", map[k][1]);
+      return 1;
+    }
+  return 0;
+}
+
+/* Is c the that-clause of a verb of demanding with a bare subjunctive verb
+ * ("urged that the Community take action", "demanded that the government
+ * end curbs")? Its act is what was asked for, not an act done. */
+static int subjunctive_request(dyad_doc *doc, const dyad_clause *c,
+                               const dyad_phrase *vg)
+{
+  static const char *const mand[] = {
+      "demand", "insist", "urge", "ask", "require", "request", "propose",
+      "recommend", "suggest", "order", NULL};
+  if (c->kind != DYAD_CL_COMP || c->parent < 0 ||
+      (size_t)c->parent >= doc->clauses.n ||
+      doc->toks.v[vg->head].tag != DYAD_TAG_VB ||
+      (vg->flags & (DYAD_PHF_MODAL | DYAD_PHF_FUTURE | DYAD_PHF_INFINITIVE)))
+    return 0;
+  const dyad_phrase *pv = ph(doc, doc->clauses.v[c->parent].verb);
+  return pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, mand);
 }
 
 /* The country that NP np is in ("an international force in Bosnia",
@@ -1330,6 +1444,51 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
   }
 }
 
+/* "Sunnis demanded that control of the ministry be taken away from
+ * Shiite parties": for an appeal or demand whose that-clause has a
+ * subject naming no actor, the first actor that clause names (not the
+ * source's own) is the one the request concerns. Returns its NP or -1. */
+static int32_t that_clause_actor(struct emit_ctx *ec, const dyad_clause *c)
+{
+  dyad_doc *doc = ec->doc;
+  size_t ci = (size_t)(c - doc->clauses.v);
+  const struct np_actors *sa =
+      c->subj >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, c->subj))
+                   : NULL;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    static const char *const that[] = {"that", NULL};
+    static const char *const preps[] = {"from", "to", "against", "on", NULL};
+    if (n->parent != (int32_t)ci || n->kind != DYAD_CL_COMP)
+      continue;
+    if (n->sub_word == UINT32_MAX || n->sub_word < c->tok ||
+        !dyad__tok_in(doc, &doc->toks.v[n->sub_word], that))
+      return -1;
+    if (n->subj >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, n->subj)))
+      return -1; /* (its subject, the one asked, is found elsewhere) */
+    uint32_t end = n->tok + n->ntok;
+    for (size_t q = phrase_after(doc, n->tok);
+         q < doc->phrases.n && doc->phrases.v[q].tok < end; q++) {
+      const dyad_phrase *p = &doc->phrases.v[q];
+      const dyad_phrase *u = ph(doc, p->up);
+      /* the clause's object, or the object of a from/to/against/on phrase
+       * ("taken away from X", "sent to X"; not "director of X") */
+      if (p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_POSSESSOR) ||
+          region_place(ec, (int32_t)q) ||
+          !((int32_t)q == n->obj ||
+            (u && u->kind == DYAD_PH_PP &&
+             dyad__tok_in(doc, &doc->toks.v[u->tok], preps))))
+        continue;
+      const struct np_actors *a =
+          dyad__np_actors(doc, ec->cs, np_first(doc, (int32_t)q));
+      if (a && !(sa && sa->n && a->n && strcmp(a->code[0], sa->code[0]) == 0))
+        return (int32_t)q;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 /* Is NP np the object of a place preposition ("in northern Chad")? */
 static int in_locative(const dyad_doc *doc, int32_t np)
 {
@@ -1400,6 +1559,91 @@ static int32_t apposed_actor(struct emit_ctx *ec, int32_t np)
   return a && a->n == 1 ? q : np;
 }
 
+/* Is token t inside a date or time expression ("Last month", "Last
+ * year")? */
+static int in_timex(const dyad_doc *doc, uint32_t t)
+{
+  uint32_t off = doc->toks.v[t].off;
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    dyad_span ts = doc->timexes.v[k].span;
+    if (off >= ts.off && off < ts.off + ts.len)
+      return 1;
+  }
+  return 0;
+}
+
+/* The actors of subject np, read with the apposition that renames it:
+ * "Salaheddine X, Algeria's leading human rights activist, staged ..."
+ * (an unlisted name: the description's actor acts) and "Qatar's emir,
+ * Sheikh Hamad, launched ..." (a description opening the sentence before
+ * the name). The source's text then covers both, name and description.
+ * Returns dyad__np_actors of np when there is no such apposition. */
+static const struct np_actors *subject_actors(struct emit_ctx *ec, int32_t np)
+{
+  dyad_doc *doc = ec->doc;
+  const struct np_actors *a = dyad__np_actors(doc, ec->cs, np_first(doc, np));
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP || (doc->ctx->flags & DYAD_CFG_LITERAL) ||
+      (p->flags & DYAD_PHF_COORD) || p->conj >= 0 || p->up >= 0 ||
+      (a && a->n != 1))
+    return a;
+  const dyad_phrase *d = NULL; /* the description */
+  int32_t di = -1;
+  for (int32_t q = np + 1; q < np + 8 && (size_t)q < doc->phrases.n; q++) {
+    const dyad_phrase *x = &doc->phrases.v[q];
+    if (x->tok > p->tok + p->ntok + 12)
+      break;
+    if (x->kind == DYAD_PH_NP && (x->flags & DYAD_PHF_APPOS) &&
+        x->attach == np && x->up < 0 && x->tok == p->tok + p->ntok + 1) {
+      d = x;
+      di = q;
+      break;
+    }
+  }
+  uint8_t htag = doc->toks.v[p->head].tag;
+  if (!d && a && (htag == DYAD_TAG_NNP || htag == DYAD_TAG_NNPS) &&
+      p->tok >= 2 && doc->toks.v[p->tok - 1].tag == DYAD_TAG_COMMA) {
+    /* a common-noun description opening the sentence, a comma, the name */
+    int32_t q = np - 1;
+    while (q >= 0 && doc->phrases.v[q].up >= 0)
+      q--; /* (past the possessor of "Qatar's emir") */
+    const dyad_phrase *x = ph(doc, q);
+    uint32_t s0 = x ? doc->sents.v[dyad__sent_of(doc, x->tok)].tok : 0;
+    while (x && s0 < x->tok && (doc->toks.v[s0].flags & DYAD_TOKF_DATELINE))
+      s0++;
+    uint8_t xt = x ? doc->toks.v[x->head].tag : 0;
+    if (x && x->kind == DYAD_PH_NP && x->tok == s0 &&
+        x->tok + x->ntok == p->tok - 1 && !(x->flags & DYAD_PHF_COORD) &&
+        (xt == DYAD_TAG_NN || xt == DYAD_TAG_NNS) &&
+        (x->poss >= 0 || x->det >= 0) && !in_timex(doc, x->head)) {
+      d = x;
+      di = q;
+    }
+  }
+  if (!d || (doc->toks.v[d->head].tag != DYAD_TAG_NN &&
+             doc->toks.v[d->head].tag != DYAD_TAG_NNS &&
+             doc->toks.v[d->head].tag != DYAD_TAG_NNP &&
+             doc->toks.v[d->head].tag != DYAD_TAG_NNPS))
+    return a; /* ("Taiwan, one of the ...") */
+  const struct np_actors *da = dyad__np_actors(doc, ec->cs, np_first(doc, di));
+  uint8_t dt = doc->toks.v[d->head].tag;
+  if (!a && (!da || da->n != 1 || (dt != DYAD_TAG_NN && dt != DYAD_TAG_NNS)))
+    return a; /* (the actor of a description, not of a place named) */
+  ec->named = a ? *a : *da;
+  uint32_t b = p->tok < d->tok ? p->tok : d->tok;
+  uint32_t e = p->tok + p->ntok > d->tok + d->ntok ? p->tok + p->ntok
+                                                   : d->tok + d->ntok;
+  dyad_span sp = dyad__tok_span(doc, b, e), old = ec->named.span[0];
+  if (old.len && old.off < sp.off) {
+    sp.len += sp.off - old.off;
+    sp.off = old.off;
+  }
+  if (old.len && old.off + old.len > sp.off + sp.len)
+    sp.len = old.off + old.len - sp.off;
+  ec->named.span[0] = sp;
+  return &ec->named;
+}
+
 /* The apposition that names the actor a description np stands for ("The
  * two neighbours, Kenya and Uganda, signed"; "Kidnappers of four
  * professors, three Americans and one Indian, said" keeps its unnamed
@@ -1459,6 +1703,27 @@ static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
       f |= DYAD_PHF_FUTURE;
   }
   return f;
+}
+
+/* "The army prepared to resume shelling", "troops are preparing to
+ * storm": is c an act governed (through infinitives and gerund objects)
+ * by a verb of getting ready, itself not negated? Readying force is a
+ * show of military power (150), not a threat, which is said. */
+static int prepared(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const ready[] = {"prepare", "mobilize", "mobilise",
+                                      NULL};
+  for (int hop = 0; hop < 3 &&
+                    (c->kind == DYAD_CL_INF ||
+                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
+                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
+       hop++) {
+    c = &doc->clauses.v[c->parent];
+    const dyad_phrase *pv = ph(doc, c->verb);
+    if (pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, ready))
+      return !(pv->flags & (DYAD_PHF_NEGATED | DYAD_PHF_MODAL));
+  }
+  return 0;
 }
 
 /* "tried to hack into", "attempted to seize": an attempt at coercion or
@@ -1585,6 +1850,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
       (sender = purpose_of_sending(doc, c)) < 0)
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (subjunctive_request(doc, c, vg) || accusation_content(doc, c)))
+    return DYAD_OK;
   if (c->kind == DYAD_CL_PART && vg->tok > 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       doc->toks.v[vg->tok - 1].tag == DYAD_TAG_DT)
@@ -1693,6 +1961,13 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     requested_act(ec, c, vg, &target, req);
     hcode = req;
   }
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && !passive &&
+      (strncmp(hcode, "02", 2) == 0 || strncmp(hcode, "10", 2) == 0) &&
+      (target < 0 || !dyad__np_actors(doc, ec->cs, np_first(doc, target)))) {
+    int32_t ct = that_clause_actor(ec, c);
+    if (ct >= 0)
+      target = ct;
+  }
   int32_t source = psource >= 0 ? psource : sender >= 0 ? sender : c->subj;
   if (source >= 0 && psource < 0 && sender < 0 &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL))
@@ -1712,7 +1987,16 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   /* a PETRARCH pattern that names words before the verb ("&NEGATVAUXVRB *")
    * codes the negation itself */
   int literal_pre = (doc->ctx->flags & DYAD_CFG_LITERAL) && hit->npre > 0;
-  if (negated(doc, c, vg) && !literal_pre) {
+  char refuse[8];
+  int refusal = 0; /* "will not end their strike": a refusal to yield */
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (vg->flags & DYAD_PHF_NEGATED) && (vg->flags & DYAD_PHF_FUTURE) &&
+      !(vg->flags & (DYAD_PHF_MODAL | DYAD_PHF_INTENT | DYAD_PHF_THREAT)) &&
+      !(c->flags & DYAD_CLF_CONDITIONAL) && refused_yield(hcode, refuse)) {
+    hcode = refuse;
+    refusal = 1;
+  }
+  if (negated(doc, c, vg) && !literal_pre && !refusal) {
     if (!(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
     flags |= DYAD_EVF_NEGATED;
@@ -1726,12 +2010,20 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                        ? 0
                        : vg->flags | governing_intent(doc, c);
   uint32_t cmodal = (doc->ctx->flags & DYAD_CFG_LITERAL) ? 0 : c->flags;
+  if (refusal)
+    modal &= ~(uint32_t)DYAD_PHF_FUTURE; /* the refusal is made now */
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && hcode[0] &&
       ((hcode[0] == '1' && hcode[1] >= '7') || hcode[0] == '2') &&
       attempted(doc, c))
     modal &= ~(uint32_t)DYAD_PHF_INTENT;
   dyad__modal_code(hcode, modal, cmodal, code);
   dyad__modal_code(hit->mirror, modal, cmodal, mirror);
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strncmp(code, "13", 2) == 0 &&
+      (strncmp(hcode, "18", 2) == 0 || strncmp(hcode, "19", 2) == 0 ||
+       strncmp(hcode, "20", 2) == 0) && prepared(doc, c)) {
+    snprintf(code, sizeof(code), "150"); /* forces readied, not a threat */
+    mirror[0] = '\0';
+  }
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
   if (mirror[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -1740,8 +2032,14 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                           fight back */
   if (source < 0)
     return DYAD_OK;
-  const struct np_actors *sa = dyad__np_actors(doc, ec->cs,
-                                               np_first(doc, source));
+  /* (renamed_actor may have taken the subject's apposition already) */
+  int subj_named = source == c->subj ||
+                   (c->subj >= 0 && (ph(doc, source)->flags & DYAD_PHF_APPOS) &&
+                    ph(doc, source)->attach == c->subj);
+  const struct np_actors *sa =
+      subj_named && !by_source && psource < 0 && sender < 0
+          ? subject_actors(ec, c->subj)
+          : dyad__np_actors(doc, ec->cs, np_first(doc, source));
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
@@ -1789,7 +2087,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!code[0] && mirror[0]) /* ":B" patterns: only the swapped event */
     return ta ? emit_pairs(ec, ta, sa, mirror, NULL, vs, hit->rule, flags)
               : DYAD_OK;
-  return emit_pairs(ec, sa, ta, code, mirror, vs, hit->rule, flags);
+  dyad_status st = emit_pairs(ec, sa, ta, code, mirror, vs, hit->rule, flags);
+  int32_t po = ta && !(doc->ctx->flags & DYAD_CFG_LITERAL)
+                   ? parallel_object(doc, c, lastprep)
+                   : -1;
+  const struct np_actors *pa =
+      po >= 0 ? dyad__np_actors(doc, ec->cs, np_first(doc, po)) : NULL;
+  if (st == DYAD_OK && pa)
+    st = emit_pairs(ec, sa, pa, code, mirror, vs, hit->rule, flags);
+  return st;
 }
 
 /* ---- event nouns ------------------------------------------------------ */
@@ -1971,8 +2277,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                      : NULL;
     if (subj && !ta && is_obj && dyad__verb_in(doc, vg, undergo_verbs))
       ta = subj;
-    else if (subj && !sa && dyad__verb_in(doc, vg, light_verbs))
-      sa = subj;
+    else if (c->subj >= 0 && !sa && dyad__verb_in(doc, vg, light_verbs))
+      sa = subject_actors(ec, c->subj);
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
   }
@@ -2050,8 +2356,9 @@ dyad_status dyad__code(dyad_doc *doc)
   size_t pi = 0; /* phrase cursor */
   for (uint32_t si = 0; si < doc->sents.n; si++) {
     const dyad_sentence *s = &doc->sents.v[si];
-    struct emit_ctx ec = {doc, cs, si, doc->events.n, NULL, {0}, 0,
-                          s->clause, 0};
+    struct emit_ctx ec = {.doc = doc, .cs = cs, .sent = si,
+                          .first_event = doc->events.n,
+                          .clause0 = s->clause};
     uint32_t send = s->tok + s->ntok;
     size_t pfirst = pi;
     while (pi < doc->phrases.n && doc->phrases.v[pi].tok < send)

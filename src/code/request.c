@@ -207,19 +207,37 @@ static int protester(const char *src)
   return 1;
 }
 
+/* Is src an irregular armed force (rebels, militia)? (Not MIL: "military
+ * government" is MIL, and "the military government retreated in the
+ * face of public opinion" is no military retreat.) */
+static int armed(const char *src)
+{
+  static const char *const force[] = {"REB", "UAF", NULL};
+  size_t n = strlen(src);
+  if (n <= 3)
+    return 0;
+  for (size_t i = 0; force[i]; i++)
+    if (strcmp(src + n - 3, force[i]) == 0)
+      return 1;
+  return 0;
+}
+
 int dyad__code_targetless(const char *code, const char *src, int noun)
 {
   static const char *const alone[] = {
       "023", "024", "025", "028", "103", "104", "105", "106", "107",
-      "081", "0831", "0871", "0873", "141", "142", "143", "144",
-      "145", "1723", "1724", NULL};
+      "081", "0831", "0871", "0873", "082", "1242", "141", "142", "143",
+      "144", "145", "1723", "1724", NULL};
   static const char *const noun_alone[] = {
       "141", "142", "143", "144", "145", "1723", "1724", NULL};
   size_t n = strlen(code);
   if (n < 3 || (n == 3 && code[2] == '0'))
     return 0;
-  if (strncmp(code, "14", 2) == 0 && !protester(src))
-    return 0;
+  if ((strncmp(code, "14", 2) == 0 || strncmp(code, "082", 3) == 0 ||
+       strncmp(code, "1242", 4) == 0) && !protester(src))
+    return 0; /* (protesters end or keep up their protest) */
+  if (strcmp(code, "0874") == 0 && !noun)
+    return armed(src); /* "the rebels surrendered", "militias pulled back" */
   const char *const *list = noun ? noun_alone : alone;
   for (size_t i = 0; list[i]; i++)
     if (strncmp(code, list[i], strlen(list[i])) == 0)

@@ -294,7 +294,7 @@ static void pg_close(struct dyad_store *s)
 }
 
 static const struct dyad__store_ops pg_ops = {
-    "postgresql", DYAD__PG, pg_exec, pg_run, pg_sql_readonly, pg_close,
+    "postgresql", DYAD__PG, pg_exec, pg_run, pg_sql_readonly, NULL, pg_close,
 };
 
 dyad_status dyad__pg_open(struct dyad_store *s, const char *target)

@@ -9,10 +9,18 @@
  * Why not FTS5 triggers: FTS5 flushes its pending index data at every
  * statement boundary of a transaction, so a trigger per inserted sentence
  * wrote a tiny index segment per sentence and made ingest several times
- * slower. Instead, each batch indexes all rows with an id above the
- * largest id at its start (ids are AUTOINCREMENT, never reused), in one
- * statement just before COMMIT, so the index is always complete at every
- * commit.
+ * slower. Instead, each batch indexes the documents with an id above the
+ * largest one at its start (documents.id is AUTOINCREMENT, never reused)
+ * and their sentences (SQLite sentence ids are doc_id * 16777216 + idx),
+ * in one statement per table just before COMMIT, so the index is always
+ * complete at every commit.
+ *
+ * SQLite (schema version 4) derives the ids of sentences, places and
+ * quotes from (doc_id, idx): id = doc_id * 16777216 + idx. A row is then
+ * one b-tree insert, at the end of its table, where UNIQUE (doc_id, idx)
+ * took a second b-tree (and a uniqueness probe) per row; readers find a
+ * document's rows by id (its range, or doc_id * 16777216 + idx) instead
+ * of by an index on doc_id.
  *
  * docs/schema.sql is the SQLite list verbatim (a unit test checks it).
  * Every statement is idempotent (IF NOT EXISTS), so opening a store for
@@ -88,7 +96,7 @@ static const char *const sqlite_schema[] = {
     ")",
     "CREATE INDEX IF NOT EXISTS documents_date ON documents (date)",
     "CREATE TABLE IF NOT EXISTS sentences (\n"
-    "  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused\n"
+    "  id INTEGER PRIMARY KEY,           -- doc_id * 16777216 + idx\n"
     "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
     "  idx INTEGER NOT NULL,             -- sentence index in the document\n"
     "  off INTEGER NOT NULL,             -- byte offset in documents.text\n"
@@ -96,8 +104,7 @@ static const char *const sqlite_schema[] = {
     "  para INTEGER NOT NULL,\n"
     "  flags INTEGER NOT NULL,           -- DYAD_SENTF_*\n"
     "  text TEXT NOT NULL,\n"
-    "  nevents INTEGER NOT NULL DEFAULT 0, -- events with this evidence\n"
-    "  UNIQUE (doc_id, idx)\n"
+    "  nevents INTEGER NOT NULL DEFAULT 0 -- events with this evidence\n"
     ")",
     "CREATE VIEW IF NOT EXISTS evidence_sentences AS\n"
     "  SELECT id, text FROM sentences WHERE nevents > 0",
@@ -157,7 +164,7 @@ static const char *const sqlite_schema[] = {
     "CREATE INDEX IF NOT EXISTS actors_code ON actors (code)",
     "CREATE INDEX IF NOT EXISTS actors_event ON actors (event_id)",
     "CREATE TABLE IF NOT EXISTS quotes (\n"
-    "  id INTEGER PRIMARY KEY,\n"
+    "  id INTEGER PRIMARY KEY,           -- doc_id * 16777216 + idx\n"
     "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
     "  idx INTEGER NOT NULL,\n"
     "  sent INTEGER NOT NULL,\n"
@@ -167,11 +174,10 @@ static const char *const sqlite_schema[] = {
     "  speaker TEXT NOT NULL,            -- actor code, '' if none\n"
     "  speaker_text TEXT NOT NULL,\n"
     "  cue_text TEXT NOT NULL,\n"
-    "  flags INTEGER NOT NULL,\n"
-    "  UNIQUE (doc_id, idx)\n"
+    "  flags INTEGER NOT NULL\n"
     ")",
     "CREATE TABLE IF NOT EXISTS places (\n"
-    "  id INTEGER PRIMARY KEY,\n"
+    "  id INTEGER PRIMARY KEY,           -- doc_id * 16777216 + idx\n"
     "  doc_id INTEGER NOT NULL REFERENCES documents (id),\n"
     "  idx INTEGER NOT NULL,\n"
     "  sent INTEGER NOT NULL,\n"
@@ -182,8 +188,7 @@ static const char *const sqlite_schema[] = {
     "  country TEXT NOT NULL,            -- ISO alpha-3, '' unknown\n"
     "  lat REAL,\n"
     "  lon REAL,\n"
-    "  geonameid INTEGER,\n"
-    "  UNIQUE (doc_id, idx)\n"
+    "  geonameid INTEGER\n"
     ")",
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5 (\n"
     "  text, content = 'evidence_sentences', content_rowid = 'id')",
@@ -350,12 +355,46 @@ const char *const *dyad__schema(int dialect)
 #define FILL_V3_TITLES \
   "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')"
 
+/* Version 3 to 4 (SQLite only): the ids of sentences, places and quotes
+ * become doc_id * 16777216 + idx, without UNIQUE (doc_id, idx) (and, for
+ * sentences, without AUTOINCREMENT): its index took a sixth of an ingest's
+ * store work. Sentence ids change, so the sentence index is made again.
+ * "pre" moves the old tables aside (the view and the full-text tables
+ * over sentences go first: SQLite checks them when a table is renamed),
+ * the version 4 statements create the new ones, "post" copies the rows
+ * over. */
+#define MOVE_V3_TABLES                                                      \
+  "DROP TABLE IF EXISTS sentences_vocab",                                   \
+      "DROP TABLE IF EXISTS sentences_fts",                                 \
+      "DROP VIEW IF EXISTS evidence_sentences",                             \
+      "DROP INDEX IF EXISTS sentences_evidence",                            \
+      "ALTER TABLE sentences RENAME TO sentences_v3",                       \
+      "ALTER TABLE places RENAME TO places_v3",                             \
+      "ALTER TABLE quotes RENAME TO quotes_v3"
+#define COPY_V3_TABLES                                                      \
+  "INSERT INTO sentences (id, doc_id, idx, off, len, para, flags, text, "   \
+  "nevents) SELECT doc_id * 16777216 + idx, doc_id, idx, off, len, para, "  \
+  "flags, text, nevents FROM sentences_v3",                                 \
+      "INSERT INTO places (id, doc_id, idx, sent, off, len, text, name, "   \
+      "country, lat, lon, geonameid) SELECT doc_id * 16777216 + idx, "      \
+      "doc_id, idx, sent, off, len, text, name, country, lat, lon, "        \
+      "geonameid FROM places_v3",                                           \
+      "INSERT INTO quotes (id, doc_id, idx, sent, off, len, text, speaker, " \
+      "speaker_text, cue_text, flags) SELECT doc_id * 16777216 + idx, "     \
+      "doc_id, idx, sent, off, len, text, speaker, speaker_text, cue_text, " \
+      "flags FROM quotes_v3",                                               \
+      "DROP TABLE sentences_v3", "DROP TABLE places_v3",                    \
+      "DROP TABLE quotes_v3",                                               \
+      "DELETE FROM sqlite_sequence WHERE name = 'sentences'"
+#define FILL_SENTENCE_FTS                                                   \
+  "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"
+
 static const char *const sqlite_pre_1[] = {
     "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
     "UPDATE sentences SET nevents = (SELECT COUNT(*) FROM events e WHERE "
     "e.doc_id = sentences.doc_id AND e.sent = sentences.idx)",
     "DROP TABLE IF EXISTS sentences_fts", DROP_V2_TITLES,
-    DROP_V1_INDEXES, NULL};
+    DROP_V1_INDEXES, MOVE_V3_TABLES, NULL};
 
 #define FILL_SUMMARIES(G6)                                                  \
   "INSERT INTO counts_by_day (day, quad, n, gsum6, gn) SELECT event_date, " \
@@ -374,13 +413,17 @@ static const char *const sqlite_pre_1[] = {
   "GROUP BY code, quad"
 
 static const char *const sqlite_post_1[] = {
-    "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')",
-    FILL_V3_TITLES,
+    COPY_V3_TABLES, FILL_SENTENCE_FTS, FILL_V3_TITLES,
     FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS INTEGER)"),
     NULL};
 
-static const char *const sqlite_pre_2[] = {DROP_V2_TITLES, NULL};
-static const char *const sqlite_post_2[] = {FILL_V3_TITLES, NULL};
+static const char *const sqlite_pre_2[] = {DROP_V2_TITLES, MOVE_V3_TABLES,
+                                           NULL};
+static const char *const sqlite_post_2[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
+                                            FILL_V3_TITLES, NULL};
+static const char *const sqlite_pre_3[] = {MOVE_V3_TABLES, NULL};
+static const char *const sqlite_post_3[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
+                                            NULL};
 static const char *const pg_none[] = {NULL}; /* PostgreSQL: nothing */
 
 static const char *const pg_pre_1[] = {
@@ -399,6 +442,11 @@ static const char *const pg_post_1[] = {
 const char *const *dyad__schema_upgrade(int dialect, const char *from,
                                         int post)
 {
+  if (strcmp(from, "3") == 0) {
+    if (dialect == DYAD__PG)
+      return pg_none;
+    return post ? sqlite_post_3 : sqlite_pre_3;
+  }
   if (strcmp(from, "2") == 0) {
     if (dialect == DYAD__PG)
       return pg_none;

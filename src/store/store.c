@@ -460,17 +460,18 @@ static dyad_status forget_counts(struct dyad_store *s, int64_t id)
 }
 
 /* SQLite: indexes the evidence sentences and the titles of the documents
- * with events (the text filter finds events) that the batch added (ids
- * above the marks taken at its start), in two statements. */
+ * with events (the text filter finds events) that the batch added
+ * (document ids above the mark taken at its start, and so sentence ids
+ * from (mark + 1) * DYAD__CHILD_IDS on), in two statements. */
 static dyad_status fts_sync(struct dyad_store *s)
 {
   if (s->ops->dialect != DYAD__SQLITE)
     return DYAD_OK;
-  struct dyad__val p = dyad__int(s->fts_sent);
+  struct dyad__val p = dyad__int((s->fts_doc + 1) * DYAD__CHILD_IDS);
   dyad_status st = s->ops->run(
       s, -1,
       "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM "
-      "sentences INDEXED BY sentences_evidence WHERE id > ? AND nevents > 0",
+      "sentences INDEXED BY sentences_evidence WHERE id >= ? AND nevents > 0",
       &p, 1, NULL, NULL);
   p = dyad__int(s->fts_doc);
   if (st == DYAD_OK)
@@ -484,10 +485,8 @@ static dyad_status fts_sync(struct dyad_store *s)
 static int marks_row(void *ud, int ncol, const char *const *vals)
 {
   struct dyad_store *s = ud;
-  if (ncol >= 2) {
-    s->fts_sent = vals[0] ? strtoll(vals[0], NULL, 10) : 0;
-    s->fts_doc = vals[1] ? strtoll(vals[1], NULL, 10) : 0;
-  }
+  if (ncol >= 1)
+    s->fts_doc = vals[0] ? strtoll(vals[0], NULL, 10) : 0;
   return 0;
 }
 
@@ -526,9 +525,7 @@ static dyad_status begin_batch(struct dyad_store *s)
   dyad_status st = s->ops->exec(
       s, s->ops->dialect == DYAD__SQLITE ? "BEGIN IMMEDIATE" : "BEGIN");
   if (st == DYAD_OK && s->ops->dialect == DYAD__SQLITE)
-    st = s->ops->run(s, -1,
-                     "SELECT (SELECT COALESCE(MAX(id), 0) FROM sentences), "
-                     "(SELECT COALESCE(MAX(id), 0) FROM documents)",
+    st = s->ops->run(s, -1, "SELECT COALESCE(MAX(id), 0) FROM documents",
                      NULL, 0, marks_row, s);
   if (st == DYAD_OK)
     s->in_tx = 1;
@@ -557,7 +554,7 @@ dyad_status dyad_store_close(dyad_store *s)
     s->ops->close(s);
   }
   dyad_buf_release(&s->tmp);
-  for (int w = 0; w < 2; w++)
+  for (int w = 0; w < 3; w++)
     for (int k = 0; k < DYAD__MULTI; k++)
       free(s->multi[w][k]);
   free(s->deltas);
@@ -572,8 +569,24 @@ void dyad_store_set_batch(dyad_store *s, unsigned ndocs)
 
 /* ==== put ============================================================== */
 
+/* SQLite writes the ids of sentences, places and quotes (doc_id *
+ * DYAD__CHILD_IDS + idx) and finds a document's rows by them;
+ * PostgreSQL's come from their identity columns. */
+static int child_ids(const struct dyad_store *s)
+{
+  return s->ops->dialect == DYAD__SQLITE;
+}
+
+/* The ids a document's sentences, places and quotes may have (SQLite). */
+static void child_range(int64_t id, struct dyad__val r[2])
+{
+  r[0] = dyad__int(id * DYAD__CHILD_IDS);
+  r[1] = dyad__int(id * DYAD__CHILD_IDS + DYAD__CHILD_IDS - 1);
+}
+
 struct lookup {
   int found;        /* a row came back */
+  int inserted;     /* SQLite: no: the document row was inserted just now */
   int64_t id;       /* documents.id */
   char hash[33];    /* its content hash */
 };
@@ -670,6 +683,13 @@ static dyad_status validate(struct dyad_store *s, const dyad_article *art,
   if (doc->text_len + doc->title_len + art->source_len + art->url_len +
           art->id_len > 900000000)
     return dyad__store_error(s, DYAD_ETOOBIG, "document too large");
+  /* ids of sentences, places and quotes hold idx in their low bits */
+  if (doc->sents.n >= (uint64_t)DYAD__CHILD_IDS ||
+      doc->places.n >= (uint64_t)DYAD__CHILD_IDS ||
+      doc->quotes.n >= (uint64_t)DYAD__CHILD_IDS)
+    return dyad__store_error(s, DYAD_ETOOBIG,
+                             "more than %lld sentences, places or quotes",
+                             (long long)DYAD__CHILD_IDS - 1);
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
     if ((uint64_t)se->off + se->len > doc->text_len)
@@ -773,7 +793,7 @@ static int64_t sent_events(const dyad_doc *doc, size_t i)
 }
 
 /* The text "HEAD (?, ... ncol), (...) ..." of an INSERT of k rows, made
- * once per handle (which = 0 sentences, 1 places). NULL: out of memory. */
+ * once per handle (which = 0 sentences, 1 places, 2 quotes). NULL: out of memory. */
 static const char *multi_sql(struct dyad_store *s, int which,
                              const char *head, int ncol, int k)
 {
@@ -803,8 +823,11 @@ static const char *multi_sql(struct dyad_store *s, int which,
 _Static_assert(DYAD__MULTI * 11 <= 96, "pg.c's PG_MAXP holds 8 place rows");
 _Static_assert(DYAD__Q_INS_SENT_END - DYAD__Q_INS_SENT + 1 == DYAD__MULTI &&
                    DYAD__Q_INS_PLACE_END - DYAD__Q_INS_PLACE + 1 ==
+                       DYAD__MULTI &&
+                   DYAD__Q_INS_QUOTE_END - DYAD__Q_INS_QUOTE + 1 ==
                        DYAD__MULTI,
                "a slot for each row count");
+_Static_assert(DYAD__CHILD_IDS == 16777216, "DYAD__CHILD_IDS_SQL agrees");
 
 /* Runs the k-row INSERT (slot + k - 1) over p, k rows of ncol values. */
 static dyad_status put_multi(struct dyad_store *s, int which, int slot,
@@ -817,17 +840,50 @@ static dyad_status put_multi(struct dyad_store *s, int which, int slot,
   return s->ops->run(s, slot + k - 1, sql, p, ncol * k, NULL, NULL);
 }
 
-static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
-                                 int64_t id)
+/* The id value of child idx of document id (SQLite). A new document
+ * (fresh: its id is the largest, so all stored child ids are below
+ * id * DYAD__CHILD_IDS) gives its first row that id and NULL to the next
+ * ones, which SQLite numbers largest + 1, the same ids: it then finds
+ * the end of the table without a binary search on each row's id (an
+ * eighth of the store's work). check_ids() verifies. */
+static struct dyad__val child_val(int fresh, int64_t id, size_t idx)
 {
-  static const char head[] =
-      "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
-      "nevents) VALUES";
-  struct dyad__val p[DYAD__MULTI * 8];
+  struct dyad__val v = dyad__int(id * DYAD__CHILD_IDS + (int64_t)idx);
+  v.isnull = fresh && idx > 0;
+  return v;
+}
+
+/* After a fresh document's k-row INSERT ending with child last: fails
+ * unless SQLite gave the rows the ids child_val() meant. */
+static dyad_status check_ids(struct dyad_store *s, int fresh, int64_t id,
+                             size_t last)
+{
+  if (!fresh || !child_ids(s))
+    return DYAD_OK;
+  int64_t want = id * DYAD__CHILD_IDS + (int64_t)last;
+  int64_t got = s->ops->inserted_id(s);
+  if (got == want)
+    return DYAD_OK;
+  return dyad__store_error(s, DYAD_EDB, "row id %lld, expected %lld",
+                           (long long)got, (long long)want);
+}
+
+static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
+                                 int64_t id, int fresh)
+{
+  int sq = child_ids(s), nc = 8 + sq;
+  const char *head =
+      sq ? "INSERT INTO sentences (id, doc_id, idx, off, len, para, flags, "
+           "text, nevents) VALUES"
+         : "INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, "
+           "nevents) VALUES";
+  struct dyad__val p[DYAD__MULTI * 9];
   int k = 0;
   for (size_t i = 0; i < doc->sents.n; i++) {
     const dyad_sentence *se = &doc->sents.v[i];
-    struct dyad__val *v = p + 8 * k++;
+    struct dyad__val *v = p + nc * k++;
+    if (sq)
+      *v++ = child_val(fresh, id, i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(se->off);
@@ -837,7 +893,9 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
     v[6] = dyad__text(doc->text + se->off, se->len);
     v[7] = dyad__int(sent_events(doc, i));
     if (k == DYAD__MULTI || i + 1 == doc->sents.n) {
-      dyad_status st = put_multi(s, 0, DYAD__Q_INS_SENT, head, 8, k, p);
+      dyad_status st = put_multi(s, 0, DYAD__Q_INS_SENT, head, nc, k, p);
+      if (st == DYAD_OK)
+        st = check_ids(s, fresh, id, i);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -847,17 +905,22 @@ static dyad_status put_sentences(struct dyad_store *s, const dyad_doc *doc,
 }
 
 static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
-                              int64_t id)
+                              int64_t id, int fresh)
 {
-  static const char head[] =
-      "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
-      "country, lat, lon, geonameid) VALUES";
-  struct dyad__val p[DYAD__MULTI * 11];
+  int sq = child_ids(s), nc = 11 + sq;
+  const char *head =
+      sq ? "INSERT INTO places (id, doc_id, idx, sent, off, len, text, name, "
+           "country, lat, lon, geonameid) VALUES"
+         : "INSERT INTO places (doc_id, idx, sent, off, len, text, name, "
+           "country, lat, lon, geonameid) VALUES";
+  struct dyad__val p[DYAD__MULTI * 12];
   int k = 0;
   for (size_t i = 0; i < doc->places.n; i++) {
     const dyad_place *pl = &doc->places.v[i];
     int nocoord = pl->geonameid == 0 && pl->lat == 0 && pl->lon == 0;
-    struct dyad__val *v = p + 11 * k++;
+    struct dyad__val *v = p + nc * k++;
+    if (sq)
+      *v++ = child_val(fresh, id, i);
     v[0] = dyad__int(id);
     v[1] = dyad__int((int64_t)i);
     v[2] = dyad__int(pl->sent);
@@ -872,7 +935,9 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
     if (pl->geonameid == 0)
       v[10].isnull = 1;
     if (k == DYAD__MULTI || i + 1 == doc->places.n) {
-      dyad_status st = put_multi(s, 1, DYAD__Q_INS_PLACE, head, 11, k, p);
+      dyad_status st = put_multi(s, 1, DYAD__Q_INS_PLACE, head, nc, k, p);
+      if (st == DYAD_OK)
+        st = check_ids(s, fresh, id, i);
       if (st != DYAD_OK)
         return st;
       k = 0;
@@ -882,27 +947,39 @@ static dyad_status put_places(struct dyad_store *s, const dyad_doc *doc,
 }
 
 static dyad_status put_quotes(struct dyad_store *s, const dyad_doc *doc,
-                              int64_t id)
+                              int64_t id, int fresh)
 {
+  int sq = child_ids(s), nc = 10 + sq;
+  const char *head =
+      sq ? "INSERT INTO quotes (id, doc_id, idx, sent, off, len, text, "
+           "speaker, speaker_text, cue_text, flags) VALUES"
+         : "INSERT INTO quotes (doc_id, idx, sent, off, len, text, speaker, "
+           "speaker_text, cue_text, flags) VALUES";
+  struct dyad__val p[DYAD__MULTI * 11];
+  int k = 0;
   for (size_t i = 0; i < doc->quotes.n; i++) {
     const dyad_quote *q = &doc->quotes.v[i];
-    struct dyad__val p[10] = {dyad__int(id),
-                              dyad__int((int64_t)i),
-                              dyad__int(q->sent),
-                              dyad__int(q->span.off),
-                              dyad__int(q->span.len),
-                              span_text(doc, q->span),
-                              dyad__text(q->speaker, strlen(q->speaker)),
-                              span_text(doc, q->speaker_span),
-                              span_text(doc, q->cue_span),
-                              dyad__int(q->flags)};
-    dyad_status st = s->ops->run(
-        s, DYAD__Q_INS_QUOTE,
-        "INSERT INTO quotes (doc_id, idx, sent, off, len, text, speaker, "
-        "speaker_text, cue_text, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        p, 10, NULL, NULL);
-    if (st != DYAD_OK)
-      return st;
+    struct dyad__val *v = p + nc * k++;
+    if (sq)
+      *v++ = child_val(fresh, id, i);
+    v[0] = dyad__int(id);
+    v[1] = dyad__int((int64_t)i);
+    v[2] = dyad__int(q->sent);
+    v[3] = dyad__int(q->span.off);
+    v[4] = dyad__int(q->span.len);
+    v[5] = span_text(doc, q->span);
+    v[6] = dyad__text(q->speaker, strlen(q->speaker));
+    v[7] = span_text(doc, q->speaker_span);
+    v[8] = span_text(doc, q->cue_span);
+    v[9] = dyad__int(q->flags);
+    if (k == DYAD__MULTI || i + 1 == doc->quotes.n) {
+      dyad_status st = put_multi(s, 2, DYAD__Q_INS_QUOTE, head, nc, k, p);
+      if (st == DYAD_OK)
+        st = check_ids(s, fresh, id, i);
+      if (st != DYAD_OK)
+        return st;
+      k = 0;
+    }
   }
   return DYAD_OK;
 }
@@ -980,85 +1057,140 @@ static dyad_status put_events(struct dyad_store *s, const dyad_doc *doc,
   return doc->events.n ? put_actors(s, id) : DYAD_OK;
 }
 
-/* SQLite: takes a replaced document's indexed sentences and title (ids up
- * to the marks: rows added by this batch are not indexed yet) out of the
- * FTS5 tables, with the exact old text as external content requires. */
+/* SQLite: takes a replaced document's sentences and title out of the FTS5
+ * tables, with the exact old text as external content requires. Only a
+ * document from before this batch (id up to the mark) is indexed: the
+ * end-of-batch sync covers the others. */
 static dyad_status fts_forget(struct dyad_store *s, int64_t id)
 {
-  if (s->ops->dialect != DYAD__SQLITE)
+  if (s->ops->dialect != DYAD__SQLITE || id > s->fts_doc)
     return DYAD_OK;
-  struct dyad__val p[2] = {dyad__int(id), dyad__int(s->fts_sent)};
+  struct dyad__val p = dyad__int(id), r[2];
+  child_range(id, r);
   dyad_status st = s->ops->run(
       s, DYAD__Q_FTS_DEL_SENTS,
       "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT "
-      "'delete', id, text FROM sentences WHERE doc_id = ? AND id <= ? AND "
+      "'delete', id, text FROM sentences WHERE id BETWEEN ? AND ? AND "
       "nevents > 0",
-      p, 2, NULL, NULL);
-  p[1] = dyad__int(s->fts_doc);
+      r, 2, NULL, NULL);
   if (st == DYAD_OK)
     st = s->ops->run(
         s, DYAD__Q_FTS_DEL_DOC,
         "INSERT INTO documents_fts (documents_fts, rowid, title) SELECT "
-        "'delete', id, title FROM documents WHERE id = ? AND id <= ? AND "
-        "nevents > 0",
-        p, 2, NULL, NULL);
+        "'delete', id, title FROM documents WHERE id = ? AND nevents > 0",
+        &p, 1, NULL, NULL);
   return st;
 }
 
-/* SQLite: indexes the new title of a replaced document that was indexed
- * before this batch (the end-of-batch sync only covers new ids). */
-static dyad_status fts_retitle(struct dyad_store *s, int64_t id)
+/* SQLite: indexes the new title and evidence sentences of a replaced
+ * document from before this batch (its id, and so its sentence ids, are
+ * below what the end-of-batch sync covers). */
+static dyad_status fts_readd(struct dyad_store *s, int64_t id)
 {
   if (s->ops->dialect != DYAD__SQLITE || id > s->fts_doc)
     return DYAD_OK;
-  struct dyad__val p = dyad__int(id);
-  return s->ops->run(s, DYAD__Q_FTS_ADD_DOC,
-                     "INSERT INTO documents_fts (rowid, title) SELECT id, "
-                     "title FROM documents WHERE id = ? AND nevents > 0",
-                     &p, 1, NULL, NULL);
+  struct dyad__val p = dyad__int(id), r[2];
+  child_range(id, r);
+  dyad_status st = s->ops->run(
+      s, DYAD__Q_FTS_ADD_DOC,
+      "INSERT INTO documents_fts (rowid, title) SELECT id, title FROM "
+      "documents WHERE id = ? AND nevents > 0",
+      &p, 1, NULL, NULL);
+  if (st == DYAD_OK)
+    st = s->ops->run(s, DYAD__Q_FTS_ADD_SENTS,
+                     "INSERT INTO sentences_fts (rowid, text) SELECT id, "
+                     "text FROM sentences WHERE id BETWEEN ? AND ? AND "
+                     "nevents > 0",
+                     r, 2, NULL, NULL);
+  return st;
 }
 
 /* Deletes the rows that hang off document id (children first). */
 static dyad_status delete_children(struct dyad_store *s, int64_t id)
 {
+  /* sentences, places and quotes: by doc_id on PostgreSQL (its UNIQUE
+   * (doc_id, idx) index), by their id range on SQLite (no such index) */
   static const struct {
     int slot;
-    const char *sql;
+    const char *sql, *sq;
   } del[] = {
-      {DYAD__Q_DEL_ACTORS, "DELETE FROM actors WHERE event_id IN "
-                           "(SELECT id FROM events WHERE doc_id = ?)"},
-      {DYAD__Q_DEL_EVENTS, "DELETE FROM events WHERE doc_id = ?"},
-      {DYAD__Q_DEL_QUOTES, "DELETE FROM quotes WHERE doc_id = ?"},
-      {DYAD__Q_DEL_PLACES, "DELETE FROM places WHERE doc_id = ?"},
-      {DYAD__Q_DEL_SENTS, "DELETE FROM sentences WHERE doc_id = ?"},
+      {DYAD__Q_DEL_ACTORS,
+       "DELETE FROM actors WHERE event_id IN (SELECT id FROM events WHERE "
+       "doc_id = ?)",
+       NULL},
+      {DYAD__Q_DEL_EVENTS, "DELETE FROM events WHERE doc_id = ?", NULL},
+      {DYAD__Q_DEL_QUOTES, "DELETE FROM quotes WHERE doc_id = ?",
+       "DELETE FROM quotes WHERE id BETWEEN ? AND ?"},
+      {DYAD__Q_DEL_PLACES, "DELETE FROM places WHERE doc_id = ?",
+       "DELETE FROM places WHERE id BETWEEN ? AND ?"},
+      {DYAD__Q_DEL_SENTS, "DELETE FROM sentences WHERE doc_id = ?",
+       "DELETE FROM sentences WHERE id BETWEEN ? AND ?"},
   };
-  struct dyad__val p = dyad__int(id);
+  struct dyad__val p = dyad__int(id), r[2];
+  child_range(id, r);
   for (size_t i = 0; i < DYAD_ARRAY_LEN(del); i++) {
-    dyad_status st = s->ops->run(s, del[i].slot, del[i].sql, &p, 1, NULL,
-                                 NULL);
+    int byid = del[i].sq && child_ids(s);
+    dyad_status st = s->ops->run(s, del[i].slot, byid ? del[i].sq : del[i].sql,
+                                 byid ? r : &p, byid ? 2 : 1, NULL, NULL);
     if (st != DYAD_OK)
       return st;
   }
   return DYAD_OK;
 }
 
-/* Writes the document row and all its children; inside a savepoint. */
+/* The values of a document row: hash, date, title, source, url, text,
+ * nsents, nevents, doc_key, id. */
+static void doc_values(struct dyad__val p[10], const dyad_article *art,
+                       const dyad_doc *doc, const char *key, size_t klen,
+                       const char *hash, int64_t id)
+{
+  p[0] = dyad__text(hash, 32);
+  p[1] = dyad__date(doc->date);
+  p[2] = dyad__text(doc->title, doc->title_len);
+  p[3] = dyad__text(art->source, art->source_len);
+  p[4] = dyad__text(art->url, art->url_len);
+  p[5] = dyad__text(doc->text, doc->text_len);
+  p[6] = dyad__int((int64_t)doc->sents.n);
+  p[7] = dyad__int((int64_t)doc->events.n);
+  p[8] = dyad__text(key, klen);
+  p[9] = dyad__int(id);
+}
+
+/* Inserts the document row unless its doc_key is stored; *id: the new
+ * row's id, 0 when it was stored already. */
+static dyad_status insert_doc(struct dyad_store *s, const struct dyad__val *p,
+                              int64_t *id)
+{
+  /* SQLite runs a RETURNING statement to its end into a temporary table
+   * (about as much work as the insert itself): the backend asks the
+   * connection for the new row's id instead */
+  int sq = s->ops->inserted_id != NULL;
+  *id = 0;
+  dyad_status st = s->ops->run(
+      s, DYAD__Q_DOC_INSERT,
+      sq ? "INSERT INTO documents (hash, date, title, source, url, text, "
+           "nsents, nevents, doc_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON "
+           "CONFLICT (doc_key) DO NOTHING"
+         : "INSERT INTO documents (hash, date, title, source, url, text, "
+           "nsents, nevents, doc_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON "
+           "CONFLICT (doc_key) DO NOTHING RETURNING id",
+      p, 9, sq ? NULL : id_row, id);
+  if (st == DYAD_OK && sq)
+    *id = s->ops->inserted_id(s);
+  if (st == DYAD_OK && sq && *id >= DYAD__MAX_DOC_ID)
+    st = dyad__store_error(s, DYAD_EDB, "store full: document id %lld",
+                           (long long)*id);
+  return st;
+}
+
+/* Writes the document row (unless l->inserted) and all its children. */
 static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
                             const dyad_doc *doc, const char *key, size_t klen,
                             const char *hash, struct lookup *l)
 {
-  struct dyad__val p[10] = {
-      dyad__text(hash, 32),
-      dyad__date(doc->date),
-      dyad__text(doc->title, doc->title_len),
-      dyad__text(art->source, art->source_len),
-      dyad__text(art->url, art->url_len),
-      dyad__text(doc->text, doc->text_len),
-      dyad__int((int64_t)doc->sents.n),
-      dyad__int((int64_t)doc->events.n),
-      dyad__text(key, klen),
-      dyad__int(l->id)};
-  dyad_status st;
+  struct dyad__val p[10];
+  doc_values(p, art, doc, key, klen, hash, l->id);
+  dyad_status st = DYAD_OK;
   int64_t id = l->id;
   if (l->found) {
     st = fts_forget(s, id);
@@ -1072,40 +1204,38 @@ static dyad_status put_rows(struct dyad_store *s, const dyad_article *art,
                        "source = ?, url = ?, text = ?, nsents = ?, "
                        "nevents = ?, doc_key = ? WHERE id = ?",
                        p, 10, NULL, NULL);
-    if (st == DYAD_OK)
-      st = fts_retitle(s, id);
-  } else {
-    /* SQLite runs a RETURNING statement to its end into a temporary
-     * table (about as much work as the insert itself): it asks
-     * last_insert_rowid() instead */
-    int sq = s->ops->dialect == DYAD__SQLITE;
-    st = s->ops->run(s, DYAD__Q_DOC_INSERT,
-                     sq ? "INSERT INTO documents (hash, date, title, source, "
-                          "url, text, nsents, nevents, doc_key) VALUES (?, ?, "
-                          "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO "
-                          "NOTHING"
-                        : "INSERT INTO documents (hash, date, title, source, "
-                          "url, text, nsents, nevents, doc_key) VALUES (?, ?, "
-                          "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO "
-                          "NOTHING RETURNING id",
-                     p, 9, sq ? NULL : id_row, &id);
-    if (st == DYAD_OK && sq)
-      st = s->ops->run(s, DYAD__Q_DOC_ROWID,
-                       "SELECT CASE WHEN changes() > 0 THEN "
-                       "last_insert_rowid() ELSE 0 END",
-                       NULL, 0, id_row, &id);
+  } else if (!l->inserted) {
+    st = insert_doc(s, p, &id);
     if (st == DYAD_OK && id == 0)
       return DYAD_EOF; /* another writer stored this document just now */
   }
   if (st == DYAD_OK)
-    st = put_sentences(s, doc, id);
+    st = put_sentences(s, doc, id, !l->found);
+  if (st == DYAD_OK && l->found)
+    st = fts_readd(s, id);
   if (st == DYAD_OK)
-    st = put_places(s, doc, id);
+    st = put_places(s, doc, id, !l->found);
   if (st == DYAD_OK)
-    st = put_quotes(s, doc, id);
+    st = put_quotes(s, doc, id, !l->found);
   if (st == DYAD_OK)
     st = put_events(s, doc, id);
   return st;
+}
+
+/* Rolls the open batch back after a failure while writing (s->errmsg
+ * says which), and says so in the message. */
+static void drop_batch(struct dyad_store *s)
+{
+  char keep[sizeof(s->errmsg)];
+  memcpy(keep, s->errmsg, sizeof(keep));
+  s->ops->exec(s, "ROLLBACK");
+  s->in_tx = 0;
+  s->pending = 0;
+  s->ndeltas = 0;
+  memset(s->codes, 0, sizeof(s->codes));
+  size_t n = strlen(keep);
+  snprintf(keep + n, sizeof(keep) - n, " (the open batch was rolled back)");
+  memcpy(s->errmsg, keep, sizeof(keep));
 }
 
 dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
@@ -1122,7 +1252,26 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
   if (st != DYAD_OK)
     return st;
   st = begin_batch(s);
-  if (st == DYAD_OK)
+  /* SQLite: most documents put are new (dyad ingest looks them up before
+   * coding them), so the row goes in first, and only when its doc_key is
+   * taken does the lookup below run: one statement less per document.
+   * The batch holds the write lock, so nothing changes in between; a
+   * failure after the insert is a database failure and rolls the batch
+   * back (below). */
+  memset(&l, 0, sizeof(l));
+  if (st == DYAD_OK && s->ops->inserted_id) {
+    struct dyad__val p[10];
+    int64_t id;
+    doc_values(p, art, doc, key, klen, hash, 0);
+    st = insert_doc(s, p, &id);
+    l.inserted = id != 0;
+    l.id = id;
+    if (st != DYAD_OK) {
+      drop_batch(s);
+      return st;
+    }
+  }
+  if (st == DYAD_OK && !l.inserted)
     st = lookup(s, key, klen, &l);
   if (st != DYAD_OK)
     return st;
@@ -1162,15 +1311,9 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_article *art,
     }
     memset(s->codes, 0, sizeof(s->codes)); /* may name rolled-back codes */
     s->ndeltas = mark;
-    if (rb != DYAD_OK) { /* the batch itself is broken: drop it */
-      s->ops->exec(s, "ROLLBACK");
-      s->in_tx = 0;
-      s->pending = 0;
-      s->ndeltas = 0;
-      size_t n = strlen(keep);
-      snprintf(keep + n, sizeof(keep) - n, " (the open batch was rolled back)");
-    }
     memcpy(s->errmsg, keep, sizeof(keep));
+    if (rb != DYAD_OK) /* the batch itself is broken: drop it */
+      drop_batch(s);
     return st;
   }
   if (raced) {

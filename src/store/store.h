@@ -41,7 +41,6 @@ enum {
   DYAD__Q_LOOKUP,
   DYAD__Q_DOC_INSERT,
   DYAD__Q_DOC_UPDATE,
-  DYAD__Q_DOC_ROWID,
   DYAD__Q_DEL_ACTORS,
   DYAD__Q_DEL_EVENTS,
   DYAD__Q_DEL_SENTS,
@@ -51,13 +50,15 @@ enum {
   DYAD__Q_INS_SENT_END = DYAD__Q_INS_SENT + 7,
   DYAD__Q_INS_EVENT,
   DYAD__Q_INS_ACTOR,
-  DYAD__Q_INS_QUOTE,
+  DYAD__Q_INS_QUOTE,    /* + k - 1: k rows at once */
+  DYAD__Q_INS_QUOTE_END = DYAD__Q_INS_QUOTE + 7,
   DYAD__Q_INS_PLACE,    /* + k - 1: k rows at once */
   DYAD__Q_INS_PLACE_END = DYAD__Q_INS_PLACE + 7,
   DYAD__Q_INS_CODE,
   DYAD__Q_FTS_DEL_SENTS,
   DYAD__Q_FTS_DEL_DOC,
   DYAD__Q_FTS_ADD_DOC,
+  DYAD__Q_FTS_ADD_SENTS,
   DYAD__Q_OLD_EVENTS,
   DYAD__Q_SUM_DAY,
   DYAD__Q_SUM_DYAD,
@@ -82,6 +83,10 @@ struct dyad__store_ops {
   /* Runs user SQL read-only (see dyad_store_sql). */
   dyad_status (*sql_readonly)(struct dyad_store *s, const char *sql,
                               size_t len, dyad_store_row_fn fn, void *ud);
+  /* SQLite: the id of the row the last INSERT wrote, 0 when it wrote
+   * none (a function call where a statement would cost as much as the
+   * insert's own overhead); NULL on PostgreSQL (RETURNING instead). */
+  int64_t (*inserted_id)(struct dyad_store *s);
   /* Frees the connection and statements (no commit). */
   void (*close)(struct dyad_store *s);
 };
@@ -89,6 +94,15 @@ struct dyad__store_ops {
 /* Rows one INSERT writes at most (sentences, places): a statement's fixed
  * cost (start, halt, autoincrement bookkeeping) is paid once for them. */
 #define DYAD__MULTI 8
+
+/* SQLite: the id of a document's sentence, place or quote idx is
+ * doc_id * DYAD__CHILD_IDS + idx (schema version 4: those tables are keyed
+ * by (doc_id, idx), and sentence ids are the full-text index's rowids).
+ * A document has fewer children of each kind (validate() checks) and
+ * documents.id stays below DYAD__MAX_DOC_ID, so ids fit 63 bits. */
+#define DYAD__CHILD_IDS ((int64_t)1 << 24)
+#define DYAD__CHILD_IDS_SQL "16777216" /* the same, in SQL text */
+#define DYAD__MAX_DOC_ID ((int64_t)1 << 38)
 
 #define DYAD__CODESET 1024 /* slots of the set of codes already upserted */
 
@@ -112,13 +126,14 @@ struct dyad_store {
   unsigned batch;           /* documents per transaction */
   unsigned pending;         /* documents put in the open transaction */
   int in_tx;                /* a batch transaction is open */
-  int64_t fts_sent;         /* SQLite: sentences.id indexed up to here */
-  int64_t fts_doc;          /* SQLite: documents.id indexed up to here */
+  int64_t fts_doc;          /* SQLite: documents.id (and their
+                               sentences) indexed up to here */
   char codes[DYAD__CODESET][8]; /* codes upserted by this handle */
   struct dyad__delta *deltas; /* summary changes of the open batch */
   size_t ndeltas, capdeltas;
   dyad_buf tmp;             /* scratch for SQL text and keys */
-  char *multi[2][DYAD__MULTI]; /* INSERT text for k sentences, k places */
+  char *multi[3][DYAD__MULTI]; /* INSERT text for k sentences, places,
+                                   quotes */
   char errmsg[512];         /* most recent failure */
 };
 
@@ -139,7 +154,7 @@ dyad_status dyad__pg_open(struct dyad_store *s, const char *target);
  * (schema.c). docs/schema.sql holds the SQLite list verbatim. */
 const char *const *dyad__schema(int dialect);
 /* Schema version stored in the meta table. */
-#define DYAD__SCHEMA_VERSION "3"
+#define DYAD__SCHEMA_VERSION "4"
 
 /* The statements that bring a store of version `from` up to the current
  * one: post = 0 those to run before the schema statements, post = 1 those

@@ -177,7 +177,7 @@ static void pp_chain(struct walk *w, int32_t ci, int32_t pp)
 
 /* Gives the PPs held back after a pending NP to clause ci, and forgets
  * the pending NP. */
-static void clear_pending(struct walk *w, int32_t ci)
+static inline void clear_pending(struct walk *w, int32_t ci)
 {
   for (int k = 0; k < w->nppend; k++)
     pp_chain(w, ci, w->ppend[k]);
@@ -186,8 +186,8 @@ static void clear_pending(struct walk *w, int32_t ci)
 }
 
 /* The item at token t (phrase index from *p on): IT_* and its phrase. */
-static int peek(const struct walk *w, uint32_t t, size_t p, int32_t *ph,
-                uint32_t *next)
+static inline int peek(const struct walk *w, uint32_t t, size_t p,
+                       int32_t *ph, uint32_t *next)
 {
   while (t < w->end && ((w->t[t].flags & DYAD_TOKF_DATELINE) ||
                          w->t[t].tag == DYAD_TAG_LQUOTE ||
@@ -230,7 +230,7 @@ static void unassign(dyad_clause *c, int32_t np)
 
 /* A time expression ("Monday", "last week", "the following year"): its
  * head is a time word, and so is every other noun in it; no "a". */
-static int temporal(const struct walk *w, int32_t np)
+static inline int temporal(const struct walk *w, int32_t np)
 {
   const dyad_phrase *x = PH(w, np);
   if ((x->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) ||

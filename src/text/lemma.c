@@ -224,24 +224,46 @@ static uint32_t morph_id(const dyad_ctx *ctx, const char *w, size_t len,
   return dyad__vocab_find(&ctx->vocab, tmp, n);
 }
 
-uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form, const char *w,
-                        size_t len, int tag)
+/* How dyad__lemma_id reads each tag (lexicon.h). */
+const uint8_t dyad__lemma_how[DYAD_TAG_COUNT] = {
+    /* every tag not named: DYAD_LEM_OTHER, the form when empty */
+    [DYAD_TAG_NONE] = DYAD_LEM_OTHER, [DYAD_TAG_CC] = DYAD_LEM_OTHER,
+    [DYAD_TAG_CD] = DYAD_LEM_OTHER, [DYAD_TAG_DT] = DYAD_LEM_OTHER,
+    [DYAD_TAG_EX] = DYAD_LEM_OTHER, [DYAD_TAG_FW] = DYAD_LEM_OTHER,
+    [DYAD_TAG_IN] = DYAD_LEM_OTHER, [DYAD_TAG_LS] = DYAD_LEM_OTHER,
+    [DYAD_TAG_PDT] = DYAD_LEM_OTHER, [DYAD_TAG_POS] = DYAD_LEM_OTHER,
+    [DYAD_TAG_PRP] = DYAD_LEM_OTHER, [DYAD_TAG_PRPS] = DYAD_LEM_OTHER,
+    [DYAD_TAG_RP] = DYAD_LEM_OTHER, [DYAD_TAG_SYM] = DYAD_LEM_OTHER,
+    [DYAD_TAG_TO] = DYAD_LEM_OTHER, [DYAD_TAG_UH] = DYAD_LEM_OTHER,
+    [DYAD_TAG_WDT] = DYAD_LEM_OTHER, [DYAD_TAG_WP] = DYAD_LEM_OTHER,
+    [DYAD_TAG_WPS] = DYAD_LEM_OTHER, [DYAD_TAG_WRB] = DYAD_LEM_OTHER,
+    [DYAD_TAG_COMMA] = DYAD_LEM_OTHER, [DYAD_TAG_PERIOD] = DYAD_LEM_OTHER,
+    [DYAD_TAG_COLON] = DYAD_LEM_OTHER, [DYAD_TAG_LQUOTE] = DYAD_LEM_OTHER,
+    [DYAD_TAG_RQUOTE] = DYAD_LEM_OTHER, [DYAD_TAG_LRB] = DYAD_LEM_OTHER,
+    [DYAD_TAG_RRB] = DYAD_LEM_OTHER, [DYAD_TAG_HASH] = DYAD_LEM_OTHER,
+    [DYAD_TAG_DOLLAR] = DYAD_LEM_OTHER, [DYAD_TAG_HYPH] = DYAD_LEM_OTHER,
+    [DYAD_TAG_NFP] = DYAD_LEM_OTHER, [DYAD_TAG_ADD] = DYAD_LEM_OTHER,
+    [DYAD_TAG_AFX] = DYAD_LEM_OTHER,
+    [DYAD_TAG_NN] = DYAD_LEM_NOUN,
+    [DYAD_TAG_NNS] = DYAD_LEM_NOUN | DYAD_LT_MORPH,
+    [DYAD_TAG_NNP] = DYAD_LT_NONE,
+    [DYAD_TAG_NNPS] = DYAD_LEM_NOUN | DYAD_LT_MORPH,
+    [DYAD_TAG_MD] = DYAD_LEM_VERB,
+    [DYAD_TAG_VB] = DYAD_LEM_VERB, [DYAD_TAG_VBP] = DYAD_LEM_VERB,
+    [DYAD_TAG_VBD] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_VBG] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_VBN] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_VBZ] = DYAD_LEM_VERB | DYAD_LT_MORPH,
+    [DYAD_TAG_JJ] = DYAD_LEM_ADJ,
+    [DYAD_TAG_JJR] = DYAD_LEM_ADJ | DYAD_LT_MORPH,
+    [DYAD_TAG_JJS] = DYAD_LEM_ADJ | DYAD_LT_MORPH,
+    [DYAD_TAG_RB] = DYAD_LEM_ADV, [DYAD_TAG_RBR] = DYAD_LEM_ADV,
+    [DYAD_TAG_RBS] = DYAD_LEM_ADV};
+
+uint32_t dyad__lemma_morph(const dyad_ctx *ctx, const char *w, size_t len,
+                           unsigned how)
 {
-  uint32_t pos = dyad__tag_pos(tag);
-  if (tag == DYAD_TAG_NNP || tag == DYAD_TAG_MD || pos == DYAD_POS_OTHER) {
-    const struct dyad_lexent *e = dyad__lex_get(ctx, form);
-    if (e && e->lemma[DYAD_LEM_OTHER] && pos == DYAD_POS_OTHER)
-      return e->lemma[DYAD_LEM_OTHER];
-    if (e && tag == DYAD_TAG_MD && e->lemma[DYAD_LEM_VERB])
-      return e->lemma[DYAD_LEM_VERB];
-    return form;
-  }
-  const struct dyad_lexent *e = dyad__lex_get(ctx, form);
-  int slot = dyad__tag_lemslot(tag);
-  if (e && e->lemma[slot])
-    return e->lemma[slot];
-  if (tag == DYAD_TAG_NN || tag == DYAD_TAG_VB || tag == DYAD_TAG_VBP ||
-      tag == DYAD_TAG_JJ || pos == DYAD_POS_ADV)
-    return form;
-  return morph_id(ctx, w, len, pos);
+  static const uint8_t pos_of_slot[] = {DYAD_POS_NOUN, DYAD_POS_VERB,
+                                        DYAD_POS_ADJ};
+  return morph_id(ctx, w, len, pos_of_slot[how & DYAD_LT_SLOT]);
 }

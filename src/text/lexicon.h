@@ -128,10 +128,38 @@ uint64_t dyad__lex_tags(const dyad_ctx *ctx, const char *w, size_t len);
 size_t dyad__lemmatize(const dyad_ctx *ctx, const char *w, size_t len,
                        int pos, char *out, size_t cap);
 
+/* How dyad__lemma_id reads each tag: the lexicon's lemma slot
+ * (DYAD_LT_SLOT bits, a DYAD_LEM_* value), DYAD_LT_NONE to skip the
+ * lexicon (NNP: a name is its own lemma), DYAD_LT_MORPH when an empty slot
+ * calls for the suffix rules (inflected forms) rather than the form
+ * itself: one load instead of the tag's coarse part of speech and slot
+ * worked out per token (lemma.c). */
+enum { DYAD_LT_SLOT = 7, DYAD_LT_NONE = 8, DYAD_LT_MORPH = 16 };
+extern const uint8_t dyad__lemma_how[DYAD_TAG_COUNT];
+
+/* The suffix rules' lemma id of w for a dyad__lemma_how entry with
+ * DYAD_LT_MORPH (out of line: few tokens need it). */
+uint32_t dyad__lemma_morph(const dyad_ctx *ctx, const char *w, size_t len,
+                           unsigned how);
+
 /* The lemma id of the token form with vocab id form (string w, len) and
  * Penn tag: as dyad__lemmatize, returning the vocab id (0 if the lemma is
- * not in the vocabulary). Allocation free; the tagger calls it per token. */
-uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form, const char *w,
-                        size_t len, int tag);
+ * not in the vocabulary). Allocation free; the tagger calls it per token,
+ * so it is inline. */
+static inline uint32_t dyad__lemma_id(const dyad_ctx *ctx, uint32_t form,
+                                      const char *w, size_t len, int tag)
+{
+  unsigned how = (unsigned)tag < DYAD_TAG_COUNT ? dyad__lemma_how[tag]
+                                                : DYAD_LEM_OTHER;
+  if (how & DYAD_LT_NONE)
+    return form;
+  const struct dyad_lexent *e = dyad__lex_get(ctx, form);
+  uint32_t l = e ? e->lemma[how & DYAD_LT_SLOT] : 0;
+  if (l)
+    return l;
+  if (!(how & DYAD_LT_MORPH))
+    return form;
+  return dyad__lemma_morph(ctx, w, len, how);
+}
 
 #endif /* DYAD_TEXT_LEXICON_H */

@@ -146,13 +146,20 @@ static inline uint32_t wseen_bit(uint32_t id)
   return (id * 0x9E3779B1u) >> 20; /* 12 bits: < CHUNK_WSEEN */
 }
 
-static uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
+/* The classes of a word the filter lets through (out of line: most
+ * tokens are content words that the filter stops). */
+static uint64_t wclass_probe(const struct dyad_chunker *cx, uint32_t id)
+{
+  size_t h = wslot(cx, id);
+  return cx->wkey[h] == id ? cx->wcls[h] : 0;
+}
+
+static inline uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 {
   uint32_t b = wseen_bit(id);
   if (!id || !((cx->wseen[b >> 6] >> (b & 63)) & 1))
     return 0;
-  size_t h = wslot(cx, id);
-  return cx->wkey[h] == id ? cx->wcls[h] : 0;
+  return wclass_probe(cx, id);
 }
 
 /* Looks every listed word up in the (read-only) vocabulary. Words the
@@ -246,9 +253,13 @@ static int np_opener(const struct dyad_chunker *cx, uint32_t k, uint32_t end)
 
 /* Length of a quantity prefix at i: "at least", "at most" (2), "more
  * than", "fewer than", "less than", "up to" (2), "as many as", "as much
- * as" (3) before a number; 0 if none. */
-static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
-                             uint32_t end)
+ * as" (3) before a number; 0 if none. Out of line: quant_prefix below
+ * answers most tokens without a call. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t quant_prefix_at(const struct dyad_chunker *cx, uint32_t i,
+                                uint32_t end)
 {
   const dyad_token *t = cx->t;
   if (i + 2 >= end)
@@ -275,6 +286,15 @@ static uint32_t quant_prefix(const struct dyad_chunker *cx, uint32_t i,
       (t[i + 3].tag == DYAD_TAG_CD || t[i + 3].tag == DYAD_TAG_DOLLAR))
     return 3;
   return 0;
+}
+
+static inline uint32_t quant_prefix(const struct dyad_chunker *cx,
+                                    uint32_t i, uint32_t end)
+{
+  if (i + 2 >= end ||
+      !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
+    return 0;
+  return quant_prefix_at(cx, i, end);
 }
 
 #define TB(t) ((uint64_t)1 << (t))
@@ -363,6 +383,18 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       last_adj = j++;
       continue;
     }
+    /* "the Kurdistan Workers Party (PKK) leader": a name's acronym in
+     * parentheses, then a common noun the name modifies, is inside the
+     * noun phrase */
+    if (tg == DYAD_TAG_LRB && last_nom == j - 1 && j + 3 < end &&
+        (t[last_nom].flags & DYAD_TOKF_CAP) &&
+        (t[j + 1].flags & DYAD_TOKF_ALLCAPS) && t[j + 2].tag == DYAD_TAG_RRB &&
+        (t[j + 3].tag == DYAD_TAG_NN || t[j + 3].tag == DYAD_TAG_NNS) &&
+        !(t[j + 3].flags & DYAD_TOKF_CAP) &&
+        !(tcls(cx, j + 3) & WB(W_TIME))) { /* (not "(EC) yesterday") */
+      j += 3;
+      continue;
+    }
     /* only these tags may continue an NP past here (the tests below) */
     if (!(TB(tg) & NP_CONT))
       break;
@@ -372,6 +404,11 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                   (tg == DYAD_TAG_VBN && i > 0 &&
                    (t[i - 1].tag == DYAD_TAG_IN ||
                     t[i - 1].tag == DYAD_TAG_TO || after_lexverb(cx, i)));
+    if (tg == DYAD_TAG_VBG && last_nom != UINT32_MAX && last_nom == j - 1 &&
+        tag_adj(nt))
+      break; /* "a declaration | demanding wide-ranging changes": after
+                its head, a gerund with an adjective after it opens a
+                participle clause ("oil producing countries" stays) */
     if ((tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBG) && started &&
         (tag_noun(nt) || tag_adj(nt))) {
       j++;
@@ -465,8 +502,11 @@ struct grp {
   struct npx u[GRP_MAX];
 };
 
-static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
-                           uint32_t end, struct grp *g)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
+                              uint32_t end, struct grp *g)
 {
   const dyad_token *t = cx->t;
   g->n = 0;
@@ -507,6 +547,21 @@ static uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
   return g->n ? g->e : i;
 }
 
+/* A token that can open no NP (base_np's first test) ends the scan
+ * without a call. */
+static inline uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
+                                  uint32_t end, struct grp *g)
+{
+  if (i >= end || dl(cx, i) ||
+      (!(TB(cx->t[i].tag) & NP_OPEN) &&
+       !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))) {
+    g->n = 0;
+    g->e = i;
+    return i;
+  }
+  return scan_group_at(cx, i, end, g);
+}
+
 /* A verb group. */
 struct vgx {
   uint32_t b, e, head, first;
@@ -516,8 +571,8 @@ struct vgx {
   int finite; /* first verb is VBD/VBZ/VBP/MD */
 };
 
-static uint32_t skip_adv(const struct dyad_chunker *cx, uint32_t j,
-                         uint32_t end, int max)
+static inline uint32_t skip_adv(const struct dyad_chunker *cx, uint32_t j,
+                                uint32_t end, int max)
 {
   const dyad_token *t = cx->t;
   for (int k = 0; k < max && j < end && !dl(cx, j); k++) {
@@ -580,13 +635,13 @@ static int aux_link(const struct dyad_chunker *cx, uint32_t v, uint32_t n,
  * (a bare VBN), THREAT (threaten), INTENT (promise, pledge, vow).
  * Tense from the first verb: VBD past, VBZ/VBP present, will/shall and
  * going to future; none for other modals and non-finite groups. */
-static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
-                        uint32_t end, struct vgx *o)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_vg_at(const struct dyad_chunker *cx, uint32_t i,
+                           uint32_t end, struct vgx *o)
 {
   const dyad_token *t = cx->t;
-  /* most tokens can open no verb group: reject them on the tag alone */
-  if (i >= end || (!(TB(t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
-    return i;
   uint32_t j = skip_adv(cx, i, end, 3);
   int to = 0;
   if (j < end && t[j].tag == DYAD_TAG_TO && !dl(cx, j)) {
@@ -670,21 +725,31 @@ static uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
   return o->e;
 }
 
+/* Most tokens can open no verb group: they are rejected on the tag alone,
+ * without a call. */
+static inline uint32_t scan_vg(const struct dyad_chunker *cx, uint32_t i,
+                               uint32_t end, struct vgx *o)
+{
+  if (i >= end ||
+      (!(TB(cx->t[i].tag) & VG_OPEN) && !(tcls(cx, i) & WB(W_NO))))
+    return i;
+  return scan_vg_at(cx, i, end, o);
+}
+
 /* ==== pushing phrases ================================================== */
 
-static dyad_phrase *newph(dyad_doc *doc, uint8_t kind, uint32_t b,
+static inline dyad_phrase *newph(dyad_doc *doc, uint8_t kind, uint32_t b,
                           uint32_t e, uint32_t head)
 {
-  dyad_phrase *p = dyad_vec_push(&doc->ctx->alloc, doc->phrases);
-  if (!p)
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->phrases, doc->phrases.n + 1))
     return NULL;
-  p->tok = b;
-  p->ntok = e - b;
-  p->head = head;
-  p->lemma = tok_lemma(&doc->toks.v[head]);
-  p->kind = kind;
-  p->det = p->poss = p->child = p->conj = p->attach = -1;
-  p->up = p->next_pp = -1;
+  dyad_phrase *p = &doc->phrases.v[doc->phrases.n++];
+  /* one store of the whole phrase (the rest zero), not a clear and then
+   * the fields again */
+  *p = (dyad_phrase){.tok = b, .ntok = e - b, .head = head,
+                     .lemma = tok_lemma(&doc->toks.v[head]), .kind = kind,
+                     .det = -1, .poss = -1, .child = -1, .conj = -1,
+                     .attach = -1, .up = -1, .next_pp = -1};
   return p;
 }
 
@@ -793,6 +858,15 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     if (scan_vg(cx, le, end, &v) > le && v.finite)
       m--;
   }
+  /* "accused the West of undermining stability and NATO of barging in":
+   * a member followed by its own "of" + gerund, parallel to the one this
+   * object follows, is a second object of the verb before, not a second
+   * object of the gerund */
+  uint32_t le = ends[m - 1];
+  if (m > 1 && i >= 2 && t[i - 1].tag == DYAD_TAG_VBG &&
+      (tcls(cx, i - 2) & WB(W_OF)) && le + 1 < end &&
+      (tcls(cx, le) & WB(W_OF)) && t[le + 1].tag == DYAD_TAG_VBG)
+    m--;
   *n = m;
   return ends[m - 1];
 }
@@ -833,14 +907,15 @@ static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
          pt == DYAD_TAG_LQUOTE || tag_adv(pt);
 }
 
-/* Pushes the members of a coordination (or the one group); returns the
- * index of the outermost phrase, -1 when out of memory. */
-static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
-                          int32_t up)
+/* Pushes the members of a coordination (n > 1 groups); returns the index
+ * of the outermost phrase, -1 when out of memory. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int32_t push_coord_at(struct dyad_chunker *cx, const struct grp *g,
+                             int n, int32_t up)
 {
   dyad_doc *doc = cx->doc;
-  if (n == 1)
-    return push_group(cx, &g[0], up);
   const struct npx *first = &g[0].u[g[0].n - 1];
   const struct npx *last = &g[n - 1].u[g[n - 1].n - 1];
   dyad_phrase *p = newph(doc, DYAD_PH_NP, g[0].u[0].b, last->e, first->head);
@@ -862,6 +937,17 @@ static int32_t push_coord(struct dyad_chunker *cx, const struct grp *g, int n,
     prev = mi;
   }
   return ci;
+}
+
+/* Pushes a coordination of n groups, or the one group (the common case,
+ * straight to push_group); returns the outermost phrase, -1 when out of
+ * memory. */
+static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
+                                 int n, int32_t up)
+{
+  if (n == 1)
+    return push_group(cx, &g[0], up);
+  return push_coord_at(cx, g, n, up);
 }
 
 /* Pushes a PP headed by token prep over [prep, e) whose object is the
@@ -905,12 +991,14 @@ static int appositive(const struct dyad_chunker *cx, const struct npx *a,
  * (", the president of the council,") and, whatever the two NPs look like,
  * when a finite verb follows its closing comma ("Badarpur, south-east
  * Delhi, will stop"). Pushes it and returns the token after it, else i. */
-static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
-                          const struct npx *a, int32_t anchor, int *err)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
+                             uint32_t end, const struct npx *a,
+                             int32_t anchor, int *err)
 {
   const dyad_token *t = cx->t;
-  if (anchor < 0 || i + 1 >= end || t[i].tag != DYAD_TAG_COMMA)
-    return i;
   struct grp g2;
   uint32_t e2 = scan_group(cx, i + 1, end, &g2);
   if (e2 == i + 1 || g2.n < 1)
@@ -973,6 +1061,16 @@ static uint32_t try_appos(struct dyad_chunker *cx, uint32_t i, uint32_t end,
   return e2;
 }
 
+/* Most NPs are not followed by a comma: answered without a call. */
+static inline uint32_t try_appos(struct dyad_chunker *cx, uint32_t i,
+                                 uint32_t end, const struct npx *a,
+                                 int32_t anchor, int *err)
+{
+  if (anchor < 0 || i + 1 >= end || cx->t[i].tag != DYAD_TAG_COMMA)
+    return i;
+  return try_appos_at(cx, i, end, a, anchor, err);
+}
+
 /* Chunks one sentence. */
 static dyad_status chunk_sentence(struct dyad_chunker *cx,
                                   const dyad_sentence *s)
@@ -1027,6 +1125,22 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         !(c & WB(W_SUB)) && !atleast) {
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, vg_seen, g, &n);
+      struct vgx v2;
+      uint32_t s0 = s->tok;
+      while (s0 < i && (t[s0].flags & DYAD_TOKF_DATELINE))
+        s0++;
+      if (n > 1 && !vg_seen && t[s0].tag == DYAD_TAG_IN &&
+          t[g[0].e].tag == DYAD_TAG_COMMA &&
+          scan_vg(cx, e, end, &v2) > e && v2.finite) {
+        /* "At the end of a seminar on reform, around 100 intellectuals
+         * and activists published": in the prepositional phrases opening
+         * a sentence, a comma list right before its first, finite verb is
+         * no object of the preposition; its members after the comma are
+         * the subject ("Ministers from X, Y and Z are attending" is not
+         * such an opening) */
+        n = 1;
+        e = g[0].e;
+      }
       int clause_next = 0;
       if (e > i + 1 && (c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN &&
           !(i > 0 && (tcls(cx, i - 1) & WB(W_SUCH))))

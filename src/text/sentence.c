@@ -38,86 +38,110 @@
 
 /* ==== word lists ======================================================== */
 
-/* A word of a list, with its length. */
+/* A word of a list, with its length, and a value. */
 struct word {
   const char *s;
   size_t len;
+  int val;
 };
-#define W(lit) {lit, sizeof(lit) - 1}
+#define W(lit) {lit, sizeof(lit) - 1, 1}
+#define V(lit, v) {lit, sizeof(lit) - 1, v}
 
-/* Case-sensitive membership of s in a list ending with {NULL, 0}. */
-static int in_list(const struct word *list, const char *s, size_t len)
+/* The value of s in a list of n words sorted by bytes (as memcmp orders
+ * them, a prefix first), 0 when s is not in it: a binary search, as these
+ * lists are asked about every capitalised word of some lines. */
+static int in_list(const struct word *list, size_t n, const char *s,
+                   size_t len)
 {
-  for (; list->s; list++)
-    if (list->len == len && list->s[0] == s[0] &&
-        memcmp(list->s, s, len) == 0)
-      return 1;
+  if (len == 0)
+    return 0;
+  size_t lo = 0, hi = n;
+  unsigned char c0 = (unsigned char)s[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const struct word *w = &list[mid];
+    /* the first bytes settle most probes without a call */
+    int c = (int)(unsigned char)w->s[0] - (int)c0;
+    if (c == 0) {
+      size_t m = w->len < len ? w->len : len;
+      c = memcmp(w->s, s, m);
+      if (c == 0)
+        c = w->len < len ? -1 : w->len > len;
+    }
+    if (c == 0)
+      return w->val;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   return 0;
 }
 
 int dyad__sentence_starter(const char *s, size_t len)
 {
-  /* every word of both lists is capitalised: anything else is not one
+  /* every word of the list is capitalised: anything else is not one
    * (the tokenizer asks at every paragraph) */
   if (len == 0 || s[0] < 'A' || s[0] > 'Z')
     return 0;
-  /* determiners, pronouns and sentence adverbs: rarely inside a name */
-  static const struct word strong[] = {
-      W("The"), W("A"), W("An"), W("This"), W("That"), W("These"), W("Those"),
-      W("It"), W("Its"), W("He"), W("She"), W("They"), W("We"), W("I"),
-      W("You"), W("His"), W("Her"), W("Their"), W("Our"), W("My"), W("There"),
-      W("Here"), W("However"), W("Meanwhile"), W("Despite"), W("Separately"),
-      W("Instead"), W("Thus"), W("Asked"), W("According"), W("Another"),
-      {NULL, 0}};
-  /* conjunctions and prepositions: open sentences, but also follow an
-   * abbreviation inside one in text with capitalisation slips */
-  static const struct word weak[] = {
-      W("But"), W("And"), W("Or"), W("So"), W("Yet"), W("In"), W("On"),
-      W("At"), W("For"), W("From"), W("With"), W("By"), W("As"), W("After"),
-      W("Before"), W("When"), W("While"), W("If"), W("Although"), W("Though"),
-      W("Because"), W("Since"), W("During"), W("Under"), W("All"), W("Both"),
-      W("Each"), W("No"), W("Not"), W("Last"), W("Next"), W("Other"),
-      W("Also"), W("Still"), W("Now"), W("Then"), W("Some"), W("Many"),
-      W("Most"), W("Such"), W("What"), W("Which"), W("Who"), W("Why"),
-      W("How"), W("Where"), W("Earlier"), W("Later"), {NULL, 0}};
-  if (in_list(strong, s, len))
-    return 2;
-  return in_list(weak, s, len);
+  /* 2: determiners, pronouns and sentence adverbs, rarely inside a name;
+   * 1: conjunctions and prepositions, which open sentences but also
+   * follow an abbreviation inside one in text with capitalisation slips.
+   * Sorted by bytes (in_list). */
+  static const struct word w[] = {
+      V("A", 2), V("According", 2), V("After", 1), V("All", 1), V("Also", 1),
+      V("Although", 1), V("An", 2), V("And", 1), V("Another", 2), V("As", 1),
+      V("Asked", 2), V("At", 1), V("Because", 1), V("Before", 1),
+      V("Both", 1), V("But", 1), V("By", 1), V("Despite", 2), V("During", 1),
+      V("Each", 1), V("Earlier", 1), V("For", 1), V("From", 1), V("He", 2),
+      V("Her", 2), V("Here", 2), V("His", 2), V("How", 1), V("However", 2),
+      V("I", 2), V("If", 1), V("In", 1), V("Instead", 2), V("It", 2),
+      V("Its", 2), V("Last", 1), V("Later", 1), V("Many", 1),
+      V("Meanwhile", 2), V("Most", 1), V("My", 2), V("Next", 1), V("No", 1),
+      V("Not", 1), V("Now", 1), V("On", 1), V("Or", 1), V("Other", 1),
+      V("Our", 2), V("Separately", 2), V("She", 2), V("Since", 1), V("So", 1),
+      V("Some", 1), V("Still", 1), V("Such", 1), V("That", 2), V("The", 2),
+      V("Their", 2), V("Then", 1), V("There", 2), V("These", 2), V("They", 2),
+      V("This", 2), V("Those", 2), V("Though", 1), V("Thus", 2),
+      V("Under", 1), V("We", 2), V("What", 1), V("When", 1), V("Where", 1),
+      V("Which", 1), V("While", 1), V("Who", 1), V("Why", 1), V("With", 1),
+      V("Yet", 1), V("You", 2)};
+  return in_list(w, DYAD_ARRAY_LEN(w), s, len);
 }
 
 int dyad__agency_word(const char *s, size_t len)
 {
-  static const struct word w[] = {
-      W("AP"), W("AFP"), W("Reuters"), W("REUTERS"), W("Images"), W("EPA"),
-      W("EFE"), W("Sputnik"), W("Xinhua"), W("TASS"), W("Tass"),
-      W("ITAR-TASS"), W("Bloomberg"), W("Anadolu"), W("UPI"), W("Kyodo"),
-      W("Yonhap"), W("ANSA"), W("DPA"), W("dpa"), W("RIA"), W("Novosti"),
-      W("Shutterstock"), W("Alamy"), W("NurPhoto"), W("SOPA"), W("ZUMA"),
-      W("Pool"), W("POOL"), W("Handout"), W("HANDOUT"), W("Courtesy"),
-      W("Kremlin.ru"), W("WireImage"), W("Corbis"), W("IRNA"), W("WANA"),
-      W("KCNA"), W("Imago"), W("IMAGO"), {NULL, 0}};
-  return in_list(w, s, len);
+  static const struct word w[] = { /* sorted by bytes (in_list) */
+      W("AFP"), W("ANSA"), W("AP"), W("Alamy"), W("Anadolu"), W("Bloomberg"),
+      W("Corbis"), W("Courtesy"), W("DPA"), W("EFE"), W("EPA"), W("HANDOUT"),
+      W("Handout"), W("IMAGO"), W("IRNA"), W("ITAR-TASS"), W("Images"),
+      W("Imago"), W("KCNA"), W("Kremlin.ru"), W("Kyodo"), W("Novosti"),
+      W("NurPhoto"), W("POOL"), W("Pool"), W("REUTERS"), W("RIA"),
+      W("Reuters"), W("SOPA"), W("Shutterstock"), W("Sputnik"), W("TASS"),
+      W("Tass"), W("UPI"), W("WANA"), W("WireImage"), W("Xinhua"),
+      W("Yonhap"), W("ZUMA"), W("dpa")};
+  return in_list(w, DYAD_ARRAY_LEN(w), s, len);
 }
 
 /* Day and month names, which are capitalised but never part of a credit. */
 static int calendar_word(const char *s, size_t len)
 {
-  static const struct word w[] = {
-      W("Monday"), W("Tuesday"), W("Wednesday"), W("Thursday"), W("Friday"),
-      W("Saturday"), W("Sunday"), W("January"), W("February"), W("March"),
-      W("April"), W("May"), W("June"), W("July"), W("August"), W("September"),
-      W("October"), W("November"), W("December"), {NULL, 0}};
-  return in_list(w, s, len);
+  static const struct word w[] = { /* sorted by bytes (in_list) */
+      W("April"), W("August"), W("December"), W("February"), W("Friday"),
+      W("January"), W("July"), W("June"), W("March"), W("May"), W("Monday"),
+      W("November"), W("October"), W("Saturday"), W("September"), W("Sunday"),
+      W("Thursday"), W("Tuesday"), W("Wednesday")};
+  return in_list(w, DYAD_ARRAY_LEN(w), s, len);
 }
 
 /* Words that introduce a credit: "Photo: Reuters", "Photo by ...". */
 static int credit_lead(const char *s, size_t len)
 {
-  static const struct word w[] = {
-      W("Photo"), W("Photos"), W("Photograph"), W("Picture"), W("Image"),
-      W("Credit"), W("Source"), W("Video"), W("PHOTO"), W("Illustration"),
-      W("Courtesy"), W("Pictures"), W("Photographs"), {NULL, 0}};
-  return in_list(w, s, len);
+  static const struct word w[] = { /* sorted by bytes (in_list) */
+      W("Courtesy"), W("Credit"), W("Illustration"), W("Image"), W("PHOTO"),
+      W("Photo"), W("Photograph"), W("Photographs"), W("Photos"),
+      W("Picture"), W("Pictures"), W("Source"), W("Video")};
+  return in_list(w, DYAD_ARRAY_LEN(w), s, len);
 }
 
 /* ==== token tests ======================================================= */

@@ -523,6 +523,21 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
     w->mask = B(CD);
     return;
   }
+  if (!cap && !e && (t->flags & DYAD_TOKF_HYPHEN) && t->len > 4) {
+    /* al-Thani, el-Sisi, bin-Laden: an unknown word whose short lower-case
+     * particle (Arabic article or "son of") is joined by a hyphen to a
+     * capitalised part is a name */
+    const char *raw = doc->text + t->off;
+    size_t k = 0;
+    while (k < 4 && k < t->len && raw[k] >= 'a' && raw[k] <= 'z')
+      k++;
+    if (k >= 2 && k <= 3 && k + 1 < t->len && raw[k] == '-' &&
+        raw[k + 1] >= 'A' && raw[k + 1] <= 'Z') {
+      t->tag = DYAD_TAG_NNP;
+      w->mask = B(NNP);
+      return;
+    }
+  }
   if (!cap) {
     /* a name written in lower case is used as a common noun (pharaoh) */
     if (t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
@@ -683,6 +698,84 @@ static int verb_after_pp(const dyad_token *T, const struct tw *W, size_t p,
 }
 
 /* Pass 2 for one token: the context rules. */
+/* Does the comma before token i close an aside that follows the noun
+ * phrase opening the sentence ("Greece, like most other members, plans
+ * to"), with no finite verb anywhere after i? Then the word at i is the
+ * sentence's verb. */
+static int comma_aside(const dyad_doc *doc, size_t a, size_t b, size_t i)
+{
+  const dyad_token *T = doc->toks.v;
+  size_t k = a;
+  while (k < i && (isnoun(T[k].tag) || isadj(T[k].tag) ||
+                   T[k].tag == DYAD_TAG_DT || T[k].tag == DYAD_TAG_POS))
+    k++;
+  if (k == a || k + 2 >= i || T[k].tag != DYAD_TAG_COMMA)
+    return 0;
+  for (size_t q = k + 1; q + 1 < i; q++)
+    if (T[q].tag == DYAD_TAG_COMMA || T[q].tag == DYAD_TAG_VBD ||
+        T[q].tag == DYAD_TAG_VBZ || T[q].tag == DYAD_TAG_VBP ||
+        T[q].tag == DYAD_TAG_MD)
+      return 0;
+  for (size_t q = i + 1; q < b; q++)
+    if (T[q].tag == DYAD_TAG_VBD || T[q].tag == DYAD_TAG_VBZ ||
+        T[q].tag == DYAD_TAG_VBP || T[q].tag == DYAD_TAG_MD)
+      return 0;
+  return 1;
+}
+
+/* Is token k a verb of demanding (demand, insist, urge ...)? */
+static int mandative_verb(const dyad_doc *doc, const struct tw *W, size_t k)
+{
+  static const char *const mand[] = {
+      "demand", "insist", "urge", "ask", "require", "request", "propose",
+      "recommend", "suggest", "order", NULL};
+  if (!W[k].vlemma)
+    return 0;
+  size_t n;
+  const char *v = dyad_ctx_word(doc->ctx, W[k].vlemma, &n);
+  for (size_t q = 0; v && mand[q]; q++)
+    if (strlen(mand[q]) == n && memcmp(mand[q], v, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* Is there a bare "be" (a subjunctive: "that control of X be taken")
+ * after token i, before any word that can only be a finite verb? */
+static int subjunctive_be_ahead(const dyad_doc *doc, size_t i, size_t b,
+                                const struct tw *W,
+                                const struct dyad_tagger_ids *d)
+{
+  const dyad_token *T = doc->toks.v;
+  for (size_t k = i; k < b && k < i + 12; k++) {
+    if (W[k].fl == 2 && memcmp(W[k].f, "be", 2) == 0)
+      return 1;
+    if (T[k].kind != DYAD_TK_WORD || W[k].vlemma == d->be ||
+        ((W[k].mask & (B(VBD) | B(VBZ) | B(VBP) | B(MD))) &&
+         !(W[k].mask & (NOUNS | ADJS))))
+      return 0;
+  }
+  return 0;
+}
+
+/* Is token i right after the subject noun phrase of a that-clause whose
+ * verb demands ("demanded that the government", "urged that all
+ * parties")? Such a clause takes a bare subjunctive verb. */
+static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
+                             const struct tw *W,
+                             const struct dyad_tagger_ids *d)
+{
+  const dyad_token *T = doc->toks.v;
+  size_t k = i;
+  while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                   T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS ||
+                   T[k - 1].tag == DYAD_TAG_POS || T[k - 1].tag == DYAD_TAG_CD ||
+                   T[k - 1].tag == DYAD_TAG_PDT))
+    k--;
+  return k != i && k >= a + 2 && T[k - 1].form == d->that &&
+         T[k - 1].tag == DYAD_TAG_IN && isverb(T[k - 2].tag) &&
+         mandative_verb(doc, W, k - 2);
+}
+
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                     struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
                     int *finite_seen)
@@ -760,8 +853,11 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if ((N == DYAD_TAG_NN ||
               (isadj(N) && i + 2 < b && T[i + 2].tag == DYAD_TAG_NN)) &&
              (!isverb(P) || i + 2 >= b || T[i + 2].tag == DYAD_TAG_PERIOD ||
-              T[i + 2].tag == DYAD_TAG_COMMA || T[i + 2].tag == DYAD_TAG_IN))
-      t->tag = DYAD_TAG_DT; /* that decision, that hard edge */
+              T[i + 2].tag == DYAD_TAG_COMMA || T[i + 2].tag == DYAD_TAG_IN) &&
+             !(isverb(P) && mandative_verb(doc, W, i - 1) &&
+               subjunctive_be_ahead(doc, i + 1, b, W, d)))
+      t->tag = DYAD_TAG_DT; /* that decision, that hard edge (but "demanded
+                               that control of X be taken away") */
     else
       t->tag = DYAD_TAG_IN;
     return;
@@ -880,6 +976,8 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       adv = 1; /* more African than ... */
     if (form == d->least && Pf == d->at)
       adv = 0;
+    if (i + 1 < b && W[i + 1].fl == 5 && memcmp(W[i + 1].f, "other", 5) == 0)
+      adv = 0; /* most other members: a quantity */
     /* more troubling, more irritated: participles used as adjectives */
     if (i + 1 < b && (Nm & (B(VBG) | B(VBN))) && !(Nm & NOUNS & ~B(NN)) &&
         !isnoun(N))
@@ -1223,6 +1321,29 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if (e && e->order[1] && isadj(e->order[1]))
       t->tag = DYAD_TAG_JJ;
   }
+  /* Algeria's leading human rights activist, a peace envoy: a
+   * noun-or-adjective word after the nouns of a phrase that no verb
+   * governs, and before a comma or a verb, heads it (after a verb it may
+   * be a predicate: "made living conditions safe"; before a preposition a
+   * postmodifier: "leaders active in trade") */
+  if ((m & B(NN)) && isadj(cur) && !(m & VERBS) &&
+      (P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && i >= a + 2 &&
+      (isnoun(T[i - 2].tag) || isadj(T[i - 2].tag)) &&
+      (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
+       N == DYAD_TAG_NONE || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
+       N == DYAD_TAG_MD)) {
+    size_t k = i - 1;
+    while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
+                     T[k - 1].tag == DYAD_TAG_VBG || T[k - 1].tag == DYAD_TAG_POS ||
+                     T[k - 1].tag == DYAD_TAG_DT || T[k - 1].tag == DYAD_TAG_PRPS ||
+                     T[k - 1].tag == DYAD_TAG_CD || T[k - 1].tag == DYAD_TAG_HYPH))
+      k--;
+    if (k == a || !(isverb(T[k - 1].tag) || T[k - 1].tag == DYAD_TAG_MD ||
+                    T[k - 1].tag == DYAD_TAG_TO)) {
+      t->tag = DYAD_TAG_NN;
+      return;
+    }
+  }
   int subj = isnoun(P) || P == DYAD_TAG_PRP || P == DYAD_TAG_WDT ||
              P == DYAD_TAG_WP || P == DYAD_TAG_EX ||
              (PA != P && (isnoun(PA) || PA == DYAD_TAG_PRP));
@@ -1246,6 +1367,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (sg && (P == DYAD_TAG_RB || objnext) &&
              !(N == DYAD_TAG_TO && verb_after_pp(T, W, i + 1, b)))
       t->tag = DYAD_TAG_VBZ;
+    else if (P == DYAD_TAG_COMMA && !*finite_seen && (Nf == d->to || objnext) &&
+             comma_aside(doc, a, b, i))
+      t->tag = DYAD_TAG_VBZ; /* Greece, like most members, plans to */
     else if (sg && !verbnext && !*finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
                                 B(VBZ) | B(NNS));
@@ -1397,6 +1521,24 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   }
   /* base forms: VB / VBP / noun */
   if (m & (B(VB) | B(VBP))) {
+    /* a police patrol, an arms embargo: "a" makes its phrase singular, so
+     * the plural-looking word after it is a modifier and this word the
+     * head noun, not the verb of a plural subject */
+    if ((m & B(NN)) && (P == DYAD_TAG_NNS || P == DYAD_TAG_NNPS) &&
+        i >= a + 2 && T[i - 2].tag == DYAD_TAG_DT && W[i - 2].fl <= 2 &&
+        W[i - 2].f[0] == 'a' && (W[i - 2].fl == 1 || W[i - 2].f[1] == 'n')) {
+      t->tag = DYAD_TAG_NN;
+      return;
+    }
+    /* demanded that the government end curbs: in the that-clause of a
+     * verb of demanding the verb is a bare subjunctive right after the
+     * subject's noun phrase */
+    if ((m & B(VB)) && isnoun(P) && mandative_subject(doc, a, i, W, d) &&
+        ((Nm & (NOUNS | ADJS | B(DT) | B(PRPS) | B(CD) | B(RB))) ||
+         N == DYAD_TAG_PERIOD || N == DYAD_TAG_NONE)) {
+      t->tag = DYAD_TAG_VB;
+      return;
+    }
     /* help fund, help rebuild: a bare infinitive right after "help" */
     if ((m & B(VB)) && i > a && isverb(P) && W[i - 1].vlemma &&
         W[i - 1].vlemma == d->caus[2]) {
@@ -1622,59 +1764,66 @@ static uint64_t ld8(const char *s)
   return v;
 }
 
-static uint32_t ld4(const char *s)
+/* The low n bytes of a 64-bit load (n < 8): one table load, no shift. */
+static inline uint64_t low_bytes(uint64_t v, size_t n)
 {
-  uint32_t v;
-  memcpy(&v, s, 4);
-  return v;
+  static const uint64_t keep[8] = {
+      0, 0xff, 0xffff, 0xffffff, 0xffffffffull, 0xffffffffffull,
+      0xffffffffffffull, 0xffffffffffffffull};
+  return v & keep[n];
 }
 
-/* A hash of a short spelling from a few loads that together cover every
- * byte (the first and last 8, 4 or single bytes, as the length allows),
- * never reading outside s[0..n). n <= WC_KEY. */
+/* A hash of a short spelling s (n <= WC_KEY bytes, in the doc text, which
+ * DYAD_TEXT_PAD zero bytes follow): one 8-byte load masked to the word
+ * for most words, the first and last 8 bytes (and the middle 8 past 16)
+ * for longer ones. */
 static uint32_t wc_hash(const char *s, size_t n)
 {
-  uint64_t a, b;
-  if (n >= 8) {
-    a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
-    b = ld8(s + n - 8);
-  } else if (n >= 4) {
-    a = ld4(s);
-    b = ld4(s + n - 4);
-  } else if (n > 0) {
-    a = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8;
-    b = (unsigned char)s[n - 1];
+  uint64_t h;
+  if (n <= 8) {
+    uint64_t a = n == 8 ? ld8(s) : low_bytes(ld8(s), n);
+    h = (a ^ 0x2d358dccaa6c78a5ull) * 0x9e3779b97f4a7c15ull + n;
   } else {
-    a = b = 0;
+    uint64_t a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
+    uint64_t b = ld8(s + n - 8);
+    h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
+        b * 0xff51afd7ed558ccdull;
   }
-  uint64_t h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
-               b * 0xff51afd7ed558ccdull;
   return (uint32_t)(h >> 32) ^ (uint32_t)h;
 }
 
-/* Does the cache key k (zero-padded) spell s (n bytes, n <= WC_KEY)? */
+/* Does the cache key k (WC_KEY bytes, zero-padded) spell s (n bytes,
+ * n <= WC_KEY, in the padded doc text)? 8 bytes a compare, the last
+ * chunk masked to the word. */
 static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
 {
-  if (n >= 8)
-    return ld8(k) == ld8(s) && ld8(k + n - 8) == ld8(s + n - 8) &&
-           (n <= 16 || memcmp(k + 8, s + 8, n - 16) == 0);
-  if (n >= 4)
-    return ld4(k) == ld4(s) && ld4(k + n - 4) == ld4(s + n - 4);
-  for (size_t i = 0; i < n; i++)
-    if (k[i] != s[i])
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    if (ld8(k + i) != ld8(s + i))
       return 0;
-  return 1;
+  return i == n || low_bytes(ld8(k + i) ^ ld8(s + i), n - i) == 0;
 }
 
-/* dyad__fold for plain ASCII without a call: lower-cases s into out and
- * returns n, or calls dyad__fold for anything else. */
+/* dyad__fold for plain ASCII without a call: lower-cases s (in the padded
+ * doc text) into out eight bytes at a time and returns n, or calls
+ * dyad__fold for anything else. Writes up to n + 7 bytes (out has room for
+ * 2n + 8); the bytes past n are junk. */
+#define SW_ONES 0x0101010101010101ull
+#define SW_HIGH 0x8080808080808080ull
 static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
 {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80)
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t v = ld8(s + i);
+    uint64_t live = i + 8 <= n ? ~0ull : low_bytes(~0ull, n - i);
+    if (v & live & SW_HIGH)
       return dyad__fold(s, n, out, cap);
-    out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    /* bit 7 of each byte in 'A'..'Z' (bytes >= 0x80 cleared first, so
+     * that no lane carries into the next) */
+    uint64_t x = v & ~SW_HIGH;
+    uint64_t up = (x + SW_ONES * (0x80u - 'A')) &
+                  ~(x + SW_ONES * (0x7fu - 'Z')) & ~v & SW_HIGH;
+    v |= up >> 2; /* bit 5: lower case */
+    memcpy(out + i, &v, 8);
   }
   return n;
 }
@@ -1843,12 +1992,11 @@ dyad_status dyad__tag(dyad_doc *doc)
       if (t->kind == DYAD_TK_WORD)
         context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
       int tg = t->tag;
-      if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
-          tg == DYAD_TAG_MD)
+      uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
+      if (tb & FINITE)
         finite_seen = 1;
-      else if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP ||
-               (tg == DYAD_TAG_IN && t->form == d.that) || tg == DYAD_TAG_CC ||
-               tg == DYAD_TAG_COLON || tg == DYAD_TAG_LQUOTE)
+      else if ((tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE))) ||
+               (tg == DYAD_TAG_IN && t->form == d.that))
         finite_seen = 0;
     }
     rescue_finite(doc, a, b, W, &d);

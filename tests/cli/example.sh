@@ -30,6 +30,7 @@ has_root white_house_appeals_to_beijing USAGOV 02 CHNGOV
 has visit_to_moscow            CHNGOV 042 RUSGOV
 has putin_praises_xi           RUSGOV 051 CHNGOV
 has leaders_accuse_the_west    RUSGOV 112 WST
+has_root leaders_accuse_nato  CHNGOV 11 IGOWSTNAT
 has putin_blames_kyiv          RUSGOV 112 UKRGOV
 has russian_drone_attacks      RUSMIL 195 UKR
 has kishida_visits_kyiv        JPNGOV 042 UKR

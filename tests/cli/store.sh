@@ -72,7 +72,7 @@ stat_of() { q --stats | awk -v k="$1" '$1 == k { print $2 }'; }
 sql1() { q --sql "$1" --format tsv | sed -n 2p; }
 # every document has exactly the sentence and event rows it says it has
 consistent() {
-  [ "$(sql1 "SELECT COUNT(*) FROM documents d WHERE d.nsents <> (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) OR d.nevents <> (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id)")" = 0 ] &&
+  [ "$(sql1 "SELECT COUNT(*) FROM documents d LEFT JOIN (SELECT doc_id, COUNT(*) AS n FROM sentences GROUP BY doc_id) s ON s.doc_id = d.id WHERE d.nsents <> COALESCE(s.n, 0) OR d.nevents <> (SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id)")" = 0 ] &&
   [ "$(sql1 "SELECT COUNT(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id)")" = 0 ]
 }
 # the summary tables count exactly the events (rows left at n = 0 aside)
@@ -146,6 +146,13 @@ suite() {
   ok "$L-changed-doc-text" sh -c "'$DYAD' query --db '$DB' --sql \"SELECT text FROM documents WHERE doc_key = 'gen-2'\" | grep -q 'new damage'"
   ok "$L-changed-rows-consistent" consistent
   ok "$L-changed-summaries" sums_ok
+  case "$DB" in
+  postgres*) ;;
+  *) # the replaced document's old sentences left the full-text index
+    if command -v sqlite3 >/dev/null 2>&1; then
+      ok "$L-changed-fts-integrity" sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+    fi ;;
+  esac
 
   # a malformed record among good ones: reported, skipped, others stored
   { gen 5 /dev/stdout | sed 's/gen-/bad-/'; } > "$tmp/mixed.jsonl"
@@ -226,11 +233,39 @@ ok sqlite-threads-same-store same "$tmp/clean.all" "$tmp/threads.all"
 # the file header says WAL: bytes 18 and 19 are 2 (write and read version)
 ok sqlite-wal-mode [ "$(od -An -tu1 -j18 -N2 "$tmp/killed.db" | tr -s ' ')" = " 2 2" ]
 
-# a store made by schema version 1 (rebuilt here from a version-2 one)
+# a store of schema version 3 (sentences, places and quotes as rowid
+# tables with UNIQUE (doc_id, idx), sentence ids AUTOINCREMENT), rebuilt
+# here from a version-4 one; the older versions below start from it
+TO_V3="DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences; DROP INDEX sentences_evidence;
+    ALTER TABLE sentences RENAME TO s4; ALTER TABLE places RENAME TO p4; ALTER TABLE quotes RENAME TO q4;
+    CREATE TABLE sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id INTEGER NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL, para INTEGER NOT NULL, flags INTEGER NOT NULL, text TEXT NOT NULL, nevents INTEGER NOT NULL DEFAULT 0, UNIQUE (doc_id, idx));
+    INSERT INTO sentences (doc_id, idx, off, len, para, flags, text, nevents) SELECT doc_id, idx, off, len, para, flags, text, nevents FROM s4 ORDER BY doc_id, idx;
+    CREATE TABLE places (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL, sent INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL, lat REAL, lon REAL, geonameid INTEGER, UNIQUE (doc_id, idx));
+    INSERT INTO places (doc_id, idx, sent, off, len, text, name, country, lat, lon, geonameid) SELECT doc_id, idx, sent, off, len, text, name, country, lat, lon, geonameid FROM p4 ORDER BY doc_id, idx;
+    CREATE TABLE quotes (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL, sent INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, speaker_text TEXT NOT NULL, cue_text TEXT NOT NULL, flags INTEGER NOT NULL, UNIQUE (doc_id, idx));
+    INSERT INTO quotes (doc_id, idx, sent, off, len, text, speaker, speaker_text, cue_text, flags) SELECT doc_id, idx, sent, off, len, text, speaker, speaker_text, cue_text, flags FROM q4 ORDER BY doc_id, idx;
+    DROP TABLE s4; DROP TABLE p4; DROP TABLE q4;
+    CREATE VIEW evidence_sentences AS SELECT id, text FROM sentences WHERE nevents > 0;
+    CREATE INDEX sentences_evidence ON sentences (id) WHERE nevents > 0;
+    CREATE VIRTUAL TABLE sentences_fts USING fts5 (text, content = 'evidence_sentences', content_rowid = 'id');
+    INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab (sentences_fts, 'row');
+    UPDATE meta SET value = '3' WHERE key = 'schema_version';"
 if command -v sqlite3 >/dev/null 2>&1; then
+  cp "$tmp/clean.db" "$tmp/v3.db"
+  DB=$tmp/v3.db
+  upgrade sqlite-v3 "sqlite3 '$DB' \"$TO_V3\""
+  ok sqlite-v3-upgrade-fts-integrity sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+  ok sqlite-v3-upgrade-ids [ "$(sql1 "SELECT (SELECT COUNT(*) FROM sentences WHERE id <> doc_id * 16777216 + idx) + (SELECT COUNT(*) FROM places WHERE id <> doc_id * 16777216 + idx) + (SELECT COUNT(*) FROM quotes WHERE id <> doc_id * 16777216 + idx)")" = 0 ]
+  # the upgraded store takes changed documents like a new one
+  "$DYAD" ingest --quiet --db "$DB" "$tmp/changed.jsonl" 2>/dev/null
+  ok sqlite-v3-upgrade-then-ingest [ $? = 0 ]
+  ok sqlite-v3-upgrade-then-ingest-consistent consistent
+  ok sqlite-v3-upgrade-then-ingest-fts sqlite3 "$DB" "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"
+  # a store made by schema version 1
   cp "$tmp/clean.db" "$tmp/v1.db"
   DB=$tmp/v1.db
-  upgrade sqlite "sqlite3 '$DB' \"
+  upgrade sqlite "sqlite3 '$DB' \"$TO_V3
     DROP INDEX sentences_evidence; DROP TABLE counts_by_day; DROP TABLE counts_by_dyad; DROP TABLE counts_by_actor; DROP TABLE counts_by_code;
     DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences;
     ALTER TABLE sentences DROP COLUMN nevents;
@@ -251,7 +286,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
   # a store of schema version 2 (every title indexed)
   cp "$tmp/clean.db" "$tmp/v2.db"
   DB=$tmp/v2.db
-  upgrade sqlite-v2 "sqlite3 '$DB' \"
+  upgrade sqlite-v2 "sqlite3 '$DB' \"$TO_V3
     DROP TABLE documents_fts; DROP VIEW evidence_documents; DROP INDEX sentences_evidence;
     CREATE VIRTUAL TABLE documents_fts USING fts5 (title, content = 'documents', content_rowid = 'id');
     INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');

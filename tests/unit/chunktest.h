@@ -93,6 +93,11 @@ static inline void ct_fill(dyad_doc *doc, const char *spec)
                       : t->form;
     if (isupper((unsigned char)*p))
       flags |= DYAD_TOKF_CAP;
+    int lower = 0;
+    for (size_t k = 0; k < wl; k++)
+      lower |= islower((unsigned char)p[k]);
+    if ((flags & DYAD_TOKF_CAP) && !lower && wl > 1)
+      flags |= DYAD_TOKF_ALLCAPS;
     if (inq)
       flags |= DYAD_TOKF_INQUOTE;
     t->flags = flags;

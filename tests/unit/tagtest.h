@@ -47,6 +47,8 @@ static inline dyad_doc *tag_words(dyad_ctx *ctx, const char *text)
       lower |= text[k] >= 'a' && text[k] <= 'z';
     if ((t->flags & DYAD_TOKF_CAP) && !lower)
       t->flags |= DYAD_TOKF_ALLCAPS;
+    if (j - i > 2 && memchr(text + i + 1, '-', j - i - 2))
+      t->flags |= DYAD_TOKF_HYPHEN; /* as the tokenizer marks an inner - */
     i = j + 1;
   }
   dyad_sentence *s = dyad_vec_push(a, doc->sents);

@@ -31,6 +31,85 @@ static void title_and_name_make_one_np(void **state)
   dyad_doc_free(doc);
 }
 
+static void acronym_in_parentheses_stays_inside_the_np(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "Workers/NNPS Party/NNP (/-LRB- PKK/NNP "
+                                     ")/-RRB- officials/NNS/official "
+                                     "met/VBD/meet ./.");
+  const dyad_phrase *np = &doc->phrases.v[0];
+  assert_int_equal(np->kind, DYAD_PH_NP);
+  assert_int_equal(np->ntok, 6);
+  assert_head(doc, 0, "officials");
+  dyad_doc_free(doc);
+  /* a name in parentheses is no acronym of the words before */
+  doc = tagged_doc(*state, "the/DT party/NN (/-LRB- Smith/NNP )/-RRB- "
+                           "officials/NNS/official met/VBD/meet ./.");
+  assert_int_equal(doc->phrases.v[0].ntok, 2);
+  dyad_doc_free(doc);
+}
+
+static void parallel_of_gerund_ends_a_coordination(void **state)
+{
+  /* accused X of arming rebels and Y of sheltering them: "rebels and Y"
+   * is no coordination */
+  dyad_doc *doc = tagged_doc(*state, "Kenya/NNP accused/VBD/accuse Uganda/NNP "
+                                     "of/IN arming/VBG/arm rebels/NNS/rebel "
+                                     "and/CC Sudan/NNP of/IN "
+                                     "sheltering/VBG/shelter them/PRP ./.");
+  for (size_t k = 0; k < doc->phrases.n; k++)
+    assert_false(doc->phrases.v[k].flags & DYAD_PHF_COORD);
+  dyad_doc_free(doc);
+  doc = tagged_doc(*state, "Kenya/NNP accused/VBD/accuse Uganda/NNP "
+                           "of/IN arming/VBG/arm rebels/NNS/rebel and/CC "
+                           "militias/NNS/militia ./.");
+  int coord = 0;
+  for (size_t k = 0; k < doc->phrases.n; k++)
+    coord |= (doc->phrases.v[k].flags & DYAD_PHF_COORD) != 0;
+  assert_true(coord);
+  dyad_doc_free(doc);
+}
+
+static void gerund_after_a_head_before_an_adjective_opens_a_clause(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "they/PRP issued/VBD/issue a/DT "
+                                     "letter/NN demanding/VBG/demand "
+                                     "sweeping/JJ reforms/NNS/reform ./.");
+  /* [NP a letter] [VG demanding] [NP sweeping reforms] */
+  assert_int_equal(doc->phrases.v[2].kind, DYAD_PH_NP);
+  assert_int_equal(doc->phrases.v[2].ntok, 2);
+  assert_int_equal(doc->phrases.v[3].kind, DYAD_PH_VG);
+  dyad_doc_free(doc);
+  /* a compound keeps it: oil producing countries */
+  doc = tagged_doc(*state, "oil/NN producing/VBG/produce countries/NNS/country "
+                           "met/VBD/meet ./.");
+  assert_int_equal(doc->phrases.v[0].ntok, 3);
+  dyad_doc_free(doc);
+}
+
+static void list_before_the_first_verb_ends_an_opening_pp(void **state)
+{
+  dyad_doc *doc = tagged_doc(*state, "After/IN talks/NNS/talk on/IN "
+                                     "trade/NN ,/, students/NNS/student and/CC "
+                                     "teachers/NNS/teacher marched/VBD/march "
+                                     "./.");
+  /* [PP After [NP talks]] [PP on [NP trade]] , [NP students and teachers] */
+  const dyad_phrase *p = &doc->phrases.v[2];
+  assert_int_equal(p->kind, DYAD_PH_PP);
+  assert_int_equal(p->ntok, 2);
+  int subj = 0;
+  for (size_t k = 0; k < doc->phrases.n; k++)
+    subj |= doc->phrases.v[k].tok == 5 &&
+            (doc->phrases.v[k].flags & DYAD_PHF_COORD);
+  assert_true(subj);
+  dyad_doc_free(doc);
+  /* not inside a subject: "Ministers from X, Y and Z attended" */
+  doc = tagged_doc(*state, "Ministers/NNS/minister from/IN Peru/NNP ,/, "
+                           "Chile/NNP and/CC Cuba/NNP attended/VBD/attend ./.");
+  assert_int_equal(doc->phrases.v[1].kind, DYAD_PH_PP);
+  assert_int_equal(doc->phrases.v[1].ntok, 6);
+  dyad_doc_free(doc);
+}
+
 static void up_to_a_number_opens_an_np(void **state)
 {
   /* the tagger may read this "to" as a preposition: still a quantity */
@@ -445,6 +524,10 @@ int main(void)
       cmocka_unit_test(participle_after_verb_opens_np),
       cmocka_unit_test(would_is_modal_whatever_its_lemma),
       cmocka_unit_test(writer_text_brackets),
+      cmocka_unit_test(acronym_in_parentheses_stays_inside_the_np),
+      cmocka_unit_test(parallel_of_gerund_ends_a_coordination),
+      cmocka_unit_test(gerund_after_a_head_before_an_adjective_opens_a_clause),
+      cmocka_unit_test(list_before_the_first_verb_ends_an_opening_pp),
       cmocka_unit_test(writer_json_is_valid),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

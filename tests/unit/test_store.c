@@ -602,6 +602,25 @@ static void count_by_month_and_week(void **state)
   assert_string_equal(g.keys[2], "2023-04-10");
 }
 
+/* A code prefix's events come in code order (042 on 04-10, 051 on 03-22,
+ * 057 on 04-10), not in date order: the periods still come out sorted,
+ * each summed once. */
+static void count_by_filtered_sorts_periods(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  struct aggs g = {0};
+  dyad_query q = {0};
+  q.code = "0";
+  assert_int_equal(dyad_store_count_by(f->st, &q, DYAD_PERIOD_WEEK,
+                                       collect_agg, &g), DYAD_OK);
+  assert_int_equal(g.n, 2);
+  assert_string_equal(g.keys[0], "2023-03-20");
+  assert_int_equal(g.counts[0], 1);
+  assert_string_equal(g.keys[1], "2023-04-10");
+  assert_int_equal(g.counts[1], 2);
+}
+
 static void top_actors_dyads_codes(void **state)
 {
   struct fx *f = *state;
@@ -727,6 +746,7 @@ int main(void)
       T(query_doc_and_limit_newest_first),
       T(query_offset_skips_the_newest),
       T(count_by_month_and_week),
+      T(count_by_filtered_sorts_periods),
       T(top_actors_dyads_codes),
       T(top_actors_with_every_filter),
       T(sql_is_read_only),

@@ -28,6 +28,53 @@ static void expect(const char *text, const char *tags)
   dyad_doc_free(doc);
 }
 
+static void indefinite_article_makes_the_head_a_noun(void **state)
+{
+  (void)state;
+  expect("Rebels fired on a police patrol near the border .",
+         "NNS VBD IN DT NNS NN IN DT NN .");
+}
+
+static void subjunctive_after_a_verb_of_demanding(void **state)
+{
+  (void)state;
+  expect("The union demanded that the company end cuts in pay .",
+         "DT NN VBD IN DT NN VB NNS IN NN .");
+  /* no demand, no subjunctive: "end" stays a noun */
+  expect("He said that the company end date was May .",
+         "PRP VBD IN DT NN NN NN VBD NNP .");
+}
+
+static void that_before_a_subjunctive_be_is_a_complementizer(void **state)
+{
+  (void)state;
+  expect("They demanded that control of the port be handed over .",
+         "PRP VBD IN NN IN DT NN VB VBN RP .");
+  /* with no subjunctive after it, a determiner */
+  expect("They demanded that sum in cash .", "PRP VBD DT NN IN NN .");
+}
+
+static void verb_after_an_aside_between_commas(void **state)
+{
+  (void)state;
+  expect("Spain , like most other members , plans to raise taxes .",
+         "NNP , IN JJS JJ NNS , VBZ TO VB NNS .");
+}
+
+static void compound_head_before_a_comma_is_a_noun(void **state)
+{
+  (void)state;
+  expect("Ali Hassan , a leading human rights activist , was freed .",
+         "NNP NNP , DT VBG JJ NNS NN , VBD VBN .");
+}
+
+static void arabic_particle_name_is_proper(void **state)
+{
+  (void)state;
+  expect("Qatar 's emir Hamad al-Thani arrived on Monday .",
+         "NNP POS NN NNP NNP VBD IN NNP .");
+}
+
 static void passive_with_by(void **state)
 {
   (void)state;
@@ -334,6 +381,12 @@ int main(void)
       cmocka_unit_test(tokens_outside_sentences_are_tagged),
       cmocka_unit_test(form_and_lemma_ids),
       cmocka_unit_test(unknown_word_gets_no_id),
+      cmocka_unit_test(indefinite_article_makes_the_head_a_noun),
+      cmocka_unit_test(subjunctive_after_a_verb_of_demanding),
+      cmocka_unit_test(verb_after_an_aside_between_commas),
+      cmocka_unit_test(that_before_a_subjunctive_be_is_a_complementizer),
+      cmocka_unit_test(compound_head_before_a_comma_is_a_noun),
+      cmocka_unit_test(arabic_particle_name_is_proper),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -545,6 +545,18 @@ static void handles_empty_and_blank_text(void **state)
   assert_string_equal(toks(f, "\""), "\"");
 }
 
+/* The doc's copy of the text is followed by DYAD_TEXT_PAD zero bytes (the
+ * word scanner and the tagger's word cache load 8 bytes at a time), and a
+ * word that runs to the very end of the text ends there. */
+static void pads_text_for_wide_loads(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(toks(f, "talks in Geneva"), "talks|in|Geneva");
+  for (size_t k = 0; k < DYAD_TEXT_PAD; k++)
+    assert_int_equal(f->doc->text[f->doc->text_len + k], 0);
+  assert_string_equal(toks(f, "Ab1234567890abcdefXYZ"), "Ab1234567890abcdefXYZ");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -589,6 +601,7 @@ int main(void)
       cmocka_unit_test(ignores_dash_in_sentence),
       cmocka_unit_test(keeps_offsets_in_bad_utf8),
       cmocka_unit_test(handles_empty_and_blank_text),
+      cmocka_unit_test(pads_text_for_wide_loads),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
