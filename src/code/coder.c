@@ -2040,6 +2040,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       subj_named && !by_source && psource < 0 && sender < 0
           ? subject_actors(ec, c->subj)
           : dyad__np_actors(doc, ec->cs, np_first(doc, source));
+  if (!sa && source != c->subj && subj_named)
+    sa = dyad__np_actors(doc, ec->cs, np_first(doc, source)); /* "The two
+                 neighbours, Kenya and Uganda," (two actors renaming it) */
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
