@@ -2069,6 +2069,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!sa && source != c->subj && subj_named)
     sa = dyad__np_actors(doc, ec->cs, np_first(doc, source)); /* "The two
                  neighbours, Kenya and Uganda," (two actors renaming it) */
+  if (c->kind == DYAD_CL_REL && source == c->subj && source == c->antecedent &&
+      np_first(doc, source) != source && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+    sa = dyad__np_actors(doc, ec->cs, source); /* "officials and minister
+                 Howard, who left": the parser chose the member */
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
