@@ -1678,18 +1678,24 @@ static int gerund_object(const dyad_doc *doc, const dyad_clause *c)
   return pv && v->tok == pv->tok + pv->ntok;
 }
 
+/* The clause that governs c when c is an infinitive or a gerund object
+ * ("agreed to send", "began shelling"), else NULL. */
+static const dyad_clause *governor(const dyad_doc *doc, const dyad_clause *c)
+{
+  if ((c->kind == DYAD_CL_INF ||
+       (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
+      c->parent >= 0 && (size_t)c->parent < doc->clauses.n)
+    return &doc->clauses.v[c->parent];
+  return NULL;
+}
+
 /* The intent, future or threat of the verbs that govern an infinitive
  * ("is ready to contribute troops", "is willing to send material to help
  * defend"): the act in the infinitive is only intended too. */
 static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
 {
   uint32_t f = 0;
-  for (int hop = 0; hop < 3 &&
-                    (c->kind == DYAD_CL_INF ||
-                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
-                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
-       hop++) {
-    c = &doc->clauses.v[c->parent];
+  for (int hop = 0; hop < 3 && (c = governor(doc, c)) != NULL; hop++) {
     const dyad_phrase *pv = ph(doc, c->verb);
     if (!pv)
       continue;
@@ -1713,12 +1719,7 @@ static int prepared(const dyad_doc *doc, const dyad_clause *c)
 {
   static const char *const ready[] = {"prepare", "mobilize", "mobilise",
                                       NULL};
-  for (int hop = 0; hop < 3 &&
-                    (c->kind == DYAD_CL_INF ||
-                     (c->kind == DYAD_CL_PART && gerund_object(doc, c))) &&
-                    c->parent >= 0 && (size_t)c->parent < doc->clauses.n;
-       hop++) {
-    c = &doc->clauses.v[c->parent];
+  for (int hop = 0; hop < 3 && (c = governor(doc, c)) != NULL; hop++) {
     const dyad_phrase *pv = ph(doc, c->verb);
     if (pv && pv->kind == DYAD_PH_VG && dyad__verb_in(doc, pv, ready))
       return !(pv->flags & (DYAD_PHF_NEGATED | DYAD_PHF_MODAL));
@@ -1872,6 +1873,17 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       !(doc->ctx->flags & DYAD_CFG_LITERAL) && /* TABARI codes every verb */
       (sender = purpose_of_sending(doc, c)) < 0)
     return DYAD_OK;
+  if (c->kind == DYAD_CL_COORD && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
+      vg->tense == DYAD_TENSE_NONE) {
+    /* "called on Arabs to unite and mobilize against X": a bare verb
+     * joined to an infinitive that is only asked for is asked for too */
+    const dyad_clause *pc = &doc->clauses.v[c->parent];
+    const dyad_phrase *pv = ph(doc, pc->verb);
+    if (pc->kind == DYAD_CL_INF && pv && pv->kind == DYAD_PH_VG &&
+        !inf_realis(doc, pc, pv) && purpose_of_sending(doc, pc) < 0)
+      return DYAD_OK;
+  }
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       (subjunctive_request(doc, c, vg) || accusation_content(doc, c)))
     return DYAD_OK;
@@ -2066,9 +2078,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       subj_named && !by_source && psource < 0 && sender < 0
           ? subject_actors(ec, c->subj)
           : dyad__np_actors(doc, ec->cs, np_first(doc, source));
-  if (!sa && source != c->subj && subj_named)
-    sa = dyad__np_actors(doc, ec->cs, np_first(doc, source)); /* "The two
-                 neighbours, Kenya and Uganda," (two actors renaming it) */
+  if (!sa && source != c->subj) /* a coordinated apposition ("The two
+                                   neighbours, Kenya and Uganda,") */
+    sa = dyad__np_actors(doc, ec->cs, np_first(doc, source));
   if (c->kind == DYAD_CL_REL && source == c->subj && source == c->antecedent &&
       np_first(doc, source) != source && !(doc->ctx->flags & DYAD_CFG_LITERAL))
     sa = dyad__np_actors(doc, ec->cs, source); /* "officials and minister

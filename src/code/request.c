@@ -227,7 +227,7 @@ int dyad__code_targetless(const char *code, const char *src, int noun)
   static const char *const alone[] = {
       "023", "024", "025", "028", "103", "104", "105", "106", "107",
       "081", "0831", "0871", "0873", "082", "1242", "141", "142", "143",
-      "144", "145", "1723", "1724", NULL};
+      "144", "145", "1723", "1724", "196", NULL};
   static const char *const noun_alone[] = {
       "141", "142", "143", "144", "145", "1723", "1724", NULL};
   size_t n = strlen(code);

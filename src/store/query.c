@@ -910,7 +910,8 @@ static dyad_status count_by_fold(struct qb *b, const dyad_query *q,
   if (st == DYAD_OK && f.oom)
     st = dyad__store_error(b->s, DYAD_ENOMEM, "out of memory");
   if (st == DYAD_OK) {
-    qsort(f.v, f.n, sizeof(*f.v), fold_cmp);
+    if (f.n) /* f.v is NULL when no event matched */
+      qsort(f.v, f.n, sizeof(*f.v), fold_cmp);
     for (size_t i = 0; i < f.n; i++) {
       const struct fold_bucket *k = &f.v[i];
       dyad_store_agg a;
@@ -1158,7 +1159,8 @@ static dyad_status top_in_c(struct qb *b, const dyad_query *q,
   if (st == DYAD_OK && r.oom)
     st = dyad__store_error(b->s, DYAD_ENOMEM, "out of memory");
   if (st == DYAD_OK) {
-    qsort(r.v, r.n, sizeof(*r.v), rank_cmp);
+    if (r.n) /* r.v is NULL when no event matched */
+      qsort(r.v, r.n, sizeof(*r.v), rank_cmp);
     size_t lim = q && q->limit ? (size_t)q->limit : 20;
     for (size_t i = 0; i < r.n && i < lim; i++) {
       dyad_store_agg a;

@@ -1321,17 +1321,20 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     if (e && e->order[1] && isadj(e->order[1]))
       t->tag = DYAD_TAG_JJ;
   }
-  /* Algeria's leading human rights activist, a peace envoy: a
+  /* Algeria's leading human rights activist, a peace envoy, the
+   * Philippines military and ...: a
    * noun-or-adjective word after the nouns of a phrase that no verb
    * governs, and before a comma or a verb, heads it (after a verb it may
    * be a predicate: "made living conditions safe"; before a preposition a
    * postmodifier: "leaders active in trade") */
+  int proper_p = P == DYAD_TAG_NNP || P == DYAD_TAG_NNPS;
   if ((m & B(NN)) && isadj(cur) && !(m & VERBS) &&
-      (P == DYAD_TAG_NN || P == DYAD_TAG_NNS) && i >= a + 2 &&
-      (isnoun(T[i - 2].tag) || isadj(T[i - 2].tag)) &&
+      (P == DYAD_TAG_NN || P == DYAD_TAG_NNS || proper_p) && i >= a + 2 &&
+      (isnoun(T[i - 2].tag) || isadj(T[i - 2].tag) ||
+       (proper_p && T[i - 2].tag == DYAD_TAG_DT)) &&
       (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
        N == DYAD_TAG_NONE || N == DYAD_TAG_VBD || N == DYAD_TAG_VBZ ||
-       N == DYAD_TAG_MD)) {
+       N == DYAD_TAG_MD || (proper_p && N == DYAD_TAG_CC))) {
     size_t k = i - 1;
     while (k > a && (isnoun(T[k - 1].tag) || isadj(T[k - 1].tag) ||
                      T[k - 1].tag == DYAD_TAG_VBG || T[k - 1].tag == DYAD_TAG_POS ||

@@ -9,27 +9,7 @@
 void dyad__modal_code(const char *code, uint32_t vgflags, uint32_t clflags,
                       char out[8]);
 
-static dyad_ctx *ctx;
-
-static int setup(void **state)
-{
-  (void)state;
-  ctx = test_ctx(1);
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  dyad_ctx_free(ctx);
-  return 0;
-}
-
-/* The events of text as "SRC CODE TGT" lines, in order. */
-static void events_are(const char *text, const char *want)
-{
-  test_events_are(ctx, text, want);
-}
+TEST_CODER_FIXTURE
 
 static void intent_of_a_concession_keeps_its_kind(void **state)
 {

@@ -7,26 +7,7 @@
 
 #include <stdio.h>
 
-static dyad_ctx *ctx;
-
-static int setup(void **state)
-{
-  (void)state;
-  ctx = test_ctx(1);
-  return 0;
-}
-
-static int teardown(void **state)
-{
-  (void)state;
-  dyad_ctx_free(ctx);
-  return 0;
-}
-
-static void events_are(const char *text, const char *want)
-{
-  test_events_are(ctx, text, want);
-}
+TEST_CODER_FIXTURE
 
 static void by_agent_past_a_chain_of_phrases(void **state)
 {
@@ -54,18 +35,7 @@ static void demanded_act_is_no_act(void **state)
 /* The text of the events' sources, joined by "; ". */
 static void sources_are(const char *text, const char *want)
 {
-  dyad_doc *doc = test_doc(ctx, text, DYAD_STAGE_ALL);
-  size_t n;
-  const dyad_event *ev = dyad_doc_events(doc, &n);
-  char got[512] = "";
-  size_t len = 0;
-  for (size_t i = 0; i < n && len < sizeof(got); i++)
-    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s",
-                            i ? "; " : "", (int)ev[i].source_span.len,
-                            text + ev[i].source_span.off);
-  dyad_doc_free(doc);
-  if (strcmp(got, want) != 0)
-    fail_msg("'%s': got '%s', want '%s'", text, got, want);
+  test_events_join(ctx, text, 20230322, 1, want);
 }
 
 static void unlisted_name_acts_through_its_apposition(void **state)
@@ -173,6 +143,22 @@ static void demand_about_a_party_named_in_its_that_clause(void **state)
              "KENOPP 106 ---");
 }
 
+static void act_joined_to_an_asked_infinitive_is_asked_too(void **state)
+{
+  (void)state;
+  events_are("Kenya called on Uganda to unite and mobilize against Sudan.",
+             "KEN 020 UGA");
+  /* a done act joined by "and" stays */
+  events_are("Kenya decided to attack Somalia and bombed Mogadishu.",
+             "KEN 138 SOM; KEN 195 SOMGOV");
+}
+
+static void ceasefire_violation_stands_alone(void **state)
+{
+  (void)state;
+  events_are("Somali rebels violated the ceasefire.", "SOMREB 196 ---");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -189,6 +175,8 @@ int main(void)
       cmocka_unit_test(act_on_its_own_country_keeps_its_source),
       cmocka_unit_test(rebels_surrender_alone),
       cmocka_unit_test(demand_about_a_party_named_in_its_that_clause),
+      cmocka_unit_test(act_joined_to_an_asked_infinitive_is_asked_too),
+      cmocka_unit_test(ceasefire_violation_stands_alone),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -621,6 +621,24 @@ static void count_by_filtered_sorts_periods(void **state)
   assert_int_equal(g.counts[1], 2);
 }
 
+/* A filter that matches nothing gives no periods and no ranks (and sorts
+ * no empty array: a NULL one, under the sanitizers). */
+static void filtered_aggregates_of_nothing(void **state)
+{
+  struct fx *f = *state;
+  load_three(f);
+  struct aggs g = {0};
+  dyad_query q = {0};
+  q.source = "ZZZ";
+  q.from = 20230101; /* with dates: the ranking reads events */
+  assert_int_equal(dyad_store_count_by(f->st, &q, DYAD_PERIOD_MONTH,
+                                       collect_agg, &g), DYAD_OK);
+  assert_int_equal(g.n, 0);
+  assert_int_equal(dyad_store_top(f->st, &q, DYAD_TOP_DYADS, collect_agg,
+                                  &g), DYAD_OK);
+  assert_int_equal(g.n, 0);
+}
+
 static void top_actors_dyads_codes(void **state)
 {
   struct fx *f = *state;
@@ -747,6 +765,7 @@ int main(void)
       T(query_offset_skips_the_newest),
       T(count_by_month_and_week),
       T(count_by_filtered_sorts_periods),
+      T(filtered_aggregates_of_nothing),
       T(top_actors_dyads_codes),
       T(top_actors_with_every_filter),
       T(sql_is_read_only),

@@ -68,6 +68,13 @@ static void compound_head_before_a_comma_is_a_noun(void **state)
          "NNP NNP , DT VBG JJ NNS NN , VBD VBN .");
 }
 
+static void noun_after_a_name_before_and_heads_its_phrase(void **state)
+{
+  (void)state;
+  expect("Both the Philippines military and the rebels fought .",
+         "PDT DT NNPS NN CC DT NNS VBD .");
+}
+
 static void arabic_particle_name_is_proper(void **state)
 {
   (void)state;
@@ -387,6 +394,7 @@ int main(void)
       cmocka_unit_test(that_before_a_subjunctive_be_is_a_complementizer),
       cmocka_unit_test(compound_head_before_a_comma_is_a_noun),
       cmocka_unit_test(arabic_particle_name_is_proper),
+      cmocka_unit_test(noun_after_a_name_before_and_heads_its_phrase),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

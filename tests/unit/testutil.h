@@ -67,9 +67,11 @@ static inline dyad_doc *test_doc(dyad_ctx *ctx, const char *text,
 }
 
 /* Codes text dated date (YYYYMMDD) with all stages and fails unless its
- * events, as "SRC CODE TGT" joined by "; " in order, are want. */
-static inline void test_events_on(dyad_ctx *ctx, const char *text,
-                                  dyad_date date, const char *want)
+ * events, joined by "; " in order, are want: each as "SRC CODE TGT", or
+ * with source_text as the words of its source. */
+static inline void test_events_join(dyad_ctx *ctx, const char *text,
+                                    dyad_date date, int source_text,
+                                    const char *want)
 {
   dyad_doc *doc = test_doc_on(ctx, text, DYAD_STAGE_ALL, date);
   size_t n;
@@ -77,12 +79,24 @@ static inline void test_events_on(dyad_ctx *ctx, const char *text,
   char got[1024] = "";
   size_t len = 0;
   for (size_t i = 0; i < n && len < sizeof(got); i++)
-    len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s %s %s",
-                            i ? "; " : "", ev[i].source, ev[i].code,
-                            ev[i].target);
+    len += source_text
+               ? (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s",
+                                  i ? "; " : "",
+                                  (int)ev[i].source_span.len,
+                                  text + ev[i].source_span.off)
+               : (size_t)snprintf(got + len, sizeof(got) - len,
+                                  "%s%s %s %s", i ? "; " : "",
+                                  ev[i].source, ev[i].code, ev[i].target);
   dyad_doc_free(doc);
   if (strcmp(got, want) != 0)
     fail_msg("'%s': got '%s', want '%s'", text, got, want);
+}
+
+/* test_events_join of the events' codes, for an article dated date. */
+static inline void test_events_on(dyad_ctx *ctx, const char *text,
+                                  dyad_date date, const char *want)
+{
+  test_events_join(ctx, text, date, 0, want);
 }
 
 /* test_events_on for an article dated 2023-03-22. */
@@ -91,5 +105,27 @@ static inline void test_events_are(dyad_ctx *ctx, const char *text,
 {
   test_events_on(ctx, text, 20230322, want);
 }
+
+/* The fixture of a file of coding tests: one ctx with every default
+ * dictionary for the group (setup, teardown) and events_are(text, want)
+ * to check a sentence's events against it. */
+#define TEST_CODER_FIXTURE                                                    \
+  static dyad_ctx *ctx;                                                       \
+  static int setup(void **state)                                              \
+  {                                                                           \
+    (void)state;                                                              \
+    ctx = test_ctx(1);                                                        \
+    return 0;                                                                 \
+  }                                                                           \
+  static int teardown(void **state)                                           \
+  {                                                                           \
+    (void)state;                                                              \
+    dyad_ctx_free(ctx);                                                       \
+    return 0;                                                                 \
+  }                                                                           \
+  static void events_are(const char *text, const char *want)                  \
+  {                                                                           \
+    test_events_are(ctx, text, want);                                         \
+  }
 
 #endif
