@@ -1756,6 +1756,28 @@ static int owner_hit(const char *code)
          strncmp(code, "20", 2) == 0;
 }
 
+/* Does clause c's verb take a that-clause (or a bare clause) right after
+ * it ("demonstrated the United States will take action")? */
+static int clause_object(dyad_doc *doc, struct coder_state *cs,
+                         const dyad_clause *c, const dyad_phrase *vg)
+{
+  static const char *const that[] = {"that", NULL};
+  size_t ci = (size_t)(c - doc->clauses.v);
+  uint32_t after = vg->tok + vg->ntok;
+  if (c->obj >= 0)
+    return 0;
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *n = &doc->clauses.v[k];
+    if (n->parent == (int32_t)ci && n->kind == DYAD_CL_COMP &&
+        n->tok >= vg->tok && n->tok <= after + 1 &&
+        ((n->sub_word != UINT32_MAX && n->sub_word < doc->toks.n &&
+          dyad__tok_in(doc, &doc->toks.v[n->sub_word], that)) ||
+         (n->subj >= 0 && dyad__np_actors(doc, cs, np_first(doc, n->subj)))))
+      return 1; /* (not "staged protest rallies" misread as a clause) */
+  }
+  return 0;
+}
+
 /* "X said (that) Y must / should / has to do Z": a statement that tells
  * another actor what to do is a demand on it (10x, refined by Z's act as
  * for "demand that"). The speaker is the source, Y the target. */
@@ -1913,6 +1935,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   }
   if (!hcode[0] && !hit->mirror[0])
     return DYAD_OK;
+  if (strncmp(hcode, "14", 2) == 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      clause_object(doc, ec->cs, c, vg))
+    return DYAD_OK; /* "it demonstrated (that) the U.S. will act": shows,
+                       no protest */
   if (target < 0 && hit->mirror[0] && lastprep != UINT32_MAX &&
       doc->toks.v[lastprep].tag == DYAD_TAG_IN &&
       pp_np_at(doc, lastprep) < 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -2055,6 +2081,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!sa && source != c->subj) /* a coordinated apposition ("The two
                                    neighbours, Kenya and Uganda,") */
     sa = dyad__np_actors(doc, ec->cs, np_first(doc, source));
+  if (c->kind == DYAD_CL_REL && source == c->subj && source == c->antecedent &&
+      np_first(doc, source) != source && !(doc->ctx->flags & DYAD_CFG_LITERAL))
+    sa = dyad__np_actors(doc, ec->cs, source); /* "officials and minister
+                 Howard, who left": the parser chose the member */
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {

@@ -305,6 +305,21 @@ static void open_rel(struct walk *w, uint32_t t)
   if (ante >= 0 && (PH(w, ante)->flags & DYAD_PHF_APPOS) &&
       PH(w, ante)->attach >= 0)
     ante = PH(w, ante)->attach;
+  /* "between Japanese officials and British minister Michael Howard, who
+   * left": after a comma, "who" names the last member when only it is a
+   * name, the others common nouns */
+  if (ante >= 0 && (PH(w, ante)->flags & DYAD_PHF_COORD) && t > 0 &&
+      w->t[t - 1].tag == DYAD_TAG_COMMA && w->t[t].tag == DYAD_TAG_WP) {
+    int32_t m = PH(w, ante)->child, last = -1, names = 0, n = 0;
+    for (int g = 0; m >= 0 && g < 16; g++, m = PH(w, m)->conj) {
+      names += (PH(w, m)->flags & DYAD_PHF_PROPER) != 0;
+      n++;
+      last = m;
+    }
+    if (last >= 0 && n >= 2 && names == 1 &&
+        (PH(w, last)->flags & DYAD_PHF_PROPER))
+      ante = last;
+  }
   int32_t c = open_marker(w, DYAD_CL_REL, t, 0);
   if (c >= 0 && CL(w, c)->kind == DYAD_CL_REL && CL(w, c)->sub_word == t)
     CL(w, c)->antecedent = ante;

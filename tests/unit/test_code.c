@@ -393,6 +393,20 @@ static void visit_is_paid_to_whom_its_preposition_names(void **state)
              "KENGOV 042 UGAGOV");
 }
 
+static void releasing_loans_is_aid(void **state)
+{
+  (void)state;
+  events_are("The IMF released new loans to Kenya.", "IGOBUSIMF 071 KEN");
+}
+
+static void demonstrating_that_is_showing(void **state)
+{
+  (void)state;
+  events_are("Kenya demonstrated that Uganda will retaliate.", "");
+  events_are("Kenyan students demonstrated against Uganda.",
+             "KENEDU 141 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -438,6 +452,8 @@ int main(void)
       cmocka_unit_test(leaving_office_is_no_yielding),
       cmocka_unit_test(aside_before_the_verb_leaves_its_reach),
       cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
+      cmocka_unit_test(releasing_loans_is_aid),
+      cmocka_unit_test(demonstrating_that_is_showing),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -195,6 +195,15 @@ static void pronoun_subject_of_a_that_clause_names_its_governor(void **state)
              "KEN 032 TZA");
 }
 
+static void who_after_a_list_names_its_only_name(void **state)
+{
+  (void)state;
+  events_are("The talks were separate from discussions between Kenyan "
+             "officials and Ugandan minister Amama Mbabazi, who left Nairobi "
+             "yesterday for Tanzania.",
+             "UGAGOV 042 TZA; TZA 043 UGAGOV");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -218,6 +227,7 @@ int main(void)
       cmocka_unit_test(partner_named_by_no_actor_keeps_sources_apart),
       cmocka_unit_test(possessive_in_a_coordination_names_the_member_before),
       cmocka_unit_test(pronoun_subject_of_a_that_clause_names_its_governor),
+      cmocka_unit_test(who_after_a_list_names_its_only_name),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
