@@ -367,6 +367,17 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
     if (n->tok + n->ntok <= vt && !(doc->ctx->flags & DYAD_CFG_LITERAL))
       continue; /* an aside before the verb: "The U.S., trying to stem
                    pressure at home, has called on Korea to open" */
+    if (n->kind == DYAD_CL_REL && n->parent == (int32_t)ci &&
+        n->antecedent >= 0 && (n->antecedent == c->obj ||
+                               n->antecedent == c->obj2) &&
+        k + 1 < doc->clauses.n &&
+        doc->clauses.v[k + 1].kind == DYAD_CL_INF &&
+        doc->clauses.v[k + 1].parent == (int32_t)ci) {
+      end = n->tok + n->ntok; /* "allow refugees who have lived there
+                                 for years to return": the relative
+                                 clause on the object is passed over */
+      continue;
+    }
     if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
         (n->parent != gov && n->parent != (int32_t)ci) || n->tok > end + 1)
       break;
@@ -631,6 +642,22 @@ static int in_by_agent(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
+/* Where a pattern goes on after the slot noun phrase np when a relative
+ * clause on np starts at pos ("allow refugees who have lived in Iraq for
+ * years to return"): past that clause; else pos. */
+static uint32_t past_relative(const dyad_doc *doc, const dyad_clause *c,
+                              int32_t np, uint32_t pos)
+{
+  size_t ci = (size_t)(c - doc->clauses.v);
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *r = &doc->clauses.v[k];
+    if (r->kind == DYAD_CL_REL && r->parent == (int32_t)ci &&
+        r->antecedent == np && r->sub_word == pos)
+      return r->tok + r->ntok;
+  }
+  return pos;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -703,8 +730,10 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       for (int32_t m = n->conj; m >= 0 && (size_t)m < doc->phrases.n;
            m = doc->phrases.v[m].conj)
         pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
-      if (!(ctx->flags & DYAD_CFG_LITERAL))
+      if (!(ctx->flags & DYAD_CFG_LITERAL)) {
         pos = past_modifiers(doc, pos, end);
+        pos = past_relative(doc, c, np, pos);
+      }
       continue;
     }
     uint32_t limit = pos + (k == p->npre ? 8 : 7);

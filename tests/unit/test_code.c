@@ -413,6 +413,28 @@ static void visit_is_paid_to_whom_its_preposition_names(void **state)
              "KENGOV 042 UGAGOV");
 }
 
+/* An end to agitation is an end to political dissent (0252), as an end
+ * to unrest is. */
+static void end_to_agitation_is_easing_dissent(void **state)
+{
+  (void)state;
+  events_are("Russian bishops appealed to the faithful for an end to "
+             "street agitation.",
+             "RUSREL 0252 ---");
+}
+
+/* A relative clause on the object of a verb of influence does not keep
+ * the infinitive after it from the verb ("allow X who ... to return"),
+ * nor does a catenative relative verb give it away ("who wanted to"). */
+static void infinitive_after_a_relative_clause_is_the_governor_s(void **state)
+{
+  (void)state;
+  events_are("Kenya allowed Somali refugees who had lived in camps near the "
+             "border for a decade to return home.",
+             "KEN 0833 SOMREF");
+  events_are("Kenya allowed Somali refugees who wanted to return home.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -458,6 +480,8 @@ int main(void)
       cmocka_unit_test(leaving_office_is_no_yielding),
       cmocka_unit_test(aside_before_the_verb_leaves_its_reach),
       cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
+      cmocka_unit_test(end_to_agitation_is_easing_dissent),
+      cmocka_unit_test(infinitive_after_a_relative_clause_is_the_governor_s),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
