@@ -378,7 +378,14 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
                                  clause on the object is passed over */
       continue;
     }
-    if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
+    /* "called on Arabs to unite and mobilize against X": a bare verb
+     * joined to the infinitive is one more infinitive */
+    int bare_coord = n->kind == DYAD_CL_COORD && n->parent == gov &&
+                     (gov != (int32_t)ci || c->kind == DYAD_CL_INF) &&
+                     n->verb >= 0 &&
+                     doc->toks.v[doc->phrases.v[n->verb].head].tag ==
+                         DYAD_TAG_VB;
+    if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART && !bare_coord) ||
         (n->parent != gov && n->parent != (int32_t)ci) || n->tok > end + 1)
       break;
     if (n->tok + n->ntok > end)
@@ -1434,6 +1441,30 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
     size_t nw;
     const struct dyad_verb_pat *h =
         find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw);
+    if (!h && n->kind == DYAD_CL_INF &&
+        (n->flags & DYAD_CLF_SUBJ_INHERITED) &&
+        !(nv->flags & DYAD_PHF_INTENT) && k + 1 < doc->clauses.n) {
+      /* "urged X to organize and unite against Y": the bare verb joined
+       * to an infinitive with no pattern of its own is asked of X too */
+      const dyad_clause *b = &doc->clauses.v[k + 1];
+      const dyad_phrase *bv = ph(doc, b->verb);
+      if (b->kind == DYAD_CL_COORD && b->parent == (int32_t)k && bv &&
+          bv->kind == DYAD_PH_VG && bv->lemma &&
+          doc->toks.v[bv->head].tag == DYAD_TAG_VB &&
+          !dyad__verb_in(doc, bv, stop_verbs))
+        h = find_pattern(doc, b, bv, &t2, &s2, &lp, w, &nw);
+    }
+    if (h && strncmp(h->code, "113", 3) == 0 &&
+        (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0)) {
+      /* "called on Arabs to mobilize against X": asking others to rally
+       * against X is rallying opposition to X oneself; X is the target */
+      int32_t x = t2 >= 0 ? t2 : lp != UINT32_MAX ? pp_np_at(doc, lp) : -1;
+      if (x >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, x))) {
+        memcpy(code, "113", 4);
+        *target = x;
+        return;
+      }
+    }
     if (h && strcmp(h->code, "---") != 0 &&
         dyad__request_code(code, h->code, out)) {
       memcpy(code, out, 8);

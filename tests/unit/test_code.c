@@ -435,6 +435,18 @@ static void infinitive_after_a_relative_clause_is_the_governor_s(void **state)
   events_are("Kenya allowed Somali refugees who wanted to return home.", "");
 }
 
+/* Asking others to rally against X is rallying opposition to X (113),
+ * also through a bare verb joined to the infinitive. */
+static void call_to_rally_against_is_rallying(void **state)
+{
+  (void)state;
+  events_are("Kenya called on Africans to mobilize against Uganda.",
+             "KEN 113 UGA");
+  events_are("Kenya urged Africans to organize and unite against Uganda.",
+             "KEN 113 UGA");
+  events_are("Kenya called on Africans to mobilize.", "KEN 020 AFR");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -482,6 +494,7 @@ int main(void)
       cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
       cmocka_unit_test(end_to_agitation_is_easing_dissent),
       cmocka_unit_test(infinitive_after_a_relative_clause_is_the_governor_s),
+      cmocka_unit_test(call_to_rally_against_is_rallying),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
