@@ -447,6 +447,16 @@ static void call_to_rally_against_is_rallying(void **state)
   events_are("Kenya called on Africans to mobilize.", "KEN 020 AFR");
 }
 
+/* The people of a place the gazetteer knows (no actor entry) are of its
+ * country; soldiers there are not (often foreign to where they are). */
+static void people_in_a_gazetteer_place_are_its_country_s(void **state)
+{
+  (void)state;
+  events_are("Somali gunmen killed ten people in Mombasa.",
+             "SOMREB 190 KENCVL");
+  events_are("Somali gunmen killed ten soldiers in Mombasa.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -495,6 +505,7 @@ int main(void)
       cmocka_unit_test(end_to_agitation_is_easing_dissent),
       cmocka_unit_test(infinitive_after_a_relative_clause_is_the_governor_s),
       cmocka_unit_test(call_to_rally_against_is_rallying),
+      cmocka_unit_test(people_in_a_gazetteer_place_are_its_country_s),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
