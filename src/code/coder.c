@@ -198,6 +198,60 @@ static int stale(const dyad_doc *doc, const dyad_clause *c,
   return y > 0 && y < ay - 1;
 }
 
+/* Where the act of clause c happened, as a place index: a place in the
+ * clause, else in a when- or as-clause it governs ("killed 23 people when
+ * they blew themselves up in Tel Aviv"); -1 if none. */
+static int32_t act_place(dyad_doc *doc, const dyad_clause *c)
+{
+  int32_t pl = dyad__event_place(doc, c, NULL, NULL);
+  if (pl >= 0)
+    return pl;
+  static const char *const when[] = {"when", "as", NULL};
+  size_t ci = (size_t)(c - doc->clauses.v);
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *d = &doc->clauses.v[k];
+    if (d->parent == (int32_t)ci && d->kind == DYAD_CL_SUB &&
+        d->sub_word < doc->toks.n &&
+        dyad__tok_in(doc, &doc->toks.v[d->sub_word], when))
+      return dyad__event_place(doc, d, NULL, NULL);
+  }
+  return -1;
+}
+
+/* Is NP np people (a CVL agent at its head: "23 people", "civilians")
+ * hurt where clause c places the act? Then out holds them as that
+ * country's civilians. */
+static int located_people(struct emit_ctx *ec, const dyad_clause *c,
+                          int32_t np, struct np_actors *out)
+{
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_COORD) ||
+      p->poss >= 0)
+    return 0;
+  struct agent_hit ah;
+  int people = 0;
+  for (uint32_t i = p->tok; i <= p->head && !people; i++) {
+    uint32_t n = dyad__glue_agent(doc->ctx, doc->toks.v, p->tok + p->ntok,
+                                  i, &ah);
+    people = n && i + n == p->head + 1 && strcmp(ah.code, "CVL") == 0;
+  }
+  if (!people)
+    return 0;
+  int32_t pl = act_place(doc, c);
+  if (pl < 0 || !doc->places.v[pl].country[0])
+    return 0;
+  memset(out, 0, sizeof(*out));
+  char code[DYAD_CODE_MAX];
+  snprintf(code, sizeof(code), "%.3sCVL", doc->places.v[pl].country);
+  out->n = 1;
+  memcpy(out->code[0], code, sizeof(code));
+  out->span[0] = dyad__tok_span(doc, p->tok, p->tok + p->ntok);
+  out->rule[0] = NULL;
+  out->type[0] = ACT_ORG;
+  return 1;
+}
+
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
                         const char *tgt, dyad_span ts, const char *code,
                         dyad_span vs, const char *rule, uint32_t flags)
@@ -2154,6 +2208,14 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
     ta = &owner; /* "demolished Palestinian homes": the people they belong
                     to suffer a coercive or violent act */
+  struct np_actors victims;
+  if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (strncmp(hcode, "18", 2) == 0 || strncmp(hcode, "19", 2) == 0 ||
+       strncmp(hcode, "20", 2) == 0) &&
+      located_people(ec, c, target, &victims))
+    ta = &victims; /* "killed 23 people when they blew themselves up in
+                      Tel Aviv": people of no named country are of the
+                      country where it happened */
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */

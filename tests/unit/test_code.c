@@ -457,6 +457,20 @@ static void people_in_a_gazetteer_place_are_its_country_s(void **state)
   events_are("Somali gunmen killed ten soldiers in Mombasa.", "");
 }
 
+/* People of no named country hurt by a violent act are of the country
+ * where it happened, also where a when-clause names the place. */
+static void victims_are_of_the_place_of_the_act(void **state)
+{
+  (void)state;
+  events_are("Somali gunmen killed ten people when they attacked a hotel "
+             "in Mombasa.",
+             "SOMREB 190 KENCVL");
+  events_are("Somali gunmen killed ten people in a hotel.", "");
+  events_are("Somali gunmen killed ten soldiers when they attacked a base "
+             "in Mombasa.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -506,6 +520,7 @@ int main(void)
       cmocka_unit_test(infinitive_after_a_relative_clause_is_the_governor_s),
       cmocka_unit_test(call_to_rally_against_is_rallying),
       cmocka_unit_test(people_in_a_gazetteer_place_are_its_country_s),
+      cmocka_unit_test(victims_are_of_the_place_of_the_act),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
