@@ -819,6 +819,22 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
         if (!literal)
           sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
       }
+      if (local && !s2.best.ntok && !s.country[0]) {
+        /* "people in Tel Aviv": a place the gazetteer knows, named by the
+         * whole phrase's head, gives the people its country */
+        const dyad_token *hd = &toks[of->head];
+        for (size_t q = 0; q < doc->places.n; q++) {
+          const dyad_place *pl = &doc->places.v[q];
+          if (hd->off >= pl->span.off &&
+              hd->off + hd->len <= pl->span.off + pl->span.len &&
+              pl->span.off >= toks[of->tok].off && pl->country[0] &&
+              (hd->tag == DYAD_TAG_NNP || hd->tag == DYAD_TAG_NNPS)) {
+            dyad__scopy(s.country, sizeof(s.country), pl->country, 3);
+            sp = dyad__tok_span(doc, first, of_stop);
+            break;
+          }
+        }
+      }
       if (s2.best.ntok && literal && strlen(s2.best.code) < sizeof(s.country))
         dyad__scopy(s.country, sizeof(s.country), s2.best.code, (size_t)-1);
       if (s2.best.ntok && s.former && /* "former officials in the White

@@ -198,6 +198,60 @@ static int stale(const dyad_doc *doc, const dyad_clause *c,
   return y > 0 && y < ay - 1;
 }
 
+/* Where the act of clause c happened, as a place index: a place in the
+ * clause, else in a when- or as-clause it governs ("killed 23 people when
+ * they blew themselves up in Tel Aviv"); -1 if none. */
+static int32_t act_place(dyad_doc *doc, const dyad_clause *c)
+{
+  int32_t pl = dyad__event_place(doc, c, NULL, NULL);
+  if (pl >= 0)
+    return pl;
+  static const char *const when[] = {"when", "as", NULL};
+  size_t ci = (size_t)(c - doc->clauses.v);
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *d = &doc->clauses.v[k];
+    if (d->parent == (int32_t)ci && d->kind == DYAD_CL_SUB &&
+        d->sub_word < doc->toks.n &&
+        dyad__tok_in(doc, &doc->toks.v[d->sub_word], when))
+      return dyad__event_place(doc, d, NULL, NULL);
+  }
+  return -1;
+}
+
+/* Is NP np people (a CVL agent at its head: "23 people", "civilians")
+ * hurt where clause c places the act? Then out holds them as that
+ * country's civilians. */
+static int located_people(struct emit_ctx *ec, const dyad_clause *c,
+                          int32_t np, struct np_actors *out)
+{
+  dyad_doc *doc = ec->doc;
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP || (p->flags & DYAD_PHF_COORD) ||
+      p->poss >= 0)
+    return 0;
+  struct agent_hit ah;
+  int people = 0;
+  for (uint32_t i = p->tok; i <= p->head && !people; i++) {
+    uint32_t n = dyad__glue_agent(doc->ctx, doc->toks.v, p->tok + p->ntok,
+                                  i, &ah);
+    people = n && i + n == p->head + 1 && strcmp(ah.code, "CVL") == 0;
+  }
+  if (!people)
+    return 0;
+  int32_t pl = act_place(doc, c);
+  if (pl < 0 || !doc->places.v[pl].country[0])
+    return 0;
+  memset(out, 0, sizeof(*out));
+  char code[DYAD_CODE_MAX];
+  snprintf(code, sizeof(code), "%.3sCVL", doc->places.v[pl].country);
+  out->n = 1;
+  memcpy(out->code[0], code, sizeof(code));
+  out->span[0] = dyad__tok_span(doc, p->tok, p->tok + p->ntok);
+  out->rule[0] = NULL;
+  out->type[0] = ACT_ORG;
+  return 1;
+}
+
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
                         const char *tgt, dyad_span ts, const char *code,
                         dyad_span vs, const char *rule, uint32_t flags)
@@ -367,7 +421,25 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
     if (n->tok + n->ntok <= vt && !(doc->ctx->flags & DYAD_CFG_LITERAL))
       continue; /* an aside before the verb: "The U.S., trying to stem
                    pressure at home, has called on Korea to open" */
-    if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART) ||
+    if (n->kind == DYAD_CL_REL && n->parent == (int32_t)ci &&
+        n->antecedent >= 0 && (n->antecedent == c->obj ||
+                               n->antecedent == c->obj2) &&
+        k + 1 < doc->clauses.n &&
+        doc->clauses.v[k + 1].kind == DYAD_CL_INF &&
+        doc->clauses.v[k + 1].parent == (int32_t)ci) {
+      end = n->tok + n->ntok; /* "allow refugees who have lived there
+                                 for years to return": the relative
+                                 clause on the object is passed over */
+      continue;
+    }
+    /* "called on Arabs to unite and mobilize against X": a bare verb
+     * joined to the infinitive is one more infinitive */
+    int bare_coord = n->kind == DYAD_CL_COORD && n->parent == gov &&
+                     (gov != (int32_t)ci || c->kind == DYAD_CL_INF) &&
+                     n->verb >= 0 &&
+                     doc->toks.v[doc->phrases.v[n->verb].head].tag ==
+                         DYAD_TAG_VB;
+    if ((n->kind != DYAD_CL_INF && n->kind != DYAD_CL_PART && !bare_coord) ||
         (n->parent != gov && n->parent != (int32_t)ci) || n->tok > end + 1)
       break;
     if (n->tok + n->ntok > end)
@@ -631,6 +703,22 @@ static int in_by_agent(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
+/* Where a pattern goes on after the slot noun phrase np when a relative
+ * clause on np starts at pos ("allow refugees who have lived in Iraq for
+ * years to return"): past that clause; else pos. */
+static uint32_t past_relative(const dyad_doc *doc, const dyad_clause *c,
+                              int32_t np, uint32_t pos)
+{
+  size_t ci = (size_t)(c - doc->clauses.v);
+  for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 4; k++) {
+    const dyad_clause *r = &doc->clauses.v[k];
+    if (r->kind == DYAD_CL_REL && r->parent == (int32_t)ci &&
+        r->antecedent == np && r->sub_word == pos)
+      return r->tok + r->ntok;
+  }
+  return pos;
+}
+
 static int pat_match(dyad_doc *doc, struct coder_state *cs,
                      const dyad_clause *c, const dyad_phrase *vg,
                      const struct dyad_verb_pat *p,
@@ -703,8 +791,10 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       for (int32_t m = n->conj; m >= 0 && (size_t)m < doc->phrases.n;
            m = doc->phrases.v[m].conj)
         pos = doc->phrases.v[m].tok + doc->phrases.v[m].ntok;
-      if (!(ctx->flags & DYAD_CFG_LITERAL))
+      if (!(ctx->flags & DYAD_CFG_LITERAL)) {
         pos = past_modifiers(doc, pos, end);
+        pos = past_relative(doc, c, np, pos);
+      }
       continue;
     }
     uint32_t limit = pos + (k == p->npre ? 8 : 7);
@@ -1405,6 +1495,30 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
     size_t nw;
     const struct dyad_verb_pat *h =
         find_pattern(doc, n, nv, &t2, &s2, &lp, w, &nw);
+    if (!h && n->kind == DYAD_CL_INF &&
+        (n->flags & DYAD_CLF_SUBJ_INHERITED) &&
+        !(nv->flags & DYAD_PHF_INTENT) && k + 1 < doc->clauses.n) {
+      /* "urged X to organize and unite against Y": the bare verb joined
+       * to an infinitive with no pattern of its own is asked of X too */
+      const dyad_clause *b = &doc->clauses.v[k + 1];
+      const dyad_phrase *bv = ph(doc, b->verb);
+      if (b->kind == DYAD_CL_COORD && b->parent == (int32_t)k && bv &&
+          bv->kind == DYAD_PH_VG && bv->lemma &&
+          doc->toks.v[bv->head].tag == DYAD_TAG_VB &&
+          !dyad__verb_in(doc, bv, stop_verbs))
+        h = find_pattern(doc, b, bv, &t2, &s2, &lp, w, &nw);
+    }
+    if (h && strncmp(h->code, "113", 3) == 0 &&
+        (strncmp(code, "02", 2) == 0 || strncmp(code, "10", 2) == 0)) {
+      /* "called on Arabs to mobilize against X": asking others to rally
+       * against X is rallying opposition to X oneself; X is the target */
+      int32_t x = t2 >= 0 ? t2 : lp != UINT32_MAX ? pp_np_at(doc, lp) : -1;
+      if (x >= 0 && dyad__np_actors(doc, ec->cs, np_first(doc, x))) {
+        memcpy(code, "113", 4);
+        *target = x;
+        return;
+      }
+    }
     if (h && strcmp(h->code, "---") != 0 &&
         dyad__request_code(code, h->code, out)) {
       memcpy(code, out, 8);
@@ -2125,6 +2239,14 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
     ta = &owner; /* "demolished Palestinian homes": the people they belong
                     to suffer a coercive or violent act */
+  struct np_actors victims;
+  if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      (strncmp(hcode, "18", 2) == 0 || strncmp(hcode, "19", 2) == 0 ||
+       strncmp(hcode, "20", 2) == 0) &&
+      located_people(ec, c, target, &victims))
+    ta = &victims; /* "killed 23 people when they blew themselves up in
+                      Tel Aviv": people of no named country are of the
+                      country where it happened */
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */

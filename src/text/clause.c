@@ -777,6 +777,34 @@ static void do_inf(struct walk *w, int32_t vg)
                  : w->prev_kind == IT_PP ? PH(w, w->prev_ph)->child
                                          : -1;
   uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
+  /* "allow refugees who have lived in Iraq for years to return": after a
+   * relative clause on the object of a verb of influence, an infinitive
+   * not right after the relative verb (nor after one that takes an
+   * infinitive itself: "who want to return") is the governor's, with the
+   * object as its subject */
+  if (w->sp > 1 && c->kind == DYAD_CL_REL && c->verb >= 0 &&
+      c->antecedent >= 0 && w->prev_kind != IT_VG &&
+      !(w->cx->tc[PH(w, c->verb)->head] &
+        (WB(W_INTENT) | WB(W_OBJCTL) | WB(W_THREAT) | WB(W_NEGCAT) |
+         WB(W_COMMIT)))) {
+    int32_t gi = w->stack[w->sp - 2];
+    const dyad_clause *g = CL(w, gi);
+    if (g->verb >= 0 && (w->cx->tc[PH(w, g->verb)->head] & WB(W_OBJCTL)) &&
+        (c->antecedent == g->obj || c->antecedent == g->obj2)) {
+      int32_t ante = c->antecedent;
+      w->sp--;
+      int32_t k = newcl(w, DYAD_CL_INF, gi);
+      if (k != gi) {
+        CL(w, k)->verb = vg;
+        CL(w, k)->subj = ante;
+        CL(w, k)->flags |= DYAD_CLF_SUBJ_INHERITED;
+        set_clause(w, vg, k);
+        touch(w, k, v->tok, v->tok + v->ntok);
+        push(w, k);
+      }
+      return;
+    }
+  }
   if (w->prev_kind == IT_PP &&
       (w->cx->tc[PH(w, w->prev_ph)->head] & WB(W_FOR)) &&
       (v->flags & DYAD_PHF_INFINITIVE) &&

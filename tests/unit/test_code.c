@@ -407,6 +407,64 @@ static void demonstrating_that_is_showing(void **state)
              "KENEDU 141 UGA");
 }
 
+/* An end to agitation is an end to political dissent (0252), as an end
+ * to unrest is. */
+static void end_to_agitation_is_easing_dissent(void **state)
+{
+  (void)state;
+  events_are("Russian bishops appealed to the faithful for an end to "
+             "street agitation.",
+             "RUSREL 0252 ---");
+}
+
+/* A relative clause on the object of a verb of influence does not keep
+ * the infinitive after it from the verb ("allow X who ... to return"),
+ * nor does a catenative relative verb give it away ("who wanted to"). */
+static void infinitive_after_a_relative_clause_is_the_governor_s(void **state)
+{
+  (void)state;
+  events_are("Kenya allowed Somali refugees who had lived in camps near the "
+             "border for a decade to return home.",
+             "KEN 0833 SOMREF");
+  events_are("Kenya allowed Somali refugees who wanted to return home.", "");
+}
+
+/* Asking others to rally against X is rallying opposition to X (113),
+ * also through a bare verb joined to the infinitive. */
+static void call_to_rally_against_is_rallying(void **state)
+{
+  (void)state;
+  events_are("Kenya called on Africans to mobilize against Uganda.",
+             "KEN 113 UGA");
+  events_are("Kenya urged Africans to organize and unite against Uganda.",
+             "KEN 113 UGA");
+  events_are("Kenya called on Africans to mobilize.", "KEN 020 AFR");
+}
+
+/* The people of a place the gazetteer knows (no actor entry) are of its
+ * country; soldiers there are not (often foreign to where they are). */
+static void people_in_a_gazetteer_place_are_its_country_s(void **state)
+{
+  (void)state;
+  events_are("Somali gunmen killed ten people in Mombasa.",
+             "SOMREB 190 KENCVL");
+  events_are("Somali gunmen killed ten soldiers in Mombasa.", "");
+}
+
+/* People of no named country hurt by a violent act are of the country
+ * where it happened, also where a when-clause names the place. */
+static void victims_are_of_the_place_of_the_act(void **state)
+{
+  (void)state;
+  events_are("Somali gunmen killed ten people when they attacked a hotel "
+             "in Mombasa.",
+             "SOMREB 190 KENCVL");
+  events_are("Somali gunmen killed ten people in a hotel.", "");
+  events_are("Somali gunmen killed ten soldiers when they attacked a base "
+             "in Mombasa.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -454,6 +512,11 @@ int main(void)
       cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
       cmocka_unit_test(releasing_loans_is_aid),
       cmocka_unit_test(demonstrating_that_is_showing),
+      cmocka_unit_test(end_to_agitation_is_easing_dissent),
+      cmocka_unit_test(infinitive_after_a_relative_clause_is_the_governor_s),
+      cmocka_unit_test(call_to_rally_against_is_rallying),
+      cmocka_unit_test(people_in_a_gazetteer_place_are_its_country_s),
+      cmocka_unit_test(victims_are_of_the_place_of_the_act),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

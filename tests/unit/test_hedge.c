@@ -67,6 +67,10 @@ static void conditional_threat_stays(void **state)
   events_are("Kenya may expel Ugandan diplomats if Uganda does not release "
              "the prisoners.",
              "KEN 1313 UGAGOV");
+  /* breaking off mediation, threatened, is 135 (as negotiations: 134) */
+  events_are("Norway may halt its mediation between Kenya and Uganda if the "
+             "talks fail.",
+             "NOR 135 KEN; NOR 135 UGA");
 }
 
 static void guess_of_others_is_no_event(void **state)
