@@ -399,6 +399,16 @@ static void releasing_loans_is_aid(void **state)
   events_are("The IMF released new loans to Kenya.", "IGOBUSIMF 071 KEN");
 }
 
+/* an invitation to tender is business, not an appeal */
+static void inviting_bids_is_no_appeal(void **state)
+{
+  (void)state;
+  events_are("Kenya invited Uganda for talks.", "KEN 026 UGA");
+  events_are("Kenya invited bids for the loan.", "");
+  events_are("Kenya invited tenders by May 2 and the loan is due in June.",
+             "");
+}
+
 static void demonstrating_that_is_showing(void **state)
 {
   (void)state;
@@ -454,6 +464,7 @@ int main(void)
       cmocka_unit_test(visit_is_paid_to_whom_its_preposition_names),
       cmocka_unit_test(releasing_loans_is_aid),
       cmocka_unit_test(demonstrating_that_is_showing),
+      cmocka_unit_test(inviting_bids_is_no_appeal),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
