@@ -409,6 +409,15 @@ static void inviting_bids_is_no_appeal(void **state)
              "");
 }
 
+/* what is attacked with words is an idea or a text */
+static void attacking_a_proposal_is_criticism(void **state)
+{
+  (void)state;
+  events_are("Kenya attacked Uganda.", "KEN 190 UGA");
+  events_are("Kenya attacked budget proposals made by Uganda.",
+             "KEN 111 UGA");
+}
+
 static void demonstrating_that_is_showing(void **state)
 {
   (void)state;
@@ -465,6 +474,7 @@ int main(void)
       cmocka_unit_test(releasing_loans_is_aid),
       cmocka_unit_test(demonstrating_that_is_showing),
       cmocka_unit_test(inviting_bids_is_no_appeal),
+      cmocka_unit_test(attacking_a_proposal_is_criticism),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
