@@ -418,6 +418,13 @@ static void attacking_a_proposal_is_criticism(void **state)
              "KEN 111 UGA");
 }
 
+static void call_on_leading_states_is_an_appeal(void **state)
+{
+  (void)state;
+  events_are("Kenya called on leading Western nations to set up a mechanism.",
+             "KEN 020 WST");
+}
+
 static void demonstrating_that_is_showing(void **state)
 {
   (void)state;
@@ -475,6 +482,7 @@ int main(void)
       cmocka_unit_test(demonstrating_that_is_showing),
       cmocka_unit_test(inviting_bids_is_no_appeal),
       cmocka_unit_test(attacking_a_proposal_is_criticism),
+      cmocka_unit_test(call_on_leading_states_is_an_appeal),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
