@@ -425,6 +425,16 @@ static void call_on_leading_states_is_an_appeal(void **state)
              "KEN 020 WST");
 }
 
+static void fighting_a_trade_is_no_battle(void **state)
+{
+  (void)state;
+  events_are("Kenyan troops fought Ugandan rebels.",
+             "KENMIL 190 UGAREB; UGAREB 190 KENMIL");
+  events_are("Kenya will provide 300 mln shillings to help fight Uganda's "
+             "cocaine trade.",
+             "");
+}
+
 static void demonstrating_that_is_showing(void **state)
 {
   (void)state;
@@ -483,6 +493,7 @@ int main(void)
       cmocka_unit_test(inviting_bids_is_no_appeal),
       cmocka_unit_test(attacking_a_proposal_is_criticism),
       cmocka_unit_test(call_on_leading_states_is_an_appeal),
+      cmocka_unit_test(fighting_a_trade_is_no_battle),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
