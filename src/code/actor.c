@@ -357,6 +357,13 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
     if (!s->agent.ntok &&
         (tokis(doc, &toks[i], "former") || tokis(doc, &toks[i], "ex")))
       s->former = 1;
+    /* a phrase that names no actor hides the names in it, even where the
+     * chunker cut it short ("the Uruguay" + "round" read as JJ) */
+    uint32_t none = dyad__glue_no_actor(doc->ctx, toks, doc->toks.n, i);
+    if (none) {
+      i += none;
+      continue;
+    }
     struct actor_hit h;
     uint32_t n = dyad__glue_actor(doc->ctx, toks, xend, i, doc->date, &h);
     struct agent_hit ag;

@@ -67,6 +67,11 @@ struct noun_hit {
 enum { CUE_NEGATION = 0, CUE_NEGVERB, CUE_MODAL, CUE_FUTURE, CUE_INTENT,
        CUE_THREAT, CUE_CONDITIONAL, CUE_REPORT, CUE_DENY, CUE_KINDS };
 
+/* Length of the longest actor phrase at token i (of toks[0..n)) when that
+ * phrase names no actor (`= -`, "the Uruguay round"), else 0. */
+uint32_t dyad__glue_no_actor(const dyad_ctx *ctx, const dyad_token *toks,
+                             size_t n, size_t i);
+
 /* Longest actor phrase starting at token i (of toks[0..n)), with the code
  * in force on date. Returns hit->ntok (0: none). */
 uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,

@@ -195,6 +195,10 @@ static int stale(const dyad_doc *doc, const dyad_clause *c,
                  "until he leaves office in January 1989", "return it to
                  Chinese control in 1999" (a statement, appeal, intent or
                  threat about then is made now) */
+  if (strcmp(code, "061") == 0 && y > 0 && y < ay)
+    return 1; /* trade dated by an earlier year is a statistic ("exported
+                 159,000 tonnes of sugar to the Soviet Union in 1986",
+                 "last year"), not a deal of the article's news */
   return y > 0 && y < ay - 1;
 }
 

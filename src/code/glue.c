@@ -68,6 +68,20 @@ uint32_t dyad__glue_actor(const dyad_ctx *ctx, const dyad_token *toks,
   return hit->ntok;
 }
 
+uint32_t dyad__glue_no_actor(const dyad_ctx *ctx, const dyad_token *toks,
+                             size_t n, size_t i)
+{
+  if (!ctx->dict || i >= n ||
+      !dyad__trie_may(ctx->dict, 1u << DYAD_DK_ACTOR, &toks[i]))
+    return 0;
+  struct dyad_actor_hit h;
+  size_t k = dyad__dict_actor(ctx, toks, n, i, 0, &h);
+  if (!k || h.entry >= ctx->dict->actors.n ||
+      ctx->dict->actors.v[h.entry].ncode)
+    return 0;
+  return (uint32_t)k;
+}
+
 uint32_t dyad__glue_agent(const dyad_ctx *ctx, const dyad_token *toks,
                           size_t n, size_t i, struct agent_hit *hit)
 {

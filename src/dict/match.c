@@ -16,6 +16,8 @@ const char *dyad__dict_actor_code(const dyad_ctx *ctx, uint32_t entry,
   if (!d || entry >= d->actors.n)
     return NULL;
   const struct dyad_actor *a = &d->actors.v[entry];
+  if (!a->ncode)
+    return NULL; /* a phrase that names no actor (`= -`) */
   const struct dyad_actor_code *c = &d->acodes.v[a->code0];
   const char *fallback = NULL;
   for (uint32_t k = 0; k < a->ncode; k++) {

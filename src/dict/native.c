@@ -270,7 +270,11 @@ static dyad_status actor_line(struct dyad_dict_file *f, struct str lhs,
   struct str codes = part;
   dyad_status st = DYAD_OK;
   size_t nproblems = d->problems.n;
-  while (st == DYAD_OK && piece(&codes, ',', &c)) {
+  /* `= -`: the phrase names no actor ("Uruguay Round" is trade talks, not
+   * Uruguay); it matches, so it hides the shorter names inside it, but it
+   * never gives a code */
+  int none = codes.n == 1 && codes.s[0] == '-';
+  while (st == DYAD_OK && !none && piece(&codes, ',', &c)) {
     if (c.n == 0)
       st = dyad__dict_problem(f, 0, "empty code");
     else
@@ -312,7 +316,7 @@ static dyad_status actor_line(struct dyad_dict_file *f, struct str lhs,
     d->counts.skipped++;
     return st;
   }
-  if (d->acodes.n == code0) {
+  if (d->acodes.n == code0 && !none) {
     d->counts.skipped++;
     return dyad__dict_problem(f, 0, "actor without a code");
   }

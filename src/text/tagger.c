@@ -1271,7 +1271,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
           (N == DYAD_TAG_COMMA || N == DYAD_TAG_PERIOD ||
            N == DYAD_TAG_NONE))
         t->tag = DYAD_TAG_NN;
-      else if (P == DYAD_TAG_IN && !(Nm & FINITE))
+      else if (P == DYAD_TAG_IN && !(Nm & FINITE) &&
+               !(nextnoun && (m & B(JJ)) &&
+                 pref_in(dyad__lex_get(doc->ctx, form), B(JJ) | B(VBG)) ==
+                     DYAD_TAG_JJ)) /* (called on leading nations) */
         t->tag = DYAD_TAG_VBG;
       else if (nextnoun && (m & B(JJ)))
         t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),

@@ -54,7 +54,7 @@ function err(m) { print $1 ": " m }
       if (to != "" && !okdate(to)) err("bad date " to)
       if (from != "" && to != "" && from > to) err("range ends before it starts: " c[i])
     } else if (++ndef > 1) err("more than one undated code")
-    if (code !~ /^([A-Z][A-Z][A-Z])+$/) err("bad code \"" code "\"")
+    if (code !~ /^([A-Z][A-Z][A-Z])+$/ && !(nc == 1 && code == "-")) err("bad code \"" code "\"")  # "-": names no actor
   }
   for (i = 2; i <= na; i++) {
     kv = a[i]; k = kv; sub(/=.*/, "", k); v = kv; sub(/^[^=]*=/, "", v)

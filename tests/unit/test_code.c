@@ -399,6 +399,42 @@ static void releasing_loans_is_aid(void **state)
   events_are("The IMF released new loans to Kenya.", "IGOBUSIMF 071 KEN");
 }
 
+/* an invitation to tender is business, not an appeal */
+static void inviting_bids_is_no_appeal(void **state)
+{
+  (void)state;
+  events_are("Kenya invited Uganda for talks.", "KEN 026 UGA");
+  events_are("Kenya invited bids for the loan.", "");
+  events_are("Kenya invited tenders by May 2 and the loan is due in June.",
+             "");
+}
+
+/* what is attacked with words is an idea or a text */
+static void attacking_a_proposal_is_criticism(void **state)
+{
+  (void)state;
+  events_are("Kenya attacked Uganda.", "KEN 190 UGA");
+  events_are("Kenya attacked budget proposals made by Uganda.",
+             "KEN 111 UGA");
+}
+
+static void call_on_leading_states_is_an_appeal(void **state)
+{
+  (void)state;
+  events_are("Kenya called on leading Western nations to set up a mechanism.",
+             "KEN 020 WST");
+}
+
+static void fighting_a_trade_is_no_battle(void **state)
+{
+  (void)state;
+  events_are("Kenyan troops fought Ugandan rebels.",
+             "KENMIL 190 UGAREB; UGAREB 190 KENMIL");
+  events_are("Kenya will provide 300 mln shillings to help fight Uganda's "
+             "cocaine trade.",
+             "");
+}
+
 static void demonstrating_that_is_showing(void **state)
 {
   (void)state;
@@ -517,6 +553,10 @@ int main(void)
       cmocka_unit_test(call_to_rally_against_is_rallying),
       cmocka_unit_test(people_in_a_gazetteer_place_are_its_country_s),
       cmocka_unit_test(victims_are_of_the_place_of_the_act),
+      cmocka_unit_test(inviting_bids_is_no_appeal),
+      cmocka_unit_test(attacking_a_proposal_is_criticism),
+      cmocka_unit_test(call_on_leading_states_is_an_appeal),
+      cmocka_unit_test(fighting_a_trade_is_no_battle),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

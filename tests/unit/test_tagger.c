@@ -61,11 +61,20 @@ static void verb_after_an_aside_between_commas(void **state)
          "NNP , IN JJS JJ NNS , VBZ TO VB NNS .");
 }
 
+static void leading_after_a_preposition_before_a_noun_is_an_adjective(void **state)
+{
+  (void)state;
+  expect("Kenya called on leading African states to cut tariffs .",
+         "NNP VBD IN JJ JJ NNS TO VB NNS .");
+  expect("Kenya gained by cutting farm prices .",
+         "NNP VBD IN VBG NN NNS .");
+}
+
 static void compound_head_before_a_comma_is_a_noun(void **state)
 {
   (void)state;
   expect("Ali Hassan , a leading human rights activist , was freed .",
-         "NNP NNP , DT VBG JJ NNS NN , VBD VBN .");
+         "NNP NNP , DT JJ JJ NNS NN , VBD VBN .");
 }
 
 static void noun_after_a_name_before_and_heads_its_phrase(void **state)
@@ -395,6 +404,7 @@ int main(void)
       cmocka_unit_test(compound_head_before_a_comma_is_a_noun),
       cmocka_unit_test(arabic_particle_name_is_proper),
       cmocka_unit_test(noun_after_a_name_before_and_heads_its_phrase),
+      cmocka_unit_test(leading_after_a_preposition_before_a_noun_is_an_adjective),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

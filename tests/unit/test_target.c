@@ -30,6 +30,16 @@ static void owner_of_a_topic_is_not_a_party(void **state)
              "GBR 030 JPN; JPN 030 GBR");
 }
 
+/* data/actors/not-actors.txt: a round of trade talks named after a place
+ * is not that place's country */
+static void round_of_trade_talks_is_no_actor(void **state)
+{
+  (void)state;
+  events_are("Japan criticised Uruguay.", "JPN 111 URY");
+  events_are("Japan criticised the Uruguay Round.", "");
+  events_are("Kenya criticised the Tokyo Round of trade talks.", "");
+}
+
 static void count_glued_after_a_noun_is_not_its_head(void **state)
 {
   (void)state;
@@ -93,6 +103,18 @@ static void appositive_description_keeps_its_actor(void **state)
   /* a list is no apposition */
   events_are("Kenya, the United States and Britain criticized Uganda.",
              "KEN 111 UGA; USA 111 UGA; GBR 111 UGA");
+}
+
+/* a trade total for an earlier year is a statistic, not a deal */
+static void trade_in_an_earlier_year_is_a_statistic(void **state)
+{
+  (void)state;
+  events_on("Kenya sold 20,000 tonnes of tea to Egypt on Monday.", 19870319,
+            "KEN 061 EGY");
+  events_on("Kenya exported 20,000 tonnes of tea to Egypt in 1986.",
+            19870319, "");
+  events_on("Kenya exported 20,000 tonnes of tea to Egypt last year.",
+            19870319, "");
 }
 
 static void event_years_before_the_article_is_background(void **state)
@@ -219,6 +241,8 @@ int main(void)
       cmocka_unit_test(charging_a_state_is_an_accusation),
       cmocka_unit_test(name_long_before_a_career_is_no_actor),
       cmocka_unit_test(count_glued_after_a_noun_is_not_its_head),
+      cmocka_unit_test(round_of_trade_talks_is_no_actor),
+      cmocka_unit_test(trade_in_an_earlier_year_is_a_statistic),
       cmocka_unit_test(it_is_not_a_plural_actor),
       cmocka_unit_test(country_hosting_its_own_people_is_void),
       cmocka_unit_test(tensed_verb_after_infinitives_goes_on_with_their_clause),
