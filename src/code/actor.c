@@ -261,6 +261,19 @@ struct npscan {
                              ELI (elites) takes the agent's place */
 };
 
+/* Is the phrase's agent a word for insurgents against a state ("rebels",
+ * "guerrilla"), not any armed or violent people ("gunmen", "bombers")?
+ * Those with no country are kept: the state that fights them gives them
+ * its country (coder.c, push). */
+static int insurgent_word(const dyad_doc *doc, const struct npscan *s)
+{
+  static const char *const w[] = {"rebel", "rebels", "insurgent",
+                                  "insurgents", "guerrilla", "guerrillas",
+                                  "separatist", "separatists", NULL};
+  return s->agent.ntok && s->agent_at < doc->toks.n &&
+         dyad__tok_in(doc, &doc->toks.v[s->agent_at], w);
+}
+
 static int strength(int type)
 {
   switch (type) {
@@ -941,7 +954,11 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       snprintf(pc, sizeof(pc), "%s%s", s.prefix, code);
       memcpy(code, pc, sizeof(code));
     }
-    if (strncmp(code, "---", 3) != 0 || (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
+    /* rebels of no country stay: the coder gives them the country of the
+       state that fights them (push in coder.c) or drops them */
+    int rebels = strcmp(code, "---REB") == 0 && insurgent_word(doc, &s);
+    if (strncmp(code, "---", 3) != 0 || rebels ||
+        (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
       if (code[0] != '-' || !(s.agent.title && (ph->flags & DYAD_PHF_DEFINITE))) {
         addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
         return;
@@ -1011,8 +1028,12 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
         return;
     }
   }
-  if (s.agent.ntok && (doc->ctx->flags & DYAD_CFG_UNKNOWN)) {
-    compose(code, "", s.agent.code);
+  if (s.agent.ntok && ((doc->ctx->flags & DYAD_CFG_UNKNOWN) ||
+                       (strcmp(s.agent.code, "REB") == 0 &&
+                        insurgent_word(doc, &s)))) {
+    /* "Palestinian guerrilla positions": the insurgents' own country */
+    int reb = strcmp(s.agent.code, "REB") == 0 && insurgent_word(doc, &s);
+    compose(code, reb ? s.country : "", s.agent.code);
     addactor(r, code, sp, s.agent.rule, ACT_ORG, 0);
   }
 }

@@ -256,6 +256,27 @@ static int located_people(struct emit_ctx *ec, const dyad_clause *c,
   return 1;
 }
 
+/* Does a country's army, police or government (src "SDNMIL") use force
+ * (root 18-20) on rebels of no country (tgt "---REB")? */
+static int state_fights_rebels(const char *src, const char *tgt,
+                               const char *code)
+{
+  static const char *const state[] = {"MIL", "COP", "GOV", "SPY", NULL};
+  static const char *const rebel[] = {"REB", NULL};
+  if (strlen(src) < 6 || strncmp(src, "---", 3) == 0 ||
+      strncmp(tgt, "---", 3) != 0 || strlen(tgt) != 6)
+    return 0;
+  if (strncmp(code, "18", 2) != 0 && strncmp(code, "19", 2) != 0 &&
+      strncmp(code, "20", 2) != 0)
+    return 0;
+  int s = 0, r = 0;
+  for (int i = 0; state[i]; i++)
+    s |= strcmp(src + 3, state[i]) == 0;
+  for (int i = 0; rebel[i]; i++)
+    r |= strcmp(tgt + 3, rebel[i]) == 0;
+  return s && r;
+}
+
 static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
                         const char *tgt, dyad_span ts, const char *code,
                         dyad_span vs, const char *rule, uint32_t flags)
@@ -278,6 +299,23 @@ static dyad_status push(struct emit_ctx *ec, const char *src, dyad_span ss,
       (strncmp(code, "04", 2) == 0 || strncmp(code, "01", 2) == 0))
     return DYAD_OK; /* the country hosting or addressing its own people
                        ("union leaders are touring the country") */
+  char rebels[DYAD_CODE_MAX];
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && state_fights_rebels(src, tgt,
+                                                                    code)) {
+    /* Rebels named with no country ("captured a rebel stronghold") that
+     * a state's own forces fight are that state's insurgents, unless the
+     * clause places the fighting in another country. */
+    int32_t pl = ec->cl ? act_place(doc, ec->cl) : -1;
+    const char *cc = src;
+    if (pl >= 0 && doc->places.v[pl].country[0])
+      cc = doc->places.v[pl].country;
+    snprintf(rebels, sizeof(rebels), "%.3s%s", cc, tgt + 3);
+    tgt = rebels;
+  } else if (!(doc->ctx->flags & DYAD_CFG_UNKNOWN) &&
+             strcmp(tgt, "---REB") == 0) {
+    tgt = ""; /* otherwise they stay unknown: no target */
+    ts = (dyad_span){0, 0};
+  }
   int unknown_ok = (doc->ctx->flags & DYAD_CFG_UNKNOWN) != 0;
   if (!unknown_ok &&
       (strncmp(src, "---", 3) == 0 ||

@@ -425,6 +425,20 @@ static void call_on_leading_states_is_an_appeal(void **state)
              "KEN 020 WST");
 }
 
+static void rebels_a_state_fights_are_its_own(void **state)
+{
+  (void)state;
+  events_are("Sudanese troops have captured a rebel stronghold after three "
+             "days of fighting.",
+             "SDNMIL 192 SDNREB");
+  events_are("Ugandan soldiers attacked a rebel camp in Congo.",
+             "UGAMIL 190 COGREB");
+  events_are("Israeli jets attacked Palestinian guerrilla positions.",
+             "ISRMIL 190 PSEREB");
+  /* gunmen and bombers may be anyone's: still no actor */
+  events_are("Sudanese troops captured a bomber stronghold.", "");
+}
+
 static void fighting_a_trade_is_no_battle(void **state)
 {
   (void)state;
@@ -557,6 +571,7 @@ int main(void)
       cmocka_unit_test(attacking_a_proposal_is_criticism),
       cmocka_unit_test(call_on_leading_states_is_an_appeal),
       cmocka_unit_test(fighting_a_trade_is_no_battle),
+      cmocka_unit_test(rebels_a_state_fights_are_its_own),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
