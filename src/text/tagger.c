@@ -1667,6 +1667,18 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
   }
   for (size_t i = a + 1; i + 1 < b; i++) {
     dyad_token *t = &T[i];
+    if (t->tag == DYAD_TAG_NNS && (W[i].mask & B(VBZ)) &&
+        T[i - 1].tag == DYAD_TAG_JJ && (T[i - 1].flags & DYAD_TOKF_CAP) &&
+        i + 1 < b &&
+        (T[i + 1].tag == DYAD_TAG_TO || T[i + 1].tag == DYAD_TAG_DT ||
+         T[i + 1].tag == DYAD_TAG_NNS || T[i + 1].tag == DYAD_TAG_NNP)) {
+      /* "The European Union aims to", "the Union plans talks": a plural
+       * after a capitalised adjective, where no verb is found, is the
+       * verb of the name before it */
+      T[i].tag = DYAD_TAG_VBZ;
+      T[i - 1].tag = DYAD_TAG_NNP;
+      return;
+    }
     if (t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN)
       continue;
     const struct dyad_lexent *e = dyad__lex_get(doc->ctx, t->form);

@@ -70,6 +70,15 @@ static void leading_after_a_preposition_before_a_noun_is_an_adjective(void **sta
          "NNP VBD IN VBG NN NNS .");
 }
 
+static void plural_after_a_name_with_no_verb_is_its_verb(void **state)
+{
+  (void)state;
+  expect("The European Union aims to help Ukraine .",
+         "DT NNP NNP VBZ TO VB NNP .");
+  expect("The European Union plans talks with Russia .",
+         "DT NNP NNP VBZ NNS IN NNP .");
+}
+
 static void compound_head_before_a_comma_is_a_noun(void **state)
 {
   (void)state;
@@ -402,6 +411,7 @@ int main(void)
       cmocka_unit_test(verb_after_an_aside_between_commas),
       cmocka_unit_test(that_before_a_subjunctive_be_is_a_complementizer),
       cmocka_unit_test(compound_head_before_a_comma_is_a_noun),
+      cmocka_unit_test(plural_after_a_name_with_no_verb_is_its_verb),
       cmocka_unit_test(arabic_particle_name_is_proper),
       cmocka_unit_test(noun_after_a_name_before_and_heads_its_phrase),
       cmocka_unit_test(leading_after_a_preposition_before_a_noun_is_an_adjective),
