@@ -795,6 +795,19 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                      strcmp(s.country, pa->code[0]) == 0;
     }
   }
+  /* "Gondor's feuding provinces": a country's own parts stand for it */
+  if (ph->poss >= 0 && !s.agent.ntok && !s.best.ntok &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+    static const char *const parts[] = {"republics", "provinces",
+                                        "regions", "districts", NULL};
+    const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
+    if (pa && pa->n == 1 && pa->type[0] == ACT_COUNTRY &&
+        strlen(pa->code[0]) == 3 &&
+        dyad__tok_in(doc, &toks[ph->head], parts)) {
+      addactor(r, pa->code[0], sp, "country's parts", ACT_COUNTRY, 0);
+      return;
+    }
+  }
   /* of-phrase: "the army of Ukraine" */
   if (!s.country[0] && s.agent.ntok && !s.best.ntok) {
     for (size_t k = (size_t)pi + 1; k < doc->phrases.n && k < (size_t)pi + 3;

@@ -425,6 +425,16 @@ static void call_on_leading_states_is_an_appeal(void **state)
              "KEN 020 WST");
 }
 
+static void a_country_s_provinces_are_the_country(void **state)
+{
+  (void)state;
+  events_are("The African Union halted mediation efforts among Sudan's "
+             "feuding provinces.",
+             "IGOAFRAFU 165 SDN");
+  events_are("Sudanese troops shelled Chad's eastern districts.",
+             "SDNMIL 194 TCD");
+}
+
 static void rebels_a_state_fights_are_its_own(void **state)
 {
   (void)state;
@@ -572,6 +582,7 @@ int main(void)
       cmocka_unit_test(call_on_leading_states_is_an_appeal),
       cmocka_unit_test(fighting_a_trade_is_no_battle),
       cmocka_unit_test(rebels_a_state_fights_are_its_own),
+      cmocka_unit_test(a_country_s_provinces_are_the_country),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
