@@ -800,10 +800,12 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     static const char *const parts[] = {"republics", "provinces",
                                         "regions", "districts", NULL};
-    const struct np_actors *pa = dyad__np_actors(doc, cs, ph->poss);
+    const struct np_actors *pa =
+        dyad__tok_in(doc, &toks[ph->head], parts)
+            ? dyad__np_actors(doc, cs, ph->poss)
+            : NULL; /* only then: resolving the possessor has effects */
     if (pa && pa->n == 1 && pa->type[0] == ACT_COUNTRY &&
-        strlen(pa->code[0]) == 3 &&
-        dyad__tok_in(doc, &toks[ph->head], parts)) {
+        strlen(pa->code[0]) == 3) {
       addactor(r, pa->code[0], sp, "country's parts", ACT_COUNTRY, 0);
       return;
     }
