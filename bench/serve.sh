@@ -44,6 +44,22 @@ fi
 # CPU time (user + system, clock ticks) the server has used so far.
 hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# wrk_row LABEL TICKS TRAIL: one table row from $tmp/wrk.log (requests/s,
+# p50, p99, errors, the server's CPU ms per request from TICKS), then TRAIL.
+wrk_row() {
+  awk -v u="$1" -v ticks="$2" -v hz="$hz" -v trail="$3" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
+                     if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    / requests in / { nreq = $1 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx/ { err += $NF }
+    /Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
+    END { printf "%-64s %8.0f %8.2f %8.2f %6d %7.3f%s\n",
+            substr(u, 1, 64), rps, p50, p99, err,
+            nreq ? ticks * 1000 / hz / nreq : 0, trail }' "$tmp/wrk.log"
+}
 
 # run_all NAME CONNS LABEL SERVE-OPTIONS...: one server, wrk on each endpoint
 run_all() {
@@ -74,19 +90,8 @@ run_all() {
     wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 30s --latency \
       -H 'Accept-Encoding: gzip' "$base$u" > "$tmp/wrk.log" 2>&1
     c1=$(cpu_ticks "$pid")
-    awk -v u="$u" -v code="$(cat "$tmp/code")" -v size="$(wc -c < "$tmp/body")" \
-        -v ticks=$((c1 - c0)) -v hz="$hz" '
-      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
-                       if (v ~ /s$/) return v * 1000; return v }
-      /Requests\/sec/ { rps = $2 }
-      / requests in / { nreq = $1 }
-      $1 == "50%" { p50 = ms($2) }
-      $1 == "99%" { p99 = ms($2) }
-      /Non-2xx/ { err += $NF }
-      /Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
-      END { printf "%-64s %8.0f %8.2f %8.2f %6d %7.3f  (HTTP %s, %d bytes)\n",
-              substr(u, 1, 64), rps, p50, p99, err,
-              nreq ? ticks * 1000 / hz / nreq : 0, code, size }' "$tmp/wrk.log"
+    wrk_row "$u" $((c1 - c0)) \
+      "  (HTTP $(cat "$tmp/code"), $(wc -c < "$tmp/body") bytes)"
   done
   kill "$pid"; wait "$pid" 2>/dev/null; pid=
 }
@@ -154,19 +159,8 @@ run_varied() {
       -H 'Accept-Encoding: gzip' -s "$tmp/$shape.lua" "$base" > "$tmp/wrk.log" 2>&1
     c1=$(cpu_ticks "$pid")
     label="$shape: $(paths "$shape" | head -1)"
-    awk -v u="$label" -v bad="$bad" -v ticks=$((c1 - c0)) -v hz="$hz" '
-      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0;
-                       if (v ~ /s$/) return v * 1000; return v }
-      /Requests\/sec/ { rps = $2 }
-      / requests in / { nreq = $1 }
-      $1 == "50%" { p50 = ms($2) }
-      $1 == "99%" { p99 = ms($2) }
-      /Non-2xx/ { err += $NF }
-      /Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
-      END { printf "%-64s %8.0f %8.2f %8.2f %6d %7.3f%s\n",
-              substr(u, 1, 64), rps, p50, p99, err,
-              nreq ? ticks * 1000 / hz / nreq : 0,
-              bad ? "  (some sample paths failed)" : "" }' "$tmp/wrk.log"
+    if [ "$bad" -gt 0 ]; then trail="  (some sample paths failed)"; else trail=""; fi
+    wrk_row "$label" $((c1 - c0)) "$trail"
   done
   kill "$pid"; wait "$pid" 2>/dev/null; pid=
 }
