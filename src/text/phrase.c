@@ -386,7 +386,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     /* "the Kurdistan Workers Party (PKK) leader": a name's acronym in
      * parentheses, then a common noun the name modifies, is inside the
      * noun phrase */
-    if (tg == DYAD_TAG_LRB && last_nom == j - 1 && j + 3 < end &&
+    if (tg == DYAD_TAG_LRB && last_nom != UINT32_MAX && last_nom + 1 == j &&
+        j + 3 < end &&
         (t[last_nom].flags & DYAD_TOKF_CAP) &&
         (t[j + 1].flags & DYAD_TOKF_ALLCAPS) && t[j + 2].tag == DYAD_TAG_RRB &&
         (t[j + 3].tag == DYAD_TAG_NN || t[j + 3].tag == DYAD_TAG_NNS) &&
@@ -439,12 +440,13 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       j++;
       continue;
     }
-    if (tg == DYAD_TAG_COMMA && last_adj == j - 1 && o->det >= 0 &&
+    if (tg == DYAD_TAG_COMMA && last_adj != UINT32_MAX && last_adj + 1 == j &&
+        o->det >= 0 &&
         tag_adj(nt) && (tag_noun(nnt) || tag_adj(nnt))) {
       j++; /* "a mild, Mediterranean climate" */
       continue;
     }
-    if (tg == DYAD_TAG_CC && last_adj == j - 1 &&
+    if (tg == DYAD_TAG_CC && last_adj != UINT32_MAX && last_adj + 1 == j &&
         (tag_adj(nt) || (tag_noun(nt) && tag_noun(nnt))) &&
         (tcls(cx, j) & WB(W_ANDOR))) {
       j++;
