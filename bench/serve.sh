@@ -61,10 +61,10 @@ wrk_row() {
             nreq ? ticks * 1000 / hz / nreq : 0, trail }' "$tmp/wrk.log"
 }
 
-# run_all NAME CONNS LABEL SERVE-OPTIONS...: one server, wrk on each endpoint
-run_all() {
-  name=$1 conns=$2 label=$3; shift 3
-  log="$tmp/serve-$name.log"
+# start_server NAME SERVE-OPTIONS...: `dyad serve` on a free loopback port
+# (pid, base), and wrk's threads for $conns connections (threads)
+start_server() {
+  log="$tmp/serve-$1.log"; shift
   "$DYAD" serve --db "$db" --listen 127.0.0.1:0 --quiet "$@" 2>"$log" &
   pid=$!
   port=
@@ -75,7 +75,14 @@ run_all() {
   done
   [ -n "$port" ] || { cat "$log"; exit 1; }
   base="http://127.0.0.1:$port"
-  threads=$(nproc 2>/dev/null || echo 2); [ "$threads" -gt 4 ] && threads=4; [ "$threads" -gt "$conns" ] && threads=$conns
+  threads=$(nproc 2>/dev/null || echo 2); [ "$threads" -gt 4 ] && threads=4
+  [ "$threads" -gt "$conns" ] && threads=$conns
+}
+
+# run_all NAME CONNS LABEL SERVE-OPTIONS...: one server, wrk on each endpoint
+run_all() {
+  name=$1 conns=$2 label=$3; shift 3
+  start_server "$name" "$@"
   echo "-- $label"
   printf '%-64s %8s %8s %8s %6s %7s\n' "endpoint ($conns connections, ${secs}s)" \
     "req/s" "p50 ms" "p99 ms" "errors" "cpu ms"
@@ -131,19 +138,7 @@ wrk_script() {
 }
 run_varied() {
   conns=$nconns
-  log="$tmp/serve-varied.log"
-  "$DYAD" serve --db "$db" --listen 127.0.0.1:0 --quiet --cache-mb 0 2>"$log" &
-  pid=$!
-  port=
-  for _ in $(seq 1 40); do
-    port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" 2>/dev/null)
-    [ -n "$port" ] && break
-    sleep 0.25
-  done
-  [ -n "$port" ] || { cat "$log"; exit 1; }
-  base="http://127.0.0.1:$port"
-  threads=$(nproc 2>/dev/null || echo 2); [ "$threads" -gt 4 ] && threads=4
-  [ "$threads" -gt "$conns" ] && threads=$conns
+  start_server varied --cache-mb 0
   echo "-- response cache off, varied parameters: 240 different questions of each shape, in turn"
   printf '%-64s %8s %8s %8s %6s %7s\n' "shape ($conns connections, ${secs}s)" \
     "req/s" "p50 ms" "p99 ms" "errors" "cpu ms"
