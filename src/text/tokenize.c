@@ -1146,11 +1146,16 @@ static inline size_t plain_word(const unsigned char *s, size_t i,
          (k - i <= ABBR_LONGEST &&
           dyad__abbrev_kind((const char *)s + i, k - i) != DYAD_ABBR_NONE)))
       return 0;
-    unsigned c0 = s[i] | 32, c1 = s[i + 1] | 32; /* NUL-terminated */
-    if ((c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w') ||
-        (c0 == 'c' && k - i == 6 &&
-         strncasecmp((const char *)s + i, "cannot", 6) == 0))
-      return 0;
+    unsigned c0 = (s[i] | 32u) - 'a'; /* a letter: 0..25 */
+    if ((1u << c0) & ((1u << ('h' - 'a')) | (1u << ('w' - 'a')) |
+                      (1u << ('c' - 'a')))) {
+      unsigned c1 = s[i + 1] | 32; /* NUL-terminated */
+      c0 += 'a';
+      if ((c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w') ||
+          (c0 == 'c' && k - i == 6 &&
+           strncasecmp((const char *)s + i, "cannot", 6) == 0))
+        return 0;
+    }
     uint16_t f = 0;
     if (bclass[s[i]] & B_UPPER) {
       f = DYAD_TOKF_CAP;
@@ -1349,6 +1354,12 @@ static TZ_NOINLINE void dateline_at(dyad_doc *doc, size_t p)
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
   int agency = 0, lower = 0;
+  /* no dateline without its dash (a '-' or an E2 80 9x dash) among the
+   * tokens looked at: most paragraphs end here */
+  const char *b = doc->text + v[p].off;
+  size_t span = v[end - 1].off + v[end - 1].len - v[p].off;
+  if (!memchr(b, '-', span) && !memchr(b, 0xe2, span))
+    return;
   if (v[p].kind == DYAD_TK_WORD &&
       dyad__sentence_starter(doc->text + v[p].off, v[p].len))
     return; /* "On March 5 - the day ..." */
@@ -1485,7 +1496,9 @@ dyad_status dyad__tokenize(dyad_doc *doc)
     if (s[i] == ' ' && !(bclass[s[i + 1]] & (B_SPACE | B_NL | B_HIGH))) {
       pend |= DYAD_TOKF_SPACE;
       i++;
-    } else {
+    } else if (bclass[s[i]] & (B_SPACE | B_NL | B_HIGH) || s[i] == '_') {
+      /* (at any other byte skip_space would find nothing to skip: pend
+       * holds no PARA after a token) */
       z.pend = pend;
       i = skip_space(&z, i);
       pend = z.pend;
