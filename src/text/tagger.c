@@ -85,6 +85,7 @@ static const char *const caus_words[7] = {"make", "let", "help", "see",
                                           "watch", "hear", "have"};
 
 static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d);
+static void lower_guess(struct dyad_lexent *e);
 
 struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
 {
@@ -92,14 +93,22 @@ struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
   if (!d)
     return NULL;
   lookup_ids(ctx, d);
-  /* mark every word named here in its lexicon entry (the struct is all
-   * uint32_t ids), so that context() tests a token's form against the
-   * list only when the form is one of them */
-  const uint32_t *ids = (const uint32_t *)(const void *)d;
+  /* mark the words that context() tests by their form (the "sp && form
+   * == d->x" rules), so that it tests a token's form against them only
+   * when the form is one of them, and lets other words with a single
+   * possible tag go untouched */
+  const uint32_t named[] = {
+      d->to, d->that, d->s, d->there, d->her, d->about, d->around,
+      d->over, d->as, d->more, d->most, d->less, d->least, d->no, d->all,
+      d->both, d->half, d->either, d->before, d->after, d->so, d->one,
+      d->like};
   struct dyad_lexicon *lx = ctx->lex;
-  for (size_t k = 0; lx && k < sizeof(*d) / sizeof(uint32_t); k++)
-    if (ids[k] && ids[k] < lx->n)
-      lx->ents[ids[k]].flags |= DYAD_LEXF_RULE;
+  for (size_t k = 0; lx && k < DYAD_ARRAY_LEN(named); k++)
+    if (named[k] && named[k] < lx->n)
+      lx->ents[named[k]].flags |= DYAD_LEXF_RULE;
+  for (size_t k = 0; lx && k < lx->n; k++)
+    if (lx->ents[k].flags & DYAD_LEXF_WORD)
+      lower_guess(&lx->ents[k]);
   return d;
 }
 
@@ -429,6 +438,26 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
   return 0;
 }
 
+/* The first guess for a known word written in lower case (lexical()'s
+ * reading of it, worked out once per entry at load): a name's reading
+ * gives way to the word's common one (pharaoh), and the name tags leave
+ * its possible tags. */
+static void lower_guess(struct dyad_lexent *e)
+{
+  int tag = e->order[0];
+  uint64_t mask = e->mask;
+  if (tag == DYAD_TAG_NNP || tag == DYAD_TAG_NNPS) {
+    int alt = pref_in(e, mask & ~(B(NNP) | B(NNPS)));
+    tag = alt ? alt : tag == DYAD_TAG_NNP ? DYAD_TAG_NN : DYAD_TAG_NNS;
+    mask |= DYAD_TAGBIT(tag);
+  }
+  mask &= ~(B(NNP) | B(NNPS));
+  if (!mask)
+    mask = DYAD_TAGBIT(tag);
+  e->lctag = (uint8_t)tag;
+  e->lcmask = mask;
+}
+
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
  * with no space lost between them? */
 static int after_dotted(const dyad_doc *doc, size_t i)
@@ -497,9 +526,16 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
   w->hand = e && (e->flags & DYAD_LEXF_HAND);
   w->first = (uint8_t)first;
   if (e) {
+    w->vlemma = e->lemma[DYAD_LEM_VERB];
+    if (!(t->flags & (DYAD_TOKF_CAP | DYAD_TOKF_ALLCAPS))) {
+      /* the common case, a known word in lower case: none of the tests
+       * below applies but the name tags' removal, done at load */
+      w->mask = e->lcmask;
+      t->tag = e->lctag;
+      return;
+    }
     w->mask = e->mask;
     t->tag = e->order[0];
-    w->vlemma = e->lemma[DYAD_LEM_VERB];
   } else {
     t->tag = (uint8_t)guess(ctx, f, fl, t, &w->mask);
   }
@@ -697,7 +733,6 @@ static int verb_after_pp(const dyad_token *T, const struct tw *W, size_t p,
           (W[q].mask & (B(VBD) | B(MD)))); /* ("rose" is a noun first) */
 }
 
-/* Pass 2 for one token: the context rules. */
 /* Does the comma before token i close an aside that follows the noun
  * phrase opening the sentence ("Greece, like most other members, plans
  * to"), with no finite verb anywhere after i? Then the word at i is the
@@ -776,6 +811,21 @@ static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
          mandative_verb(doc, W, k - 2);
 }
 
+/* Does word token t (state w) need context()? Most words have one
+ * possible tag and no rule of their own: none of the rules before the
+ * "only ambiguous" test in context() applies to them (each needs a named
+ * form, a particle/preposition/adverb reading, a capital, a proper noun
+ * or a gerund), so they are done. Inline: the call is the larger cost. */
+static HOT_INLINE int needs_context(const dyad_token *t, const struct tw *w)
+{
+  uint64_t m = w->mask;
+  /* (one test of the bits together: each alone mispredicts often) */
+  return ((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
+          (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
+          (uint64_t)(w->rule | w->cap | w->capword)) != 0;
+}
+
+/* Pass 2 for one word token that needs_context(). */
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                     struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
                     int *finite_seen)
@@ -786,15 +836,6 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   uint64_t m = w->mask;
   uint32_t form = t->form;
   const int sp = w->rule; /* a word some rule below names by its form */
-  /* Most words have one possible tag and no rule of their own: none of
-   * the rules before the "only ambiguous" test below applies to them
-   * (each needs a named form, a particle/preposition/adverb reading, a
-   * capital, a proper noun or a gerund), so they are done. */
-  /* (one test of the bits together: each alone mispredicts often) */
-  if (((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
-       (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
-       (uint64_t)(sp | w->cap | w->capword)) == 0)
-    return;
   int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
   uint32_t Pf = i > a ? T[i - 1].form : 0;
   int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
@@ -2007,7 +2048,7 @@ dyad_status dyad__tag(dyad_doc *doc)
     int finite_seen = 0;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
-      if (t->kind == DYAD_TK_WORD)
+      if (t->kind == DYAD_TK_WORD && needs_context(t, &W[i]))
         context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
       int tg = t->tag;
       uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
