@@ -21,7 +21,8 @@
  * doc's word cache (tag_state, made once per doc); two arena allocations
  * per document (token state, folded forms), none per token; the word ids
  * the rules name are looked up once at lexicon load. A token's folded form
- * (tw.f) points into the document text when folding changes nothing.
+ * (tw.f) points into the document text when folding changes nothing, else
+ * into the vocabulary (a cached word it knows) or the folded-forms block.
  */
 #include "../internal.h"
 
@@ -1763,22 +1764,28 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
 
 /* The tagger's word cache, one per doc and kept from one document to the
  * next: the raw spelling of a token (up to WC_KEY bytes) -> the vocab id of
- * its folded form, and whether folding changes it. News text repeats a few
- * thousand spellings, so most tokens are found here, in a table that stays
- * in the core's cache, instead of in the vocabulary's large one (whose
- * lookup costs several memory reads). Two-way set associative: a set is
- * one 64-byte cache line (the table is aligned to 64 bytes), a new
- * spelling goes into way 0 and pushes what was there into way 1, so a
- * rare word no longer evicts a frequent one that shares its set. Valid
- * while the vocabulary has the size it had when the cache was filled (the
- * vocabulary only grows, and only while loading). */
+ * its folded form, whether folding changes it, and the folded form itself
+ * (the vocabulary's copy) when it does. News text repeats a few thousand
+ * spellings, so most tokens are found here, in a table that stays in the
+ * core's cache, instead of in the vocabulary's large one (whose lookup
+ * costs several memory reads). Two-way set associative: a set is one
+ * 64-byte cache line (the table is aligned to 64 bytes), a new spelling
+ * goes into way 0 and pushes what was there into way 1, so a rare word no
+ * longer evicts a frequent one that shares its set. Valid while the
+ * vocabulary has the size it had when the cache was filled (the
+ * vocabulary only grows, and only while loading; its words do not move
+ * while it does not grow). */
 #define WC_BITS 16
-#define WC_KEY 26
+#define WC_KEY 16
 struct wc_ent {
-  char key[WC_KEY]; /* raw token bytes */
+  uint64_t k0, k1;  /* raw token bytes 0-7 and 8-15, zero-padded */
+  const char *fold; /* the folded form in the vocabulary, when it is not
+                       the spelling and the vocabulary has it; else NULL */
+  uint32_t id;      /* vocab id of the folded form, 0: not in it */
   uint8_t len;      /* 0: empty */
   uint8_t same;     /* the folded form is the raw spelling */
-  uint32_t id;      /* vocab id of the folded form, 0: not in it */
+  uint8_t flen;     /* the folded form's length */
+  uint8_t unused;
 };
 _Static_assert(sizeof(struct wc_ent) == 32, "two entries a cache line");
 struct tag_state {
@@ -1823,44 +1830,34 @@ static uint64_t ld8(const char *s)
   return v;
 }
 
-/* The low n bytes of a 64-bit load (n < 8): one table load, no shift. */
+/* The low n bytes of a 64-bit load (n <= 8): one table load, no shift. */
 static inline uint64_t low_bytes(uint64_t v, size_t n)
 {
-  static const uint64_t keep[8] = {
+  static const uint64_t keep[9] = {
       0, 0xff, 0xffff, 0xffffff, 0xffffffffull, 0xffffffffffull,
-      0xffffffffffffull, 0xffffffffffffffull};
+      0xffffffffffffull, 0xffffffffffffffull, ~0ull};
   return v & keep[n];
 }
 
-/* A hash of a short spelling s (n <= WC_KEY bytes, in the doc text, which
- * DYAD_TEXT_PAD zero bytes follow): one 8-byte load masked to the word
- * for most words, the first and last 8 bytes (and the middle 8 past 16)
- * for longer ones. */
-static uint32_t wc_hash(const char *s, size_t n)
+/* The cache key of a short spelling s (n <= WC_KEY bytes, in the doc
+ * text, which DYAD_TEXT_PAD zero bytes follow): its bytes in two words,
+ * zero-padded; a load masked to the word for most words. */
+static HOT_INLINE uint64_t wc_key(const char *s, size_t n, uint64_t *k1)
 {
-  uint64_t h;
   if (n <= 8) {
-    uint64_t a = n == 8 ? ld8(s) : low_bytes(ld8(s), n);
-    h = (a ^ 0x2d358dccaa6c78a5ull) * 0x9e3779b97f4a7c15ull + n;
-  } else {
-    uint64_t a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
-    uint64_t b = ld8(s + n - 8);
-    h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
-        b * 0xff51afd7ed558ccdull;
+    *k1 = 0;
+    return low_bytes(ld8(s), n);
   }
-  return (uint32_t)(h >> 32) ^ (uint32_t)h;
+  *k1 = low_bytes(ld8(s + 8), n - 8);
+  return ld8(s);
 }
 
-/* Does the cache key k (WC_KEY bytes, zero-padded) spell s (n bytes,
- * n <= WC_KEY, in the padded doc text)? 8 bytes a compare, the last
- * chunk masked to the word. */
-static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
+/* The cache set of a key (an even entry index). */
+static HOT_INLINE uint32_t wc_set(uint64_t k0, uint64_t k1, size_t n)
 {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    if (ld8(k + i) != ld8(s + i))
-      return 0;
-  return i == n || low_bytes(ld8(k + i) ^ ld8(s + i), n - i) == 0;
+  uint64_t h = (k0 ^ 0x2d358dccaa6c78a5ull) * 0x9e3779b97f4a7c15ull +
+               k1 * 0xff51afd7ed558ccdull + n;
+  return ((uint32_t)(h >> 32) ^ (uint32_t)h) & ((1u << WC_BITS) - 1) & ~1u;
 }
 
 /* dyad__fold for plain ASCII without a call: lower-cases s (in the padded
@@ -1887,28 +1884,15 @@ static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
   return n;
 }
 
-/* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
- * at s itself when folding changes nothing; returns the folded length (0
- * when too long) and the vocab id of the folded form through *id. e is the
- * cache set for s (two ways; NULL: none). */
-static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
-                          const char *s, size_t n, char *buf,
-                          const char **f, uint32_t *id)
+/* Folds token text s (n bytes) into buf (room for 2n + 8) and looks the
+ * folded form up in the vocabulary, for a token the cache has not got:
+ * returns the folded length (0 when too long), its vocab id through *id
+ * and the folded form through *f (s itself when folding changes nothing).
+ * Puts the token into the cache set e (NULL: none; k0, k1 its key). */
+static size_t fold_miss(const dyad_ctx *ctx, struct wc_ent *e, uint64_t k0,
+                        uint64_t k1, const char *s, size_t n, char *buf,
+                        const char **f, uint32_t *id)
 {
-  if (e) {
-    struct wc_ent *hit = e->len == n && wc_same(e->key, s, n) ? e
-                         : e[1].len == n && wc_same(e[1].key, s, n) ? e + 1
-                                                                     : NULL;
-    if (hit) {
-      *id = hit->id;
-      if (hit->same) {
-        *f = s;
-        return n;
-      }
-      *f = buf;
-      return fold_fast(s, n, buf, 2 * n + 8);
-    }
-  }
   size_t fl = fold_fast(s, n, buf, 2 * n + 8);
   if (fl == (size_t)-1 || fl > 255)
     fl = 0;
@@ -1917,10 +1901,16 @@ static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
   *f = same ? s : buf;
   if (e && fl) {
     e[1] = e[0]; /* way 0 takes the newcomer, way 1 the one it held */
-    memcpy(e->key, s, n);
+    e->k0 = k0;
+    e->k1 = k1;
     e->len = (uint8_t)n;
     e->same = (uint8_t)same;
+    e->flen = (uint8_t)fl;
     e->id = *id;
+    size_t vl = 0;
+    e->fold = !same && *id ? dyad__vocab_str(&ctx->vocab, *id, &vl) : NULL;
+    if (vl != fl)
+      e->fold = NULL;
   }
   return fl;
 }
@@ -1951,29 +1941,59 @@ dyad_status dyad__tag(dyad_doc *doc)
   size_t fpos = 0;
 
   /* Every token's folded form and vocab id, first for the whole document:
-   * the cache entries are fetched ahead (the hashes of all tokens first),
+   * the cache entries are fetched ahead (the sets of all tokens first),
    * and the rules of the passes below see the next tokens' forms too. */
-  uint32_t wcmask = (1u << WC_BITS) - 1;
   if (ts)
     for (size_t i = 0; i < ntok; i++) {
-      if (T[i].len > WC_KEY)
+      size_t n = T[i].len;
+      if (n > WC_KEY)
         continue;
-      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask & ~1u;
+      uint64_t k1, k0 = wc_key(doc->text + T[i].off, n, &k1);
+      W[i].form = wc_set(k0, k1, n);
       __builtin_prefetch(&ts->ent[W[i].form]);
     }
+  const struct dyad_lexent *ents = ctx->lex->ents;
+  size_t nents = ctx->lex->n;
   for (size_t i = 0; i < ntok; i++) {
     dyad_token *t = &T[i];
     const char *s = doc->text + t->off;
+    size_t n = t->len;
     const char *f;
+    size_t fl;
     uint32_t id;
-    struct wc_ent *e = ts && t->len <= WC_KEY ? &ts->ent[W[i].form] : NULL;
-    size_t fl = fold_lookup(ctx, e, s, t->len, fbuf + fpos, &f, &id);
+    uint64_t k0 = 0, k1 = 0;
+    struct wc_ent *e = NULL;
+    if (ts && n <= WC_KEY) {
+      k0 = wc_key(s, n, &k1);
+      e = &ts->ent[W[i].form];
+      struct wc_ent *hit =
+          e->k0 == k0 && e->k1 == k1 && e->len == n         ? e
+          : e[1].k0 == k0 && e[1].k1 == k1 && e[1].len == n ? e + 1
+                                                            : NULL;
+      if (hit) {
+        id = hit->id;
+        if (hit->same) {
+          f = s;
+          fl = n;
+        } else if (hit->fold) {
+          f = hit->fold;
+          fl = hit->flen;
+        } else {
+          f = fbuf + fpos;
+          fl = fold_fast(s, n, fbuf + fpos, 2 * n + 8);
+          fpos += fl;
+        }
+        goto found;
+      }
+    }
+    fl = fold_miss(ctx, e, k0, k1, s, n, fbuf + fpos, &f, &id);
     if (f != s)
       fpos += fl;
+  found:
     W[i] = (struct tw){.f = f, .fl = (uint32_t)fl, .form = id};
     t->form = id;
-    if (id < ctx->lex->n)
-      __builtin_prefetch(&ctx->lex->ents[id]);
+    if (id < nents)
+      __builtin_prefetch(&ents[id]);
   }
 
   /* Spans to tag, in order: the sentences, and any tokens no sentence
