@@ -45,6 +45,7 @@
 /* Per-token working state, one array per document in the arena. */
 struct tw {
   uint64_t mask;   /* possible tags */
+  const struct dyad_lexent *e; /* the word's lexicon entry, NULL: none */
   const char *f;   /* the folded form (doc arena), fl bytes */
   uint32_t fl;
   uint32_t form;   /* vocab id of the folded form */
@@ -523,6 +524,7 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
     if (x->flags & DYAD_LEXF_WORD)
       e = x;
   }
+  w->e = e;
   w->known = e != NULL;
   w->hand = e && (e->flags & DYAD_LEXF_HAND);
   w->first = (uint8_t)first;
@@ -1665,20 +1667,21 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
 /* A capitalised word opening a sentence, read as an imperative verb right
  * before a noun while a finite verb follows ("Polish police released ...",
  * "Judge Alejandro Rivera opened ..."): news sentences rarely command, so
- * it is the adjective, or the title of the name, that opens the subject. */
-static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
-                                 const struct tw *W)
+ * it is the adjective, or the title of the name, that opens the subject.
+ * Returns whether it changed the tag. */
+static int first_not_imperative(dyad_doc *doc, size_t a, size_t b,
+                                const struct tw *W)
 {
   dyad_token *T = doc->toks.v;
   if (b < a + 3 || T[a].tag != DYAD_TAG_VB || !W[a].first ||
       !(T[a].flags & DYAD_TOKF_CAP) || !isnoun(T[a + 1].tag))
-    return;
+    return 0;
   int finite = 0;
   for (size_t i = a + 2; i < b && !finite; i++)
     finite = T[i].tag == DYAD_TAG_VBD || T[i].tag == DYAD_TAG_VBZ ||
              T[i].tag == DYAD_TAG_VBP || T[i].tag == DYAD_TAG_MD;
   if (!finite)
-    return;
+    return 0;
   int nx = T[a + 1].tag;
   if (W[a].mask & B(JJ))
     T[a].tag = DYAD_TAG_JJ;
@@ -1686,6 +1689,9 @@ static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
     T[a].tag = DYAD_TAG_NNP;
   else if (W[a].mask & B(NN))
     T[a].tag = DYAD_TAG_NN;
+  else
+    return 0;
+  return 1;
 }
 
 /* A sentence left with no finite verb, where a word the lexicon knows as a
@@ -1694,9 +1700,10 @@ static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
  * adjectives before a noun): that word is the verb. A capitalised
  * adjective just before it ("West", "Xi") is then a proper noun. A word
  * followed by "by" is rather a participle with its agent, so a later
- * candidate is taken over it ("Protests fueled by anger spread ..."). */
-static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
-                          const struct tw *W, const struct dyad_tagger_ids *d)
+ * candidate is taken over it ("Protests fueled by anger spread ...").
+ * Returns whether it changed a tag. */
+static int rescue_finite(dyad_doc *doc, size_t a, size_t b,
+                         const struct tw *W, const struct dyad_tagger_ids *d)
 {
   dyad_token *T = doc->toks.v;
   size_t pick = SIZE_MAX; /* the word to make the verb */
@@ -1705,7 +1712,7 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
     int tg = T[i].tag;
     if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
         tg == DYAD_TAG_MD)
-      return;
+      return 0;
   }
   for (size_t i = a + 1; i + 1 < b; i++) {
     dyad_token *t = &T[i];
@@ -1719,7 +1726,7 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
        * verb of the name before it */
       T[i].tag = DYAD_TAG_VBZ;
       T[i - 1].tag = DYAD_TAG_NNP;
-      return;
+      return 1;
     }
     if (t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN)
       continue;
@@ -1756,10 +1763,11 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
       break;
   }
   if (pick == SIZE_MAX)
-    return;
+    return 0;
   T[pick].tag = DYAD_TAG_VBD;
   if (T[pick - 1].tag == DYAD_TAG_JJ && (T[pick - 1].flags & DYAD_TOKF_CAP))
     T[pick - 1].tag = DYAD_TAG_NNP;
+  return 1;
 }
 
 /* The tagger's word cache, one per doc and kept from one document to the
@@ -1915,6 +1923,22 @@ static size_t fold_miss(const dyad_ctx *ctx, struct wc_ent *e, uint64_t k0,
   return fl;
 }
 
+/* dyad__lemma_id for a word token with state w (its entry known). */
+static HOT_INLINE uint32_t lemma_of(const dyad_ctx *ctx, const struct tw *w,
+                                    uint32_t form, int tag)
+{
+  unsigned how = (unsigned)tag < DYAD_TAG_COUNT ? dyad__lemma_how[tag]
+                                                : DYAD_LEM_OTHER;
+  if (how & DYAD_LT_NONE)
+    return form;
+  uint32_t l = w->e ? w->e->lemma[how & DYAD_LT_SLOT] : 0;
+  if (l)
+    return l;
+  if (!(how & DYAD_LT_MORPH))
+    return form;
+  return dyad__lemma_morph(ctx, w->f, w->fl, how);
+}
+
 dyad_status dyad__tag(dyad_doc *doc)
 {
   const dyad_ctx *ctx = doc->ctx;
@@ -2065,11 +2089,19 @@ dyad_status dyad__tag(dyad_doc *doc)
         break;
       }
     }
-    int finite_seen = 0;
+    /* context, the finite-verb tracking and each token's lemma; the
+     * lemmas are made again below for a sentence whose tags change after
+     * (rare) or where a rule left a token with no tag (fuzz only) */
+    int finite_seen = 0, untagged = 0;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
-      if (t->kind == DYAD_TK_WORD && needs_context(t, &W[i]))
-        context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
+      if (t->kind != DYAD_TK_WORD) {
+        t->lemma = t->form;
+      } else {
+        if (needs_context(t, &W[i]))
+          context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
+        t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
+      }
       int tg = t->tag;
       uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
       if (tb & FINITE)
@@ -2077,10 +2109,12 @@ dyad_status dyad__tag(dyad_doc *doc)
       else if ((tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE))) ||
                (tg == DYAD_TAG_IN && t->form == d.that))
         finite_seen = 0;
+      else if (tg == DYAD_TAG_NONE)
+        untagged = 1;
     }
-    rescue_finite(doc, a, b, W, &d);
-    first_not_imperative(doc, a, b, W);
-    for (size_t i = a; i < b; i++) {
+    int changed = rescue_finite(doc, a, b, W, &d);
+    changed |= first_not_imperative(doc, a, b, W);
+    for (size_t i = a; (changed | untagged) && i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion
                                       inying aid"): a noun, as unknowns are */
@@ -2089,9 +2123,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         t->lemma = t->form;
         continue;
       }
-      t->lemma = W[i].fl ? dyad__lemma_id(ctx, t->form, W[i].f, W[i].fl,
-                                          t->tag)
-                         : 0;
+      t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
     }
     pos = b;
   }
