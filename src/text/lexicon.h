@@ -38,9 +38,11 @@ enum {
   DYAD_LEXF_HAND = 1u << 0,  /* from data/lexicon (closed class, override) */
   DYAD_LEXF_WORD = 1u << 1,  /* the entry exists (some tag known) */
   DYAD_LEXF_INTRANS = 1u << 2, /* verb mostly used without an object */
-  DYAD_LEXF_RULE = 1u << 3     /* a word some tagger rule of its own names
+  DYAD_LEXF_RULE = 1u << 3,    /* a word some tagger rule of its own names
                                   by its form (set by dyad__tagger_ids_new):
                                   words without it skip those rules' tests */
+  DYAD_LEXF_LCNEED = 1u << 4   /* written in lower case, the word needs the
+                                  tagger's context rules (set with lctag) */
 };
 
 #define DYAD_LEX_ORDER 4

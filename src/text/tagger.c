@@ -56,6 +56,7 @@ struct tw {
   uint8_t hand;    /* the word is in our hand-written lists */
   uint8_t capword; /* capitalised common word (not first) */
   uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
+  uint8_t need;    /* context() has rules for it (needs_context) */
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
@@ -458,6 +459,11 @@ static void lower_guess(struct dyad_lexent *e)
     mask = DYAD_TAGBIT(tag);
   e->lctag = (uint8_t)tag;
   e->lcmask = mask;
+  /* needs_context() for the word so read */
+  if ((mask & (mask - 1)) || (mask & (B(RP) | B(IN) | B(RB))) ||
+      (DYAD_TAGBIT(tag) & (B(NNP) | B(NNPS) | B(VBG))) ||
+      (e->flags & DYAD_LEXF_RULE))
+    e->flags |= DYAD_LEXF_LCNEED;
 }
 
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
@@ -508,8 +514,22 @@ static int roman(const char *w, size_t n)
   return n > 0;
 }
 
-/* Pass 1 for one word token. */
-static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
+/* Does word token t (state w) need context()? Most words have one
+ * possible tag and no rule of their own: none of the rules before the
+ * "only ambiguous" test in context() applies to them (each needs a named
+ * form, a particle/preposition/adverb reading, a capital, a proper noun
+ * or a gerund), so they are done. Inline: the call is the larger cost. */
+static HOT_INLINE int needs_context(const dyad_token *t, const struct tw *w)
+{
+  uint64_t m = w->mask;
+  /* (one test of the bits together: each alone mispredicts often) */
+  return ((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
+          (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
+          (uint64_t)(w->rule | w->cap | w->capword)) != 0;
+}
+
+/* Pass 1 for one word token (lexical() below). */
+static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
                                const char *f, size_t fl, int first,
                                uint32_t sent_end)
 {
@@ -535,6 +555,7 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
        * below applies but the name tags' removal, done at load */
       w->mask = e->lcmask;
       t->tag = e->lctag;
+      w->need = (e->flags & DYAD_LEXF_LCNEED) != 0;
       return;
     }
     w->mask = e->mask;
@@ -688,6 +709,18 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
   w->mask |= B(NNP) | B(NNPS);
 }
 
+/* Pass 1 for one word token: its first tag and possible tags, and
+ * whether context() has rules for it. */
+static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
+                               const char *f, size_t fl, int first,
+                               uint32_t sent_end)
+{
+  w->need = 0xff;
+  lexical_word(doc, i, w, f, fl, first, sent_end);
+  if (w->need == 0xff)
+    w->need = needs_context(&doc->toks.v[i], w);
+}
+
 /* The nearest token before i (from sentence start a) that is not an
  * adverb; returns its index or -1. */
 static long prev_nonadv(const dyad_doc *doc, size_t a, size_t i)
@@ -814,25 +847,13 @@ static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
          mandative_verb(doc, W, k - 2);
 }
 
-/* Does word token t (state w) need context()? Most words have one
- * possible tag and no rule of their own: none of the rules before the
- * "only ambiguous" test in context() applies to them (each needs a named
- * form, a particle/preposition/adverb reading, a capital, a proper noun
- * or a gerund), so they are done. Inline: the call is the larger cost. */
-static HOT_INLINE int needs_context(const dyad_token *t, const struct tw *w)
-{
-  uint64_t m = w->mask;
-  /* (one test of the bits together: each alone mispredicts often) */
-  return ((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
-          (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
-          (uint64_t)(w->rule | w->cap | w->capword)) != 0;
-}
-
 /* Pass 2 for one word token that needs_context(). */
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
-                    struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
-                    int *finite_seen)
+                    struct tw *W, const struct dyad_tagger_ids *d,
+                    int finite_seen)
 {
+  const char *f = W[i].f;
+  size_t fl = W[i].fl;
   dyad_token *T = doc->toks.v;
   dyad_token *t = &T[i];
   struct tw *w = &W[i];
@@ -1417,10 +1438,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (sg && (P == DYAD_TAG_RB || objnext) &&
              !(N == DYAD_TAG_TO && verb_after_pp(T, W, i + 1, b)))
       t->tag = DYAD_TAG_VBZ;
-    else if (P == DYAD_TAG_COMMA && !*finite_seen && (Nf == d->to || objnext) &&
+    else if (P == DYAD_TAG_COMMA && !finite_seen && (Nf == d->to || objnext) &&
              comma_aside(doc, a, b, i))
       t->tag = DYAD_TAG_VBZ; /* Greece, like most members, plans to */
-    else if (sg && !verbnext && !*finite_seen) {
+    else if (sg && !verbnext && !finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
                                 B(VBZ) | B(NNS));
       /* the post reads., the city reports thunder: after a determined
@@ -1564,9 +1585,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       if (appos)
         t->tag = DYAD_TAG_VBN;
       else
-        t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
+        t->tag = objnext || !finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
     } else
-      t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
+      t->tag = finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
     return;
   }
   /* base forms: VB / VBP / noun */
@@ -2098,8 +2119,8 @@ dyad_status dyad__tag(dyad_doc *doc)
       if (t->kind != DYAD_TK_WORD) {
         t->lemma = t->form;
       } else {
-        if (needs_context(t, &W[i]))
-          context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
+        if (W[i].need)
+          context(doc, a, b, i, W, &d, finite_seen);
         t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
       }
       int tg = t->tag;
