@@ -41,8 +41,10 @@ enum {
   DYAD_LEXF_RULE = 1u << 3,    /* a word some tagger rule of its own names
                                   by its form (set by dyad__tagger_ids_new):
                                   words without it skip those rules' tests */
-  DYAD_LEXF_LCNEED = 1u << 4   /* written in lower case, the word needs the
+  DYAD_LEXF_LCNEED = 1u << 4,  /* written in lower case, the word needs the
                                   tagger's context rules (set with lctag) */
+  DYAD_LEXF_LCPART = 1u << 5   /* ... and of them only the particle rule: a
+                                  preposition or adverb and nothing else */
 };
 
 #define DYAD_LEX_ORDER 4
@@ -56,6 +58,8 @@ struct dyad_lexent {
    * dyad__tagger_ids_new from mask and order: a name's reading dropped) */
   uint8_t lctag;                 /* its tag */
   uint64_t lcmask;               /* its possible tags */
+  uint64_t lcstate;              /* the tagger's per-token flags for it
+                                    (tagger.c, struct tw) */
 };
 
 struct dyad_tagger_ids; /* words the tagger's rules name, text/tagger.c */

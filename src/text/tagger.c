@@ -50,13 +50,21 @@ struct tw {
   uint32_t fl;
   uint32_t form;   /* vocab id of the folded form */
   uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
-  uint8_t first;   /* first word of the sentence or of a quotation */
-  uint8_t cap;     /* capitalised (not first) */
-  uint8_t known;   /* the lexicon knows the word */
-  uint8_t hand;    /* the word is in our hand-written lists */
-  uint8_t capword; /* capitalised common word (not first) */
-  uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
-  uint8_t need;    /* context() has rules for it (needs_context) */
+  union { /* the flags, also as one word (a known lower-case word's are
+             worked out at load: dyad_lexent.lcstate) */
+    struct {
+      uint8_t first;   /* first word of the sentence or of a quotation */
+      uint8_t cap;     /* capitalised (not first) */
+      uint8_t known;   /* the lexicon knows the word */
+      uint8_t hand;    /* the word is in our hand-written lists */
+      uint8_t capword; /* capitalised common word (not first) */
+      uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
+      uint8_t need;    /* context() has rules for it (needs_context); 2:
+                          only the particle rule (particle_only) */
+      uint8_t spare;
+    };
+    uint64_t bits;
+  };
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
@@ -459,11 +467,22 @@ static void lower_guess(struct dyad_lexent *e)
     mask = DYAD_TAGBIT(tag);
   e->lctag = (uint8_t)tag;
   e->lcmask = mask;
+  struct tw w = {.known = 1};
+  w.hand = (e->flags & DYAD_LEXF_HAND) != 0;
+  w.rule = (e->flags & DYAD_LEXF_RULE) != 0;
   /* needs_context() for the word so read */
   if ((mask & (mask - 1)) || (mask & (B(RP) | B(IN) | B(RB))) ||
       (DYAD_TAGBIT(tag) & (B(NNP) | B(NNPS) | B(VBG))) ||
       (e->flags & DYAD_LEXF_RULE))
     e->flags |= DYAD_LEXF_LCNEED;
+  /* a preposition or adverb and nothing else, no word of the named ones:
+   * of context()'s rules only the particle rule applies (particle_only) */
+  if ((mask == B(IN) || mask == B(RB)) && mask == DYAD_TAGBIT(tag) &&
+      !(e->flags & DYAD_LEXF_RULE))
+    e->flags |= DYAD_LEXF_LCPART;
+  w.need = (e->flags & DYAD_LEXF_LCPART) ? 2
+           : (e->flags & DYAD_LEXF_LCNEED) != 0;
+  e->lcstate = w.bits;
 }
 
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
@@ -550,14 +569,6 @@ static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
   w->first = (uint8_t)first;
   if (e) {
     w->vlemma = e->lemma[DYAD_LEM_VERB];
-    if (!(t->flags & (DYAD_TOKF_CAP | DYAD_TOKF_ALLCAPS))) {
-      /* the common case, a known word in lower case: none of the tests
-       * below applies but the name tags' removal, done at load */
-      w->mask = e->lcmask;
-      t->tag = e->lctag;
-      w->need = (e->flags & DYAD_LEXF_LCNEED) != 0;
-      return;
-    }
     w->mask = e->mask;
     t->tag = e->order[0];
   } else {
@@ -847,6 +858,71 @@ static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
          mandative_verb(doc, W, k - 2);
 }
 
+/* The particle rule of context() for word i (possible tags m, from a
+ * sentence a..b; pa, PA: the nearest word before it that is no adverb and
+ * its tag; N, Nf, Nm: the next token's tag, form and possible tags).
+ * Returns whether the word is settled (context() stops there). */
+static int particle(dyad_doc *doc, size_t a, size_t b, size_t i,
+                    const struct tw *W, const struct dyad_tagger_ids *d,
+                    uint64_t m, long pa, int PA, int N, uint32_t Nf,
+                    uint64_t Nm)
+{
+  dyad_token *T = doc->toks.v;
+  dyad_token *t = &T[i];
+  uint32_t form = t->form;
+  /* a particle after its verb (set up, brought about a reform, gave
+   * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
+   * phrase after them */
+  long vk = -1;
+  if (isverb(PA))
+    vk = pa;
+  else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
+           isverb(T[pa - 1].tag) && !(Nm & NOUNS))
+    vk = pa - 1;
+  if (vk >= 0) {
+    uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
+    int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
+    int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
+    int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
+    int light = form == d->up || form == d->out || form == d->down ||
+                form == d->off;
+    if (form == d->out && Nf == d->of)
+      t->tag = DYAD_TAG_IN;
+    else if (form == d->up && Nf == d->to && i + 2 < b &&
+             (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
+      t->tag = DYAD_TAG_IN; /* up to 90 percent */
+    else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
+             (light || form == d->about || !npnext) &&
+             (form != d->about || npnext))
+      t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
+    else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
+                                         !(Nm & (B(DT) | B(CD))))))
+      t->tag = DYAD_TAG_RP;
+    else if (m & B(IN))
+      t->tag = DYAD_TAG_IN;
+    if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
+      t->tag = DYAD_TAG_RB;
+    if (t->tag == DYAD_TAG_RP || (m & B(RP)))
+      return 1;
+  }
+  return 0;
+}
+
+/* context() for a word that is a preposition or adverb and nothing else,
+ * none of the named ones, in lower case (DYAD_LEXF_LCPART): the particle
+ * rule is the only one of its rules that applies to it. */
+static void particle_only(dyad_doc *doc, size_t a, size_t b, size_t i,
+                          const struct tw *W, const struct dyad_tagger_ids *d)
+{
+  const dyad_token *T = doc->toks.v;
+  int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
+  uint32_t Nf = i + 1 < b ? T[i + 1].form : 0;
+  uint64_t Nm = i + 1 < b ? W[i + 1].mask : 0;
+  long pa = prev_nonadv(doc, a, i);
+  int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
+  particle(doc, a, b, i, W, d, W[i].mask, pa, PA, N, Nf, Nm);
+}
+
 /* Pass 2 for one word token that needs_context(). */
 static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
                     struct tw *W, const struct dyad_tagger_ids *d,
@@ -869,6 +945,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
   uint32_t PAl = pa >= 0 ? W[pa].vlemma : 0;
 
+  /* a word none of the rules up to the gerund's below names, with no
+   * particle, modal or comparative reading and no capital, goes there */
+  if (!(sp | w->cap | w->capword) &&
+      !(m & (B(RP) | B(IN) | B(RB) | B(MD) | B(JJS) | B(JJR))) &&
+      !(DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS))))
+    goto open_class;
   /* closed-class words with their own rules */
   if (sp && form == d->to) {
     /* infinitive "to" before a base verb, skipping adverbs (to further
@@ -958,43 +1040,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_RB;
     return;
   }
-  if (m & (B(RP) | B(IN) | B(RB))) {
-    /* a particle after its verb (set up, brought about a reform, gave
-     * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
-     * phrase after them */
-    long vk = -1;
-    if (isverb(PA))
-      vk = pa;
-    else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
-             isverb(T[pa - 1].tag) && !(Nm & NOUNS))
-      vk = pa - 1;
-    if (vk >= 0) {
-      uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
-      int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
-      int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
-      int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
-      int light = form == d->up || form == d->out || form == d->down ||
-                  form == d->off;
-      if (form == d->out && Nf == d->of)
-        t->tag = DYAD_TAG_IN;
-      else if (form == d->up && Nf == d->to && i + 2 < b &&
-               (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
-        t->tag = DYAD_TAG_IN; /* up to 90 percent */
-      else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
-               (light || form == d->about || !npnext) &&
-               (form != d->about || npnext))
-        t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
-      else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
-                                           !(Nm & (B(DT) | B(CD))))))
-        t->tag = DYAD_TAG_RP;
-      else if (m & B(IN))
-        t->tag = DYAD_TAG_IN;
-      if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
-        t->tag = DYAD_TAG_RB;
-      if (t->tag == DYAD_TAG_RP || (m & B(RP)))
-        return;
-    }
-  }
+  if ((m & (B(RP) | B(IN) | B(RB))) &&
+      particle(doc, a, b, i, W, d, m, pa, PA, N, Nf, Nm))
+    return;
   if ((m & B(RP)) && t->tag == DYAD_TAG_RP) {
     t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
                                                             : DYAD_TAG_RB;
@@ -1194,6 +1242,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       return;
     }
   }
+open_class:
   /* the reopening of the border: a gerund between a determiner and "of"
    * names the act (a noun), even when the lexicon knows only the verb */
   if (t->tag == DYAD_TAG_VBG && Nf && Nf == d->of &&
@@ -2064,6 +2113,23 @@ dyad_status dyad__tag(dyad_doc *doc)
     int first = 1;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
+      if (t->kind == DYAD_TK_WORD && t->form < nents &&
+          (ents[t->form].flags & DYAD_LEXF_WORD) &&
+          !(t->flags & (DYAD_TOKF_CAP | DYAD_TOKF_ALLCAPS))) {
+        /* the common case, a known word in lower case: none of
+         * lexical()'s tests applies but the name tags' removal, done at
+         * load (lower_guess) */
+        const struct dyad_lexent *e = &ents[t->form];
+        struct tw *w = &W[i];
+        w->e = e;
+        w->vlemma = e->lemma[DYAD_LEM_VERB];
+        w->mask = e->lcmask;
+        w->bits = e->lcstate;
+        w->first = (uint8_t)first;
+        t->tag = e->lctag;
+        first = 0;
+        continue;
+      }
       const char *s = doc->text + t->off;
       const char *f = W[i].f;
       size_t fl = W[i].fl;
@@ -2119,7 +2185,9 @@ dyad_status dyad__tag(dyad_doc *doc)
       if (t->kind != DYAD_TK_WORD) {
         t->lemma = t->form;
       } else {
-        if (W[i].need)
+        if (W[i].need == 2)
+          particle_only(doc, a, b, i, W, &d);
+        else if (W[i].need)
           context(doc, a, b, i, W, &d, finite_seen);
         t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
       }
