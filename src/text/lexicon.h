@@ -60,6 +60,8 @@ struct dyad_lexent {
   uint64_t lcmask;               /* its possible tags */
   uint64_t lcstate;              /* the tagger's per-token flags for it
                                     (tagger.c, struct tw) */
+  uint32_t lclemma;              /* its lemma id with tag lctag, 0: the
+                                    suffix rules must find it */
 };
 
 struct dyad_tagger_ids; /* words the tagger's rules name, text/tagger.c */

@@ -96,7 +96,7 @@ static const char *const caus_words[7] = {"make", "let", "help", "see",
                                           "watch", "hear", "have"};
 
 static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d);
-static void lower_guess(struct dyad_lexent *e);
+static void lower_guess(struct dyad_lexent *e, uint32_t id);
 
 struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
 {
@@ -119,7 +119,7 @@ struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
       lx->ents[named[k]].flags |= DYAD_LEXF_RULE;
   for (size_t k = 0; lx && k < lx->n; k++)
     if (lx->ents[k].flags & DYAD_LEXF_WORD)
-      lower_guess(&lx->ents[k]);
+      lower_guess(&lx->ents[k], (uint32_t)k);
   return d;
 }
 
@@ -453,7 +453,7 @@ static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
  * reading of it, worked out once per entry at load): a name's reading
  * gives way to the word's common one (pharaoh), and the name tags leave
  * its possible tags. */
-static void lower_guess(struct dyad_lexent *e)
+static void lower_guess(struct dyad_lexent *e, uint32_t id)
 {
   int tag = e->order[0];
   uint64_t mask = e->mask;
@@ -483,6 +483,12 @@ static void lower_guess(struct dyad_lexent *e)
   w.need = (e->flags & DYAD_LEXF_LCPART) ? 2
            : (e->flags & DYAD_LEXF_LCNEED) != 0;
   e->lcstate = w.bits;
+  /* lemma_of() for the word with that tag, but for the suffix rules */
+  unsigned how = dyad__lemma_how[tag];
+  e->lclemma = (how & DYAD_LT_NONE)                ? id
+               : e->lemma[how & DYAD_LT_SLOT]      ? e->lemma[how & DYAD_LT_SLOT]
+               : !(how & DYAD_LT_MORPH)            ? id
+                                                   : 0;
 }
 
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
@@ -2127,9 +2133,11 @@ dyad_status dyad__tag(dyad_doc *doc)
         w->bits = e->lcstate;
         w->first = (uint8_t)first;
         t->tag = e->lctag;
+        t->lemma = e->lclemma; /* while the tag stays (below) */
         first = 0;
         continue;
       }
+      t->lemma = 0;
       const char *s = doc->text + t->off;
       const char *f = W[i].f;
       size_t fl = W[i].fl;
@@ -2185,11 +2193,17 @@ dyad_status dyad__tag(dyad_doc *doc)
       if (t->kind != DYAD_TK_WORD) {
         t->lemma = t->form;
       } else {
-        if (W[i].need == 2)
-          particle_only(doc, a, b, i, W, &d);
-        else if (W[i].need)
-          context(doc, a, b, i, W, &d, finite_seen);
-        t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
+        /* (a word with no context rules keeps its tag, and the lemma
+         * the lexical pass gave it, when it gave one) */
+        if (W[i].need) {
+          if (W[i].need == 2)
+            particle_only(doc, a, b, i, W, &d);
+          else
+            context(doc, a, b, i, W, &d, finite_seen);
+          t->lemma = 0;
+        }
+        if (!t->lemma)
+          t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
       }
       int tg = t->tag;
       uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
