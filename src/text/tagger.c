@@ -2070,7 +2070,8 @@ dyad_status dyad__tag(dyad_doc *doc)
   size_t ntok = doc->toks.n;
   if (ntok == 0)
     return DYAD_OK;
-  /* every element is set whole by the folding loop below */
+  /* every element is set whole by the folding loop and the lexical pass
+   * below */
   struct tw *W = dyad__arena_alloc(&doc->arena, ntok * sizeof(*W));
   if (!W)
     return DYAD_ENOMEM;
@@ -2139,7 +2140,9 @@ dyad_status dyad__tag(dyad_doc *doc)
     if (f != s)
       fpos += fl;
   found:
-    W[i] = (struct tw){.f = f, .fl = (uint32_t)fl, .form = id};
+    W[i].f = f; /* (the other fields: in the lexical pass) */
+    W[i].fl = (uint32_t)fl;
+    W[i].form = id;
     t->form = id;
     if (id < nents)
       __builtin_prefetch(&ents[id]);
@@ -2187,6 +2190,10 @@ dyad_status dyad__tag(dyad_doc *doc)
         continue;
       }
       t->lemma = 0;
+      W[i].mask = 0;
+      W[i].e = NULL;
+      W[i].vlemma = 0;
+      W[i].bits = 0;
       const char *s = doc->text + t->off;
       const char *f = W[i].f;
       size_t fl = W[i].fl;
