@@ -60,7 +60,8 @@ struct tw {
       uint8_t capword; /* capitalised common word (not first) */
       uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
       uint8_t need;    /* context() has rules for it (needs_context); 2:
-                          only the particle rule (particle_only) */
+                          only the particle rule (particle_only), 3: only
+                          cap_rule */
       uint8_t spare;
     };
     uint64_t bits;
@@ -783,8 +784,16 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
 {
   w->need = 0xff;
   lexical_word(doc, i, w, f, fl, first, sent_end);
-  if (w->need == 0xff)
-    w->need = needs_context(&doc->toks.v[i], w);
+  if (w->need == 0xff) {
+    const dyad_token *t = &doc->toks.v[i];
+    w->need = needs_context(t, w);
+    /* a capitalised word or proper noun, with no particle, modal or
+     * comparative reading, none of the named: only cap_rule applies */
+    if (w->need && !w->rule &&
+        !(w->mask & (B(RP) | B(IN) | B(RB) | B(MD) | B(JJS) | B(JJR))) &&
+        (w->cap || (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS)))))
+      w->need = 3;
+  }
 }
 
 /* The nearest token before i (from sentence start a) that is not an
@@ -961,6 +970,36 @@ static int particle(dyad_doc *doc, size_t a, size_t b, size_t i,
       return 1;
   }
   return 0;
+}
+
+/* The rule of context() for a capitalised word or a proper noun.
+ * Nationality and other adjectives before a noun: Russian troops, the
+ * Roman Empire (but New York: before a pure name, part of it); Canaanite,
+ * Achaemenid: a name-like word with an adjective suffix (unknown, or known
+ * only as a proper noun) before a common noun. */
+static void cap_rule(dyad_doc *doc, size_t b, size_t i, const struct tw *W)
+{
+  dyad_token *T = doc->toks.v;
+  const struct tw *w = &W[i];
+  if (!w->cap || i + 1 >= b || T[i + 1].kind != DYAD_TK_WORD ||
+      (T[i + 1].flags & DYAD_TOKF_CAP) || !(W[i + 1].mask & (NOUNS | ADJS)))
+    return;
+  uint64_t m = w->mask;
+  if (w->known && (m & B(JJ))) {
+    T[i].tag = DYAD_TAG_JJ;
+    return;
+  }
+  if (!isnoun(T[i + 1].tag))
+    return;
+  const char *f = w->f;
+  size_t fl = w->fl;
+  int adjsuffix = (!w->known || !(m & (B(NN) | B(NNS) | VERBS))) &&
+                  (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                   ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                   ends(f, fl, "ish") || ends(f, fl, "ite") ||
+                   ends(f, fl, "id"));
+  if (adjsuffix)
+    T[i].tag = DYAD_TAG_JJ;
 }
 
 /* context() for a word that is a preposition or adverb and nothing else,
@@ -1227,22 +1266,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
-    /* nationality and other adjectives before a noun: Russian troops,
-     * the Roman Empire (but New York: before a pure name, part of it) */
-    /* Canaanite, Achaemenid: a name-like word with an adjective suffix
-     * (unknown, or known only as a proper noun) before a common noun */
-    int adjsuffix = (!w->known || !(m & (B(NN) | B(NNS) | VERBS))) &&
-                    (ends(f, fl, "ian") || ends(f, fl, "ean") ||
-                     ends(f, fl, "ic") || ends(f, fl, "ese") ||
-                     ends(f, fl, "ish") || ends(f, fl, "ite") ||
-                     ends(f, fl, "id"));
-    if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
-        T[i + 1].kind == DYAD_TK_WORD) {
-      int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
-      if (!nextcap && (Nm & (NOUNS | ADJS)) &&
-          (!adjsuffix || (w->known && (m & B(JJ))) || isnoun(N)))
-        t->tag = DYAD_TAG_JJ;
-    }
+    cap_rule(doc, b, i, W);
     return;
   }
 
@@ -2254,6 +2278,8 @@ dyad_status dyad__tag(dyad_doc *doc)
         if (W[i].need) {
           if (W[i].need == 2)
             particle_only(doc, a, b, i, W, &d);
+          else if (W[i].need == 3)
+            cap_rule(doc, b, i, W);
           else
             context(doc, a, b, i, W, &d, finite_seen);
           t->lemma = 0;
