@@ -2291,11 +2291,13 @@ dyad_status dyad__tag(dyad_doc *doc)
       uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
       if (tb & FINITE)
         finite_seen = 1;
-      else if ((tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE))) ||
-               (tg == DYAD_TAG_IN && t->form == d.that))
-        finite_seen = 0;
-      else if (tg == DYAD_TAG_NONE)
-        untagged = 1;
+      else if (tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE) | B(IN) |
+                     B(NONE))) {
+        if (tg == DYAD_TAG_NONE)
+          untagged = 1;
+        else if (tg != DYAD_TAG_IN || t->form == d.that)
+          finite_seen = 0;
+      }
     }
     int changed = rescue_finite(doc, a, b, W, &d);
     changed |= first_not_imperative(doc, a, b, W);
