@@ -62,7 +62,8 @@ struct tw {
       uint8_t need;    /* context() has rules for it (needs_context); 2:
                           only the particle rule (particle_only), 3: only
                           cap_rule */
-      uint8_t spare;
+      uint8_t lctag;   /* the tag whose lemma the lexical pass gave the
+                          token (a known lower-case word), else 0 */
     };
     uint64_t bits;
   };
@@ -517,7 +518,7 @@ static void lower_guess(struct dyad_lexent *e, uint32_t id)
     mask = DYAD_TAGBIT(tag);
   e->lctag = (uint8_t)tag;
   e->lcmask = mask;
-  struct tw w = {.known = 1};
+  struct tw w = {.known = 1, .lctag = (uint8_t)tag};
   w.hand = (e->flags & DYAD_LEXF_HAND) != 0;
   w.rule = (e->flags & DYAD_LEXF_RULE) != 0;
   /* needs_context() for the word so read */
@@ -2273,8 +2274,8 @@ dyad_status dyad__tag(dyad_doc *doc)
       if (t->kind != DYAD_TK_WORD) {
         t->lemma = t->form;
       } else {
-        /* (a word with no context rules keeps its tag, and the lemma
-         * the lexical pass gave it, when it gave one) */
+        /* (a word keeps the lemma the lexical pass gave it, when it gave
+         * one, while it keeps the tag) */
         if (W[i].need) {
           if (W[i].need == 2)
             particle_only(doc, a, b, i, W, &d);
@@ -2282,7 +2283,8 @@ dyad_status dyad__tag(dyad_doc *doc)
             cap_rule(doc, b, i, W);
           else
             context(doc, a, b, i, W, &d, finite_seen);
-          t->lemma = 0;
+          if (t->tag != W[i].lctag)
+            t->lemma = 0;
         }
         if (!t->lemma)
           t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
