@@ -29,13 +29,16 @@
 #include "lexicon.h"
 
 #define B(t) DYAD_TAGBIT(DYAD_TAG_##t)
+_Static_assert(DYAD_TAG_COUNT <= 64, "a tag set is one 64-bit mask");
 
 /* For the per-token helpers with one or two call sites in the hot loops,
  * which the compiler otherwise keeps out of line. */
 #if defined(__GNUC__)
 #define HOT_INLINE inline __attribute__((always_inline))
+#define NO_INLINE __attribute__((noinline))
 #else
 #define HOT_INLINE inline
+#define NO_INLINE
 #endif
 #define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
 #define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))
@@ -486,18 +489,19 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
   }
 }
 
-/* The preferred tag of an entry within an allowed set, or 0. */
-static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
+/* The preferred tag of an entry within an allowed set, or 0. (Out of
+ * line: inlined, it costs the hot loops registers.) */
+static NO_INLINE int pref_in(const struct dyad_lexent *e, uint64_t allowed)
 {
   if (!e)
     return 0;
   for (int k = 0; k < DYAD_LEX_ORDER && e->order[k]; k++)
     if (allowed & DYAD_TAGBIT(e->order[k]))
       return e->order[k];
-  for (int t = 1; t < DYAD_TAG_COUNT; t++)
-    if ((e->mask & allowed) & DYAD_TAGBIT(t))
-      return t;
-  return 0;
+  /* else the lowest allowed tag of the entry's (no tag is 0) */
+  uint64_t rest = e->mask & allowed & ~(uint64_t)1 &
+                  (DYAD_TAGBIT(DYAD_TAG_COUNT - 1) * 2 - 1);
+  return rest ? __builtin_ctzll(rest) : 0;
 }
 
 /* The first guess for a known word written in lower case (lexical()'s
