@@ -324,6 +324,19 @@ _Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
    TB(DYAD_TAG_DOLLAR) | TB(DYAD_TAG_HASH) | TB(DYAD_TAG_JJ) |               \
    TB(DYAD_TAG_JJR) | TB(DYAD_TAG_JJS))
 
+/* The tags whose token may be the first of an NP: NP_OPEN less a comma,
+ * a conjunction and a hyphen, which base_np takes only after some word of
+ * the NP (their tests there need j > i, or an adjective before them). */
+#define NP_FIRST                                                              \
+  (NP_OPEN & ~(TB(DYAD_TAG_COMMA) | TB(DYAD_TAG_CC) | TB(DYAD_TAG_HYPH)))
+
+/* The tags that may open something in chunk_sentence: an NP, a VG, a PP
+ * (IN, TO). A token with none of them, and none of the word classes of
+ * CHUNK_OPENW, is a loose token. */
+#define CHUNK_OPEN (NP_FIRST | VG_OPEN | TB(DYAD_TAG_IN) | TB(DYAD_TAG_TO))
+#define CHUNK_OPENW                                                           \
+  (WB(W_ACCORDING) | WB(W_NO) | WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -333,7 +346,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   if (i >= end || dl(cx, i))
     return i;
   int tg = t[i].tag;
-  if (!(TB(tg) & NP_OPEN) &&
+  if (!(TB(tg) & NP_FIRST) &&
       !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
     return i; /* no NP, and no quantity prefix, starts with this tag */
   o->b = i;
@@ -366,6 +379,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     j++;
   }
   uint32_t last_nom = UINT32_MAX, last_adj = UINT32_MAX;
+  /* the first "$" from j0 on, noted by the scan (the only tags it takes
+   * there that may be "$": nominals and a bracketed acronym) */
+  uint32_t j0 = j, dollar = UINT32_MAX;
   while (j < end && !dl(cx, j)) {
     tg = t[j].tag;
     /* nouns and adjectives, the common case, need no look-ahead */
@@ -374,6 +390,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && j + 1 < end &&
           t[j + 1].tag == DYAD_TAG_CD && tag_noun(t[last_nom].tag))
         break; /* "gave the Ivory Coast | 5.1 million dollars" */
+      if (tg == DYAD_TAG_DOLLAR && dollar == UINT32_MAX)
+        dollar = j;
       last_nom = j++;
       continue;
     }
@@ -393,6 +411,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
         (t[j + 3].tag == DYAD_TAG_NN || t[j + 3].tag == DYAD_TAG_NNS) &&
         !(t[j + 3].flags & DYAD_TOKF_CAP) &&
         !(tcls(cx, j + 3) & WB(W_TIME))) { /* (not "(EC) yesterday") */
+      if (t[j + 1].tag == DYAD_TAG_DOLLAR && dollar == UINT32_MAX)
+        dollar = j + 1;
       j += 3;
       continue;
     }
@@ -468,11 +488,14 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     return i;
   }
   o->e = o->head + 1;
-  for (uint32_t k = o->b; k < o->e; k++)
-    if (t[k].tag == DYAD_TAG_DOLLAR) {
-      o->head = k; /* "$ 5 billion" is headed by its currency */
-      break;
-    }
+  /* "$ 5 billion" is headed by its currency (the first "$" of the NP) */
+  uint32_t k = o->b;
+  while (k < j0 && k < o->e && t[k].tag != DYAD_TAG_DOLLAR)
+    k++;
+  if (k < j0 && k < o->e)
+    o->head = k;
+  else if (dollar < o->e)
+    o->head = dollar;
   int ht = t[o->head].tag;
   if (ht == DYAD_TAG_NNS || ht == DYAD_TAG_NNPS)
     o->flags |= DYAD_PHF_PLURAL;
@@ -555,7 +578,7 @@ static inline uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
                                   uint32_t end, struct grp *g)
 {
   if (i >= end || dl(cx, i) ||
-      (!(TB(cx->t[i].tag) & NP_OPEN) &&
+      (!(TB(cx->t[i].tag) & NP_FIRST) &&
        !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))) {
     g->n = 0;
     g->e = i;
@@ -1095,6 +1118,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     int tg = t[i].tag;
     uint64_t c = tcls(cx, i);
+    if (!(TB(tg) & CHUNK_OPEN) && !(c & CHUNK_OPENW))
+      goto loose; /* opens no phrase (the tests below would all fail) */
     /* "including X", "regarding X": a preposition */
     if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
       int n;
@@ -1208,7 +1233,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         continue;
       }
     }
-    /* a loose token */
+  loose: /* a loose token */
     if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS ||
         tg == DYAD_TAG_WRB || (c & WB(W_THAT)) ||
         (tg == DYAD_TAG_COLON) || (c & WB(W_SUB)))
