@@ -1096,6 +1096,17 @@ static inline uint32_t try_appos(struct dyad_chunker *cx, uint32_t i,
   return try_appos_at(cx, i, end, a, anchor, err);
 }
 
+/* The sentence's first token after its dateline, or i if all before i
+ * are dateline tokens. */
+static uint32_t first_word(const struct dyad_chunker *cx,
+                           const dyad_sentence *s, uint32_t i)
+{
+  uint32_t s0 = s->tok;
+  while (s0 < i && (cx->t[s0].flags & DYAD_TOKF_DATELINE))
+    s0++;
+  return s0;
+}
+
 /* Chunks one sentence. */
 static dyad_status chunk_sentence(struct dyad_chunker *cx,
                                   const dyad_sentence *s)
@@ -1121,6 +1132,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     if (!(TB(tg) & CHUNK_OPEN) && !(c & CHUNK_OPENW))
       goto loose; /* opens no phrase (the tests below would all fail) */
     /* "including X", "regarding X": a preposition */
+    if (!(c & (WB(W_PREPVBG) | WB(W_ACCORDING))))
+      goto no_prepword; /* most tokens: neither test below applies */
     if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
@@ -1145,18 +1158,15 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         continue;
       }
     }
+  no_prepword:
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
-    int atleast = quant_prefix(cx, i, end) > 0;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
-        !(c & WB(W_SUB)) && !atleast) {
+        !(c & WB(W_SUB)) && !quant_prefix(cx, i, end)) {
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, vg_seen, g, &n);
       struct vgx v2;
-      uint32_t s0 = s->tok;
-      while (s0 < i && (t[s0].flags & DYAD_TOKF_DATELINE))
-        s0++;
-      if (n > 1 && !vg_seen && t[s0].tag == DYAD_TAG_IN &&
+      if (n > 1 && !vg_seen && t[first_word(cx, s, i)].tag == DYAD_TAG_IN &&
           t[g[0].e].tag == DYAD_TAG_COMMA &&
           scan_vg(cx, e, end, &v2) > e && v2.finite) {
         /* "At the end of a seminar on reform, around 100 intellectuals
