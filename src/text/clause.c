@@ -453,6 +453,12 @@ static void comma(struct walk *w)
     w->cx->cstate[top(w)] |= CS_COMMA;
 }
 
+/* The first byte of token tk's text (0 past the text). */
+static inline char first_byte(const struct walk *w, const dyad_token *tk)
+{
+  return (size_t)tk->off < w->doc->text_len ? w->doc->text[tk->off] : 0;
+}
+
 static void do_loose(struct walk *w, uint32_t t, size_t p)
 {
   const dyad_token *tk = &w->t[t];
@@ -460,10 +466,12 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
   int tg = tk->tag;
   int32_t cur = top(w);
   int tv = CL(w, cur)->verb >= 0;
-  char ch = (size_t)tk->off < w->doc->text_len ? w->doc->text[tk->off] : 0;
-  int32_t nph;
-  uint32_t nx;
-  int nk = peek(w, t + 1, p, &nph, &nx);
+  /* the token's first byte, and the next item (nk, its phrase nph and the
+   * token after it nx), are looked up by the branches that use them */
+  char ch;
+  int32_t nph = -1;
+  uint32_t nx = 0;
+  int nk;
   touch(w, cur, t, t + 1);
 
   if (w->npar > 0 && w->par[w->npar - 1].close == t) {
@@ -494,9 +502,11 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     if (tv && speech_verb(w, CL(w, cur)->verb))
       open_comp(w, t, 0);
   } else if (tg == DYAD_TAG_PERIOD) {
+    ch = first_byte(w, tk);
     if (ch == '?')
       CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (tg == DYAD_TAG_COLON) {
+    ch = first_byte(w, tk);
     if (ch == ';')
       new_main(w, t);
     else if (ch == ':' && tv && speech_verb(w, CL(w, cur)->verb))
@@ -508,6 +518,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else
       comma(w);
   } else if (tg == DYAD_TAG_CC) {
+    nk = peek(w, t + 1, p, &nph, &nx);
     if (nk == IT_VG && (PH(w, nph)->flags & DYAD_PHF_INFINITIVE)) {
       /* "to A and to B": the second is a sibling of the first */
       if (w->sp > 1 && CL(w, cur)->kind == DYAD_CL_INF)
@@ -615,16 +626,18 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else
       open_marker(w, DYAD_CL_SUB, t, 0);
   } else if ((c & WB(W_SUB)) && (tg == DYAD_TAG_IN || tg == DYAD_TAG_CC)) {
-    if (nk != IT_PP)
+    if (peek(w, t + 1, p, &nph, &nx) != IT_PP)
       open_marker(w, DYAD_CL_SUB, t,
                   (c & WB(W_COND)) ? DYAD_CLF_CONDITIONAL : 0);
   } else if ((c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN) {
+    nk = peek(w, t + 1, p, &nph, &nx);
     int k2 = nk == IT_NP ? peek(w, nx, p, &nph, &nx) : nk;
     for (int n = 0; n < 3 && k2 == IT_PP; n++)
       k2 = peek(w, nx, p, &nph, &nx);
     if (nk == IT_VG || (nk == IT_NP && k2 == IT_VG && vg_finite(w, nph)))
       open_marker(w, DYAD_CL_SUB, t, 0);
-  } else if (tg == DYAD_TAG_IN && nk == IT_VG &&
+  } else if (tg == DYAD_TAG_IN &&
+             peek(w, t + 1, p, &nph, &nx) == IT_VG &&
              (PH(w, nph)->flags & DYAD_PHF_GERUND)) {
     open_marker(w, DYAD_CL_PART, t, 0);
   }
