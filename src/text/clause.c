@@ -1257,8 +1257,12 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   const dyad_sentence *s = &doc->sents.v[si];
   if (s->ntok == 0)
     return DYAD_OK;
+  /* every field but the stacks (stack, ppend, par: read only below their
+   * counts) is set here; no memset of the whole walk per sentence */
   struct walk w;
-  memset(&w, 0, sizeof(w));
+  w.sp = w.nppend = w.npar = w.paren = w.oom = 0;
+  w.prev_kind = IT_NONE;
+  w.prev_tok = 0;
   w.cx = cx;
   w.doc = doc;
   w.t = cx->t;
