@@ -140,7 +140,7 @@ static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
   return h;
 }
 
-/* The filter bit of id in wseen. */
+/* The filter entry of id in wseen. */
 static inline uint32_t wseen_bit(uint32_t id)
 {
   return (id * 0x9E3779B1u) >> 20; /* 12 bits: < CHUNK_WSEEN */
@@ -157,7 +157,7 @@ static uint64_t wclass_probe(const struct dyad_chunker *cx, uint32_t id)
 static inline uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 {
   uint32_t b = wseen_bit(id);
-  if (!id || !((cx->wseen[b >> 6] >> (b & 63)) & 1))
+  if (!id || !cx->wseen[b])
     return 0;
   return wclass_probe(cx, id);
 }
@@ -191,7 +191,7 @@ static void words_fill(struct dyad_chunk_words *cw, const struct dyad_vocab *v)
           }
           cw->wcls[h] |= WB(wlists[k].cls);
           uint32_t b = wseen_bit(id);
-          cw->wseen[b >> 6] |= (uint64_t)1 << (b & 63);
+          cw->wseen[b] = 1;
         }
       }
       p = q;
