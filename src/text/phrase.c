@@ -337,6 +337,14 @@ _Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
 #define CHUNK_OPENW                                                           \
   (WB(W_ACCORDING) | WB(W_NO) | WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))
 
+/* Does token i follow a noun or a personal pronoun (not of the
+ * dateline)? */
+static inline int after_nom(const struct dyad_chunker *cx, uint32_t i)
+{
+  int pt = i > 0 ? cx->t[i - 1].tag : DYAD_TAG_NONE;
+  return i > 0 && (tag_noun(pt) || pt == DYAD_TAG_PRP) && !dl(cx, i - 1);
+}
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
@@ -353,10 +361,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   o->det = -1;
   o->flags = 0;
   o->possessive = 0;
-  int pt = i > 0 ? t[i - 1].tag : DYAD_TAG_NONE;
-  int after_nom = i > 0 && (tag_noun(pt) || pt == DYAD_TAG_PRP) &&
-                  !dl(cx, i - 1);
-  if (tg == DYAD_TAG_PRP && after_nom && (tcls(cx, i) & WB(W_SELF)))
+  if (tg == DYAD_TAG_PRP && (tcls(cx, i) & WB(W_SELF)) && after_nom(cx, i))
     return i; /* "Wintour herself appears" */
   if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS ||
       (tg == DYAD_TAG_WP && (tcls(cx, i) & WB(W_WHAT)))) {
@@ -481,7 +486,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   } else if (last_adj == i && j == i + 1 && (tcls(cx, i) & WB(W_QUANT)) &&
              j < end && (tcls(cx, j) & WB(W_OF))) {
     o->head = i; /* "many of the elite" */
-  } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom &&
+  } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom(cx, i) &&
              ((tcls(cx, i) & WB(W_PRONDT)) || demonstrative(cx, i, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
   } else {
@@ -534,42 +539,44 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
                               uint32_t end, struct grp *g)
 {
   const dyad_token *t = cx->t;
-  g->n = 0;
-  g->e = i;
-  uint32_t j = i;
-  int after = 0;
-  while (g->n < GRP_MAX) {
-    struct npx x;
-    uint32_t e = base_np(cx, j, end, after, &x);
+  uint32_t j = i, ge = i;
+  int after = 0, n = 0;
+  /* base_np scans straight into the next unit (no copy); a failed scan
+   * leaves it outside the count */
+  while (n < GRP_MAX) {
+    struct npx *x = &g->u[n];
+    uint32_t e = base_np(cx, j, end, after, x);
     if (e == j)
       break;
     /* an epithet: "Radagast the Brown", "Ivan the Terrible" */
-    if ((x.flags & DYAD_PHF_PROPER) && e + 1 < end &&
+    if ((x->flags & DYAD_PHF_PROPER) && e + 1 < end &&
         t[e].tag == DYAD_TAG_DT && (tcls(cx, e) & WB(W_DEF)) &&
         cx->t[e].len == 3 && (t[e + 1].flags & DYAD_TOKF_CAP) &&
         !(t[e + 1].flags & DYAD_TOKF_ALLCAPS) &&
         (t[e + 1].tag == DYAD_TAG_NNP || tag_adj(t[e + 1].tag)) &&
         (e + 2 >= end || !(tag_noun(t[e + 2].tag) || tag_adj(t[e + 2].tag))))
-      x.e = e = e + 2;
-    g->u[g->n++] = x;
-    g->e = e;
-    if (x.possessive && g->n < GRP_MAX) {
+      x->e = e = e + 2;
+    n++;
+    ge = e;
+    if (x->possessive && n < GRP_MAX) {
       j = e;
       after = 1;
       continue;
     }
-    if (e < end && t[e].tag == DYAD_TAG_POS && g->n < GRP_MAX) {
-      g->e = e + 1;
+    if (e < end && t[e].tag == DYAD_TAG_POS && n < GRP_MAX) {
+      ge = e + 1;
       j = e + 1;
       after = 1;
       continue;
     }
     break;
   }
+  g->n = n;
+  g->e = ge;
   /* A dangling possessor ("it was Xi's") stays a plain NP. */
-  if (g->n > 0 && g->u[g->n - 1].possessive)
-    g->u[g->n - 1].possessive = 0;
-  return g->n ? g->e : i;
+  if (n > 0 && g->u[n - 1].possessive)
+    g->u[n - 1].possessive = 0;
+  return n ? ge : i;
 }
 
 /* A token that can open no NP (base_np's first test) ends the scan
