@@ -828,15 +828,16 @@ static int namelike(const struct dyad_chunker *cx, const struct npx *x)
          !(cx->t[x->head].flags & DYAD_TOKF_ALLCAPS);
 }
 
-static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
-                           uint32_t end, int split_ok, struct grp *g, int *n)
+/* The rest of scan_coord when a comma or conjunction follows the first
+ * group g[0] (ending at e). Out of line: most groups have neither. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
+                              uint32_t end, int split_ok, struct grp *g,
+                              int *n, uint32_t e)
 {
   const dyad_token *t = cx->t;
-  uint32_t e = scan_group(cx, i, end, &g[0]);
-  if (e == i) {
-    *n = 0;
-    return i;
-  }
   int m = 1, coord = 0;
   uint32_t ends[COORD_MAX];
   ends[0] = e;
@@ -901,6 +902,23 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     m--;
   *n = m;
   return ends[m - 1];
+}
+
+static inline uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
+                                  uint32_t end, int split_ok, struct grp *g,
+                                  int *n)
+{
+  uint32_t e = scan_group(cx, i, end, &g[0]);
+  if (e == i) {
+    *n = 0;
+    return i;
+  }
+  if (e >= end ||
+      (cx->t[e].tag != DYAD_TAG_COMMA && cx->t[e].tag != DYAD_TAG_CC)) {
+    *n = 1; /* no list: one group */
+    return e;
+  }
+  return scan_coord_at(cx, i, end, split_ok, g, n, e);
 }
 
 /* Does a finite verb group follow at e, after at most maxpp PPs ("as the
