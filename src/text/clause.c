@@ -1281,16 +1281,22 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   push(&w, m);
   uint32_t t = s->tok;
   size_t p = p0;
-  while (t < w.end) {
-    while (p < w.p1 && (PH(&w, p)->up != -1 || PH(&w, p)->tok < t))
+  /* the walk adds no phrases: the phrase array, its end and the
+   * sentence's end stay in registers across the calls below */
+  const dyad_phrase *pv = doc->phrases.v;
+  const dyad_token *tv = cx->t;
+  const size_t p1 = w.p1;
+  const uint32_t end = w.end;
+  while (t < end) {
+    while (p < p1 && (pv[p].up != -1 || pv[p].tok < t))
       p++;
-    if (cx->t[t].flags & DYAD_TOKF_DATELINE) {
+    if (tv[t].flags & DYAD_TOKF_DATELINE) {
       t++;
       continue;
     }
-    if (p < w.p1 && PH(&w, p)->tok == t) {
+    if (p < p1 && pv[p].tok == t) {
       int32_t ph = (int32_t)p;
-      const dyad_phrase *x = PH(&w, ph);
+      const dyad_phrase *x = &pv[p];
       t = x->tok + (x->ntok ? x->ntok : 1);
       p++;
       int kind = x->kind == DYAD_PH_NP ? IT_NP
@@ -1309,11 +1315,11 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
       if (kind == IT_NP)
         w.np_before = ph;
       else if (kind == IT_PP)
-        w.np_before = PH(&w, ph)->child;
+        w.np_before = x->child;
       else
         w.np_before = -1;
     } else {
-      if (cx->t[t].tag != DYAD_TAG_LQUOTE && cx->t[t].tag != DYAD_TAG_RQUOTE)
+      if (tv[t].tag != DYAD_TAG_LQUOTE && tv[t].tag != DYAD_TAG_RQUOTE)
         w.arg_np = -1;
       do_loose(&w, t, p);
       t++;
