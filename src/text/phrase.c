@@ -995,6 +995,17 @@ static int32_t push_coord_at(struct dyad_chunker *cx, const struct grp *g,
 static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
                                  int n, int32_t up)
 {
+  if (n == 1 && g[0].n == 1) {
+    /* one NP, no possessor: push_group's work for it, without the call */
+    const struct npx *x = &g[0].u[0];
+    dyad_phrase *p = newph(cx->doc, DYAD_PH_NP, x->b, x->e, x->head);
+    if (!p)
+      return -1;
+    p->det = x->det;
+    p->flags = x->flags;
+    p->up = up;
+    return (int32_t)(cx->doc->phrases.n - 1);
+  }
   if (n == 1)
     return push_group(cx, &g[0], up);
   return push_coord_at(cx, g, n, up);
