@@ -1014,8 +1014,11 @@ static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
 /* Pushes a PP headed by token prep over [prep, e) whose object is the
  * scanned coordination g (n groups), and links the two. Returns the
  * object's phrase index, -1 when out of memory. */
-static int32_t push_pp(struct dyad_chunker *cx, uint32_t prep, uint32_t e,
-                       const struct grp *g, int n)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int32_t push_pp(struct dyad_chunker *cx, uint32_t prep,
+                              uint32_t e, const struct grp *g, int n)
 {
   dyad_doc *doc = cx->doc;
   if (!newph(doc, DYAD_PH_PP, prep, e, prep))
