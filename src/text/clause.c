@@ -127,19 +127,18 @@ static int32_t newcl(struct walk *w, uint8_t kind, int32_t parent)
   dyad_doc *doc = w->doc;
   if (doc->clauses.n - w->c0 >= 65535 || doc->clauses.n >= w->cx->maxcl)
     return w->sp ? top(w) : -1;
-  dyad_clause *c = dyad_vec_push(&doc->ctx->alloc, doc->clauses);
-  if (!c) {
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->clauses, doc->clauses.n + 1)) {
     w->oom = 1;
     return w->sp ? top(w) : -1;
   }
+  dyad_clause *c = &doc->clauses.v[doc->clauses.n++];
   int32_t idx = (int32_t)(doc->clauses.n - 1);
-  c->tok = UINT32_MAX;
-  c->ntok = 0; /* holds the end token until finish() */
-  c->verb = c->subj = c->obj = c->obj2 = c->antecedent = -1;
-  c->parent = parent;
-  c->speaker = -1;
-  c->sub_word = UINT32_MAX;
-  c->kind = kind;
+  /* one store of the whole clause (the rest zero); ntok holds the end
+   * token until finish() */
+  *c = (dyad_clause){.tok = UINT32_MAX, .ntok = 0, .verb = -1, .subj = -1,
+                     .obj = -1, .obj2 = -1, .parent = parent,
+                     .antecedent = -1, .sub_word = UINT32_MAX, .kind = kind,
+                     .speaker = -1};
   w->cx->lastpp[idx] = -1;
   w->cx->cstate[idx] = 0;
   return idx;
