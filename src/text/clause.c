@@ -1178,10 +1178,9 @@ static void finish(struct walk *w)
         gap->obj = c->antecedent;
       }
     }
-  }
-  /* "built and renovated five markets": the first verb shares the object */
-  for (uint32_t j = w->c0; j < n; j++) {
-    dyad_clause *c = CL(w, j);
+    /* "built and renovated five markets": the first verb shares the
+     * object (in this loop: the parent of a COORD comes before it, and
+     * the REL test above sets objects of its clause or later ones only) */
     if (c->kind != DYAD_CL_COORD || c->parent < 0 || c->obj < 0 ||
         c->sub_word == UINT32_MAX)
       continue;

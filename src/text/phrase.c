@@ -132,7 +132,7 @@ static const struct wlist wlists[] = {
              "themselves"},
 };
 
-static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
+static inline size_t wslot(const struct dyad_chunker *cx, uint32_t id)
 {
   size_t h = (size_t)((id * 2654435761u) >> 7) & (CHUNK_WSLOTS - 1);
   while (cx->wkey[h] && cx->wkey[h] != id)
@@ -1326,9 +1326,21 @@ dyad_status dyad__phrases(dyad_doc *doc)
   cx->cstate = dyad__arena_alloc(&doc->arena, cx->maxcl);
   if (!cx->tc || !cx->lastpp || !cx->cstate)
     return DYAD_ENOMEM;
+  /* (the probe inline here: a third of the tokens are listed words) */
   for (size_t i = 0; i < ntok; i++) {
     uint32_t f = doc->toks.v[i].form, l = doc->toks.v[i].lemma;
-    cx->tc[i] = wclass(cx, f) | (l != f ? wclass(cx, l) : 0);
+    uint64_t c = 0;
+    uint32_t b = wseen_bit(f);
+    if (f && cw->wseen[b]) {
+      size_t h = wslot(cx, f);
+      c = cw->wkey[h] == f ? cw->wcls[h] : 0;
+    }
+    b = wseen_bit(l);
+    if (l != f && l && cw->wseen[b]) {
+      size_t h = wslot(cx, l);
+      c |= cw->wkey[h] == l ? cw->wcls[h] : 0;
+    }
+    cx->tc[i] = c;
   }
   /* Rough capacity so the vectors grow at most a few times. */
   if (dyad_vec_reserve(a, doc->phrases, ntok / 2 + 16) ||
