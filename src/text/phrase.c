@@ -1146,6 +1146,33 @@ static uint32_t first_word(const struct dyad_chunker *cx,
   return s0;
 }
 
+/* "including X", "regarding X" (a preposition), "according to X": a PP
+ * headed by the word at i (classes c, tag tg), pushed. Returns the token
+ * after it, i when there is none, UINT32_MAX when out of memory. Out of
+ * line: rare words. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t prepword_pp(struct dyad_chunker *cx, uint32_t i, uint32_t end,
+                            uint64_t c, int tg, struct grp *g)
+{
+  const dyad_token *t = cx->t;
+  if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
+    int n;
+    uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
+    if (e > i + 1)
+      return push_pp(cx, i, e, g, n) < 0 ? UINT32_MAX : e;
+  }
+  if ((c & WB(W_ACCORDING)) && i + 2 < end &&
+      (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
+    int n;
+    uint32_t e = scan_coord(cx, i + 2, end, 0, g, &n);
+    if (e > i + 2)
+      return push_pp(cx, i, e, g, n) < 0 ? UINT32_MAX : e;
+  }
+  return i;
+}
+
 /* Chunks one sentence. */
 static dyad_status chunk_sentence(struct dyad_chunker *cx,
                                   const dyad_sentence *s)
@@ -1170,34 +1197,16 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     uint64_t c = tcls(cx, i);
     if (!(TB(tg) & CHUNK_OPEN) && !(c & CHUNK_OPENW))
       goto loose; /* opens no phrase (the tests below would all fail) */
-    /* "including X", "regarding X": a preposition */
-    if (!(c & (WB(W_PREPVBG) | WB(W_ACCORDING))))
-      goto no_prepword; /* most tokens: neither test below applies */
-    if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
-      int n;
-      uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
-      if (e > i + 1) {
-        if (push_pp(cx, i, e, g, n) < 0)
-          return DYAD_ENOMEM;
+    if (c & (WB(W_PREPVBG) | WB(W_ACCORDING))) {
+      uint32_t e = prepword_pp(cx, i, end, c, tg, g);
+      if (e == UINT32_MAX)
+        return DYAD_ENOMEM;
+      if (e != i) {
         i = e;
         last_speech = 0;
         continue;
       }
     }
-    /* "according to X" */
-    if ((c & WB(W_ACCORDING)) && i + 2 < end &&
-        (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
-      int n;
-      uint32_t e = scan_coord(cx, i + 2, end, 0, g, &n);
-      if (e > i + 2) {
-        if (push_pp(cx, i, e, g, n) < 0)
-          return DYAD_ENOMEM;
-        i = e;
-        last_speech = 0;
-        continue;
-      }
-    }
-  no_prepword:
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
