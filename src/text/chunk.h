@@ -42,6 +42,8 @@ struct dyad_chunker {
   const uint32_t *wkey;    /* word-class table: ctx's, or own below */
   const uint64_t *wcls;
   const uint8_t *wseen;    /* its presence filter (see dyad_chunk_words) */
+  struct dyad_grp_memo *memo; /* phrase.c: an NP group try_appos scanned
+                                 after a comma and did not take */
 };
 
 /* The word-class table (word ids of the chunker's closed lists and their

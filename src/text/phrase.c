@@ -579,6 +579,23 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
   return n ? ge : i;
 }
 
+/* The group after a comma that try_appos scanned and left is the next
+ * item chunk_sentence scans: it is kept here and taken from here (a scan
+ * depends only on its start, the sentence's end and the document). */
+struct dyad_grp_memo {
+  uint32_t at; /* its first token, UINT32_MAX: none */
+  struct grp g;
+};
+
+/* Copies a scanned group: its count, end and units. */
+static inline void grp_copy(struct grp *to, const struct grp *from)
+{
+  to->n = from->n;
+  to->e = from->e;
+  for (int k = 0; k < from->n && k < GRP_MAX; k++)
+    to->u[k] = from->u[k];
+}
+
 /* A token that can open no NP (base_np's first test) ends the scan
  * without a call. */
 static inline uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
@@ -904,11 +921,11 @@ static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
   return ends[m - 1];
 }
 
-static inline uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
-                                  uint32_t end, int split_ok, struct grp *g,
-                                  int *n)
+/* scan_coord after its first group g[0], scanned to e. */
+static inline uint32_t coord_after(const struct dyad_chunker *cx, uint32_t i,
+                                   uint32_t end, int split_ok, struct grp *g,
+                                   int *n, uint32_t e)
 {
-  uint32_t e = scan_group(cx, i, end, &g[0]);
   if (e == i) {
     *n = 0;
     return i;
@@ -919,6 +936,14 @@ static inline uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     return e;
   }
   return scan_coord_at(cx, i, end, split_ok, g, n, e);
+}
+
+static inline uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
+                                  uint32_t end, int split_ok, struct grp *g,
+                                  int *n)
+{
+  return coord_after(cx, i, end, split_ok, g, n,
+                     scan_group(cx, i, end, &g[0]));
 }
 
 /* Does a finite verb group follow at e, after at most maxpp PPs ("as the
@@ -1106,15 +1131,21 @@ static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
               t[k].tag == DYAD_TAG_PERIOD || t[k].tag == DYAD_TAG_RRB ||
               t[k].tag == DYAD_TAG_COLON;
   if (!close || (k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
-                 t[k + 1].tag == DYAD_TAG_CC))
+                 t[k + 1].tag == DYAD_TAG_CC)) {
+    cx->memo->at = i + 1;
+    grp_copy(&cx->memo->g, &g2);
     return i;
+  }
   struct vgx v;
   int verb_after = k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
                    scan_vg(cx, k + 1, end, &v) > k + 1 && v.finite &&
                    !(b->flags & DYAD_PHF_PRONOUN) &&
                    !temporal_np(cx, b) && !temporal_np(cx, a);
-  if (!verb_after && !appositive(cx, a, b))
+  if (!verb_after && !appositive(cx, a, b)) {
+    cx->memo->at = i + 1;
+    grp_copy(&cx->memo->g, &g2);
     return i;
+  }
   int32_t ai = push_group(cx, &g2, -1);
   if (ai < 0) {
     *err = 1;
@@ -1273,7 +1304,14 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     {
       int n;
-      uint32_t e = scan_coord(cx, i, end, vg_seen && !last_speech, g, &n);
+      uint32_t e0;
+      if (i == cx->memo->at) { /* try_appos scanned it */
+        grp_copy(&g[0], &cx->memo->g);
+        e0 = g[0].n ? g[0].e : i;
+      } else {
+        e0 = scan_group(cx, i, end, &g[0]);
+      }
+      uint32_t e = coord_after(cx, i, end, vg_seen && !last_speech, g, &n, e0);
       if (e > i) {
         int32_t oi = push_coord(cx, g, n, -1);
         if (oi < 0)
@@ -1329,6 +1367,10 @@ dyad_status dyad__phrases(dyad_doc *doc)
   cx->wkey = cw->wkey;
   cx->wcls = cw->wcls;
   cx->wseen = cw->wseen;
+  cx->memo = dyad__arena_alloc(&doc->arena, sizeof(*cx->memo));
+  if (!cx->memo)
+    return DYAD_ENOMEM;
+  cx->memo->at = UINT32_MAX;
   cx->maxcl = ntok + nsent + 1;
   cx->tc = dyad__arena_alloc(&doc->arena, (ntok + 1) * sizeof(uint64_t));
   cx->lastpp = dyad__arena_alloc(&doc->arena, cx->maxcl * sizeof(int32_t));
