@@ -736,6 +736,22 @@ static int bracketed_antecedent(dyad_doc *doc, struct coder_state *cs,
   return r->n > 0;
 }
 
+/* Is h a listed person who, on the article's date, acts for his country
+ * (the code in force starts with h->country, a state's: "the spokesman
+ * of Antonio Guterres" is the UN's, IGOUNO, though he is Portuguese)? */
+static int person_country(const struct actor_hit *h)
+{
+  static const char *const nostate[] = {"IGO", "NGO", "IMG", "MNC", "---",
+                                        NULL};
+  if (!h->ntok || h->type != ACT_PERSON || strlen(h->country) != 3 ||
+      strncmp(h->code, h->country, 3) != 0)
+    return 0;
+  for (size_t k = 0; nostate[k]; k++)
+    if (strcmp(h->country, nostate[k]) == 0)
+      return 0;
+  return 1;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -853,6 +869,14 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                     3);
         if (!literal)
           sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
+      } else if (!literal && !local && s.head_is_agent &&
+                 pp->tok == ph->tok + ph->ntok && of->tok == pp->tok + 1 &&
+                 tokis(doc, &toks[pp->tok], "of") &&
+                 person_country(&s2.best)) {
+        /* "the military government of President X", "the forces of
+         * General Y": a state body that is a leader's is his country's */
+        dyad__scopy(s.country, sizeof(s.country), s2.best.country, 3);
+        sp = dyad__tok_span(doc, first, of_stop);
       }
       if (local && !s2.best.ntok && !s.country[0]) {
         /* "people in Tel Aviv": a place the gazetteer knows, named by the

@@ -488,6 +488,13 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
       end = n->tok + n->ntok;
     gov = (int32_t)k;
   }
+  /* "arrested opponents, a spokeswoman for the U.S. embassy said": the
+   * reporting words after the act are no part of its pattern ("arrest *
+   * for") */
+  const dyad_phrase *sp = c->speaker >= 0 ? &doc->phrases.v[c->speaker] : NULL;
+  if (sp && !(doc->ctx->flags & DYAD_CFG_LITERAL) && sp->tok > vt &&
+      sp->tok < end)
+    end = sp->tok;
   return end;
 }
 
@@ -2247,7 +2254,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     /* "issued a declaration demanding that ...": the declaration speaks
      * for whoever issued it */
     int32_t ps = doc->clauses.v[c->parent].subj;
-    if (ps >= 0 && ps != source)
+    uint8_t st = source >= 0 ? doc->toks.v[ph(doc, source)->head].tag : 0;
+    if (ps >= 0 && ps != source && st != DYAD_TAG_NNP &&
+        st != DYAD_TAG_NNPS) /* (not "rebel forces of GUNT fighting X":
+                                a name no dictionary knows acts itself) */
       sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
   }
   if (!sa || dyad__hedged(doc, ec->cs, c, sa->code[0]))
