@@ -643,6 +643,65 @@ static int labour_strike(const dyad_doc *doc, const struct np_actors *sa,
   return 0;
 }
 
+/* An office holder no dictionary lists ("---GOV", "---JUD", actor.c
+ * dyad__np_titled) acting on one actor of a state: is he of that state?
+ * A judge, mayor or governor (kind 2) acts at home ("Judge X opened
+ * investigations against 28 Chilean officials"); another office holder
+ * (kind 1) when the other is a state's people, not its government, army
+ * or leader ("President X conceded to demands from the rebels"; "President
+ * X welcomed the Chinese premier" says nothing of X's state). Fills the
+ * country into t's code and returns 1, or returns 0. */
+static int context_country(struct np_actors *t, const struct np_actors *o,
+                           int kind)
+{
+  static const char *const nostate[] = {
+      "---", "IGO", "NGO", "IMG", "MNC", "UIS", "EUR", "AFR", "ASA", "WST",
+      "MEA", "LAM", "SAM", "NAM", "EAF", "WAF", "SAF", "NAF", "CFR", "CAS",
+      "SAS", "SEA", "EEU", "WEU", "BLK", "CAU", NULL};
+  static const char *const people[] = {
+      "REB", "OPP", "CVL", "JUD", "COP", "LAB", "EDU", "MED", "REL", "PTY",
+      "LEG", "BUS", "AGR", "REF", "HRI", "UAF", "RAD", "CRM", "ELI", "HLH",
+      "ENV", "NGO", NULL};
+  if (!o || o->n != 1 || strlen(o->code[0]) < 3 || t->n != 1 ||
+      strncmp(t->code[0], "---", 3) != 0)
+    return 0;
+  const char *oc = o->code[0];
+  for (size_t k = 0; nostate[k]; k++)
+    if (strncmp(oc, nostate[k], 3) == 0)
+      return 0;
+  for (size_t k = 0; k < 3; k++)
+    if (oc[k] < 'A' || oc[k] > 'Z')
+      return 0;
+  if (kind != 2) {
+    int ok = 0;
+    for (size_t k = 0; people[k] && o->type[0] != ACT_PERSON; k++)
+      ok |= strncmp(oc + 3, people[k], 3) == 0;
+    if (!ok)
+      return 0;
+  }
+  char code[DYAD_CODE_MAX];
+  snprintf(code, sizeof(code), "%.3s%s", oc, t->code[0] + 3);
+  memcpy(t->code[0], code, sizeof(code));
+  return 1;
+}
+
+/* Is NP np a suicide bomber or attacker ("two Palestinian suicide
+ * bombers")? Force they use is a suicide bombing (CAMEO 1831), whatever
+ * verb tells it ("killed", "attacked"). */
+static int suicide_agent(const dyad_doc *doc, int32_t np)
+{
+  static const char *const suicide[] = {"suicide", NULL};
+  static const char *const who[] = {"bomber", "bombers", "attacker",
+                                    "attackers", NULL};
+  if (np < 0 || (size_t)np >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *p = &doc->phrases.v[np];
+  if (p->kind != DYAD_PH_NP || p->head == p->tok ||
+      !dyad__tok_in(doc, &doc->toks.v[p->head], who))
+    return 0;
+  return dyad__tok_in(doc, &doc->toks.v[p->head - 1], suicide);
+}
+
 /* Does "charged X with ..." (173, a legal charge) only accuse X (112)?
  * A state, a government, an army or an organization cannot be arrested or
  * tried: "Washington charged France with unfair practices", "Greece
@@ -934,9 +993,18 @@ static int32_t owner_np(struct emit_ctx *ec, int32_t np)
     return -1;
   if (poss_actor(doc, ec->cs, p))
     return p->poss;
+  /* "conceded to demands from the rebels": a request is who made it */
+  static const char *const from[] = {"from", NULL};
+  static const char *const asked[] = {"demand", "demands", "request",
+                                      "requests", "call", "calls",
+                                      "appeal", "appeals", "pressure",
+                                      "ultimatum", NULL};
   uint32_t t = p->tok + p->ntok;
   int32_t pp = pp_np_at(doc, t);
-  if (pp >= 0 && dyad__tok_in(doc, &doc->toks.v[t], whose) &&
+  if (pp >= 0 &&
+      (dyad__tok_in(doc, &doc->toks.v[t], whose) ||
+       (dyad__tok_in(doc, &doc->toks.v[t], from) &&
+        dyad__tok_in(doc, &doc->toks.v[p->head], asked))) &&
       dyad__np_actors(doc, ec->cs, np_first(doc, pp)))
     return pp;
   return -1;
@@ -2225,6 +2293,14 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     snprintf(code, sizeof(code), "150"); /* forces readied, not a threat */
     mirror[0] = '\0';
   }
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && !passive && psource < 0 &&
+      strcmp(code, hcode) == 0 &&
+      (strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0) &&
+      suicide_agent(doc, c->subj)) {
+    snprintf(code, sizeof(code), "1831"); /* "suicide bombers killed 23
+                                             people": a suicide bombing */
+    mirror[0] = '\0';
+  }
   if (strcmp(code, hcode) != 0)
     mirror[0] = '\0'; /* an intention is one-sided */
   if (mirror[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
@@ -2260,7 +2336,12 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                                 a name no dictionary knows acts itself) */
       sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
   }
-  if (!sa || dyad__hedged(doc, ec->cs, c, sa->code[0]))
+  struct np_actors titled;
+  int titled_kind = 0; /* the source is an unlisted office holder */
+  if (!sa && source >= 0 &&
+      (titled_kind = dyad__np_titled(doc, np_first(doc, source), &titled)))
+    sa = &titled;
+  if (!sa || (!titled_kind && dyad__hedged(doc, ec->cs, c, sa->code[0])))
     return DYAD_OK;
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strncmp(hcode, "19", 2) == 0 &&
       labour_strike(doc, sa, words, nwords)) {
@@ -2299,6 +2380,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     ta = &victims; /* "killed 23 people when they blew themselves up in
                       Tel Aviv": people of no named country are of the
                       country where it happened */
+  if (titled_kind && (!context_country(&titled, ta, titled_kind) ||
+                      dyad__hedged(doc, ec->cs, c, titled.code[0])))
+    return DYAD_OK;
   if (target >= 0 && ta)
     *consumed_np = target; /* an object that names no actor stays free to
                               name an event ("announced a loan to ...") */

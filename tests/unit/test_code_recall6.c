@@ -1,10 +1,18 @@
 /* test_code_recall6.c: coding rules that find more events with the right
  * actors (code/actor.c, code/coder.c): a state body named by its leader,
  * reporting words that are no part of a pattern, a participle whose own
- * named subject acts. The sentences are our own. */
+ * named subject acts, suicide bombers, names that run over prepositions,
+ * demands from an actor, office holders no dictionary lists. The
+ * sentences and the unlisted names are our own. */
 #include "testutil.h"
 
 TEST_CODER_FIXTURE
+
+/* events_are for an article dated 2000-01-01 */
+static void events_on_2000(const char *text, const char *want)
+{
+  test_events_on(ctx, text, 20000101, want);
+}
 
 static void state_body_of_a_leader_is_his_country(void **state)
 {
@@ -39,6 +47,57 @@ static void unknown_named_subject_of_a_participle_acts_itself(void **state)
              "");
 }
 
+static void suicide_bombers_killing_is_a_suicide_bombing(void **state)
+{
+  (void)state;
+  events_are("Two Palestinian suicide bombers killed five Israeli soldiers.",
+             "PSEREB 1831 ISRMIL");
+}
+
+static void listed_name_runs_over_its_prepositions(void **state)
+{
+  (void)state;
+  events_are("The Organization for Security and Cooperation in Europe "
+             "criticized Serbia.",
+             "IGOEURSCE 111 SRB");
+}
+
+static void demands_from_an_actor_are_its_own(void **state)
+{
+  (void)state;
+  events_on_2000("President Jose Eduardo dos Santos conceded to demands "
+                 "from UNITA.",
+                 "AGOGOV 080 AGOREB");
+}
+
+static void unlisted_judge_acts_at_home(void **state)
+{
+  (void)state;
+  events_are("Judge Marta Quispe opened an investigation against Peruvian "
+             "officials.",
+             "PERJUD 090 PERGOV");
+}
+
+static void unlisted_president_of_rebels_country(void **state)
+{
+  (void)state;
+  events_are("President Tomas Ferreira conceded to demands from Angolan "
+             "rebels.",
+             "AGOGOV 080 AGOREB");
+}
+
+static void unlisted_president_meeting_a_state_gets_no_country(void **state)
+{
+  (void)state;
+  /* a foreign government says nothing of the host's state */
+  events_are("President Tomas Ferreira welcomed the Chinese foreign "
+             "minister.",
+             "");
+  /* a body before the title that no dictionary lists */
+  events_are("ABCF president Tomas Ferreira criticized Peruvian farmers.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -46,6 +105,12 @@ int main(void)
       cmocka_unit_test(leader_of_no_state_gives_no_country),
       cmocka_unit_test(reporting_words_are_no_part_of_the_pattern),
       cmocka_unit_test(unknown_named_subject_of_a_participle_acts_itself),
+      cmocka_unit_test(suicide_bombers_killing_is_a_suicide_bombing),
+      cmocka_unit_test(listed_name_runs_over_its_prepositions),
+      cmocka_unit_test(demands_from_an_actor_are_its_own),
+      cmocka_unit_test(unlisted_judge_acts_at_home),
+      cmocka_unit_test(unlisted_president_of_rebels_country),
+      cmocka_unit_test(unlisted_president_meeting_a_state_gets_no_country),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
