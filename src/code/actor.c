@@ -324,14 +324,18 @@ static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
 
 /* The ends of up to 3 prepositional phrases that follow NP ph one after
  * the other ("the Organization" + "for Security and Cooperation" + "in
- * Europe"), in order, into ends; returns how many. A listed name may run
- * over them, but only to the end of one of them. */
+ * Europe"), each ending in a capitalised word, in order, into ends;
+ * returns how many. A listed name may run over them, but only to the end
+ * of one of them. */
 static size_t pp_ends(const dyad_doc *doc, const dyad_phrase *ph,
                       uint32_t ends[3])
 {
   size_t n = 0;
   uint32_t t = ph->tok + ph->ntok;
-  while (n < 3) {
+  const dyad_token *tk = doc->toks.v;
+  while (n < 3 && t + 2 < doc->toks.n && tk[t].tag == DYAD_TAG_IN &&
+         ((tk[t + 1].flags & DYAD_TOKF_CAP) ||
+          (tk[t + 1].tag == DYAD_TAG_DT && (tk[t + 2].flags & DYAD_TOKF_CAP)))) {
     size_t lo = 0, hi = doc->phrases.n;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
@@ -347,8 +351,9 @@ static size_t pp_ends(const dyad_doc *doc, const dyad_phrase *ph,
         break;
       }
     if (!pp || pp->child < 0 || pp->ntok < 2 ||
-        doc->phrases.v[pp->child].tok != t + 1)
-      break;
+        doc->phrases.v[pp->child].tok != t + 1 ||
+        !(doc->toks.v[pp->tok + pp->ntok - 1].flags & DYAD_TOKF_CAP))
+      break; /* (a name's last word is capitalised: "in Europe") */
     t = pp->tok + pp->ntok;
     ends[n++] = t;
   }
