@@ -1585,6 +1585,48 @@ static int noun_event(const dyad_doc *doc, int32_t pi, struct noun_hit *nh)
   return 0;
 }
 
+/* "was murdered in an attack on a patrol", "killed 23 people in a suicide
+ * bombing": a plain violent act (kill, wound, attack) told "in" an event
+ * noun of violence is the act that noun names (the attack, 190; the
+ * bombing, 183x; the air raid, 195), the more telling code. Writes it
+ * into out and returns 1, or returns 0. */
+static int force_means(const dyad_doc *doc, const dyad_clause *c,
+                       const char *code, char out[8])
+{
+  static const char *const in[] = {"in", NULL};
+  /* only a verb that says little of how ("killed", "wounded", "attacked");
+   * "bombed ... in the first such attack" keeps its bombing */
+  static const char *const plain[] = {"180", "182", "1823", "190", NULL};
+  int generic = 0;
+  for (size_t k = 0; plain[k]; k++)
+    generic |= strcmp(code, plain[k]) == 0;
+  if (!generic)
+    return 0;
+  uint32_t end = c->tok + c->ntok;
+  const dyad_phrase *vg = ph(doc, c->verb);
+  if (!vg)
+    return 0;
+  for (size_t k = phrase_after(doc, vg->tok + vg->ntok - 1);
+       k < doc->phrases.n && doc->phrases.v[k].tok < end; k++) {
+    const dyad_phrase *pp = &doc->phrases.v[k];
+    if (pp->kind != DYAD_PH_PP || pp->child < 0 ||
+        (pp->attach >= 0 && pp->attach != c->verb && pp->attach != c->obj) ||
+        !dyad__tok_in(doc, &doc->toks.v[pp->tok], in))
+      continue;
+    struct noun_hit nh;
+    if (!noun_event(doc, pp->child, &nh))
+      continue;
+    if (((nh.code[0] == '1' && nh.code[1] >= '8') ||
+         (nh.code[0] == '2' && nh.code[1] == '0')) &&
+        strcmp(nh.code, code) != 0) {
+      memcpy(out, nh.code, 8);
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 /* What a generic request (020, 100) asks for: the act of the infinitive or
  * that-clause it governs ("urged X to release", "demanded that X
  * withdraw"), else the event noun it names ("called for the withdrawal
@@ -2158,6 +2200,9 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                     object is active */
   if (passive && hit->passive[0])
     hcode = hit->passive;
+  char means[8];
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && force_means(doc, c, hcode, means))
+    hcode = means;
   if ((hit->speech || strncmp(hcode, "01", 2) == 0) && !passive &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     dyad_status st = must_demand(ec, c, vg);

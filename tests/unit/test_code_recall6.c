@@ -98,6 +98,24 @@ static void unlisted_president_meeting_a_state_gets_no_country(void **state)
              "");
 }
 
+static void plain_force_in_an_event_noun_takes_its_code(void **state)
+{
+  (void)state;
+  events_are("A Kenyan policeman was murdered in an attack by Somali "
+             "gunmen.",
+             "SOMREB 190 KENCOP");
+  events_are("Somali gunmen killed two Kenyan policemen in a bomb attack.",
+             "SOMREB 183 KENCOP");
+}
+
+static void telling_force_keeps_its_code(void **state)
+{
+  (void)state;
+  events_are("Israeli jets bombed Syrian positions in the second such "
+             "attack this week.",
+             "ISRMIL 195 SYR");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -111,6 +129,8 @@ int main(void)
       cmocka_unit_test(unlisted_judge_acts_at_home),
       cmocka_unit_test(unlisted_president_of_rebels_country),
       cmocka_unit_test(unlisted_president_meeting_a_state_gets_no_country),
+      cmocka_unit_test(plain_force_in_an_event_noun_takes_its_code),
+      cmocka_unit_test(telling_force_keeps_its_code),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
