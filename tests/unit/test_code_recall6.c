@@ -116,6 +116,15 @@ static void telling_force_keeps_its_code(void **state)
              "ISRMIL 195 SYR");
 }
 
+static void opening_phrase_without_its_comma_ends_before_the_subject(
+    void **state)
+{
+  (void)state;
+  events_are("According to a police spokesman Kenyan soldiers have "
+             "attacked Somali rebels.",
+             "KENMIL 190 SOMREB");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -131,6 +140,8 @@ int main(void)
       cmocka_unit_test(unlisted_president_meeting_a_state_gets_no_country),
       cmocka_unit_test(plain_force_in_an_event_noun_takes_its_code),
       cmocka_unit_test(telling_force_keeps_its_code),
+      cmocka_unit_test(
+          opening_phrase_without_its_comma_ends_before_the_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
