@@ -347,6 +347,40 @@ static inline int after_nom(const struct dyad_chunker *cx, uint32_t i)
 
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
+/* Does the NP that starts at token i, the object of a preposition that
+ * opens the sentence ("According to", "In"), end before token j, where a
+ * capitalised adjective, a common noun and a finite verb follow a common
+ * noun ("According to a zoo spokesperson Malaysian authorities have
+ * ...": the comma after the opening phrase was left out)? Not within a
+ * phrase ("the rump Yugoslav state in the Adriatic"). */
+static int fronted_pp_end(const struct dyad_chunker *cx, uint32_t i,
+                          uint32_t j, uint32_t end)
+{
+  const dyad_token *t = cx->t;
+  if (i == 0 || j + 2 >= end ||
+      (t[j - 1].tag != DYAD_TAG_NN && t[j - 1].tag != DYAD_TAG_NNS) ||
+      (t[j - 1].flags & DYAD_TOKF_CAP) ||
+      (t[j + 1].tag != DYAD_TAG_NN && t[j + 1].tag != DYAD_TAG_NNS) ||
+      (t[j + 1].flags & DYAD_TOKF_CAP) ||
+      (t[j + 2].tag != DYAD_TAG_VBD && t[j + 2].tag != DYAD_TAG_VBZ &&
+       t[j + 2].tag != DYAD_TAG_VBP && t[j + 2].tag != DYAD_TAG_MD) ||
+      (t[i - 1].tag != DYAD_TAG_IN && t[i - 1].tag != DYAD_TAG_TO))
+    return 0;
+  const dyad_doc *doc = cx->doc;
+  size_t lo = 0, hi = doc->sents.n;
+  while (lo + 1 < hi) { /* the sentence that holds token i */
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents.v[mid].tok <= i)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  uint32_t s0 = lo < doc->sents.n ? doc->sents.v[lo].tok : 0;
+  while (s0 < i && (t[s0].flags & DYAD_TOKF_DATELINE))
+    s0++;
+  return i - 1 == s0 || (i - 2 == s0 && (t[s0].flags & DYAD_TOKF_CAP));
+}
+
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                         uint32_t end, int after_poss, struct npx *o)
 {
@@ -403,6 +437,10 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     if (tag_adj(tg)) {
       if (last_nom != UINT32_MAX && (tcls(cx, j) & WB(W_TIMEADJ)))
         break; /* "customer Lindsay Gay | last month" */
+      if (last_nom != UINT32_MAX && last_nom + 1 == j &&
+          (t[j].flags & DYAD_TOKF_CAP) && fronted_pp_end(cx, i, j, end))
+        break; /* "According to a zoo spokesperson | Malaysian authorities
+                  have ...": the comma left out */
       last_adj = j++;
       continue;
     }
