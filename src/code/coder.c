@@ -447,6 +447,30 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
   return DYAD_OK;
 }
 
+/* Does NP np name a party (people or a body) rather than a thing or a
+ * topic, though no actor the dictionaries know: a proper name ("informed
+ * Mitsui"), an agent word ("met officials"), or a word for a body ("the
+ * committee", "the banks")? Several sources with such an object acted on
+ * it, not on each other. */
+static int party_np(const dyad_doc *doc, int32_t np)
+{
+  static const char *const body[] = {
+      "committee", "committees", "commission", "council", "board", "panel",
+      "parliament", "congress", "senate", "assembly", "court", "tribunal",
+      "bank", "banks", "creditors", "lenders", "company", "companies",
+      "firm", "firms", "group", "members", "delegates", "meeting",
+      "conference", "people", "public", NULL};
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP)
+    return 0;
+  const dyad_token *h = &doc->toks.v[p->head];
+  struct agent_hit ag;
+  return h->tag == DYAD_TAG_NNP || h->tag == DYAD_TAG_NNPS ||
+         dyad__tok_in(doc, h, body) ||
+         (doc->ctx->dict && dyad__glue_agent(doc->ctx, doc->toks.v,
+                                             p->head + 1, p->head, &ag));
+}
+
 /* ---- verb patterns ---------------------------------------------------- */
 
 /* Where a pattern may look after the verb: the end of clause c, extended
@@ -887,6 +911,14 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
                    int32_t obj)
 {
   int32_t up = p->up;
+  if (up < 0 && p->tok >= 2 && doc->toks.v[p->tok - 1].len == 1 &&
+      doc->text[doc->toks.v[p->tok - 1].off] == '(') {
+    /* "control of the Inter-American Development Bank (IADB)": an
+     * acronym in brackets hangs where the name before it hangs */
+    int32_t b = np_at(doc, p->tok - 2);
+    if (b >= 0 && doc->phrases.v[b].tok < p->tok)
+      return on_verb(doc, &doc->phrases.v[b], vg, obj);
+  }
   if (up < 0)
     return 1; /* a bare NP in the clause: the object or a complement */
   const dyad_phrase *q = &doc->phrases.v[up];
@@ -990,10 +1022,17 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   const dyad_phrase *p = &doc->phrases.v[k];
   const dyad_phrase *u = ph(doc, p->up);
   static const char *const with[] = {"with", NULL};
+  static const char *const along[] = {"along", "together", NULL};
   int with_pp = u && u->kind == DYAD_PH_PP &&
                 dyad__tok_in(doc, &doc->toks.v[u->tok], with);
   if (c->speaker == k)
     return 1;
+  const dyad_phrase *g = ph(doc, ph(doc, np_first(doc, k))->up);
+  if (g && g->kind == DYAD_PH_PP && g->tok > 0 &&
+      dyad__tok_in(doc, &doc->toks.v[g->tok], with) &&
+      dyad__tok_in(doc, &doc->toks.v[g->tok - 1], along))
+    return 1; /* "supports the tax, along with Britain and Denmark": who
+                 else does it */
   for (uint32_t j = 0; j < s->nclause; j++) {
     const dyad_clause *o = &doc->clauses.v[s->clause + j];
     if (o == c)
@@ -2122,7 +2161,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
      * increase in lending to Indonesia to reforms" blames no one) */
     int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
     if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
-        strncmp(hcode, "11", 2) != 0 &&
+        strncmp(hcode, "11", 2) != 0 && !other_subject(doc, c, lp) &&
         !region_place(ec, lp) &&
         !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
@@ -2276,6 +2315,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK; /* "Nakasone and his party reached an accord with
                        opposition parties": their partner is named, though
                        by no actor; they did not act on each other */
+  if (!ta && sa->n >= 2 && target >= 0 && target == c->obj &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) && party_np(doc, target))
+    return DYAD_OK; /* "French, West German and Dutch officials had informed
+                       the committee": the object is who they acted on */
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
