@@ -386,8 +386,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
     if (i + na > end && i + na < xend)
       na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
-    if (n && (h.type == ACT_COUNTRY || h.type == ACT_ADJ ||
-              h.type == ACT_CAPITAL) &&
+    if (n && (h.type == ACT_COUNTRY || h.type == ACT_ADJ) &&
         !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
       /* "New England", "British Columbia": a longer place name */
       if (dyad__place_hides(doc, i, n, h.country)) {

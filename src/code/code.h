@@ -139,7 +139,7 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
 int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
 uint32_t dyad__sent_of(const dyad_doc *doc, uint32_t tok);
 
-/* Is the country, demonym or capital matched at tokens [i, i+n) part of
+/* Is the country or demonym matched at tokens [i, i+n) part of
  * a longer place name (found by the WHERE stage) that lies in another
  * country than cc, or in none ("New England", "British Columbia", "Gulf
  * of Mexico")? (placename.c) */

@@ -7,7 +7,7 @@
  * the country word inside them ("England" -> GBR) unless the whole name is
  * listed. The WHERE stage (where/place.c) has already found the longest
  * gazetteer name at each capitalised word and resolved it, so the coder
- * asks it: a country, demonym or capital matched strictly inside a longer
+ * asks it: a country or demonym matched strictly inside a longer
  * place name that lies in another country (or in none: a sea, a region)
  * names that place, not the country. Only the match is dropped: the
  * rest of the name may still name the place's own country ("Western
