@@ -465,7 +465,12 @@ static int party_np(const dyad_doc *doc, int32_t np)
     return 0;
   const dyad_token *h = &doc->toks.v[p->head];
   struct agent_hit ag;
-  return h->tag == DYAD_TAG_NNP || h->tag == DYAD_TAG_NNPS ||
+  /* (a capitalised head inside the sentence is a name the tagger did not
+   * know: "informed Acme Corp") */
+  int cap = (h->flags & DYAD_TOKF_CAP) && p->head > 0 &&
+            !(h->flags & DYAD_TOKF_PARA) &&
+            dyad__sent_of(doc, p->head) == dyad__sent_of(doc, p->head - 1);
+  return h->tag == DYAD_TAG_NNP || h->tag == DYAD_TAG_NNPS || cap ||
          dyad__tok_in(doc, h, body) ||
          (doc->ctx->dict && dyad__glue_agent(doc->ctx, doc->toks.v,
                                              p->head + 1, p->head, &ag));

@@ -72,9 +72,10 @@ static void only_a_definite_plural_points_back(void **state)
 static void list_of_sources_with_a_party_object_is_no_mutual_act(void **state)
 {
   (void)state;
-  events_are("Kenyan and Ugandan officials informed the committee of the "
-             "plan.",
+  events_are("Kenyan, Ugandan and Tanzanian officials had informed the "
+             "committee that traders intended to sell sugar.",
              "");
+  events_are("Kenya and Uganda informed Acme Corp of the plan.", "");
   /* with no object they did */
   events_are("Kenya and Uganda signed an agreement.",
              "KEN 057 UGA; UGA 057 KEN");
@@ -105,8 +106,9 @@ static void bracketed_acronym_hangs_where_its_name_hangs(void **state)
 static void absolute_with_is_no_pattern_object(void **state)
 {
   (void)state;
-  events_are("African producers supplied 90 pct of the requirements, with "
-             "Kenya shipping 2,000 tonnes.",
+  events_are("East African producer countries supplied 90 pct of Rwandan "
+             "requirements, with Kenya shipping 2,000 tonnes and Uganda "
+             "1,500 tonnes.",
              "");
 }
 
