@@ -1,8 +1,9 @@
 /* test_code_precis5.c: rules that keep the coder from reading events news
  * text does not state (code/placename.c, code/hedge.c, code/actor.c,
  * code/coder.c): a country word inside a longer place name, a for-to
- * infinitive, a firm's "it", an unnamed plural, a list of sources and a
- * target taken from a co-actor or another clause. The sentences are our
+ * infinitive, a firm's "it", an unnamed plural, a list of sources, a
+ * target taken from a co-actor or another clause, and "said in X that"
+ * (text/clause.c). The sentences are our
  * own. */
 #include "testutil.h"
 
@@ -112,6 +113,16 @@ static void absolute_with_is_no_pattern_object(void **state)
              "");
 }
 
+/* "said in Nairobi yesterday that ...": the that-clause is what was said,
+ * not a relative clause on the place, whose "object" it would take. */
+static void that_after_a_speech_verbs_pp_is_its_complement(void **state)
+{
+  (void)state;
+  events_are("The Kenyan foreign minister said in Nairobi yesterday that "
+             "Uganda had promised that the border would stay open.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -124,6 +135,7 @@ int main(void)
       cmocka_unit_test(along_with_names_a_co_actor),
       cmocka_unit_test(bracketed_acronym_hangs_where_its_name_hangs),
       cmocka_unit_test(absolute_with_is_no_pattern_object),
+      cmocka_unit_test(that_after_a_speech_verbs_pp_is_its_complement),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
