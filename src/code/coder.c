@@ -1033,6 +1033,11 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   if (c->speaker == k)
     return 1;
   const dyad_phrase *g = ph(doc, ph(doc, np_first(doc, k))->up);
+  static const char *const but[] = {"but", NULL};
+  const dyad_phrase *f = ph(doc, np_first(doc, k));
+  if (f->tok > 0 && dyad__tok_in(doc, &doc->toks.v[f->tok - 1], but))
+    return 1; /* "oppose the tax, but Italy and Belgium seem to": a new
+                 clause's subject, however the parser grouped it */
   if (g && g->kind == DYAD_PH_PP && g->tok > 0 &&
       dyad__tok_in(doc, &doc->toks.v[g->tok], with) &&
       dyad__tok_in(doc, &doc->toks.v[g->tok - 1], along))
@@ -2214,8 +2219,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */
     int32_t by = by_agent(doc, c, vg);
+    static const char *const as[] = {"as", NULL};
     if (by >= 0 || !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
       target = c->subj;
+      if ((c->flags & DYAD_CLF_SUBJ_INHERITED) &&
+          c->sub_word != UINT32_MAX && c->sub_word < doc->toks.n &&
+          !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+          dyad__tok_in(doc, &doc->toks.v[c->sub_word], as))
+        target = -1; /* "prices as announced by the Department": a manner
+                        aside, no one it was done to */
       source = by;
       by_source = 1;
     } /* TABARI had no passives: "The Philippines was criticized over its

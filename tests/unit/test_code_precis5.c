@@ -123,6 +123,26 @@ static void that_after_a_speech_verbs_pp_is_its_complement(void **state)
              "");
 }
 
+/* "..., but Italy and Belgium seem to": a later clause's subject is no
+ * target of the first clause's verb. */
+static void subject_after_but_is_no_target(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda oppose the tax, but Rwanda and Burundi seem "
+             "to have taken a hard line.",
+             "");
+}
+
+/* "prices as announced by the ministry": the passive "as" aside names no
+ * one the act was done to. */
+static void as_passive_aside_has_no_target(void **state)
+{
+  (void)state;
+  events_are("Kenyan officials said coffee prices as announced by the "
+             "Ugandan government were unchanged.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -136,6 +156,8 @@ int main(void)
       cmocka_unit_test(bracketed_acronym_hangs_where_its_name_hangs),
       cmocka_unit_test(absolute_with_is_no_pattern_object),
       cmocka_unit_test(that_after_a_speech_verbs_pp_is_its_complement),
+      cmocka_unit_test(subject_after_but_is_no_target),
+      cmocka_unit_test(as_passive_aside_has_no_target),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
