@@ -159,16 +159,18 @@ struct emit_ctx {
 
 /* Is an event of this code by a country's own actor on the bare country
  * void? Visits ("officials touring their own country") and the verbal
- * codes (statements, appeals, demands, disapproval, rejection, threats:
- * "the minister warned that Japan would ...", "insisted that the country
- * was ...") are self-references in news, not events. Material acts on
+ * codes (statements, appeals, praise, demands, disapproval, rejection,
+ * threats: "the minister warned that Japan would ...", "insisted that the
+ * country was ...", "Reagan's endorsement of efforts for U.S./Canada free
+ * trade") are self-references in news, not events. Material acts on
  * the country (lifting an emergency in a province, outlawing a group in
  * it) and promises to it are domestic events and stay. */
 static int self_country_void(const char *code)
 {
   if (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0)
     return 1;
-  static const char *const verbal[] = {"01", "02", "10", "11", "12", "13"};
+  static const char *const verbal[] = {"01", "02", "05", "10", "11", "12",
+                                       "13"};
   for (size_t k = 0; k < DYAD_ARRAY_LEN(verbal); k++)
     if (strncmp(code, verbal[k], 2) == 0)
       return 1;
@@ -1057,6 +1059,32 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   return 0;
 }
 
+static int in_timex(const dyad_doc *doc, uint32_t t);
+
+/* Is NP p the object of a "by" right after verb group vg, with only
+ * adverbs, adjectives or a date between ("supported logistically by 2,400
+ * French troops", "declared ineligible last year by the IMF")? It names
+ * an agent or a means, never who the verb's act is done to (a pattern
+ * that wants it names "by" itself). A "by" after a noun ("rejected a
+ * demand by the IMF", "welcomed proposals announced by the party") names
+ * whose the thing is, and stays. */
+static int by_phrase(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
+{
+  static const char *const by[] = {"by", NULL};
+  const dyad_phrase *g = ph(doc, np_first(doc, (int32_t)(p - doc->phrases.v)));
+  const dyad_phrase *u = g ? ph(doc, g->up) : NULL;
+  const dyad_phrase *v = ph(doc, vg);
+  if (!u || !v || u->kind != DYAD_PH_PP || u->tok < v->tok + v->ntok ||
+      !dyad__tok_in(doc, &doc->toks.v[u->tok], by))
+    return 0;
+  for (uint32_t t = v->tok + v->ntok; t < u->tok; t++) {
+    uint8_t tg = doc->toks.v[t].tag;
+    if (tg != DYAD_TAG_RB && tg != DYAD_TAG_JJ && !in_timex(doc, t))
+      return 0;
+  }
+  return 1;
+}
+
 static int in_locative(const dyad_doc *doc, int32_t np);
 static int region_place(struct emit_ctx *ec, int32_t np);
 static int32_t apposed_actor(struct emit_ctx *ec, int32_t np);
@@ -1141,7 +1169,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
           dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
         continue;
       if (!literal && (other_subject(doc, c, (int32_t)k) ||
-                       capital_place(ec, (int32_t)k, code)))
+                       capital_place(ec, (int32_t)k, code) ||
+                       (hop == 0 && by_phrase(doc, p, cl->verb))))
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
@@ -2450,7 +2479,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       struct actor_hit h;
       uint32_t n = dyad__glue_actor(doc->ctx, toks, at, i, doc->date, &h);
       if (n && (h.type == ACT_ADJ || h.type == ACT_COUNTRY)) {
-        int violent = code[0] == '1' && code[1] >= '5';
+        /* (not 16: "U.S. trade sanctions" are the state's, not its army's) */
+        int violent = code[0] == '1' && code[1] >= '5' && code[1] != '6';
         if (violent || code[0] == '2')
           snprintf(src.code[0], DYAD_CODE_MAX, "%.3sMIL", h.code);
         else

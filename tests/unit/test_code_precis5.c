@@ -143,6 +143,39 @@ static void as_passive_aside_has_no_target(void **state)
              "");
 }
 
+/* A country's own actor praising the bare country endorses no one. */
+static void praise_of_the_own_country_is_void(void **state)
+{
+  (void)state;
+  events_are("The shilling eased, showing limited response to the Kenyan "
+             "president's endorsement of efforts for Kenya/Uganda free "
+             "trade.",
+             "");
+}
+
+/* Sanctions named by a noun are the state's, not its army's. */
+static void sanctions_noun_is_not_military(void **state)
+{
+  (void)state;
+  events_are("Traders revised forecasts after news of pending Kenyan trade "
+             "sanctions against Uganda.",
+             "KEN 163 UGA");
+}
+
+/* "declared ineligible last year by the IMF": the by-agent right after
+ * the verb is no target; "a demand by X" (after a noun) still names whose
+ * the demand is. */
+static void by_agent_right_after_the_verb_is_no_target(void **state)
+{
+  (void)state;
+  events_are("Tanzania, unable to service its debts and declared "
+             "ineligible last year by the International Monetary Fund for "
+             "fresh loans, has been servicing only some creditors.",
+             "");
+  events_are("Tanzania rejected a demand by Kenya for a devaluation.",
+             "TZA 120 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -158,6 +191,9 @@ int main(void)
       cmocka_unit_test(that_after_a_speech_verbs_pp_is_its_complement),
       cmocka_unit_test(subject_after_but_is_no_target),
       cmocka_unit_test(as_passive_aside_has_no_target),
+      cmocka_unit_test(praise_of_the_own_country_is_void),
+      cmocka_unit_test(sanctions_noun_is_not_military),
+      cmocka_unit_test(by_agent_right_after_the_verb_is_no_target),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
