@@ -446,6 +446,14 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
     if (i + na > end && i + na < xend)
       na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
+    if (n && (h.type == ACT_COUNTRY || h.type == ACT_ADJ) &&
+        !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+      /* "New England", "British Columbia": a longer place name */
+      if (dyad__place_hides(doc, i, n, h.country)) {
+        i += n;
+        continue;
+      }
+    }
     if (n && n >= na) {
       if (h.type == ACT_ADJ || (h.type == ACT_COUNTRY && i + n < end)) {
         dyad__scopy(s->country, sizeof(s->country), h.code, 3);
@@ -1070,7 +1078,13 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     return;
   }
   if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && !s.country[0] &&
-      strcmp(s.agent.code, "GOV") == 0) {
+      strcmp(s.agent.code, "GOV") == 0 &&
+      ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
+       (ph->flags & DYAD_PHF_DEFINITE) ||
+       (ph->det >= 0 && tokis(doc, &toks[ph->det], "both")))) {
+    /* (only a definite phrase points back: "the two leaders", "both
+     * presidents"; "agriculture ministers meeting in Luxembourg" are
+     * people not named before) */
     if (resolve_plural_description(cs, sent, sp, r))
       return;
   }
@@ -1301,6 +1315,32 @@ static int is_subject(const dyad_doc *doc, int32_t pi)
   return c->subj == pi && !(c->flags & DYAD_CLF_SUBJ_INHERITED);
 }
 
+/* Is NP pi the object of an "of" right after a subject that names no
+ * actor ("Electronic Mail Corp of America has completed ...")? A
+ * country there is part of the subject's own name or description, and a
+ * later "it" means the subject (a firm), not the country. */
+static int of_blank_subject(dyad_doc *doc, struct coder_state *cs,
+                            int32_t pi)
+{
+  int32_t pp = doc->phrases.v[pi].up;
+  if (pp < 0 || (size_t)pp >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *p = &doc->phrases.v[pp];
+  if (p->kind != DYAD_PH_PP || p->child != pi ||
+      !tokis(doc, &doc->toks.v[p->tok], "of") || p->tok == 0)
+    return 0;
+  int32_t np = p->attach;
+  if (np < 0 || (size_t)np >= doc->phrases.n ||
+      doc->phrases.v[np].kind != DYAD_PH_NP ||
+      doc->phrases.v[np].tok + doc->phrases.v[np].ntok != p->tok)
+    return 0;
+  const dyad_phrase *n = &doc->phrases.v[np];
+  uint8_t tag = doc->toks.v[n->head].tag;
+  return (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNP) &&
+         !(n->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
+         is_subject(doc, np) && !dyad__np_actors(doc, cs, np);
+}
+
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
 {
   const struct np_actors *a = dyad__np_actors(doc, cs, pi);
@@ -1327,6 +1367,9 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
   }
   if (ph->flags & DYAD_PHF_PRONOUN)
     return; /* pronouns do not become antecedents themselves */
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && a->n == 1 &&
+      a->type[0] == ACT_COUNTRY && of_blank_subject(doc, cs, pi))
+    return;
   uint32_t sent = dyad__sent_of(doc, ph->tok);
   for (size_t i = 0; i < a->n; i++) {
     char country[8];

@@ -146,6 +146,13 @@ int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
 int dyad__np_titled(dyad_doc *doc, int32_t pi, struct np_actors *out);
 uint32_t dyad__sent_of(const dyad_doc *doc, uint32_t tok);
 
+/* Is the country or demonym matched at tokens [i, i+n) part of
+ * a longer place name (found by the WHERE stage) that lies in another
+ * country than cc, or in none ("New England", "British Columbia", "Gulf
+ * of Mexico")? (placename.c) */
+int dyad__place_hides(const dyad_doc *doc, uint32_t i, uint32_t n,
+                      const char *cc);
+
 /* Records the actors of a phrase as mentions (called in text order). */
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);
 

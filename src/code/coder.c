@@ -159,16 +159,18 @@ struct emit_ctx {
 
 /* Is an event of this code by a country's own actor on the bare country
  * void? Visits ("officials touring their own country") and the verbal
- * codes (statements, appeals, demands, disapproval, rejection, threats:
- * "the minister warned that Japan would ...", "insisted that the country
- * was ...") are self-references in news, not events. Material acts on
+ * codes (statements, appeals, praise, demands, disapproval, rejection,
+ * threats: "the minister warned that Japan would ...", "insisted that the
+ * country was ...", "Reagan's endorsement of efforts for U.S./Canada free
+ * trade") are self-references in news, not events. Material acts on
  * the country (lifting an emergency in a province, outlawing a group in
  * it) and promises to it are domestic events and stay. */
 static int self_country_void(const char *code)
 {
   if (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0)
     return 1;
-  static const char *const verbal[] = {"01", "02", "10", "11", "12", "13"};
+  static const char *const verbal[] = {"01", "02", "05", "10", "11", "12",
+                                       "13"};
   for (size_t k = 0; k < DYAD_ARRAY_LEN(verbal); k++)
     if (strncmp(code, verbal[k], 2) == 0)
       return 1;
@@ -445,6 +447,35 @@ static dyad_status emit_pairs(struct emit_ctx *ec, const struct np_actors *s,
     }
   }
   return DYAD_OK;
+}
+
+/* Does NP np name a party (people or a body) rather than a thing or a
+ * topic, though no actor the dictionaries know: a proper name ("informed
+ * Mitsui"), an agent word ("met officials"), or a word for a body ("the
+ * committee", "the banks")? Several sources with such an object acted on
+ * it, not on each other. */
+static int party_np(const dyad_doc *doc, int32_t np)
+{
+  static const char *const body[] = {
+      "committee", "committees", "commission", "council", "board", "panel",
+      "parliament", "congress", "senate", "assembly", "court", "tribunal",
+      "bank", "banks", "creditors", "lenders", "company", "companies",
+      "firm", "firms", "group", "members", "delegates", "meeting",
+      "conference", "people", "public", NULL};
+  const dyad_phrase *p = ph(doc, np);
+  if (!p || p->kind != DYAD_PH_NP)
+    return 0;
+  const dyad_token *h = &doc->toks.v[p->head];
+  struct agent_hit ag;
+  /* (a capitalised head inside the sentence is a name the tagger did not
+   * know: "informed Acme Corp") */
+  int cap = (h->flags & DYAD_TOKF_CAP) && p->head > 0 &&
+            !(h->flags & DYAD_TOKF_PARA) &&
+            dyad__sent_of(doc, p->head) == dyad__sent_of(doc, p->head - 1);
+  return h->tag == DYAD_TAG_NNP || h->tag == DYAD_TAG_NNPS || cap ||
+         dyad__tok_in(doc, h, body) ||
+         (doc->ctx->dict && dyad__glue_agent(doc->ctx, doc->toks.v,
+                                             p->head + 1, p->head, &ag));
 }
 
 /* ---- verb patterns ---------------------------------------------------- */
@@ -953,6 +984,14 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
                    int32_t obj)
 {
   int32_t up = p->up;
+  if (up < 0 && p->tok >= 2 && doc->toks.v[p->tok - 1].len == 1 &&
+      doc->text[doc->toks.v[p->tok - 1].off] == '(') {
+    /* "control of the Inter-American Development Bank (IADB)": an
+     * acronym in brackets hangs where the name before it hangs */
+    int32_t b = np_at(doc, p->tok - 2);
+    if (b >= 0 && doc->phrases.v[b].tok < p->tok)
+      return on_verb(doc, &doc->phrases.v[b], vg, obj);
+  }
   if (up < 0)
     return 1; /* a bare NP in the clause: the object or a complement */
   const dyad_phrase *q = &doc->phrases.v[up];
@@ -1065,10 +1104,22 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   const dyad_phrase *p = &doc->phrases.v[k];
   const dyad_phrase *u = ph(doc, p->up);
   static const char *const with[] = {"with", NULL};
+  static const char *const along[] = {"along", "together", NULL};
   int with_pp = u && u->kind == DYAD_PH_PP &&
                 dyad__tok_in(doc, &doc->toks.v[u->tok], with);
   if (c->speaker == k)
     return 1;
+  const dyad_phrase *g = ph(doc, ph(doc, np_first(doc, k))->up);
+  static const char *const but[] = {"but", NULL};
+  const dyad_phrase *f = ph(doc, np_first(doc, k));
+  if (f->tok > 0 && dyad__tok_in(doc, &doc->toks.v[f->tok - 1], but))
+    return 1; /* "oppose the tax, but Italy and Belgium seem to": a new
+                 clause's subject, however the parser grouped it */
+  if (g && g->kind == DYAD_PH_PP && g->tok > 0 &&
+      dyad__tok_in(doc, &doc->toks.v[g->tok], with) &&
+      dyad__tok_in(doc, &doc->toks.v[g->tok - 1], along))
+    return 1; /* "supports the tax, along with Britain and Denmark": who
+                 else does it */
   for (uint32_t j = 0; j < s->nclause; j++) {
     const dyad_clause *o = &doc->clauses.v[s->clause + j];
     if (o == c)
@@ -1081,6 +1132,32 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
       return 1;
   }
   return 0;
+}
+
+static int in_timex(const dyad_doc *doc, uint32_t t);
+
+/* Is NP p the object of a "by" right after verb group vg, with only
+ * adverbs, adjectives or a date between ("supported logistically by 2,400
+ * French troops", "declared ineligible last year by the IMF")? It names
+ * an agent or a means, never who the verb's act is done to (a pattern
+ * that wants it names "by" itself). A "by" after a noun ("rejected a
+ * demand by the IMF", "welcomed proposals announced by the party") names
+ * whose the thing is, and stays. */
+static int by_phrase(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
+{
+  static const char *const by[] = {"by", NULL};
+  const dyad_phrase *g = ph(doc, np_first(doc, (int32_t)(p - doc->phrases.v)));
+  const dyad_phrase *u = g ? ph(doc, g->up) : NULL;
+  const dyad_phrase *v = ph(doc, vg);
+  if (!u || !v || u->kind != DYAD_PH_PP || u->tok < v->tok + v->ntok ||
+      !dyad__tok_in(doc, &doc->toks.v[u->tok], by))
+    return 0;
+  for (uint32_t t = v->tok + v->ntok; t < u->tok; t++) {
+    uint8_t tg = doc->toks.v[t].tag;
+    if (tg != DYAD_TAG_RB && tg != DYAD_TAG_JJ && !in_timex(doc, t))
+      return 0;
+  }
+  return 1;
 }
 
 static int in_locative(const dyad_doc *doc, int32_t np);
@@ -1167,7 +1244,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
           dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
         continue;
       if (!literal && (other_subject(doc, c, (int32_t)k) ||
-                       capital_place(ec, (int32_t)k, code)))
+                       capital_place(ec, (int32_t)k, code) ||
+                       (hop == 0 && by_phrase(doc, p, cl->verb))))
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
@@ -2242,7 +2320,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
      * increase in lending to Indonesia to reforms" blames no one) */
     int32_t lp = lastprep != UINT32_MAX ? pp_np_at(doc, lastprep) : -1;
     if (tp && lp >= 0 && lastprep >= tp->tok + tp->ntok &&
-        strncmp(hcode, "11", 2) != 0 &&
+        strncmp(hcode, "11", 2) != 0 && !other_subject(doc, c, lp) &&
         !region_place(ec, lp) &&
         !dyad__np_actors(doc, ec->cs, np_first(doc, target)) &&
         dyad__np_actors(doc, ec->cs, np_first(doc, lp)))
@@ -2290,8 +2368,15 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (passive && !hit->passive[0] && psource < 0) {
     /* (a pattern that places the source itself has read the passive) */
     int32_t by = by_agent(doc, c, vg);
+    static const char *const as[] = {"as", NULL};
     if (by >= 0 || !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
       target = c->subj;
+      if ((c->flags & DYAD_CLF_SUBJ_INHERITED) &&
+          c->sub_word != UINT32_MAX && c->sub_word < doc->toks.n &&
+          !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+          dyad__tok_in(doc, &doc->toks.v[c->sub_word], as))
+        target = -1; /* "prices as announced by the Department": a manner
+                        aside, no one it was done to */
       source = by;
       by_source = 1;
     } /* TABARI had no passives: "The Philippines was criticized over its
@@ -2412,6 +2497,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     return DYAD_OK; /* "Nakasone and his party reached an accord with
                        opposition parties": their partner is named, though
                        by no actor; they did not act on each other */
+  if (!ta && sa->n >= 2 && target >= 0 && target == c->obj &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) && party_np(doc, target))
+    return DYAD_OK; /* "French, West German and Dutch officials had informed
+                       the committee": the object is who they acted on */
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
@@ -2529,7 +2618,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
       struct actor_hit h;
       uint32_t n = dyad__glue_actor(doc->ctx, toks, at, i, doc->date, &h);
       if (n && (h.type == ACT_ADJ || h.type == ACT_COUNTRY)) {
-        int violent = code[0] == '1' && code[1] >= '5';
+        /* (not 16: "U.S. trade sanctions" are the state's, not its army's) */
+        int violent = code[0] == '1' && code[1] >= '5' && code[1] != '6';
         if (violent || code[0] == '2')
           snprintf(src.code[0], DYAD_CODE_MAX, "%.3sMIL", h.code);
         else

@@ -564,7 +564,14 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     int after_obj = w->prev_kind == IT_NP &&
                     (w->prev_ph == CL(w, cur)->obj ||
                      w->prev_ph == CL(w, cur)->obj2);
-    if (tg == DYAD_TAG_WDT && w->np_before >= 0)
+    /* "said in Lisbon yesterday that", "told reporters in Tokyo that":
+     * the NP of a PP on the speech verb itself, not an antecedent */
+    int32_t pp = w->prev_kind == IT_PP ? w->prev_ph : -1;
+    int after_vpp = pp >= 0 && v >= 0 && PH(w, pp)->attach == v &&
+                    !(w->cx->tc[PH(w, pp)->head] & WB(W_OF));
+    if (tv && say_verb(w, v) && after_vpp)
+      open_comp(w, t, 1);
+    else if (tg == DYAD_TAG_WDT && w->np_before >= 0)
       open_rel(w, t);
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
