@@ -540,7 +540,7 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
 {
   const dyad_token *t = cx->t;
   uint32_t j = i, ge = i;
-  int after = 0, n = 0;
+  int after = 0, n = 0, lastposs = 0;
   /* base_np scans straight into the next unit (no copy); a failed scan
    * leaves it outside the count */
   while (n < GRP_MAX) {
@@ -557,6 +557,7 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
         (e + 2 >= end || !(tag_noun(t[e + 2].tag) || tag_adj(t[e + 2].tag))))
       x->e = e = e + 2;
     n++;
+    lastposs = x->possessive;
     ge = e;
     if (x->possessive && n < GRP_MAX) {
       j = e;
@@ -574,7 +575,7 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
   g->n = n;
   g->e = ge;
   /* A dangling possessor ("it was Xi's") stays a plain NP. */
-  if (n > 0 && g->u[n - 1].possessive)
+  if (lastposs)
     g->u[n - 1].possessive = 0;
   return n ? ge : i;
 }
