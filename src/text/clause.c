@@ -1295,10 +1295,8 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   while (t < end) {
     while (p < p1 && (pv[p].up != -1 || pv[p].tok < t))
       p++;
-    if (tv[t].flags & DYAD_TOKF_DATELINE) {
-      t++;
-      continue;
-    }
+    /* (no phrase starts at a dateline token: phrase.c never opens one
+     * there, so the dateline test is for loose tokens only) */
     if (p < p1 && pv[p].tok == t) {
       int32_t ph = (int32_t)p;
       const dyad_phrase *x = &pv[p];
@@ -1323,6 +1321,8 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
         w.np_before = x->child;
       else
         w.np_before = -1;
+    } else if (tv[t].flags & DYAD_TOKF_DATELINE) {
+      t++;
     } else {
       if (tv[t].tag != DYAD_TAG_LQUOTE && tv[t].tag != DYAD_TAG_RQUOTE)
         w.arg_np = -1;

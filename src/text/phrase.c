@@ -578,7 +578,7 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
 {
   const dyad_token *t = cx->t;
   uint32_t j = i, ge = i;
-  int after = 0, n = 0;
+  int after = 0, n = 0, lastposs = 0;
   /* base_np scans straight into the next unit (no copy); a failed scan
    * leaves it outside the count */
   while (n < GRP_MAX) {
@@ -595,6 +595,7 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
         (e + 2 >= end || !(tag_noun(t[e + 2].tag) || tag_adj(t[e + 2].tag))))
       x->e = e = e + 2;
     n++;
+    lastposs = x->possessive;
     ge = e;
     if (x->possessive && n < GRP_MAX) {
       j = e;
@@ -612,14 +613,16 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
   g->n = n;
   g->e = ge;
   /* A dangling possessor ("it was Xi's") stays a plain NP. */
-  if (n > 0 && g->u[n - 1].possessive)
+  if (lastposs)
     g->u[n - 1].possessive = 0;
   return n ? ge : i;
 }
 
-/* The group after a comma that try_appos scanned and left is the next
- * item chunk_sentence scans: it is kept here and taken from here (a scan
- * depends only on its start, the sentence's end and the document). */
+/* A group scanned as a possible list member or apposition and then left
+ * (after a comma, or the last member cut off a list) is scanned again by
+ * the next test or as the next item of the sentence: the last one left
+ * is kept here and taken from here (a scan depends only on its start,
+ * the sentence's end and the document). */
 struct dyad_grp_memo {
   uint32_t at; /* its first token, UINT32_MAX: none */
   struct grp g;
@@ -632,6 +635,14 @@ static inline void grp_copy(struct grp *to, const struct grp *from)
   to->e = from->e;
   for (int k = 0; k < from->n && k < GRP_MAX; k++)
     to->u[k] = from->u[k];
+}
+
+/* Keeps group g (n >= 1), scanned from its first unit's first token. */
+static inline void memo_keep(const struct dyad_chunker *cx,
+                             const struct grp *g)
+{
+  cx->memo->at = g->u[0].b;
+  grp_copy(&cx->memo->g, g);
 }
 
 /* A token that can open no NP (base_np's first test) ends the scan
@@ -915,8 +926,10 @@ static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
       /* list members agree in kind: "In an interview, Zay and ..." is
        * not a list */
       if (namelike(cx, &g[m].u[g[m].n - 1]) !=
-          namelike(cx, &g[0].u[g[0].n - 1]))
+          namelike(cx, &g[0].u[g[0].n - 1])) {
+        memo_keep(cx, &g[m]);
         break;
+      }
       ends[m++] = e2;
       j = e2;
       continue;
@@ -935,6 +948,8 @@ static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
     break;
   }
   if (!coord) {
+    if (m > 1)
+      memo_keep(cx, &g[1]); /* after the first comma: try_appos's next */
     *n = 1;
     return ends[0];
   }
@@ -943,8 +958,10 @@ static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
   if (split_ok || (lm->b + 1 == lm->e && (tcls(cx, lm->b) & WB(W_NOMPRON)))) {
     struct vgx v;
     uint32_t le = ends[m - 1];
-    if (scan_vg(cx, le, end, &v) > le && v.finite)
+    if (scan_vg(cx, le, end, &v) > le && v.finite) {
       m--;
+      memo_keep(cx, &g[m]);
+    }
   }
   /* "accused the West of undermining stability and NATO of barging in":
    * a member followed by its own "of" + gerund, parallel to the one this
@@ -957,6 +974,17 @@ static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
     m--;
   *n = m;
   return ends[m - 1];
+}
+
+/* scan_group, or the kept group when it starts at i. */
+static inline uint32_t memo_scan(const struct dyad_chunker *cx, uint32_t i,
+                                 uint32_t end, struct grp *g)
+{
+  if (i == cx->memo->at) {
+    grp_copy(g, &cx->memo->g);
+    return g->n ? g->e : i;
+  }
+  return scan_group(cx, i, end, g);
 }
 
 /* scan_coord after its first group g[0], scanned to e. */
@@ -1127,7 +1155,7 @@ static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
 {
   const dyad_token *t = cx->t;
   struct grp g2;
-  uint32_t e2 = scan_group(cx, i + 1, end, &g2);
+  uint32_t e2 = memo_scan(cx, i + 1, end, &g2);
   if (e2 == i + 1 || g2.n < 1)
     return i;
   const struct npx *b = &g2.u[g2.n - 1]; /* "the state's fiercest foe" */
@@ -1170,8 +1198,7 @@ static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
               t[k].tag == DYAD_TAG_COLON;
   if (!close || (k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
                  t[k + 1].tag == DYAD_TAG_CC)) {
-    cx->memo->at = i + 1;
-    grp_copy(&cx->memo->g, &g2);
+    memo_keep(cx, &g2);
     return i;
   }
   struct vgx v;
@@ -1180,8 +1207,7 @@ static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
                    !(b->flags & DYAD_PHF_PRONOUN) &&
                    !temporal_np(cx, b) && !temporal_np(cx, a);
   if (!verb_after && !appositive(cx, a, b)) {
-    cx->memo->at = i + 1;
-    grp_copy(&cx->memo->g, &g2);
+    memo_keep(cx, &g2);
     return i;
   }
   int32_t ai = push_group(cx, &g2, -1);
@@ -1342,14 +1368,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     {
       int n;
-      uint32_t e0;
-      if (i == cx->memo->at) { /* try_appos scanned it */
-        grp_copy(&g[0], &cx->memo->g);
-        e0 = g[0].n ? g[0].e : i;
-      } else {
-        e0 = scan_group(cx, i, end, &g[0]);
-      }
-      uint32_t e = coord_after(cx, i, end, vg_seen && !last_speech, g, &n, e0);
+      uint32_t e = coord_after(cx, i, end, vg_seen && !last_speech, g, &n,
+                               memo_scan(cx, i, end, &g[0]));
       if (e > i) {
         int32_t oi = push_coord(cx, g, n, -1);
         if (oi < 0)
