@@ -1061,6 +1061,18 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
 
 static int in_timex(const dyad_doc *doc, uint32_t t);
 
+/* Is NP np (with its coordination) the object of an "of" ("a cobweb of
+ * controls and regulations")? */
+static int of_object(const dyad_doc *doc, int32_t np)
+{
+  static const char *const of[] = {"of", NULL};
+  if (np < 0)
+    return 0;
+  const dyad_phrase *u = ph(doc, ph(doc, np_first(doc, np))->up);
+  return u && u->kind == DYAD_PH_PP &&
+         dyad__tok_in(doc, &doc->toks.v[u->tok], of);
+}
+
 /* Is NP p the object of a "by" right after verb group vg, with only
  * adverbs, adjectives or a date between ("supported logistically by 2,400
  * French troops", "declared ineligible last year by the IMF")? It names
@@ -1285,6 +1297,10 @@ static int negated(const dyad_doc *doc, const dyad_clause *c,
   const dyad_phrase *o = ph(doc, c->obj);
   if (o && (o->flags & DYAD_PHF_NEGDET))
     return 1;
+  static const char *const none[] = {"nothing", "none", NULL};
+  if (o && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      dyad__tok_in(doc, &doc->toks.v[o->head], none))
+    return 1; /* "the Saudis buy nothing from Brazil" */
   return 0;
 }
 
@@ -2332,7 +2348,10 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     /* "issued a declaration demanding that ...": the declaration speaks
      * for whoever issued it */
     int32_t ps = doc->clauses.v[c->parent].subj;
-    if (ps >= 0 && ps != source)
+    if (ps >= 0 && ps != source &&
+        !(c->kind == DYAD_CL_PART && of_object(doc, c->antecedent)))
+      /* (not "swept away a cobweb of regulations choking the economy":
+       * the regulations choke it, not the one who swept them away) */
       sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
   }
   if (!sa || dyad__hedged(doc, ec->cs, c, sa->code[0]))

@@ -176,6 +176,25 @@ static void by_agent_right_after_the_verb_is_no_target(void **state)
              "TZA 120 KEN");
 }
 
+/* "buy nothing from X" is no trade. */
+static void nothing_as_object_negates(void **state)
+{
+  (void)state;
+  events_are("Uganda has barter deals with Kenya, but Rwanda buys nothing "
+             "from Kenya.",
+             "");
+}
+
+/* "swept away a cobweb of regulations choking the economy": the
+ * participle's subject is the of-object, not the one who swept. */
+static void participle_on_an_of_object_is_not_the_main_subjects(void **state)
+{
+  (void)state;
+  events_are("Kenyan President Daniel arap Moi has swept away a cobweb of "
+             "controls and regulations choking the Kenyan economy.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -194,6 +213,8 @@ int main(void)
       cmocka_unit_test(praise_of_the_own_country_is_void),
       cmocka_unit_test(sanctions_noun_is_not_military),
       cmocka_unit_test(by_agent_right_after_the_verb_is_no_target),
+      cmocka_unit_test(nothing_as_object_negates),
+      cmocka_unit_test(participle_on_an_of_object_is_not_the_main_subjects),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
