@@ -76,7 +76,7 @@ dyad_status dyad_doc_analyze(dyad_doc *doc, const dyad_article *art,
   if (art->text_len > UINT32_MAX - 1)
     return DYAD_ETOOBIG;
   uint32_t cf = doc->ctx->flags;
-  /* the text and DYAD_TEXT_PAD zero bytes: stages may load 8 bytes at
+  /* the text and DYAD_TEXT_PAD zero bytes: stages may load 16 bytes at
    * any token without a bounds check */
   char *text = dyad__arena_alloc(&doc->arena, art->text_len + DYAD_TEXT_PAD);
   if (text) {

@@ -210,7 +210,7 @@ struct dyad_doc {
   struct dyad_arena arena;        /* everything per document */
   const char *text;               /* body text, arena copy, followed by
                                      DYAD_TEXT_PAD zero bytes (a NUL, and
-                                     room for 8-byte loads at any token) */
+                                     room for 16-byte loads at any byte) */
   size_t text_len;
   const char *id;                 /* arena copy */
   size_t id_len;
@@ -238,7 +238,7 @@ struct dyad_doc {
   char errmsg[256];
 };
 
-#define DYAD_TEXT_PAD 8
+#define DYAD_TEXT_PAD 16
 
 /* Pipeline stages, in order. Each reads what earlier stages put in doc and
  * appends its own results; each returns DYAD_OK or DYAD_ENOMEM. */

@@ -17,7 +17,15 @@ size_t dyad__utf8_valid_prefix(const char *s, size_t len)
   while (i < len) {
     unsigned char c = p[i];
     if (c < 0x80) {
+      /* runs of ASCII between the other characters: 8 bytes a step */
       i++;
+      while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull)
+          break;
+        i += 8;
+      }
       continue;
     }
     utf8proc_int32_t cp;

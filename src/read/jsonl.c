@@ -16,6 +16,9 @@
 #include "read.h"
 
 #include <cjson/cJSON.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ==== error diagnosis =================================================== */
 
@@ -283,33 +286,68 @@ static int fkey(const char *k, size_t n)
 {
   static const char *const names[F_COUNT] = {"id",   "date",   "title",
                                              "text", "source", "url"};
+  static const unsigned char lens[F_COUNT] = {2, 4, 5, 4, 6, 3};
   for (int f = 0; f < F_COUNT; f++)
-    if (strlen(names[f]) == n && memcmp(names[f], k, n) == 0)
+    if (lens[f] == n && memcmp(names[f], k, n) == 0)
       return f;
   return -1;
 }
 
 static size_t fws(const char *p, size_t len, size_t i)
 {
-  while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
+  while (i < len && (unsigned char)p[i] <= ' ' &&
+         (p[i] == ' ' || p[i] == '\t' || p[i] == '\r'))
     i++;
   return i;
 }
 
+/* Is c the letter of an escape flat() decodes: \" \\ \/ \b \f \n \r \t? */
+static int short_escape(char c)
+{
+  switch (c) {
+  case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r':
+  case 't':
+    return 1;
+  default:
+    return 0;
+  }
+}
+
 /* The first byte at or after i (before len) that is a quote, a backslash
- * or a control character; 8 bytes a step while none is there. */
+ * or a control character: 16 bytes a step with SSE2, then 8 a step (word
+ * arithmetic, whose lowest flagged byte is exact), then bytes. Nothing is
+ * read at or past len. */
 static size_t plain_run(const char *p, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+  const __m128i vq = _mm_set1_epi8('"'), vb = _mm_set1_epi8('\\');
+  const __m128i ctl = _mm_set1_epi8(0x1f);
+  while (i + 16 <= len) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vb)),
+        _mm_cmpeq_epi8(_mm_min_epu8(v, ctl), v)); /* v <= 0x1f */
+    unsigned bits = (unsigned)_mm_movemask_epi8(m);
+    if (bits)
+      return i + (size_t)__builtin_ctz(bits);
+    i += 16;
+  }
+#endif
   const uint64_t ones = 0x0101010101010101ULL;
   const uint64_t high = 0x8080808080808080ULL;
   while (i + 8 <= len) {
     uint64_t v;
     memcpy(&v, p + i, 8);
     uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
-    uint64_t m = ((q - ones) & ~q) | ((b - ones) & ~b) |
-                 ((v - ones * 0x20) & ~v);
-    if (m & high)
+    uint64_t m = (((q - ones) & ~q) | ((b - ones) & ~b) |
+                  ((v - ones * 0x20) & ~v)) & high;
+    if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      return i + ((size_t)__builtin_ctzll(m) >> 3);
+#else
       break;
+#endif
+    }
     i += 8;
   }
   while (i < len && p[i] != '"' && p[i] != '\\' &&
@@ -317,6 +355,10 @@ static size_t plain_run(const char *p, size_t i, size_t len)
     i++;
   return i;
 }
+
+/* Escapes of a value whose places flat() notes while scanning, so that
+ * decoding needs no second search for them (the rest are searched). */
+#define ESC_NOTES 64
 
 /* The strict subset of a line cJSON reads the same way: {"key": "string",
  * ...} with plain keys and \" \\ \/ \b \f \n \r \t escapes. Fills
@@ -351,14 +393,17 @@ static int flat(dyad_reader *r, const char *p, size_t len,
     if (i >= len || p[i] != '"')
       return 0;
     size_t v0 = ++i;
-    int esc = 0;
+    size_t esc = 0; /* escapes, the first ESC_NOTES of them noted */
+    size_t at[ESC_NOTES];
     for (;;) {
       i = plain_run(p, i, len);
       if (i >= len || p[i] != '\\')
         break;
-      if (++i >= len || !strchr("\"\\/bfnrt", p[i]) || !p[i])
+      if (esc < ESC_NOTES)
+        at[esc] = i;
+      esc++;
+      if (++i >= len || !short_escape(p[i]))
         return 0;
-      esc = 1;
       i++;
     }
     if (i >= len || p[i] != '"')
@@ -372,8 +417,13 @@ static int flat(dyad_reader *r, const char *p, size_t len,
         memcpy(o, p + v0, i - v0);
         n = i - v0;
       } else {
-        for (size_t j = v0; j < i;) {
-          size_t e = plain_run(p, j, i);
+        /* the value holds no quote or control byte: only backslashes
+         * stop the copy */
+        for (size_t j = v0, q = 0; j < i; q++) {
+          const char *bsl = q >= esc        ? NULL
+                            : q < ESC_NOTES ? p + at[q]
+                                            : memchr(p + j, '\\', i - j);
+          size_t e = bsl ? (size_t)(bsl - p) : i;
           memcpy(o + n, p + j, e - j);
           n += e - j;
           if (e >= i)
@@ -478,11 +528,6 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
                                st == DYAD_EBINARY ? "binary data (nul byte)"
                                                   : "invalid utf-8",
                                bad + 1);
-  bad = nul_escape(p, len);
-  if (bad < len)
-    return dyad__read_fail_rec(r, DYAD_EBINARY, line, NULL, 0,
-                               "nul character (\\u0000) at column %zu",
-                               bad + 1);
   dyad_article a;
   memset(&a, 0, sizeof(a));
   int wrong = 0;
@@ -509,6 +554,12 @@ dyad_status dyad__read_jsonl(dyad_reader *r, dyad_article *out)
       return dyad__read_fail(r, DYAD_ENOMEM, "out of memory");
     return finish(r, &a, date, dlen, line, 0, out);
   }
+  /* (flat() reads no \u escape, so a line it took holds no \u0000) */
+  bad = nul_escape(p, len);
+  if (bad < len)
+    return dyad__read_fail_rec(r, DYAD_EBINARY, line, NULL, 0,
+                               "nul character (\\u0000) at column %zu",
+                               bad + 1);
   const char *end = NULL;
   cJSON *obj = cJSON_ParseWithLengthOpts(p, len, &end, 0);
   size_t rest = obj && end ? (size_t)(p + len - end) : 0;

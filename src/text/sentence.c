@@ -63,10 +63,12 @@ static int in_list(const struct word *list, size_t n, const char *s,
     /* the first bytes settle most probes without a call */
     int c = (int)(unsigned char)w->s[0] - (int)c0;
     if (c == 0) {
-      size_t m = w->len < len ? w->len : len;
-      c = memcmp(w->s, s, m);
-      if (c == 0)
-        c = w->len < len ? -1 : w->len > len;
+      /* the words are short: a byte loop costs less than a call */
+      size_t m = w->len < len ? w->len : len, q = 1;
+      while (q < m && w->s[q] == s[q])
+        q++;
+      c = q < m ? (int)(unsigned char)w->s[q] - (int)(unsigned char)s[q]
+                : w->len < len ? -1 : w->len > len;
     }
     if (c == 0)
       return w->val;
@@ -111,6 +113,10 @@ int dyad__sentence_starter(const char *s, size_t len)
 
 int dyad__agency_word(const char *s, size_t len)
 {
+  /* all capitalised but "dpa": anything else is not one (asked about the
+   * last word of every paragraph) */
+  if (len == 0 || ((s[0] < 'A' || s[0] > 'Z') && s[0] != 'd'))
+    return 0;
   static const struct word w[] = { /* sorted by bytes (in_list) */
       W("AFP"), W("ANSA"), W("AP"), W("Alamy"), W("Anadolu"), W("Bloomberg"),
       W("Corbis"), W("Courtesy"), W("DPA"), W("EFE"), W("EPA"), W("HANDOUT"),
@@ -126,6 +132,8 @@ int dyad__agency_word(const char *s, size_t len)
 /* Day and month names, which are capitalised but never part of a credit. */
 static int calendar_word(const char *s, size_t len)
 {
+  if (len == 0 || s[0] < 'A' || s[0] > 'Z')
+    return 0; /* all capitalised */
   static const struct word w[] = { /* sorted by bytes (in_list) */
       W("April"), W("August"), W("December"), W("February"), W("Friday"),
       W("January"), W("July"), W("June"), W("March"), W("May"), W("Monday"),
@@ -137,6 +145,8 @@ static int calendar_word(const char *s, size_t len)
 /* Words that introduce a credit: "Photo: Reuters", "Photo by ...". */
 static int credit_lead(const char *s, size_t len)
 {
+  if (len == 0 || s[0] < 'A' || s[0] > 'Z')
+    return 0; /* all capitalised */
   static const struct word w[] = { /* sorted by bytes (in_list) */
       W("Courtesy"), W("Credit"), W("Illustration"), W("Image"), W("PHOTO"),
       W("Photo"), W("Photograph"), W("Photographs"), W("Photos"),
@@ -433,6 +443,18 @@ dyad_status dyad__sentences(dyad_doc *doc)
         return DYAD_ENOMEM;
       para++;
       pfirst = doc->sents.n;
+    }
+    /* most tokens end nothing: no stop, no abbreviation, no paragraph
+     * after them, the sentence still short; step over them (the token
+     * stepped to is no paragraph start either) */
+    size_t lim = b + SENT_MAX - 1 < n - 1 ? b + SENT_MAX - 1 : n - 1;
+    if (i < lim) {
+      const dyad_token *t = v + i, *tl = v + lim;
+      while (t < tl && t->kind != DYAD_TK_PUNCT &&
+             !((t[0].flags & DYAD_TOKF_ABBREV) |
+               (t[1].flags & DYAD_TOKF_PARA)))
+        t++;
+      i = (size_t)(t - v);
     }
     size_t last = i;
     int end = (v[i].kind == DYAD_TK_PUNCT || (v[i].flags & DYAD_TOKF_ABBREV))

@@ -6,7 +6,10 @@
  * are decoded and classified by their Unicode category, with the
  * typographic quotes, dashes and spaces of news copy handled by name.
  * A second tiny pass over each finished token's bytes sets its kind and
- * case flags, so the scanner only has to find where a token ends.
+ * case flags, so the scanner only has to find where a token ends. The
+ * main loop emits the common tokens itself (plain_token: a word or number
+ * found 16 bytes a step, a one-byte punctuation mark or symbol) and hands
+ * the rest to step, which applies every rule below.
  *
  * Conventions (Penn Treebank, as news taggers expect):
  * - clitics split off: "Putin’s" -> "Putin" "’s",
@@ -37,6 +40,15 @@
 #include "text.h"
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#if defined(__GNUC__)
+#define TZ_NOINLINE __attribute__((noinline))
+#else
+#define TZ_NOINLINE
+#endif
 
 /* ==== byte classes ====================================================== */
 
@@ -136,6 +148,72 @@ static inline size_t alnum_run(const unsigned char *s, size_t k, size_t n,
   *acc |= a;
   return k;
 #endif
+}
+
+/* The lean form of alnum_run for plain_word: where the run of ASCII
+ * letters and digits at s[k] ends, and through *dig / *alpha whether it
+ * holds digits / letters (non-zero masks). Case is not tracked: only a
+ * capitalised word needs it (has_lower). With SSE2 it classifies 16 bytes
+ * at a time in vector registers (most words in one step, and the main
+ * loop keeps its general registers); otherwise as alnum_run. The
+ * DYAD_TEXT_PAD (16) zero bytes end every run inside them. */
+static inline size_t word_run(const unsigned char *s, size_t k,
+                              unsigned *dig, unsigned *alpha)
+{
+#if defined(__SSE2__)
+  /* x in [lo, hi] when (int8)(x - lo + 0x80) < -128 + (hi - lo + 1);
+   * bytes >= 0x80 fall outside both ranges */
+  const __m128i c20 = _mm_set1_epi8(0x20);
+  const __m128i ka = _mm_set1_epi8((char)(0x80 - 'a'));
+  const __m128i kz = _mm_set1_epi8((char)(-128 + 26));
+  const __m128i k0 = _mm_set1_epi8((char)(0x80 - '0'));
+  const __m128i k9 = _mm_set1_epi8((char)(-128 + 10));
+  unsigned dm = 0, am = 0;
+  for (;;) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+    __m128i a = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, c20), ka), kz);
+    __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, k0), k9);
+    unsigned am16 = (unsigned)_mm_movemask_epi8(a);
+    unsigned dm16 = (unsigned)_mm_movemask_epi8(d);
+    unsigned stop = (am16 | dm16) ^ 0xffffu;
+    unsigned in = (stop - 1) & ~stop; /* bits below the first stop */
+    dm |= dm16 & in;
+    am |= am16 & in;
+    if (stop) {
+      *dig = dm;
+      *alpha = am;
+      return k + (size_t)__builtin_ctz(stop);
+    }
+    k += 16;
+  }
+#else
+  unsigned a = 0;
+  k = alnum_run(s, k, 0, &a);
+  *dig = a & B_DIGIT;
+  *alpha = a & B_ALPHA;
+  return k;
+#endif
+}
+
+/* Does the run of ASCII letters s[i, e) hold a lower-case one? (Bit 5 is
+ * set in lower-case letters only; the pad covers every load.) */
+static inline int has_lower(const unsigned char *s, size_t i, size_t e)
+{
+  for (; i < e; i += 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (e - i < 8)
+      v &= (1ull << (8 * (e - i))) - 1;
+    if (v & SW_ONES * 0x20)
+      return 1;
+#else
+    for (size_t q = i; q < e && q < i + 8; q++)
+      if (bclass[s[q]] & B_LOWER)
+        return 1;
+#endif
+  }
+  return 0;
 }
 
 /* Is the '_' at s[i] the join of two capitalised words of a name, as
@@ -266,10 +344,15 @@ static int apos_at(const unsigned char *s, size_t i, size_t n)
 /* ==== abbreviations ===================================================== */
 
 /* Abbreviations that keep their period. Stored lower case; cap: the word
- * must be capitalised (or all capitals) to match. Kept sorted (a unit test
- * checks the order through dyad__abbrev_kind on every kind). */
+ * must be capitalised (or all capitals) to match. Kept sorted by bytes, a
+ * prefix first (a unit test checks the order through dyad__abbrev_kind on
+ * every entry): that is the order of their zero-padded 8-byte keys read as
+ * big-endian numbers, which the binary search compares. No entry is
+ * longer than ABBR_LONGEST bytes (plain_word skips the search for longer
+ * words; a unit test checks the longest). */
+#define ABBR_LONGEST 6
 static const struct abbr {
-  const char *s;
+  char s[8];          /* zero-padded: compared as one big-endian word */
   unsigned char len;  /* strlen(s) */
   unsigned char kind; /* DYAD_ABBR_* */
   unsigned char cap;  /* 1: only when capitalised */
@@ -337,6 +420,21 @@ static const struct abbr {
     {"wis", 3, DYAD_ABBR_OTHER, 1}, {"wyo", 3, DYAD_ABBR_OTHER, 1},
 };
 
+/* The 8 bytes at p as a big-endian number: zero-padded strings of at most
+ * 8 bytes compare as numbers in byte order, a prefix first. */
+static inline uint64_t be64(const char *p)
+{
+  uint64_t v;
+  memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
+}
+
+/* One pass over the word builds its folded key while checking its shape;
+ * the search then compares one number per probe (it runs at every word
+ * before a period, most of them a sentence's last word). */
 int dyad__abbrev_kind(const char *str, size_t len)
 {
   const unsigned char *s = (const unsigned char *)str;
@@ -346,46 +444,38 @@ int dyad__abbrev_kind(const char *str, size_t len)
     return (bclass[s[0]] & B_UPPER) ? DYAD_ABBR_INITIAL : DYAD_ABBR_NONE;
   /* letters joined by periods, one or two letters each: U.S  a.m  N.Y */
   int dots = 0, seg = 0, okseg = 1;
+  unsigned rest = 0; /* classes of the bytes after the first */
+  uint64_t key = 0;  /* the bytes, upper case folded, big-endian */
   for (size_t i = 0; i < len; i++) {
-    if (s[i] == '.') {
+    unsigned c = s[i], cl = bclass[c];
+    if (c == '.') {
       dots++;
       okseg &= seg >= 1 && seg <= 2;
       seg = 0;
-    } else if (bclass[s[i]] & B_ALPHA) {
+    } else if (cl & B_ALPHA) {
       seg++;
-    } else if (s[i] != '\'') {
+    } else if (c != '\'') {
       return DYAD_ABBR_NONE;
     }
+    key = key << 8 | (c + ((cl & B_UPPER) ? 32u : 0u));
+    if (i > 0)
+      rest |= cl;
   }
   if (dots)
     return okseg && seg >= 1 && seg <= 2 ? DYAD_ABBR_OTHER : DYAD_ABBR_NONE;
-  char low[8];
+  key <<= 8 * (8 - len);
   int cap = (bclass[s[0]] & B_UPPER) != 0;
-  int lower_rest = 1, upper_rest = 1;
-  for (size_t i = 0; i < len; i++) {
-    low[i] = (char)((bclass[s[i]] & B_UPPER) ? s[i] + 32 : s[i]);
-    if (i > 0) {
-      lower_rest &= !(bclass[s[i]] & B_UPPER);
-      upper_rest &= !(bclass[s[i]] & B_LOWER);
-    }
-  }
+  int lower_rest = !(rest & B_UPPER), upper_rest = !(rest & B_LOWER);
   size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     const struct abbr *a = &abbrs[mid];
-    /* the first bytes settle most probes without a call */
-    int c = (int)(unsigned char)a->s[0] - (int)(unsigned char)low[0];
-    if (c == 0) {
-      size_t m = a->len < len ? a->len : len;
-      c = memcmp(a->s, low, m);
-      if (c == 0)
-        c = a->len < len ? -1 : a->len > len;
-    }
-    if (c < 0) {
+    uint64_t k = be64(a->s);
+    if (k < key) {
       lo = mid + 1;
       continue;
     }
-    if (c > 0) {
+    if (k > key) {
       hi = mid;
       continue;
     }
@@ -1035,49 +1125,126 @@ static const unsigned char plain_end[256] = {
     ['='] = E_BOTH, ['<'] = E_BOTH, ['>'] = E_BOTH, ['|'] = E_BOTH,
     [','] = E_ALPHA, [':'] = E_ALPHA, ['/'] = E_ALPHA};
 
-/* The common word in one pass: a run of ASCII letters, or of digits,
- * that a plain_end byte ends, emitted as do_word would emit it (most
- * tokens of news copy). Returns its end, or 0 when the word needs
- * do_word: mixed letters and digits (2bn, 1990s), "cannot", a possible
- * URL (ht..., ww...), any other ending, or a full token vector. */
-static inline size_t plain_word(struct tz *z, size_t i)
+/* The common word in one pass: a run of ASCII letters, or a number
+ * (digits, with decimal points and thousands groups: 5.93  155,221), that
+ * a plain_end byte ends, as do_word would emit it (most tokens of news
+ * copy). A word may also end at a period that no letter or digit follows
+ * (a sentence's last word) when it is no abbreviation, and a number at
+ * any period or comma that does not continue it. Returns its end and sets
+ * *kind and *flags (CAP, ALLCAPS), or returns 0 when the word needs
+ * do_word: mixed letters and digits (2bn, 1990s), "cannot", a possible URL
+ * (ht..., ww...), an abbreviation, or any other ending. */
+static inline size_t plain_word(const unsigned char *s, size_t i,
+                                uint8_t *kind, uint16_t *flags)
 {
-  const unsigned char *s = z->s;
-  unsigned a = 0;
-  size_t k = alnum_run(s, i, z->n, &a);
-  unsigned need = !(a & B_DIGIT) ? E_ALPHA : (a & B_ALPHA) ? 0 : E_DIGIT;
-  if (!(plain_end[s[k]] & need) || z->doc->toks.n == z->doc->toks.cap)
-    return 0;
-  int kind = DYAD_TK_NUM;
-  uint16_t f = 0;
-  if (need == E_ALPHA) {
-    unsigned c0 = s[i] | 32, c1 = s[i + 1] | 32; /* NUL-terminated */
-    if ((c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w') ||
-        (c0 == 'c' && k - i == 6))
+  unsigned dig, alpha;
+  size_t k = word_run(s, i, &dig, &alpha);
+  unsigned char c = s[k];
+  if (!dig) {
+    if (!(plain_end[c] & E_ALPHA) &&
+        (c != '.' || (bclass[s[k + 1]] & B_ALNUM) ||
+         (k - i <= ABBR_LONGEST &&
+          dyad__abbrev_kind((const char *)s + i, k - i) != DYAD_ABBR_NONE)))
       return 0;
-    kind = DYAD_TK_WORD;
+    unsigned c0 = (s[i] | 32u) - 'a'; /* a letter: 0..25 */
+    if ((1u << c0) & ((1u << ('h' - 'a')) | (1u << ('w' - 'a')) |
+                      (1u << ('c' - 'a')))) {
+      unsigned c1 = s[i + 1] | 32; /* NUL-terminated */
+      c0 += 'a';
+      if ((c0 == 'h' && c1 == 't') || (c0 == 'w' && c1 == 'w') ||
+          (c0 == 'c' && k - i == 6 &&
+           strncasecmp((const char *)s + i, "cannot", 6) == 0))
+        return 0;
+    }
+    uint16_t f = 0;
     if (bclass[s[i]] & B_UPPER) {
       f = DYAD_TOKF_CAP;
-      if (!(a & B_LOWER) && k - i >= 2)
+      if (k - i >= 2 && !has_lower(s, i, k))
         f |= DYAD_TOKF_ALLCAPS;
     }
+    *kind = DYAD_TK_WORD;
+    *flags = f;
+    return k;
   }
-  emit(z, i, k - i, kind, f); /* room checked above: cannot fail */
+  if (alpha)
+    return 0;
+  /* scan_word's number rules: a period before a digit and a comma before
+   * exactly three digits continue the number (the NUL after the text
+   * stops every look-ahead) */
+  for (;; c = s[k]) {
+    if (c == '.' && (bclass[s[k + 1]] & B_DIGIT)) {
+      k = word_run(s, k + 1, &dig, &alpha);
+      if (alpha)
+        return 0;
+      continue;
+    }
+    if (c == ',' && (bclass[s[k + 1]] & B_DIGIT) &&
+        (bclass[s[k + 2]] & B_DIGIT) && (bclass[s[k + 3]] & B_DIGIT) &&
+        !(bclass[s[k + 4]] & B_DIGIT)) {
+      k += 4;
+      if (bclass[s[k]] & B_ALPHA)
+        return 0;
+      continue;
+    }
+    break;
+  }
+  if (!(plain_end[c] & E_DIGIT) && c != '.' && c != ',')
+    return 0;
+  *kind = DYAD_TK_NUM;
+  *flags = 0;
   return k;
 }
 
+/* Bytes that are a one-byte token whatever surrounds them, as step emits
+ * them: brackets and , ; : (PUNCT), and the ASCII symbols (SYMBOL). Not
+ * quotes, nor . - ! ? (runs and numbers), nor letters, digits, blanks. */
+static const unsigned char single[256] = {
+    [','] = DYAD_TK_PUNCT, [';'] = DYAD_TK_PUNCT, [':'] = DYAD_TK_PUNCT,
+    ['('] = DYAD_TK_PUNCT, [')'] = DYAD_TK_PUNCT, ['['] = DYAD_TK_PUNCT,
+    [']'] = DYAD_TK_PUNCT, ['{'] = DYAD_TK_PUNCT, ['}'] = DYAD_TK_PUNCT,
+    ['#'] = DYAD_TK_SYMBOL, ['$'] = DYAD_TK_SYMBOL, ['%'] = DYAD_TK_SYMBOL,
+    ['&'] = DYAD_TK_SYMBOL, ['*'] = DYAD_TK_SYMBOL, ['+'] = DYAD_TK_SYMBOL,
+    ['/'] = DYAD_TK_SYMBOL, ['<'] = DYAD_TK_SYMBOL, ['='] = DYAD_TK_SYMBOL,
+    ['>'] = DYAD_TK_SYMBOL, ['@'] = DYAD_TK_SYMBOL, ['\\'] = DYAD_TK_SYMBOL,
+    ['^'] = DYAD_TK_SYMBOL, ['_'] = DYAD_TK_SYMBOL, ['|'] = DYAD_TK_SYMBOL,
+    ['~'] = DYAD_TK_SYMBOL};
+
+/* The token at s[i] when it is a plain word, a number or a one-byte
+ * token (most of news copy): returns its end and sets *kind and *flags;
+ * 0 when step must judge it. */
+static inline size_t plain_token(const unsigned char *s, size_t i,
+                                 uint8_t *kind, uint16_t *flags)
+{
+  unsigned char c = s[i];
+  if (bclass[c] & B_ALNUM)
+    return plain_word(s, i, kind, flags);
+  if (single[c]) {
+    *kind = single[c];
+    *flags = 0;
+    return i + 1;
+  }
+  /* a lone period or hyphen; a period before a digit may open a number */
+  if ((c == '.' || c == '-') && s[i + 1] != c &&
+      !(c == '.' && (bclass[s[i + 1]] & B_DIGIT))) {
+    *kind = DYAD_TK_PUNCT;
+    *flags = 0;
+    return i + 1;
+  }
+  return 0;
+}
+
 /* Scans one token (or a word and its clitic) at s[i], a non-blank.
- * Returns the position after it, or 0 when memory runs out. */
-static size_t step(struct tz *z, size_t i)
+ * Returns the position after it, or 0 when memory runs out. Kept out of
+ * the main loop (the rarer tokens), so that the loop's state stays in
+ * registers. */
+static TZ_NOINLINE size_t step(struct tz *z, size_t i)
 {
   const unsigned char *s = z->s;
   size_t n = z->n;
   unsigned char c = s[i];
   int cls = bclass[c];
-  if (cls & B_ALNUM) {
-    size_t e = plain_word(z, i);
-    return e ? e : do_word(z, i);
-  }
+  if (cls & B_ALNUM)
+    return do_word(z, i); /* plain words took the main loop's fast path */
   if (cls & B_HIGH) {
     struct ucp u = ucode(s, i, n);
     size_t e = i + (size_t)u.len;
@@ -1180,13 +1347,19 @@ static int month_tok(const dyad_doc *doc, const dyad_token *t)
  * in a date (month and day) just before the dash, or hold only
  * capitalised words and open with a word in capitals or hold a
  * parenthesised agency. */
-static void dateline_at(dyad_doc *doc, size_t p)
+static TZ_NOINLINE void dateline_at(dyad_doc *doc, size_t p)
 {
   dyad_token *v = doc->toks.v;
   size_t ntok = doc->toks.n;
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
   int agency = 0, lower = 0;
+  /* no dateline without its dash (a '-' or an E2 80 9x dash) among the
+   * tokens looked at: most paragraphs end here */
+  const char *b = doc->text + v[p].off;
+  size_t span = v[end - 1].off + v[end - 1].len - v[p].off;
+  if (!memchr(b, '-', span) && !memchr(b, 0xe2, span))
+    return;
   if (v[p].kind == DYAD_TK_WORD &&
       dyad__sentence_starter(doc->text + v[p].off, v[p].len))
     return; /* "On March 5 - the day ..." */
@@ -1260,7 +1433,16 @@ static int line_paragraphs(const unsigned char *s, size_t n)
 
 /* ==== entry point ======================================================= */
 
-/* Tokenizes doc->text into doc->toks (see the note at the top). */
+/* Paragraph starts the main loop notes (a longer text scans its tokens
+ * for them instead). */
+#define PARA_NOTES 64
+
+/* Tokenizes doc->text into doc->toks (see the note at the top). The main
+ * loop emits plain tokens (plain_token) and skips single blanks itself,
+ * with the token vector, the pending flags and the quote state in locals;
+ * everything else goes through step and skip_space, which work on z and
+ * doc->toks (synced before and reloaded after). Paragraph starts are noted
+ * as they are found, so that datelines are looked for only there. */
 dyad_status dyad__tokenize(dyad_doc *doc)
 {
   struct tz z;
@@ -1275,22 +1457,68 @@ dyad_status dyad__tokenize(dyad_doc *doc)
   if (dyad_vec_reserve(&doc->ctx->alloc, doc->toks,
                        doc->toks.n + z.n / 6 + 16))
     return DYAD_ENOMEM;
+  const unsigned char *s = z.s;
+  size_t n = z.n;
   size_t first = doc->toks.n;
+  uint32_t paras[PARA_NOTES]; /* token indices of paragraph starts */
+  size_t npara = 0;
   size_t i = skip_space(&z, 0);
-  while (i < z.n) {
-    i = step(&z, i);
-    if (i == 0)
-      return DYAD_ENOMEM;
-    /* fast path: one blank, then a token */
-    if (z.s[i] == ' ' && !(bclass[z.s[i + 1]] & (B_SPACE | B_NL | B_HIGH))) {
-      z.pend |= DYAD_TOKF_SPACE;
-      i++;
+  dyad_token *tv = doc->toks.v;
+  size_t tn = doc->toks.n, tcap = doc->toks.cap;
+  uint16_t pend = z.pend, inq = 0;
+  if (npara < PARA_NOTES)
+    paras[npara] = (uint32_t)tn;
+  npara++;
+  while (i < n) {
+    uint8_t kind;
+    uint16_t f;
+    size_t e = tn < tcap ? plain_token(s, i, &kind, &f) : 0;
+    if (DYAD_LIKELY(e)) {
+      tv[tn++] = (dyad_token){.off = (uint32_t)i,
+                              .len = (uint32_t)(e - i),
+                              .flags = (uint16_t)(f | pend | inq),
+                              .kind = kind};
+      pend = 0;
+      i = e;
     } else {
+      doc->toks.n = tn;
+      z.pend = pend;
+      i = step(&z, i);
+      if (i == 0)
+        return DYAD_ENOMEM;
+      tv = doc->toks.v;
+      tn = doc->toks.n;
+      tcap = doc->toks.cap;
+      pend = z.pend;
+      inq = z.dq || z.sq ? DYAD_TOKF_INQUOTE : 0;
+    }
+    /* fast path: one blank, then a token */
+    if (s[i] == ' ' && !(bclass[s[i + 1]] & (B_SPACE | B_NL | B_HIGH))) {
+      pend |= DYAD_TOKF_SPACE;
+      i++;
+    } else if (bclass[s[i]] & (B_SPACE | B_NL | B_HIGH) || s[i] == '_') {
+      /* (at any other byte skip_space would find nothing to skip: pend
+       * holds no PARA after a token) */
+      z.pend = pend;
       i = skip_space(&z, i);
+      pend = z.pend;
+      inq = z.dq || z.sq ? DYAD_TOKF_INQUOTE : 0;
+      if (pend & DYAD_TOKF_PARA) {
+        if (npara < PARA_NOTES)
+          paras[npara] = (uint32_t)tn;
+        npara++;
+      }
     }
   }
-  for (size_t p = first; p < doc->toks.n; p++)
-    if (doc->toks.v[p].flags & DYAD_TOKF_PARA)
-      dateline_at(doc, p);
+  doc->toks.n = tn;
+  if (npara <= PARA_NOTES) {
+    for (size_t q = 0; q < npara; q++)
+      if (paras[q] < tn)
+        dateline_at(doc, paras[q]);
+  } else {
+    for (size_t p = first; p < tn; p++)
+      if (doc->toks.v[p].flags & DYAD_TOKF_PARA)
+        dateline_at(doc, p);
+  }
   return DYAD_OK;
 }

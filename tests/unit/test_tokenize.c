@@ -536,6 +536,33 @@ static void scans_long_runs(void **state)
                       "1234567,890|12345678,901");
 }
 
+/* The main loop's fast path (plain words, numbers, one-byte tokens) ends
+ * tokens where the general rules do: a number's decimal points and
+ * thousands groups, a sentence's last word before its period, but not an
+ * abbreviation (six letters at most: Messrs.), "cannot", a letter glued to
+ * a number, a 16-letter word's case. */
+static void fast_path_keeps_the_rules(void **state)
+{
+  struct fx *f = *state;
+  assert_string_equal(
+      toks(f, "It rose 5.93 pct. Sales were 155,221 tonnes, 1,000bn and "
+              "1,00 or 3.x and 2.5.6 then .5 and 12,345,678."),
+      "It|rose|5.93|pct|.|Sales|were|155,221|tonnes|,|1,000|bn|and|1|,|00|"
+      "or|3|.|x|and|2.5.6|then|.5|and|12,345,678|.");
+  assert_string_equal(
+      toks(f, "The Inc. unit, approx. 5 and Messrs. Smith cannot sell "
+              "coffee. GEN. Ward -- and U.S.-backed a-b."),
+      "The|Inc.|unit|,|approx.|5|and|Messrs.|Smith|can|not|sell|coffee|.|"
+      "GEN.|Ward|--|and|U.S.-backed|a-b|.");
+  HAS(tok(f, "Messrs."), DYAD_TOKF_ABBREV);
+  HAS(tok(f, "GEN."), DYAD_TOKF_ALLCAPS);
+  assert_string_equal(toks(f, "ABCDEFGHIJKLMNOPQRS ABCDEFGHIJKLMNOPQr"),
+                      "ABCDEFGHIJKLMNOPQRS|ABCDEFGHIJKLMNOPQr");
+  HAS(tok(f, "ABCDEFGHIJKLMNOPQRS"), DYAD_TOKF_ALLCAPS);
+  HASNT(tok(f, "ABCDEFGHIJKLMNOPQr"), DYAD_TOKF_ALLCAPS);
+  assert_int_equal(tok(f, "ABCDEFGHIJKLMNOPQr")->kind, DYAD_TK_WORD);
+}
+
 static void handles_empty_and_blank_text(void **state)
 {
   struct fx *f = *state;
@@ -546,7 +573,7 @@ static void handles_empty_and_blank_text(void **state)
 }
 
 /* The doc's copy of the text is followed by DYAD_TEXT_PAD zero bytes (the
- * word scanner and the tagger's word cache load 8 bytes at a time), and a
+ * word scanner loads 16 bytes at a time, the tagger's word cache 8), and a
  * word that runs to the very end of the text ends there. */
 static void pads_text_for_wide_loads(void **state)
 {
@@ -602,6 +629,7 @@ int main(void)
       cmocka_unit_test(keeps_offsets_in_bad_utf8),
       cmocka_unit_test(handles_empty_and_blank_text),
       cmocka_unit_test(pads_text_for_wide_loads),
+      cmocka_unit_test(fast_path_keeps_the_rules),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
