@@ -74,11 +74,18 @@ static int same_side(dyad_doc *doc, struct coder_state *cs, int32_t np,
  * inside a future, an intent or a threat, which modal.c reads), 1
  * "would"/"'d" (a future seen from the past when reported, else a
  * hypothesis), 2 the others (can, could, may, might, should, must:
- * possibility or obligation, and "likely", "possibly" cues). */
+ * possibility or obligation, and "likely", "possibly" cues; a future
+ * with "probably", "possibly", "perhaps" or "maybe" in it too). */
 static int modal_kind(const dyad_doc *doc, const dyad_phrase *vg)
 {
   static const char *const would[] = {"would", "'d", "wo", NULL};
   static const char *const must[] = {"must", "should", "ought", NULL};
+  static const char *const probably[] = {"probably", "possibly", "perhaps",
+                                         "maybe", NULL};
+  /* "which will probably demand to follow China": a future guessed at */
+  for (uint32_t t = vg->tok; t < vg->head; t++)
+    if (doc->toks.v[t].tag == DYAD_TAG_RB && form_in(doc, t, probably))
+      return 2;
   if (!(vg->flags & DYAD_PHF_MODAL))
     return 0;
   /* "should also threaten to blockade Iran": advice, whatever it names */

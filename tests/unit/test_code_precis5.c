@@ -195,6 +195,15 @@ static void participle_on_an_of_object_is_not_the_main_subjects(void **state)
              "");
 }
 
+/* "X will probably demand ..., an outsider said": a forecast. */
+static void probable_future_told_by_an_outsider_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Uganda will probably demand a new loan from Kenya, a World "
+             "Bank official said.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -215,6 +224,7 @@ int main(void)
       cmocka_unit_test(by_agent_right_after_the_verb_is_no_target),
       cmocka_unit_test(nothing_as_object_negates),
       cmocka_unit_test(participle_on_an_of_object_is_not_the_main_subjects),
+      cmocka_unit_test(probable_future_told_by_an_outsider_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
