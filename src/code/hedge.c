@@ -300,6 +300,22 @@ static int for_to(const dyad_doc *doc, const dyad_clause *c,
          form_in(doc, s->tok - 1, for_);
 }
 
+/* Is clause c a gerund after "of" and a noun that names an option ("had
+ * opposed the idea of seeking Nakasone's help", "the possibility of
+ * imposing quotas")? What the option holds is not done. */
+static int option_of(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const of[] = {"of", NULL};
+  static const char *const option[] = {
+      "idea", "ideas", "notion", "possibility", "possibilities", "prospect",
+      "option", "options", "thought", "question", "proposal", "proposals",
+      "suggestion", "prospects", NULL};
+  uint32_t w = c->sub_word;
+  return c->kind == DYAD_CL_PART && w != UINT32_MAX && w > 0 &&
+         w < doc->toks.n && form_in(doc, w, of) &&
+         form_in(doc, w - 1, option);
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -310,7 +326,7 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
     return 1; /* "if Japan opens its markets" */
   if (claimed(doc, c) || open_question(doc, c))
     return 1;
-  if (vg && for_to(doc, c, vg))
+  if ((vg && for_to(doc, c, vg)) || option_of(doc, c))
     return 1;
   if (vg && (supposed(doc, cs, c, vg, src) || capability(doc, c, vg)))
     return 1;

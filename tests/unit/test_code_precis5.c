@@ -204,6 +204,15 @@ static void probable_future_told_by_an_outsider_is_no_event(void **state)
              "");
 }
 
+/* "the possibility of imposing sanctions": an option named, not done. */
+static void option_after_of_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenyan officials raised the possibility of imposing sanctions "
+             "on Uganda.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -225,6 +234,7 @@ int main(void)
       cmocka_unit_test(nothing_as_object_negates),
       cmocka_unit_test(participle_on_an_of_object_is_not_the_main_subjects),
       cmocka_unit_test(probable_future_told_by_an_outsider_is_no_event),
+      cmocka_unit_test(option_after_of_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
