@@ -213,6 +213,17 @@ static void option_after_of_is_no_event(void **state)
              "");
 }
 
+/* A sentence-opening "It" continues the last sentence's main subject (a
+ * firm), and "it said it" is one entity: no country named in between. */
+static void opening_it_continues_the_main_subject(void **state)
+{
+  (void)state;
+  events_are("Acme Corp said it signed a deal with Uganda. It said in a "
+             "statement it signed the agreement with the Tanzanian central "
+             "bank.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -235,6 +246,7 @@ int main(void)
       cmocka_unit_test(participle_on_an_of_object_is_not_the_main_subjects),
       cmocka_unit_test(probable_future_told_by_an_outsider_is_no_event),
       cmocka_unit_test(option_after_of_is_no_event),
+      cmocka_unit_test(opening_it_continues_the_main_subject),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
