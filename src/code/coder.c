@@ -1136,6 +1136,21 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
 
 static int in_timex(const dyad_doc *doc, uint32_t t);
 
+/* Is NP np in an infinitive or participle clause other than c ("agreed
+ * to sell sugar to the Soviet Union": the act agreed to)? */
+static int in_governed_act(const dyad_doc *doc, const dyad_clause *c,
+                           int32_t np)
+{
+  if (np < 0 || (size_t)np >= doc->phrases.n)
+    return 0;
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, c->tok)];
+  uint32_t k = doc->phrases.v[np].clause;
+  if (k >= s->nclause || &doc->clauses.v[s->clause + k] == c)
+    return 0;
+  const dyad_clause *o = &doc->clauses.v[s->clause + k];
+  return o->kind == DYAD_CL_INF || o->kind == DYAD_CL_PART;
+}
+
 /* Is NP np (with its coordination) the object of an "of" ("a cobweb of
  * controls and regulations")? */
 static int of_object(const dyad_doc *doc, int32_t np)
@@ -2453,6 +2468,11 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       in_locative(doc, target))
     mirror[0] = '\0'; /* "fought in northern Chad": the place does not
                           fight back */
+  if (mirror[0] && code[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      in_governed_act(doc, c, target))
+    mirror[0] = '\0'; /* "Costa Rica agreed to sell sugar to the Soviet
+                          Union": one found in the act agreed to did not
+                          agree ("agreed with Gabon" did) */
   if (source < 0)
     return DYAD_OK;
   /* (renamed_actor may have taken the subject's apposition already) */

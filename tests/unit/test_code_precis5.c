@@ -224,6 +224,15 @@ static void opening_it_continues_the_main_subject(void **state)
              "");
 }
 
+/* "agreed to sell sugar to Uganda": Uganda, found in the act agreed to,
+ * did not agree; "agreed with Uganda to" it did. */
+static void mirror_needs_the_target_in_the_verbs_own_clause(void **state)
+{
+  (void)state;
+  events_are("Kenya has agreed to sell 30,000 tonnes of sugar to Uganda.",
+             "KEN 030 UGA; KEN 0311 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -247,6 +256,7 @@ int main(void)
       cmocka_unit_test(probable_future_told_by_an_outsider_is_no_event),
       cmocka_unit_test(option_after_of_is_no_event),
       cmocka_unit_test(opening_it_continues_the_main_subject),
+      cmocka_unit_test(mirror_needs_the_target_in_the_verbs_own_clause),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
