@@ -1363,8 +1363,9 @@ static int is_subject(const dyad_doc *doc, int32_t pi)
 }
 
 /* Is NP pi the object of an "of" right after a subject that names no
- * actor ("Electronic Mail Corp of America has completed ...")? A
- * country there is part of the subject's own name or description, and a
+ * actor ("Electronic Mail Corp of America has completed ..."), or its
+ * possessor ("Japan's Toyota Motor Corp said its ...")? A country there
+ * is part of the subject's own name or description, and a
  * later "it" means the subject (a firm), not the country. */
 static int of_blank_subject(dyad_doc *doc, struct coder_state *cs,
                             int32_t pi)
@@ -1373,14 +1374,20 @@ static int of_blank_subject(dyad_doc *doc, struct coder_state *cs,
   if (pp < 0 || (size_t)pp >= doc->phrases.n)
     return 0;
   const dyad_phrase *p = &doc->phrases.v[pp];
-  if (p->kind != DYAD_PH_PP || p->child != pi ||
-      !tokis(doc, &doc->toks.v[p->tok], "of") || p->tok == 0)
-    return 0;
-  int32_t np = p->attach;
-  if (np < 0 || (size_t)np >= doc->phrases.n ||
-      doc->phrases.v[np].kind != DYAD_PH_NP ||
-      doc->phrases.v[np].tok + doc->phrases.v[np].ntok != p->tok)
-    return 0;
+  int32_t np;
+  if ((doc->phrases.v[pi].flags & DYAD_PHF_POSSESSOR) &&
+      p->kind == DYAD_PH_NP && p->poss == pi) {
+    np = pp; /* "Japan's Toyota Motor Corp said its president ..." */
+  } else {
+    if (p->kind != DYAD_PH_PP || p->child != pi ||
+        !tokis(doc, &doc->toks.v[p->tok], "of") || p->tok == 0)
+      return 0;
+    np = p->attach;
+    if (np < 0 || (size_t)np >= doc->phrases.n ||
+        doc->phrases.v[np].kind != DYAD_PH_NP ||
+        doc->phrases.v[np].tok + doc->phrases.v[np].ntok != p->tok)
+      return 0;
+  }
   const dyad_phrase *n = &doc->phrases.v[np];
   uint8_t tag = doc->toks.v[n->head].tag;
   return (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNP) &&

@@ -52,6 +52,17 @@ static void firms_it_is_not_the_country_in_its_name(void **state)
              "");
 }
 
+/* "Japan's Toyota Motor Corp said its president met ...": the firm's
+ * president, not Japan's government. */
+static void firms_its_is_not_its_possessors_country(void **state)
+{
+  (void)state;
+  test_events_on(ctx,
+                 "Japan's Toyota Motor Corp said its president met "
+                 "President Reagan.",
+                 19870322, "");
+}
+
 /* Bare plural people words are people not named before: "agriculture
  * ministers" are not the last two leaders named; "the two leaders" are. */
 static void only_a_definite_plural_points_back(void **state)
@@ -240,6 +251,7 @@ int main(void)
       cmocka_unit_test(place_of_the_same_country_keeps_it),
       cmocka_unit_test(for_to_infinitive_is_no_act_of_its_subject),
       cmocka_unit_test(firms_it_is_not_the_country_in_its_name),
+      cmocka_unit_test(firms_its_is_not_its_possessors_country),
       cmocka_unit_test(only_a_definite_plural_points_back),
       cmocka_unit_test(list_of_sources_with_a_party_object_is_no_mutual_act),
       cmocka_unit_test(along_with_names_a_co_actor),
