@@ -774,10 +774,54 @@ static int bound_subject(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     return 0;
   const dyad_clause *p = &doc->clauses.v[c->parent];
   if (p->subj < 0 || p->subj == pi || doc->phrases.v[p->subj].tok > ph->tok ||
-      (doc->phrases.v[p->subj].flags & DYAD_PHF_PRONOUN) ||
       dyad__np_actors(doc, cs, p->obj))
-    return 0;
+    return 0; /* (a pronoun there is resolved first: "It said it signed") */
+  const dyad_phrase *sp = &doc->phrases.v[p->subj];
+  if ((sp->flags & DYAD_PHF_PRONOUN) &&
+      pronoun(doc, &doc->toks.v[sp->head]) == kind &&
+      !dyad__np_actors(doc, cs, p->subj))
+    return 1; /* "It said it signed", the first "it" a firm: the same */
   return fit_possessive(doc, cs, p->subj, kind, r);
+}
+
+/* "French bank Credit Lyonnais said it signed a protocol with the Soviet
+ * Union. It said in a statement ...": an "it" that opens a sentence as its
+ * main subject continues the main subject of the sentence before, not
+ * the last actor named there. Fills r and returns 1 when that subject
+ * fits; returns 1 with r empty when it is a singular noun that names no
+ * actor ("The company said ... It added"); else 0. */
+static int previous_subject(dyad_doc *doc, struct coder_state *cs,
+                            int32_t pi, int kind, struct np_actors *r)
+{
+  if ((doc->ctx->flags & DYAD_CFG_LITERAL) || kind != PRO_IT)
+    return 0;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  uint32_t si = dyad__sent_of(doc, ph->tok);
+  const dyad_sentence *s = &doc->sents.v[si];
+  if (si == 0 || ph->tok != s->tok || ph->clause >= s->nclause)
+    return 0;
+  const dyad_clause *c = &doc->clauses.v[s->clause + ph->clause];
+  if (c->subj != pi || c->kind != DYAD_CL_MAIN)
+    return 0;
+  const dyad_sentence *ps = &doc->sents.v[si - 1];
+  int32_t b = -1;
+  for (uint32_t k = 0; k < ps->nclause; k++) {
+    const dyad_clause *pc = &doc->clauses.v[ps->clause + k];
+    if (pc->kind == DYAD_CL_MAIN && !(pc->flags & DYAD_CLF_SUBJ_INHERITED)) {
+      b = pc->subj;
+      break;
+    }
+  }
+  if (b < 0 || (size_t)b >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *bp = &doc->phrases.v[b];
+  if (bp->flags & (DYAD_PHF_COORD | DYAD_PHF_PLURAL))
+    return 0;
+  if (dyad__np_actors(doc, cs, b))
+    return fit_possessive(doc, cs, b, kind, r);
+  uint8_t tag = doc->toks.v[bp->head].tag;
+  return !(bp->flags & DYAD_PHF_PRONOUN) &&
+         (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNP);
 }
 
 /* "They (the Kuwaitis) have asked ...": an editor's bracket right after a
@@ -846,6 +890,9 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
         return;
       if (toks[ph->head].tag == DYAD_TAG_PRP &&
           bound_subject(doc, cs, pi, k, r))
+        return;
+      if (toks[ph->head].tag == DYAD_TAG_PRP &&
+          previous_subject(doc, cs, pi, k, r))
         return;
       resolve_pronoun(doc, cs, k, sent, sp, r);
       return;
@@ -1316,8 +1363,9 @@ static int is_subject(const dyad_doc *doc, int32_t pi)
 }
 
 /* Is NP pi the object of an "of" right after a subject that names no
- * actor ("Electronic Mail Corp of America has completed ...")? A
- * country there is part of the subject's own name or description, and a
+ * actor ("Electronic Mail Corp of America has completed ..."), or its
+ * possessor ("Japan's Toyota Motor Corp said its ...")? A country there
+ * is part of the subject's own name or description, and a
  * later "it" means the subject (a firm), not the country. */
 static int of_blank_subject(dyad_doc *doc, struct coder_state *cs,
                             int32_t pi)
@@ -1326,14 +1374,20 @@ static int of_blank_subject(dyad_doc *doc, struct coder_state *cs,
   if (pp < 0 || (size_t)pp >= doc->phrases.n)
     return 0;
   const dyad_phrase *p = &doc->phrases.v[pp];
-  if (p->kind != DYAD_PH_PP || p->child != pi ||
-      !tokis(doc, &doc->toks.v[p->tok], "of") || p->tok == 0)
-    return 0;
-  int32_t np = p->attach;
-  if (np < 0 || (size_t)np >= doc->phrases.n ||
-      doc->phrases.v[np].kind != DYAD_PH_NP ||
-      doc->phrases.v[np].tok + doc->phrases.v[np].ntok != p->tok)
-    return 0;
+  int32_t np;
+  if ((doc->phrases.v[pi].flags & DYAD_PHF_POSSESSOR) &&
+      p->kind == DYAD_PH_NP && p->poss == pi) {
+    np = pp; /* "Japan's Toyota Motor Corp said its president ..." */
+  } else {
+    if (p->kind != DYAD_PH_PP || p->child != pi ||
+        !tokis(doc, &doc->toks.v[p->tok], "of") || p->tok == 0)
+      return 0;
+    np = p->attach;
+    if (np < 0 || (size_t)np >= doc->phrases.n ||
+        doc->phrases.v[np].kind != DYAD_PH_NP ||
+        doc->phrases.v[np].tok + doc->phrases.v[np].ntok != p->tok)
+      return 0;
+  }
   const dyad_phrase *n = &doc->phrases.v[np];
   uint8_t tag = doc->toks.v[n->head].tag;
   return (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNP) &&

@@ -1136,6 +1136,33 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
 
 static int in_timex(const dyad_doc *doc, uint32_t t);
 
+/* Is NP np in an infinitive or participle clause other than c ("agreed
+ * to sell sugar to the Soviet Union": the act agreed to)? */
+static int in_governed_act(const dyad_doc *doc, const dyad_clause *c,
+                           int32_t np)
+{
+  if (np < 0 || (size_t)np >= doc->phrases.n)
+    return 0;
+  const dyad_sentence *s = &doc->sents.v[dyad__sent_of(doc, c->tok)];
+  uint32_t k = doc->phrases.v[np].clause;
+  if (k >= s->nclause || &doc->clauses.v[s->clause + k] == c)
+    return 0;
+  const dyad_clause *o = &doc->clauses.v[s->clause + k];
+  return o->kind == DYAD_CL_INF || o->kind == DYAD_CL_PART;
+}
+
+/* Is NP np (with its coordination) the object of an "of" ("a cobweb of
+ * controls and regulations")? */
+static int of_object(const dyad_doc *doc, int32_t np)
+{
+  static const char *const of[] = {"of", NULL};
+  if (np < 0)
+    return 0;
+  const dyad_phrase *u = ph(doc, ph(doc, np_first(doc, np))->up);
+  return u && u->kind == DYAD_PH_PP &&
+         dyad__tok_in(doc, &doc->toks.v[u->tok], of);
+}
+
 /* Is NP p the object of a "by" right after verb group vg, with only
  * adverbs, adjectives or a date between ("supported logistically by 2,400
  * French troops", "declared ineligible last year by the IMF")? It names
@@ -1360,6 +1387,10 @@ static int negated(const dyad_doc *doc, const dyad_clause *c,
   const dyad_phrase *o = ph(doc, c->obj);
   if (o && (o->flags & DYAD_PHF_NEGDET))
     return 1;
+  static const char *const none[] = {"nothing", "none", NULL};
+  if (o && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      dyad__tok_in(doc, &doc->toks.v[o->head], none))
+    return 1; /* "the Saudis buy nothing from Brazil" */
   return 0;
 }
 
@@ -2437,6 +2468,11 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       in_locative(doc, target))
     mirror[0] = '\0'; /* "fought in northern Chad": the place does not
                           fight back */
+  if (mirror[0] && code[0] && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      in_governed_act(doc, c, target))
+    mirror[0] = '\0'; /* "Costa Rica agreed to sell sugar to the Soviet
+                          Union": one found in the act agreed to did not
+                          agree ("agreed with Gabon" did) */
   if (source < 0)
     return DYAD_OK;
   /* (renamed_actor may have taken the subject's apposition already) */
@@ -2462,8 +2498,11 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
     int32_t ps = doc->clauses.v[c->parent].subj;
     uint8_t st = source >= 0 ? doc->toks.v[ph(doc, source)->head].tag : 0;
     if (ps >= 0 && ps != source && st != DYAD_TAG_NNP &&
-        st != DYAD_TAG_NNPS) /* (not "rebel forces of GUNT fighting X":
-                                a name no dictionary knows acts itself) */
+        st != DYAD_TAG_NNPS && /* (not "rebel forces of GUNT fighting X":
+                                  a name no dictionary knows acts itself) */
+        !(c->kind == DYAD_CL_PART && of_object(doc, c->antecedent)))
+      /* (not "swept away a cobweb of regulations choking the economy":
+       * the regulations choke it, not the one who swept them away) */
       sa = dyad__np_actors(doc, ec->cs, np_first(doc, ps));
   }
   struct np_actors titled;

@@ -74,11 +74,18 @@ static int same_side(dyad_doc *doc, struct coder_state *cs, int32_t np,
  * inside a future, an intent or a threat, which modal.c reads), 1
  * "would"/"'d" (a future seen from the past when reported, else a
  * hypothesis), 2 the others (can, could, may, might, should, must:
- * possibility or obligation, and "likely", "possibly" cues). */
+ * possibility or obligation, and "likely", "possibly" cues; a future
+ * with "probably", "possibly", "perhaps" or "maybe" in it too). */
 static int modal_kind(const dyad_doc *doc, const dyad_phrase *vg)
 {
   static const char *const would[] = {"would", "'d", "wo", NULL};
   static const char *const must[] = {"must", "should", "ought", NULL};
+  static const char *const probably[] = {"probably", "possibly", "perhaps",
+                                         "maybe", NULL};
+  /* "which will probably demand to follow China": a future guessed at */
+  for (uint32_t t = vg->tok; t < vg->head; t++)
+    if (doc->toks.v[t].tag == DYAD_TAG_RB && form_in(doc, t, probably))
+      return 2;
   if (!(vg->flags & DYAD_PHF_MODAL))
     return 0;
   /* "should also threaten to blockade Iran": advice, whatever it names */
@@ -293,6 +300,22 @@ static int for_to(const dyad_doc *doc, const dyad_clause *c,
          form_in(doc, s->tok - 1, for_);
 }
 
+/* Is clause c a gerund after "of" and a noun that names an option ("had
+ * opposed the idea of seeking Nakasone's help", "the possibility of
+ * imposing quotas")? What the option holds is not done. */
+static int option_of(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const of[] = {"of", NULL};
+  static const char *const option[] = {
+      "idea", "ideas", "notion", "possibility", "possibilities", "prospect",
+      "option", "options", "thought", "question", "proposal", "proposals",
+      "suggestion", "prospects", NULL};
+  uint32_t w = c->sub_word;
+  return c->kind == DYAD_CL_PART && w != UINT32_MAX && w > 0 &&
+         w < doc->toks.n && form_in(doc, w, of) &&
+         form_in(doc, w - 1, option);
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -303,7 +326,7 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
     return 1; /* "if Japan opens its markets" */
   if (claimed(doc, c) || open_question(doc, c))
     return 1;
-  if (vg && for_to(doc, c, vg))
+  if ((vg && for_to(doc, c, vg)) || option_of(doc, c))
     return 1;
   if (vg && (supposed(doc, cs, c, vg, src) || capability(doc, c, vg)))
     return 1;

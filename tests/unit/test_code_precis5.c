@@ -52,6 +52,17 @@ static void firms_it_is_not_the_country_in_its_name(void **state)
              "");
 }
 
+/* "Japan's Toyota Motor Corp said its president met ...": the firm's
+ * president, not Japan's government. */
+static void firms_its_is_not_its_possessors_country(void **state)
+{
+  (void)state;
+  test_events_on(ctx,
+                 "Japan's Toyota Motor Corp said its president met "
+                 "President Reagan.",
+                 19870322, "");
+}
+
 /* Bare plural people words are people not named before: "agriculture
  * ministers" are not the last two leaders named; "the two leaders" are. */
 static void only_a_definite_plural_points_back(void **state)
@@ -176,6 +187,63 @@ static void by_agent_right_after_the_verb_is_no_target(void **state)
              "TZA 120 KEN");
 }
 
+/* "buy nothing from X" is no trade. */
+static void nothing_as_object_negates(void **state)
+{
+  (void)state;
+  events_are("Uganda has barter deals with Kenya, but Rwanda buys nothing "
+             "from Kenya.",
+             "");
+}
+
+/* "swept away a cobweb of regulations choking the economy": the
+ * participle's subject is the of-object, not the one who swept. */
+static void participle_on_an_of_object_is_not_the_main_subjects(void **state)
+{
+  (void)state;
+  events_are("Kenyan President Daniel arap Moi has swept away a cobweb of "
+             "controls and regulations choking the Kenyan economy.",
+             "");
+}
+
+/* "X will probably demand ..., an outsider said": a forecast. */
+static void probable_future_told_by_an_outsider_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Uganda will probably demand a new loan from Kenya, a World "
+             "Bank official said.",
+             "");
+}
+
+/* "the possibility of imposing sanctions": an option named, not done. */
+static void option_after_of_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Kenyan officials raised the possibility of imposing sanctions "
+             "on Uganda.",
+             "");
+}
+
+/* A sentence-opening "It" continues the last sentence's main subject (a
+ * firm), and "it said it" is one entity: no country named in between. */
+static void opening_it_continues_the_main_subject(void **state)
+{
+  (void)state;
+  events_are("Acme Corp said it signed a deal with Uganda. It said in a "
+             "statement it signed the agreement with the Tanzanian central "
+             "bank.",
+             "");
+}
+
+/* "agreed to sell sugar to Uganda": Uganda, found in the act agreed to,
+ * did not agree; "agreed with Uganda to" it did. */
+static void mirror_needs_the_target_in_the_verbs_own_clause(void **state)
+{
+  (void)state;
+  events_are("Kenya has agreed to sell 30,000 tonnes of sugar to Uganda.",
+             "KEN 030 UGA; KEN 0311 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -183,6 +251,7 @@ int main(void)
       cmocka_unit_test(place_of_the_same_country_keeps_it),
       cmocka_unit_test(for_to_infinitive_is_no_act_of_its_subject),
       cmocka_unit_test(firms_it_is_not_the_country_in_its_name),
+      cmocka_unit_test(firms_its_is_not_its_possessors_country),
       cmocka_unit_test(only_a_definite_plural_points_back),
       cmocka_unit_test(list_of_sources_with_a_party_object_is_no_mutual_act),
       cmocka_unit_test(along_with_names_a_co_actor),
@@ -194,6 +263,12 @@ int main(void)
       cmocka_unit_test(praise_of_the_own_country_is_void),
       cmocka_unit_test(sanctions_noun_is_not_military),
       cmocka_unit_test(by_agent_right_after_the_verb_is_no_target),
+      cmocka_unit_test(nothing_as_object_negates),
+      cmocka_unit_test(participle_on_an_of_object_is_not_the_main_subjects),
+      cmocka_unit_test(probable_future_told_by_an_outsider_is_no_event),
+      cmocka_unit_test(option_after_of_is_no_event),
+      cmocka_unit_test(opening_it_continues_the_main_subject),
+      cmocka_unit_test(mirror_needs_the_target_in_the_verbs_own_clause),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
