@@ -610,6 +610,10 @@ static HOT_INLINE int needs_context(const dyad_token *t, const struct tw *w)
           (uint64_t)(w->rule | w->cap | w->capword)) != 0;
 }
 
+static int guess_cached(const dyad_doc *doc, const struct tw *w,
+                        const char *f, size_t fl, const dyad_token *t,
+                        uint64_t *mask);
+
 /* Pass 1 for one word token (lexical() below). */
 static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
                                const char *f, size_t fl, int first,
@@ -635,7 +639,7 @@ static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
     w->mask = e->mask;
     t->tag = e->order[0];
   } else {
-    t->tag = (uint8_t)guess(ctx, f, fl, t, &w->mask);
+    t->tag = (uint8_t)guess_cached(doc, w, f, fl, t, &w->mask);
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
@@ -1955,7 +1959,8 @@ struct wc_ent {
   uint8_t len;      /* 0: empty */
   uint8_t same;     /* the folded form is the raw spelling */
   uint8_t flen;     /* the folded form's length */
-  uint8_t unused;
+  uint8_t guess;    /* guess()'s answer for the word (no hyphen flag), as
+                       an index into guesses[] + 1; 0: not asked yet */
 };
 _Static_assert(sizeof(struct wc_ent) == 32, "two entries a cache line");
 struct tag_state {
@@ -2077,6 +2082,7 @@ static size_t fold_miss(const dyad_ctx *ctx, struct wc_ent *e, uint64_t k0,
     e->same = (uint8_t)same;
     e->flen = (uint8_t)fl;
     e->id = *id;
+    e->guess = 0;
     if (*id) {
       size_t vl = 0;
       e->fold = !same ? dyad__vocab_str(&ctx->vocab, *id, &vl) : NULL;
@@ -2115,6 +2121,57 @@ static NO_INLINE uint32_t lemma_rules(const dyad_ctx *ctx,
     }
   }
   return dyad__lemma_morph(ctx, w->f, w->fl, how);
+}
+
+/* Every answer guess() gives: tag and possible tags. */
+static const struct {
+  uint8_t tag;
+  uint64_t mask;
+} guesses[] = {
+    {DYAD_TAG_NNS, B(NNS) | B(CD)},
+    {DYAD_TAG_JJ, B(CD) | B(NNP) | B(NN) | B(JJ)},
+    {DYAD_TAG_CD, B(CD) | B(NNP) | B(NN) | B(JJ)},
+    {DYAD_TAG_NNP, B(CD) | B(NNP) | B(NN) | B(JJ)},
+    {DYAD_TAG_VBN, B(JJ) | B(VBN) | B(VBD)},
+    {DYAD_TAG_JJ, B(JJ) | B(NN) | B(NNS)},
+    {DYAD_TAG_NNS, B(JJ) | B(NN) | B(NNS)},
+    {DYAD_TAG_NN, B(JJ) | B(NN) | B(NNS)},
+    {DYAD_TAG_RB, B(RB)},
+    {DYAD_TAG_VBG, B(VBG) | B(NN) | B(JJ)},
+    {DYAD_TAG_VBN, B(VBD) | B(VBN) | B(JJ)},
+    {DYAD_TAG_NN, B(NN)},
+    {DYAD_TAG_JJ, B(JJ) | B(NN)},
+    {DYAD_TAG_VB, B(VB) | B(VBP) | B(NN)},
+    {DYAD_TAG_NNS, B(NNS) | B(VBZ)},
+    {DYAD_TAG_NN, B(NN) | B(JJ)}};
+
+/* guess() for word token t (state w, folded form f, fl bytes), its answer
+ * kept in the word's cache entry (a word of no inner hyphen: guess() reads
+ * nothing else than its folded form then). */
+static int guess_cached(const dyad_doc *doc, const struct tw *w,
+                        const char *f, size_t fl, const dyad_token *t,
+                        uint64_t *mask)
+{
+  struct tag_state *ts = doc->tag_state;
+  struct wc_ent *x = NULL;
+  if (ts && w->wce && !(t->flags & DYAD_TOKF_HYPHEN)) {
+    struct wc_ent *e = &ts->ent[w->wce - 1];
+    uint64_t k1, k0 = wc_key(doc->text + t->off, t->len, &k1);
+    for (int way = 0; way < 2 && !x; way++)
+      if (e[way].len == t->len && e[way].k0 == k0 && e[way].k1 == k1)
+        x = &e[way];
+  }
+  if (x && x->guess) {
+    *mask = guesses[x->guess - 1].mask;
+    return guesses[x->guess - 1].tag;
+  }
+  int tag = guess(doc->ctx, f, fl, t, mask);
+  for (size_t k = 0; x && k < DYAD_ARRAY_LEN(guesses); k++)
+    if (guesses[k].tag == tag && guesses[k].mask == *mask) {
+      x->guess = (uint8_t)(k + 1);
+      break;
+    }
+  return tag;
 }
 
 /* dyad__lemma_id for a word token t with state w (its entry known). */
