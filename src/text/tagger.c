@@ -550,10 +550,11 @@ static void lower_guess(struct dyad_lexent *e, uint32_t id)
   e->lcstate = w.bits;
   /* lemma_of() for the word with that tag, but for the suffix rules */
   unsigned how = dyad__lemma_how[tag];
-  e->lclemma = (how & DYAD_LT_NONE)                ? id
-               : e->lemma[how & DYAD_LT_SLOT]      ? e->lemma[how & DYAD_LT_SLOT]
-               : !(how & DYAD_LT_MORPH)            ? id
-                                                   : 0;
+  uint32_t l = (how & DYAD_LT_NONE) ? 0 : e->lemma[how & DYAD_LT_SLOT];
+  e->lclemma = (how & DYAD_LT_NONE) ? id
+               : l                  ? l
+               : !(how & DYAD_LT_MORPH) ? id
+                                        : 0;
 }
 
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
