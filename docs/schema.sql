@@ -1,4 +1,4 @@
--- schema.sql: the dyad event store, SQLite flavour (schema version 4).
+-- schema.sql: the dyad event store, SQLite flavour (schema version 5).
 --
 -- dyad creates these tables itself (`dyad ingest` opens the store for
 -- writing and runs every statement below; each is IF NOT EXISTS). This
@@ -72,18 +72,36 @@
 -- that writes events itself must keep them too, or delete their rows and
 -- refill them with the statements in src/store/schema.c (FILL_SUMMARIES).
 --
+-- counts_by_actor_day (SQLite) answers an actor's series (the actor on
+-- either side, by day): each event adds n = +1 (and its Goldstein score)
+-- under its source code, +1 under its target code and -1 under the
+-- longest common prefix of the two (CHNGOV and CHNMIL: 'CHN'; none when
+-- the first bytes differ), each on the event's day and QuadClass. The
+-- rows whose actor starts with a prefix P then sum to the events with P
+-- on either side, each counted once:
+--   SELECT day, SUM(n) FROM counts_by_actor_day
+--     WHERE actor >= 'CHN' AND actor < 'CHO' GROUP BY day;
+-- Events without a date are not counted. Its rows are not actors: rank
+-- actors with counts_by_actor.
+--
+-- events_root indexes events by CAMEO root (the code's first two bytes):
+-- a listing of a root newest first walks it (WHERE substr(code, 1, 2) =
+-- '19' ... ORDER BY event_date DESC).
+--
 -- sentences_vocab (SQLite) is an fts5vocab table over sentences_fts: how
 -- many evidence sentences hold a word, which tells a listing of a common
 -- word to test events newest first instead of collecting every match.
 --
--- Upgrades: a store of schema version 1, 2 or 3 is upgraded in one
+-- Upgrades: a store of schema version 1, 2, 3 or 4 is upgraded in one
 -- transaction the first time dyad opens it for writing (`dyad ingest
 -- --upgrade --db DB`); dyad refuses to read it before that, saying so.
 -- Version 3 (SQLite) makes documents_fts over evidence_documents (version
 -- 2 indexed every title) and adds sentences_evidence. Version 4 (SQLite)
 -- rebuilds sentences, places and quotes with the ids above (version 3:
 -- UNIQUE (doc_id, idx), sentence ids AUTOINCREMENT) and rebuilds
--- sentences_fts. On PostgreSQL neither changes anything.
+-- sentences_fts. Version 5 (SQLite) adds events_root and fills
+-- counts_by_actor_day from the events. On PostgreSQL none of these
+-- changes anything.
 
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,             -- 'schema_version'
@@ -165,6 +183,8 @@ CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, event_date, qu
 CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date, quad, goldstein, source);
 
 CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, source, target, quad, goldstein);
+
+CREATE INDEX IF NOT EXISTS events_root ON events (substr(code, 1, 2), event_date, quad, source, target, code);
 
 CREATE TABLE IF NOT EXISTS actors (
   id INTEGER PRIMARY KEY,
@@ -257,4 +277,14 @@ CREATE TABLE IF NOT EXISTS counts_by_code (
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (code, quad)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS counts_by_actor_day (
+  actor TEXT NOT NULL,              -- a code, or a common prefix
+  day TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  n BIGINT NOT NULL,                -- may be negative (see above)
+  gsum6 BIGINT NOT NULL,
+  gn BIGINT NOT NULL,
+  PRIMARY KEY (actor, day, quad)
 ) WITHOUT ROWID;

@@ -27,9 +27,12 @@ struct qb {
   int text_done;                /* the text filter is in the FROM clause */
   int probe;                    /* SQLite: test each event's sentence and
                                    title against the text (see probe_text) */
-  int walk;                     /* SQLite: read events_day newest first */
+  int walk;                     /* SQLite: read events_day newest first;
+                                   WALK_ROOT: events_root, one root's */
   int oom;
 };
+
+enum { WALK_ROOT = 2 }; /* qb.walk: the code's root, newest first */
 
 static void add(struct qb *b, const char *sql)
 {
@@ -189,6 +192,10 @@ static void where(struct qb *b, const dyad_query *q)
   prefix(b, "e.target", q->target, 1,
          tgt_known ? "counts_by_actor" : "counts_by_dyad",
          tgt_known ? "actor" : "target");
+  if (b->walk == WALK_ROOT) { /* the index's first column */
+    add(b, " AND substr(e.code, 1, 2) = ?");
+    param(b, dyad__text(q->code, 2));
+  }
   prefix(b, "e.code", q->code, 2, "counts_by_code", "code");
   quads_in(b, "e.quad", q->quads);
   if (q->from) {
@@ -266,7 +273,9 @@ static void from_events(struct qb *b, const dyad_query *q)
       return;
     }
   }
-  add(b, b->walk ? " events e INDEXED BY events_day" : " events e");
+  add(b, b->walk == WALK_ROOT ? " events e INDEXED BY events_root"
+         : b->walk              ? " events e INDEXED BY events_day"
+                                : " events e");
 }
 
 static void limit(struct qb *b, uint64_t n)
@@ -389,7 +398,11 @@ static int64_t prefix_count(struct dyad_store *s, const char *sql,
  * they are counted with the code (else the source, else the target) in
  * the same summary rows, since a code all but fixes its QuadClass; taken
  * as independent, "--code 08 --quad 1" (no events: roots 08 are
- * QuadClass 2) walked the whole index, 170 ms. */
+ * QuadClass 2) walked the whole index, 170 ms. A code prefix of two bytes
+ * or more walks its root's entries of events_root instead (schema version
+ * 5): about limit * root / matches entries, so walking wins when
+ * matches^2 > limit * root (WALK_ROOT); "--code 19" reads a tenth of the
+ * entries that the date index walk read. */
 static int walk_dates(struct qb *b, const dyad_query *q)
 {
   struct dyad_store *s = b->s;
@@ -428,7 +441,15 @@ static int walk_dates(struct qb *b, const dyad_query *q)
       return 0;
     m *= (double)n / (double)events;
   }
-  return m * m > (double)(q->limit + q->offset) * (double)events;
+  double page = (double)(q->limit + q->offset);
+  if (given(q->code) && strlen(q->code) >= 2 &&
+      (unsigned char)q->code[0] < 0x80 && (unsigned char)q->code[1] < 0x80) {
+    char root[3] = {q->code[0], q->code[1], '\0'};
+    int64_t r = prefix_count(s, est[2].sql, root, 0);
+    if (r >= 0)
+      return m * m > page * (double)r ? WALK_ROOT : 0;
+  }
+  return m * m > page * (double)events;
 }
 
 /* SQLite: whether a listing of the first `limit` events matching a text
@@ -537,7 +558,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_query *q,
   if (st != DYAD_OK)
     return st;
   b.probe = probe_text(&b, q);
-  b.walk = b.probe || walk_dates(&b, q);
+  b.walk = b.probe ? 1 : walk_dates(&b, q);
   add(&b, pg ? "SELECT d.doc_key, d.title, e.sent, "
                "to_char(e.event_date, 'YYYY-MM-DD'), "
              : "SELECT d.doc_key, d.title, e.sent, e.event_date, ");
@@ -905,25 +926,59 @@ static int fold_cmp(const void *x, const void *y)
   return (a->ord > b->ord) - (a->ord < b->ord);
 }
 
-static dyad_status count_by_fold(struct qb *b, const dyad_query *q,
-                                 dyad_period per, dyad_store_agg_fn fn,
-                                 void *ud)
+/* Columns: day, quad, n, gsum6, gn (counts_by_actor_day rows, whose n
+ * may be negative: schema.c). */
+static int fold_sum_row(void *ud, int ncol, const char *const *v)
 {
-  struct fold f;
-  memset(&f, 0, sizeof(f));
-  f.per = per;
-  add(b, "SELECT e.event_date, e.quad, e.goldstein FROM");
-  from_events(b, q);
-  where(b, q);
-  add(b, " AND e.event_date IS NOT NULL");
-  dyad_status st = qb_run(b, fold_row, &f);
-  if (st == DYAD_OK && f.oom)
+  struct fold *f = ud;
+  if (ncol < 5 || !v[0])
+    return 0;
+  struct fold_bucket *b;
+  if (f->n && strncmp(v[0], f->last_day, sizeof(f->last_day)) == 0) {
+    b = &f->v[f->last];
+  } else {
+    b = fold_bucket(f, v[0]);
+    if (!b)
+      return f->oom;
+    f->last = (size_t)(b - f->v);
+    size_t n = strnlen(v[0], sizeof(f->last_day) - 1);
+    memcpy(f->last_day, v[0], n);
+    f->last_day[n] = '\0';
+  }
+  int64_t n = strtoll(str(v[2]), NULL, 10);
+  int q = (int)strtol(str(v[1]), NULL, 10);
+  b->count += (uint64_t)n; /* sums wrap back to the true count */
+  b->quad[q >= 1 && q <= 4 ? q : 0] += (uint64_t)n;
+  b->g6 += strtoll(str(v[3]), NULL, 10);
+  b->gn += (uint64_t)strtoll(str(v[4]), NULL, 10);
+  return 0;
+}
+
+/* Runs the statement built in b into f (fold_row or fold_sum_row). */
+static dyad_status fold_run(struct qb *b, struct fold *f, dyad__row_fn row)
+{
+  dyad_status st = qb_run(b, row, f);
+  if (st == DYAD_OK && f->oom)
     st = dyad__store_error(b->s, DYAD_ENOMEM, "out of memory");
+  qb_release(b);
+  memset(b->p, 0, sizeof(b->p));
+  b->np = 0;
+  b->text_done = 0;
+  return st;
+}
+
+/* Hands f's periods to fn in order (a period whose rows sum to no event,
+ * as summary rows left at n = 0 may, is left out) and frees f. */
+static dyad_status fold_emit(struct fold *f, dyad_status st,
+                             dyad_store_agg_fn fn, void *ud)
+{
   if (st == DYAD_OK) {
-    if (f.n) /* f.v is NULL when no event matched */
-      qsort(f.v, f.n, sizeof(*f.v), fold_cmp);
-    for (size_t i = 0; i < f.n; i++) {
-      const struct fold_bucket *k = &f.v[i];
+    if (f->n) /* f->v is NULL when no event matched */
+      qsort(f->v, f->n, sizeof(*f->v), fold_cmp);
+    for (size_t i = 0; i < f->n; i++) {
+      const struct fold_bucket *k = &f->v[i];
+      if (!k->count)
+        continue;
       dyad_store_agg a;
       memset(&a, 0, sizeof(a));
       a.key = k->key;
@@ -936,10 +991,116 @@ static dyad_status count_by_fold(struct qb *b, const dyad_query *q,
         break;
     }
   }
-  free(f.v);
-  free(f.slot);
-  qb_release(b);
+  free(f->v);
+  free(f->slot);
   return st;
+}
+
+static dyad_status count_by_fold(struct qb *b, const dyad_query *q,
+                                 dyad_period per, dyad_store_agg_fn fn,
+                                 void *ud)
+{
+  struct fold f;
+  memset(&f, 0, sizeof(f));
+  f.per = per;
+  add(b, "SELECT e.event_date, e.quad, e.goldstein FROM");
+  from_events(b, q);
+  where(b, q);
+  add(b, " AND e.event_date IS NOT NULL");
+  return fold_emit(&f, fold_run(b, &f, fold_row), fn, ud);
+}
+
+/* An actor's series: the events with the actor (a code prefix) on either
+ * side, each counted once, by period. On SQLite with nothing but dates
+ * and QuadClasses, counts_by_actor_day answers (schema.c: +1 per side,
+ * -1 under the common prefix): the keys under the prefix are found one
+ * index seek each (a recursive MIN walk: a plain range would read every
+ * day of every key), then each key's days in range, a few rows per day
+ * where the events are several per day. Otherwise the events: those with
+ * the actor as source, then those with it as target and not as source,
+ * each half through its own index. Either way the rows are summed here
+ * by period (fold), Goldstein in millionths. */
+dyad_status dyad_store_count_by_actor(dyad_store *s, const dyad_query *q,
+                                      const char *actor, dyad_period per,
+                                      dyad_store_agg_fn fn, void *ud)
+{
+  s->errmsg[0] = '\0';
+  if (per != DYAD_PERIOD_DAY && per != DYAD_PERIOD_WEEK &&
+      per != DYAD_PERIOD_MONTH)
+    return dyad__store_error(s, DYAD_EARG, "unknown period");
+  if (!given(actor))
+    return dyad__store_error(s, DYAD_EARG, "no actor given");
+  if (q && (given(q->source) || given(q->target)))
+    return dyad__store_error(s, DYAD_EARG,
+                             "an actor series takes no source or target");
+  int pg = s->ops->dialect == DYAD__PG;
+  struct qb b;
+  memset(&b, 0, sizeof(b));
+  b.s = s;
+  struct fold f;
+  memset(&f, 0, sizeof(f));
+  f.per = per;
+  size_t len = strlen(actor);
+  char hi[DYAD_CODE_MAX + 8];
+  size_t hlen = upper_bound(actor, len, hi, sizeof(hi));
+  if (!pg && hlen && !has_key_filter(q)) {
+    struct dyad__val lo_v = dyad__text(actor, len), hi_v = dyad__text(hi, hlen);
+    int dates = q && (q->from || q->to);
+    if (dates) {
+      add(&b, "WITH RECURSIVE k(a) AS (SELECT MIN(actor) FROM "
+              "counts_by_actor_day WHERE actor >= ? AND actor < ? UNION ALL "
+              "SELECT (SELECT MIN(actor) FROM counts_by_actor_day WHERE "
+              "actor > k.a AND actor < ?) FROM k WHERE k.a IS NOT NULL) "
+              "SELECT c.day, c.quad, c.n, c.gsum6, c.gn FROM k CROSS JOIN "
+              "counts_by_actor_day c ON c.actor = k.a WHERE 1 = 1");
+      param(&b, lo_v);
+      param(&b, hi_v);
+      param(&b, hi_v);
+    } else {
+      add(&b, "SELECT c.day, c.quad, c.n, c.gsum6, c.gn FROM "
+              "counts_by_actor_day c WHERE c.actor >= ? AND c.actor < ?");
+      param(&b, lo_v);
+      param(&b, hi_v);
+    }
+    if (q && q->from) {
+      add(&b, " AND c.day >= ?");
+      param(&b, dyad__date(q->from));
+    }
+    if (q && q->to) {
+      add(&b, " AND c.day <= ?");
+      param(&b, dyad__date(q->to));
+    }
+    if (q)
+      quads_in(&b, "c.quad", q->quads);
+    return fold_emit(&f, fold_run(&b, &f, fold_sum_row), fn, ud);
+  }
+  dyad_query one;
+  if (q)
+    one = *q;
+  else
+    memset(&one, 0, sizeof(one));
+  dyad_status st = DYAD_OK;
+  for (int side = 0; st == DYAD_OK && side < 2; side++) {
+    one.source = side ? NULL : actor;
+    one.target = side ? actor : NULL;
+    add(&b, pg ? "SELECT to_char(e.event_date, 'YYYY-MM-DD'), e.quad, "
+                 "e.goldstein FROM"
+               : "SELECT e.event_date, e.quad, e.goldstein FROM");
+    from_events(&b, &one);
+    where(&b, &one);
+    add(&b, " AND e.event_date IS NOT NULL");
+    if (side) { /* as source too: counted in the first half */
+      add(&b, " AND NOT (e.source >= ?");
+      param(&b, dyad__text(actor, len));
+      if (hlen) {
+        add(&b, " AND e.source < ?");
+        param(&b, dyad__text(hi, hlen));
+      }
+      add(&b, ")");
+    }
+    st = fold_run(&b, &f, fold_row);
+  }
+  return fold_emit(&f, st, fn, ud);
 }
 
 dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,

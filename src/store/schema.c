@@ -22,6 +22,19 @@
  * document's rows by id (its range, or doc_id * 16777216 + idx) instead
  * of by an index on doc_id.
  *
+ * SQLite (schema version 5) adds two things for the server's questions.
+ * events_root indexes events by the CAMEO root (the code's first two
+ * bytes) and date, so that a page of a root ("code=19") walks that
+ * root's events newest first instead of every event's date index entry.
+ * counts_by_actor_day counts, per day and QuadClass, the events with an
+ * actor on either side, so that an actor's series reads a few rows per
+ * day instead of its events. An event with both sides under one prefix
+ * (CHNGOV against CHNMIL, under "CHN" and "CH" and "C") must count once
+ * for that prefix: each event adds +1 under its source, +1 under its
+ * target and -1 under the longest common prefix of the two, so the rows
+ * whose key starts with a prefix P sum to the events with P on either
+ * side (the common prefix starts with P exactly when both sides do).
+ *
  * docs/schema.sql is the SQLite list verbatim (a unit test checks it).
  * Every statement is idempotent (IF NOT EXISTS), so opening a store for
  * writing creates what is missing and leaves existing data alone.
@@ -151,6 +164,8 @@ static const char *const sqlite_schema[] = {
     "quad, goldstein, source)",
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, "
     "source, target, quad, goldstein)",
+    "CREATE INDEX IF NOT EXISTS events_root ON events (substr(code, 1, 2), "
+    "event_date, quad, source, target, code)",
     "CREATE TABLE IF NOT EXISTS actors (\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  event_id INTEGER NOT NULL REFERENCES events (id),\n"
@@ -199,6 +214,15 @@ static const char *const sqlite_schema[] = {
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (\n"
     "  sentences_fts, 'row')",
     SUMMARY_TABLES("TEXT", "TEXT", " WITHOUT ROWID"),
+    "CREATE TABLE IF NOT EXISTS counts_by_actor_day (\n"
+    "  actor TEXT NOT NULL,              -- a code, or a common prefix\n"
+    "  day TEXT NOT NULL,\n"
+    "  quad INTEGER NOT NULL,\n"
+    "  n BIGINT NOT NULL,                -- may be negative (see above)\n"
+    "  gsum6 BIGINT NOT NULL,\n"
+    "  gn BIGINT NOT NULL,\n"
+    "  PRIMARY KEY (actor, day, quad)\n"
+    ") WITHOUT ROWID",
     NULL};
 
 /* PostgreSQL: the same tables. Codes compare in the "C" collation so that
@@ -389,6 +413,27 @@ const char *const *dyad__schema(int dialect)
 #define FILL_SENTENCE_FTS                                                   \
   "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"
 
+/* Version 4 to 5 (SQLite only): events_root is made by the version 5
+ * statements; counts_by_actor_day is filled from the events: +1 per side
+ * that has a code, -1 under the longest common prefix of the two codes
+ * (its length: the prefix lengths k at which the codes agree, counted,
+ * since agreement at k implies it at every shorter length). */
+#define FILL_ACTOR_DAY                                                      \
+  "INSERT INTO counts_by_actor_day (actor, day, quad, n, gsum6, gn) "       \
+  "SELECT actor, day, quad, SUM(n), SUM(g), SUM(gn) FROM ("                 \
+  "SELECT source AS actor, event_date AS day, quad, 1 AS n, " G6_SQLITE     \
+  " AS g, goldstein IS NOT NULL AS gn FROM events WHERE event_date IS NOT " \
+  "NULL AND source <> '' UNION ALL SELECT target, event_date, quad, 1, "    \
+  G6_SQLITE ", goldstein IS NOT NULL FROM events WHERE event_date IS NOT "  \
+  "NULL AND target <> '' UNION ALL SELECT substr(source, 1, l), day, "      \
+  "quad, -1, -" G6_SQLITE ", -(goldstein IS NOT NULL) FROM (SELECT "        \
+  "source, event_date AS day, quad, goldstein, (WITH RECURSIVE k(i) AS "    \
+  "(SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 24) SELECT COUNT(*) "  \
+  "FROM k WHERE i <= length(source) AND i <= length(target) AND "           \
+  "substr(source, 1, i) = substr(target, 1, i)) AS l FROM events WHERE "    \
+  "event_date IS NOT NULL) WHERE l > 0) a GROUP BY actor, day, quad"
+#define G6_SQLITE "COALESCE(CAST(ROUND(goldstein * 1000000) AS INTEGER), 0)"
+
 static const char *const sqlite_pre_1[] = {
     "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
     "UPDATE sentences SET nevents = (SELECT COUNT(*) FROM events e WHERE "
@@ -415,15 +460,18 @@ static const char *const sqlite_pre_1[] = {
 static const char *const sqlite_post_1[] = {
     COPY_V3_TABLES, FILL_SENTENCE_FTS, FILL_V3_TITLES,
     FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS INTEGER)"),
-    NULL};
+    FILL_ACTOR_DAY, NULL};
 
 static const char *const sqlite_pre_2[] = {DROP_V2_TITLES, MOVE_V3_TABLES,
                                            NULL};
 static const char *const sqlite_post_2[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
-                                            FILL_V3_TITLES, NULL};
+                                            FILL_V3_TITLES, FILL_ACTOR_DAY,
+                                            NULL};
 static const char *const sqlite_pre_3[] = {MOVE_V3_TABLES, NULL};
 static const char *const sqlite_post_3[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
-                                            NULL};
+                                            FILL_ACTOR_DAY, NULL};
+static const char *const sqlite_pre_4[] = {NULL};
+static const char *const sqlite_post_4[] = {FILL_ACTOR_DAY, NULL};
 static const char *const pg_none[] = {NULL}; /* PostgreSQL: nothing */
 
 static const char *const pg_pre_1[] = {
@@ -442,6 +490,11 @@ static const char *const pg_post_1[] = {
 const char *const *dyad__schema_upgrade(int dialect, const char *from,
                                         int post)
 {
+  if (strcmp(from, "4") == 0) {
+    if (dialect == DYAD__PG)
+      return pg_none;
+    return post ? sqlite_post_4 : sqlite_pre_4;
+  }
   if (strcmp(from, "3") == 0) {
     if (dialect == DYAD__PG)
       return pg_none;

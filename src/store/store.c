@@ -308,14 +308,16 @@ static int known_actor(const char *a)
 }
 
 /* Records that an event (+1) or a removed event (-1) changes the summary
- * rows of its day, dyad, actors and code. Kept in memory until the batch
- * ends, where the changes are merged and written (apply_deltas). */
+ * rows of its day, dyad, actors and code, and on SQLite its actors' days
+ * (+1 under each side's code, -1 under their longest common prefix:
+ * schema.c). Kept in memory until the batch ends, where the changes are
+ * merged and written (apply_deltas). */
 static dyad_status add_deltas(struct dyad_store *s, int64_t day,
                               const char *src, const char *tgt,
                               const char *code, int quad, int sign,
                               int has_g, double g)
 {
-  if (s->ndeltas + 5 > s->capdeltas) {
+  if (s->ndeltas + 8 > s->capdeltas) {
     size_t cap = s->capdeltas ? 2 * s->capdeltas : 1024;
     struct dyad__delta *d = realloc(s->deltas, cap * sizeof(*d));
     if (!d)
@@ -353,6 +355,30 @@ static dyad_status add_deltas(struct dyad_store *s, int64_t day,
   *d = base;
   d->kind = DYAD__SUM_CODE;
   snprintf(d->a, sizeof(d->a), "%s", code);
+  if (!day || s->ops->dialect != DYAD__SQLITE)
+    return DYAD_OK;
+  size_t common = 0;
+  while (src[common] && src[common] == tgt[common])
+    common++;
+  for (int side = 0; side < 3; side++) {
+    const char *key = side == 0 ? src : side == 1 ? tgt : src;
+    size_t len = side == 2 ? common : strlen(key);
+    if (!len)
+      continue;
+    if (len >= sizeof(d->a))
+      len = sizeof(d->a) - 1;
+    d = &s->deltas[s->ndeltas++];
+    *d = base;
+    d->kind = DYAD__SUM_ACTOR_DAY;
+    d->day = day;
+    memcpy(d->a, key, len);
+    d->a[len] = '\0';
+    if (side == 2) { /* the common prefix: counted once, not twice */
+      d->n = -d->n;
+      d->g6 = -d->g6;
+      d->gn = -d->gn;
+    }
+  }
   return DYAD_OK;
 }
 
@@ -384,6 +410,8 @@ static const struct sum_upsert {
     {DYAD__Q_SUM_DYAD, SUM_UPSERT("counts_by_dyad", "source, target", "?, ?")},
     {DYAD__Q_SUM_ACTOR, SUM_UPSERT("counts_by_actor", "actor", "?")},
     {DYAD__Q_SUM_CODE, SUM_UPSERT("counts_by_code", "code", "?")},
+    {DYAD__Q_SUM_ACTOR_DAY,
+     SUM_UPSERT("counts_by_actor_day", "actor, day", "?, ?")},
 };
 
 /* Writes the batch's summary changes: sorted (so that concurrent
@@ -413,6 +441,8 @@ static dyad_status apply_deltas(struct dyad_store *s)
       p[np++] = dyad__text(d.a, strlen(d.a));
     if (d.kind == DYAD__SUM_DYAD)
       p[np++] = dyad__text(d.b, strlen(d.b));
+    if (d.kind == DYAD__SUM_ACTOR_DAY)
+      p[np++] = dyad__date((dyad_date)d.day);
     p[np++] = dyad__int(d.quad);
     p[np++] = dyad__int(d.n);
     p[np++] = dyad__int(d.g6);
