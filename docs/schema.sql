@@ -70,7 +70,8 @@
 -- every event; on SQLite, code prefix filters also look the store's codes
 -- up in counts_by_actor, counts_by_dyad and counts_by_code. A program
 -- that writes events itself must keep them too, or delete their rows and
--- refill them with the statements in src/store/schema.c (FILL_SUMMARIES).
+-- refill them with the statements in src/store/schema.c (FILL_SUMMARIES,
+-- and on SQLite FILL_ACTOR_DAY and FILL_DYAD_YEAR).
 --
 -- counts_by_actor_day (SQLite) answers an actor's series (the actor on
 -- either side, by day): each event adds n = +1 (and its Goldstein score)
@@ -83,6 +84,11 @@
 --     WHERE actor >= 'CHN' AND actor < 'CHO' GROUP BY day;
 -- Events without a date are not counted. Its rows are not actors: rank
 -- actors with counts_by_actor.
+--
+-- counts_by_dyad_year (SQLite) counts each dyad's dated events per year,
+-- with the QuadClass split in columns q1..q4 (one row per dyad and year):
+-- rankings of dyads over whole years (the dashboard's network) read it,
+-- and the events only for the days of partial years at a range's ends.
 --
 -- events_root indexes events by CAMEO root (the code's first two bytes):
 -- a listing of a root newest first walks it (WHERE substr(code, 1, 2) =
@@ -100,7 +106,7 @@
 -- rebuilds sentences, places and quotes with the ids above (version 3:
 -- UNIQUE (doc_id, idx), sentence ids AUTOINCREMENT) and rebuilds
 -- sentences_fts. Version 5 (SQLite) adds events_root and fills
--- counts_by_actor_day from the events. On PostgreSQL none of these
+-- counts_by_actor_day and counts_by_dyad_year from the events. On PostgreSQL none of these
 -- changes anything.
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -287,4 +293,18 @@ CREATE TABLE IF NOT EXISTS counts_by_actor_day (
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (actor, day, quad)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS counts_by_dyad_year (
+  year INTEGER NOT NULL,            -- of the event date
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  q1 BIGINT NOT NULL,               -- events of each QuadClass
+  q2 BIGINT NOT NULL,
+  q3 BIGINT NOT NULL,
+  q4 BIGINT NOT NULL,
+  gsum6 BIGINT NOT NULL,
+  gn BIGINT NOT NULL,
+  PRIMARY KEY (year, source, target)
 ) WITHOUT ROWID;

@@ -34,6 +34,10 @@
  * target and -1 under the longest common prefix of the two, so the rows
  * whose key starts with a prefix P sum to the events with P on either
  * side (the common prefix starts with P exactly when both sides do).
+ * counts_by_dyad_year counts each dyad's events per year of their date,
+ * QuadClasses as columns (one row per dyad and year): the network of
+ * whole years reads these, and only the days of partial years at the
+ * ends of a range read events.
  *
  * docs/schema.sql is the SQLite list verbatim (a unit test checks it).
  * Every statement is idempotent (IF NOT EXISTS), so opening a store for
@@ -222,6 +226,19 @@ static const char *const sqlite_schema[] = {
     "  gsum6 BIGINT NOT NULL,\n"
     "  gn BIGINT NOT NULL,\n"
     "  PRIMARY KEY (actor, day, quad)\n"
+    ") WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS counts_by_dyad_year (\n"
+    "  year INTEGER NOT NULL,            -- of the event date\n"
+    "  source TEXT NOT NULL,\n"
+    "  target TEXT NOT NULL,\n"
+    "  n BIGINT NOT NULL,\n"
+    "  q1 BIGINT NOT NULL,               -- events of each QuadClass\n"
+    "  q2 BIGINT NOT NULL,\n"
+    "  q3 BIGINT NOT NULL,\n"
+    "  q4 BIGINT NOT NULL,\n"
+    "  gsum6 BIGINT NOT NULL,\n"
+    "  gn BIGINT NOT NULL,\n"
+    "  PRIMARY KEY (year, source, target)\n"
     ") WITHOUT ROWID",
     NULL};
 
@@ -414,7 +431,8 @@ const char *const *dyad__schema(int dialect)
   "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"
 
 /* Version 4 to 5 (SQLite only): events_root is made by the version 5
- * statements; counts_by_actor_day is filled from the events: +1 per side
+ * statements; counts_by_dyad_year is filled from the events, and
+ * counts_by_actor_day: +1 per side
  * that has a code, -1 under the longest common prefix of the two codes
  * (its length: the prefix lengths k at which the codes agree, counted,
  * since agreement at k implies it at every shorter length). */
@@ -433,6 +451,13 @@ const char *const *dyad__schema(int dialect)
   "substr(source, 1, i) = substr(target, 1, i)) AS l FROM events WHERE "    \
   "event_date IS NOT NULL) WHERE l > 0) a GROUP BY actor, day, quad"
 #define G6_SQLITE "COALESCE(CAST(ROUND(goldstein * 1000000) AS INTEGER), 0)"
+#define FILL_DYAD_YEAR                                                      \
+  "INSERT INTO counts_by_dyad_year (year, source, target, n, q1, q2, q3, "  \
+  "q4, gsum6, gn) SELECT CAST(substr(event_date, 1, 4) AS INTEGER), "       \
+  "source, target, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), " \
+  "SUM(quad = 4), SUM(" G6_SQLITE "), COUNT(goldstein) FROM events WHERE "  \
+  "event_date IS NOT NULL GROUP BY 1, 2, 3"
+#define FILL_V5 FILL_ACTOR_DAY, FILL_DYAD_YEAR
 
 static const char *const sqlite_pre_1[] = {
     "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
@@ -460,18 +485,17 @@ static const char *const sqlite_pre_1[] = {
 static const char *const sqlite_post_1[] = {
     COPY_V3_TABLES, FILL_SENTENCE_FTS, FILL_V3_TITLES,
     FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS INTEGER)"),
-    FILL_ACTOR_DAY, NULL};
+    FILL_V5, NULL};
 
 static const char *const sqlite_pre_2[] = {DROP_V2_TITLES, MOVE_V3_TABLES,
                                            NULL};
 static const char *const sqlite_post_2[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
-                                            FILL_V3_TITLES, FILL_ACTOR_DAY,
-                                            NULL};
+                                            FILL_V3_TITLES, FILL_V5, NULL};
 static const char *const sqlite_pre_3[] = {MOVE_V3_TABLES, NULL};
 static const char *const sqlite_post_3[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
-                                            FILL_ACTOR_DAY, NULL};
+                                            FILL_V5, NULL};
 static const char *const sqlite_pre_4[] = {NULL};
-static const char *const sqlite_post_4[] = {FILL_ACTOR_DAY, NULL};
+static const char *const sqlite_post_4[] = {FILL_V5, NULL};
 static const char *const pg_none[] = {NULL}; /* PostgreSQL: nothing */
 
 static const char *const pg_pre_1[] = {

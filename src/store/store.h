@@ -65,6 +65,7 @@ enum {
   DYAD__Q_SUM_ACTOR,
   DYAD__Q_SUM_CODE,
   DYAD__Q_SUM_ACTOR_DAY,
+  DYAD__Q_SUM_DYAD_YEAR,
   DYAD__NSLOTS
 };
 
@@ -110,17 +111,17 @@ struct dyad__store_ops {
 /* The summary tables (schema.c). */
 enum {
   DYAD__SUM_DAY = 1, DYAD__SUM_DYAD, DYAD__SUM_ACTOR, DYAD__SUM_CODE,
-  DYAD__SUM_ACTOR_DAY /* SQLite only (schema version 5) */
+  DYAD__SUM_ACTOR_DAY, DYAD__SUM_DYAD_YEAR /* SQLite only (version 5) */
 };
 
 /* One change to a summary table row, kept until the batch commits. */
 struct dyad__delta {
   int kind;                /* DYAD__SUM_* */
   int quad;
-  int64_t day;             /* DAY, ACTOR_DAY: YYYYMMDD */
+  int64_t day;             /* DAY, ACTOR_DAY: YYYYMMDD; DYAD_YEAR: YYYY */
   char a[DYAD_CODE_MAX];   /* DYAD: source; ACTOR: actor; CODE: code;
                               ACTOR_DAY: a code or a common prefix */
-  char b[DYAD_CODE_MAX];   /* DYAD: target */
+  char b[DYAD_CODE_MAX];   /* DYAD, DYAD_YEAR: target */
   int64_t n, g6, gn;       /* events, Goldstein sum in millionths, scored */
 };
 

@@ -99,6 +99,11 @@ sums_ok() {
   b="SELECT p, event_date, quad, COUNT(*), $G6, COUNT(goldstein) FROM events, $P WHERE event_date IS NOT NULL AND (substr(source, 1, length(p)) = p OR substr(target, 1, length(p)) = p) GROUP BY p, event_date, quad"
   [ "$(sql1 "SELECT COUNT(*) FROM ($a EXCEPT $b) x")" = 0 ] || return 1
   [ "$(sql1 "SELECT COUNT(*) FROM ($b EXCEPT $a) x")" = 0 ] || return 1
+  # SQLite: dyads by year, QuadClasses in columns
+  a="SELECT year, source, target, n, q1, q2, q3, q4, gsum6, gn FROM counts_by_dyad_year WHERE n <> 0"
+  b="SELECT CAST(substr(event_date, 1, 4) AS INTEGER), source, target, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4), $G6, COUNT(goldstein) FROM events WHERE event_date IS NOT NULL GROUP BY 1, 2, 3"
+  [ "$(sql1 "SELECT COUNT(*) FROM ($a EXCEPT $b) x")" = 0 ] || return 1
+  [ "$(sql1 "SELECT COUNT(*) FROM ($b EXCEPT $a) x")" = 0 ] || return 1
 }
 # answers a store gives, to compare before and after an upgrade
 answers() {
@@ -250,9 +255,9 @@ ok sqlite-wal-mode [ "$(od -An -tu1 -j18 -N2 "$tmp/killed.db" | tr -s ' ')" = " 
 # a store of schema version 3 (sentences, places and quotes as rowid
 # tables with UNIQUE (doc_id, idx), sentence ids AUTOINCREMENT), rebuilt
 # here from a version-4 one; the older versions below start from it
-TO_V4="DROP INDEX events_root; DROP TABLE counts_by_actor_day;
+TO_V4="DROP INDEX events_root; DROP TABLE counts_by_actor_day; DROP TABLE counts_by_dyad_year;
     UPDATE meta SET value = '4' WHERE key = 'schema_version';"
-TO_V3="DROP INDEX events_root; DROP TABLE counts_by_actor_day;
+TO_V3="DROP INDEX events_root; DROP TABLE counts_by_actor_day; DROP TABLE counts_by_dyad_year;
     DROP TABLE sentences_vocab; DROP TABLE sentences_fts; DROP VIEW evidence_sentences; DROP INDEX sentences_evidence;
     ALTER TABLE sentences RENAME TO s4; ALTER TABLE places RENAME TO p4; ALTER TABLE quotes RENAME TO q4;
     CREATE TABLE sentences (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id INTEGER NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL, para INTEGER NOT NULL, flags INTEGER NOT NULL, text TEXT NOT NULL, nevents INTEGER NOT NULL DEFAULT 0, UNIQUE (doc_id, idx));
