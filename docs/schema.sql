@@ -73,17 +73,15 @@
 -- refill them with the statements in src/store/schema.c (FILL_SUMMARIES,
 -- and on SQLite FILL_ACTOR_DAY and FILL_DYAD_YEAR).
 --
--- counts_by_actor_day (SQLite) answers an actor's series (the actor on
--- either side, by day): each event adds n = +1 (and its Goldstein score)
--- under its source code, +1 under its target code and -1 under the
--- longest common prefix of the two (CHNGOV and CHNMIL: 'CHN'; none when
--- the first bytes differ), each on the event's day and QuadClass. The
--- rows whose actor starts with a prefix P then sum to the events with P
--- on either side, each counted once:
+-- counts_by_actor_day (SQLite) counts, per actor code, day and QuadClass,
+-- the events with that code as source or as target (unknown '---' too;
+-- events without a date are not counted). An actor's series (the actor
+-- on either side, each event once) sums the rows of the codes under its
+-- prefix and takes out once the events with both sides under it (CHNGOV
+-- against CHNMIL for 'CHN'), which it reads from events:
 --   SELECT day, SUM(n) FROM counts_by_actor_day
 --     WHERE actor >= 'CHN' AND actor < 'CHO' GROUP BY day;
--- Events without a date are not counted. Its rows are not actors: rank
--- actors with counts_by_actor.
+-- Rank actors with counts_by_actor (known actors, no days).
 --
 -- counts_by_dyad_year (SQLite) counts each dyad's dated events per year,
 -- with the QuadClass split in columns q1..q4 (one row per dyad and year):
@@ -286,10 +284,10 @@ CREATE TABLE IF NOT EXISTS counts_by_code (
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS counts_by_actor_day (
-  actor TEXT NOT NULL,              -- a code, or a common prefix
+  actor TEXT NOT NULL,              -- source or target code
   day TEXT NOT NULL,
   quad INTEGER NOT NULL,
-  n BIGINT NOT NULL,                -- may be negative (see above)
+  n BIGINT NOT NULL,
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (actor, day, quad)

@@ -792,6 +792,7 @@ struct fold {
   size_t n, cap;
   char last_day[11]; /* the previous row's day, and its bucket */
   size_t last;
+  int sign; /* fold_row: +1 adds each event, -1 takes it out */
   int oom;
 };
 
@@ -908,14 +909,16 @@ static int fold_row(void *ud, int ncol, const char *const *v)
     memcpy(f->last_day, v[0], n); /* longer: never matches again */
     f->last_day[n] = '\0';
   }
-  b->count++;
+  uint64_t one = f->sign < 0 ? UINT64_MAX : 1; /* sums wrap back */
+  b->count += one;
   int q = v[1] && v[1][0] >= '1' && v[1][0] <= '4' && !v[1][1]
               ? v[1][0] - '0'
               : v[1] ? (int)strtol(v[1], NULL, 10) : 0;
-  b->quad[q >= 1 && q <= 4 ? q : 0]++;
+  b->quad[q >= 1 && q <= 4 ? q : 0] += one;
   if (v[2]) {
-    b->g6 += (int64_t)llround(strtod(v[2], NULL) * 1e6);
-    b->gn++;
+    int64_t g6 = (int64_t)llround(strtod(v[2], NULL) * 1e6);
+    b->g6 += f->sign < 0 ? -g6 : g6;
+    b->gn += one;
   }
   return 0;
 }
@@ -926,8 +929,7 @@ static int fold_cmp(const void *x, const void *y)
   return (a->ord > b->ord) - (a->ord < b->ord);
 }
 
-/* Columns: day, quad, n, gsum6, gn (counts_by_actor_day rows, whose n
- * may be negative: schema.c). */
+/* Columns: day, quad, n, gsum6, gn (counts_by_actor_day rows). */
 static int fold_sum_row(void *ud, int ncol, const char *const *v)
 {
   struct fold *f = ud;
@@ -945,12 +947,12 @@ static int fold_sum_row(void *ud, int ncol, const char *const *v)
     memcpy(f->last_day, v[0], n);
     f->last_day[n] = '\0';
   }
-  int64_t n = strtoll(str(v[2]), NULL, 10);
+  uint64_t n = strtoull(str(v[2]), NULL, 10);
   int q = (int)strtol(str(v[1]), NULL, 10);
-  b->count += (uint64_t)n; /* sums wrap back to the true count */
-  b->quad[q >= 1 && q <= 4 ? q : 0] += (uint64_t)n;
+  b->count += n;
+  b->quad[q >= 1 && q <= 4 ? q : 0] += n;
   b->g6 += strtoll(str(v[3]), NULL, 10);
-  b->gn += (uint64_t)strtoll(str(v[4]), NULL, 10);
+  b->gn += strtoull(str(v[4]), NULL, 10);
   return 0;
 }
 
@@ -1003,6 +1005,7 @@ static dyad_status count_by_fold(struct qb *b, const dyad_query *q,
   struct fold f;
   memset(&f, 0, sizeof(f));
   f.per = per;
+  f.sign = 1;
   add(b, "SELECT e.event_date, e.quad, e.goldstein FROM");
   from_events(b, q);
   where(b, q);
@@ -1012,11 +1015,13 @@ static dyad_status count_by_fold(struct qb *b, const dyad_query *q,
 
 /* An actor's series: the events with the actor (a code prefix) on either
  * side, each counted once, by period. On SQLite with nothing but dates
- * and QuadClasses, counts_by_actor_day answers (schema.c: +1 per side,
- * -1 under the common prefix): the keys under the prefix are found one
- * index seek each (a recursive MIN walk: a plain range would read every
- * day of every key), then each key's days in range, a few rows per day
- * where the events are several per day. Otherwise the events: those with
+ * and QuadClasses, counts_by_actor_day answers: the codes under the
+ * prefix are found one index seek each (a recursive MIN walk: a plain
+ * range would read every day of every code), then each code's days in
+ * range, a few rows per day where the events are several per day; the
+ * events with both sides under the prefix, counted there twice, are read
+ * from events_dyad (the prefix's dyads with each other: few) and taken
+ * out once. Otherwise the events: those with
  * the actor as source, then those with it as target and not as source,
  * each half through its own index. Either way the rows are summed here
  * by period (fold), Goldstein in millionths. */
@@ -1072,8 +1077,24 @@ dyad_status dyad_store_count_by_actor(dyad_store *s, const dyad_query *q,
     }
     if (q)
       quads_in(&b, "c.quad", q->quads);
-    return fold_emit(&f, fold_run(&b, &f, fold_sum_row), fn, ud);
+    dyad_status st = fold_run(&b, &f, fold_sum_row);
+    if (st == DYAD_OK) { /* the actor on both sides: once, not twice */
+      dyad_query both;
+      if (q)
+        both = *q;
+      else
+        memset(&both, 0, sizeof(both));
+      both.source = both.target = actor;
+      f.sign = -1;
+      add(&b, "SELECT e.event_date, e.quad, e.goldstein FROM");
+      from_events(&b, &both);
+      where(&b, &both);
+      add(&b, " AND e.event_date IS NOT NULL");
+      st = fold_run(&b, &f, fold_row);
+    }
+    return fold_emit(&f, st, fn, ud);
   }
+  f.sign = 1;
   dyad_query one;
   if (q)
     one = *q;

@@ -26,14 +26,11 @@
  * events_root indexes events by the CAMEO root (the code's first two
  * bytes) and date, so that a page of a root ("code=19") walks that
  * root's events newest first instead of every event's date index entry.
- * counts_by_actor_day counts, per day and QuadClass, the events with an
- * actor on either side, so that an actor's series reads a few rows per
- * day instead of its events. An event with both sides under one prefix
- * (CHNGOV against CHNMIL, under "CHN" and "CH" and "C") must count once
- * for that prefix: each event adds +1 under its source, +1 under its
- * target and -1 under the longest common prefix of the two, so the rows
- * whose key starts with a prefix P sum to the events with P on either
- * side (the common prefix starts with P exactly when both sides do).
+ * counts_by_actor_day counts, per actor code, day and QuadClass, the
+ * events with that code on a side, so that an actor's series reads a few
+ * rows per day instead of its events (an event with both sides under the
+ * actor's prefix, CHNGOV against CHNMIL for "CHN", is under it twice:
+ * the series takes those few events out again, read from events_dyad).
  * counts_by_dyad_year counts each dyad's events per year of their date,
  * QuadClasses as columns (one row per dyad and year): the network of
  * whole years reads these, and only the days of partial years at the
@@ -219,10 +216,10 @@ static const char *const sqlite_schema[] = {
     "  sentences_fts, 'row')",
     SUMMARY_TABLES("TEXT", "TEXT", " WITHOUT ROWID"),
     "CREATE TABLE IF NOT EXISTS counts_by_actor_day (\n"
-    "  actor TEXT NOT NULL,              -- a code, or a common prefix\n"
+    "  actor TEXT NOT NULL,              -- source or target code\n"
     "  day TEXT NOT NULL,\n"
     "  quad INTEGER NOT NULL,\n"
-    "  n BIGINT NOT NULL,                -- may be negative (see above)\n"
+    "  n BIGINT NOT NULL,\n"
     "  gsum6 BIGINT NOT NULL,\n"
     "  gn BIGINT NOT NULL,\n"
     "  PRIMARY KEY (actor, day, quad)\n"
@@ -431,25 +428,15 @@ const char *const *dyad__schema(int dialect)
   "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"
 
 /* Version 4 to 5 (SQLite only): events_root is made by the version 5
- * statements; counts_by_dyad_year is filled from the events, and
- * counts_by_actor_day: +1 per side
- * that has a code, -1 under the longest common prefix of the two codes
- * (its length: the prefix lengths k at which the codes agree, counted,
- * since agreement at k implies it at every shorter length). */
+ * statements; counts_by_dyad_year and counts_by_actor_day are filled from
+ * the events (each side with a code counts under it). */
 #define FILL_ACTOR_DAY                                                      \
   "INSERT INTO counts_by_actor_day (actor, day, quad, n, gsum6, gn) "       \
-  "SELECT actor, day, quad, SUM(n), SUM(g), SUM(gn) FROM ("                 \
-  "SELECT source AS actor, event_date AS day, quad, 1 AS n, " G6_SQLITE     \
-  " AS g, goldstein IS NOT NULL AS gn FROM events WHERE event_date IS NOT " \
-  "NULL AND source <> '' UNION ALL SELECT target, event_date, quad, 1, "    \
-  G6_SQLITE ", goldstein IS NOT NULL FROM events WHERE event_date IS NOT "  \
-  "NULL AND target <> '' UNION ALL SELECT substr(source, 1, l), day, "      \
-  "quad, -1, -" G6_SQLITE ", -(goldstein IS NOT NULL) FROM (SELECT "        \
-  "source, event_date AS day, quad, goldstein, (WITH RECURSIVE k(i) AS "    \
-  "(SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 24) SELECT COUNT(*) "  \
-  "FROM k WHERE i <= length(source) AND i <= length(target) AND "           \
-  "substr(source, 1, i) = substr(target, 1, i)) AS l FROM events WHERE "    \
-  "event_date IS NOT NULL) WHERE l > 0) a GROUP BY actor, day, quad"
+  "SELECT actor, day, quad, COUNT(*), SUM(" G6_SQLITE "), "                 \
+  "COUNT(goldstein) FROM (SELECT source AS actor, event_date AS day, quad, " \
+  "goldstein FROM events WHERE event_date IS NOT NULL AND source <> '' "    \
+  "UNION ALL SELECT target, event_date, quad, goldstein FROM events WHERE " \
+  "event_date IS NOT NULL AND target <> '') a GROUP BY actor, day, quad"
 #define G6_SQLITE "COALESCE(CAST(ROUND(goldstein * 1000000) AS INTEGER), 0)"
 #define FILL_DYAD_YEAR                                                      \
   "INSERT INTO counts_by_dyad_year (year, source, target, n, q1, q2, q3, "  \

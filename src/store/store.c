@@ -309,15 +309,14 @@ static int known_actor(const char *a)
 
 /* Records that an event (+1) or a removed event (-1) changes the summary
  * rows of its day, dyad, actors and code, and on SQLite its dyad's year
- * and its actors' days (+1 under each side's code, -1 under their
- * longest common prefix: schema.c). Kept in memory until the batch ends, where the changes are
+ * and its actors' days (each side's code, unknown '---' too). Kept in memory until the batch ends, where the changes are
  * merged and written (apply_deltas). */
 static dyad_status add_deltas(struct dyad_store *s, int64_t day,
                               const char *src, const char *tgt,
                               const char *code, int quad, int sign,
                               int has_g, double g)
 {
-  if (s->ndeltas + 9 > s->capdeltas) {
+  if (s->ndeltas + 8 > s->capdeltas) {
     size_t cap = s->capdeltas ? 2 * s->capdeltas : 1024;
     struct dyad__delta *d = realloc(s->deltas, cap * sizeof(*d));
     if (!d)
@@ -363,27 +362,15 @@ static dyad_status add_deltas(struct dyad_store *s, int64_t day,
   d->day = day / 10000;
   snprintf(d->a, sizeof(d->a), "%s", src);
   snprintf(d->b, sizeof(d->b), "%s", tgt);
-  size_t common = 0;
-  while (src[common] && src[common] == tgt[common])
-    common++;
-  for (int side = 0; side < 3; side++) {
-    const char *key = side == 0 ? src : side == 1 ? tgt : src;
-    size_t len = side == 2 ? common : strlen(key);
-    if (!len)
+  for (int side = 0; side < 2; side++) {
+    const char *actor = side ? tgt : src;
+    if (!*actor)
       continue;
-    if (len >= sizeof(d->a))
-      len = sizeof(d->a) - 1;
     d = &s->deltas[s->ndeltas++];
     *d = base;
     d->kind = DYAD__SUM_ACTOR_DAY;
     d->day = day;
-    memcpy(d->a, key, len);
-    d->a[len] = '\0';
-    if (side == 2) { /* the common prefix: counted once, not twice */
-      d->n = -d->n;
-      d->g6 = -d->g6;
-      d->gn = -d->gn;
-    }
+    snprintf(d->a, sizeof(d->a), "%s", actor);
   }
   return DYAD_OK;
 }

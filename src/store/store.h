@@ -120,7 +120,7 @@ struct dyad__delta {
   int quad;
   int64_t day;             /* DAY, ACTOR_DAY: YYYYMMDD; DYAD_YEAR: YYYY */
   char a[DYAD_CODE_MAX];   /* DYAD: source; ACTOR: actor; CODE: code;
-                              ACTOR_DAY: a code or a common prefix */
+                              ACTOR_DAY: a side's code */
   char b[DYAD_CODE_MAX];   /* DYAD, DYAD_YEAR: target */
   int64_t n, g6, gn;       /* events, Goldstein sum in millionths, scored */
 };
