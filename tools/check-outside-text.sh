@@ -1,0 +1,155 @@
+#!/bin/sh
+# tools/check-outside-text.sh [SHARED_DIR]: finds text copied into the
+# project from the outside texts in ../shared (read-only reference there,
+# never ours to keep): the devsets (every set, every file), the example
+# articles, the treebank sentences ("# text = " lines), the sentences of
+# the PETRARCH test files (<Text> elements) and the Reuters corpus.
+#
+# A copy is a run of N consecutive words (N=7; lowercased, every run of
+# characters other than a-z0-9 is one word break, JSON/C escapes like \n
+# and \u2019 are breaks too) that the project's tracked text files share
+# with one of those texts. The project's n-grams are hashed once (about
+# half a million); the shared texts, the 19 MB corpus included, are
+# streamed past that hash. Runs made only of stock words (see STOP below:
+# function words, numbers, months, weekdays) are ignored, so "on the
+# other hand, it is" or a date is not a copy. Words run on across line
+# breaks inside a project file (comments wrap), and inside one shared
+# record (a JSONL or TSV line, a <Text> element, a text file).
+#
+# Prints "HIT project_file:line shared_file: the words" for each copy
+# (once per project line and shared file) and a count per shared file;
+# exits 1 if any. Exits 0 with a SKIP line when SHARED_DIR is absent.
+# Run from anywhere; it checks the repository this script lives in.
+N=7
+cd "$(dirname "$0")/.." || exit 2
+shared=${1:-${DYAD_SHARED:-../shared}}
+if [ ! -d "$shared" ]; then
+  echo "SKIP check-outside-text (no $shared)"
+  exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# The project's own text: tracked files (or, outside git, the same folders),
+# less dependencies, lock files and generated bundles, text files only.
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git ls-files
+else
+  find README.md src cli server data tests docs web include tools bench \
+    examples scripts -type f 2>/dev/null
+fi | grep -E '^(README\.md|(src|cli|server|data|tests|docs|web|include|tools|bench|examples|scripts)/)' |
+  grep -vE '(^|/)node_modules/|(^|/)package-lock\.json$|^web/dist/|\.min\.js$|^tests/fuzz/seeds/' |
+  while IFS= read -r f; do
+    [ -f "$f" ] && grep -Iq . "$f" && printf '%s\n' "$f"
+  done > "$tmp/project"
+
+# The outside texts, each with how to read it: jsonl/tsv = one record a
+# line; conllu = only "# text = " lines; xml = inside <Text> elements;
+# txt/md = the whole file as running text.
+{
+  find "$shared/devsets" "$shared/examples" -type f 2>/dev/null
+  find "$shared/treebanks" -type f -name '*.conllu' 2>/dev/null
+  find "$shared/peers/petrarch2" -type f -name '*.xml' 2>/dev/null
+  find "$shared/corpora" -type f -name '*.jsonl' 2>/dev/null
+} | sort > "$tmp/shared"
+
+awk -v n="$N" -v plist="$tmp/project" -v slist="$tmp/shared" '
+# words(s): puts the words of s into wd[1..k], returns k
+function words(s,   k) {
+  s = tolower(s)
+  gsub(/\\u[0-9a-f][0-9a-f][0-9a-f][0-9a-f]/, " ", s)
+  gsub(/\\[nrt]/, " ", s)
+  gsub(/[^a-z0-9]+/, " ", s)
+  k = split(s, wd, " ")
+  return k
+}
+# stock(): true when every word of the window is a stop word or a number
+function stock(   i) {
+  for (i = 0; i < n; i++)
+    if (!(win[i] in STOP) && win[i] !~ /^[0-9]+$/) return 0
+  return 1
+}
+# push(w): slides w into the window; returns the n-gram once full, else ""
+function push(w,   i, key) {
+  win[cnt % n] = w; cnt++
+  if (cnt < n) return ""
+  key = win[cnt % n]
+  for (i = 1; i < n; i++) key = key " " win[(cnt + i) % n]
+  return key
+}
+BEGIN {
+  split("a an the and or but nor of in on at to for from by with as into " \
+        "onto over under about after before since until than that this " \
+        "these those it its it s he his she her they their them we our us " \
+        "you your i me my is are was were be been being has have had do " \
+        "does did will would shall should can could may might must not no " \
+        "so if then there here who whom whose which what when where why " \
+        "how all any some each one two three four five six seven eight " \
+        "nine ten also more most other such only up down out off said say " \
+        "says t s new year years day days week weeks month months " \
+        "monday tuesday wednesday thursday friday saturday sunday " \
+        "january february march april may june july august september " \
+        "october november december jan feb mar apr jun jul aug sep sept " \
+        "oct nov dec", sw, " ")
+  for (i in sw) STOP[sw[i]] = 1
+  # 1. hash the project n-grams: key -> "file:line" (first few places)
+  while ((getline f < plist) > 0) {
+    cnt = 0; ln = 0
+    while ((getline line < f) > 0) {
+      ln++
+      k = words(line)
+      for (j = 1; j <= k; j++) {
+        at[cnt % n] = ln
+        key = push(wd[j])
+        if (key == "" || stock()) continue
+        place = f ":" at[cnt % n]
+        if (!(key in proj)) { proj[key] = place; np[key] = 1 }
+        else if (np[key] < 5 && index(proj[key] "\t", place "\t") == 0) {
+          proj[key] = proj[key] "\t" place; np[key]++
+        }
+      }
+    }
+    close(f)
+  }
+  # 2. stream the shared texts past the hash
+  hits = 0
+  while ((getline f < slist) > 0) {
+    mode = "text"
+    if (f ~ /\.jsonl$/ || f ~ /\.tsv$/) mode = "line"
+    else if (f ~ /\.conllu$/) mode = "conllu"
+    else if (f ~ /\.xml$/) mode = "xml"
+    cnt = 0; intext = 0; fh = 0
+    while ((getline line < f) > 0) {
+      if (mode == "line") cnt = 0
+      else if (mode == "conllu") {
+        if (substr(line, 1, 9) != "# text = ") continue
+        cnt = 0; line = substr(line, 10)
+      } else if (mode == "xml") {
+        if (!intext) {
+          p = index(line, "<Text>")
+          if (!p) continue
+          intext = 1; cnt = 0; line = substr(line, p + 6)
+        }
+        p = index(line, "</Text>")
+        if (p) { line = substr(line, 1, p - 1); intext = 0 }
+      }
+      k = words(line)
+      for (j = 1; j <= k; j++) {
+        key = push(wd[j])
+        if (key == "" || !(key in proj)) continue
+        m = split(proj[key], pl, "\t")
+        for (q = 1; q <= m; q++) {
+          if ((pl[q] SUBSEP f) in seen) continue
+          seen[pl[q] SUBSEP f] = 1
+          print "HIT " pl[q] " " f ": " key
+          hits++; fh++
+        }
+      }
+    }
+    close(f)
+    if (fh) perfile[f] = fh
+  }
+  for (f in perfile) print "COUNT " perfile[f] " " f
+  print hits " copied word runs (N=" n ")"
+  exit hits > 0
+}'
