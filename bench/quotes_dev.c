@@ -2,15 +2,16 @@
  * quotes_dev.c: accuracy and speed of the quotation stage on the PolNeAR
  * dev set (../shared/devsets/quotes), scored as its README says:
  *
- *   run on each article (id doc_id, date publication_date); for each of
- *   the 615 gold direct quotes, found = a predicted quote overlaps the
- *   gold quote_marked span; speaker right = the predicted speaker span of
- *   the best-overlapping quote overlaps the gold speaker span, or (gold
- *   not a pronoun) its text shares a name word with the gold mention.
+ *   each article is coded with its doc_id as id and publication_date as
+ *   date; each of the 615 gold direct quotes counts as found when some
+ *   quote we predict shares bytes with its quote_marked span, and its
+ *   speaker as right when the speaker of our best-overlapping quote
+ *   shares bytes with the gold speaker, or (for a gold speaker that is
+ *   no pronoun) when the two have a name word in common.
  *
- * Gold positions are code points in the article: the row's context
- * starts at source_spans[0][0] - speaker_start_in_context (from the
- * attributions file); they are turned into bytes here. Also prints the
+ * Gold offsets count code points; a row's context begins at the first
+ * source span's start less speaker_start_in_context (both from the
+ * attributions file); this file converts them to bytes. Also prints the
  * throughput of the pipeline through PHRASES, +WHEN, +WHEN+QUOTES.
  * Nothing of the dev set is kept.
  *

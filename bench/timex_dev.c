@@ -9,9 +9,9 @@
  *   the predicted expression overlapping it most; correct when its value
  *   equals the gold value exactly.
  *
- * Prints exact-value accuracy for DATE, TIME, DATE+TIME and DURATION, how
- * many gold rows were overlapped at all, and the throughput of the parse
- * with and without the WHEN stage. Nothing of the dev set is kept.
+ * Prints exact-value accuracy for DATE, TIME, DATE+TIME and DURATION, the
+ * share of gold rows that any prediction touches, and the throughput of
+ * the parse with and without the WHEN stage. Nothing of the dev set is kept.
  *
  *   build/bench/timex_dev [TSV] [-v] [-a] [-q]
  *     -v lists the wrong DATE/TIME rows, -a every DATE/TIME row (HIT or

@@ -12,7 +12,8 @@
 # half a million); the shared texts, the 19 MB corpus included, are
 # streamed past that hash. Runs made only of stock words (see STOP below:
 # function words, numbers, months, weekdays) are ignored, so "on the
-# other hand, it is" or a date is not a copy. Words run on across line
+# other hand, it is" or a date is not a copy; nor is a run inside an
+# official name listed in tools/outside-text.allow. Words run on across line
 # breaks inside a project file (comments wrap), and inside one shared
 # record (a JSONL or TSV line, a <Text> element, a text file).
 #
@@ -53,7 +54,8 @@ fi | grep -E '^(README\.md|(src|cli|server|data|tests|docs|web|include|tools|ben
   find "$shared/corpora" -type f -name '*.jsonl' 2>/dev/null
 } | sort > "$tmp/shared"
 
-awk -v n="$N" -v plist="$tmp/project" -v slist="$tmp/shared" '
+awk -v n="$N" -v plist="$tmp/project" -v slist="$tmp/shared" \
+    -v allow=tools/outside-text.allow '
 # words(s): puts the words of s into wd[1..k], returns k
 function words(s,   k) {
   s = tolower(s)
@@ -92,6 +94,14 @@ BEGIN {
         "october november december jan feb mar apr jun jul aug sep sept " \
         "oct nov dec", sw, " ")
   for (i in sw) STOP[sw[i]] = 1
+  # 0. the n-grams of the allowed names
+  while ((getline line < allow) > 0) {
+    if (line ~ /^#/) continue
+    cnt = 0; k = words(line)
+    for (j = 1; j <= k; j++)
+      if ((key = push(wd[j])) != "") ALLOW[key] = 1
+  }
+  close(allow)
   # 1. hash the project n-grams: key -> "file:line" (first few places)
   while ((getline f < plist) > 0) {
     cnt = 0; ln = 0
@@ -101,7 +111,7 @@ BEGIN {
       for (j = 1; j <= k; j++) {
         at[cnt % n] = ln
         key = push(wd[j])
-        if (key == "" || stock()) continue
+        if (key == "" || stock() || (key in ALLOW)) continue
         place = f ":" at[cnt % n]
         if (!(key in proj)) { proj[key] = place; np[key] = 1 }
         else if (np[key] < 5 && index(proj[key] "\t", place "\t") == 0) {

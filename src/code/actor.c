@@ -556,8 +556,8 @@ static int32_t quantity_of(const dyad_doc *doc, int32_t pi)
 
 /* Drops time words the chunker left at the end of a phrase ("Robert
  * Mugabe today", "the ministers Monday"), so that the name heads it, and
- * a count glued after a common noun ("to an Arab country two of its
- * nationals": the count begins the next phrase). */
+ * a count glued after a common noun ("to a Gulf state four of its
+ * soldiers": the count begins the next phrase). */
 static void trim_time(const dyad_doc *doc, dyad_phrase *ph)
 {
   if (ph->ntok > 1 && doc->toks.v[ph->tok + ph->ntok - 1].tag == DYAD_TAG_CD &&
@@ -616,8 +616,8 @@ static int instrument_head(const dyad_doc *doc, const dyad_phrase *ph,
   return dyad__tok_in(doc, &doc->toks.v[ph->head], gear);
 }
 
-/* An agent of several countries ("the ambassadors of Arnor, Osgiliath and
- * Gondor", "lawmakers in Fornost and Gondor"): when the of-phrase's noun
+/* An agent of several countries ("the envoys of Chile, Peru and
+ * Bolivia", "lawmakers in Fornost and Gondor"): when the of-phrase's noun
  * phrase np is a coordination of countries, adds one country+agent actor
  * per member to r and returns 1; else 0. */
 static int of_countries(dyad_doc *doc, struct coder_state *cs, int32_t np,
@@ -753,8 +753,8 @@ static int bound_possessive(dyad_doc *doc, struct coder_state *cs,
   return fit_possessive(doc, cs, c->subj, kind, r);
 }
 
-/* "The EC has agreed that if it detects exports from the U.S. ..., it
- * will move to prevent it": a pronoun subject of a that-clause names the
+/* "The EU has decided that if it finds imports from China ..., it
+ * will act to stop them": a pronoun subject of a that-clause names the
  * subject of the clause that governs it when that fits, though another
  * actor was named in between; not when that clause has an actor object
  * as likely ("told Japan that it must"). Fills r and returns 1, or 0. */
@@ -784,8 +784,8 @@ static int bound_subject(dyad_doc *doc, struct coder_state *cs, int32_t pi,
   return fit_possessive(doc, cs, p->subj, kind, r);
 }
 
-/* "French bank Credit Lyonnais said it signed a protocol with the Soviet
- * Union. It said in a statement ...": an "it" that opens a sentence as its
+/* "Belgian lender Banque Exemple said it signed a pact with Poland
+ * last week. It said in a statement ...": an "it" that opens a sentence as its
  * main subject continues the main subject of the sentence before, not
  * the last actor named there. Fills r and returns 1 when that subject
  * fits; returns 1 with r empty when it is a singular noun that names no
@@ -1363,7 +1363,7 @@ static int is_subject(const dyad_doc *doc, int32_t pi)
 }
 
 /* Is NP pi the object of an "of" right after a subject that names no
- * actor ("Electronic Mail Corp of America has completed ..."), or its
+ * actor ("Digital Parcel Corp of Canada has finished ..."), or its
  * possessor ("Japan's Toyota Motor Corp said its ...")? A country there
  * is part of the subject's own name or description, and a
  * later "it" means the subject (a firm), not the country. */

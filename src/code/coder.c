@@ -161,7 +161,7 @@ struct emit_ctx {
  * void? Visits ("officials touring their own country") and the verbal
  * codes (statements, appeals, praise, demands, disapproval, rejection,
  * threats: "the minister warned that Japan would ...", "insisted that the
- * country was ...", "Reagan's endorsement of efforts for U.S./Canada free
+ * country was ...", "Bush's backing of plans for U.S./Mexico free
  * trade") are self-references in news, not events. Material acts on
  * the country (lifting an emergency in a province, outlawing a group in
  * it) and promises to it are domestic events and stay. */
@@ -194,19 +194,19 @@ static int stale(const dyad_doc *doc, const dyad_clause *c,
   int verbal = root <= 5 || (root >= 10 && root <= 13);
   if (y > ay && !verbal)
     return 1; /* a material act dated in a later year has not happened:
-                 "until he leaves office in January 1989", "return it to
-                 Chinese control in 1999" (a statement, appeal, intent or
+                 "until she steps down in May 1991", "return it to
+                 Chinese rule in 2049" (a statement, appeal, intent or
                  threat about then is made now) */
   if (strcmp(code, "061") == 0 && y > 0 && y < ay)
-    return 1; /* trade dated by an earlier year is a statistic ("exported
-                 159,000 tonnes of sugar to the Soviet Union in 1986",
+    return 1; /* trade dated by an earlier year is a statistic ("shipped
+                 48,000 tonnes of rice to Poland in 1985",
                  "last year"), not a deal of the article's news */
   return y > 0 && y < ay - 1;
 }
 
 /* Where the act of clause c happened, as a place index: a place in the
- * clause, else in a when- or as-clause it governs ("killed 23 people when
- * they blew themselves up in Tel Aviv"); -1 if none. */
+ * clause, else in a when- or as-clause it governs ("killed 9 people when
+ * they set off a bomb in Haifa"); -1 if none. */
 static int32_t act_place(dyad_doc *doc, const dyad_clause *c)
 {
   int32_t pl = dyad__event_place(doc, c, NULL, NULL);
@@ -505,7 +505,7 @@ static uint32_t clause_reach(const dyad_doc *doc, const dyad_clause *c)
                                  clause on the object is passed over */
       continue;
     }
-    /* "called on Arabs to unite and mobilize against X": a bare verb
+    /* "urged Africans to rise and march against X": a bare verb
      * joined to the infinitive is one more infinitive */
     int bare_coord = n->kind == DYAD_CL_COORD && n->parent == gov &&
                      (gov != (int32_t)ci || c->kind == DYAD_CL_INF) &&
@@ -568,7 +568,7 @@ static uint32_t sentence_end(const dyad_doc *doc, const dyad_clause *c)
 
 /* Where a pattern's words after the verb may lie: the clause's reach;
  * in literal mode the rest of the sentence, as TABARI reads on into the
- * clauses the verb governs ("allowed that Mordor isn't a really pleasant
+ * clauses the verb governs ("conceded that Chile isn't a very calm
  * place"). */
 static uint32_t pattern_end(const dyad_doc *doc, const dyad_clause *c)
 {
@@ -614,8 +614,8 @@ static int in_sub(const dyad_doc *doc, const dyad_clause *c,
  * *source (-1: use the defaults) and *lastprep (the last preposition
  * matched, UINT32_MAX if none). */
 /* TABARI's slots: `^` skips the next noun phrase, `+` and `$` take the
- * next one that names an actor ("celebrated Iftar in Osgiliath with the
- * leaders of Gondor": IN ^ + is Gondor), within a few words of pos. */
+ * next one that names an actor ("broke the fast in Amman with the
+ * ministers of Iraq": IN ^ + is Iraq), within a few words of pos. */
 static int32_t slot_np(dyad_doc *doc, struct coder_state *cs, uint32_t pos,
                        uint32_t end, int need_actor)
 {
@@ -848,8 +848,8 @@ static int in_by_agent(const dyad_doc *doc, const dyad_phrase *vg,
 }
 
 /* Where a pattern goes on after the slot noun phrase np when a relative
- * clause on np starts at pos ("allow refugees who have lived in Iraq for
- * years to return"): past that clause; else pos. */
+ * clause on np starts at pos ("allow migrants who have worked in Libya for
+ * decades to return"): past that clause; else pos. */
 static uint32_t past_relative(const dyad_doc *doc, const dyad_clause *c,
                               int32_t np, uint32_t pos)
 {
@@ -961,7 +961,7 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       return 0;
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) && !after_slot &&
         skips_verb(doc, pos, q))
-      return 0; /* "stopped dumping chips in the U.S." is no "stop in" */
+      return 0; /* "stopped dumping steel in Canada" is no "stop in" */
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
         (other_verbs_particle(doc, vg, q) || in_by_agent(doc, vg, q)))
       return 0;
@@ -969,7 +969,7 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
         !(ctx->flags & DYAD_CFG_LITERAL) &&
         (toks[q].tag == DYAD_TAG_IN || toks[q].tag == DYAD_TAG_RP) &&
         prep_between(doc, pos, q))
-      return 0; /* "call for a clampdown on farm spending" is no "call
+      return 0; /* "call for a curb on road building" is no "call
                    on" visit: a two-way pattern's first preposition is the
                    verb's first */
     uint32_t lastt = q + (uint32_t)m - 1;
@@ -991,7 +991,7 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
   int32_t up = p->up;
   if (up < 0 && p->tok >= 2 && doc->toks.v[p->tok - 1].len == 1 &&
       doc->text[doc->toks.v[p->tok - 1].off] == '(') {
-    /* "control of the Inter-American Development Bank (IADB)": an
+    /* "a seat on the Asian Development Bank (ADB)": an
      * acronym in brackets hangs where the name before it hangs */
     int32_t b = np_at(doc, p->tok - 2);
     if (b >= 0 && doc->phrases.v[b].tok < p->tok)
@@ -1100,7 +1100,7 @@ static int named(struct emit_ctx *ec, int32_t np, int32_t *fallback)
 
 /* Is NP k, found after clause c's verb, someone else's: the subject of
  * another clause of the sentence ("..., the West German Foreign Ministry
- * said"; "oppose the tax, but Italy and Belgium seem to ...") or the
+ * said"; "reject the levy, but Spain and Greece appear to ...") or the
  * subject of an absolute "with X doing" ("agreed to buy corn, with Italy
  * buying wheat")? Such an NP is not who c's act is done to. */
 static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
@@ -1118,7 +1118,7 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   static const char *const but[] = {"but", NULL};
   const dyad_phrase *f = ph(doc, np_first(doc, k));
   if (f->tok > 0 && dyad__tok_in(doc, &doc->toks.v[f->tok - 1], but))
-    return 1; /* "oppose the tax, but Italy and Belgium seem to": a new
+    return 1; /* "reject the levy, but Spain and Greece appear to": a new
                  clause's subject, however the parser grouped it */
   if (g && g->kind == DYAD_PH_PP && g->tok > 0 &&
       dyad__tok_in(doc, &doc->toks.v[g->tok], with) &&
@@ -1169,8 +1169,8 @@ static int of_object(const dyad_doc *doc, int32_t np)
 }
 
 /* Is NP p the object of a "by" right after verb group vg, with only
- * adverbs, adjectives or a date between ("supported logistically by 2,400
- * French troops", "declared ineligible last year by the IMF")? It names
+ * adverbs, adjectives or a date between ("backed logistically by 1,700
+ * Belgian soldiers", "ruled ineligible last month by the IMF")? It names
  * an agent or a means, never who the verb's act is done to (a pattern
  * that wants it names "by" itself). A "by" after a noun ("rejected a
  * demand by the IMF", "welcomed proposals announced by the party") names
@@ -1231,8 +1231,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     if (np >= 0 && (named(ec, np, &fallback) ||
                     !(doc->ctx->flags & DYAD_CFG_LITERAL)))
       return np;
-    /* PETRARCH: "clashed over the efforts of Eriador", "cordoned off the
-     * roads leading into Mordor": the actor after the pattern's words */
+    /* PETRARCH: "clashed over the efforts of Eriador", "sealed off the
+     * highways running into Gaza": the actor after the pattern's words */
   }
   if (c->obj >= 0 && named(ec, c->obj, &fallback))
     return c->obj;
@@ -1249,8 +1249,8 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
     uint32_t end = cl->tok + cl->ntok;
     int reach = literal && hop == 0 && c->kind != DYAD_CL_MAIN;
     if (reach)
-      end = pattern_end(doc, c); /* "to break into an anti- Gondor
-                                    parade": TABARI reads on, though not
+      end = pattern_end(doc, c); /* "to burst into an anti- Chile
+                                    rally": TABARI reads on, though not
                                     into an adverbial clause ("after
                                     Calenardhon crowds burned ...") */
     for (size_t k = phrase_after(doc, from - 1);
@@ -1269,7 +1269,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
           !on_verb(doc, p, cl->verb, cl->obj))
         continue; /* "condemned the attack on Ukraine": not Ukraine; in
                      the infinitive of a cooperative act too ("agreed to
-                     discuss the problems of Afghanistan"; but "threatened
+                     study the troubles of Somalia"; but "threatened
                      to revoke the licences of X" hits X) */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
@@ -1281,7 +1281,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
         continue;
       if (named(ec, (int32_t)k, &fallback))
         return (int32_t)k;
-      /* news: "to protest against Sweden's decision", "to show their
+      /* news: "to protest against Norway's ruling", "to show their
        * disapproval of the United States' policies": in a purpose
        * infinitive, whose the thing is (not in the clause itself:
        * "suspended payments on Brazil's debt" is not against Brazil) */
@@ -1307,7 +1307,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   if (c->obj < 0 ||
       (literal && !dyad__np_actors(doc, ec->cs, np_first(doc, c->obj)))) {
     /* (PETRARCH: "expressed hopes that Osgiliath could ...": an object
-     * that names no actor does not stop it; in news "denied a report that
+     * that names no actor does not stop it; in news "rejected a claim that
      * the United States ..." it would find the wrong one) */
     size_t ci = (size_t)(c - doc->clauses.v);
     for (size_t k = ci + 1; k < doc->clauses.n && k < ci + 3; k++) {
@@ -1325,7 +1325,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
 }
 
 /* The target of a protest named by "in protest of / against / at / over"
- * a thing ("a hunger strike in protest of the government's refusal",
+ * a thing ("a sit-in in protest of the mayor's silence",
  * "walked out in protest at Japan's policy"): the actor that phrase names,
  * or whose the thing is. -1 if none. */
 static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
@@ -1356,8 +1356,8 @@ static int32_t protest_target(struct emit_ctx *ec, const dyad_clause *c)
 
 /* The by-agent of a passive clause: "by" within 8 tokens of the verb, or,
  * in a clause with no object, further on through a chain of prepositional
- * phrases with no comma or verb between ("murdered in an attack on a
- * police patrol by X"). */
+ * phrases with no comma or verb between ("shot in a raid on an
+ * army convoy by X"). */
 static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
                         const dyad_phrase *vg)
 {
@@ -1370,7 +1370,7 @@ static int32_t by_agent(const dyad_doc *doc, const dyad_clause *c,
                tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ;
     if ((crossed || c->obj >= 0) && t >= vg->head + 8)
-      break; /* ("wounded about 40 during rehearsals for a visit by X") */
+      break; /* ("injured some 30 during preparations for a visit by X") */
     char buf[4];
     size_t n = dyad__fold(doc->text + toks[t].off, toks[t].len, buf, 3);
     if (n == 2 && buf[0] == 'b' && buf[1] == 'y') {
@@ -1497,7 +1497,7 @@ static int inf_realis(dyad_doc *doc, const dyad_clause *c,
   if (!pv)
     return 1;
   if (pv->flags & (DYAD_PHF_MODAL | DYAD_PHF_NEGATED))
-    return 0; /* "it would be foolish for Japan to strike" */
+    return 0; /* "it would be unwise for Korea to strike" */
   if (dyad__verb_in(doc, pv, implicative))
     return 1;
   /* a purpose that is itself a statement: "staged a sit-in to protest
@@ -1960,7 +1960,7 @@ static int in_timex(const dyad_doc *doc, uint32_t t)
 }
 
 /* The actors of subject np, read with the apposition that renames it:
- * "Salaheddine X, Algeria's leading human rights activist, staged ..."
+ * "Karim X, Tunisia's best-known rights lawyer, staged ..."
  * (an unlisted name: the description's actor acts) and "Qatar's emir,
  * Sheikh Hamad, launched ..." (a description opening the sentence before
  * the name). The source's text then covers both, name and description.
@@ -2077,8 +2077,8 @@ static const dyad_clause *governor(const dyad_doc *doc, const dyad_clause *c)
 }
 
 /* The intent, future or threat of the verbs that govern an infinitive
- * ("is ready to contribute troops", "is willing to send material to help
- * defend"): the act in the infinitive is only intended too. */
+ * ("is ready to contribute troops", "is prepared to ship equipment to help
+ * guard"): the act in the infinitive is only intended too. */
 static uint32_t governing_intent(const dyad_doc *doc, const dyad_clause *c)
 {
   uint32_t f = 0;
@@ -2263,7 +2263,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (c->kind == DYAD_CL_COORD && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       vg->tense == DYAD_TENSE_NONE) {
-    /* "called on Arabs to unite and mobilize against X": a bare verb
+    /* "urged Africans to rise and march against X": a bare verb
      * joined to an infinitive that is only asked for is asked for too */
     const dyad_clause *pc = &doc->clauses.v[c->parent];
     const dyad_phrase *pv = ph(doc, pc->verb);
@@ -2334,7 +2334,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       pp_np_at(doc, lastprep) < 0 && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       (lastprep + 1 >= doc->toks.n || np_at(doc, lastprep + 1) < 0))
     return DYAD_OK; /* a visit is paid to whom its preposition names:
-                       "called on more active fiscal policies from the U.S."
+                       "called on more vigorous budget policies from the U.S."
                        visits no one */
   if (target < 0)
     target = default_target(ec, c, vg, lastprep, hcode);
@@ -2544,8 +2544,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                        by no actor; they did not act on each other */
   if (!ta && sa->n >= 2 && target >= 0 && target == c->obj &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL) && party_np(doc, target))
-    return DYAD_OK; /* "French, West German and Dutch officials had informed
-                       the committee": the object is who they acted on */
+    return DYAD_OK; /* "Spanish, Greek and Danish officials had informed
+                       the board": the object is who they acted on */
   struct np_actors owner;
   if (target >= 0 && !ta && !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
       owner_hit(hcode) && dyad__np_country(doc, np_first(doc, target), &owner))
@@ -2556,8 +2556,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       (strncmp(hcode, "18", 2) == 0 || strncmp(hcode, "19", 2) == 0 ||
        strncmp(hcode, "20", 2) == 0) &&
       located_people(ec, c, target, &victims))
-    ta = &victims; /* "killed 23 people when they blew themselves up in
-                      Tel Aviv": people of no named country are of the
+    ta = &victims; /* "killed 9 people when they set off a bomb in
+                      Haifa": people of no named country are of the
                       country where it happened */
   if (titled_kind &&
       ((!context_country(&titled, ta, titled_kind, code) &&
@@ -2809,8 +2809,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   if (c && vg && !means && (in_vp || (c->flags & DYAD_CLF_CONDITIONAL)) &&
       dyad__hedged(doc, ec->cs, c, sa->code[0]))
     return DYAD_OK; /* "may hold talks", "if the talks fail" (a noun
-                       elsewhere names a thing that exists: "products
-                       named in a U.S. complaint") */
+                       elsewhere names a thing that exists: "goods
+                       listed in a U.S. complaint") */
   if (c && vg && !means && !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
     /* "intends to speed up delivery": the noun's act is intended too */
     char m[8];

@@ -82,7 +82,7 @@ static int modal_kind(const dyad_doc *doc, const dyad_phrase *vg)
   static const char *const must[] = {"must", "should", "ought", NULL};
   static const char *const probably[] = {"probably", "possibly", "perhaps",
                                          "maybe", NULL};
-  /* "which will probably demand to follow China": a future guessed at */
+  /* "which will likely ask to copy India": a future guessed at */
   for (uint32_t t = vg->tok; t < vg->head; t++)
     if (doc->toks.v[t].tag == DYAD_TAG_RB && form_in(doc, t, probably))
       return 2;
@@ -115,8 +115,8 @@ static int has_condition(const dyad_doc *doc, const dyad_clause *c)
   for (size_t k = lo; k < doc->clauses.n && k < ci + 8; k++) {
     if (k == ci || !(doc->clauses.v[k].flags & DYAD_CLF_CONDITIONAL))
       continue;
-    /* (through the clauses between: "may revoke licences when they come
-     * up for renewal if ...") */
+    /* (through the clauses between: "may cancel permits when they fall
+     * due for renewal if ...") */
     int32_t p = doc->clauses.v[k].parent;
     for (int g = 0; g < 4 && p >= 0 && (size_t)p < doc->clauses.n; g++) {
       if (p == (int32_t)ci)
@@ -203,8 +203,8 @@ static int object_of(const dyad_doc *doc, const dyad_clause *c,
 
 /* Nouns of claim and expectation: a that-clause after them is what
  * someone reports, charges or fears, not an act the text asserts
- * ("denied reports that it intended to threaten shipping", "despite
- * Iranian charges that Kuwait is supporting Iraq"). */
+ * ("denied claims that it planned to block ports", "despite
+ * Syrian charges that Jordan is arming rebels"). */
 static const char *const claim_nouns[] = {
     "report", "reports", "charge", "charges", "allegation", "allegations",
     "accusation", "accusations", "claim", "claims", "rumour", "rumours",
@@ -248,8 +248,8 @@ static int likelihood(const dyad_doc *doc, const dyad_clause *c,
   return form_in(doc, adj, likely) ? 1 : 0;
 }
 
-/* Is clause c an open question ("withheld a decision on whether to
- * accept the resignation", "asked whether Japan would retaliate")? */
+/* Is clause c an open question ("put off a ruling on whether to
+ * grant the request", "asked whether Japan would retaliate")? */
 static int open_question(const dyad_doc *doc, const dyad_clause *c)
 {
   static const char *const whether[] = {"whether", NULL};
@@ -278,8 +278,8 @@ static int capability(const dyad_doc *doc, const dyad_clause *c,
   return t >= 1 && form_in(doc, t - 1, able);
 }
 
-/* Is infinitive clause c a for-to infinitive ("the only way out is for
- * Washington to join forces", "it is time for Japan to open", "called for
+/* Is infinitive clause c a for-to infinitive ("the best hope is for
+ * Paris to team up", "it is time for Japan to open", "called for
  * the U.S. to cut")? Its subject comes after "for" and right before the
  * verb group: the act is what someone judges needed, good or wanted, said
  * of the subject, not something it did or means to do (a request that
@@ -301,7 +301,7 @@ static int for_to(const dyad_doc *doc, const dyad_clause *c,
 }
 
 /* Is clause c a gerund after "of" and a noun that names an option ("had
- * opposed the idea of seeking Nakasone's help", "the possibility of
+ * resisted the idea of seeking Merkel's help", "the possibility of
  * imposing quotas")? What the option holds is not done. */
 static int option_of(const dyad_doc *doc, const dyad_clause *c)
 {
@@ -392,7 +392,7 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                        pv->head))
       break;
     if (supposed(doc, cs, a, pv, src))
-      return 1; /* "Britain would lose out by acting against" */
+      return 1; /* "Canada would suffer by moving against" */
     cur = a;
     vg = pv;
   }

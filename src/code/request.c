@@ -208,8 +208,8 @@ static int protester(const char *src)
 }
 
 /* Is src an irregular armed force (rebels, militia)? (Not MIL: "military
- * government" is MIL, and "the military government retreated in the
- * face of public opinion" is no military retreat.) */
+ * government" is MIL, and "the military government backed down under
+ * public pressure" is no military retreat.) */
 static int armed(const char *src)
 {
   static const char *const force[] = {"REB", "UAF", NULL};

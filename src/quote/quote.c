@@ -698,8 +698,8 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
 }
 
 /* A partial quote with no cue: the writer puts words in the mouth of the
- * subject of the clause that holds them ("Trump likened the refugees to
- * a 'vicious snake'"). The innermost clause with a subject before the
+ * subject of the clause that holds them ("Smith compared the rebels to
+ * a 'hungry wolf'"). The innermost clause with a subject before the
  * mark, up the chain. */
 static int host_subject(const struct qs *q, uint32_t o, struct attr *a)
 {

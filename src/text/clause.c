@@ -542,8 +542,8 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
           !(w->cx->tc[PH(w, nph)->head] & (WB(W_BE) | WB(W_COPULA))) &&
           CL(w, w->stack[w->sp - 2])->verb >= 0)
         w->sp--;
-      /* "said it will not allow Iran to use the missiles and has offered
-       * its warships": a tensed verb is no infinitive's sibling; it goes
+      /* "said it will not permit Syria to launch the rockets and has sent
+       * its frigates": a tensed verb is no infinitive's sibling; it goes
        * on with the clause the infinitives hang from */
       if (nk == IT_VG && vg_finite(w, nph))
         while (w->sp > 1 && CL(w, top(w))->kind == DYAD_CL_INF &&
@@ -796,7 +796,7 @@ static void do_inf(struct walk *w, int32_t vg)
                  : w->prev_kind == IT_PP ? PH(w, w->prev_ph)->child
                                          : -1;
   uint64_t nc = noun >= 0 ? w->cx->tc[PH(w, noun)->head] : 0;
-  /* "allow refugees who have lived in Iraq for years to return": after a
+  /* "allow migrants who have worked in Libya for decades to return": after a
    * relative clause on the object of a verb of influence, an infinitive
    * not right after the relative verb (nor after one that takes an
    * infinitive itself: "who want to return") is the governor's, with the

@@ -428,7 +428,7 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
         tg == DYAD_TAG_DOLLAR || tg == DYAD_TAG_HASH) {
       if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && j + 1 < end &&
           t[j + 1].tag == DYAD_TAG_CD && tag_noun(t[last_nom].tag))
-        break; /* "gave the Ivory Coast | 5.1 million dollars" */
+        break; /* "gave the Czech Republic | 7.4 million dollars" */
       if (tg == DYAD_TAG_DOLLAR && dollar == UINT32_MAX)
         dollar = j;
       last_nom = j++;
@@ -1037,7 +1037,7 @@ static int finite_after(const struct dyad_chunker *cx, uint32_t e,
 /* Is token i at the start of a clause (sentence start, after a comma,
  * conjunction, colon or quote)? There an "as"/"after"/"since" with a noun
  * and PPs before a verb opens a clause; elsewhere the verb must follow
- * the noun ("settled since the beginning of the 1960s emigrated"). */
+ * the noun ("living there since the start of the 1980s moved"). */
 static int clause_start(const struct dyad_chunker *cx, const dyad_sentence *s,
                         uint32_t i)
 {
@@ -1312,8 +1312,8 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
       if (n > 1 && !vg_seen && t[first_word(cx, s, i)].tag == DYAD_TAG_IN &&
           t[g[0].e].tag == DYAD_TAG_COMMA &&
           scan_vg(cx, e, end, &v2) > e && v2.finite) {
-        /* "At the end of a seminar on reform, around 100 intellectuals
-         * and activists published": in the prepositional phrases opening
+        /* "At the close of a forum on taxes, some 60 lawyers
+         * and students published": in the prepositional phrases opening
          * a sentence, a comma list right before its first, finite verb is
          * no object of the preposition; its members after the comma are
          * the subject ("Ministers from X, Y and Z are attending" is not

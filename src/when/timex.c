@@ -1723,7 +1723,7 @@ static uint32_t m_the_quarter(struct scan *s, uint32_t a, dyad_status *st)
   int em = (is_word(s, i + 1, "ended") || is_word(s, i + 1, "ending"))
                ? month_at(s, i + 2) : 0;
   if (em) {
-    /* "the quarter ended Sept. 30": the quarter of that month */
+    /* "the quarter ended June 30": the quarter that month is in */
     snprintf(v, sizeof(v), "%04d-Q%d", year_for(s, em, 0, -1),
              (em - 1) / 3 + 1);
     note_quarter(s, v);

@@ -3,8 +3,8 @@
 # ../shared/examples (read from there; its text is not ours to keep). Each
 # line below is an event the article states, as SOURCE CODE TARGET (codes
 # only, no text); the coder must produce every one with the default
-# dictionaries, and nothing from the negated clauses ("made no direct
-# support", "has not supported any of the moves"). Skips without ../shared.
+# dictionaries, and nothing from the negated clauses (no support
+# given, none of the steps backed). Skips without ../shared.
 f="${DYAD_SHARED:-../shared}/examples/xi-moscow-2023-03-22.txt"
 if [ ! -r "$f" ]; then echo "SKIP example_article (no $f)"; exit 0; fi
 out=$(mktemp); trap 'rm -f "$out"' EXIT

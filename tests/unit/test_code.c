@@ -99,7 +99,7 @@ static void possessor_of_the_object_is_the_target(void **state)
 {
   (void)state;
   events_are("Portugal supported Turkey's bid.", "PRT 051 TUR");
-  events_are("Egypt said it had expressed serious concern at Libya's policy.",
+  events_are("Egypt said it had expressed grave concern at Libya's policy.",
              "EGY 012 LBY");
 }
 
@@ -196,9 +196,9 @@ static void protest_alone_needs_people(void **state)
 static void in_protest_of_names_the_target(void **state)
 {
   (void)state;
-  events_are("Algerian refugees continued a hunger strike in protest of the "
-             "Russian government's refusal to talk.",
-             "DZAREF 142 RUSGOV");
+  events_are("Algerian refugees went on hunger strike in protest of the "
+             "Spanish government's plan to deport them.",
+             "DZAREF 142 ESPGOV");
   events_are("Kenyan nurses walked out in protest at the policies of the "
              "Ugandan government.",
              "KENHLH 143 UGAGOV");
@@ -214,7 +214,7 @@ static void announced_appeal_is_an_appeal(void **state)
 static void attempted_violence_is_the_act(void **state)
 {
   (void)state;
-  events_are("North Korea tried to hack into the computers of Japanese "
+  events_are("North Korea tried to hack into the laptops of Japanese "
              "officers.",
              "PRK 170 JPNMIL");
 }
@@ -302,7 +302,7 @@ static void purpose_of_sending_is_the_sender_s_act(void **state)
 static void aid_to_a_force_in_a_country_is_aid_to_it(void **state)
 {
   (void)state;
-  events_are("France is ready to contribute troops to an international "
+  events_are("France is ready to contribute troops to a multinational "
              "peacekeeping force in Bosnia.",
              "FRA 0334 BIH");
 }
@@ -382,11 +382,11 @@ static void aside_before_the_verb_leaves_its_reach(void **state)
 static void visit_is_paid_to_whom_its_preposition_names(void **state)
 {
   (void)state;
-  events_are("The OECD called on more active fiscal policies from Kenya "
+  events_are("The OECD called on more vigorous budget policies from Kenya "
              "and Uganda.",
              "");
-  events_are("Kenya and Uganda instead call for a clampdown on farm "
-             "spending.",
+  events_are("Kenya and Uganda instead call for a crackdown on farm "
+             "subsidies.",
              "");
   events_are("The Kenyan minister arrived in Kampala at the head of a "
              "delegation for talks.",
@@ -421,7 +421,7 @@ static void attacking_a_proposal_is_criticism(void **state)
 static void call_on_leading_states_is_an_appeal(void **state)
 {
   (void)state;
-  events_are("Kenya called on leading Western nations to set up a mechanism.",
+  events_are("Kenya called on the richest Western nations to set up a commission.",
              "KEN 020 WST");
 }
 

@@ -34,7 +34,7 @@ static void place_of_the_same_country_keeps_it(void **state)
 static void for_to_infinitive_is_no_act_of_its_subject(void **state)
 {
   (void)state;
-  events_are("Analysts say the only way out is for Kenya to join forces "
+  events_are("Analysts say the sole way out is for Kenya to join forces "
              "with Uganda.",
              "");
   events_are("It is time for Kenya and Uganda to sign a trade accord.", "");
@@ -85,7 +85,7 @@ static void list_of_sources_with_a_party_object_is_no_mutual_act(void **state)
 {
   (void)state;
   events_are("Kenyan, Ugandan and Tanzanian officials had informed the "
-             "committee that traders intended to sell sugar.",
+             "panel that dealers intended to sell sugar.",
              "");
   events_are("Kenya and Uganda informed Acme Corp of the plan.", "");
   /* with no object they did */
@@ -180,8 +180,8 @@ static void by_agent_right_after_the_verb_is_no_target(void **state)
 {
   (void)state;
   events_are("Tanzania, unable to service its debts and declared "
-             "ineligible last year by the International Monetary Fund for "
-             "fresh loans, has been servicing only some creditors.",
+             "ineligible last month by the IMF for "
+             "new credit, has been servicing only some creditors.",
              "");
   events_are("Tanzania rejected a demand by Kenya for a devaluation.",
              "TZA 120 KEN");
@@ -196,13 +196,13 @@ static void nothing_as_object_negates(void **state)
              "");
 }
 
-/* "swept away a cobweb of regulations choking the economy": the
+/* "swept away a tangle of rules strangling the economy": the
  * participle's subject is the of-object, not the one who swept. */
 static void participle_on_an_of_object_is_not_the_main_subjects(void **state)
 {
   (void)state;
-  events_are("Kenyan President Daniel arap Moi has swept away a cobweb of "
-             "controls and regulations choking the Kenyan economy.",
+  events_are("Kenyan President Daniel arap Moi has swept away a tangle of "
+             "permits and rules strangling the Kenyan economy.",
              "");
 }
 
@@ -229,7 +229,7 @@ static void option_after_of_is_no_event(void **state)
 static void opening_it_continues_the_main_subject(void **state)
 {
   (void)state;
-  events_are("Acme Corp said it signed a deal with Uganda. It said in a "
+  events_are("Acme Corp said it signed a deal with Uganda. It said in its "
              "statement it signed the agreement with the Tanzanian central "
              "bank.",
              "");

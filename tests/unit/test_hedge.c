@@ -102,7 +102,7 @@ static void attempt_made_is_the_act(void **state)
 {
   (void)state;
   /* an attempt already made is coded as the act; one ahead is intent */
-  events_are("Kenya has tried to hack into the computers of Ugandan army "
+  events_are("Kenya has tried to hack into the laptops of Ugandan army "
              "officers.",
              "KEN 170 UGAMIL");
 }
@@ -178,8 +178,8 @@ static void capability_is_no_event(void **state)
 static void open_question_is_no_event(void **state)
 {
   (void)state;
-  events_are("The Kenyan president has withheld a decision on whether to "
-             "accept the resignation of the Ugandan government.",
+  events_are("The Kenyan president has withheld a ruling on whether to "
+             "accept the apology of the Ugandan government.",
              "");
 }
 

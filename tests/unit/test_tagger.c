@@ -277,7 +277,7 @@ static void past_tense_between_subject_and_object(void **state)
 static void name_then_past_tense(void **state)
 {
   (void)state;
-  expect("Xi made a strong show of solidarity with Putin .",
+  expect("Xi made a firm show of unity with Putin .",
          "NNP VBD DT JJ NN IN NN IN NNP .");
 }
 
