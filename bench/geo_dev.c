@@ -5,10 +5,10 @@
  *
  * Accuracy: each article runs through DYAD_STAGE_WHERE; each gold
  * toponym is matched to the predicted place overlapping it most (gold
- * offsets are code points, converted to bytes here) and is correct when
- * the great-circle distance is at most 161 km. Prints accuracy@161km over
- * all gold toponyms, the number matched, the median error of the matched
- * ones and GeoNames-id agreement. `geo_dev -v` also lists every miss.
+ * offsets are code points, converted to bytes here) and counts as right
+ * when the two lie at most 161 km apart on the globe. Prints accuracy@161km over
+ * all gold toponyms, how many were matched, the median error of those
+ * and GeoNames-id agreement. `geo_dev -v` also lists every miss.
  *
  * Speed: the Reuters corpus ($DYAD_SHARED/corpora/reuters21578.jsonl)
  * through DYAD_STAGE_ALL with and without DYAD_CFG_NO_WHERE, best of 3,
@@ -31,7 +31,7 @@ struct gold {
   double lat, lon;
   unsigned gid;
   char topo[128];
-  char gname[128]; /* GeoNames name of the gold place */
+  char gname[128]; /* the gold place's name in GeoNames */
   char fcode[16];  /* its GeoNames feature code */
 };
 

@@ -5,7 +5,10 @@
 # articles, the treebank sentences ("# text = " lines), the sentences of
 # the PETRARCH test files (<Text> elements) and the Reuters corpus.
 #
-# A copy is a run of N consecutive words (N=7; lowercased, every run of
+# A copy is a run of N consecutive words (N=6 for the small texts, whose
+# sentences must not appear even in part; N=7 for the Reuters corpus,
+# whose 3 million words share many 6-word stock phrases with any English
+# prose; lowercased, every run of
 # characters other than a-z0-9 is one word break, JSON/C escapes like \n
 # and \u2019 are breaks too) that the project's tracked text files share
 # with one of those texts. The project's n-grams are hashed once (about
@@ -21,7 +24,8 @@
 # (once per project line and shared file) and a count per shared file;
 # exits 1 if any. Exits 0 with a SKIP line when SHARED_DIR is absent.
 # Run from anywhere; it checks the repository this script lives in.
-N=7
+N=${OUTSIDE_TEXT_N:-6}         # env OUTSIDE_TEXT_N(_CORPUS) try other lengths
+NC=${OUTSIDE_TEXT_N_CORPUS:-7}
 cd "$(dirname "$0")/.." || exit 2
 shared=${1:-${DYAD_SHARED:-../shared}}
 if [ ! -d "$shared" ]; then
@@ -39,7 +43,7 @@ else
   find README.md src cli server data tests docs web include tools bench \
     examples scripts -type f 2>/dev/null
 fi | grep -E '^(README\.md|(src|cli|server|data|tests|docs|web|include|tools|bench|examples|scripts)/)' |
-  grep -vE '(^|/)node_modules/|(^|/)package-lock\.json$|^web/dist/|\.min\.js$|^tests/fuzz/seeds/' |
+  grep -vE '(^|/)node_modules/|(^|/)package-lock\.json$|^web/dist/|\.min\.js$|^tests/fuzz/seeds/|^tools/outside-text\.allow$' |
   while IFS= read -r f; do
     [ -f "$f" ] && grep -Iq . "$f" && printf '%s\n' "$f"
   done > "$tmp/project"
@@ -51,10 +55,13 @@ fi | grep -E '^(README\.md|(src|cli|server|data|tests|docs|web|include|tools|ben
   find "$shared/devsets" "$shared/examples" -type f 2>/dev/null
   find "$shared/treebanks" -type f -name '*.conllu' 2>/dev/null
   find "$shared/peers/petrarch2" -type f -name '*.xml' 2>/dev/null
-  find "$shared/corpora" -type f -name '*.jsonl' 2>/dev/null
 } | sort > "$tmp/shared"
+find "$shared/corpora" -type f -name '*.jsonl' 2>/dev/null | sort > "$tmp/corpora"
 
-awk -v n="$N" -v plist="$tmp/project" -v slist="$tmp/shared" \
+# scan N LIST: the awk below, for word runs of N against the files of LIST
+scan() {
+
+awk -v n="$1" -v plist="$tmp/project" -v slist="$2" \
     -v allow=tools/outside-text.allow '
 # words(s): puts the words of s into wd[1..k], returns k
 function words(s,   k) {
@@ -125,12 +132,13 @@ BEGIN {
   hits = 0
   while ((getline f < slist) > 0) {
     mode = "text"
-    if (f ~ /\.jsonl$/ || f ~ /\.tsv$/) mode = "line"
+    if (f ~ /\.jsonl$/) mode = "line"
+    else if (f ~ /\.tsv$/) mode = "tsv"
     else if (f ~ /\.conllu$/) mode = "conllu"
     else if (f ~ /\.xml$/) mode = "xml"
     cnt = 0; intext = 0; fh = 0
     while ((getline line < f) > 0) {
-      if (mode == "line") cnt = 0
+      if (mode == "line" || mode == "tsv") cnt = 0
       else if (mode == "conllu") {
         if (substr(line, 1, 9) != "# text = ") continue
         cnt = 0; line = substr(line, 10)
@@ -143,8 +151,10 @@ BEGIN {
         p = index(line, "</Text>")
         if (p) { line = substr(line, 1, p - 1); intext = 0 }
       }
+      if (mode == "tsv") gsub(/\t/, " qqtabqq ", line)
       k = words(line)
       for (j = 1; j <= k; j++) {
+        if (wd[j] == "qqtabqq") { cnt = 0; continue }
         key = push(wd[j])
         if (key == "" || !(key in proj)) continue
         m = split(proj[key], pl, "\t")
@@ -163,3 +173,7 @@ BEGIN {
   print hits " copied word runs (N=" n ")"
   exit hits > 0
 }'
+}
+scan "$N" "$tmp/shared"; rc1=$?
+scan "$NC" "$tmp/corpora"; rc2=$?
+[ "$rc1" -eq 0 ] && [ "$rc2" -eq 0 ]

@@ -971,7 +971,7 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
       if (!local &&
           of_countries(doc, cs, pp->child, s.agent.code, s.agent.rule,
                        literal ? sp : dyad__tok_span(doc, first, of_stop), r))
-        return; /* "the presidents of Iraq and Egypt", "lawmakers in
+        return; /* "the premiers of Peru and Chile", "lawmakers in
                    Fornost and Gondor" */
       struct npscan s2;
       scan(doc, of, &s2);

@@ -1831,8 +1831,8 @@ static void requested_act(struct emit_ctx *ec, const dyad_clause *c,
   }
 }
 
-/* "Sunnis demanded that control of the ministry be taken away from
- * Shiite parties": for an appeal or demand whose that-clause has a
+/* "Farmers demanded that the dam be handed over from
+ * the water board": for an appeal or demand whose that-clause has a
  * subject naming no actor, the first actor that clause names (not the
  * source's own) is the one the request concerns. Returns its NP or -1. */
 static int32_t that_clause_actor(struct emit_ctx *ec, const dyad_clause *c)
@@ -2286,7 +2286,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
       c->parent >= (int32_t)ec->clause0 &&
       (uint32_t)c->parent - ec->clause0 < 64 &&
       (ec->covered >> ((uint32_t)c->parent - ec->clause0) & 1)) {
-    /* TABARI: "called on Gondor to be allowed to leave Lorien" is the
+    /* TABARI: "asked Chile to be let go from Peru" is the
      * call; the infinitive is part of it, not an event of its own */
     uint32_t k = (uint32_t)(c - doc->clauses.v) - ec->clause0;
     if (k < 64)
@@ -2415,8 +2415,8 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
                         aside, no one it was done to */
       source = by;
       by_source = 1;
-    } /* TABARI had no passives: "The Philippines was criticized over its
-         dispute with Eriador" is PHL -> ERI */
+    } /* TABARI had no passives: "Peru was faulted over its
+         quarrel with Chile" is PER -> CHL */
   }
   uint32_t flags = 0;
   /* a PETRARCH pattern that names words before the verb ("&NEGATVAUXVRB *")
@@ -2498,7 +2498,7 @@ static dyad_status code_clause(struct emit_ctx *ec, const dyad_clause *c,
   if (!sa && !passive && psource < 0 && (c->flags & DYAD_CLF_SUBJ_INHERITED) &&
       c->parent >= 0 && (size_t)c->parent < doc->clauses.n &&
       !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
-    /* "issued a declaration demanding that ...": the declaration speaks
+    /* "put out a communique demanding that ...": the declaration speaks
      * for whoever issued it */
     int32_t ps = doc->clauses.v[c->parent].subj;
     uint8_t st = source >= 0 ? doc->toks.v[ph(doc, source)->head].tag : 0;

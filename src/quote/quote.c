@@ -676,8 +676,8 @@ static int host_clause(const struct qs *q, uint32_t o, struct attr *a)
    * clause up the chain whose verb is a cue gives its subject */
   for (int hops = 0; best >= 0 && hops < 6; hops++) {
     cl = &doc->clauses.v[best];
-    /* a cue after the mark is the quote's own words ("To those I say
-     * the following:"), not its frame */
+    /* a cue after the mark is the quote's own words ("My answer to them
+     * is this:"), not its frame */
     if (cl->verb >= 0 && doc->phrases.v[cl->verb].head < o &&
         cue_vg(q, doc->phrases.v[cl->verb].head) >= 0) {
       if (subject_of(q, cl->verb, st->tok, a)) {

@@ -727,7 +727,7 @@ static void do_pp(struct walk *w, int32_t pp)
   int after_np = (w->prev_kind == IT_NP || w->prev_kind == IT_PP) &&
                  w->np_before >= 0;
   if (w->pending >= 0 && w->nppend < 8) {
-    /* ", a statement from his office said": held for the pending NP */
+    /* ", a note from her staff said": held for the pending NP */
     w->ppend[w->nppend++] = pp;
     x->attach = after_np ? w->np_before : w->pending;
     return;
@@ -934,7 +934,7 @@ static void do_part(struct walk *w, int32_t vg)
   } else if (w->prev_kind == IT_PP && (v->flags & DYAD_PHF_GERUND) &&
              w->np_before >= 0 &&
              (w->cx->tc[PH(w, w->prev_ph)->head] & (WB(W_OF) | WB(W_WITH)))) {
-    ante = w->np_before; /* "the chance of these events happening",
+    ante = w->np_before; /* "the odds of such storms recurring",
                             "with bonds feeling the impact" */
   } else if (w->prev_kind == IT_LOOSE && w->t[w->prev_tok].tag ==
                                              DYAD_TAG_COMMA &&

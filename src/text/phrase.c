@@ -884,7 +884,7 @@ static int32_t push_group(struct dyad_chunker *cx, const struct grp *g,
  * by a finite verb starts a new clause instead. */
 #define COORD_MAX 16
 /* A name, for list agreement: a proper noun head, or a capitalised
- * common noun after a determiner ("Mordor, the Shire, Fornost and Bree"). */
+ * common noun after a determiner ("Lima, the Andes, Cusco and Puno"). */
 static int namelike(const struct dyad_chunker *cx, const struct npx *x)
 {
   if (x->flags & DYAD_PHF_PROPER)
@@ -1144,8 +1144,8 @@ static int appositive(const struct dyad_chunker *cx, const struct npx *a,
 /* An apposition at i (a comma): ", the Chinese leader," renaming the NP
  * described by a (phrase anchor). Also with PPs inside the apposition
  * (", the president of the council,") and, whatever the two NPs look like,
- * when a finite verb follows its closing comma ("Badarpur, south-east
- * Delhi, will stop"). Pushes it and returns the token after it, else i. */
+ * when a finite verb follows its closing comma ("Ostend, west of
+ * Bruges, will close"). Pushes it and returns the token after it, else i. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif

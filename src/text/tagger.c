@@ -1537,7 +1537,7 @@ open_class:
     if (e && e->order[1] && isadj(e->order[1]))
       t->tag = DYAD_TAG_JJ;
   }
-  /* Algeria's leading human rights activist, a peace envoy, the
+  /* Tunisia's best-known rights lawyer, a peace envoy, the
    * Philippines military and ...: a
    * noun-or-adjective word after the nouns of a phrase that no verb
    * governs, and before a comma or a verb, heads it (after a verb it may
@@ -1673,7 +1673,7 @@ open_class:
                    bf != d->before && bf != d->because) ||
                   (isverb(before) && k > a && W[k - 1].vlemma != d->say) ||
                   before == DYAD_TAG_TO;
-      /* (after crowds burned down its embassy, he said government
+      /* (after a mob set fire to its consulate, he said government
        * proposed to: a clause, not a phrase) */
       /* the money invested in bonds would ...: a finite verb after the
        * phrase that follows means this one was a participle */

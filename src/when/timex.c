@@ -458,12 +458,12 @@ static int tense_at(const struct scan *s, uint32_t i)
       const dyad_phrase *vg = &doc->phrases.v[cl->verb];
       if (until && !inf && moves_deadline(s, vg))
         return 1;
-      /* "is set to resume Monday", but not "had been due to expire
+      /* "is set to resume Monday", but not "had been meant to lapse
        * Friday"; "be" only right before its "to" ("is to resume") */
       if (inf && schedules(s, vg) && !(vg->flags & DYAD_PHF_PERFECT) &&
           (!is_lemma(s, vg, "be") || infb == vg->tok + vg->ntok))
         return 1;
-      /* "planned a rally on Saturday", "has scheduled a news conference
+      /* "planned a rally on Saturday", "has set a press briefing for
        * Thursday": what is planned lies ahead of the planning (a day
        * before the verb dates the planning: "On Friday, X planned to") */
       if (!inf && i >= vg->tok + vg->ntok && !is_word(s, vg->tok + vg->ntok, "to") &&
@@ -1571,7 +1571,7 @@ static uint32_t m_clock(struct scan *s, uint32_t a, dyad_status *st)
     dn = wday_for(s, kval(s, k), tense_at(s, a), 0);
     i = k + 1;
   } else if (month_at(s, k) && day_tok(s, k + 1) > 0) {
-    /* "5 p.m. EST Nov. 9": the clock on that date */
+    /* "8 a.m. GMT Oct. 3": the clock on that date */
     int m = month_at(s, k), d = day_tok(s, k + 1);
     int y = year_for(s, m, d, tense_at(s, a));
     if (d <= dyad__days_in_month(y, m)) {

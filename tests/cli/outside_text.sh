@@ -2,7 +2,7 @@
 # tests/cli/outside_text.sh: no text from ../shared's outside texts (the
 # devsets, example articles, treebank and PETRARCH sentences, the Reuters
 # corpus) is copied into the project: tools/check-outside-text.sh finds
-# no 7-word run shared with them. Skips without ../shared.
+# no 6-word run shared with them (7 for the corpus). Skips without ../shared.
 shared="${DYAD_SHARED:-../shared}"
 if [ ! -d "$shared" ]; then echo "SKIP outside_text (no $shared)"; exit 0; fi
 out=$(mktemp); trap 'rm -f "$out"' EXIT

@@ -106,7 +106,7 @@ static void possessor_of_the_object_is_the_target(void **state)
 static void nationality_of_what_is_hit(void **state)
 {
   (void)state;
-  events_are("Israeli army bulldozers demolished Palestinian homes.",
+  events_are("Israeli army bulldozers demolished Palestinian shops.",
              "ISRMIL 1712 PSE");
 }
 
@@ -196,8 +196,8 @@ static void protest_alone_needs_people(void **state)
 static void in_protest_of_names_the_target(void **state)
 {
   (void)state;
-  events_are("Algerian refugees went on hunger strike in protest of the "
-             "Spanish government's plan to deport them.",
+  events_are("Algerian refugees went on hunger strike in protest of Spanish "
+             "officials' plan to deport them.",
              "DZAREF 142 ESPGOV");
   events_are("Kenyan nurses walked out in protest at the policies of the "
              "Ugandan government.",
@@ -224,7 +224,7 @@ static void parties_agree_or_fail_together(void **state)
   (void)state;
   events_are("Peru and Chile agreed to a ceasefire.",
              "PER 0356 CHL; CHL 0356 PER");
-  events_are("Peru and Chile failed to reach agreement on the border.",
+  events_are("Peru and Chile failed to reach a deal on the border.",
              "PER 164 CHL; CHL 164 PER");
 }
 

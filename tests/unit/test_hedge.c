@@ -102,7 +102,7 @@ static void attempt_made_is_the_act(void **state)
 {
   (void)state;
   /* an attempt already made is coded as the act; one ahead is intent */
-  events_are("Kenya has tried to hack into the laptops of Ugandan army "
+  events_are("Kenya has tried to hack into some laptops of Ugandan army "
              "officers.",
              "KEN 170 UGAMIL");
 }

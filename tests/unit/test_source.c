@@ -104,7 +104,7 @@ static void will_not_yield_is_a_refusal(void **state)
 {
   (void)state;
   events_are("Kenya will not lift sanctions on Uganda.", "KEN 1244 UGA");
-  events_are("Kenyan teachers will not end their strike.",
+  events_are("Kenyan teachers will not end the strike.",
              "KENEDU 1242 ---");
   events_are("Kenyan teachers ended their strike.", "KENEDU 082 ---");
   /* a government does not end its own protest */

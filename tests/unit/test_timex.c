@@ -290,7 +290,7 @@ static void weekday_after_could_not_say_looks_back(void **state)
   (void)state;
   check("Officials could not say Tuesday who fired first.", "Tuesday",
         "DATE", "2023-03-21");
-  check("The deal had been due to expire Friday.", "Friday", "DATE",
+  check("The truce had been due to lapse Friday.", "Friday", "DATE",
         "2023-03-17");
 }
 

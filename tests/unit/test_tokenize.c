@@ -429,8 +429,8 @@ static void takes_lines_as_paragraphs_without_blank_lines(void **state)
   HAS(tok(f, "No"), DYAD_TOKF_PARA);
   HASNT(tok(f, "was"), DYAD_TOKF_PARA);
   /* hard-wrapped text: line breaks are spaces */
-  toks(f, "Old foes Gondor and Osgiliath renewed ties after a\n"
-          "12-year break, ending a feud that began when\n"
+  toks(f, "Old foes Gondor and Osgiliath restored links after a\n"
+          "12-year gap, ending a feud that began when\n"
           "Arnor fell. Both hailed it.");
   HASNT(tok(f, "12-year"), DYAD_TOKF_PARA);
   HASNT(tok(f, "Arnor"), DYAD_TOKF_PARA);
