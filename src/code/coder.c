@@ -798,6 +798,19 @@ static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
+static int in_timex(const dyad_doc *doc, uint32_t t);
+
+/* Is token q, right after the verb, a particle inside verb group vg
+ * ("talked down", "talked up")? A pattern whose first word comes later
+ * skips it, and so reads the bare verb where the text has a phrasal verb
+ * of another meaning. */
+static int own_particle(const dyad_doc *doc, const dyad_phrase *vg,
+                        uint32_t q)
+{
+  return q < doc->toks.n && doc->toks.v[q].tag == DYAD_TAG_RP &&
+         q >= vg->tok && q < vg->tok + vg->ntok;
+}
+
 /* Is there a preposition among tokens [from, to) that heads a phrase of
  * its own: not "of" (the object's: "sold 250,000 tonnes of wheat to"),
  * nor one before a time ("left at the weekend for")? */
@@ -867,6 +880,9 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
   *nwords = 0;
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
+  /* prepositions of a place, topic or party, not of a time */
+  static const char *const place_preps[] = {"in", "on", "at", "over",
+                                            "for", "with", NULL};
   uint32_t end = pattern_end(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
@@ -948,6 +964,11 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       if (m && q > 0 && m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
           fixed_prep(doc, q))
         m = 0; /* the "to" of "in response to" is no pattern's "to" */
+      if (m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
+          toks[q].tag == DYAD_TAG_IN && q + 1 < end &&
+          dyad__tok_in(doc, &toks[q], place_preps) && in_timex(doc, q + 1))
+        m = 0; /* "clashed over the weekend": a time, no "clash over";
+                  ("gave Japan until April" keeps its time) */
       if (m)
         break;
       q++;
@@ -960,6 +981,10 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
         (other_verbs_particle(doc, vg, q) || in_by_agent(doc, vg, q)))
       return 0;
+    if (q > pos && k == p->npre && !(ctx->flags & DYAD_CFG_LITERAL) &&
+        own_particle(doc, vg, pos))
+      return 0; /* "talked down the dollar to force ...": "talk down" is
+                   another verb than the "talk to" of a consultation */
     if (q > pos && k == p->npre && p->mirror[0] &&
         !(ctx->flags & DYAD_CFG_LITERAL) &&
         (toks[q].tag == DYAD_TAG_IN || toks[q].tag == DYAD_TAG_RP) &&
@@ -1133,8 +1158,6 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   }
   return 0;
 }
-
-static int in_timex(const dyad_doc *doc, uint32_t t);
 
 /* Is NP np in an infinitive or participle clause other than c ("agreed
  * to sell sugar to the Soviet Union": the act agreed to)? */

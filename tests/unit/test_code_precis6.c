@@ -1,0 +1,49 @@
+/* test_code_precis6.c: rules that keep the coder from reading a wrong
+ * event class (code/coder.c, data/verbs): a phrasal verb whose particle a
+ * pattern skips ("talked down the dollar to"), a pattern preposition that
+ * heads a time ("clashed over the weekend"), and a clash over an issue,
+ * which is a quarrel in words, not fighting. The sentences are our own. */
+#include "testutil.h"
+
+TEST_CODER_FIXTURE
+
+/* "talk down" a currency is no "talk to" consultation with whoever the
+ * infinitive after it names. */
+static void phrasal_particle_is_not_skipped_by_a_pattern(void **state)
+{
+  (void)state;
+  events_are("Kenyan officials talked down the shilling to force Uganda "
+             "to cut its rates.",
+             "");
+  /* the bare verb still reads its pattern */
+  events_are("Kenyan officials talked to Uganda.", "KENGOV 040 UGA");
+}
+
+/* A clash over an issue between states is a quarrel in words (110). */
+static void clash_over_an_issue_is_verbal(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda clashed today over Kenyan demands for "
+             "access to the port.",
+             "KEN 110 UGA; UGA 110 KEN");
+  events_are("Kenya clashed with Uganda over the tariffs.",
+             "KEN 110 UGA; UGA 110 KEN");
+}
+
+/* "over the weekend" is a time: the clash stays an armed one. */
+static void pattern_preposition_heading_a_time_is_no_match(void **state)
+{
+  (void)state;
+  events_are("Kenyan troops clashed with Ugandan troops over the weekend.",
+             "KENMIL 190 UGAMIL; UGAMIL 190 KENMIL");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(phrasal_particle_is_not_skipped_by_a_pattern),
+      cmocka_unit_test(clash_over_an_issue_is_verbal),
+      cmocka_unit_test(pattern_preposition_heading_a_time_is_no_match),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
