@@ -2632,6 +2632,31 @@ static const char *const light_verbs[] = {
  * clause object its target. */
 static const char *const means_preps[] = {"through", "via", "with", NULL};
 
+/* Is NP pi the topic of talks: the object of "on", "over", "about" or
+ * "for" hanging from a consultation noun ("talks on a pact") or from the
+ * verb of a clause whose object is one ("have been holding talks since
+ * June on a pact")? Talks about an act are no act (CAMEO 04x, not the
+ * pact's 057). */
+static int talks_topic(const dyad_doc *doc, int32_t pi,
+                       const dyad_clause *c)
+{
+  static const char *const topic[] = {"on", "over", "about", "for",
+                                      "concerning", "regarding", NULL};
+  const dyad_phrase *p = &doc->phrases.v[pi];
+  if (p->up < 0 || (size_t)p->up >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *q = &doc->phrases.v[p->up];
+  if (q->kind != DYAD_PH_PP || q->attach < 0 ||
+      !dyad__tok_in(doc, &doc->toks.v[q->tok], topic))
+    return 0;
+  int32_t host = q->attach;
+  if (c && host == c->verb)
+    host = c->obj;
+  struct noun_hit nh;
+  return host >= 0 && host != pi && noun_event(doc, host, &nh) &&
+         strncmp(nh.code, "04", 2) == 0;
+}
+
 static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
 {
@@ -2653,6 +2678,8 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   if (at == UINT32_MAX)
     return DYAD_OK;
   if (p->flags & DYAD_PHF_NEGDET)
+    return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && talks_topic(doc, pi, c))
     return DYAD_OK;
   /* "a possible visit to Canada", "potential sanctions": an act only
    * thought of */

@@ -1,8 +1,8 @@
 /* test_code_precis6.c: rules that keep the coder from reading a wrong
  * event class (code/coder.c, data/verbs): a phrasal verb whose particle a
  * pattern skips ("talked down the dollar to"), a pattern preposition that
- * heads a time ("clashed over the weekend"), and a clash over an issue,
- * which is a quarrel in words, not fighting. The sentences are our own. */
+ * heads a time ("clashed over the weekend"), a clash over an issue,
+ * which is a quarrel in words, not fighting, and the topic of talks. The sentences are our own. */
 #include "testutil.h"
 
 TEST_CODER_FIXTURE
@@ -38,12 +38,27 @@ static void pattern_preposition_heading_a_time_is_no_match(void **state)
              "KENMIL 190 UGAMIL; UGAMIL 190 KENMIL");
 }
 
+/* "holding talks on a pact": the talks (040) are the act; the pact they
+ * are about is not signed (057). */
+static void topic_of_talks_is_no_act(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda have been holding talks since last June on "
+             "a pact to end trade barriers.",
+             "KEN 040 UGA; UGA 040 KEN");
+  events_are("Kenya and Uganda held talks on a trade pact.",
+             "KEN 040 UGA; UGA 040 KEN");
+  /* a pact that is the act itself is still coded */
+  events_are("Kenya and Uganda signed a pact.", "KEN 057 UGA; UGA 057 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(phrasal_particle_is_not_skipped_by_a_pattern),
       cmocka_unit_test(clash_over_an_issue_is_verbal),
       cmocka_unit_test(pattern_preposition_heading_a_time_is_no_match),
+      cmocka_unit_test(topic_of_talks_is_no_act),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
