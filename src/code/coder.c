@@ -1035,13 +1035,26 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
 }
 
 /* Does NP p have a possessor that names an actor, other than a pronoun
- * ("their meeting", "its troops" mostly point back at the subject)? */
+ * ("their meeting", "its troops" mostly point back at the subject)? A
+ * capital owning its market or streets ("Tokyo's stocks", "London's
+ * stock exchange") is the city, not the government it stands for
+ * elsewhere ("Tokyo's demands"). */
 static int poss_actor(dyad_doc *doc, struct coder_state *cs,
                       const dyad_phrase *p)
 {
+  static const char *const city_things[] = {
+      "stock", "stocks", "share", "shares", "market", "markets", "bourse",
+      "exchange", "exchanges", "street", "streets", "airport", "port",
+      "harbour", "harbor", "suburbs", "traders", "dealers", NULL};
   const dyad_phrase *q = ph(doc, p->poss);
-  return q && !(q->flags & DYAD_PHF_PRONOUN) &&
-         dyad__np_actors(doc, cs, np_first(doc, p->poss)) != NULL;
+  if (!q || (q->flags & DYAD_PHF_PRONOUN))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, np_first(doc, p->poss));
+  if (a && a->n == 1 && a->type[0] == ACT_CAPITAL &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      dyad__tok_in(doc, &doc->toks.v[p->head], city_things))
+    return 0;
+  return a != NULL;
 }
 
 /* Whose the thing named by NP np is, when np names no actor itself:
@@ -1240,6 +1253,7 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   static const char *const locative[] = {"in", "at", "near", "inside",
                                          "outside", "throughout", "across",
                                          "around", "during", "over", NULL};
+  static const char *const outside[] = {"outside", NULL};
   int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
@@ -1289,6 +1303,9 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                      the infinitive of a cooperative act too ("agreed to
                      discuss the problems of Afghanistan"; but "threatened
                      to revoke the licences of X" hits X) */
+      if (!literal && p->tok > 0 &&
+          dyad__tok_in(doc, &doc->toks.v[p->tok - 1], outside))
+        continue; /* "products from outside the EC": no act on the EC */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))

@@ -2,7 +2,8 @@
  * event class (code/coder.c, data/verbs): a phrasal verb whose particle a
  * pattern skips ("talked down the dollar to"), a pattern preposition that
  * heads a time ("clashed over the weekend"), a clash over an issue,
- * which is a quarrel in words, not fighting, and the topic of talks. The sentences are our own. */
+ * which is a quarrel in words, not fighting, the topic of talks, a
+ * capital's market and a place "outside" something. The sentences are our own. */
 #include "testutil.h"
 
 TEST_CODER_FIXTURE
@@ -52,6 +53,25 @@ static void topic_of_talks_is_no_act(void **state)
   events_are("Kenya and Uganda signed a pact.", "KEN 057 UGA; UGA 057 KEN");
 }
 
+/* "invested in Nairobi's stocks": a capital's market is the city's, not
+ * its government's; "Nairobi's demands" stay the government's. */
+static void capitals_market_is_no_government(void **state)
+{
+  (void)state;
+  events_are("Kenyan companies have invested heavily in Nairobi's stocks.",
+             "");
+  events_are("Uganda rejected Nairobi's demands.", "UGA 120 KENGOV");
+}
+
+/* "products from outside the EC": the act is on no one outside. */
+static void outside_x_is_no_target(void **state)
+{
+  (void)state;
+  events_are("The Kenyan government abolished limits on the import of "
+             "sugar from outside the European Community.",
+             "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -59,6 +79,8 @@ int main(void)
       cmocka_unit_test(clash_over_an_issue_is_verbal),
       cmocka_unit_test(pattern_preposition_heading_a_time_is_no_match),
       cmocka_unit_test(topic_of_talks_is_no_act),
+      cmocka_unit_test(capitals_market_is_no_government),
+      cmocka_unit_test(outside_x_is_no_target),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
