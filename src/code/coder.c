@@ -2674,6 +2674,26 @@ static int talks_topic(const dyad_doc *doc, int32_t pi,
          strncmp(nh.code, "04", 2) == 0;
 }
 
+/* Is NP pi the object of "of" after a noun of chance or fear ("the risk
+ * of Iranian attack on U.S. warships", "in the event of a U.S. strike")?
+ * The act is only thought of. */
+static int chance_of(const dyad_doc *doc, int32_t pi)
+{
+  static const char *const of[] = {"of", NULL};
+  static const char *const chance[] = {
+      "risk", "risks", "danger", "dangers", "possibility", "prospect",
+      "prospects", "fear", "fears", "event", "likelihood", "chance",
+      "chances", "spectre", "specter", NULL};
+  const dyad_phrase *p = &doc->phrases.v[pi];
+  if (p->up < 0 || (size_t)p->up >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *q = &doc->phrases.v[p->up];
+  const dyad_phrase *host = q->kind == DYAD_PH_PP ? ph(doc, q->attach) : NULL;
+  return host && host->kind == DYAD_PH_NP &&
+         dyad__tok_in(doc, &doc->toks.v[q->tok], of) &&
+         dyad__tok_in(doc, &doc->toks.v[host->head], chance);
+}
+
 static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
 {
@@ -2702,11 +2722,13 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
    * thought of */
   static const char *const unreal[] = {
       "possible", "potential", "likely", "prospective", "eventual",
-      "hypothetical", "rumoured", "rumored", "mooted", NULL};
+      "hypothetical", "rumoured", "rumored", "mooted", "any", NULL};
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
     for (uint32_t i = p->tok; i < at; i++)
       if (dyad__tok_in(doc, &toks[i], unreal))
         return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && chance_of(doc, pi))
+    return DYAD_OK;
   for (size_t k = 0; k < ec->nused; k++)
     if (ec->used[k] == p->head)
       return DYAD_OK; /* "ended their talks": the verb coded it */

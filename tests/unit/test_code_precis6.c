@@ -3,7 +3,8 @@
  * pattern skips ("talked down the dollar to"), a pattern preposition that
  * heads a time ("clashed over the weekend"), a clash over an issue,
  * which is a quarrel in words, not fighting, the topic of talks, a
- * capital's market and a place "outside" something. The sentences are our own. */
+ * capital's market, a place "outside" something and an attack only
+ * thought of ("any attack", "the risk of attack"). The sentences are our own. */
 #include "testutil.h"
 
 TEST_CODER_FIXTURE
@@ -72,6 +73,22 @@ static void outside_x_is_no_target(void **state)
              "");
 }
 
+/* "any attack", "the risk of an attack", "in the event of a strike": an
+ * act only thought of. */
+static void attack_only_thought_of_is_no_event(void **state)
+{
+  (void)state;
+  events_are("Any Kenyan attack on Ugandan ships will bring a response.",
+             "");
+  events_are("The risk of Kenyan attack on Ugandan ships is low.", "");
+  events_are("Museveni predicted chaos in the event of a Kenyan strike "
+             "against Uganda.",
+             "");
+  /* an attack that happened is still coded */
+  events_are("The Kenyan attack on Ugandan ships caused damage.",
+             "KENMIL 190 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -81,6 +98,7 @@ int main(void)
       cmocka_unit_test(topic_of_talks_is_no_act),
       cmocka_unit_test(capitals_market_is_no_government),
       cmocka_unit_test(outside_x_is_no_target),
+      cmocka_unit_test(attack_only_thought_of_is_no_event),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
