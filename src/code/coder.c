@@ -2694,6 +2694,28 @@ static int chance_of(const dyad_doc *doc, int32_t pi)
          dyad__tok_in(doc, &doc->toks.v[host->head], chance);
 }
 
+/* Is NP p's head a capitalised word inside a capitalised name ("the
+ * General Agreement on Tariffs and Trade", "the Louvre Accord"), in a
+ * sentence not written in capitals? Such a name refers to an agreement
+ * that exists; a verb ("signed the X Accord") codes its signing. */
+static int named_agreement(const dyad_doc *doc, const dyad_phrase *p)
+{
+  const dyad_token *toks = doc->toks.v;
+  uint32_t h = p->head;
+  if (h == p->tok || !(toks[h].flags & DYAD_TOKF_CAP) ||
+      !(toks[h - 1].flags & DYAD_TOKF_CAP) || (toks[h].flags & DYAD_TOKF_ALLCAPS))
+    return 0;
+  /* (a headline or a run of capitalised words: "U.S. And Japan Sign
+   * Accord") */
+  uint32_t caps = 0, words = 0;
+  for (uint32_t t = h > 6 ? h - 6 : 0; t < h + 6 && t < doc->toks.n; t++)
+    if (toks[t].tag != DYAD_TAG_COMMA && toks[t].len > 3) {
+      words++;
+      caps += (toks[t].flags & DYAD_TOKF_CAP) != 0;
+    }
+  return caps * 2 <= words + 2;
+}
+
 static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                              const dyad_clause *c)
 {
@@ -2833,6 +2855,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   /* in a prepositional phrase of the verb itself ("announced agreement
    * on a loan package"): a light verb's subject still performs it */
   int in_vp = is_obj;
+  int made = 0; /* a light verb's subject makes the act named */
   if (c && vg && !is_obj && p->up >= 0) {
     const dyad_phrase *q = &doc->phrases.v[p->up];
     in_vp = q->kind == DYAD_PH_PP && q->attach == c->verb && q->tok > vg->head;
@@ -2843,8 +2866,12 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                      : NULL;
     if (subj && !ta && is_obj && dyad__verb_in(doc, vg, undergo_verbs))
       ta = subj;
-    else if (c->subj >= 0 && !sa && dyad__verb_in(doc, vg, light_verbs))
-      sa = subject_actors(ec, c->subj);
+    else if (c->subj >= 0 && dyad__verb_in(doc, vg, light_verbs)) {
+      /* ("extended its agreement with X": the possessor made it anew) */
+      if (!sa)
+        sa = subject_actors(ec, c->subj);
+      made = sa != NULL;
+    }
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
   }
@@ -2866,6 +2893,12 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     sa = from_sa;
   if (!sa)
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strncmp(code, "057", 3) == 0 &&
+      ((!made && !means) || named_agreement(doc, p)))
+    return DYAD_OK; /* "Bolivia's agreement with the IMF", "compliance with
+                       the agreement": an agreement that exists, no
+                       signing (one a clause makes is: "concluded an
+                       accord") */
   if (c && vg && !means && (in_vp || (c->flags & DYAD_CLF_CONDITIONAL)) &&
       dyad__hedged(doc, ec->cs, c, sa->code[0]))
     return DYAD_OK; /* "may hold talks", "if the talks fail" (a noun

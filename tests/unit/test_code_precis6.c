@@ -4,7 +4,9 @@
  * heads a time ("clashed over the weekend"), a clash over an issue,
  * which is a quarrel in words, not fighting, the topic of talks, a
  * capital's market, a place "outside" something and an attack only
- * thought of ("any attack", "the risk of attack"). The sentences are our own. */
+ * thought of ("any attack", "the risk of attack") and an agreement
+ * that exists, not one signed ("its pact with X", "the General
+ * Agreement on Tariffs and Trade"). The sentences are our own. */
 #include "testutil.h"
 
 TEST_CODER_FIXTURE
@@ -89,6 +91,29 @@ static void attack_only_thought_of_is_no_event(void **state)
              "KENMIL 190 UGA");
 }
 
+/* An agreement noun names a signing only where a clause makes it
+ * ("concluded an agreement", "extended their agreement"); "its pact with
+ * Uganda" or "compliance with the agreement" is one that exists. */
+static void existing_agreement_is_no_signing(void **state)
+{
+  (void)state;
+  events_are("Kenya is living up to its trade pact with Uganda.", "");
+  events_are("Kenya's agreement with Uganda opened the door to talks.", "");
+  events_are("Kenya and Uganda extended their trade agreement.",
+             "KEN 057 UGA; UGA 057 KEN");
+}
+
+/* "the General Agreement on Tariffs and Trade", "the Lusaka Accord": a
+ * capitalised name refers to an agreement; holding talks at it signs
+ * nothing. */
+static void named_agreement_is_no_signing(void **state)
+{
+  (void)state;
+  events_are("Kenya and Uganda are holding panel discussions at the "
+             "General Agreement on Tariffs and Trade over import curbs.",
+             "KEN 040 UGA; UGA 040 KEN");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -99,6 +124,8 @@ int main(void)
       cmocka_unit_test(capitals_market_is_no_government),
       cmocka_unit_test(outside_x_is_no_target),
       cmocka_unit_test(attack_only_thought_of_is_no_event),
+      cmocka_unit_test(existing_agreement_is_no_signing),
+      cmocka_unit_test(named_agreement_is_no_signing),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
