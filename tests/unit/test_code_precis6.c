@@ -114,6 +114,25 @@ static void named_agreement_is_no_signing(void **state)
              "KEN 040 UGA; UGA 040 KEN");
 }
 
+/* A gerund under talks ("talks on signing a pact") is their topic. */
+static void gerund_topic_of_talks_is_no_act(void **state)
+{
+  (void)state;
+  events_are("Kenyan ministers agreed to formal talks on signing an "
+             "economic pact with Uganda.",
+             "");
+}
+
+/* Signing a motion, a bill or a decree is no agreement with anyone. */
+static void signing_a_motion_is_no_agreement(void **state)
+{
+  (void)state;
+  events_are("One hundred Kenyan legislators signed a motion calling for "
+             "sanctions against Uganda.",
+             "");
+  events_are("Kenya signed a trade pact with Uganda.", "KEN 057 UGA");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -126,6 +145,8 @@ int main(void)
       cmocka_unit_test(attack_only_thought_of_is_no_event),
       cmocka_unit_test(existing_agreement_is_no_signing),
       cmocka_unit_test(named_agreement_is_no_signing),
+      cmocka_unit_test(gerund_topic_of_talks_is_no_act),
+      cmocka_unit_test(signing_a_motion_is_no_agreement),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
