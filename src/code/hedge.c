@@ -212,7 +212,8 @@ static const char *const claim_nouns[] = {
     "fears", "hope", "hopes", "possibility", "belief", "impression",
     "expectation", "expectations", "assumption", "suspicion", "suspicions",
     "likelihood", "prospect", "prospects", "risk", "danger", "threat",
-    "idea", "notion", "theory", NULL};
+    "idea", "notion", "theory", "sentiment", "feeling", "feelings",
+    "perception", "concern", "concerns", NULL};
 
 /* Is clause c a that-clause after a noun of claim? */
 static int claimed(const dyad_doc *doc, const dyad_clause *c)

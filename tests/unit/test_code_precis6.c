@@ -133,6 +133,17 @@ static void signing_a_motion_is_no_agreement(void **state)
   events_are("Kenya signed a trade pact with Uganda.", "KEN 057 UGA");
 }
 
+/* "sentiment that X was fighting ...": a that-clause after a noun of
+ * feeling is what people feel, not an act the text asserts. */
+static void that_clause_after_sentiment_is_no_act(void **state)
+{
+  (void)state;
+  events_are("There was growing Kenyan sentiment that Uganda was "
+             "fighting opening its markets.",
+             "");
+  events_are("There is concern that Uganda attacked Kenya.", "");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -147,6 +158,7 @@ int main(void)
       cmocka_unit_test(named_agreement_is_no_signing),
       cmocka_unit_test(gerund_topic_of_talks_is_no_act),
       cmocka_unit_test(signing_a_motion_is_no_agreement),
+      cmocka_unit_test(that_clause_after_sentiment_is_no_act),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
