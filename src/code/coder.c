@@ -1242,6 +1242,23 @@ static int capital_place(struct emit_ctx *ec, int32_t k, const char *code)
   return a && a->n == 1 && a->type[0] == ACT_CAPITAL;
 }
 
+/* Is NP p set apart from the act rather than its party: right after
+ * "outside", "unlike", "than", or "compared with/to"? */
+static int compared_np(const dyad_doc *doc, const dyad_phrase *p)
+{
+  static const char *const apart[] = {"outside", "unlike", "than", NULL};
+  static const char *const with[] = {"with", "to", NULL};
+  static const char *const compared[] = {"compared", "comparison",
+                                         "contrast", NULL};
+  uint32_t t = p->tok;
+  if (t == 0)
+    return 0;
+  if (dyad__tok_in(doc, &doc->toks.v[t - 1], apart))
+    return 1;
+  return t >= 2 && dyad__tok_in(doc, &doc->toks.v[t - 1], with) &&
+         dyad__tok_in(doc, &doc->toks.v[t - 2], compared);
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep,
                               const char *code)
@@ -1253,7 +1270,6 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
   static const char *const locative[] = {"in", "at", "near", "inside",
                                          "outside", "throughout", "across",
                                          "around", "during", "over", NULL};
-  static const char *const outside[] = {"outside", NULL};
   int hits_place = !code || code[0] != '0' || code[1] < '1' || code[1] > '6';
   int32_t fallback = -1; /* the first phrase naming only a new actor */
   if (lastprep != UINT32_MAX) {
@@ -1303,9 +1319,10 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                      the infinitive of a cooperative act too ("agreed to
                      discuss the problems of Afghanistan"; but "threatened
                      to revoke the licences of X" hits X) */
-      if (!literal && p->tok > 0 &&
-          dyad__tok_in(doc, &doc->toks.v[p->tok - 1], outside))
-        continue; /* "products from outside the EC": no act on the EC */
+      if (!literal && compared_np(doc, p))
+        continue; /* "products from outside the EC", "requesting 1.95
+                     billion dlrs, compared with Mexico's 7.7 billion":
+                     no act on the EC or Mexico */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))

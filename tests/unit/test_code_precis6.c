@@ -66,12 +66,16 @@ static void capitals_market_is_no_government(void **state)
   events_are("Uganda rejected Nairobi's demands.", "UGA 120 KENGOV");
 }
 
-/* "products from outside the EC": the act is on no one outside. */
+/* "products from outside the EC", "compared with Mexico's": the act is
+ * on no one set apart from it. */
 static void outside_x_is_no_target(void **state)
 {
   (void)state;
   events_are("The Kenyan government abolished limits on the import of "
              "sugar from outside the European Community.",
+             "");
+  events_are("Kenya is requesting only 1.9 billion dlrs in new loans, "
+             "compared with Uganda's 7.7 billion.",
              "");
 }
 
