@@ -175,15 +175,15 @@ static inline size_t word_run(const unsigned char *s, size_t k,
     __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, k0), k9);
     unsigned am16 = (unsigned)_mm_movemask_epi8(a);
     unsigned dm16 = (unsigned)_mm_movemask_epi8(d);
-    unsigned stop = (am16 | dm16) ^ 0xffffu;
-    unsigned in = (stop - 1) & ~stop; /* bits below the first stop */
-    dm |= dm16 & in;
-    am |= am16 & in;
-    if (stop) {
-      *dig = dm;
-      *alpha = am;
-      return k + (size_t)__builtin_ctz(stop);
+    unsigned run = am16 | dm16; /* a bit for each letter or digit */
+    if (run != 0xffffu) {
+      unsigned in = run & ~(run + 1); /* the bits below its first gap */
+      *dig = dm | (dm16 & in);
+      *alpha = am | (am16 & in);
+      return k + (size_t)__builtin_ctz(~run);
     }
+    dm |= dm16;
+    am |= am16;
     k += 16;
   }
 #else
@@ -432,6 +432,39 @@ static inline uint64_t be64(const char *p)
   return v;
 }
 
+/* The entry whose key is key (see be64), NULL when none. */
+static const struct abbr *abbr_find(uint64_t key)
+{
+  size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    uint64_t k = be64(abbrs[mid].s);
+    if (k < key)
+      lo = mid + 1;
+    else if (k > key)
+      hi = mid;
+    else
+      return &abbrs[mid];
+  }
+  return NULL;
+}
+
+/* The kind of entry a for a word with these cases (cap: its first letter
+ * is a capital; lower_rest / upper_rest: the letters after it are all
+ * lower / all upper case), DYAD_ABBR_NONE when a is NULL or the case
+ * does not fit. */
+static inline int abbr_judge(const struct abbr *a, int cap, int lower_rest,
+                             int upper_rest)
+{
+  if (!a)
+    return DYAD_ABBR_NONE;
+  if (a->cap && !(cap && (lower_rest || upper_rest)))
+    return DYAD_ABBR_NONE;
+  if (!a->cap && !(lower_rest || upper_rest))
+    return DYAD_ABBR_NONE;
+  return a->kind;
+}
+
 /* One pass over the word builds its folded key while checking its shape;
  * the search then compares one number per probe (it runs at every word
  * before a period, most of them a sentence's last word). */
@@ -465,27 +498,30 @@ int dyad__abbrev_kind(const char *str, size_t len)
     return okseg && seg >= 1 && seg <= 2 ? DYAD_ABBR_OTHER : DYAD_ABBR_NONE;
   key <<= 8 * (8 - len);
   int cap = (bclass[s[0]] & B_UPPER) != 0;
-  int lower_rest = !(rest & B_UPPER), upper_rest = !(rest & B_LOWER);
-  size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const struct abbr *a = &abbrs[mid];
-    uint64_t k = be64(a->s);
-    if (k < key) {
-      lo = mid + 1;
-      continue;
-    }
-    if (k > key) {
-      hi = mid;
-      continue;
-    }
-    if (a->cap && !(cap && (lower_rest || upper_rest)))
-      return DYAD_ABBR_NONE;
-    if (!a->cap && !(lower_rest || upper_rest))
-      return DYAD_ABBR_NONE;
-    return a->kind;
-  }
-  return DYAD_ABBR_NONE;
+  return abbr_judge(abbr_find(key), cap, !(rest & B_UPPER),
+                    !(rest & B_LOWER));
+}
+
+/* dyad__abbrev_kind for a run of 1..ABBR_LONGEST ASCII letters inside the
+ * doc text (plain_word asks at every sentence's last word): the key is
+ * one masked load with case folded by bit 5, the case of the letters
+ * after the first read from the same word. */
+static inline int abbrev_letters(const unsigned char *s, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (len == 1)
+    return (bclass[s[0]] & B_UPPER) ? DYAD_ABBR_INITIAL : DYAD_ABBR_NONE;
+  uint64_t v;
+  memcpy(&v, s, 8); /* the pad covers it */
+  uint64_t live = (1ull << (8 * len)) - 1; /* len <= 6 */
+  uint64_t b5 = v & live & SW_ONES * 0x20; /* set in lower-case letters */
+  uint64_t rest = live & ~0xffull & SW_ONES * 0x20;
+  uint64_t key = __builtin_bswap64((v & live) | (SW_ONES * 0x20 & live));
+  return abbr_judge(abbr_find(key), !(b5 & 0x20), !(~b5 & rest),
+                    !(b5 & rest));
+#else
+  return dyad__abbrev_kind((const char *)s, len);
+#endif
 }
 
 /* ==== the scanner ======================================================= */
@@ -1144,7 +1180,7 @@ static inline size_t plain_word(const unsigned char *s, size_t i,
     if (!(plain_end[c] & E_ALPHA) &&
         (c != '.' || (bclass[s[k + 1]] & B_ALNUM) ||
          (k - i <= ABBR_LONGEST &&
-          dyad__abbrev_kind((const char *)s + i, k - i) != DYAD_ABBR_NONE)))
+          abbrev_letters(s + i, k - i) != DYAD_ABBR_NONE)))
       return 0;
     unsigned c0 = (s[i] | 32u) - 'a'; /* a letter: 0..25 */
     if ((1u << c0) & ((1u << ('h' - 'a')) | (1u << ('w' - 'a')) |
@@ -1474,10 +1510,13 @@ dyad_status dyad__tokenize(dyad_doc *doc)
     uint16_t f;
     size_t e = tn < tcap ? plain_token(s, i, &kind, &f) : 0;
     if (DYAD_LIKELY(e)) {
-      tv[tn++] = (dyad_token){.off = (uint32_t)i,
-                              .len = (uint32_t)(e - i),
-                              .flags = (uint16_t)(f | pend | inq),
-                              .kind = kind};
+      dyad_token *t = &tv[tn++];
+      t->off = (uint32_t)i;
+      t->len = (uint32_t)(e - i);
+      t->form = t->lemma = 0;
+      t->flags = (uint16_t)(f | pend | inq);
+      t->kind = kind;
+      t->tag = 0;
       pend = 0;
       i = e;
     } else {
