@@ -1374,6 +1374,20 @@ static int month_tok(const dyad_doc *doc, const dyad_token *t)
   return 0;
 }
 
+/* May the bytes b[0, span) of a paragraph's first tokens hold a dateline's
+ * dash: a '-' that a blank, a newline or the end follows, or any E2 byte
+ * (the Unicode dashes)? False rules a dateline out. */
+static int dash_in(const char *b, size_t span)
+{
+  const char *e = b + span, *q = b;
+  while ((q = memchr(q, '-', (size_t)(e - q))) != NULL) {
+    q++; /* the byte after the span is still text or the pad */
+    if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\0')
+      return 1;
+  }
+  return memchr(b, 0xe2, span) != NULL;
+}
+
 /* Flags the dateline that opens the paragraph at token p, if any: a short
  * run of words, numbers, commas, periods and a parenthesised agency,
  * ended by a dash that is followed by a blank and more text:
@@ -1390,12 +1404,9 @@ static TZ_NOINLINE void dateline_at(dyad_doc *doc, size_t p)
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
   int agency = 0, lower = 0;
-  /* no dateline without its dash (a '-' or an E2 80 9x dash) among the
-   * tokens looked at: most paragraphs end here */
-  const char *b = doc->text + v[p].off;
-  size_t span = v[end - 1].off + v[end - 1].len - v[p].off;
-  if (!memchr(b, '-', span) && !memchr(b, 0xe2, span))
-    return;
+  if (!dash_in(doc->text + v[p].off,
+               v[end - 1].off + v[end - 1].len - v[p].off))
+    return; /* most paragraphs end here */
   if (v[p].kind == DYAD_TK_WORD &&
       dyad__sentence_starter(doc->text + v[p].off, v[p].len))
     return; /* "On March 5 - the day ..." */
