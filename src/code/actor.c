@@ -322,6 +322,44 @@ static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
   return np->tok == end + 1 ? np->tok + np->ntok : end;
 }
 
+/* The ends of up to 3 prepositional phrases that follow NP ph one after
+ * the other ("the Organization" + "for Security and Cooperation" + "in
+ * Europe"), each ending in a capitalised word, in order, into ends;
+ * returns how many. A listed name may run over them, but only to the end
+ * of one of them. */
+static size_t pp_ends(const dyad_doc *doc, const dyad_phrase *ph,
+                      uint32_t ends[3])
+{
+  size_t n = 0;
+  uint32_t t = ph->tok + ph->ntok;
+  const dyad_token *tk = doc->toks.v;
+  while (n < 3 && t + 2 < doc->toks.n && tk[t].tag == DYAD_TAG_IN &&
+         ((tk[t + 1].flags & DYAD_TOKF_CAP) ||
+          (tk[t + 1].tag == DYAD_TAG_DT && (tk[t + 2].flags & DYAD_TOKF_CAP)))) {
+    size_t lo = 0, hi = doc->phrases.n;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (doc->phrases.v[mid].tok < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    const dyad_phrase *pp = NULL;
+    for (size_t k = lo; k < doc->phrases.n && doc->phrases.v[k].tok == t; k++)
+      if (doc->phrases.v[k].kind == DYAD_PH_PP) {
+        pp = &doc->phrases.v[k];
+        break;
+      }
+    if (!pp || pp->child < 0 || pp->ntok < 2 ||
+        doc->phrases.v[pp->child].tok != t + 1 ||
+        !(doc->toks.v[pp->tok + pp->ntok - 1].flags & DYAD_TOKF_CAP))
+      break; /* (a name's last word is capitalised: "in Europe") */
+    t = pp->tok + pp->ntok;
+    ends[n++] = t;
+  }
+  return n;
+}
+
 /* "Saudi-led forces", "US-led coalition": the country that leads an
  * otherwise unnamed force is whose it is, as CAMEO coders read it ("-backed"
  * is not: "Russian-backed rebels" are not Russia's). 1 with *h set when
@@ -360,6 +398,8 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
   s->head_is_capital = tokis(doc, &toks[ph->head], "capital");
   uint32_t end = ph->tok + ph->ntok;
   uint32_t xend = of_end(doc, ph);
+  uint32_t ends[3];
+  size_t nends = 0;
   struct actor_hit lh;
   int led = 0; /* lh is a country that leads the phrase's force */
   for (uint32_t i = ph->tok; i < end;) {
@@ -379,6 +419,26 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
     }
     struct actor_hit h;
     uint32_t n = dyad__glue_actor(doc->ctx, toks, xend, i, doc->date, &h);
+    if (!(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+      /* "the National Union for the Total Independence of Angola": a
+       * listed name that runs over the phrases after this one, to the end
+       * of one of them */
+      if (!nends)
+        nends = pp_ends(doc, ph, ends) + 1; /* (1: looked, none) */
+      for (size_t e = nends - 1; e > 0; e--) {
+        struct actor_hit wh;
+        uint32_t wn = dyad__glue_actor(doc->ctx, toks, ends[e - 1], i,
+                                       doc->date, &wh);
+        if (i + wn <= xend || wn <= n)
+          break; /* (no longer name here, nor in a shorter reach) */
+        if (i + wn == ends[e - 1] ||
+            (e > 1 && i + wn == ends[e - 2])) {
+          n = wn;
+          h = wh;
+          break;
+        }
+      }
+    }
     struct agent_hit ag;
     uint32_t na = dyad__glue_agent(doc->ctx, toks, xend, i, &ag);
     /* a name that runs into the of-phrase must take all of it */
@@ -386,6 +446,14 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
       n = dyad__glue_actor(doc->ctx, toks, end, i, doc->date, &h);
     if (i + na > end && i + na < xend)
       na = dyad__glue_agent(doc->ctx, toks, end, i, &ag);
+    if (n && (h.type == ACT_COUNTRY || h.type == ACT_ADJ) &&
+        !(doc->ctx->flags & DYAD_CFG_LITERAL)) {
+      /* "New England", "British Columbia": a longer place name */
+      if (dyad__place_hides(doc, i, n, h.country)) {
+        i += n;
+        continue;
+      }
+    }
     if (n && n >= na) {
       if (h.type == ACT_ADJ || (h.type == ACT_COUNTRY && i + n < end)) {
         dyad__scopy(s->country, sizeof(s->country), h.code, 3);
@@ -736,6 +804,22 @@ static int bracketed_antecedent(dyad_doc *doc, struct coder_state *cs,
   return r->n > 0;
 }
 
+/* Is h a listed person who, on the article's date, acts for his country
+ * (the code in force starts with h->country, a state's: "the spokesman
+ * of Antonio Guterres" is the UN's, IGOUNO, though he is Portuguese)? */
+static int person_country(const struct actor_hit *h)
+{
+  static const char *const nostate[] = {"IGO", "NGO", "IMG", "MNC", "---",
+                                        NULL};
+  if (!h->ntok || h->type != ACT_PERSON || strlen(h->country) != 3 ||
+      strncmp(h->code, h->country, 3) != 0)
+    return 0;
+  for (size_t k = 0; nostate[k]; k++)
+    if (strcmp(h->country, nostate[k]) == 0)
+      return 0;
+  return 1;
+}
+
 /* Resolves one (non-coordinated) NP into r. */
 static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                         uint32_t sent, struct np_actors *r)
@@ -853,6 +937,14 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                     3);
         if (!literal)
           sp = dyad__tok_span(doc, first, of_stop); /* "the army of Ukraine" */
+      } else if (!literal && !local && s.head_is_agent &&
+                 pp->tok == ph->tok + ph->ntok && of->tok == pp->tok + 1 &&
+                 tokis(doc, &toks[pp->tok], "of") &&
+                 person_country(&s2.best)) {
+        /* "the military government of President X", "the forces of
+         * General Y": a state body that is a leader's is his country's */
+        dyad__scopy(s.country, sizeof(s.country), s2.best.country, 3);
+        sp = dyad__tok_span(doc, first, of_stop);
       }
       if (local && !s2.best.ntok && !s.country[0]) {
         /* "people in Tel Aviv": a place the gazetteer knows, named by the
@@ -986,7 +1078,13 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
     return;
   }
   if (s.agent.ntok && (ph->flags & DYAD_PHF_PLURAL) && !s.country[0] &&
-      strcmp(s.agent.code, "GOV") == 0) {
+      strcmp(s.agent.code, "GOV") == 0 &&
+      ((doc->ctx->flags & DYAD_CFG_LITERAL) ||
+       (ph->flags & DYAD_PHF_DEFINITE) ||
+       (ph->det >= 0 && tokis(doc, &toks[ph->det], "both")))) {
+    /* (only a definite phrase points back: "the two leaders", "both
+     * presidents"; "agriculture ministers meeting in Luxembourg" are
+     * people not named before) */
     if (resolve_plural_description(cs, sent, sp, r))
       return;
   }
@@ -1217,6 +1315,32 @@ static int is_subject(const dyad_doc *doc, int32_t pi)
   return c->subj == pi && !(c->flags & DYAD_CLF_SUBJ_INHERITED);
 }
 
+/* Is NP pi the object of an "of" right after a subject that names no
+ * actor ("Electronic Mail Corp of America has completed ...")? A
+ * country there is part of the subject's own name or description, and a
+ * later "it" means the subject (a firm), not the country. */
+static int of_blank_subject(dyad_doc *doc, struct coder_state *cs,
+                            int32_t pi)
+{
+  int32_t pp = doc->phrases.v[pi].up;
+  if (pp < 0 || (size_t)pp >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *p = &doc->phrases.v[pp];
+  if (p->kind != DYAD_PH_PP || p->child != pi ||
+      !tokis(doc, &doc->toks.v[p->tok], "of") || p->tok == 0)
+    return 0;
+  int32_t np = p->attach;
+  if (np < 0 || (size_t)np >= doc->phrases.n ||
+      doc->phrases.v[np].kind != DYAD_PH_NP ||
+      doc->phrases.v[np].tok + doc->phrases.v[np].ntok != p->tok)
+    return 0;
+  const dyad_phrase *n = &doc->phrases.v[np];
+  uint8_t tag = doc->toks.v[n->head].tag;
+  return (tag == DYAD_TAG_NN || tag == DYAD_TAG_NNP) &&
+         !(n->flags & (DYAD_PHF_PRONOUN | DYAD_PHF_COORD)) &&
+         is_subject(doc, np) && !dyad__np_actors(doc, cs, np);
+}
+
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
 {
   const struct np_actors *a = dyad__np_actors(doc, cs, pi);
@@ -1243,6 +1367,9 @@ void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi)
   }
   if (ph->flags & DYAD_PHF_PRONOUN)
     return; /* pronouns do not become antecedents themselves */
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && a->n == 1 &&
+      a->type[0] == ACT_COUNTRY && of_blank_subject(doc, cs, pi))
+    return;
   uint32_t sent = dyad__sent_of(doc, ph->tok);
   for (size_t i = 0; i < a->n; i++) {
     char country[8];
@@ -1275,4 +1402,59 @@ int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out)
   addactor(out, s.country, dyad__tok_span(doc, p->tok, p->tok + p->ntok),
            s.country_rule, ACT_COUNTRY, 0);
   return out->n > 0;
+}
+
+int dyad__np_titled(dyad_doc *doc, int32_t pi, struct np_actors *out)
+{
+  /* offices of a state whose holder a title names; not "General" ("General
+   * Motors"), "Chairman" or "Secretary" (firms have them too) */
+  static const char *const office[] = {
+      "president", "premier", "minister", "chancellor", "king", "queen",
+      "emir", "sultan", "governor", "mayor", "judge", NULL};
+  static const char *const home[] = {"governor", "mayor", "judge", NULL};
+  static const char *const firm[] = {"inc", "corp", "co", "ltd", "plc",
+                                     "group", "company", "corporation",
+                                     NULL};
+  if (pi < 0 || (size_t)pi >= doc->phrases.n ||
+      (doc->ctx->flags & DYAD_CFG_LITERAL))
+    return 0;
+  const dyad_phrase *ph = &doc->phrases.v[pi];
+  if (ph->kind != DYAD_PH_NP ||
+      (ph->flags & (DYAD_PHF_COORD | DYAD_PHF_PRONOUN)) || ph->poss >= 0)
+    return 0;
+  const dyad_token *toks = doc->toks.v;
+  struct npscan s;
+  scan(doc, ph, &s);
+  if (!s.agent.ntok || s.best.ntok || s.country[0] || s.prefix[0] ||
+      s.former || s.agent_at + s.agent.ntok > ph->head ||
+      former_title(doc, ph, s.agent_at))
+    return 0;
+  int kind = 0;
+  for (uint32_t i = s.agent_at; i < s.agent_at + s.agent.ntok; i++) {
+    if (dyad__tok_in(doc, &toks[i], home))
+      kind = 2;
+    else if (!kind && dyad__tok_in(doc, &toks[i], office))
+      kind = 1;
+  }
+  if (!kind)
+    return 0;
+  /* nothing named before the office ("AFBF president Dean Kleckner": a
+   * body no dictionary lists, maybe no state's) */
+  for (uint32_t i = ph->tok; i < s.agent_at; i++)
+    if (toks[i].tag == DYAD_TAG_NNP || toks[i].tag == DYAD_TAG_NNPS)
+      return 0;
+  /* the rest is a name: capitalised proper nouns, no firm's word */
+  for (uint32_t i = s.agent_at + s.agent.ntok; i < ph->tok + ph->ntok; i++)
+    if ((toks[i].tag != DYAD_TAG_NNP && toks[i].tag != DYAD_TAG_NNPS) ||
+        dyad__tok_in(doc, &toks[i], firm))
+      return 0;
+  uint32_t first = ph->tok;
+  while (first < ph->head && toks[first].tag == DYAD_TAG_DT)
+    first++;
+  char code[DYAD_CODE_MAX];
+  compose(code, "", s.agent.code);
+  memset(out, 0, sizeof(*out));
+  addactor(out, code, dyad__tok_span(doc, first, ph->tok + ph->ntok),
+           s.agent.rule, ACT_PERSON, 0);
+  return out->n ? kind : 0;
 }

@@ -137,7 +137,21 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
  * adjective or name before its head ("Palestinian homes", "a Lebanese
  * millionaire's assets"): fills out with one actor and returns 1, or 0. */
 int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
+
+/* A person no dictionary lists, named by an office and a name ("Judge
+ * Alejandro Rivera", "President Ana Lopes"), with no country in the
+ * phrase: fills out with one actor coded "---" + the office's agent code
+ * and returns 2 for an office that acts only at home (judge, mayor,
+ * governor), 1 for another state office, or 0 (not such a phrase). */
+int dyad__np_titled(dyad_doc *doc, int32_t pi, struct np_actors *out);
 uint32_t dyad__sent_of(const dyad_doc *doc, uint32_t tok);
+
+/* Is the country or demonym matched at tokens [i, i+n) part of
+ * a longer place name (found by the WHERE stage) that lies in another
+ * country than cc, or in none ("New England", "British Columbia", "Gulf
+ * of Mexico")? (placename.c) */
+int dyad__place_hides(const dyad_doc *doc, uint32_t i, uint32_t n,
+                      const char *cc);
 
 /* Records the actors of a phrase as mentions (called in text order). */
 void dyad__note_mentions(dyad_doc *doc, struct coder_state *cs, int32_t pi);

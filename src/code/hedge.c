@@ -271,6 +271,28 @@ static int capability(const dyad_doc *doc, const dyad_clause *c,
   return t >= 1 && form_in(doc, t - 1, able);
 }
 
+/* Is infinitive clause c a for-to infinitive ("the only way out is for
+ * Washington to join forces", "it is time for Japan to open", "called for
+ * the U.S. to cut")? Its subject comes after "for" and right before the
+ * verb group: the act is what someone judges needed, good or wanted, said
+ * of the subject, not something it did or means to do (a request that
+ * governs it is coded from its own verb). */
+static int for_to(const dyad_doc *doc, const dyad_clause *c,
+                  const dyad_phrase *vg)
+{
+  static const char *const for_[] = {"for", NULL};
+  if (c->kind != DYAD_CL_INF || c->subj < 0 ||
+      (size_t)c->subj >= doc->phrases.n ||
+      (c->flags & DYAD_CLF_SUBJ_INHERITED))
+    return 0;
+  const dyad_phrase *s = &doc->phrases.v[c->subj];
+  if (s->up >= 0 && (size_t)s->up < doc->phrases.n &&
+      doc->phrases.v[s->up].kind == DYAD_PH_NP)
+    s = &doc->phrases.v[s->up]; /* "for Japan and the U.S. to" */
+  return s->tok > 0 && s->tok + s->ntok == vg->tok &&
+         form_in(doc, s->tok - 1, for_);
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -280,6 +302,8 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
   if (c->flags & DYAD_CLF_CONDITIONAL)
     return 1; /* "if Japan opens its markets" */
   if (claimed(doc, c) || open_question(doc, c))
+    return 1;
+  if (vg && for_to(doc, c, vg))
     return 1;
   if (vg && (supposed(doc, cs, c, vg, src) || capability(doc, c, vg)))
     return 1;

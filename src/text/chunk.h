@@ -41,19 +41,22 @@ struct dyad_chunker {
   size_t maxcl;           /* capacity of the scratch arrays */
   const uint32_t *wkey;    /* word-class table: ctx's, or own below */
   const uint64_t *wcls;
-  const uint64_t *wseen;   /* its presence bits (see dyad_chunk_words) */
+  const uint8_t *wseen;    /* its presence filter (see dyad_chunk_words) */
+  struct dyad_grp_memo *memo; /* phrase.c: an NP group try_appos scanned
+                                 after a comma and did not take */
 };
 
 /* The word-class table (word ids of the chunker's closed lists and their
  * classes), built once per ctx by dyad__chunk_words_build so that each
  * document does not look the lists up again. */
-#define CHUNK_WSEEN 4096 /* bits of the presence filter */
+#define CHUNK_WSEEN 4096 /* entries of the presence filter */
 struct dyad_chunk_words {
   uint32_t wkey[CHUNK_WSLOTS];
   uint64_t wcls[CHUNK_WSLOTS];
-  /* bit (id * 0x9E3779B1) >> 20 is set for every id in wkey: most tokens
-   * (content words) are found absent with one load and no probe */
-  uint64_t wseen[CHUNK_WSEEN / 64];
+  /* byte (id * 0x9E3779B1) >> 20 is 1 for every id in wkey: most tokens
+   * (content words) are found absent with one load and no probe (a byte,
+   * not a bit, per entry: no shift and mask to test it) */
+  uint8_t wseen[CHUNK_WSEEN];
 };
 
 static inline int tag_noun(int t)

@@ -127,19 +127,18 @@ static int32_t newcl(struct walk *w, uint8_t kind, int32_t parent)
   dyad_doc *doc = w->doc;
   if (doc->clauses.n - w->c0 >= 65535 || doc->clauses.n >= w->cx->maxcl)
     return w->sp ? top(w) : -1;
-  dyad_clause *c = dyad_vec_push(&doc->ctx->alloc, doc->clauses);
-  if (!c) {
+  if (dyad_vec_reserve(&doc->ctx->alloc, doc->clauses, doc->clauses.n + 1)) {
     w->oom = 1;
     return w->sp ? top(w) : -1;
   }
+  dyad_clause *c = &doc->clauses.v[doc->clauses.n++];
   int32_t idx = (int32_t)(doc->clauses.n - 1);
-  c->tok = UINT32_MAX;
-  c->ntok = 0; /* holds the end token until finish() */
-  c->verb = c->subj = c->obj = c->obj2 = c->antecedent = -1;
-  c->parent = parent;
-  c->speaker = -1;
-  c->sub_word = UINT32_MAX;
-  c->kind = kind;
+  /* one store of the whole clause (the rest zero); ntok holds the end
+   * token until finish() */
+  *c = (dyad_clause){.tok = UINT32_MAX, .ntok = 0, .verb = -1, .subj = -1,
+                     .obj = -1, .obj2 = -1, .parent = parent,
+                     .antecedent = -1, .sub_word = UINT32_MAX, .kind = kind,
+                     .speaker = -1};
   w->cx->lastpp[idx] = -1;
   w->cx->cstate[idx] = 0;
   return idx;
@@ -453,6 +452,12 @@ static void comma(struct walk *w)
     w->cx->cstate[top(w)] |= CS_COMMA;
 }
 
+/* The first byte of token tk's text (0 past the text). */
+static inline char first_byte(const struct walk *w, const dyad_token *tk)
+{
+  return (size_t)tk->off < w->doc->text_len ? w->doc->text[tk->off] : 0;
+}
+
 static void do_loose(struct walk *w, uint32_t t, size_t p)
 {
   const dyad_token *tk = &w->t[t];
@@ -460,10 +465,12 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
   int tg = tk->tag;
   int32_t cur = top(w);
   int tv = CL(w, cur)->verb >= 0;
-  char ch = (size_t)tk->off < w->doc->text_len ? w->doc->text[tk->off] : 0;
-  int32_t nph;
-  uint32_t nx;
-  int nk = peek(w, t + 1, p, &nph, &nx);
+  /* the token's first byte, and the next item (nk, its phrase nph and the
+   * token after it nx), are looked up by the branches that use them */
+  char ch;
+  int32_t nph = -1;
+  uint32_t nx = 0;
+  int nk;
   touch(w, cur, t, t + 1);
 
   if (w->npar > 0 && w->par[w->npar - 1].close == t) {
@@ -494,9 +501,11 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     if (tv && speech_verb(w, CL(w, cur)->verb))
       open_comp(w, t, 0);
   } else if (tg == DYAD_TAG_PERIOD) {
+    ch = first_byte(w, tk);
     if (ch == '?')
       CL(w, w->stack[0])->flags |= DYAD_CLF_QUESTION;
   } else if (tg == DYAD_TAG_COLON) {
+    ch = first_byte(w, tk);
     if (ch == ';')
       new_main(w, t);
     else if (ch == ':' && tv && speech_verb(w, CL(w, cur)->verb))
@@ -508,6 +517,7 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else
       comma(w);
   } else if (tg == DYAD_TAG_CC) {
+    nk = peek(w, t + 1, p, &nph, &nx);
     if (nk == IT_VG && (PH(w, nph)->flags & DYAD_PHF_INFINITIVE)) {
       /* "to A and to B": the second is a sibling of the first */
       if (w->sp > 1 && CL(w, cur)->kind == DYAD_CL_INF)
@@ -554,7 +564,14 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     int after_obj = w->prev_kind == IT_NP &&
                     (w->prev_ph == CL(w, cur)->obj ||
                      w->prev_ph == CL(w, cur)->obj2);
-    if (tg == DYAD_TAG_WDT && w->np_before >= 0)
+    /* "said in Lisbon yesterday that", "told reporters in Tokyo that":
+     * the NP of a PP on the speech verb itself, not an antecedent */
+    int32_t pp = w->prev_kind == IT_PP ? w->prev_ph : -1;
+    int after_vpp = pp >= 0 && v >= 0 && PH(w, pp)->attach == v &&
+                    !(w->cx->tc[PH(w, pp)->head] & WB(W_OF));
+    if (tv && say_verb(w, v) && after_vpp)
+      open_comp(w, t, 1);
+    else if (tg == DYAD_TAG_WDT && w->np_before >= 0)
       open_rel(w, t);
     else if (tv && say_verb(w, v) &&
              (w->prev_kind != IT_NP || after_obj))
@@ -615,16 +632,18 @@ static void do_loose(struct walk *w, uint32_t t, size_t p)
     else
       open_marker(w, DYAD_CL_SUB, t, 0);
   } else if ((c & WB(W_SUB)) && (tg == DYAD_TAG_IN || tg == DYAD_TAG_CC)) {
-    if (nk != IT_PP)
+    if (peek(w, t + 1, p, &nph, &nx) != IT_PP)
       open_marker(w, DYAD_CL_SUB, t,
                   (c & WB(W_COND)) ? DYAD_CLF_CONDITIONAL : 0);
   } else if ((c & WB(W_SUBAMB)) && tg == DYAD_TAG_IN) {
+    nk = peek(w, t + 1, p, &nph, &nx);
     int k2 = nk == IT_NP ? peek(w, nx, p, &nph, &nx) : nk;
     for (int n = 0; n < 3 && k2 == IT_PP; n++)
       k2 = peek(w, nx, p, &nph, &nx);
     if (nk == IT_VG || (nk == IT_NP && k2 == IT_VG && vg_finite(w, nph)))
       open_marker(w, DYAD_CL_SUB, t, 0);
-  } else if (tg == DYAD_TAG_IN && nk == IT_VG &&
+  } else if (tg == DYAD_TAG_IN &&
+             peek(w, t + 1, p, &nph, &nx) == IT_VG &&
              (PH(w, nph)->flags & DYAD_PHF_GERUND)) {
     open_marker(w, DYAD_CL_PART, t, 0);
   }
@@ -1166,10 +1185,9 @@ static void finish(struct walk *w)
         gap->obj = c->antecedent;
       }
     }
-  }
-  /* "built and renovated five markets": the first verb shares the object */
-  for (uint32_t j = w->c0; j < n; j++) {
-    dyad_clause *c = CL(w, j);
+    /* "built and renovated five markets": the first verb shares the
+     * object (in this loop: the parent of a COORD comes before it, and
+     * the REL test above sets objects of its clause or later ones only) */
     if (c->kind != DYAD_CL_COORD || c->parent < 0 || c->obj < 0 ||
         c->sub_word == UINT32_MAX)
       continue;
@@ -1244,8 +1262,12 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   const dyad_sentence *s = &doc->sents.v[si];
   if (s->ntok == 0)
     return DYAD_OK;
+  /* every field but the stacks (stack, ppend, par: read only below their
+   * counts) is set here; no memset of the whole walk per sentence */
   struct walk w;
-  memset(&w, 0, sizeof(w));
+  w.sp = w.nppend = w.npar = w.paren = w.oom = 0;
+  w.prev_kind = IT_NONE;
+  w.prev_tok = 0;
   w.cx = cx;
   w.doc = doc;
   w.t = cx->t;
@@ -1264,16 +1286,22 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
   push(&w, m);
   uint32_t t = s->tok;
   size_t p = p0;
-  while (t < w.end) {
-    while (p < w.p1 && (PH(&w, p)->up != -1 || PH(&w, p)->tok < t))
+  /* the walk adds no phrases: the phrase array, its end and the
+   * sentence's end stay in registers across the calls below */
+  const dyad_phrase *pv = doc->phrases.v;
+  const dyad_token *tv = cx->t;
+  const size_t p1 = w.p1;
+  const uint32_t end = w.end;
+  while (t < end) {
+    while (p < p1 && (pv[p].up != -1 || pv[p].tok < t))
       p++;
-    if (cx->t[t].flags & DYAD_TOKF_DATELINE) {
+    if (tv[t].flags & DYAD_TOKF_DATELINE) {
       t++;
       continue;
     }
-    if (p < w.p1 && PH(&w, p)->tok == t) {
+    if (p < p1 && pv[p].tok == t) {
       int32_t ph = (int32_t)p;
-      const dyad_phrase *x = PH(&w, ph);
+      const dyad_phrase *x = &pv[p];
       t = x->tok + (x->ntok ? x->ntok : 1);
       p++;
       int kind = x->kind == DYAD_PH_NP ? IT_NP
@@ -1292,11 +1320,11 @@ dyad_status dyad__clauses(struct dyad_chunker *cx, size_t si, size_t p0)
       if (kind == IT_NP)
         w.np_before = ph;
       else if (kind == IT_PP)
-        w.np_before = PH(&w, ph)->child;
+        w.np_before = x->child;
       else
         w.np_before = -1;
     } else {
-      if (cx->t[t].tag != DYAD_TAG_LQUOTE && cx->t[t].tag != DYAD_TAG_RQUOTE)
+      if (tv[t].tag != DYAD_TAG_LQUOTE && tv[t].tag != DYAD_TAG_RQUOTE)
         w.arg_np = -1;
       do_loose(&w, t, p);
       t++;

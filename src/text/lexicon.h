@@ -38,9 +38,13 @@ enum {
   DYAD_LEXF_HAND = 1u << 0,  /* from data/lexicon (closed class, override) */
   DYAD_LEXF_WORD = 1u << 1,  /* the entry exists (some tag known) */
   DYAD_LEXF_INTRANS = 1u << 2, /* verb mostly used without an object */
-  DYAD_LEXF_RULE = 1u << 3     /* a word the tagger's rules name (set by
-                                  dyad__tagger_ids_new): words without it
-                                  skip those rules' tests */
+  DYAD_LEXF_RULE = 1u << 3,    /* a word some tagger rule of its own names
+                                  by its form (set by dyad__tagger_ids_new):
+                                  words without it skip those rules' tests */
+  DYAD_LEXF_LCNEED = 1u << 4,  /* written in lower case, the word needs the
+                                  tagger's context rules (set with lctag) */
+  DYAD_LEXF_LCPART = 1u << 5   /* ... and of them only the particle rule: a
+                                  preposition or adverb and nothing else */
 };
 
 #define DYAD_LEX_ORDER 4
@@ -50,6 +54,14 @@ struct dyad_lexent {
   uint32_t lemma[DYAD_LEM_COUNT];/* vocab id per coarse POS, 0: the form */
   uint8_t order[DYAD_LEX_ORDER]; /* the first tags by preference; 0 ends */
   uint8_t flags;                 /* DYAD_LEXF_* */
+  /* the tagger's first guess for the word written in lower case (set by
+   * dyad__tagger_ids_new from mask and order: a name's reading dropped) */
+  uint8_t lctag;                 /* its tag */
+  uint64_t lcmask;               /* its possible tags */
+  uint64_t lcstate;              /* the tagger's per-token flags for it
+                                    (tagger.c, struct tw) */
+  uint32_t lclemma;              /* its lemma id with tag lctag, 0: the
+                                    suffix rules must find it */
 };
 
 struct dyad_tagger_ids; /* words the tagger's rules name, text/tagger.c */

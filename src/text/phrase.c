@@ -132,7 +132,7 @@ static const struct wlist wlists[] = {
              "themselves"},
 };
 
-static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
+static inline size_t wslot(const struct dyad_chunker *cx, uint32_t id)
 {
   size_t h = (size_t)((id * 2654435761u) >> 7) & (CHUNK_WSLOTS - 1);
   while (cx->wkey[h] && cx->wkey[h] != id)
@@ -140,7 +140,7 @@ static size_t wslot(const struct dyad_chunker *cx, uint32_t id)
   return h;
 }
 
-/* The filter bit of id in wseen. */
+/* The filter entry of id in wseen. */
 static inline uint32_t wseen_bit(uint32_t id)
 {
   return (id * 0x9E3779B1u) >> 20; /* 12 bits: < CHUNK_WSEEN */
@@ -157,7 +157,7 @@ static uint64_t wclass_probe(const struct dyad_chunker *cx, uint32_t id)
 static inline uint64_t wclass(const struct dyad_chunker *cx, uint32_t id)
 {
   uint32_t b = wseen_bit(id);
-  if (!id || !((cx->wseen[b >> 6] >> (b & 63)) & 1))
+  if (!id || !cx->wseen[b])
     return 0;
   return wclass_probe(cx, id);
 }
@@ -191,7 +191,7 @@ static void words_fill(struct dyad_chunk_words *cw, const struct dyad_vocab *v)
           }
           cw->wcls[h] |= WB(wlists[k].cls);
           uint32_t b = wseen_bit(id);
-          cw->wseen[b >> 6] |= (uint64_t)1 << (b & 63);
+          cw->wseen[b] = 1;
         }
       }
       p = q;
@@ -324,8 +324,63 @@ _Static_assert(DYAD_TAG_COUNT <= 64, "tags fit in 64 bits");
    TB(DYAD_TAG_DOLLAR) | TB(DYAD_TAG_HASH) | TB(DYAD_TAG_JJ) |               \
    TB(DYAD_TAG_JJR) | TB(DYAD_TAG_JJS))
 
+/* The tags whose token may be the first of an NP: NP_OPEN less a comma,
+ * a conjunction and a hyphen, which base_np takes only after some word of
+ * the NP (their tests there need j > i, or an adjective before them). */
+#define NP_FIRST                                                              \
+  (NP_OPEN & ~(TB(DYAD_TAG_COMMA) | TB(DYAD_TAG_CC) | TB(DYAD_TAG_HYPH)))
+
+/* The tags that may open something in chunk_sentence: an NP, a VG, a PP
+ * (IN, TO). A token with none of them, and none of the word classes of
+ * CHUNK_OPENW, is a loose token. */
+#define CHUNK_OPEN (NP_FIRST | VG_OPEN | TB(DYAD_TAG_IN) | TB(DYAD_TAG_TO))
+#define CHUNK_OPENW                                                           \
+  (WB(W_ACCORDING) | WB(W_NO) | WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))
+
+/* Does token i follow a noun or a personal pronoun (not of the
+ * dateline)? */
+static inline int after_nom(const struct dyad_chunker *cx, uint32_t i)
+{
+  int pt = i > 0 ? cx->t[i - 1].tag : DYAD_TAG_NONE;
+  return i > 0 && (tag_noun(pt) || pt == DYAD_TAG_PRP) && !dl(cx, i - 1);
+}
+
 /* Scans a base NP at i (none: returns i). after_poss: i follows a
  * possessive, so a participle may open the NP ("Russia's armed forces"). */
+/* Does the NP that starts at token i, the object of a preposition that
+ * opens the sentence ("According to", "In"), end before token j, where a
+ * capitalised adjective, a common noun and a finite verb follow a common
+ * noun ("According to a zoo spokesperson Malaysian authorities have
+ * ...": the comma after the opening phrase was left out)? Not within a
+ * phrase ("the rump Yugoslav state in the Adriatic"). */
+static int fronted_pp_end(const struct dyad_chunker *cx, uint32_t i,
+                          uint32_t j, uint32_t end)
+{
+  const dyad_token *t = cx->t;
+  if (i == 0 || j + 2 >= end ||
+      (t[j - 1].tag != DYAD_TAG_NN && t[j - 1].tag != DYAD_TAG_NNS) ||
+      (t[j - 1].flags & DYAD_TOKF_CAP) ||
+      (t[j + 1].tag != DYAD_TAG_NN && t[j + 1].tag != DYAD_TAG_NNS) ||
+      (t[j + 1].flags & DYAD_TOKF_CAP) ||
+      (t[j + 2].tag != DYAD_TAG_VBD && t[j + 2].tag != DYAD_TAG_VBZ &&
+       t[j + 2].tag != DYAD_TAG_VBP && t[j + 2].tag != DYAD_TAG_MD) ||
+      (t[i - 1].tag != DYAD_TAG_IN && t[i - 1].tag != DYAD_TAG_TO))
+    return 0;
+  const dyad_doc *doc = cx->doc;
+  size_t lo = 0, hi = doc->sents.n;
+  while (lo + 1 < hi) { /* the sentence that holds token i */
+    size_t mid = (lo + hi) / 2;
+    if (doc->sents.v[mid].tok <= i)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  uint32_t s0 = lo < doc->sents.n ? doc->sents.v[lo].tok : 0;
+  while (s0 < i && (t[s0].flags & DYAD_TOKF_DATELINE))
+    s0++;
+  return i - 1 == s0 || (i - 2 == s0 && (t[s0].flags & DYAD_TOKF_CAP));
+}
+
 static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
                         uint32_t end, int after_poss, struct npx *o)
 {
@@ -333,17 +388,14 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   if (i >= end || dl(cx, i))
     return i;
   int tg = t[i].tag;
-  if (!(TB(tg) & NP_OPEN) &&
+  if (!(TB(tg) & NP_FIRST) &&
       !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))
     return i; /* no NP, and no quantity prefix, starts with this tag */
   o->b = i;
   o->det = -1;
   o->flags = 0;
   o->possessive = 0;
-  int pt = i > 0 ? t[i - 1].tag : DYAD_TAG_NONE;
-  int after_nom = i > 0 && (tag_noun(pt) || pt == DYAD_TAG_PRP) &&
-                  !dl(cx, i - 1);
-  if (tg == DYAD_TAG_PRP && after_nom && (tcls(cx, i) & WB(W_SELF)))
+  if (tg == DYAD_TAG_PRP && (tcls(cx, i) & WB(W_SELF)) && after_nom(cx, i))
     return i; /* "Wintour herself appears" */
   if (tg == DYAD_TAG_PRP || tg == DYAD_TAG_PRPS ||
       (tg == DYAD_TAG_WP && (tcls(cx, i) & WB(W_WHAT)))) {
@@ -366,6 +418,9 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
     j++;
   }
   uint32_t last_nom = UINT32_MAX, last_adj = UINT32_MAX;
+  /* the first "$" from j0 on, noted by the scan (the only tags it takes
+   * there that may be "$": nominals and a bracketed acronym) */
+  uint32_t j0 = j, dollar = UINT32_MAX;
   while (j < end && !dl(cx, j)) {
     tg = t[j].tag;
     /* nouns and adjectives, the common case, need no look-ahead */
@@ -374,12 +429,18 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
       if (tg == DYAD_TAG_CD && last_nom != UINT32_MAX && j + 1 < end &&
           t[j + 1].tag == DYAD_TAG_CD && tag_noun(t[last_nom].tag))
         break; /* "gave the Ivory Coast | 5.1 million dollars" */
+      if (tg == DYAD_TAG_DOLLAR && dollar == UINT32_MAX)
+        dollar = j;
       last_nom = j++;
       continue;
     }
     if (tag_adj(tg)) {
       if (last_nom != UINT32_MAX && (tcls(cx, j) & WB(W_TIMEADJ)))
         break; /* "customer Lindsay Gay | last month" */
+      if (last_nom != UINT32_MAX && last_nom + 1 == j &&
+          (t[j].flags & DYAD_TOKF_CAP) && fronted_pp_end(cx, i, j, end))
+        break; /* "According to a zoo spokesperson | Malaysian authorities
+                  have ...": the comma left out */
       last_adj = j++;
       continue;
     }
@@ -393,6 +454,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
         (t[j + 3].tag == DYAD_TAG_NN || t[j + 3].tag == DYAD_TAG_NNS) &&
         !(t[j + 3].flags & DYAD_TOKF_CAP) &&
         !(tcls(cx, j + 3) & WB(W_TIME))) { /* (not "(EC) yesterday") */
+      if (t[j + 1].tag == DYAD_TAG_DOLLAR && dollar == UINT32_MAX)
+        dollar = j + 1;
       j += 3;
       continue;
     }
@@ -461,18 +524,21 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
   } else if (last_adj == i && j == i + 1 && (tcls(cx, i) & WB(W_QUANT)) &&
              j < end && (tcls(cx, j) & WB(W_OF))) {
     o->head = i; /* "many of the elite" */
-  } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom &&
+  } else if (o->det >= 0 && (uint32_t)o->det == i && !after_nom(cx, i) &&
              ((tcls(cx, i) & WB(W_PRONDT)) || demonstrative(cx, i, end))) {
     o->head = (uint32_t)o->det; /* "this", "all", "both" alone */
   } else {
     return i;
   }
   o->e = o->head + 1;
-  for (uint32_t k = o->b; k < o->e; k++)
-    if (t[k].tag == DYAD_TAG_DOLLAR) {
-      o->head = k; /* "$ 5 billion" is headed by its currency */
-      break;
-    }
+  /* "$ 5 billion" is headed by its currency (the first "$" of the NP) */
+  uint32_t k = o->b;
+  while (k < j0 && k < o->e && t[k].tag != DYAD_TAG_DOLLAR)
+    k++;
+  if (k < j0 && k < o->e)
+    o->head = k;
+  else if (dollar < o->e)
+    o->head = dollar;
   int ht = t[o->head].tag;
   if (ht == DYAD_TAG_NNS || ht == DYAD_TAG_NNPS)
     o->flags |= DYAD_PHF_PLURAL;
@@ -511,42 +577,61 @@ static uint32_t scan_group_at(const struct dyad_chunker *cx, uint32_t i,
                               uint32_t end, struct grp *g)
 {
   const dyad_token *t = cx->t;
-  g->n = 0;
-  g->e = i;
-  uint32_t j = i;
-  int after = 0;
-  while (g->n < GRP_MAX) {
-    struct npx x;
-    uint32_t e = base_np(cx, j, end, after, &x);
+  uint32_t j = i, ge = i;
+  int after = 0, n = 0;
+  /* base_np scans straight into the next unit (no copy); a failed scan
+   * leaves it outside the count */
+  while (n < GRP_MAX) {
+    struct npx *x = &g->u[n];
+    uint32_t e = base_np(cx, j, end, after, x);
     if (e == j)
       break;
     /* an epithet: "Radagast the Brown", "Ivan the Terrible" */
-    if ((x.flags & DYAD_PHF_PROPER) && e + 1 < end &&
+    if ((x->flags & DYAD_PHF_PROPER) && e + 1 < end &&
         t[e].tag == DYAD_TAG_DT && (tcls(cx, e) & WB(W_DEF)) &&
         cx->t[e].len == 3 && (t[e + 1].flags & DYAD_TOKF_CAP) &&
         !(t[e + 1].flags & DYAD_TOKF_ALLCAPS) &&
         (t[e + 1].tag == DYAD_TAG_NNP || tag_adj(t[e + 1].tag)) &&
         (e + 2 >= end || !(tag_noun(t[e + 2].tag) || tag_adj(t[e + 2].tag))))
-      x.e = e = e + 2;
-    g->u[g->n++] = x;
-    g->e = e;
-    if (x.possessive && g->n < GRP_MAX) {
+      x->e = e = e + 2;
+    n++;
+    ge = e;
+    if (x->possessive && n < GRP_MAX) {
       j = e;
       after = 1;
       continue;
     }
-    if (e < end && t[e].tag == DYAD_TAG_POS && g->n < GRP_MAX) {
-      g->e = e + 1;
+    if (e < end && t[e].tag == DYAD_TAG_POS && n < GRP_MAX) {
+      ge = e + 1;
       j = e + 1;
       after = 1;
       continue;
     }
     break;
   }
+  g->n = n;
+  g->e = ge;
   /* A dangling possessor ("it was Xi's") stays a plain NP. */
-  if (g->n > 0 && g->u[g->n - 1].possessive)
-    g->u[g->n - 1].possessive = 0;
-  return g->n ? g->e : i;
+  if (n > 0 && g->u[n - 1].possessive)
+    g->u[n - 1].possessive = 0;
+  return n ? ge : i;
+}
+
+/* The group after a comma that try_appos scanned and left is the next
+ * item chunk_sentence scans: it is kept here and taken from here (a scan
+ * depends only on its start, the sentence's end and the document). */
+struct dyad_grp_memo {
+  uint32_t at; /* its first token, UINT32_MAX: none */
+  struct grp g;
+};
+
+/* Copies a scanned group: its count, end and units. */
+static inline void grp_copy(struct grp *to, const struct grp *from)
+{
+  to->n = from->n;
+  to->e = from->e;
+  for (int k = 0; k < from->n && k < GRP_MAX; k++)
+    to->u[k] = from->u[k];
 }
 
 /* A token that can open no NP (base_np's first test) ends the scan
@@ -555,7 +640,7 @@ static inline uint32_t scan_group(const struct dyad_chunker *cx, uint32_t i,
                                   uint32_t end, struct grp *g)
 {
   if (i >= end || dl(cx, i) ||
-      (!(TB(cx->t[i].tag) & NP_OPEN) &&
+      (!(TB(cx->t[i].tag) & NP_FIRST) &&
        !(tcls(cx, i) & (WB(W_AT) | WB(W_MORE) | WB(W_UP) | WB(W_AS))))) {
     g->n = 0;
     g->e = i;
@@ -798,15 +883,16 @@ static int namelike(const struct dyad_chunker *cx, const struct npx *x)
          !(cx->t[x->head].flags & DYAD_TOKF_ALLCAPS);
 }
 
-static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
-                           uint32_t end, int split_ok, struct grp *g, int *n)
+/* The rest of scan_coord when a comma or conjunction follows the first
+ * group g[0] (ending at e). Out of line: most groups have neither. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t scan_coord_at(const struct dyad_chunker *cx, uint32_t i,
+                              uint32_t end, int split_ok, struct grp *g,
+                              int *n, uint32_t e)
 {
   const dyad_token *t = cx->t;
-  uint32_t e = scan_group(cx, i, end, &g[0]);
-  if (e == i) {
-    *n = 0;
-    return i;
-  }
   int m = 1, coord = 0;
   uint32_t ends[COORD_MAX];
   ends[0] = e;
@@ -871,6 +957,31 @@ static uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
     m--;
   *n = m;
   return ends[m - 1];
+}
+
+/* scan_coord after its first group g[0], scanned to e. */
+static inline uint32_t coord_after(const struct dyad_chunker *cx, uint32_t i,
+                                   uint32_t end, int split_ok, struct grp *g,
+                                   int *n, uint32_t e)
+{
+  if (e == i) {
+    *n = 0;
+    return i;
+  }
+  if (e >= end ||
+      (cx->t[e].tag != DYAD_TAG_COMMA && cx->t[e].tag != DYAD_TAG_CC)) {
+    *n = 1; /* no list: one group */
+    return e;
+  }
+  return scan_coord_at(cx, i, end, split_ok, g, n, e);
+}
+
+static inline uint32_t scan_coord(const struct dyad_chunker *cx, uint32_t i,
+                                  uint32_t end, int split_ok, struct grp *g,
+                                  int *n)
+{
+  return coord_after(cx, i, end, split_ok, g, n,
+                     scan_group(cx, i, end, &g[0]));
 }
 
 /* Does a finite verb group follow at e, after at most maxpp PPs ("as the
@@ -947,6 +1058,17 @@ static int32_t push_coord_at(struct dyad_chunker *cx, const struct grp *g,
 static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
                                  int n, int32_t up)
 {
+  if (n == 1 && g[0].n == 1) {
+    /* one NP, no possessor: push_group's work for it, without the call */
+    const struct npx *x = &g[0].u[0];
+    dyad_phrase *p = newph(cx->doc, DYAD_PH_NP, x->b, x->e, x->head);
+    if (!p)
+      return -1;
+    p->det = x->det;
+    p->flags = x->flags;
+    p->up = up;
+    return (int32_t)(cx->doc->phrases.n - 1);
+  }
   if (n == 1)
     return push_group(cx, &g[0], up);
   return push_coord_at(cx, g, n, up);
@@ -955,8 +1077,11 @@ static inline int32_t push_coord(struct dyad_chunker *cx, const struct grp *g,
 /* Pushes a PP headed by token prep over [prep, e) whose object is the
  * scanned coordination g (n groups), and links the two. Returns the
  * object's phrase index, -1 when out of memory. */
-static int32_t push_pp(struct dyad_chunker *cx, uint32_t prep, uint32_t e,
-                       const struct grp *g, int n)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int32_t push_pp(struct dyad_chunker *cx, uint32_t prep,
+                              uint32_t e, const struct grp *g, int n)
 {
   dyad_doc *doc = cx->doc;
   if (!newph(doc, DYAD_PH_PP, prep, e, prep))
@@ -1044,15 +1169,21 @@ static uint32_t try_appos_at(struct dyad_chunker *cx, uint32_t i,
               t[k].tag == DYAD_TAG_PERIOD || t[k].tag == DYAD_TAG_RRB ||
               t[k].tag == DYAD_TAG_COLON;
   if (!close || (k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
-                 t[k + 1].tag == DYAD_TAG_CC))
+                 t[k + 1].tag == DYAD_TAG_CC)) {
+    cx->memo->at = i + 1;
+    grp_copy(&cx->memo->g, &g2);
     return i;
+  }
   struct vgx v;
   int verb_after = k + 1 < end && t[k].tag == DYAD_TAG_COMMA &&
                    scan_vg(cx, k + 1, end, &v) > k + 1 && v.finite &&
                    !(b->flags & DYAD_PHF_PRONOUN) &&
                    !temporal_np(cx, b) && !temporal_np(cx, a);
-  if (!verb_after && !appositive(cx, a, b))
+  if (!verb_after && !appositive(cx, a, b)) {
+    cx->memo->at = i + 1;
+    grp_copy(&cx->memo->g, &g2);
     return i;
+  }
   int32_t ai = push_group(cx, &g2, -1);
   if (ai < 0) {
     *err = 1;
@@ -1071,6 +1202,44 @@ static inline uint32_t try_appos(struct dyad_chunker *cx, uint32_t i,
   if (anchor < 0 || i + 1 >= end || cx->t[i].tag != DYAD_TAG_COMMA)
     return i;
   return try_appos_at(cx, i, end, a, anchor, err);
+}
+
+/* The sentence's first token after its dateline, or i if all before i
+ * are dateline tokens. */
+static uint32_t first_word(const struct dyad_chunker *cx,
+                           const dyad_sentence *s, uint32_t i)
+{
+  uint32_t s0 = s->tok;
+  while (s0 < i && (cx->t[s0].flags & DYAD_TOKF_DATELINE))
+    s0++;
+  return s0;
+}
+
+/* "including X", "regarding X" (a preposition), "according to X": a PP
+ * headed by the word at i (classes c, tag tg), pushed. Returns the token
+ * after it, i when there is none, UINT32_MAX when out of memory. Out of
+ * line: rare words. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t prepword_pp(struct dyad_chunker *cx, uint32_t i, uint32_t end,
+                            uint64_t c, int tg, struct grp *g)
+{
+  const dyad_token *t = cx->t;
+  if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
+    int n;
+    uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
+    if (e > i + 1)
+      return push_pp(cx, i, e, g, n) < 0 ? UINT32_MAX : e;
+  }
+  if ((c & WB(W_ACCORDING)) && i + 2 < end &&
+      (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
+    int n;
+    uint32_t e = scan_coord(cx, i + 2, end, 0, g, &n);
+    if (e > i + 2)
+      return push_pp(cx, i, e, g, n) < 0 ? UINT32_MAX : e;
+  }
+  return i;
 }
 
 /* Chunks one sentence. */
@@ -1095,26 +1264,13 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     int tg = t[i].tag;
     uint64_t c = tcls(cx, i);
-    /* "including X", "regarding X": a preposition */
-    if ((c & WB(W_PREPVBG)) && tg == DYAD_TAG_VBG && i + 1 < end) {
-      int n;
-      uint32_t e = scan_coord(cx, i + 1, end, 0, g, &n);
-      if (e > i + 1) {
-        if (push_pp(cx, i, e, g, n) < 0)
-          return DYAD_ENOMEM;
-        i = e;
-        last_speech = 0;
-        continue;
-      }
-    }
-    /* "according to X" */
-    if ((c & WB(W_ACCORDING)) && i + 2 < end &&
-        (t[i + 1].tag == DYAD_TAG_TO || t[i + 1].tag == DYAD_TAG_IN)) {
-      int n;
-      uint32_t e = scan_coord(cx, i + 2, end, 0, g, &n);
-      if (e > i + 2) {
-        if (push_pp(cx, i, e, g, n) < 0)
-          return DYAD_ENOMEM;
+    if (!(TB(tg) & CHUNK_OPEN) && !(c & CHUNK_OPENW))
+      goto loose; /* opens no phrase (the tests below would all fail) */
+    if (c & (WB(W_PREPVBG) | WB(W_ACCORDING))) {
+      uint32_t e = prepword_pp(cx, i, end, c, tg, g);
+      if (e == UINT32_MAX)
+        return DYAD_ENOMEM;
+      if (e != i) {
         i = e;
         last_speech = 0;
         continue;
@@ -1122,16 +1278,12 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     if (tg == DYAD_TAG_TO && scan_vg(cx, i, end, &v) > i)
       goto push_vg;
-    int atleast = quant_prefix(cx, i, end) > 0;
     if ((tg == DYAD_TAG_IN || tg == DYAD_TAG_TO) && !(c & WB(W_THAT)) &&
-        !(c & WB(W_SUB)) && !atleast) {
+        !(c & WB(W_SUB)) && !quant_prefix(cx, i, end)) {
       int n;
       uint32_t e = scan_coord(cx, i + 1, end, vg_seen, g, &n);
       struct vgx v2;
-      uint32_t s0 = s->tok;
-      while (s0 < i && (t[s0].flags & DYAD_TOKF_DATELINE))
-        s0++;
-      if (n > 1 && !vg_seen && t[s0].tag == DYAD_TAG_IN &&
+      if (n > 1 && !vg_seen && t[first_word(cx, s, i)].tag == DYAD_TAG_IN &&
           t[g[0].e].tag == DYAD_TAG_COMMA &&
           scan_vg(cx, e, end, &v2) > e && v2.finite) {
         /* "At the end of a seminar on reform, around 100 intellectuals
@@ -1190,7 +1342,14 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
     }
     {
       int n;
-      uint32_t e = scan_coord(cx, i, end, vg_seen && !last_speech, g, &n);
+      uint32_t e0;
+      if (i == cx->memo->at) { /* try_appos scanned it */
+        grp_copy(&g[0], &cx->memo->g);
+        e0 = g[0].n ? g[0].e : i;
+      } else {
+        e0 = scan_group(cx, i, end, &g[0]);
+      }
+      uint32_t e = coord_after(cx, i, end, vg_seen && !last_speech, g, &n, e0);
       if (e > i) {
         int32_t oi = push_coord(cx, g, n, -1);
         if (oi < 0)
@@ -1208,7 +1367,7 @@ static dyad_status chunk_sentence(struct dyad_chunker *cx,
         continue;
       }
     }
-    /* a loose token */
+  loose: /* a loose token */
     if (tg == DYAD_TAG_WDT || tg == DYAD_TAG_WP || tg == DYAD_TAG_WPS ||
         tg == DYAD_TAG_WRB || (c & WB(W_THAT)) ||
         (tg == DYAD_TAG_COLON) || (c & WB(W_SUB)))
@@ -1246,15 +1405,31 @@ dyad_status dyad__phrases(dyad_doc *doc)
   cx->wkey = cw->wkey;
   cx->wcls = cw->wcls;
   cx->wseen = cw->wseen;
+  cx->memo = dyad__arena_alloc(&doc->arena, sizeof(*cx->memo));
+  if (!cx->memo)
+    return DYAD_ENOMEM;
+  cx->memo->at = UINT32_MAX;
   cx->maxcl = ntok + nsent + 1;
   cx->tc = dyad__arena_alloc(&doc->arena, (ntok + 1) * sizeof(uint64_t));
   cx->lastpp = dyad__arena_alloc(&doc->arena, cx->maxcl * sizeof(int32_t));
   cx->cstate = dyad__arena_alloc(&doc->arena, cx->maxcl);
   if (!cx->tc || !cx->lastpp || !cx->cstate)
     return DYAD_ENOMEM;
+  /* (the probe inline here: a third of the tokens are listed words) */
   for (size_t i = 0; i < ntok; i++) {
     uint32_t f = doc->toks.v[i].form, l = doc->toks.v[i].lemma;
-    cx->tc[i] = wclass(cx, f) | (l != f ? wclass(cx, l) : 0);
+    uint64_t c = 0;
+    uint32_t b = wseen_bit(f);
+    if (f && cw->wseen[b]) {
+      size_t h = wslot(cx, f);
+      c = cw->wkey[h] == f ? cw->wcls[h] : 0;
+    }
+    b = wseen_bit(l);
+    if (l != f && l && cw->wseen[b]) {
+      size_t h = wslot(cx, l);
+      c |= cw->wkey[h] == l ? cw->wcls[h] : 0;
+    }
+    cx->tc[i] = c;
   }
   /* Rough capacity so the vectors grow at most a few times. */
   if (dyad_vec_reserve(a, doc->phrases, ntok / 2 + 16) ||

@@ -21,20 +21,24 @@
  * doc's word cache (tag_state, made once per doc); two arena allocations
  * per document (token state, folded forms), none per token; the word ids
  * the rules name are looked up once at lexicon load. A token's folded form
- * (tw.f) points into the document text when folding changes nothing.
+ * (tw.f) points into the document text when folding changes nothing, else
+ * into the vocabulary (a cached word it knows) or the folded-forms block.
  */
 #include "../internal.h"
 
 #include "lexicon.h"
 
 #define B(t) DYAD_TAGBIT(DYAD_TAG_##t)
+_Static_assert(DYAD_TAG_COUNT <= 64, "a tag set is one 64-bit mask");
 
 /* For the per-token helpers with one or two call sites in the hot loops,
  * which the compiler otherwise keeps out of line. */
 #if defined(__GNUC__)
 #define HOT_INLINE inline __attribute__((always_inline))
+#define NO_INLINE __attribute__((noinline))
 #else
 #define HOT_INLINE inline
+#define NO_INLINE
 #endif
 #define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))
 #define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))
@@ -44,16 +48,28 @@
 /* Per-token working state, one array per document in the arena. */
 struct tw {
   uint64_t mask;   /* possible tags */
+  const struct dyad_lexent *e; /* the word's lexicon entry, NULL: none */
   const char *f;   /* the folded form (doc arena), fl bytes */
   uint32_t fl;
   uint32_t form;   /* vocab id of the folded form */
   uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
-  uint8_t first;   /* first word of the sentence or of a quotation */
-  uint8_t cap;     /* capitalised (not first) */
-  uint8_t known;   /* the lexicon knows the word */
-  uint8_t hand;    /* the word is in our hand-written lists */
-  uint8_t capword; /* capitalised common word (not first) */
-  uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
+  union { /* the flags, also as one word (a known lower-case word's are
+             worked out at load: dyad_lexent.lcstate) */
+    struct {
+      uint8_t first;   /* first word of the sentence or of a quotation */
+      uint8_t cap;     /* capitalised (not first) */
+      uint8_t known;   /* the lexicon knows the word */
+      uint8_t hand;    /* the word is in our hand-written lists */
+      uint8_t capword; /* capitalised common word (not first) */
+      uint8_t rule;    /* the rules name this word (DYAD_LEXF_RULE) */
+      uint8_t need;    /* context() has rules for it (needs_context); 2:
+                          only the particle rule (particle_only), 3: only
+                          cap_rule */
+      uint8_t lctag;   /* the tag whose lemma the lexical pass gave the
+                          token (a known lower-case word), else 0 */
+    };
+    uint64_t bits;
+  };
 };
 
 /* Vocab ids of the words the rules name, looked up once per document. */
@@ -85,6 +101,7 @@ static const char *const caus_words[7] = {"make", "let", "help", "see",
                                           "watch", "hear", "have"};
 
 static void lookup_ids(const dyad_ctx *ctx, struct dyad_tagger_ids *d);
+static void lower_guess(struct dyad_lexent *e, uint32_t id);
 
 struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
 {
@@ -92,14 +109,22 @@ struct dyad_tagger_ids *dyad__tagger_ids_new(const dyad_ctx *ctx)
   if (!d)
     return NULL;
   lookup_ids(ctx, d);
-  /* mark every word named here in its lexicon entry (the struct is all
-   * uint32_t ids), so that context() tests a token's form against the
-   * list only when the form is one of them */
-  const uint32_t *ids = (const uint32_t *)(const void *)d;
+  /* mark the words that context() tests by their form (the "sp && form
+   * == d->x" rules), so that it tests a token's form against them only
+   * when the form is one of them, and lets other words with a single
+   * possible tag go untouched */
+  const uint32_t named[] = {
+      d->to, d->that, d->s, d->there, d->her, d->about, d->around,
+      d->over, d->as, d->more, d->most, d->less, d->least, d->no, d->all,
+      d->both, d->half, d->either, d->before, d->after, d->so, d->one,
+      d->like};
   struct dyad_lexicon *lx = ctx->lex;
-  for (size_t k = 0; lx && k < sizeof(*d) / sizeof(uint32_t); k++)
-    if (ids[k] && ids[k] < lx->n)
-      lx->ents[ids[k]].flags |= DYAD_LEXF_RULE;
+  for (size_t k = 0; lx && k < DYAD_ARRAY_LEN(named); k++)
+    if (named[k] && named[k] < lx->n)
+      lx->ents[named[k]].flags |= DYAD_LEXF_RULE;
+  for (size_t k = 0; lx && k < lx->n; k++)
+    if (lx->ents[k].flags & DYAD_LEXF_WORD)
+      lower_guess(&lx->ents[k], (uint32_t)k);
   return d;
 }
 
@@ -375,58 +400,150 @@ static int guess(const dyad_ctx *ctx, const char *w, size_t n,
       return DYAD_TAG_NN;
     return DYAD_TAG_JJ;
   }
-  if (ends(w, n, "ly")) {
+  /* the suffix rules, by the last letter (one switch instead of every
+   * suffix tested in turn); within a letter, in their order of priority:
+   * -ly adverb, -ing gerund, -ed participle, noun suffixes, adjective
+   * suffixes, verb suffixes, plural -s */
+  enum { G_NONE, G_RB, G_VBG, G_VBN, G_NN, G_JJ, G_VB, G_NNS };
+  int g = G_NONE;
+  switch (n ? w[n - 1] : 0) {
+  case 'y':
+    g = ends(w, n, "ly") ? G_RB : ends(w, n, "ity") ? G_NN
+        : ends(w, n, "ary") ? G_JJ : ends(w, n, "ify") ? G_VB : G_NONE;
+    break;
+  case 'g':
+    g = ends(w, n, "ing") ? G_VBG : G_NONE;
+    break;
+  case 'd':
+    g = ends(w, n, "ed") ? G_VBN : ends(w, n, "hood") ? G_NN : G_NONE;
+    break;
+  case 's':
+    g = ends(w, n, "ness") ? G_NN
+        : ends(w, n, "ous") || ends(w, n, "less") ? G_JJ
+        : !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is") &&
+                  n > 3
+            ? G_NNS
+            : G_NONE;
+    break;
+  case 't':
+    g = ends(w, n, "ment") || ends(w, n, "ist") ? G_NN : G_NONE;
+    break;
+  case 'n':
+    g = ends(w, n, "tion") || ends(w, n, "sion") ? G_NN
+        : ends(w, n, "ian") ? G_JJ : G_NONE;
+    break;
+  case 'm':
+    g = ends(w, n, "ism") ? G_NN : G_NONE;
+    break;
+  case 'p':
+    g = ends(w, n, "ship") ? G_NN : G_NONE;
+    break;
+  case 'e':
+    g = ends(w, n, "ance") || ends(w, n, "ence") ? G_NN
+        : ends(w, n, "ive") || ends(w, n, "able") || ends(w, n, "ible") ||
+                  ends(w, n, "ese")
+            ? G_JJ
+        : ends(w, n, "ize") || ends(w, n, "ise") ? G_VB
+                                                 : G_NONE;
+    break;
+  case 'r':
+    g = ends(w, n, "er") || ends(w, n, "or") ? G_NN : G_NONE;
+    break;
+  case 'l':
+    g = ends(w, n, "ful") || ends(w, n, "al") ? G_JJ : G_NONE;
+    break;
+  case 'c':
+    g = ends(w, n, "ic") ? G_JJ : G_NONE;
+    break;
+  case 'h':
+    g = ends(w, n, "ish") ? G_JJ : G_NONE;
+    break;
+  default:
+    break;
+  }
+  switch (g) {
+  case G_RB:
     *mask = B(RB);
     return DYAD_TAG_RB;
-  }
-  if (ends(w, n, "ing")) {
+  case G_VBG:
     *mask = B(VBG) | B(NN) | B(JJ);
     return DYAD_TAG_VBG;
-  }
-  if (ends(w, n, "ed")) {
+  case G_VBN:
     *mask = B(VBD) | B(VBN) | B(JJ);
     return DYAD_TAG_VBN;
-  }
-  if (ends(w, n, "ness") || ends(w, n, "ment") || ends(w, n, "tion") ||
-      ends(w, n, "sion") || ends(w, n, "ity") || ends(w, n, "ism") ||
-      ends(w, n, "ship") || ends(w, n, "hood") || ends(w, n, "ance") ||
-      ends(w, n, "ence") || ends(w, n, "er") || ends(w, n, "or") ||
-      ends(w, n, "ist")) {
+  case G_NN:
     *mask = B(NN);
     return DYAD_TAG_NN;
-  }
-  if (ends(w, n, "ous") || ends(w, n, "ful") || ends(w, n, "ive") ||
-      ends(w, n, "able") || ends(w, n, "ible") || ends(w, n, "al") ||
-      ends(w, n, "ic") || ends(w, n, "less") || ends(w, n, "ish") ||
-      ends(w, n, "ian") || ends(w, n, "ese") || ends(w, n, "ary")) {
+  case G_JJ:
     *mask = B(JJ) | B(NN);
     return DYAD_TAG_JJ;
-  }
-  if (ends(w, n, "ize") || ends(w, n, "ise") || ends(w, n, "ify")) {
+  case G_VB:
     *mask = B(VB) | B(VBP) | B(NN);
     return DYAD_TAG_VB;
-  }
-  if (ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") &&
-      !ends(w, n, "is") && n > 3) {
+  case G_NNS:
     *mask = B(NNS) | B(VBZ);
     return DYAD_TAG_NNS;
+  default:
+    *mask = B(NN) | B(JJ);
+    return DYAD_TAG_NN;
   }
-  *mask = B(NN) | B(JJ);
-  return DYAD_TAG_NN;
 }
 
-/* The preferred tag of an entry within an allowed set, or 0. */
-static int pref_in(const struct dyad_lexent *e, uint64_t allowed)
+/* The preferred tag of an entry within an allowed set, or 0. (Out of
+ * line: inlined, it costs the hot loops registers.) */
+static NO_INLINE int pref_in(const struct dyad_lexent *e, uint64_t allowed)
 {
   if (!e)
     return 0;
   for (int k = 0; k < DYAD_LEX_ORDER && e->order[k]; k++)
     if (allowed & DYAD_TAGBIT(e->order[k]))
       return e->order[k];
-  for (int t = 1; t < DYAD_TAG_COUNT; t++)
-    if ((e->mask & allowed) & DYAD_TAGBIT(t))
-      return t;
-  return 0;
+  /* else the lowest allowed tag of the entry's (no tag is 0) */
+  uint64_t rest = e->mask & allowed & ~(uint64_t)1 &
+                  (DYAD_TAGBIT(DYAD_TAG_COUNT - 1) * 2 - 1);
+  return rest ? __builtin_ctzll(rest) : 0;
+}
+
+/* The first guess for a known word written in lower case (lexical()'s
+ * reading of it, worked out once per entry at load): a name's reading
+ * gives way to the word's common one (pharaoh), and the name tags leave
+ * its possible tags. */
+static void lower_guess(struct dyad_lexent *e, uint32_t id)
+{
+  int tag = e->order[0];
+  uint64_t mask = e->mask;
+  if (tag == DYAD_TAG_NNP || tag == DYAD_TAG_NNPS) {
+    int alt = pref_in(e, mask & ~(B(NNP) | B(NNPS)));
+    tag = alt ? alt : tag == DYAD_TAG_NNP ? DYAD_TAG_NN : DYAD_TAG_NNS;
+    mask |= DYAD_TAGBIT(tag);
+  }
+  mask &= ~(B(NNP) | B(NNPS));
+  if (!mask)
+    mask = DYAD_TAGBIT(tag);
+  e->lctag = (uint8_t)tag;
+  e->lcmask = mask;
+  struct tw w = {.known = 1, .lctag = (uint8_t)tag};
+  w.hand = (e->flags & DYAD_LEXF_HAND) != 0;
+  w.rule = (e->flags & DYAD_LEXF_RULE) != 0;
+  /* needs_context() for the word so read */
+  if ((mask & (mask - 1)) || (mask & (B(RP) | B(IN) | B(RB))) ||
+      (DYAD_TAGBIT(tag) & (B(NNP) | B(NNPS) | B(VBG))) ||
+      (e->flags & DYAD_LEXF_RULE))
+    e->flags |= DYAD_LEXF_LCNEED;
+  /* a preposition or adverb and nothing else, no word of the named ones:
+   * of context()'s rules only the particle rule applies (particle_only) */
+  if ((mask == B(IN) || mask == B(RB)) && mask == DYAD_TAGBIT(tag) &&
+      !(e->flags & DYAD_LEXF_RULE))
+    e->flags |= DYAD_LEXF_LCPART;
+  w.need = (e->flags & DYAD_LEXF_LCPART) ? 2
+           : (e->flags & DYAD_LEXF_LCNEED) != 0;
+  e->lcstate = w.bits;
+  /* lemma_of() for the word with that tag, but for the suffix rules */
+  unsigned how = dyad__lemma_how[tag];
+  e->lclemma = (how & DYAD_LT_NONE)                ? id
+               : e->lemma[how & DYAD_LT_SLOT]      ? e->lemma[how & DYAD_LT_SLOT]
+               : !(how & DYAD_LT_MORPH)            ? id
+                                                   : 0;
 }
 
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
@@ -477,8 +594,22 @@ static int roman(const char *w, size_t n)
   return n > 0;
 }
 
-/* Pass 1 for one word token. */
-static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
+/* Does word token t (state w) need context()? Most words have one
+ * possible tag and no rule of their own: none of the rules before the
+ * "only ambiguous" test in context() applies to them (each needs a named
+ * form, a particle/preposition/adverb reading, a capital, a proper noun
+ * or a gerund), so they are done. Inline: the call is the larger cost. */
+static HOT_INLINE int needs_context(const dyad_token *t, const struct tw *w)
+{
+  uint64_t m = w->mask;
+  /* (one test of the bits together: each alone mispredicts often) */
+  return ((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
+          (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
+          (uint64_t)(w->rule | w->cap | w->capword)) != 0;
+}
+
+/* Pass 1 for one word token (lexical() below). */
+static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
                                const char *f, size_t fl, int first,
                                uint32_t sent_end)
 {
@@ -493,13 +624,14 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
     if (x->flags & DYAD_LEXF_WORD)
       e = x;
   }
+  w->e = e;
   w->known = e != NULL;
   w->hand = e && (e->flags & DYAD_LEXF_HAND);
   w->first = (uint8_t)first;
   if (e) {
+    w->vlemma = e->lemma[DYAD_LEM_VERB];
     w->mask = e->mask;
     t->tag = e->order[0];
-    w->vlemma = e->lemma[DYAD_LEM_VERB];
   } else {
     t->tag = (uint8_t)guess(ctx, f, fl, t, &w->mask);
   }
@@ -649,6 +781,26 @@ static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
   w->mask |= B(NNP) | B(NNPS);
 }
 
+/* Pass 1 for one word token: its first tag and possible tags, and
+ * whether context() has rules for it. */
+static HOT_INLINE void lexical(dyad_doc *doc, size_t i, struct tw *w,
+                               const char *f, size_t fl, int first,
+                               uint32_t sent_end)
+{
+  w->need = 0xff;
+  lexical_word(doc, i, w, f, fl, first, sent_end);
+  if (w->need == 0xff) {
+    const dyad_token *t = &doc->toks.v[i];
+    w->need = needs_context(t, w);
+    /* a capitalised word or proper noun, with no particle, modal or
+     * comparative reading, none of the named: only cap_rule applies */
+    if (w->need && !w->rule &&
+        !(w->mask & (B(RP) | B(IN) | B(RB) | B(MD) | B(JJS) | B(JJR))) &&
+        (w->cap || (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS)))))
+      w->need = 3;
+  }
+}
+
 /* The nearest token before i (from sentence start a) that is not an
  * adverb; returns its index or -1. */
 static long prev_nonadv(const dyad_doc *doc, size_t a, size_t i)
@@ -697,7 +849,6 @@ static int verb_after_pp(const dyad_token *T, const struct tw *W, size_t p,
           (W[q].mask & (B(VBD) | B(MD)))); /* ("rose" is a noun first) */
 }
 
-/* Pass 2 for one token: the context rules. */
 /* Does the comma before token i close an aside that follows the noun
  * phrase opening the sentence ("Greece, like most other members, plans
  * to"), with no finite verb anywhere after i? Then the word at i is the
@@ -776,25 +927,114 @@ static int mandative_subject(const dyad_doc *doc, size_t a, size_t i,
          mandative_verb(doc, W, k - 2);
 }
 
-static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
-                    struct tw *W, const struct dyad_tagger_ids *d, const char *f, size_t fl,
-                    int *finite_seen)
+/* The particle rule of context() for word i (possible tags m, from a
+ * sentence a..b; pa, PA: the nearest word before it that is no adverb and
+ * its tag; N, Nf, Nm: the next token's tag, form and possible tags).
+ * Returns whether the word is settled (context() stops there). */
+static int particle(dyad_doc *doc, size_t a, size_t b, size_t i,
+                    const struct tw *W, const struct dyad_tagger_ids *d,
+                    uint64_t m, long pa, int PA, int N, uint32_t Nf,
+                    uint64_t Nm)
 {
+  dyad_token *T = doc->toks.v;
+  dyad_token *t = &T[i];
+  uint32_t form = t->form;
+  /* a particle after its verb (set up, brought about a reform, gave
+   * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
+   * phrase after them */
+  long vk = -1;
+  if (isverb(PA))
+    vk = pa;
+  else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
+           isverb(T[pa - 1].tag) && !(Nm & NOUNS))
+    vk = pa - 1;
+  if (vk >= 0) {
+    uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
+    int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
+    int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
+    int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
+    int light = form == d->up || form == d->out || form == d->down ||
+                form == d->off;
+    if (form == d->out && Nf == d->of)
+      t->tag = DYAD_TAG_IN;
+    else if (form == d->up && Nf == d->to && i + 2 < b &&
+             (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
+      t->tag = DYAD_TAG_IN; /* up to 90 percent */
+    else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
+             (light || form == d->about || !npnext) &&
+             (form != d->about || npnext))
+      t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
+    else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
+                                         !(Nm & (B(DT) | B(CD))))))
+      t->tag = DYAD_TAG_RP;
+    else if (m & B(IN))
+      t->tag = DYAD_TAG_IN;
+    if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
+      t->tag = DYAD_TAG_RB;
+    if (t->tag == DYAD_TAG_RP || (m & B(RP)))
+      return 1;
+  }
+  return 0;
+}
+
+/* The rule of context() for a capitalised word or a proper noun.
+ * Nationality and other adjectives before a noun: Russian troops, the
+ * Roman Empire (but New York: before a pure name, part of it); Canaanite,
+ * Achaemenid: a name-like word with an adjective suffix (unknown, or known
+ * only as a proper noun) before a common noun. */
+static void cap_rule(dyad_doc *doc, size_t b, size_t i, const struct tw *W)
+{
+  dyad_token *T = doc->toks.v;
+  const struct tw *w = &W[i];
+  if (!w->cap || i + 1 >= b || T[i + 1].kind != DYAD_TK_WORD ||
+      (T[i + 1].flags & DYAD_TOKF_CAP) || !(W[i + 1].mask & (NOUNS | ADJS)))
+    return;
+  uint64_t m = w->mask;
+  if (w->known && (m & B(JJ))) {
+    T[i].tag = DYAD_TAG_JJ;
+    return;
+  }
+  if (!isnoun(T[i + 1].tag))
+    return;
+  const char *f = w->f;
+  size_t fl = w->fl;
+  int adjsuffix = (!w->known || !(m & (B(NN) | B(NNS) | VERBS))) &&
+                  (ends(f, fl, "ian") || ends(f, fl, "ean") ||
+                   ends(f, fl, "ic") || ends(f, fl, "ese") ||
+                   ends(f, fl, "ish") || ends(f, fl, "ite") ||
+                   ends(f, fl, "id"));
+  if (adjsuffix)
+    T[i].tag = DYAD_TAG_JJ;
+}
+
+/* context() for a word that is a preposition or adverb and nothing else,
+ * none of the named ones, in lower case (DYAD_LEXF_LCPART): the particle
+ * rule is the only one of its rules that applies to it. */
+static void particle_only(dyad_doc *doc, size_t a, size_t b, size_t i,
+                          const struct tw *W, const struct dyad_tagger_ids *d)
+{
+  const dyad_token *T = doc->toks.v;
+  int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
+  uint32_t Nf = i + 1 < b ? T[i + 1].form : 0;
+  uint64_t Nm = i + 1 < b ? W[i + 1].mask : 0;
+  long pa = prev_nonadv(doc, a, i);
+  int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
+  particle(doc, a, b, i, W, d, W[i].mask, pa, PA, N, Nf, Nm);
+}
+
+/* Pass 2 for one word token that needs_context(). */
+static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
+                    struct tw *W, const struct dyad_tagger_ids *d,
+                    int finite_seen)
+{
+  const char *f = W[i].f;
+  size_t fl = W[i].fl;
   dyad_token *T = doc->toks.v;
   dyad_token *t = &T[i];
   struct tw *w = &W[i];
   uint64_t m = w->mask;
   uint32_t form = t->form;
   const int sp = w->rule; /* a word some rule below names by its form */
-  /* Most words have one possible tag and no rule of their own: none of
-   * the rules before the "only ambiguous" test below applies to them
-   * (each needs a named form, a particle/preposition/adverb reading, a
-   * capital, a proper noun or a gerund), so they are done. */
-  /* (one test of the bits together: each alone mispredicts often) */
-  if (((m & (m - 1)) | (m & (B(RP) | B(IN) | B(RB))) |
-       (DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS) | B(VBG))) |
-       (uint64_t)(sp | w->cap | w->capword)) == 0)
-    return;
   int P = i > a ? T[i - 1].tag : DYAD_TAG_NONE;
   uint32_t Pf = i > a ? T[i - 1].form : 0;
   int N = i + 1 < b ? T[i + 1].tag : DYAD_TAG_NONE;
@@ -804,6 +1044,12 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
   int PA = pa >= 0 ? T[pa].tag : DYAD_TAG_NONE;
   uint32_t PAl = pa >= 0 ? W[pa].vlemma : 0;
 
+  /* a word none of the rules up to the gerund's below names, with no
+   * particle, modal or comparative reading and no capital, goes there */
+  if (!(sp | w->cap | w->capword) &&
+      !(m & (B(RP) | B(IN) | B(RB) | B(MD) | B(JJS) | B(JJR))) &&
+      !(DYAD_TAGBIT(t->tag) & (B(NNP) | B(NNPS))))
+    goto open_class;
   /* closed-class words with their own rules */
   if (sp && form == d->to) {
     /* infinitive "to" before a base verb, skipping adverbs (to further
@@ -893,43 +1139,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     t->tag = DYAD_TAG_RB;
     return;
   }
-  if (m & (B(RP) | B(IN) | B(RB))) {
-    /* a particle after its verb (set up, brought about a reform, gave
-     * Italy up): WordNet's phrasal verbs, or up/out/down/off with no noun
-     * phrase after them */
-    long vk = -1;
-    if (isverb(PA))
-      vk = pa;
-    else if ((isnoun(PA) || PA == DYAD_TAG_PRP) && pa > (long)a &&
-             isverb(T[pa - 1].tag) && !(Nm & NOUNS))
-      vk = pa - 1;
-    if (vk >= 0) {
-      uint32_t vl = W[vk].vlemma ? W[vk].vlemma : T[vk].form;
-      int phrasal = dyad__lex_phrasal(doc->ctx, vl, form);
-      int npnext = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | B(PRP) | ADJS)) != 0;
-      int whnext = N == DYAD_TAG_WRB || N == DYAD_TAG_WP || N == DYAD_TAG_WDT;
-      int light = form == d->up || form == d->out || form == d->down ||
-                  form == d->off;
-      if (form == d->out && Nf == d->of)
-        t->tag = DYAD_TAG_IN;
-      else if (form == d->up && Nf == d->to && i + 2 < b &&
-               (T[i + 2].tag == DYAD_TAG_CD || T[i + 2].tag == DYAD_TAG_DOLLAR))
-        t->tag = DYAD_TAG_IN; /* up to 90 percent */
-      else if (phrasal && !whnext && (m & (B(RP) | B(IN))) &&
-               (light || form == d->about || !npnext) &&
-               (form != d->about || npnext))
-        t->tag = DYAD_TAG_RP; /* in, on, over: only without an object */
-      else if ((m & B(RP)) && (!npnext || (light && vk == pa && !phrasal &&
-                                           !(Nm & (B(DT) | B(CD))))))
-        t->tag = DYAD_TAG_RP;
-      else if (m & B(IN))
-        t->tag = DYAD_TAG_IN;
-      if (t->tag != DYAD_TAG_RP && (m & B(RP)) && !(m & B(IN)))
-        t->tag = DYAD_TAG_RB;
-      if (t->tag == DYAD_TAG_RP || (m & B(RP)))
-        return;
-    }
-  }
+  if ((m & (B(RP) | B(IN) | B(RB))) &&
+      particle(doc, a, b, i, W, d, m, pa, PA, N, Nf, Nm))
+    return;
   if ((m & B(RP)) && t->tag == DYAD_TAG_RP) {
     t->tag = (Nm & (NOUNS | B(DT) | B(PRPS) | B(CD) | ADJS)) ? DYAD_TAG_IN
                                                             : DYAD_TAG_RB;
@@ -1059,22 +1271,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     return;
   }
   if (w->cap || t->tag == DYAD_TAG_NNP || t->tag == DYAD_TAG_NNPS) {
-    /* nationality and other adjectives before a noun: Russian troops,
-     * the Roman Empire (but New York: before a pure name, part of it) */
-    /* Canaanite, Achaemenid: a name-like word with an adjective suffix
-     * (unknown, or known only as a proper noun) before a common noun */
-    int adjsuffix = (!w->known || !(m & (B(NN) | B(NNS) | VERBS))) &&
-                    (ends(f, fl, "ian") || ends(f, fl, "ean") ||
-                     ends(f, fl, "ic") || ends(f, fl, "ese") ||
-                     ends(f, fl, "ish") || ends(f, fl, "ite") ||
-                     ends(f, fl, "id"));
-    if (w->cap && ((w->known && (m & B(JJ))) || adjsuffix) && i + 1 < b &&
-        T[i + 1].kind == DYAD_TK_WORD) {
-      int nextcap = (T[i + 1].flags & DYAD_TOKF_CAP) != 0;
-      if (!nextcap && (Nm & (NOUNS | ADJS)) &&
-          (!adjsuffix || (w->known && (m & B(JJ))) || isnoun(N)))
-        t->tag = DYAD_TAG_JJ;
-    }
+    cap_rule(doc, b, i, W);
     return;
   }
 
@@ -1129,6 +1326,7 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       return;
     }
   }
+open_class:
   /* the reopening of the border: a gerund between a determiner and "of"
    * names the act (a noun), even when the lexicon knows only the verb */
   if (t->tag == DYAD_TAG_VBG && Nf && Nf == d->of &&
@@ -1373,10 +1571,10 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
     else if (sg && (P == DYAD_TAG_RB || objnext) &&
              !(N == DYAD_TAG_TO && verb_after_pp(T, W, i + 1, b)))
       t->tag = DYAD_TAG_VBZ;
-    else if (P == DYAD_TAG_COMMA && !*finite_seen && (Nf == d->to || objnext) &&
+    else if (P == DYAD_TAG_COMMA && !finite_seen && (Nf == d->to || objnext) &&
              comma_aside(doc, a, b, i))
       t->tag = DYAD_TAG_VBZ; /* Greece, like most members, plans to */
-    else if (sg && !verbnext && !*finite_seen) {
+    else if (sg && !verbnext && !finite_seen) {
       t->tag = (uint8_t)pref_in(dyad__lex_get(doc->ctx, form),
                                 B(VBZ) | B(NNS));
       /* the post reads., the city reports thunder: after a determined
@@ -1520,9 +1718,9 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
       if (appos)
         t->tag = DYAD_TAG_VBN;
       else
-        t->tag = objnext || !*finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
+        t->tag = objnext || !finite_seen ? DYAD_TAG_VBD : DYAD_TAG_VBN;
     } else
-      t->tag = *finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
+      t->tag = finite_seen ? DYAD_TAG_VBN : DYAD_TAG_VBD;
     return;
   }
   /* base forms: VB / VBP / noun */
@@ -1623,20 +1821,21 @@ static void context(dyad_doc *doc, size_t a, size_t b, size_t i,
 /* A capitalised word opening a sentence, read as an imperative verb right
  * before a noun while a finite verb follows ("Polish police released ...",
  * "Judge Alejandro Rivera opened ..."): news sentences rarely command, so
- * it is the adjective, or the title of the name, that opens the subject. */
-static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
-                                 const struct tw *W)
+ * it is the adjective, or the title of the name, that opens the subject.
+ * Returns whether it changed the tag. */
+static int first_not_imperative(dyad_doc *doc, size_t a, size_t b,
+                                const struct tw *W)
 {
   dyad_token *T = doc->toks.v;
   if (b < a + 3 || T[a].tag != DYAD_TAG_VB || !W[a].first ||
       !(T[a].flags & DYAD_TOKF_CAP) || !isnoun(T[a + 1].tag))
-    return;
+    return 0;
   int finite = 0;
   for (size_t i = a + 2; i < b && !finite; i++)
     finite = T[i].tag == DYAD_TAG_VBD || T[i].tag == DYAD_TAG_VBZ ||
              T[i].tag == DYAD_TAG_VBP || T[i].tag == DYAD_TAG_MD;
   if (!finite)
-    return;
+    return 0;
   int nx = T[a + 1].tag;
   if (W[a].mask & B(JJ))
     T[a].tag = DYAD_TAG_JJ;
@@ -1644,6 +1843,9 @@ static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
     T[a].tag = DYAD_TAG_NNP;
   else if (W[a].mask & B(NN))
     T[a].tag = DYAD_TAG_NN;
+  else
+    return 0;
+  return 1;
 }
 
 /* A sentence left with no finite verb, where a word the lexicon knows as a
@@ -1652,9 +1854,10 @@ static void first_not_imperative(dyad_doc *doc, size_t a, size_t b,
  * adjectives before a noun): that word is the verb. A capitalised
  * adjective just before it ("West", "Xi") is then a proper noun. A word
  * followed by "by" is rather a participle with its agent, so a later
- * candidate is taken over it ("Protests fueled by anger spread ..."). */
-static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
-                          const struct tw *W, const struct dyad_tagger_ids *d)
+ * candidate is taken over it ("Protests fueled by anger spread ...").
+ * Returns whether it changed a tag. */
+static int rescue_finite(dyad_doc *doc, size_t a, size_t b,
+                         const struct tw *W, const struct dyad_tagger_ids *d)
 {
   dyad_token *T = doc->toks.v;
   size_t pick = SIZE_MAX; /* the word to make the verb */
@@ -1663,7 +1866,7 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
     int tg = T[i].tag;
     if (tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP ||
         tg == DYAD_TAG_MD)
-      return;
+      return 0;
   }
   for (size_t i = a + 1; i + 1 < b; i++) {
     dyad_token *t = &T[i];
@@ -1677,7 +1880,7 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
        * verb of the name before it */
       T[i].tag = DYAD_TAG_VBZ;
       T[i - 1].tag = DYAD_TAG_NNP;
-      return;
+      return 1;
     }
     if (t->tag != DYAD_TAG_JJ && t->tag != DYAD_TAG_VBN)
       continue;
@@ -1714,30 +1917,37 @@ static void rescue_finite(dyad_doc *doc, size_t a, size_t b,
       break;
   }
   if (pick == SIZE_MAX)
-    return;
+    return 0;
   T[pick].tag = DYAD_TAG_VBD;
   if (T[pick - 1].tag == DYAD_TAG_JJ && (T[pick - 1].flags & DYAD_TOKF_CAP))
     T[pick - 1].tag = DYAD_TAG_NNP;
+  return 1;
 }
 
 /* The tagger's word cache, one per doc and kept from one document to the
  * next: the raw spelling of a token (up to WC_KEY bytes) -> the vocab id of
- * its folded form, and whether folding changes it. News text repeats a few
- * thousand spellings, so most tokens are found here, in a table that stays
- * in the core's cache, instead of in the vocabulary's large one (whose
- * lookup costs several memory reads). Two-way set associative: a set is
- * one 64-byte cache line (the table is aligned to 64 bytes), a new
- * spelling goes into way 0 and pushes what was there into way 1, so a
- * rare word no longer evicts a frequent one that shares its set. Valid
- * while the vocabulary has the size it had when the cache was filled (the
- * vocabulary only grows, and only while loading). */
+ * its folded form, whether folding changes it, and the folded form itself
+ * (the vocabulary's copy) when it does. News text repeats a few thousand
+ * spellings, so most tokens are found here, in a table that stays in the
+ * core's cache, instead of in the vocabulary's large one (whose lookup
+ * costs several memory reads). Two-way set associative: a set is one
+ * 64-byte cache line (the table is aligned to 64 bytes), a new spelling
+ * goes into way 0 and pushes what was there into way 1, so a rare word no
+ * longer evicts a frequent one that shares its set. Valid while the
+ * vocabulary has the size it had when the cache was filled (the
+ * vocabulary only grows, and only while loading; its words do not move
+ * while it does not grow). */
 #define WC_BITS 16
-#define WC_KEY 26
+#define WC_KEY 16
 struct wc_ent {
-  char key[WC_KEY]; /* raw token bytes */
+  uint64_t k0, k1;  /* raw token bytes 0-7 and 8-15, zero-padded */
+  const char *fold; /* the folded form in the vocabulary, when it is not
+                       the spelling and the vocabulary has it; else NULL */
+  uint32_t id;      /* vocab id of the folded form, 0: not in it */
   uint8_t len;      /* 0: empty */
   uint8_t same;     /* the folded form is the raw spelling */
-  uint32_t id;      /* vocab id of the folded form, 0: not in it */
+  uint8_t flen;     /* the folded form's length */
+  uint8_t unused;
 };
 _Static_assert(sizeof(struct wc_ent) == 32, "two entries a cache line");
 struct tag_state {
@@ -1782,44 +1992,34 @@ static uint64_t ld8(const char *s)
   return v;
 }
 
-/* The low n bytes of a 64-bit load (n < 8): one table load, no shift. */
+/* The low n bytes of a 64-bit load (n <= 8): one table load, no shift. */
 static inline uint64_t low_bytes(uint64_t v, size_t n)
 {
-  static const uint64_t keep[8] = {
+  static const uint64_t keep[9] = {
       0, 0xff, 0xffff, 0xffffff, 0xffffffffull, 0xffffffffffull,
-      0xffffffffffffull, 0xffffffffffffffull};
+      0xffffffffffffull, 0xffffffffffffffull, ~0ull};
   return v & keep[n];
 }
 
-/* A hash of a short spelling s (n <= WC_KEY bytes, in the doc text, which
- * DYAD_TEXT_PAD zero bytes follow): one 8-byte load masked to the word
- * for most words, the first and last 8 bytes (and the middle 8 past 16)
- * for longer ones. */
-static uint32_t wc_hash(const char *s, size_t n)
+/* The cache key of a short spelling s (n <= WC_KEY bytes, in the doc
+ * text, which DYAD_TEXT_PAD zero bytes follow): its bytes in two words,
+ * zero-padded; a load masked to the word for most words. */
+static HOT_INLINE uint64_t wc_key(const char *s, size_t n, uint64_t *k1)
 {
-  uint64_t h;
   if (n <= 8) {
-    uint64_t a = n == 8 ? ld8(s) : low_bytes(ld8(s), n);
-    h = (a ^ 0x2d358dccaa6c78a5ull) * 0x9e3779b97f4a7c15ull + n;
-  } else {
-    uint64_t a = ld8(s) ^ (n > 16 ? ld8(s + 8) * 0x9e3779b97f4a7c15ull : 0);
-    uint64_t b = ld8(s + n - 8);
-    h = (a ^ 0x2d358dccaa6c78a5ull) * ((b ^ n) | 1) +
-        b * 0xff51afd7ed558ccdull;
+    *k1 = 0;
+    return low_bytes(ld8(s), n);
   }
-  return (uint32_t)(h >> 32) ^ (uint32_t)h;
+  *k1 = low_bytes(ld8(s + 8), n - 8);
+  return ld8(s);
 }
 
-/* Does the cache key k (WC_KEY bytes, zero-padded) spell s (n bytes,
- * n <= WC_KEY, in the padded doc text)? 8 bytes a compare, the last
- * chunk masked to the word. */
-static HOT_INLINE int wc_same(const char *k, const char *s, size_t n)
+/* The cache set of a key (an even entry index). */
+static HOT_INLINE uint32_t wc_set(uint64_t k0, uint64_t k1, size_t n)
 {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    if (ld8(k + i) != ld8(s + i))
-      return 0;
-  return i == n || low_bytes(ld8(k + i) ^ ld8(s + i), n - i) == 0;
+  uint64_t h = (k0 ^ 0x2d358dccaa6c78a5ull) * 0x9e3779b97f4a7c15ull +
+               k1 * 0xff51afd7ed558ccdull + n;
+  return ((uint32_t)(h >> 32) ^ (uint32_t)h) & ((1u << WC_BITS) - 1) & ~1u;
 }
 
 /* dyad__fold for plain ASCII without a call: lower-cases s (in the padded
@@ -1846,28 +2046,15 @@ static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
   return n;
 }
 
-/* Folds token text s (n bytes) into buf (room for 2n + 8), or points *f
- * at s itself when folding changes nothing; returns the folded length (0
- * when too long) and the vocab id of the folded form through *id. e is the
- * cache set for s (two ways; NULL: none). */
-static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
-                          const char *s, size_t n, char *buf,
-                          const char **f, uint32_t *id)
+/* Folds token text s (n bytes) into buf (room for 2n + 8) and looks the
+ * folded form up in the vocabulary, for a token the cache has not got:
+ * returns the folded length (0 when too long), its vocab id through *id
+ * and the folded form through *f (s itself when folding changes nothing).
+ * Puts the token into the cache set e (NULL: none; k0, k1 its key). */
+static size_t fold_miss(const dyad_ctx *ctx, struct wc_ent *e, uint64_t k0,
+                        uint64_t k1, const char *s, size_t n, char *buf,
+                        const char **f, uint32_t *id)
 {
-  if (e) {
-    struct wc_ent *hit = e->len == n && wc_same(e->key, s, n) ? e
-                         : e[1].len == n && wc_same(e[1].key, s, n) ? e + 1
-                                                                     : NULL;
-    if (hit) {
-      *id = hit->id;
-      if (hit->same) {
-        *f = s;
-        return n;
-      }
-      *f = buf;
-      return fold_fast(s, n, buf, 2 * n + 8);
-    }
-  }
   size_t fl = fold_fast(s, n, buf, 2 * n + 8);
   if (fl == (size_t)-1 || fl > 255)
     fl = 0;
@@ -1876,12 +2063,34 @@ static size_t fold_lookup(const dyad_ctx *ctx, struct wc_ent *e,
   *f = same ? s : buf;
   if (e && fl) {
     e[1] = e[0]; /* way 0 takes the newcomer, way 1 the one it held */
-    memcpy(e->key, s, n);
+    e->k0 = k0;
+    e->k1 = k1;
     e->len = (uint8_t)n;
     e->same = (uint8_t)same;
+    e->flen = (uint8_t)fl;
     e->id = *id;
+    size_t vl = 0;
+    e->fold = !same && *id ? dyad__vocab_str(&ctx->vocab, *id, &vl) : NULL;
+    if (vl != fl)
+      e->fold = NULL;
   }
   return fl;
+}
+
+/* dyad__lemma_id for a word token with state w (its entry known). */
+static HOT_INLINE uint32_t lemma_of(const dyad_ctx *ctx, const struct tw *w,
+                                    uint32_t form, int tag)
+{
+  unsigned how = (unsigned)tag < DYAD_TAG_COUNT ? dyad__lemma_how[tag]
+                                                : DYAD_LEM_OTHER;
+  if (how & DYAD_LT_NONE)
+    return form;
+  uint32_t l = w->e ? w->e->lemma[how & DYAD_LT_SLOT] : 0;
+  if (l)
+    return l;
+  if (!(how & DYAD_LT_MORPH))
+    return form;
+  return dyad__lemma_morph(ctx, w->f, w->fl, how);
 }
 
 dyad_status dyad__tag(dyad_doc *doc)
@@ -1890,7 +2099,8 @@ dyad_status dyad__tag(dyad_doc *doc)
   size_t ntok = doc->toks.n;
   if (ntok == 0)
     return DYAD_OK;
-  /* every element is set whole by the folding loop below */
+  /* every element is set whole by the folding loop and the lexical pass
+   * below */
   struct tw *W = dyad__arena_alloc(&doc->arena, ntok * sizeof(*W));
   if (!W)
     return DYAD_ENOMEM;
@@ -1910,29 +2120,61 @@ dyad_status dyad__tag(dyad_doc *doc)
   size_t fpos = 0;
 
   /* Every token's folded form and vocab id, first for the whole document:
-   * the cache entries are fetched ahead (the hashes of all tokens first),
+   * the cache entries are fetched ahead (the sets of all tokens first),
    * and the rules of the passes below see the next tokens' forms too. */
-  uint32_t wcmask = (1u << WC_BITS) - 1;
   if (ts)
     for (size_t i = 0; i < ntok; i++) {
-      if (T[i].len > WC_KEY)
+      size_t n = T[i].len;
+      if (n > WC_KEY)
         continue;
-      W[i].form = wc_hash(doc->text + T[i].off, T[i].len) & wcmask & ~1u;
+      uint64_t k1, k0 = wc_key(doc->text + T[i].off, n, &k1);
+      W[i].form = wc_set(k0, k1, n);
       __builtin_prefetch(&ts->ent[W[i].form]);
     }
+  const struct dyad_lexent *ents = ctx->lex->ents;
+  size_t nents = ctx->lex->n;
   for (size_t i = 0; i < ntok; i++) {
     dyad_token *t = &T[i];
     const char *s = doc->text + t->off;
+    size_t n = t->len;
     const char *f;
+    size_t fl;
     uint32_t id;
-    struct wc_ent *e = ts && t->len <= WC_KEY ? &ts->ent[W[i].form] : NULL;
-    size_t fl = fold_lookup(ctx, e, s, t->len, fbuf + fpos, &f, &id);
+    uint64_t k0 = 0, k1 = 0;
+    struct wc_ent *e = NULL;
+    if (ts && n <= WC_KEY) {
+      k0 = wc_key(s, n, &k1);
+      e = &ts->ent[W[i].form];
+      struct wc_ent *hit =
+          e->k0 == k0 && e->k1 == k1 && e->len == n         ? e
+          : e[1].k0 == k0 && e[1].k1 == k1 && e[1].len == n ? e + 1
+                                                            : NULL;
+      if (hit) {
+        id = hit->id;
+        if (hit->same) {
+          f = s;
+          fl = n;
+        } else if (hit->fold) {
+          f = hit->fold;
+          fl = hit->flen;
+        } else {
+          f = fbuf + fpos;
+          fl = fold_fast(s, n, fbuf + fpos, 2 * n + 8);
+          fpos += fl;
+        }
+        goto found;
+      }
+    }
+    fl = fold_miss(ctx, e, k0, k1, s, n, fbuf + fpos, &f, &id);
     if (f != s)
       fpos += fl;
-    W[i] = (struct tw){.f = f, .fl = (uint32_t)fl, .form = id};
+  found:
+    W[i].f = f; /* (the other fields: in the lexical pass) */
+    W[i].fl = (uint32_t)fl;
+    W[i].form = id;
     t->form = id;
-    if (id < ctx->lex->n)
-      __builtin_prefetch(&ctx->lex->ents[id]);
+    if (id < nents)
+      __builtin_prefetch(&ents[id]);
   }
 
   /* Spans to tag, in order: the sentences, and any tokens no sentence
@@ -1958,6 +2200,29 @@ dyad_status dyad__tag(dyad_doc *doc)
     int first = 1;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
+      if (t->kind == DYAD_TK_WORD && t->form < nents &&
+          (ents[t->form].flags & DYAD_LEXF_WORD) &&
+          !(t->flags & (DYAD_TOKF_CAP | DYAD_TOKF_ALLCAPS))) {
+        /* the common case, a known word in lower case: none of
+         * lexical()'s tests applies but the name tags' removal, done at
+         * load (lower_guess) */
+        const struct dyad_lexent *e = &ents[t->form];
+        struct tw *w = &W[i];
+        w->e = e;
+        w->vlemma = e->lemma[DYAD_LEM_VERB];
+        w->mask = e->lcmask;
+        w->bits = e->lcstate;
+        w->first = (uint8_t)first;
+        t->tag = e->lctag;
+        t->lemma = e->lclemma; /* while the tag stays (below) */
+        first = 0;
+        continue;
+      }
+      t->lemma = 0;
+      W[i].mask = 0;
+      W[i].e = NULL;
+      W[i].vlemma = 0;
+      W[i].bits = 0;
       const char *s = doc->text + t->off;
       const char *f = W[i].f;
       size_t fl = W[i].fl;
@@ -2004,22 +2269,45 @@ dyad_status dyad__tag(dyad_doc *doc)
         break;
       }
     }
-    int finite_seen = 0;
+    /* context, the finite-verb tracking and each token's lemma; the
+     * lemmas are made again below for a sentence whose tags change after
+     * (rare) or where a rule left a token with no tag (fuzz only) */
+    int finite_seen = 0, untagged = 0;
     for (size_t i = a; i < b; i++) {
       dyad_token *t = &T[i];
-      if (t->kind == DYAD_TK_WORD)
-        context(doc, a, b, i, W, &d, W[i].f, W[i].fl, &finite_seen);
+      if (t->kind != DYAD_TK_WORD) {
+        t->lemma = t->form;
+      } else {
+        /* (a word keeps the lemma the lexical pass gave it, when it gave
+         * one, while it keeps the tag) */
+        if (W[i].need) {
+          if (W[i].need == 2)
+            particle_only(doc, a, b, i, W, &d);
+          else if (W[i].need == 3)
+            cap_rule(doc, b, i, W);
+          else
+            context(doc, a, b, i, W, &d, finite_seen);
+          if (t->tag != W[i].lctag)
+            t->lemma = 0;
+        }
+        if (!t->lemma)
+          t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
+      }
       int tg = t->tag;
       uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
       if (tb & FINITE)
         finite_seen = 1;
-      else if ((tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE))) ||
-               (tg == DYAD_TAG_IN && t->form == d.that))
-        finite_seen = 0;
+      else if (tb & (B(WDT) | B(WP) | B(CC) | B(COLON) | B(LQUOTE) | B(IN) |
+                     B(NONE))) {
+        if (tg == DYAD_TAG_NONE)
+          untagged = 1;
+        else if (tg != DYAD_TAG_IN || t->form == d.that)
+          finite_seen = 0;
+      }
     }
-    rescue_finite(doc, a, b, W, &d);
-    first_not_imperative(doc, a, b, W);
-    for (size_t i = a; i < b; i++) {
+    int changed = rescue_finite(doc, a, b, W, &d);
+    changed |= first_not_imperative(doc, a, b, W);
+    for (size_t i = a; (changed | untagged) && i < b; i++) {
       dyad_token *t = &T[i];
       if (t->tag == DYAD_TAG_NONE) /* a rule left no tag (fuzz: "billion
                                       inying aid"): a noun, as unknowns are */
@@ -2028,9 +2316,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         t->lemma = t->form;
         continue;
       }
-      t->lemma = W[i].fl ? dyad__lemma_id(ctx, t->form, W[i].f, W[i].fl,
-                                          t->tag)
-                         : 0;
+      t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
     }
     pos = b;
   }
