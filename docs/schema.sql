@@ -1,4 +1,4 @@
--- schema.sql: the dyad event store, SQLite flavour (schema version 4).
+-- schema.sql: the dyad event store, SQLite flavour (schema version 5).
 --
 -- dyad creates these tables itself (`dyad ingest` opens the store for
 -- writing and runs every statement below; each is IF NOT EXISTS). This
@@ -70,20 +70,42 @@
 -- every event; on SQLite, code prefix filters also look the store's codes
 -- up in counts_by_actor, counts_by_dyad and counts_by_code. A program
 -- that writes events itself must keep them too, or delete their rows and
--- refill them with the statements in src/store/schema.c (FILL_SUMMARIES).
+-- refill them with the statements in src/store/schema.c (FILL_SUMMARIES,
+-- and on SQLite FILL_ACTOR_DAY and FILL_DYAD_YEAR).
+--
+-- counts_by_actor_day (SQLite) counts, per actor code, day and QuadClass,
+-- the events with that code as source or as target (unknown '---' too;
+-- events without a date are not counted). An actor's series (the actor
+-- on either side, each event once) sums the rows of the codes under its
+-- prefix and takes out once the events with both sides under it (CHNGOV
+-- against CHNMIL for 'CHN'), which it reads from events:
+--   SELECT day, SUM(n) FROM counts_by_actor_day
+--     WHERE actor >= 'CHN' AND actor < 'CHO' GROUP BY day;
+-- Rank actors with counts_by_actor (known actors, no days).
+--
+-- counts_by_dyad_year (SQLite) counts each dyad's dated events per year,
+-- with the QuadClass split in columns q1..q4 (one row per dyad and year):
+-- rankings of dyads over whole years (the dashboard's network) read it,
+-- and the events only for the days of partial years at a range's ends.
+--
+-- events_root indexes events by CAMEO root (the code's first two bytes):
+-- a listing of a root newest first walks it (WHERE substr(code, 1, 2) =
+-- '19' ... ORDER BY event_date DESC).
 --
 -- sentences_vocab (SQLite) is an fts5vocab table over sentences_fts: how
 -- many evidence sentences hold a word, which tells a listing of a common
 -- word to test events newest first instead of collecting every match.
 --
--- Upgrades: a store of schema version 1, 2 or 3 is upgraded in one
+-- Upgrades: a store of schema version 1, 2, 3 or 4 is upgraded in one
 -- transaction the first time dyad opens it for writing (`dyad ingest
 -- --upgrade --db DB`); dyad refuses to read it before that, saying so.
 -- Version 3 (SQLite) makes documents_fts over evidence_documents (version
 -- 2 indexed every title) and adds sentences_evidence. Version 4 (SQLite)
 -- rebuilds sentences, places and quotes with the ids above (version 3:
 -- UNIQUE (doc_id, idx), sentence ids AUTOINCREMENT) and rebuilds
--- sentences_fts. On PostgreSQL neither changes anything.
+-- sentences_fts. Version 5 (SQLite) adds events_root and fills
+-- counts_by_actor_day and counts_by_dyad_year from the events. On PostgreSQL none of these
+-- changes anything.
 
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,             -- 'schema_version'
@@ -165,6 +187,8 @@ CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, event_date, qu
 CREATE INDEX IF NOT EXISTS events_target ON events (target, event_date, quad, goldstein, source);
 
 CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, source, target, quad, goldstein);
+
+CREATE INDEX IF NOT EXISTS events_root ON events (substr(code, 1, 2), event_date, quad, source, target, code);
 
 CREATE TABLE IF NOT EXISTS actors (
   id INTEGER PRIMARY KEY,
@@ -257,4 +281,28 @@ CREATE TABLE IF NOT EXISTS counts_by_code (
   gsum6 BIGINT NOT NULL,
   gn BIGINT NOT NULL,
   PRIMARY KEY (code, quad)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS counts_by_actor_day (
+  actor TEXT NOT NULL,              -- source or target code
+  day TEXT NOT NULL,
+  quad INTEGER NOT NULL,
+  n BIGINT NOT NULL,
+  gsum6 BIGINT NOT NULL,
+  gn BIGINT NOT NULL,
+  PRIMARY KEY (actor, day, quad)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS counts_by_dyad_year (
+  year INTEGER NOT NULL,            -- of the event date
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  q1 BIGINT NOT NULL,               -- events of each QuadClass
+  q2 BIGINT NOT NULL,
+  q3 BIGINT NOT NULL,
+  q4 BIGINT NOT NULL,
+  gsum6 BIGINT NOT NULL,
+  gn BIGINT NOT NULL,
+  PRIMARY KEY (year, source, target)
 ) WITHOUT ROWID;

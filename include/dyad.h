@@ -662,6 +662,12 @@ dyad_status dyad_store_count_by(dyad_store *s, const dyad_query *q,
                                 dyad_period p, dyad_store_agg_fn fn,
                                 void *ud);
 
+/* The same for an actor (a code prefix) on either side, each event counted
+ * once; q's other filters apply (q->source and q->target must be unset). */
+dyad_status dyad_store_count_by_actor(dyad_store *s, const dyad_query *q,
+                                      const char *actor, dyad_period p,
+                                      dyad_store_agg_fn fn, void *ud);
+
 /* The most frequent actors, dyads or codes among events matching q, most
  * frequent first (ties by key); q->limit rows (0: 20). */
 dyad_status dyad_store_top(dyad_store *s, const dyad_query *q, dyad_top what,

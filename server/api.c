@@ -5,9 +5,9 @@
  * with a message, before the store is touched.
  *
  * Listings, aggregates and the network go through the store's public
- * query calls (the same filters as `dyad query`). Document views, places
- * and actor (either side) series go through dyad_store_sql with SQL built
- * here: every value put into that SQL is validated first (codes are
+ * query calls (the same filters as `dyad query`; an actor on either side
+ * through dyad_store_count_by_actor). Document views and places go
+ * through dyad_store_sql with SQL built here: every value put into that SQL is validated first (codes are
  * [A-Za-z0-9_-], dates are parsed, numbers are ours) and text is written as
  * a quoted literal with quotes doubled, so no request text is read as SQL.
  *
@@ -487,171 +487,6 @@ static int api_events(serve_req *r, int search)
 
 /* ==== /api/timeseries =================================================== */
 
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's
- * algorithms): week keys are the Monday of the ISO week. */
-static long days_from_civil(int y, int m, int d)
-{
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Writes v as n decimal digits, zero-padded (v >= 0). */
-static void digits(char *p, int v, int n)
-{
-  while (n--) {
-    p[n] = (char)('0' + v % 10);
-    v /= 10;
-  }
-}
-
-/* The period key of day "YYYY-MM-DD" ("" if malformed): "YYYY-MM", the
- * Monday of its week, or the day. Written by hand: with snprintf, the
- * key of each event was a quarter of an actor series' cost. */
-static void period_key(dyad_period per, const char *day, char key[16])
-{
-  dyad_date d;
-  key[0] = '\0';
-  if (!day || strlen(day) < 10 || dyad_date_parse(day, 10, &d) != DYAD_OK)
-    return;
-  int y = d / 10000, m = d / 100 % 100, dd = d % 100;
-  if (per == DYAD_PERIOD_MONTH) {
-    digits(key, y % 10000, 4);
-    key[4] = '-';
-    digits(key + 5, m % 100, 2);
-    key[7] = '\0';
-  } else if (per == DYAD_PERIOD_WEEK) {
-    long z = days_from_civil(y, m, dd);
-    long wd = ((z + 3) % 7 + 7) % 7; /* 0 = Monday */
-    civil_from_days(z - wd, &y, &m, &dd);
-    digits(key, y % 10000, 4);
-    key[4] = '-';
-    digits(key + 5, m % 100, 2);
-    key[7] = '-';
-    digits(key + 8, dd % 100, 2);
-    key[10] = '\0';
-  } else {
-    memcpy(key, day, 10);
-    key[10] = '\0';
-  }
-}
-
-static void series_row(jbuf *b, const char *key, uint64_t count,
-                       const uint64_t quad[5], double gsum, uint64_t gn)
-{
-  jb_obj(b);
-  jb_kstr(b, "period", key);
-  dyad_store_agg a;
-  memset(&a, 0, sizeof(a));
-  a.count = count;
-  memcpy(a.quad, quad, sizeof(a.quad));
-  a.has_goldstein = gn > 0;
-  a.goldstein = gn ? gsum / (double)gn : 0;
-  agg_fields(b, &a);
-  jb_end_obj(b);
-}
-
-/* The actor series, summed here from its events' (day, quad, goldstein)
- * rows: SQLite would sort every row to group them by day, which cost more
- * than the query itself; the periods are few, kept sorted by key. */
-struct bucket {
-  char key[16];
-  uint64_t count, quad[5], gn;
-  double gsum;
-};
-
-struct series {
-  dyad_period per;
-  struct bucket *v;
-  size_t n, cap, last;
-  char last_day[11]; /* the day of bucket last, "" none */
-  int oom;
-};
-
-/* The bucket of a day's period, made when new; NULL when out of memory
- * or the day is malformed (s->oom tells). */
-static struct bucket *actor_bucket(struct series *s, const char *day)
-{
-  char key[16];
-  period_key(s->per, day, key);
-  if (!*key)
-    return NULL;
-  size_t i = s->last;
-  if (i >= s->n || strcmp(s->v[i].key, key) != 0) {
-    size_t lo = 0, hi = s->n; /* first bucket with key >= this key */
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (strcmp(s->v[mid].key, key) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    i = lo;
-    if (i == s->n || strcmp(s->v[i].key, key) != 0) {
-      if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 64;
-        struct bucket *nv = realloc(s->v, cap * sizeof(*nv));
-        if (!nv) {
-          s->oom = 1;
-          return NULL;
-        }
-        s->v = nv;
-        s->cap = cap;
-      }
-      memmove(s->v + i + 1, s->v + i, (s->n - i) * sizeof(*s->v));
-      memset(&s->v[i], 0, sizeof(s->v[i]));
-      memcpy(s->v[i].key, key, sizeof(key));
-      s->n++;
-    }
-    s->last = i;
-  }
-  return &s->v[i];
-}
-
-static int actor_event(struct rows *c, int ncol, const char *const *v)
-{
-  struct series *s = c->ud;
-  if (ncol < 3 || !v[0])
-    return 0;
-  struct bucket *bk;
-  if (*s->last_day && strcmp(v[0], s->last_day) == 0) {
-    bk = &s->v[s->last]; /* the day of the row before: its bucket */
-  } else {
-    bk = actor_bucket(s, v[0]);
-    if (!bk)
-      return s->oom;
-    size_t n = strlen(v[0]);
-    memcpy(s->last_day, v[0], n == 10 ? 11 : 1); /* else "": no reuse */
-    if (n != 10)
-      s->last_day[0] = '\0';
-  }
-  bk->count++;
-  int q = v[1] ? (int)strtol(v[1], NULL, 10) : 0;
-  if (q >= 1 && q <= 4)
-    bk->quad[q]++;
-  if (v[2]) {
-    bk->gsum += strtod(v[2], NULL);
-    bk->gn++;
-  }
-  return 0;
-}
-
 static int on_period(const dyad_store_agg *a, void *ud)
 {
   struct rows *c = ud;
@@ -684,76 +519,16 @@ static int api_timeseries(serve_req *r)
   jb_key(b, "series");
   jb_arr(b);
   struct rows c = {.r = r, .b = b};
-  if (!actor) {
-    dyad_status st = dyad_store_count_by(r->store, &p.q, p.period,
-                                         on_period, &c);
-    if (c.timeout)
-      return timed_out(r);
-    if (st != DYAD_OK)
-      return store_fail(r, st);
-  } else {
-    /* The actor on either side: its events as source, plus those as
-     * target whose source is not the actor too. Each half follows its
-     * own index (events_dyad, events_target), which the OR of the two
-     * would not; on SQLite the prefix is also expanded to the actor codes
-     * the store holds, so each code is one index seek. */
-    int pg = is_pg(r);
-    struct params one = p;
-    one.v[P_ACTOR] = NULL;
-    jbuf sql = {0};
-    jb_cstr(&sql, pg ? "SELECT to_char(t.day, 'YYYY-MM-DD'), "
-                     : "SELECT t.day, ");
-    jb_cstr(&sql, "t.quad, t.g FROM (");
-    for (int side = 0; side < 2; side++) {
-      const char *col = side ? "e.target" : "e.source";
-      jb_cstr(&sql, side ? " UNION ALL " : "");
-      jb_cstr(&sql, "SELECT e.event_date AS day, e.quad AS quad, "
-                    "e.goldstein AS g FROM ");
-      /* As source with dates, on SQLite: events_dyad (source, target,
-       * event_date) has the dates after the target, so the actor's
-       * events would all be read to find a year's; one index range per
-       * dyad of the actor (from counts_by_dyad) reads only the dates. */
-      int dyads = !pg && !side && actor[0] != '-' && (p.q.from || p.q.to);
-      if (dyads) {
-        jb_cstr(&sql, "(SELECT DISTINCT source, target FROM counts_by_dyad "
-                      "WHERE n > 0");
-        sql_prefix(&sql, "source", actor);
-        jb_cstr(&sql, ") cd CROSS JOIN ");
-      }
-      jb_cstr(&sql, "events e");
-      sql_where(&sql, &one);
-      if (dyads)
-        jb_cstr(&sql, " AND e.source = cd.source AND e.target = cd.target");
-      sql_prefix(&sql, col, actor);
-      if (!pg && actor[0] != '-') { /* known actors: counts_by_actor */
-        jb_printf(&sql, " AND %s IN (SELECT actor FROM counts_by_actor "
-                        "WHERE 1 = 1", col);
-        sql_prefix(&sql, "actor", actor);
-        jb_cstr(&sql, ")");
-      }
-      if (side) {
-        jb_cstr(&sql, " AND NOT (1 = 1");
-        sql_prefix(&sql, "e.source", actor);
-        jb_cstr(&sql, ")");
-      }
-    }
-    jb_cstr(&sql, ") t WHERE t.day IS NOT NULL");
-    struct series s;
-    memset(&s, 0, sizeof(s));
-    s.per = p.period;
-    c.each = actor_event;
-    c.ud = &s;
-    int rc = run_sql(r, &sql, &c);
-    jb_free(&sql);
-    if (rc || s.oom) {
-      free(s.v);
-      return rc ? -1 : fail(r, 500, "out of memory");
-    }
-    for (size_t i = 0; i < s.n; i++)
-      series_row(b, s.v[i].key, s.v[i].count, s.v[i].quad, s.v[i].gsum,
-                 s.v[i].gn);
-    free(s.v);
-  }
+  /* an actor on either side, each event once (on SQLite from the store's
+   * per-actor day counts when only dates and QuadClasses are given) */
+  dyad_status st =
+      actor ? dyad_store_count_by_actor(r->store, &p.q, actor, p.period,
+                                        on_period, &c)
+            : dyad_store_count_by(r->store, &p.q, p.period, on_period, &c);
+  if (c.timeout)
+    return timed_out(r);
+  if (st != DYAD_OK)
+    return store_fail(r, st);
   jb_end_arr(b);
   jb_end_obj(b);
   return 0;

@@ -537,9 +537,14 @@ static void read_index(const char *dir, const char *name, char p)
         add(w, NNP, flag == 1 ? score + 1 : score / 2, w);
       if (flag & 2)
         add(w, NN, score, w);
-      if (!each_exc(0, w, noun_exc, score)) {
-        add_s(buf, sizeof(buf), w, 0);
-        add(buf, flag == 1 ? NNPS : NNS, score, w);
+      /* the regular plural too, as WordNet's morphy reads it: an
+       * irregular one often belongs to a rare sense only (ban: bani, the
+       * Romanian coin; brother: brethren; referendum: referenda), and
+       * without it "bans" was only a verb */
+      int irregular = each_exc(0, w, noun_exc, score);
+      add_s(buf, sizeof(buf), w, 0);
+      add(buf, flag == 1 ? NNPS : NNS, score, w);
+      if (!irregular) {
         /* woman -> women, chairman -> chairmen (WordNet's morphy rule,
          * not in noun.exc); the regular -mans stays for human, german */
         if (ends(w, "man") && strlen(w) > 3) {

@@ -420,7 +420,7 @@ static void scan(const dyad_doc *doc, const dyad_phrase *ph, struct npscan *s)
     struct actor_hit h;
     uint32_t n = dyad__glue_actor(doc->ctx, toks, xend, i, doc->date, &h);
     if (!(doc->ctx->flags & DYAD_CFG_LITERAL)) {
-      /* "the National Union for the Total Independence of Angola": a
+      /* "the Organization for Security and Cooperation in Europe": a
        * listed name that runs over the phrases after this one, to the end
        * of one of them */
       if (!nends)
@@ -988,8 +988,8 @@ static void resolve_one(dyad_doc *doc, struct coder_state *cs, int32_t pi,
                  pp->tok == ph->tok + ph->ntok && of->tok == pp->tok + 1 &&
                  tokis(doc, &toks[pp->tok], "of") &&
                  person_country(&s2.best)) {
-        /* "the military government of President X", "the forces of
-         * General Y": a state body that is a leader's is his country's */
+        /* "the government of President X", "the forces of General Y":
+         * a state body that is a leader's is his country's */
         dyad__scopy(s.country, sizeof(s.country), s2.best.country, 3);
         sp = dyad__tok_span(doc, first, of_stop);
       }
@@ -1465,7 +1465,7 @@ int dyad__np_titled(dyad_doc *doc, int32_t pi, struct np_actors *out)
   static const char *const office[] = {
       "president", "premier", "minister", "chancellor", "king", "queen",
       "emir", "sultan", "governor", "mayor", "judge", NULL};
-  static const char *const home[] = {"governor", "mayor", "judge", NULL};
+  static const char *const home[] = {"judge", NULL};
   static const char *const firm[] = {"inc", "corp", "co", "ltd", "plc",
                                      "group", "company", "corporation",
                                      NULL};
@@ -1492,7 +1492,7 @@ int dyad__np_titled(dyad_doc *doc, int32_t pi, struct np_actors *out)
   }
   if (!kind)
     return 0;
-  /* nothing named before the office ("AFBF president Dean Kleckner": a
+  /* nothing named before the office ("ABCF president Tomas Ferreira": a
    * body no dictionary lists, maybe no state's) */
   for (uint32_t i = ph->tok; i < s.agent_at; i++)
     if (toks[i].tag == DYAD_TAG_NNP || toks[i].tag == DYAD_TAG_NNPS)

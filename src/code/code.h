@@ -139,10 +139,10 @@ const struct np_actors *dyad__np_actors(dyad_doc *doc,
 int dyad__np_country(dyad_doc *doc, int32_t pi, struct np_actors *out);
 
 /* A person no dictionary lists, named by an office and a name ("Judge
- * Alejandro Rivera", "President Ana Lopes"), with no country in the
+ * Marta Quispe", "President Ana Lopes"), with no country in the
  * phrase: fills out with one actor coded "---" + the office's agent code
- * and returns 2 for an office that acts only at home (judge, mayor,
- * governor), 1 for another state office, or 0 (not such a phrase). */
+ * and returns 2 for an office that acts only at home (a judge), 1 for
+ * another state office, or 0 (not such a phrase). */
 int dyad__np_titled(dyad_doc *doc, int32_t pi, struct np_actors *out);
 uint32_t dyad__sent_of(const dyad_doc *doc, uint32_t tok);
 

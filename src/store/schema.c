@@ -22,6 +22,20 @@
  * document's rows by id (its range, or doc_id * 16777216 + idx) instead
  * of by an index on doc_id.
  *
+ * SQLite (schema version 5) adds two things for the server's questions.
+ * events_root indexes events by the CAMEO root (the code's first two
+ * bytes) and date, so that a page of a root ("code=19") walks that
+ * root's events newest first instead of every event's date index entry.
+ * counts_by_actor_day counts, per actor code, day and QuadClass, the
+ * events with that code on a side, so that an actor's series reads a few
+ * rows per day instead of its events (an event with both sides under the
+ * actor's prefix, CHNGOV against CHNMIL for "CHN", is under it twice:
+ * the series takes those few events out again, read from events_dyad).
+ * counts_by_dyad_year counts each dyad's events per year of their date,
+ * QuadClasses as columns (one row per dyad and year): the network of
+ * whole years reads these, and only the days of partial years at the
+ * ends of a range read events.
+ *
  * docs/schema.sql is the SQLite list verbatim (a unit test checks it).
  * Every statement is idempotent (IF NOT EXISTS), so opening a store for
  * writing creates what is missing and leaves existing data alone.
@@ -151,6 +165,8 @@ static const char *const sqlite_schema[] = {
     "quad, goldstein, source)",
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, event_date, "
     "source, target, quad, goldstein)",
+    "CREATE INDEX IF NOT EXISTS events_root ON events (substr(code, 1, 2), "
+    "event_date, quad, source, target, code)",
     "CREATE TABLE IF NOT EXISTS actors (\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  event_id INTEGER NOT NULL REFERENCES events (id),\n"
@@ -199,6 +215,28 @@ static const char *const sqlite_schema[] = {
     "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_vocab USING fts5vocab (\n"
     "  sentences_fts, 'row')",
     SUMMARY_TABLES("TEXT", "TEXT", " WITHOUT ROWID"),
+    "CREATE TABLE IF NOT EXISTS counts_by_actor_day (\n"
+    "  actor TEXT NOT NULL,              -- source or target code\n"
+    "  day TEXT NOT NULL,\n"
+    "  quad INTEGER NOT NULL,\n"
+    "  n BIGINT NOT NULL,\n"
+    "  gsum6 BIGINT NOT NULL,\n"
+    "  gn BIGINT NOT NULL,\n"
+    "  PRIMARY KEY (actor, day, quad)\n"
+    ") WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS counts_by_dyad_year (\n"
+    "  year INTEGER NOT NULL,            -- of the event date\n"
+    "  source TEXT NOT NULL,\n"
+    "  target TEXT NOT NULL,\n"
+    "  n BIGINT NOT NULL,\n"
+    "  q1 BIGINT NOT NULL,               -- events of each QuadClass\n"
+    "  q2 BIGINT NOT NULL,\n"
+    "  q3 BIGINT NOT NULL,\n"
+    "  q4 BIGINT NOT NULL,\n"
+    "  gsum6 BIGINT NOT NULL,\n"
+    "  gn BIGINT NOT NULL,\n"
+    "  PRIMARY KEY (year, source, target)\n"
+    ") WITHOUT ROWID",
     NULL};
 
 /* PostgreSQL: the same tables. Codes compare in the "C" collation so that
@@ -389,6 +427,25 @@ const char *const *dyad__schema(int dialect)
 #define FILL_SENTENCE_FTS                                                   \
   "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"
 
+/* Version 4 to 5 (SQLite only): events_root is made by the version 5
+ * statements; counts_by_dyad_year and counts_by_actor_day are filled from
+ * the events (each side with a code counts under it). */
+#define FILL_ACTOR_DAY                                                      \
+  "INSERT INTO counts_by_actor_day (actor, day, quad, n, gsum6, gn) "       \
+  "SELECT actor, day, quad, COUNT(*), SUM(" G6_SQLITE "), "                 \
+  "COUNT(goldstein) FROM (SELECT source AS actor, event_date AS day, quad, " \
+  "goldstein FROM events WHERE event_date IS NOT NULL AND source <> '' "    \
+  "UNION ALL SELECT target, event_date, quad, goldstein FROM events WHERE " \
+  "event_date IS NOT NULL AND target <> '') a GROUP BY actor, day, quad"
+#define G6_SQLITE "COALESCE(CAST(ROUND(goldstein * 1000000) AS INTEGER), 0)"
+#define FILL_DYAD_YEAR                                                      \
+  "INSERT INTO counts_by_dyad_year (year, source, target, n, q1, q2, q3, "  \
+  "q4, gsum6, gn) SELECT CAST(substr(event_date, 1, 4) AS INTEGER), "       \
+  "source, target, COUNT(*), SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), " \
+  "SUM(quad = 4), SUM(" G6_SQLITE "), COUNT(goldstein) FROM events WHERE "  \
+  "event_date IS NOT NULL GROUP BY 1, 2, 3"
+#define FILL_V5 FILL_ACTOR_DAY, FILL_DYAD_YEAR
+
 static const char *const sqlite_pre_1[] = {
     "ALTER TABLE sentences ADD COLUMN nevents INTEGER NOT NULL DEFAULT 0",
     "UPDATE sentences SET nevents = (SELECT COUNT(*) FROM events e WHERE "
@@ -415,15 +472,17 @@ static const char *const sqlite_pre_1[] = {
 static const char *const sqlite_post_1[] = {
     COPY_V3_TABLES, FILL_SENTENCE_FTS, FILL_V3_TITLES,
     FILL_SUMMARIES("CAST(ROUND(goldstein * 1000000) AS INTEGER)"),
-    NULL};
+    FILL_V5, NULL};
 
 static const char *const sqlite_pre_2[] = {DROP_V2_TITLES, MOVE_V3_TABLES,
                                            NULL};
 static const char *const sqlite_post_2[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
-                                            FILL_V3_TITLES, NULL};
+                                            FILL_V3_TITLES, FILL_V5, NULL};
 static const char *const sqlite_pre_3[] = {MOVE_V3_TABLES, NULL};
 static const char *const sqlite_post_3[] = {COPY_V3_TABLES, FILL_SENTENCE_FTS,
-                                            NULL};
+                                            FILL_V5, NULL};
+static const char *const sqlite_pre_4[] = {NULL};
+static const char *const sqlite_post_4[] = {FILL_V5, NULL};
 static const char *const pg_none[] = {NULL}; /* PostgreSQL: nothing */
 
 static const char *const pg_pre_1[] = {
@@ -442,6 +501,11 @@ static const char *const pg_post_1[] = {
 const char *const *dyad__schema_upgrade(int dialect, const char *from,
                                         int post)
 {
+  if (strcmp(from, "4") == 0) {
+    if (dialect == DYAD__PG)
+      return pg_none;
+    return post ? sqlite_post_4 : sqlite_pre_4;
+  }
   if (strcmp(from, "3") == 0) {
     if (dialect == DYAD__PG)
       return pg_none;

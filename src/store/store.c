@@ -308,14 +308,15 @@ static int known_actor(const char *a)
 }
 
 /* Records that an event (+1) or a removed event (-1) changes the summary
- * rows of its day, dyad, actors and code. Kept in memory until the batch
- * ends, where the changes are merged and written (apply_deltas). */
+ * rows of its day, dyad, actors and code, and on SQLite its dyad's year
+ * and its actors' days (each side's code, unknown '---' too). Kept in memory until the batch ends, where the changes are
+ * merged and written (apply_deltas). */
 static dyad_status add_deltas(struct dyad_store *s, int64_t day,
                               const char *src, const char *tgt,
                               const char *code, int quad, int sign,
                               int has_g, double g)
 {
-  if (s->ndeltas + 5 > s->capdeltas) {
+  if (s->ndeltas + 8 > s->capdeltas) {
     size_t cap = s->capdeltas ? 2 * s->capdeltas : 1024;
     struct dyad__delta *d = realloc(s->deltas, cap * sizeof(*d));
     if (!d)
@@ -353,6 +354,24 @@ static dyad_status add_deltas(struct dyad_store *s, int64_t day,
   *d = base;
   d->kind = DYAD__SUM_CODE;
   snprintf(d->a, sizeof(d->a), "%s", code);
+  if (!day || s->ops->dialect != DYAD__SQLITE)
+    return DYAD_OK;
+  d = &s->deltas[s->ndeltas++];
+  *d = base;
+  d->kind = DYAD__SUM_DYAD_YEAR;
+  d->day = day / 10000;
+  snprintf(d->a, sizeof(d->a), "%s", src);
+  snprintf(d->b, sizeof(d->b), "%s", tgt);
+  for (int side = 0; side < 2; side++) {
+    const char *actor = side ? tgt : src;
+    if (!*actor)
+      continue;
+    d = &s->deltas[s->ndeltas++];
+    *d = base;
+    d->kind = DYAD__SUM_ACTOR_DAY;
+    d->day = day;
+    snprintf(d->a, sizeof(d->a), "%s", actor);
+  }
   return DYAD_OK;
 }
 
@@ -384,6 +403,15 @@ static const struct sum_upsert {
     {DYAD__Q_SUM_DYAD, SUM_UPSERT("counts_by_dyad", "source, target", "?, ?")},
     {DYAD__Q_SUM_ACTOR, SUM_UPSERT("counts_by_actor", "actor", "?")},
     {DYAD__Q_SUM_CODE, SUM_UPSERT("counts_by_code", "code", "?")},
+    {DYAD__Q_SUM_ACTOR_DAY,
+     SUM_UPSERT("counts_by_actor_day", "actor, day", "?, ?")},
+    /* QuadClasses as columns: the delta's quad says which one */
+    {DYAD__Q_SUM_DYAD_YEAR,
+     "INSERT INTO counts_by_dyad_year (year, source, target, n, q1, q2, q3, "
+     "q4, gsum6, gn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+     "(year, source, target) DO UPDATE SET n = n + excluded.n, q1 = q1 + "
+     "excluded.q1, q2 = q2 + excluded.q2, q3 = q3 + excluded.q3, q4 = q4 + "
+     "excluded.q4, gsum6 = gsum6 + excluded.gsum6, gn = gn + excluded.gn"},
 };
 
 /* Writes the batch's summary changes: sorted (so that concurrent
@@ -405,19 +433,33 @@ static dyad_status apply_deltas(struct dyad_store *s)
     }
     if (d.n == 0 && d.g6 == 0 && d.gn == 0)
       continue;
-    struct dyad__val p[6];
+    struct dyad__val p[10];
     int np = 0;
+    const struct sum_upsert *u = &sum_upserts[d.kind - DYAD__SUM_DAY];
+    if (d.kind == DYAD__SUM_DYAD_YEAR) {
+      p[np++] = dyad__int(d.day);
+      p[np++] = dyad__text(d.a, strlen(d.a));
+      p[np++] = dyad__text(d.b, strlen(d.b));
+      p[np++] = dyad__int(d.n);
+      for (int q = 1; q <= 4; q++)
+        p[np++] = dyad__int(d.quad == q ? d.n : 0);
+      p[np++] = dyad__int(d.g6);
+      p[np++] = dyad__int(d.gn);
+      st = s->ops->run(s, u->q, u->sql, p, np, NULL, NULL);
+      continue;
+    }
     if (d.kind == DYAD__SUM_DAY)
       p[np++] = dyad__date((dyad_date)d.day);
     else
       p[np++] = dyad__text(d.a, strlen(d.a));
     if (d.kind == DYAD__SUM_DYAD)
       p[np++] = dyad__text(d.b, strlen(d.b));
+    if (d.kind == DYAD__SUM_ACTOR_DAY)
+      p[np++] = dyad__date((dyad_date)d.day);
     p[np++] = dyad__int(d.quad);
     p[np++] = dyad__int(d.n);
     p[np++] = dyad__int(d.g6);
     p[np++] = dyad__int(d.gn);
-    const struct sum_upsert *u = &sum_upserts[d.kind - DYAD__SUM_DAY];
     st = s->ops->run(s, u->q, u->sql, p, np, NULL, NULL);
   }
   s->ndeltas = 0;

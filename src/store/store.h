@@ -64,6 +64,8 @@ enum {
   DYAD__Q_SUM_DYAD,
   DYAD__Q_SUM_ACTOR,
   DYAD__Q_SUM_CODE,
+  DYAD__Q_SUM_ACTOR_DAY,
+  DYAD__Q_SUM_DYAD_YEAR,
   DYAD__NSLOTS
 };
 
@@ -107,15 +109,19 @@ struct dyad__store_ops {
 #define DYAD__CODESET 1024 /* slots of the set of codes already upserted */
 
 /* The summary tables (schema.c). */
-enum { DYAD__SUM_DAY = 1, DYAD__SUM_DYAD, DYAD__SUM_ACTOR, DYAD__SUM_CODE };
+enum {
+  DYAD__SUM_DAY = 1, DYAD__SUM_DYAD, DYAD__SUM_ACTOR, DYAD__SUM_CODE,
+  DYAD__SUM_ACTOR_DAY, DYAD__SUM_DYAD_YEAR /* SQLite only (version 5) */
+};
 
 /* One change to a summary table row, kept until the batch commits. */
 struct dyad__delta {
   int kind;                /* DYAD__SUM_* */
   int quad;
-  int64_t day;             /* DAY: YYYYMMDD */
-  char a[DYAD_CODE_MAX];   /* DYAD: source; ACTOR: actor; CODE: code */
-  char b[DYAD_CODE_MAX];   /* DYAD: target */
+  int64_t day;             /* DAY, ACTOR_DAY: YYYYMMDD; DYAD_YEAR: YYYY */
+  char a[DYAD_CODE_MAX];   /* DYAD: source; ACTOR: actor; CODE: code;
+                              ACTOR_DAY: a side's code */
+  char b[DYAD_CODE_MAX];   /* DYAD, DYAD_YEAR: target */
   int64_t n, g6, gn;       /* events, Goldstein sum in millionths, scored */
 };
 
@@ -166,7 +172,7 @@ dyad_status dyad__pg_open(struct dyad_store *s, const char *target);
  * (schema.c). docs/schema.sql holds the SQLite list verbatim. */
 const char *const *dyad__schema(int dialect);
 /* Schema version stored in the meta table. */
-#define DYAD__SCHEMA_VERSION "4"
+#define DYAD__SCHEMA_VERSION "5"
 
 /* The statements that bring a store of version `from` up to the current
  * one: post = 0 those to run before the schema statements, post = 1 those

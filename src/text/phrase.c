@@ -350,9 +350,9 @@ static inline int after_nom(const struct dyad_chunker *cx, uint32_t i)
 /* Does the NP that starts at token i, the object of a preposition that
  * opens the sentence ("According to", "In"), end before token j, where a
  * capitalised adjective, a common noun and a finite verb follow a common
- * noun ("According to a zoo spokesperson Malaysian authorities have
- * ...": the comma after the opening phrase was left out)? Not within a
- * phrase ("the rump Yugoslav state in the Adriatic"). */
+ * noun ("According to a police spokesman Kenyan soldiers have ...": the
+ * comma after the opening phrase was left out)? Not within a phrase
+ * ("the coastal Kenyan town in the south"). */
 static int fronted_pp_end(const struct dyad_chunker *cx, uint32_t i,
                           uint32_t j, uint32_t end)
 {
@@ -439,8 +439,8 @@ static uint32_t base_np(const struct dyad_chunker *cx, uint32_t i,
         break; /* "customer Lindsay Gay | last month" */
       if (last_nom != UINT32_MAX && last_nom + 1 == j &&
           (t[j].flags & DYAD_TOKF_CAP) && fronted_pp_end(cx, i, j, end))
-        break; /* "According to a zoo spokesperson | Malaysian authorities
-                  have ...": the comma left out */
+        break; /* "According to a police spokesman | Kenyan soldiers have
+                  ...": the comma left out */
       last_adj = j++;
       continue;
     }

@@ -23,6 +23,14 @@
  * the rules name are looked up once at lexicon load. A token's folded form
  * (tw.f) points into the document text when folding changes nothing, else
  * into the vocabulary (a cached word it knows) or the folded-forms block.
+ *
+ * Speed: a known word written in lower case (most tokens) takes its first
+ * tag, possible tags, flags and lemma from its lexicon entry, worked out
+ * once at load (lower_guess); context() runs only for a word some rule
+ * concerns (tw.need), and the particle and capital rules, the only ones
+ * for many words, run alone; the word cache also keeps guess()'s answer
+ * and the suffix rules' lemma of a word the vocabulary lacks. Every such
+ * shortcut gives the answers of the full path (output byte-identical).
  */
 #include "../internal.h"
 
@@ -53,6 +61,8 @@ struct tw {
   uint32_t fl;
   uint32_t form;   /* vocab id of the folded form */
   uint32_t vlemma; /* verb lemma id (for be/have/do tests), 0 if none */
+  uint32_t wce;    /* its word cache set + 1, 0: none (the word may have
+                      left it since) */
   union { /* the flags, also as one word (a known lower-case word's are
              worked out at load: dyad_lexent.lcstate) */
     struct {
@@ -540,10 +550,11 @@ static void lower_guess(struct dyad_lexent *e, uint32_t id)
   e->lcstate = w.bits;
   /* lemma_of() for the word with that tag, but for the suffix rules */
   unsigned how = dyad__lemma_how[tag];
-  e->lclemma = (how & DYAD_LT_NONE)                ? id
-               : e->lemma[how & DYAD_LT_SLOT]      ? e->lemma[how & DYAD_LT_SLOT]
-               : !(how & DYAD_LT_MORPH)            ? id
-                                                   : 0;
+  uint32_t l = (how & DYAD_LT_NONE) ? 0 : e->lemma[how & DYAD_LT_SLOT];
+  e->lclemma = (how & DYAD_LT_NONE) ? id
+               : l                  ? l
+               : !(how & DYAD_LT_MORPH) ? id
+                                        : 0;
 }
 
 /* Does token i follow a dotted abbreviation of capitals ("U.S.", "U.K.")
@@ -608,6 +619,10 @@ static HOT_INLINE int needs_context(const dyad_token *t, const struct tw *w)
           (uint64_t)(w->rule | w->cap | w->capword)) != 0;
 }
 
+static int guess_cached(const dyad_doc *doc, const struct tw *w,
+                        const char *f, size_t fl, const dyad_token *t,
+                        uint64_t *mask);
+
 /* Pass 1 for one word token (lexical() below). */
 static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
                                const char *f, size_t fl, int first,
@@ -633,7 +648,7 @@ static HOT_INLINE void lexical_word(dyad_doc *doc, size_t i, struct tw *w,
     w->mask = e->mask;
     t->tag = e->order[0];
   } else {
-    t->tag = (uint8_t)guess(ctx, f, fl, t, &w->mask);
+    t->tag = (uint8_t)guess_cached(doc, w, f, fl, t, &w->mask);
   }
   int cap = (t->flags & DYAD_TOKF_CAP) != 0;
   int allcaps = (t->flags & DYAD_TOKF_ALLCAPS) && fl > 1;
@@ -1941,13 +1956,20 @@ static int rescue_finite(dyad_doc *doc, size_t a, size_t b,
 #define WC_KEY 16
 struct wc_ent {
   uint64_t k0, k1;  /* raw token bytes 0-7 and 8-15, zero-padded */
-  const char *fold; /* the folded form in the vocabulary, when it is not
-                       the spelling and the vocabulary has it; else NULL */
+  union {
+    const char *fold; /* id != 0: the folded form in the vocabulary, when
+                         it is not the spelling; else NULL */
+    struct {          /* id == 0: the suffix rules' lemma of the word */
+      uint32_t lemma;
+      uint32_t how;   /* for this dyad__lemma_how entry, 0: none yet */
+    } lm;
+  };
   uint32_t id;      /* vocab id of the folded form, 0: not in it */
   uint8_t len;      /* 0: empty */
   uint8_t same;     /* the folded form is the raw spelling */
   uint8_t flen;     /* the folded form's length */
-  uint8_t unused;
+  uint8_t guess;    /* guess()'s answer for the word (no hyphen flag), as
+                       an index into guesses[] + 1; 0: not asked yet */
 };
 _Static_assert(sizeof(struct wc_ent) == 32, "two entries a cache line");
 struct tag_state {
@@ -2069,18 +2091,104 @@ static size_t fold_miss(const dyad_ctx *ctx, struct wc_ent *e, uint64_t k0,
     e->same = (uint8_t)same;
     e->flen = (uint8_t)fl;
     e->id = *id;
-    size_t vl = 0;
-    e->fold = !same && *id ? dyad__vocab_str(&ctx->vocab, *id, &vl) : NULL;
-    if (vl != fl)
-      e->fold = NULL;
+    e->guess = 0;
+    if (*id) {
+      size_t vl = 0;
+      e->fold = !same ? dyad__vocab_str(&ctx->vocab, *id, &vl) : NULL;
+      if (vl != fl)
+        e->fold = NULL;
+    } else {
+      e->lm.lemma = 0; /* none yet */
+      e->lm.how = 0;
+    }
   }
   return fl;
 }
 
-/* dyad__lemma_id for a word token with state w (its entry known). */
-static HOT_INLINE uint32_t lemma_of(const dyad_ctx *ctx, const struct tw *w,
-                                    uint32_t form, int tag)
+/* The suffix rules' lemma of word token t (state w) for dyad__lemma_how
+ * entry how (dyad__lemma_morph: several vocabulary look-ups). That of a
+ * word the vocabulary does not know (most of those asked for) is kept in
+ * its word cache entry (ts; NULL: none), while that still holds its
+ * spelling. Out of line: few tokens need it. */
+static NO_INLINE uint32_t lemma_rules(const dyad_ctx *ctx,
+                                      struct tag_state *ts,
+                                      const struct tw *w, const dyad_doc *doc,
+                                      const dyad_token *t, unsigned how)
 {
+  if (ts && !t->form && w->wce) {
+    struct wc_ent *e = &ts->ent[w->wce - 1];
+    uint64_t k1, k0 = wc_key(doc->text + t->off, t->len, &k1);
+    for (int way = 0; way < 2; way++) {
+      struct wc_ent *x = &e[way];
+      if (x->id == 0 && x->len == t->len && x->k0 == k0 && x->k1 == k1) {
+        if (x->lm.how != how) {
+          x->lm.lemma = dyad__lemma_morph(ctx, w->f, w->fl, how);
+          x->lm.how = how;
+        }
+        return x->lm.lemma;
+      }
+    }
+  }
+  return dyad__lemma_morph(ctx, w->f, w->fl, how);
+}
+
+/* Every answer guess() gives: tag and possible tags. */
+static const struct {
+  uint8_t tag;
+  uint64_t mask;
+} guesses[] = {
+    {DYAD_TAG_NNS, B(NNS) | B(CD)},
+    {DYAD_TAG_JJ, B(CD) | B(NNP) | B(NN) | B(JJ)},
+    {DYAD_TAG_CD, B(CD) | B(NNP) | B(NN) | B(JJ)},
+    {DYAD_TAG_NNP, B(CD) | B(NNP) | B(NN) | B(JJ)},
+    {DYAD_TAG_VBN, B(JJ) | B(VBN) | B(VBD)},
+    {DYAD_TAG_JJ, B(JJ) | B(NN) | B(NNS)},
+    {DYAD_TAG_NNS, B(JJ) | B(NN) | B(NNS)},
+    {DYAD_TAG_NN, B(JJ) | B(NN) | B(NNS)},
+    {DYAD_TAG_RB, B(RB)},
+    {DYAD_TAG_VBG, B(VBG) | B(NN) | B(JJ)},
+    {DYAD_TAG_VBN, B(VBD) | B(VBN) | B(JJ)},
+    {DYAD_TAG_NN, B(NN)},
+    {DYAD_TAG_JJ, B(JJ) | B(NN)},
+    {DYAD_TAG_VB, B(VB) | B(VBP) | B(NN)},
+    {DYAD_TAG_NNS, B(NNS) | B(VBZ)},
+    {DYAD_TAG_NN, B(NN) | B(JJ)}};
+
+/* guess() for word token t (state w, folded form f, fl bytes), its answer
+ * kept in the word's cache entry (a word of no inner hyphen: guess() reads
+ * nothing else than its folded form then). */
+static int guess_cached(const dyad_doc *doc, const struct tw *w,
+                        const char *f, size_t fl, const dyad_token *t,
+                        uint64_t *mask)
+{
+  struct tag_state *ts = doc->tag_state;
+  struct wc_ent *x = NULL;
+  if (ts && w->wce && !(t->flags & DYAD_TOKF_HYPHEN)) {
+    struct wc_ent *e = &ts->ent[w->wce - 1];
+    uint64_t k1, k0 = wc_key(doc->text + t->off, t->len, &k1);
+    for (int way = 0; way < 2 && !x; way++)
+      if (e[way].len == t->len && e[way].k0 == k0 && e[way].k1 == k1)
+        x = &e[way];
+  }
+  if (x && x->guess) {
+    *mask = guesses[x->guess - 1].mask;
+    return guesses[x->guess - 1].tag;
+  }
+  int tag = guess(doc->ctx, f, fl, t, mask);
+  for (size_t k = 0; x && k < DYAD_ARRAY_LEN(guesses); k++)
+    if (guesses[k].tag == tag && guesses[k].mask == *mask) {
+      x->guess = (uint8_t)(k + 1);
+      break;
+    }
+  return tag;
+}
+
+/* dyad__lemma_id for a word token t with state w (its entry known). */
+static HOT_INLINE uint32_t lemma_of(const dyad_ctx *ctx, struct tag_state *ts,
+                                    const struct tw *w, const dyad_doc *doc,
+                                    const dyad_token *t, int tag)
+{
+  uint32_t form = t->form;
   unsigned how = (unsigned)tag < DYAD_TAG_COUNT ? dyad__lemma_how[tag]
                                                 : DYAD_LEM_OTHER;
   if (how & DYAD_LT_NONE)
@@ -2090,7 +2198,7 @@ static HOT_INLINE uint32_t lemma_of(const dyad_ctx *ctx, const struct tw *w,
     return l;
   if (!(how & DYAD_LT_MORPH))
     return form;
-  return dyad__lemma_morph(ctx, w->f, w->fl, how);
+  return lemma_rules(ctx, ts, w, doc, t, how);
 }
 
 dyad_status dyad__tag(dyad_doc *doc)
@@ -2142,7 +2250,9 @@ dyad_status dyad__tag(dyad_doc *doc)
     uint32_t id;
     uint64_t k0 = 0, k1 = 0;
     struct wc_ent *e = NULL;
+    uint32_t set = 0; /* the word's cache set + 1, 0: none */
     if (ts && n <= WC_KEY) {
+      set = W[i].form + 1;
       k0 = wc_key(s, n, &k1);
       e = &ts->ent[W[i].form];
       struct wc_ent *hit =
@@ -2154,7 +2264,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         if (hit->same) {
           f = s;
           fl = n;
-        } else if (hit->fold) {
+        } else if (hit->id && hit->fold) {
           f = hit->fold;
           fl = hit->flen;
         } else {
@@ -2169,6 +2279,7 @@ dyad_status dyad__tag(dyad_doc *doc)
     if (f != s)
       fpos += fl;
   found:
+    W[i].wce = set;
     W[i].f = f; /* (the other fields: in the lexical pass) */
     W[i].fl = (uint32_t)fl;
     W[i].form = id;
@@ -2291,7 +2402,7 @@ dyad_status dyad__tag(dyad_doc *doc)
             t->lemma = 0;
         }
         if (!t->lemma)
-          t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
+          t->lemma = W[i].fl ? lemma_of(ctx, ts, &W[i], doc, t, t->tag) : 0;
       }
       int tg = t->tag;
       uint64_t tb = DYAD_TAGBIT(tg); /* one test for each set of tags */
@@ -2316,7 +2427,7 @@ dyad_status dyad__tag(dyad_doc *doc)
         t->lemma = t->form;
         continue;
       }
-      t->lemma = W[i].fl ? lemma_of(ctx, &W[i], t->form, t->tag) : 0;
+      t->lemma = W[i].fl ? lemma_of(ctx, ts, &W[i], doc, t, t->tag) : 0;
     }
     pos = b;
   }
