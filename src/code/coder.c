@@ -803,6 +803,19 @@ static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
+static int in_timex(const dyad_doc *doc, uint32_t t);
+
+/* Is token q, right after the verb, a particle inside verb group vg
+ * ("talked down", "talked up")? A pattern whose first word comes later
+ * skips it, and so reads the bare verb where the text has a phrasal verb
+ * of another meaning. */
+static int own_particle(const dyad_doc *doc, const dyad_phrase *vg,
+                        uint32_t q)
+{
+  return q < doc->toks.n && doc->toks.v[q].tag == DYAD_TAG_RP &&
+         q >= vg->tok && q < vg->tok + vg->ntok;
+}
+
 /* Is there a preposition among tokens [from, to) that heads a phrase of
  * its own: not "of" (the object's: "sold 250,000 tonnes of wheat to"),
  * nor one before a time ("left at the weekend for")? */
@@ -872,6 +885,9 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
   *nwords = 0;
   const dyad_ctx *ctx = doc->ctx;
   const dyad_token *toks = doc->toks.v;
+  /* prepositions of a place, topic or party, not of a time */
+  static const char *const place_preps[] = {"in", "on", "at", "over",
+                                            "for", "with", NULL};
   uint32_t end = pattern_end(doc, c);
   *target = *source = -1;
   *lastprep = UINT32_MAX;
@@ -953,6 +969,11 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
       if (m && q > 0 && m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
           fixed_prep(doc, q))
         m = 0; /* the "to" of "in response to" is no pattern's "to" */
+      if (m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
+          toks[q].tag == DYAD_TAG_IN && q + 1 < end &&
+          dyad__tok_in(doc, &toks[q], place_preps) && in_timex(doc, q + 1))
+        m = 0; /* "clashed over the weekend": a time, no "clash over";
+                  ("gave Japan until April" keeps its time) */
       if (m)
         break;
       q++;
@@ -965,6 +986,10 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
     if (q > pos && !(ctx->flags & DYAD_CFG_LITERAL) &&
         (other_verbs_particle(doc, vg, q) || in_by_agent(doc, vg, q)))
       return 0;
+    if (q > pos && k == p->npre && !(ctx->flags & DYAD_CFG_LITERAL) &&
+        own_particle(doc, vg, pos))
+      return 0; /* "talked down the dollar to force ...": "talk down" is
+                   another verb than the "talk to" of a consultation */
     if (q > pos && k == p->npre && p->mirror[0] &&
         !(ctx->flags & DYAD_CFG_LITERAL) &&
         (toks[q].tag == DYAD_TAG_IN || toks[q].tag == DYAD_TAG_RP) &&
@@ -1015,13 +1040,26 @@ static int on_verb(const dyad_doc *doc, const dyad_phrase *p, int32_t vg,
 }
 
 /* Does NP p have a possessor that names an actor, other than a pronoun
- * ("their meeting", "its troops" mostly point back at the subject)? */
+ * ("their meeting", "its troops" mostly point back at the subject)? A
+ * capital owning its market or streets ("Tokyo's stocks", "London's
+ * stock exchange") is the city, not the government it stands for
+ * elsewhere ("Tokyo's demands"). */
 static int poss_actor(dyad_doc *doc, struct coder_state *cs,
                       const dyad_phrase *p)
 {
+  static const char *const city_things[] = {
+      "stock", "stocks", "share", "shares", "market", "markets", "bourse",
+      "exchange", "exchanges", "street", "streets", "airport", "port",
+      "harbour", "harbor", "suburbs", "traders", "dealers", NULL};
   const dyad_phrase *q = ph(doc, p->poss);
-  return q && !(q->flags & DYAD_PHF_PRONOUN) &&
-         dyad__np_actors(doc, cs, np_first(doc, p->poss)) != NULL;
+  if (!q || (q->flags & DYAD_PHF_PRONOUN))
+    return 0;
+  const struct np_actors *a = dyad__np_actors(doc, cs, np_first(doc, p->poss));
+  if (a && a->n == 1 && a->type[0] == ACT_CAPITAL &&
+      !(doc->ctx->flags & DYAD_CFG_LITERAL) &&
+      dyad__tok_in(doc, &doc->toks.v[p->head], city_things))
+    return 0;
+  return a != NULL;
 }
 
 /* Whose the thing named by NP np is, when np names no actor itself:
@@ -1139,8 +1177,6 @@ static int other_subject(const dyad_doc *doc, const dyad_clause *c, int32_t k)
   return 0;
 }
 
-static int in_timex(const dyad_doc *doc, uint32_t t);
-
 /* Is NP np in an infinitive or participle clause other than c ("agreed
  * to sell sugar to the Soviet Union": the act agreed to)? */
 static int in_governed_act(const dyad_doc *doc, const dyad_clause *c,
@@ -1211,6 +1247,23 @@ static int capital_place(struct emit_ctx *ec, int32_t k, const char *code)
   return a && a->n == 1 && a->type[0] == ACT_CAPITAL;
 }
 
+/* Is NP p set apart from the act rather than its party: right after
+ * "outside", "unlike", "than", or "compared with/to"? */
+static int compared_np(const dyad_doc *doc, const dyad_phrase *p)
+{
+  static const char *const apart[] = {"outside", "unlike", "than", NULL};
+  static const char *const with[] = {"with", "to", NULL};
+  static const char *const compared[] = {"compared", "comparison",
+                                         "contrast", NULL};
+  uint32_t t = p->tok;
+  if (t == 0)
+    return 0;
+  if (dyad__tok_in(doc, &doc->toks.v[t - 1], apart))
+    return 1;
+  return t >= 2 && dyad__tok_in(doc, &doc->toks.v[t - 1], with) &&
+         dyad__tok_in(doc, &doc->toks.v[t - 2], compared);
+}
+
 static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                               const dyad_phrase *vg, uint32_t lastprep,
                               const char *code)
@@ -1271,6 +1324,10 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                      the infinitive of a cooperative act too ("agreed to
                      study the troubles of Somalia"; but "threatened
                      to revoke the licences of X" hits X) */
+      if (!literal && compared_np(doc, p))
+        continue; /* "products from outside the EC", "requesting 1.95
+                     billion dlrs, compared with Mexico's 7.7 billion":
+                     no act on the EC or Mexico */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
@@ -2617,6 +2674,73 @@ static const char *const light_verbs[] = {
  * clause object its target. */
 static const char *const means_preps[] = {"through", "via", "with", NULL};
 
+/* Is NP pi the topic of talks: the object of "on", "over", "about" or
+ * "for" hanging from a consultation noun ("talks on a pact") or from the
+ * verb of a clause whose object is one ("have been holding talks since
+ * June on a pact")? Talks about an act are no act (CAMEO 04x, not the
+ * pact's 057). */
+static int talks_topic(const dyad_doc *doc, int32_t pi,
+                       const dyad_clause *c)
+{
+  static const char *const topic[] = {"on", "over", "about", "for",
+                                      "concerning", "regarding", NULL};
+  const dyad_phrase *p = &doc->phrases.v[pi];
+  if (p->up < 0 || (size_t)p->up >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *q = &doc->phrases.v[p->up];
+  if (q->kind != DYAD_PH_PP || q->attach < 0 ||
+      !dyad__tok_in(doc, &doc->toks.v[q->tok], topic))
+    return 0;
+  int32_t host = q->attach;
+  if (c && host == c->verb)
+    host = c->obj;
+  struct noun_hit nh;
+  return host >= 0 && host != pi && noun_event(doc, host, &nh) &&
+         strncmp(nh.code, "04", 2) == 0;
+}
+
+/* Is NP pi the object of "of" after a noun of chance or fear ("the risk
+ * of Iranian attack on U.S. warships", "in the event of a U.S. strike")?
+ * The act is only thought of. */
+static int chance_of(const dyad_doc *doc, int32_t pi)
+{
+  static const char *const of[] = {"of", NULL};
+  static const char *const chance[] = {
+      "risk", "risks", "danger", "dangers", "possibility", "prospect",
+      "prospects", "fear", "fears", "event", "likelihood", "chance",
+      "chances", "spectre", "specter", NULL};
+  const dyad_phrase *p = &doc->phrases.v[pi];
+  if (p->up < 0 || (size_t)p->up >= doc->phrases.n)
+    return 0;
+  const dyad_phrase *q = &doc->phrases.v[p->up];
+  const dyad_phrase *host = q->kind == DYAD_PH_PP ? ph(doc, q->attach) : NULL;
+  return host && host->kind == DYAD_PH_NP &&
+         dyad__tok_in(doc, &doc->toks.v[q->tok], of) &&
+         dyad__tok_in(doc, &doc->toks.v[host->head], chance);
+}
+
+/* Is NP p's head a capitalised word inside a capitalised name ("the
+ * General Agreement on Tariffs and Trade", "the Louvre Accord"), in a
+ * sentence not written in capitals? Such a name refers to an agreement
+ * that exists; a verb ("signed the X Accord") codes its signing. */
+static int named_agreement(const dyad_doc *doc, const dyad_phrase *p)
+{
+  const dyad_token *toks = doc->toks.v;
+  uint32_t h = p->head;
+  if (h == p->tok || !(toks[h].flags & DYAD_TOKF_CAP) ||
+      !(toks[h - 1].flags & DYAD_TOKF_CAP) || (toks[h].flags & DYAD_TOKF_ALLCAPS))
+    return 0;
+  /* (a headline or a run of capitalised words: "U.S. And Japan Sign
+   * Accord") */
+  uint32_t caps = 0, words = 0;
+  for (uint32_t t = h > 6 ? h - 6 : 0; t < h + 6 && t < doc->toks.n; t++)
+    if (toks[t].tag != DYAD_TAG_COMMA && toks[t].len > 3) {
+      words++;
+      caps += (toks[t].flags & DYAD_TOKF_CAP) != 0;
+    }
+  return caps * 2 <= words + 2;
+}
+
 /* Is event noun phrase p what an undoing noun's of-phrase names ("the
  * lifting of bans on X", "the removal of sanctions")? The act undone is
  * no act of the article's (the verb "lift" codes a lifting itself); "the
@@ -2658,17 +2782,21 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     return DYAD_OK;
   if (p->flags & DYAD_PHF_NEGDET)
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && talks_topic(doc, pi, c))
+    return DYAD_OK;
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && undone_noun(doc, p))
     return DYAD_OK;
   /* "a possible visit to Canada", "potential sanctions": an act only
    * thought of */
   static const char *const unreal[] = {
       "possible", "potential", "likely", "prospective", "eventual",
-      "hypothetical", "rumoured", "rumored", "mooted", NULL};
+      "hypothetical", "rumoured", "rumored", "mooted", "any", NULL};
   if (!(doc->ctx->flags & DYAD_CFG_LITERAL))
     for (uint32_t i = p->tok; i < at; i++)
       if (dyad__tok_in(doc, &toks[i], unreal))
         return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && chance_of(doc, pi))
+    return DYAD_OK;
   for (size_t k = 0; k < ec->nused; k++)
     if (ec->used[k] == p->head)
       return DYAD_OK; /* "ended their talks": the verb coded it */
@@ -2773,6 +2901,7 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
   /* in a prepositional phrase of the verb itself ("announced agreement
    * on a loan package"): a light verb's subject still performs it */
   int in_vp = is_obj;
+  int made = 0; /* a light verb's subject makes the act named */
   if (c && vg && !is_obj && p->up >= 0) {
     const dyad_phrase *q = &doc->phrases.v[p->up];
     in_vp = q->kind == DYAD_PH_PP && q->attach == c->verb && q->tok > vg->head;
@@ -2783,8 +2912,12 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
                      : NULL;
     if (subj && !ta && is_obj && dyad__verb_in(doc, vg, undergo_verbs))
       ta = subj;
-    else if (c->subj >= 0 && !sa && dyad__verb_in(doc, vg, light_verbs))
-      sa = subject_actors(ec, c->subj);
+    else if (c->subj >= 0 && dyad__verb_in(doc, vg, light_verbs)) {
+      /* ("extended its agreement with X": the possessor made it anew) */
+      if (!sa)
+        sa = subject_actors(ec, c->subj);
+      made = sa != NULL;
+    }
     if (negated(doc, c, vg) && !(doc->ctx->flags & DYAD_CFG_NEGATED))
       return DYAD_OK;
   }
@@ -2806,6 +2939,12 @@ static dyad_status code_noun(struct emit_ctx *ec, int32_t pi,
     sa = from_sa;
   if (!sa)
     return DYAD_OK;
+  if (!(doc->ctx->flags & DYAD_CFG_LITERAL) && strncmp(code, "057", 3) == 0 &&
+      ((!made && !means) || named_agreement(doc, p)))
+    return DYAD_OK; /* "Bolivia's agreement with the IMF", "compliance with
+                       the agreement": an agreement that exists, no
+                       signing (one a clause makes is: "concluded an
+                       accord") */
   if (c && vg && !means && (in_vp || (c->flags & DYAD_CLF_CONDITIONAL)) &&
       dyad__hedged(doc, ec->cs, c, sa->code[0]))
     return DYAD_OK; /* "may hold talks", "if the talks fail" (a noun

@@ -212,7 +212,8 @@ static const char *const claim_nouns[] = {
     "fears", "hope", "hopes", "possibility", "belief", "impression",
     "expectation", "expectations", "assumption", "suspicion", "suspicions",
     "likelihood", "prospect", "prospects", "risk", "danger", "threat",
-    "idea", "notion", "theory", NULL};
+    "idea", "notion", "theory", "sentiment", "feeling", "feelings",
+    "perception", "concern", "concerns", NULL};
 
 /* Is clause c a that-clause after a noun of claim? */
 static int claimed(const dyad_doc *doc, const dyad_clause *c)
@@ -316,6 +317,25 @@ static int option_of(const dyad_doc *doc, const dyad_clause *c)
          form_in(doc, w - 1, option);
 }
 
+/* Is clause c a gerund after "on", "about" or "over" and a noun of
+ * consultation ("agreed to formal talks on signing a pact")? The talks
+ * are the act; what they are about is not done. */
+static int talks_on(const dyad_doc *doc, const dyad_clause *c)
+{
+  static const char *const on[] = {"on", "about", "over", NULL};
+  uint32_t w = c->sub_word;
+  if (c->kind != DYAD_CL_PART || w == UINT32_MAX || w == 0 ||
+      w >= doc->toks.n || !form_in(doc, w, on))
+    return 0;
+  for (uint32_t i = w > 3 ? w - 3 : 0; i < w; i++) {
+    struct noun_hit nh;
+    uint32_t n = dyad__glue_noun(doc->ctx, doc->toks.v, w, i, &nh);
+    if (n && i + n == w)
+      return strncmp(nh.code, "04", 2) == 0;
+  }
+  return 0;
+}
+
 int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
                  const char *src)
 {
@@ -326,7 +346,7 @@ int dyad__hedged(dyad_doc *doc, struct coder_state *cs, const dyad_clause *c,
     return 1; /* "if Japan opens its markets" */
   if (claimed(doc, c) || open_question(doc, c))
     return 1;
-  if ((vg && for_to(doc, c, vg)) || option_of(doc, c))
+  if ((vg && for_to(doc, c, vg)) || option_of(doc, c) || talks_on(doc, c))
     return 1;
   if (vg && (supposed(doc, cs, c, vg, src) || capability(doc, c, vg)))
     return 1;

@@ -104,11 +104,12 @@ static const unsigned char bclass[256] = {
 /* The run of ASCII letters and digits that starts at s[k]: returns where
  * it ends and ORs the B_* classes seen into *acc. Words are short and
  * their lengths vary, so a byte loop mispredicts its exit on most words;
- * this reads eight bytes at a time and classifies them at once with word
- * arithmetic, the end being the first byte that is not a letter or digit.
- * The DYAD_TEXT_PAD zero bytes after the doc text end every run inside
- * them, so no load needs a bounds check. Byte order: little-endian only
- * (others take the byte loop). */
+ * this reads 16 bytes at a time with SSE2 (else eight, with word
+ * arithmetic) and classifies them at once, the end being the first byte
+ * that is not a letter or digit. The DYAD_TEXT_PAD (16) zero bytes after
+ * the doc text end every run inside them, so no load needs a bounds
+ * check. Byte order for the word arithmetic: little-endian only (others
+ * take the byte loop). */
 #define SW_ONES 0x0101010101010101ull
 #define SW_HIGH 0x8080808080808080ull
 /* High bit of each byte of x (all bytes < 0x80) that lies in [lo, hi]. */
@@ -118,7 +119,40 @@ static inline size_t alnum_run(const unsigned char *s, size_t k, size_t n,
                                unsigned *acc)
 {
   unsigned a = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+  /* as word_run, with lower-case letters told apart too */
+  (void)n;
+  (void)a;
+  const __m128i c20 = _mm_set1_epi8(0x20);
+  const __m128i ka = _mm_set1_epi8((char)(0x80 - 'a'));
+  const __m128i kz = _mm_set1_epi8((char)(-128 + 26));
+  const __m128i k0 = _mm_set1_epi8((char)(0x80 - '0'));
+  const __m128i k9 = _mm_set1_epi8((char)(-128 + 10));
+  unsigned dm = 0, am = 0, lm = 0;
+  for (;;) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+    __m128i l = _mm_cmplt_epi8(_mm_add_epi8(v, ka), kz);
+    __m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, c20), ka), kz);
+    __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, k0), k9);
+    unsigned am16 = (unsigned)_mm_movemask_epi8(al);
+    unsigned dm16 = (unsigned)_mm_movemask_epi8(d);
+    unsigned lm16 = (unsigned)_mm_movemask_epi8(l);
+    unsigned run = am16 | dm16;
+    if (run != 0xffffu) {
+      unsigned in = run & ~(run + 1);
+      dm |= dm16 & in;
+      am |= am16 & in;
+      lm |= lm16 & in;
+      *acc |= (dm ? B_DIGIT : 0) | (lm ? B_LOWER : 0) |
+              (am & ~lm ? B_UPPER : 0);
+      return k + (size_t)__builtin_ctz(~run);
+    }
+    dm |= dm16;
+    am |= am16;
+    lm |= lm16;
+    k += 16;
+  }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   (void)n; /* k <= n: every load ends inside the pad at the latest */
   for (;;) {
     uint64_t v;
@@ -175,15 +209,15 @@ static inline size_t word_run(const unsigned char *s, size_t k,
     __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, k0), k9);
     unsigned am16 = (unsigned)_mm_movemask_epi8(a);
     unsigned dm16 = (unsigned)_mm_movemask_epi8(d);
-    unsigned stop = (am16 | dm16) ^ 0xffffu;
-    unsigned in = (stop - 1) & ~stop; /* bits below the first stop */
-    dm |= dm16 & in;
-    am |= am16 & in;
-    if (stop) {
-      *dig = dm;
-      *alpha = am;
-      return k + (size_t)__builtin_ctz(stop);
+    unsigned run = am16 | dm16; /* a bit for each letter or digit */
+    if (run != 0xffffu) {
+      unsigned in = run & ~(run + 1); /* the bits below its first gap */
+      *dig = dm | (dm16 & in);
+      *alpha = am | (am16 & in);
+      return k + (size_t)__builtin_ctz(~run);
     }
+    dm |= dm16;
+    am |= am16;
     k += 16;
   }
 #else
@@ -432,6 +466,39 @@ static inline uint64_t be64(const char *p)
   return v;
 }
 
+/* The entry whose key is key (see be64), NULL when none. */
+static const struct abbr *abbr_find(uint64_t key)
+{
+  size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    uint64_t k = be64(abbrs[mid].s);
+    if (k < key)
+      lo = mid + 1;
+    else if (k > key)
+      hi = mid;
+    else
+      return &abbrs[mid];
+  }
+  return NULL;
+}
+
+/* The kind of entry a for a word with these cases (cap: its first letter
+ * is a capital; lower_rest / upper_rest: the letters after it are all
+ * lower / all upper case), DYAD_ABBR_NONE when a is NULL or the case
+ * does not fit. */
+static inline int abbr_judge(const struct abbr *a, int cap, int lower_rest,
+                             int upper_rest)
+{
+  if (!a)
+    return DYAD_ABBR_NONE;
+  if (a->cap && !(cap && (lower_rest || upper_rest)))
+    return DYAD_ABBR_NONE;
+  if (!a->cap && !(lower_rest || upper_rest))
+    return DYAD_ABBR_NONE;
+  return a->kind;
+}
+
 /* One pass over the word builds its folded key while checking its shape;
  * the search then compares one number per probe (it runs at every word
  * before a period, most of them a sentence's last word). */
@@ -465,27 +532,30 @@ int dyad__abbrev_kind(const char *str, size_t len)
     return okseg && seg >= 1 && seg <= 2 ? DYAD_ABBR_OTHER : DYAD_ABBR_NONE;
   key <<= 8 * (8 - len);
   int cap = (bclass[s[0]] & B_UPPER) != 0;
-  int lower_rest = !(rest & B_UPPER), upper_rest = !(rest & B_LOWER);
-  size_t lo = 0, hi = DYAD_ARRAY_LEN(abbrs);
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const struct abbr *a = &abbrs[mid];
-    uint64_t k = be64(a->s);
-    if (k < key) {
-      lo = mid + 1;
-      continue;
-    }
-    if (k > key) {
-      hi = mid;
-      continue;
-    }
-    if (a->cap && !(cap && (lower_rest || upper_rest)))
-      return DYAD_ABBR_NONE;
-    if (!a->cap && !(lower_rest || upper_rest))
-      return DYAD_ABBR_NONE;
-    return a->kind;
-  }
-  return DYAD_ABBR_NONE;
+  return abbr_judge(abbr_find(key), cap, !(rest & B_UPPER),
+                    !(rest & B_LOWER));
+}
+
+/* dyad__abbrev_kind for a run of 1..ABBR_LONGEST ASCII letters inside the
+ * doc text (plain_word asks at every sentence's last word): the key is
+ * one masked load with case folded by bit 5, the case of the letters
+ * after the first read from the same word. */
+static inline int abbrev_letters(const unsigned char *s, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (len == 1)
+    return (bclass[s[0]] & B_UPPER) ? DYAD_ABBR_INITIAL : DYAD_ABBR_NONE;
+  uint64_t v;
+  memcpy(&v, s, 8); /* the pad covers it */
+  uint64_t live = (1ull << (8 * len)) - 1; /* len <= 6 */
+  uint64_t b5 = v & live & SW_ONES * 0x20; /* set in lower-case letters */
+  uint64_t rest = live & ~0xffull & SW_ONES * 0x20;
+  uint64_t key = __builtin_bswap64((v & live) | (SW_ONES * 0x20 & live));
+  return abbr_judge(abbr_find(key), !(b5 & 0x20), !(~b5 & rest),
+                    !(b5 & rest));
+#else
+  return dyad__abbrev_kind((const char *)s, len);
+#endif
 }
 
 /* ==== the scanner ======================================================= */
@@ -1144,7 +1214,7 @@ static inline size_t plain_word(const unsigned char *s, size_t i,
     if (!(plain_end[c] & E_ALPHA) &&
         (c != '.' || (bclass[s[k + 1]] & B_ALNUM) ||
          (k - i <= ABBR_LONGEST &&
-          dyad__abbrev_kind((const char *)s + i, k - i) != DYAD_ABBR_NONE)))
+          abbrev_letters(s + i, k - i) != DYAD_ABBR_NONE)))
       return 0;
     unsigned c0 = (s[i] | 32u) - 'a'; /* a letter: 0..25 */
     if ((1u << c0) & ((1u << ('h' - 'a')) | (1u << ('w' - 'a')) |
@@ -1338,6 +1408,20 @@ static int month_tok(const dyad_doc *doc, const dyad_token *t)
   return 0;
 }
 
+/* May the bytes b[0, span) of a paragraph's first tokens hold a dateline's
+ * dash: a '-' that a blank, a newline or the end follows, or any E2 byte
+ * (the Unicode dashes)? False rules a dateline out. */
+static int dash_in(const char *b, size_t span)
+{
+  const char *e = b + span, *q = b;
+  while ((q = memchr(q, '-', (size_t)(e - q))) != NULL) {
+    q++; /* the byte after the span is still text or the pad */
+    if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\0')
+      return 1;
+  }
+  return memchr(b, 0xe2, span) != NULL;
+}
+
 /* Flags the dateline that opens the paragraph at token p, if any: a short
  * run of words, numbers, commas, periods and a parenthesised agency,
  * ended by a dash that is followed by a blank and more text:
@@ -1354,12 +1438,9 @@ static TZ_NOINLINE void dateline_at(dyad_doc *doc, size_t p)
   size_t end = p + 16 < ntok ? p + 16 : ntok;
   int caps = v[p].kind == DYAD_TK_WORD && (v[p].flags & DYAD_TOKF_ALLCAPS);
   int agency = 0, lower = 0;
-  /* no dateline without its dash (a '-' or an E2 80 9x dash) among the
-   * tokens looked at: most paragraphs end here */
-  const char *b = doc->text + v[p].off;
-  size_t span = v[end - 1].off + v[end - 1].len - v[p].off;
-  if (!memchr(b, '-', span) && !memchr(b, 0xe2, span))
-    return;
+  if (!dash_in(doc->text + v[p].off,
+               v[end - 1].off + v[end - 1].len - v[p].off))
+    return; /* most paragraphs end here */
   if (v[p].kind == DYAD_TK_WORD &&
       dyad__sentence_starter(doc->text + v[p].off, v[p].len))
     return; /* "On March 5 - the day ..." */
@@ -1474,10 +1555,13 @@ dyad_status dyad__tokenize(dyad_doc *doc)
     uint16_t f;
     size_t e = tn < tcap ? plain_token(s, i, &kind, &f) : 0;
     if (DYAD_LIKELY(e)) {
-      tv[tn++] = (dyad_token){.off = (uint32_t)i,
-                              .len = (uint32_t)(e - i),
-                              .flags = (uint16_t)(f | pend | inq),
-                              .kind = kind};
+      dyad_token *t = &tv[tn++];
+      t->off = (uint32_t)i;
+      t->len = (uint32_t)(e - i);
+      t->form = t->lemma = 0;
+      t->flags = (uint16_t)(f | pend | inq);
+      t->kind = kind;
+      t->tag = 0;
       pend = 0;
       i = e;
     } else {

@@ -240,6 +240,35 @@ static void jsonl_flat_and_cjson_agree(void **state)
   dyad_reader_free(r2);
 }
 
+/* A value with more escapes than flat() notes while scanning (64), and
+ * long runs between them, decodes as cJSON decodes it. */
+static void jsonl_many_escapes_agree(void **state)
+{
+  (void)state;
+  char text[4096], want[4096], l1[8192], l2[8192];
+  size_t t = 0, w = 0;
+  for (int k = 0; k < 150; k++) {
+    const char *run = k % 7 == 0 ? "Twenty-one characters" : "ab";
+    t += (size_t)snprintf(text + t, sizeof(text) - t, "%s%s", run,
+                          k % 3 ? "\\n" : "\\\"");
+    w += (size_t)snprintf(want + w, sizeof(want) - w, "%s%s", run,
+                          k % 3 ? "\n" : "\"");
+  }
+  snprintf(l1, sizeof(l1), "{\"id\":\"e\",\"date\":\"2023-01-05\","
+           "\"text\":\"%s\"}\n", text);
+  snprintf(l2, sizeof(l2), "{\"id\":\"e\",\"date\":\"2023-01-05\","
+           "\"text\":\"%s\",\"n\":1}\n", text);
+  dyad_reader *r1 = mem(l1, "m.jsonl", NULL);
+  dyad_reader *r2 = mem(l2, "m.jsonl", NULL);
+  dyad_article a, b;
+  assert_int_equal(dyad_reader_next(r1, &a), DYAD_OK);
+  assert_int_equal(dyad_reader_next(r2, &b), DYAD_OK);
+  eq(a.text, a.text_len, want);
+  eq(b.text, b.text_len, want);
+  dyad_reader_free(r1);
+  dyad_reader_free(r2);
+}
+
 static void jsonl_missing_id_is_file_and_line(void **state)
 {
   (void)state;
@@ -1101,6 +1130,7 @@ int main(void)
       cmocka_unit_test(jsonl_fields_and_escapes),
       cmocka_unit_test(jsonl_flat_escapes_and_first_key),
       cmocka_unit_test(jsonl_flat_and_cjson_agree),
+      cmocka_unit_test(jsonl_many_escapes_agree),
       cmocka_unit_test(jsonl_missing_id_is_file_and_line),
       cmocka_unit_test(jsonl_record_is_line_number),
       cmocka_unit_test(jsonl_malformed_line_then_next),
