@@ -16,7 +16,8 @@
 # streamed past that hash. Runs made only of stock words (see STOP below:
 # function words, numbers, months, weekdays) are ignored, so "on the
 # other hand, it is" or a date is not a copy; nor is a run inside an
-# official name listed in tools/outside-text.allow. Words run on across line
+# official name listed in tools/outside-text.allow, give or take one
+# other word ("talks at the General Agreement on Tariffs"). Words run on across line
 # breaks inside a project file (comments wrap), and inside one shared
 # record (a JSONL or TSV line, a <Text> element, a text file).
 #
@@ -78,6 +79,27 @@ function stock(   i) {
     if (!(win[i] in STOP) && win[i] !~ /^[0-9]+$/) return 0
   return 1
 }
+# named(): true when the window holds a run of 3 or more words of an
+# allowed name and at most one other word that is no stop word or number
+# ("talks at the General Agreement on Tariffs"). Called on hits only.
+function named(   a, b, i, key, best, ba, bb, other) {
+  best = 0
+  for (a = 0; a < n; a++) {
+    key = win[(cnt + a) % n]
+    for (b = a + 1; b < n; b++) {
+      key = key " " win[(cnt + b) % n]
+      if (b - a + 1 >= 3 && (key in ALLOW) && b - a + 1 > best) {
+        best = b - a + 1; ba = a; bb = b
+      }
+    }
+  }
+  if (!best) return 0
+  other = 0
+  for (i = 0; i < n; i++)
+    if ((i < ba || i > bb) && !(win[(cnt + i) % n] in STOP) &&
+        win[(cnt + i) % n] !~ /^[0-9]+$/) other++
+  return other <= 1
+}
 # push(w): slides w into the window; returns the n-gram once full, else ""
 function push(w,   i, key) {
   win[cnt % n] = w; cnt++
@@ -105,8 +127,10 @@ BEGIN {
   while ((getline line < allow) > 0) {
     if (line ~ /^#/) continue
     cnt = 0; k = words(line)
-    for (j = 1; j <= k; j++)
-      if ((key = push(wd[j])) != "") ALLOW[key] = 1
+    for (i = 1; i <= k; i++) {   # every run of the phrase, any length
+      key = wd[i]; ALLOW[key] = 1
+      for (j = i + 1; j <= k; j++) { key = key " " wd[j]; ALLOW[key] = 1 }
+    }
   }
   close(allow)
   # 1. hash the project n-grams: key -> "file:line" (first few places)
@@ -118,7 +142,7 @@ BEGIN {
       for (j = 1; j <= k; j++) {
         at[cnt % n] = ln
         key = push(wd[j])
-        if (key == "" || stock() || (key in ALLOW)) continue
+        if (key == "" || stock()) continue
         place = f ":" at[cnt % n]
         if (!(key in proj)) { proj[key] = place; np[key] = 1 }
         else if (np[key] < 5 && index(proj[key] "\t", place "\t") == 0) {
@@ -156,7 +180,7 @@ BEGIN {
       for (j = 1; j <= k; j++) {
         if (wd[j] == "qqtabqq") { cnt = 0; continue }
         key = push(wd[j])
-        if (key == "" || !(key in proj)) continue
+        if (key == "" || !(key in proj) || named()) continue
         m = split(proj[key], pl, "\t")
         for (q = 1; q <= m; q++) {
           if ((pl[q] SUBSEP f) in seen) continue

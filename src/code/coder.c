@@ -1325,9 +1325,9 @@ static int32_t default_target(struct emit_ctx *ec, const dyad_clause *c,
                      study the troubles of Somalia"; but "threatened
                      to revoke the licences of X" hits X) */
       if (!literal && compared_np(doc, p))
-        continue; /* "products from outside the EC", "requesting 1.95
-                     billion dlrs, compared with Mexico's 7.7 billion":
-                     no act on the EC or Mexico */
+        continue; /* "products from outside the EC", "seeking 2.3
+                     billion dlrs, compared with Brazil's 6.1 billion":
+                     no act on the EC or Brazil */
       if (!literal && !hits_place && p->up >= 0 &&
           doc->phrases.v[p->up].kind == DYAD_PH_PP &&
           dyad__tok_in(doc, &doc->toks.v[doc->phrases.v[p->up].tok], locative))
@@ -2700,7 +2700,7 @@ static int talks_topic(const dyad_doc *doc, int32_t pi,
 }
 
 /* Is NP pi the object of "of" after a noun of chance or fear ("the risk
- * of Iranian attack on U.S. warships", "in the event of a U.S. strike")?
+ * of a Syrian strike on Turkish ships", "in the event of a U.S. strike")?
  * The act is only thought of. */
 static int chance_of(const dyad_doc *doc, int32_t pi)
 {

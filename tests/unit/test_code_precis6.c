@@ -47,7 +47,7 @@ static void pattern_preposition_heading_a_time_is_no_match(void **state)
 static void topic_of_talks_is_no_act(void **state)
 {
   (void)state;
-  events_are("Kenya and Uganda have been holding talks since last June on "
+  events_are("Kenya and Uganda have been holding talks since early May on "
              "a pact to end trade barriers.",
              "KEN 040 UGA; UGA 040 KEN");
   events_are("Kenya and Uganda held talks on a trade pact.",
@@ -74,8 +74,8 @@ static void outside_x_is_no_target(void **state)
   events_are("The Kenyan government abolished limits on the import of "
              "sugar from outside the European Community.",
              "");
-  events_are("Kenya is requesting only 1.9 billion dlrs in new loans, "
-             "compared with Uganda's 7.7 billion.",
+  events_are("Kenya is requesting only 2.4 billion dlrs in fresh credit, "
+             "compared with Uganda's 6.2 billion.",
              "");
 }
 
@@ -113,7 +113,7 @@ static void existing_agreement_is_no_signing(void **state)
 static void named_agreement_is_no_signing(void **state)
 {
   (void)state;
-  events_are("Kenya and Uganda are holding panel discussions at the "
+  events_are("Kenya and Uganda were holding working-level discussions at the "
              "General Agreement on Tariffs and Trade over import curbs.",
              "KEN 040 UGA; UGA 040 KEN");
 }
@@ -122,8 +122,8 @@ static void named_agreement_is_no_signing(void **state)
 static void gerund_topic_of_talks_is_no_act(void **state)
 {
   (void)state;
-  events_are("Kenyan ministers agreed to formal talks on signing an "
-             "economic pact with Uganda.",
+  events_are("Kenyan ministers agreed to full talks on signing a "
+             "trade pact with Uganda.",
              "");
 }
 
