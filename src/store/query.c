@@ -891,24 +891,31 @@ static struct fold_bucket *fold_bucket(struct fold *f, const char *day)
   return b;
 }
 
+/* The bucket of day: consecutive rows often share a day, so the last one's
+ * bucket is kept and such rows skip the hash; NULL when out of memory. */
+static struct fold_bucket *fold_day(struct fold *f, const char *day)
+{
+  if (f->n && strncmp(day, f->last_day, sizeof(f->last_day)) == 0)
+    return &f->v[f->last];
+  struct fold_bucket *b = fold_bucket(f, day);
+  if (!b)
+    return NULL;
+  f->last = (size_t)(b - f->v);
+  size_t n = strnlen(day, sizeof(f->last_day) - 1);
+  memcpy(f->last_day, day, n); /* longer: never matches again */
+  f->last_day[n] = '\0';
+  return b;
+}
+
 /* Columns: day, quad, goldstein. */
 static int fold_row(void *ud, int ncol, const char *const *v)
 {
   struct fold *f = ud;
   if (ncol < 3 || !v[0])
     return 0;
-  struct fold_bucket *b;
-  if (f->n && strncmp(v[0], f->last_day, sizeof(f->last_day)) == 0) {
-    b = &f->v[f->last];
-  } else {
-    b = fold_bucket(f, v[0]);
-    if (!b)
-      return f->oom;
-    f->last = (size_t)(b - f->v);
-    size_t n = strnlen(v[0], sizeof(f->last_day) - 1);
-    memcpy(f->last_day, v[0], n); /* longer: never matches again */
-    f->last_day[n] = '\0';
-  }
+  struct fold_bucket *b = fold_day(f, v[0]);
+  if (!b)
+    return f->oom;
   uint64_t one = f->sign < 0 ? UINT64_MAX : 1; /* sums wrap back */
   b->count += one;
   int q = v[1] && v[1][0] >= '1' && v[1][0] <= '4' && !v[1][1]
@@ -935,18 +942,9 @@ static int fold_sum_row(void *ud, int ncol, const char *const *v)
   struct fold *f = ud;
   if (ncol < 5 || !v[0])
     return 0;
-  struct fold_bucket *b;
-  if (f->n && strncmp(v[0], f->last_day, sizeof(f->last_day)) == 0) {
-    b = &f->v[f->last];
-  } else {
-    b = fold_bucket(f, v[0]);
-    if (!b)
-      return f->oom;
-    f->last = (size_t)(b - f->v);
-    size_t n = strnlen(v[0], sizeof(f->last_day) - 1);
-    memcpy(f->last_day, v[0], n);
-    f->last_day[n] = '\0';
-  }
+  struct fold_bucket *b = fold_day(f, v[0]);
+  if (!b)
+    return f->oom;
   uint64_t n = strtoull(str(v[2]), NULL, 10);
   int q = (int)strtol(str(v[1]), NULL, 10);
   b->count += n;
