@@ -302,15 +302,7 @@ static uint32_t of_end(const dyad_doc *doc, const dyad_phrase *ph)
     while (k < doc->phrases.n && doc->phrases.v[k].tok < end)
       k++; /* phrases nested in ph ("[NP [NP Sudan] 's government]") */
   } else {
-    size_t lo = 0, hi = doc->phrases.n;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (doc->phrases.v[mid].tok < end)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    k = lo;
+    k = dyad__phrase_from(doc, end);
   }
   if (k >= doc->phrases.n)
     return end;
@@ -336,16 +328,8 @@ static size_t pp_ends(const dyad_doc *doc, const dyad_phrase *ph,
   while (n < 3 && t + 2 < doc->toks.n && tk[t].tag == DYAD_TAG_IN &&
          ((tk[t + 1].flags & DYAD_TOKF_CAP) ||
           (tk[t + 1].tag == DYAD_TAG_DT && (tk[t + 2].flags & DYAD_TOKF_CAP)))) {
-    size_t lo = 0, hi = doc->phrases.n;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (doc->phrases.v[mid].tok < t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
     const dyad_phrase *pp = NULL;
-    for (size_t k = lo; k < doc->phrases.n && doc->phrases.v[k].tok == t; k++)
+    for (size_t k = dyad__phrase_from(doc, t); k < doc->phrases.n && doc->phrases.v[k].tok == t; k++)
       if (doc->phrases.v[k].kind == DYAD_PH_PP) {
         pp = &doc->phrases.v[k];
         break;

@@ -28,6 +28,21 @@ static inline dyad_span dyad__tok_span(const dyad_doc *doc, uint32_t a,
   return s;
 }
 
+/* Index of the first phrase whose first token is at or after token t
+ * (phrases are in text order of their first token); phrases.n if none. */
+static inline size_t dyad__phrase_from(const dyad_doc *doc, uint32_t t)
+{
+  size_t lo = 0, hi = doc->phrases.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->phrases.v[mid].tok < t)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* ==== dictionary look-ups (glue.c) ===================================== */
 
 /* Actor types, as in data/README.md's type= attribute. */

@@ -75,15 +75,7 @@ static int tokmatch(const dyad_token *t, uint32_t word)
  * text order of their first token). */
 static size_t phrase_after(const dyad_doc *doc, uint32_t t)
 {
-  size_t lo = 0, hi = doc->phrases.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (doc->phrases.v[mid].tok <= t)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return t == UINT32_MAX ? doc->phrases.n : dyad__phrase_from(doc, t + 1);
 }
 
 /* The NP that covers token t, -1 if none. */
