@@ -1250,12 +1250,8 @@ static void new_actor(const dyad_doc *doc, int32_t pi, struct np_actors *r)
   }
   if (!nw)
     return;
-  uint32_t hoff = toks[ph->head].off; /* a date or time is no actor */
-  for (size_t k = 0; k < doc->timexes.n; k++) {
-    dyad_span ts = doc->timexes.v[k].span;
-    if (hoff >= ts.off && hoff < ts.off + ts.len)
-      return;
-  }
+  if (dyad__in_timex(doc, ph->head)) /* a date or time is no actor */
+    return;
   if (n + 1 < sizeof(code))
     code[n++] = '"';
   code[n] = '\0';

@@ -43,6 +43,19 @@ static inline size_t dyad__phrase_from(const dyad_doc *doc, uint32_t t)
   return lo;
 }
 
+/* Is token t inside a date or time expression ("Last month", "at the
+ * weekend")? */
+static inline int dyad__in_timex(const dyad_doc *doc, uint32_t t)
+{
+  uint32_t off = doc->toks.v[t].off;
+  for (size_t k = 0; k < doc->timexes.n; k++) {
+    dyad_span ts = doc->timexes.v[k].span;
+    if (off >= ts.off && off < ts.off + ts.len)
+      return 1;
+  }
+  return 0;
+}
+
 /* ==== dictionary look-ups (glue.c) ===================================== */
 
 /* Actor types, as in data/README.md's type= attribute. */

@@ -795,8 +795,6 @@ static int other_verbs_particle(const dyad_doc *doc, const dyad_phrase *vg,
   return 0;
 }
 
-static int in_timex(const dyad_doc *doc, uint32_t t);
-
 /* Is token q, right after the verb, a particle inside verb group vg
  * ("talked down", "talked up")? A pattern whose first word comes later
  * skips it, and so reads the bare verb where the text has a phrasal verb
@@ -819,12 +817,7 @@ static int prep_between(const dyad_doc *doc, uint32_t from, uint32_t to)
     if ((k->tag != DYAD_TAG_IN && k->tag != DYAD_TAG_TO) ||
         dyad__tok_in(doc, k, of) || t + 1 >= doc->toks.n)
       continue;
-    uint32_t off = doc->toks.v[t + 1].off;
-    int timed = 0;
-    for (size_t x = 0; x < doc->timexes.n && !timed; x++)
-      timed = off >= doc->timexes.v[x].span.off &&
-              off < doc->timexes.v[x].span.off + doc->timexes.v[x].span.len;
-    if (!timed)
+    if (!dyad__in_timex(doc, t + 1))
       return 1;
   }
   return 0;
@@ -963,7 +956,8 @@ static int pat_match(dyad_doc *doc, struct coder_state *cs,
         m = 0; /* the "to" of "in response to" is no pattern's "to" */
       if (m == 1 && !(ctx->flags & DYAD_CFG_LITERAL) &&
           toks[q].tag == DYAD_TAG_IN && q + 1 < end &&
-          dyad__tok_in(doc, &toks[q], place_preps) && in_timex(doc, q + 1))
+          dyad__tok_in(doc, &toks[q], place_preps) &&
+          dyad__in_timex(doc, q + 1))
         m = 0; /* "clashed over the weekend": a time, no "clash over";
                   ("gave Japan until April" keeps its time) */
       if (m)
@@ -1214,7 +1208,7 @@ static int by_phrase(const dyad_doc *doc, const dyad_phrase *p, int32_t vg)
     return 0;
   for (uint32_t t = v->tok + v->ntok; t < u->tok; t++) {
     uint8_t tg = doc->toks.v[t].tag;
-    if (tg != DYAD_TAG_RB && tg != DYAD_TAG_JJ && !in_timex(doc, t))
+    if (tg != DYAD_TAG_RB && tg != DYAD_TAG_JJ && !dyad__in_timex(doc, t))
       return 0;
   }
   return 1;
@@ -1995,19 +1989,6 @@ static int32_t apposed_actor(struct emit_ctx *ec, int32_t np)
   return a && a->n == 1 ? q : np;
 }
 
-/* Is token t inside a date or time expression ("Last month", "Last
- * year")? */
-static int in_timex(const dyad_doc *doc, uint32_t t)
-{
-  uint32_t off = doc->toks.v[t].off;
-  for (size_t k = 0; k < doc->timexes.n; k++) {
-    dyad_span ts = doc->timexes.v[k].span;
-    if (off >= ts.off && off < ts.off + ts.len)
-      return 1;
-  }
-  return 0;
-}
-
 /* The actors of subject np, read with the apposition that renames it:
  * "Karim X, Tunisia's best-known rights lawyer, staged ..."
  * (an unlisted name: the description's actor acts) and "Qatar's emir,
@@ -2051,7 +2032,7 @@ static const struct np_actors *subject_actors(struct emit_ctx *ec, int32_t np)
     if (x && x->kind == DYAD_PH_NP && x->tok == s0 &&
         x->tok + x->ntok == p->tok - 1 && !(x->flags & DYAD_PHF_COORD) &&
         (xt == DYAD_TAG_NN || xt == DYAD_TAG_NNS) &&
-        (x->poss >= 0 || x->det >= 0) && !in_timex(doc, x->head)) {
+        (x->poss >= 0 || x->det >= 0) && !dyad__in_timex(doc, x->head)) {
       d = x;
       di = q;
     }
